@@ -1,0 +1,56 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Closer",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "closer", targets: ["closer"]),
+        .executable(name: "closer-bench", targets: ["closer-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // ncursesw wide-character API, with the C macros Swift cannot import turned into functions.
+        .target(
+            name: "CNcurses",
+            cSettings: [.define("NCURSES_WIDECHAR", to: "1"), .define("_XOPEN_SOURCE_EXTENDED", to: "1")],
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        // The shared model: entities, process templates, rules, queries, the Store protocol.
+        .target(name: "CloserCore"),
+        // The local file store: SQLite through GRDB, migrations, import and export.
+        .target(
+            name: "CloserSQLite",
+            dependencies: [
+                "CloserCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // The terminal layer: canvas, text width, sanitising, themes, keys, widgets, screen.
+        .target(name: "TerminalUI", dependencies: ["CNcurses"]),
+        // The dashboard: state, events, key maps, one file per screen.
+        .target(name: "CloserApp", dependencies: ["CloserCore", "TerminalUI"]),
+        .executableTarget(
+            name: "closer",
+            dependencies: [
+                "CloserCore", "CloserSQLite", "CloserApp", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "closer-bench",
+            dependencies: ["CloserCore", "CloserSQLite", "CloserApp", "TerminalUI"]
+        ),
+        .testTarget(name: "CloserCoreTests", dependencies: ["CloserCore"]),
+        .testTarget(name: "CloserSQLiteTests", dependencies: ["CloserSQLite", "CloserCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "CloserAppTests", dependencies: ["CloserApp", "CloserCore", "TerminalUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["closer"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
