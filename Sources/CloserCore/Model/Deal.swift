@@ -1,0 +1,94 @@
+import Foundation
+
+/// A milestone passed without being met: allowed only with a reason, and it keeps the deal
+/// at risk until the milestone is met after all (002: forced deals lose their odds).
+public struct GateOverride: Sendable, Hashable, Codable {
+    public var stageKey: String
+    public var milestoneKey: String
+    public var reason: String
+    public var by: String
+    public var at: Date
+
+    public init(stageKey: String, milestoneKey: String, reason: String, by: String, at: Date) {
+        self.stageKey = stageKey
+        self.milestoneKey = milestoneKey
+        self.reason = reason
+        self.by = by
+        self.at = at
+    }
+}
+
+/// An opportunity moving through one process template's stages.
+public struct Deal: Sendable, Hashable, Identifiable, Codable {
+    public var id: Int64
+    public var accountID: Int64
+    public var title: String
+    public var processKey: String
+    public var stageKey: String
+    /// Milestones ticked by hand; milestones proven from data are not stored here.
+    public var milestonesDone: Set<String>
+    public var amount: Money
+    public var expectedClose: Day?
+    public var nextStep: String
+    public var nextStepDue: Day?
+    public var budgetKnown: Bool
+    public var competitors: [String]
+    public var owner: String
+    public var overrides: [GateOverride]
+    public var outcome: Outcome
+    public var outcomeReason: String
+    /// Forecast category the rep commits to: pipeline, best case, commit.
+    public var forecastCategory: ForecastCategory
+    public var stageEnteredAt: Date
+    public var closedOn: Day?
+    public var externalID: String?
+    public var version: Int
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        id: Int64 = 0, accountID: Int64, title: String, processKey: String, stageKey: String,
+        milestonesDone: Set<String> = [], amount: Money = Money(minorUnits: 0), expectedClose: Day? = nil,
+        nextStep: String = "", nextStepDue: Day? = nil, budgetKnown: Bool = false, competitors: [String] = [],
+        owner: String, overrides: [GateOverride] = [], outcome: Outcome = .open, outcomeReason: String = "",
+        forecastCategory: ForecastCategory = .pipeline, stageEnteredAt: Date = Date(timeIntervalSince1970: 0),
+        closedOn: Day? = nil, externalID: String? = nil, version: Int = 0,
+        createdAt: Date = Date(timeIntervalSince1970: 0), updatedAt: Date = Date(timeIntervalSince1970: 0)
+    ) {
+        self.id = id
+        self.accountID = accountID
+        self.title = title
+        self.processKey = processKey
+        self.stageKey = stageKey
+        self.milestonesDone = milestonesDone
+        self.amount = amount
+        self.expectedClose = expectedClose
+        self.nextStep = nextStep
+        self.nextStepDue = nextStepDue
+        self.budgetKnown = budgetKnown
+        self.competitors = competitors
+        self.owner = owner
+        self.overrides = overrides
+        self.outcome = outcome
+        self.outcomeReason = outcomeReason
+        self.forecastCategory = forecastCategory
+        self.stageEnteredAt = stageEnteredAt
+        self.closedOn = closedOn
+        self.externalID = externalID
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}
+
+public enum ForecastCategory: String, CodedValue {
+    case pipeline, bestCase = "best-case", commit
+
+    public var label: LocalizedText {
+        switch self {
+        case .pipeline: LocalizedText(en: "Pipeline", zh: "管道")
+        case .bestCase: LocalizedText(en: "Best case", zh: "乐观")
+        case .commit: LocalizedText(en: "Commit", zh: "承诺")
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// An amount in integer minor units (fen, cents) with an ISO 4217 code: money is never a float.
+public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
+    public var minorUnits: Int64
+    public var currency: String
+
+    public init(minorUnits: Int64, currency: String = Money.defaultCurrency) {
+        self.minorUnits = minorUnits
+        self.currency = currency
+    }
+
+    public static let defaultCurrency = "CNY"
+
+    /// Parses "1200000", "1,200,000.50", "¥1.2m", "120万", "3.5k", "1.2亿" into minor units.
+    /// Decimal arithmetic on the digits, so "0.1" is exactly 10 minor units.
+    public static func parse(_ text: String, currency: String = Money.defaultCurrency) -> Money? {
+        var body = text.trimmingCharacters(in: .whitespaces)
+        for symbol in ["¥", "￥", "$", "€", "£", "RMB", "CNY", "USD", "EUR"] where body.hasPrefix(symbol) {
+            body.removeFirst(symbol.count)
+        }
+        body = body.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
+            .trimmingCharacters(in: .whitespaces)
+        var multiplier: Int64 = 1
+        let suffixes: [(String, Int64)] = [("亿", 100_000_000), ("万", 10_000), ("k", 1_000), ("K", 1_000), ("m", 1_000_000), ("M", 1_000_000)]
+        for (suffix, factor) in suffixes where body.hasSuffix(suffix) {
+            body.removeLast(suffix.count)
+            multiplier = factor
+            break
+        }
+        guard !body.isEmpty, !body.hasPrefix("-") else { return nil }
+        let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard pieces.count <= 2, let whole = Int64(pieces[0].isEmpty ? "0" : String(pieces[0])), whole >= 0 else { return nil }
+        let fraction = pieces.count == 2 ? String(pieces[1]) : ""
+        guard fraction.allSatisfy(\.isASCII), fraction.allSatisfy(\.isNumber), fraction.count <= 8 else { return nil }
+        // Work in 1e-8 units so a multiplier applied to a fraction ("1.25万") stays exact.
+        let scale: Int64 = 100_000_000
+        let fractionUnits = Int64(fraction.padding(toLength: 8, withPad: "0", startingAt: 0)) ?? 0
+        let (wholeScaled, o1) = whole.multipliedReportingOverflow(by: scale)
+        let (total, o2) = wholeScaled.addingReportingOverflow(fractionUnits)
+        let (multiplied, o3) = total.multipliedReportingOverflow(by: multiplier)
+        guard !o1, !o2, !o3 else { return nil }
+        // Minor units are 1e-2: round half up from 1e-8.
+        let minor = (multiplied + 500_000) / 1_000_000
+        return Money(minorUnits: minor, currency: currency)
+    }
+
+    /// "1,200,000.00"
+    public var plain: String { Money.format(minorUnits) }
+
+    public var description: String { "\(currency) \(plain)" }
+
+    public static func format(_ minorUnits: Int64) -> String {
+        let negative = minorUnits < 0
+        let magnitude = minorUnits.magnitude
+        let whole = String(magnitude / 100)
+        var grouped = ""
+        for (index, character) in whole.enumerated() {
+            if index > 0, (whole.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(character)
+        }
+        let cents = magnitude % 100
+        return (negative ? "-" : "") + grouped + "." + (cents < 10 ? "0" : "") + String(cents)
+    }
+
+    /// Short form for cards and column headers: "1.2M", "350k", "980".
+    public static func compact(_ minorUnits: Int64) -> String {
+        let units = Double(minorUnits) / 100
+        let magnitude = abs(units)
+        func trim(_ value: Double, _ suffix: String) -> String {
+            let text = value >= 100 ? String(Int(value.rounded())) : String(format: "%.1f", value)
+            return (units < 0 ? "-" : "") + (text.hasSuffix(".0") ? String(text.dropLast(2)) : text) + suffix
+        }
+        if magnitude >= 1_000_000_000 { return trim(magnitude / 1_000_000_000, "B") }
+        if magnitude >= 1_000_000 { return trim(magnitude / 1_000_000, "M") }
+        if magnitude >= 1_000 { return trim(magnitude / 1_000, "k") }
+        return (units < 0 ? "-" : "") + String(Int(magnitude.rounded()))
+    }
+
+    public static func isValidCurrency(_ code: String) -> Bool {
+        code.count == 3 && code.allSatisfy { $0.isASCII && $0.isUppercase }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Processes are data, not code (001: one firm runs a short transactional process and a long
+/// solution process). A deal names its process; stages carry their gate milestones.
+public struct ProcessTemplate: Sendable, Hashable, Codable, Identifiable {
+    public var key: String
+    public var name: LocalizedText
+    public var stages: [StageTemplate]
+    public var id: String { key }
+
+    public init(key: String, name: LocalizedText, stages: [StageTemplate]) {
+        self.key = key
+        self.name = name
+        self.stages = stages
+    }
+
+    public func stageIndex(_ key: String) -> Int? { stages.firstIndex { $0.key == key } }
+
+    public func stage(_ key: String) -> StageTemplate? { stages.first { $0.key == key } }
+
+    /// Finds a stage by key, number (1-based) or either language's name.
+    public func resolveStage(_ text: String) -> StageTemplate? {
+        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let number = Int(wanted), stages.indices.contains(number - 1) { return stages[number - 1] }
+        return stages.first { $0.key == wanted || $0.name.en.lowercased() == wanted || $0.name.zh == wanted }
+    }
+
+    /// Checks what a user-supplied template must satisfy before the store accepts it.
+    public func validate() throws(ProcessTemplateError) {
+        guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+            throw .invalid("process key '\(key)' must be letters, digits and '-'")
+        }
+        guard !stages.isEmpty else { throw .invalid("process '\(key)' has no stages") }
+        var seen = Set<String>()
+        for stage in stages {
+            guard seen.insert(stage.key).inserted else { throw .invalid("stage '\(stage.key)' appears twice in '\(key)'") }
+            guard (0...100).contains(stage.probability) else {
+                throw .invalid("stage '\(stage.key)' probability \(stage.probability) is outside 0…100")
+            }
+            var milestoneKeys = Set<String>()
+            for milestone in stage.milestones where !milestoneKeys.insert(milestone.key).inserted {
+                throw .invalid("milestone '\(milestone.key)' appears twice in stage '\(stage.key)'")
+            }
+        }
+    }
+}
+
+public enum ProcessTemplateError: Error, Equatable, CustomStringConvertible {
+    case invalid(String)
+    public var description: String {
+        switch self { case .invalid(let message): message }
+    }
+}
+
+public struct StageTemplate: Sendable, Hashable, Codable, Identifiable {
+    public var key: String
+    public var name: LocalizedText
+    /// Default chance of winning, in percent, for a deal in this stage with its gates honest.
+    public var probability: Int
+    public var milestones: [MilestoneTemplate]
+    public var workItems: [LocalizedText]
+    public var id: String { key }
+
+    public init(key: String, name: LocalizedText, probability: Int, milestones: [MilestoneTemplate], workItems: [LocalizedText] = []) {
+        self.key = key
+        self.name = name
+        self.probability = probability
+        self.milestones = milestones
+        self.workItems = workItems
+    }
+}
+
+/// The event that proves a stage done (关键节点).
+public struct MilestoneTemplate: Sendable, Hashable, Codable, Identifiable {
+    public var key: String
+    public var name: LocalizedText
+    /// Set when the milestone can be proven from data instead of ticked by hand (001).
+    public var proof: MilestoneProof?
+    public var id: String { key }
+
+    public init(key: String, name: LocalizedText, proof: MilestoneProof? = nil) {
+        self.key = key
+        self.name = name
+        self.proof = proof
+    }
+}
+
+/// Facts about a deal's account that can prove a milestone without a tick.
+public enum MilestoneProof: String, Sendable, Hashable, Codable {
+    /// The account has a person marked inside coach and a decision-maker mapped (003).
+    case insideCoachAndDecisionMaker = "inside-coach-and-decision-maker"
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+public enum DealRuleError: Error, Equatable, CustomStringConvertible {
+    case unknownStage(String, process: String)
+    case unknownProcess(String)
+    case unknownMilestone(String, process: String)
+    /// The gate: these milestones are not met; pass them only with `force` and a reason.
+    case unmetMilestones([UnmetMilestone])
+    case reasonRequired
+    case closed(Outcome)
+    case alreadyThere(String)
+
+    public var description: String {
+        switch self {
+        case .unknownStage(let stage, let process): "unknown stage '\(stage)' in process '\(process)'"
+        case .unknownProcess(let process): "unknown process '\(process)'"
+        case .unknownMilestone(let key, let process): "unknown milestone '\(key)' in process '\(process)'"
+        case .unmetMilestones(let unmet):
+            "gate not met: " + unmet.map { "\($0.milestone.key) (\($0.milestone.name.both)) in \($0.stage.name.en)" }
+                .joined(separator: "; ") + " — tick it, or force with a reason"
+        case .reasonRequired: "a forced move needs a reason"
+        case .closed(let outcome): "the deal is already \(outcome.rawValue); reopen it first"
+        case .alreadyThere(let stage): "the deal is already in stage '\(stage)'"
+        }
+    }
+}
+
+/// The deal rules of DOMAIN.md §1: gates, overrides and the odds that follow from them.
+public enum DealRules {
+    /// A forced gate that is still unmet halves the stage's odds (002: "chance drops sharply").
+    public static let riskPenaltyPercent = 50
+
+    /// Milestones between the deal's stage and `target` (exclusive) that are not met.
+    public static func unmetMilestones(_ deal: Deal, movingTo target: String, process: ProcessTemplate, evidence: DealEvidence)
+        throws(DealRuleError) -> [UnmetMilestone] {
+        guard let from = process.stageIndex(deal.stageKey) else { throw .unknownStage(deal.stageKey, process: process.key) }
+        guard let to = process.stageIndex(target) else { throw .unknownStage(target, process: process.key) }
+        guard to > from else { return [] }
+        return process.stages[from..<to].flatMap { stage in
+            stage.milestones
+                .filter { !deal.status(of: $0, in: stage, evidence: evidence).isMet }
+                .map { UnmetMilestone(stage: stage, milestone: $0) }
+        }
+    }
+
+    /// Moves a deal. Forward past an unmet milestone only with a reason, which is recorded and
+    /// keeps the deal at risk; moving back is always allowed and drops overrides it walks back over.
+    public static func move(
+        _ deal: Deal, to target: String, process: ProcessTemplate, evidence: DealEvidence,
+        forceReason: String? = nil, by user: String, at time: Date
+    ) throws(DealRuleError) -> Deal {
+        guard deal.outcome == .open else { throw .closed(deal.outcome) }
+        guard target != deal.stageKey else { throw .alreadyThere(target) }
+        let unmet = try unmetMilestones(deal, movingTo: target, process: process, evidence: evidence)
+        var moved = deal
+        if !unmet.isEmpty {
+            guard let reason = forceReason else { throw .unmetMilestones(unmet) }
+            let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { throw .reasonRequired }
+            moved.overrides += unmet.map {
+                GateOverride(stageKey: $0.stage.key, milestoneKey: $0.milestone.key, reason: trimmed, by: user, at: time)
+            }
+        }
+        if let targetIndex = process.stageIndex(target) {
+            let laterStages = Set(process.stages[targetIndex...].map(\.key))
+            moved.overrides.removeAll { laterStages.contains($0.stageKey) }
+        }
+        moved.stageKey = target
+        moved.stageEnteredAt = time
+        return moved
+    }
+
+    /// Ticks or unticks a milestone of any stage of the deal's process.
+    public static func setMilestone(_ deal: Deal, key: String, done: Bool, process: ProcessTemplate) throws(DealRuleError) -> Deal {
+        guard process.stages.contains(where: { $0.milestones.contains { $0.key == key } }) else {
+            throw .unknownMilestone(key, process: process.key)
+        }
+        var updated = deal
+        if done { updated.milestonesDone.insert(key) } else { updated.milestonesDone.remove(key) }
+        return updated
+    }
+
+    /// At risk while any forced milestone is still unmet.
+    public static func isAtRisk(_ deal: Deal, process: ProcessTemplate, evidence: DealEvidence) -> Bool {
+        deal.overrides.contains { override in
+            guard let stage = process.stage(override.stageKey),
+                  let milestone = stage.milestones.first(where: { $0.key == override.milestoneKey }) else { return false }
+            return !deal.status(of: milestone, in: stage, evidence: evidence).isMet
+        }
+    }
+
+    /// Chance of winning in percent: the stage default, cut while a forced gate is unmet.
+    public static func probability(_ deal: Deal, process: ProcessTemplate, evidence: DealEvidence) -> Int {
+        switch deal.outcome {
+        case .won: return 100
+        case .lost, .withdrawn: return 0
+        case .open: break
+        }
+        let base = process.stage(deal.stageKey)?.probability ?? 0
+        return isAtRisk(deal, process: process, evidence: evidence) ? base * (100 - riskPenaltyPercent) / 100 : base
+    }
+
+    /// Amount × probability, in minor units, rounded half up.
+    public static func weighted(_ amount: Int64, probability: Int) -> Int64 {
+        let product = amount.multipliedReportingOverflow(by: Int64(probability))
+        if product.overflow { return amount / 100 * Int64(probability) }
+        return (product.partialValue + 50) / 100
+    }
+
+    /// Closes a deal as won, lost or withdrawn; lost and withdrawn need a reason.
+    public static func close(_ deal: Deal, as outcome: Outcome, reason: String, on day: Day) throws(DealRuleError) -> Deal {
+        guard deal.outcome == .open else { throw .closed(deal.outcome) }
+        let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if outcome == .lost || outcome == .withdrawn, trimmed.isEmpty { throw .reasonRequired }
+        var closed = deal
+        closed.outcome = outcome
+        closed.outcomeReason = trimmed
+        closed.closedOn = outcome == .open ? nil : day
+        return closed
+    }
+}

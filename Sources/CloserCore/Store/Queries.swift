@@ -1,0 +1,225 @@
+import Foundation
+
+/// The filter every deal view shares: board, tables, reports.
+public struct DealFilter: Sendable, Hashable {
+    public var owner: String?
+    public var grades: Set<Grade>
+    public var processKey: String?
+    public var accountID: Int64?
+    /// Plain text or pinyin initials, matched against the deal title and its account name.
+    public var text: String
+    public var includeClosed: Bool
+    public var atRiskOnly: Bool
+
+    public init(owner: String? = nil, grades: Set<Grade> = [], processKey: String? = nil, accountID: Int64? = nil,
+                text: String = "", includeClosed: Bool = false, atRiskOnly: Bool = false) {
+        self.owner = owner
+        self.grades = grades
+        self.processKey = processKey
+        self.accountID = accountID
+        self.text = text
+        self.includeClosed = includeClosed
+        self.atRiskOnly = atRiskOnly
+    }
+
+    public var isDefault: Bool { self == DealFilter(processKey: processKey) }
+}
+
+public struct Page<Row: Sendable>: Sendable {
+    public var rows: [Row]
+    public var total: Int
+    public var offset: Int
+
+    public init(rows: [Row], total: Int, offset: Int) {
+        self.rows = rows
+        self.total = total
+        self.offset = offset
+    }
+}
+
+/// What a board card or a table row shows of a deal, without loading its whole graph.
+public struct DealSummary: Sendable, Hashable, Identifiable {
+    public var id: Int64
+    public var title: String
+    public var accountID: Int64
+    public var accountName: String
+    public var accountGrade: Grade
+    public var processKey: String
+    public var stageKey: String
+    public var amount: Money
+    public var probability: Int
+    public var weighted: Int64
+    public var atRisk: Bool
+    public var milestonesMet: Int
+    public var milestonesTotal: Int
+    public var stageEnteredAt: Date
+    public var expectedClose: Day?
+    public var nextStep: String
+    public var nextStepDue: Day?
+    public var lastActivity: Day?
+    public var owner: String
+    public var outcome: Outcome
+    public var version: Int
+
+    public init(id: Int64, title: String, accountID: Int64, accountName: String, accountGrade: Grade, processKey: String,
+                stageKey: String, amount: Money, probability: Int, weighted: Int64, atRisk: Bool, milestonesMet: Int,
+                milestonesTotal: Int, stageEnteredAt: Date, expectedClose: Day?, nextStep: String, nextStepDue: Day?,
+                lastActivity: Day?, owner: String, outcome: Outcome, version: Int) {
+        self.id = id
+        self.title = title
+        self.accountID = accountID
+        self.accountName = accountName
+        self.accountGrade = accountGrade
+        self.processKey = processKey
+        self.stageKey = stageKey
+        self.amount = amount
+        self.probability = probability
+        self.weighted = weighted
+        self.atRisk = atRisk
+        self.milestonesMet = milestonesMet
+        self.milestonesTotal = milestonesTotal
+        self.stageEnteredAt = stageEnteredAt
+        self.expectedClose = expectedClose
+        self.nextStep = nextStep
+        self.nextStepDue = nextStepDue
+        self.lastActivity = lastActivity
+        self.owner = owner
+        self.outcome = outcome
+        self.version = version
+    }
+
+    public func daysInStage(today: Day) -> Int { max(0, Day(stageEnteredAt).days(until: today)) }
+
+    public func nextStepState(today: Day) -> NextStepState { NextStepState(nextStep: nextStep, due: nextStepDue, today: today) }
+}
+
+/// Totals of one currency in a column or a report.
+public struct CurrencyTotal: Sendable, Hashable {
+    public var currency: String
+    public var amount: Int64
+    public var weighted: Int64
+
+    public init(currency: String, amount: Int64, weighted: Int64) {
+        self.currency = currency
+        self.amount = amount
+        self.weighted = weighted
+    }
+}
+
+public struct BoardQuery: Sendable, Hashable {
+    public var processKey: String
+    public var filter: DealFilter
+    /// How many cards each column needs to fill the screen.
+    public var cardsPerStage: Int
+    /// First card shown per stage, for columns scrolled down.
+    public var offsets: [String: Int]
+
+    public init(processKey: String, filter: DealFilter = DealFilter(), cardsPerStage: Int = 20, offsets: [String: Int] = [:]) {
+        self.processKey = processKey
+        self.filter = filter
+        self.cardsPerStage = cardsPerStage
+        self.offsets = offsets
+    }
+}
+
+public struct BoardColumn: Sendable, Hashable {
+    public var stage: StageTemplate
+    public var count: Int
+    /// Sums per currency, largest first.
+    public var totals: [CurrencyTotal]
+    public var cards: [DealSummary]
+    public var offset: Int
+
+    public init(stage: StageTemplate, count: Int, totals: [CurrencyTotal], cards: [DealSummary], offset: Int) {
+        self.stage = stage
+        self.count = count
+        self.totals = totals
+        self.cards = cards
+        self.offset = offset
+    }
+}
+
+public struct Board: Sendable, Hashable {
+    public var process: ProcessTemplate
+    public var columns: [BoardColumn]
+
+    public init(process: ProcessTemplate, columns: [BoardColumn]) {
+        self.process = process
+        self.columns = columns
+    }
+}
+
+public enum DealSortKey: String, Sendable, CaseIterable {
+    case amount, weighted, title, account, stage, expectedClose = "close", nextStepDue = "due", updated, id
+}
+
+public struct DealQuery: Sendable, Hashable {
+    public var filter: DealFilter
+    public var sort: DealSortKey
+    public var ascending: Bool
+    public var offset: Int
+    public var limit: Int
+
+    public init(filter: DealFilter = DealFilter(), sort: DealSortKey = .amount, ascending: Bool = false, offset: Int = 0, limit: Int = 50) {
+        self.filter = filter
+        self.sort = sort
+        self.ascending = ascending
+        self.offset = offset
+        self.limit = limit
+    }
+}
+
+public enum AccountSortKey: String, Sendable, CaseIterable {
+    case name, grade, pipeline, updated, id
+}
+
+public struct AccountQuery: Sendable, Hashable {
+    public var text: String
+    public var grades: Set<Grade>
+    public var owner: String?
+    public var sort: AccountSortKey
+    public var ascending: Bool
+    public var offset: Int
+    public var limit: Int
+
+    public init(text: String = "", grades: Set<Grade> = [], owner: String? = nil, sort: AccountSortKey = .name,
+                ascending: Bool = true, offset: Int = 0, limit: Int = 50) {
+        self.text = text
+        self.grades = grades
+        self.owner = owner
+        self.sort = sort
+        self.ascending = ascending
+        self.offset = offset
+        self.limit = limit
+    }
+}
+
+/// One row of the account table: the account with its open pipeline.
+public struct AccountSummary: Sendable, Hashable, Identifiable {
+    public var account: Account
+    public var openDeals: Int
+    public var pipeline: Int64
+    public var weighted: Int64
+    public var id: Int64 { account.id }
+
+    public init(account: Account, openDeals: Int, pipeline: Int64, weighted: Int64) {
+        self.account = account
+        self.openDeals = openDeals
+        self.pipeline = pipeline
+        self.weighted = weighted
+    }
+}
+
+public struct PersonQuery: Sendable, Hashable {
+    public var accountID: Int64?
+    public var text: String
+    public var offset: Int
+    public var limit: Int
+
+    public init(accountID: Int64? = nil, text: String = "", offset: Int = 0, limit: Int = 50) {
+        self.accountID = accountID
+        self.text = text
+        self.offset = offset
+        self.limit = limit
+    }
+}

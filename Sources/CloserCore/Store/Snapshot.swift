@@ -1,0 +1,51 @@
+import Foundation
+
+/// Everything in a store, in our own exchange format (JSON, or one CSV per entity).
+public struct Snapshot: Sendable, Codable, Equatable {
+    public static let currentFormat = 1
+
+    public var format: Int
+    public var users: [User]
+    public var processes: [ProcessTemplate]
+    public var accounts: [Account]
+    public var persons: [Person]
+    public var deals: [Deal]
+    public var activities: [Activity]
+    /// The event log, so history (and the weekly review built on it) travels with the data.
+    public var events: [ChangeEvent]
+
+    public init(format: Int = Snapshot.currentFormat, users: [User] = [], processes: [ProcessTemplate] = [], accounts: [Account] = [],
+                persons: [Person] = [], deals: [Deal] = [], activities: [Activity] = [], events: [ChangeEvent] = []) {
+        self.format = format
+        self.users = users
+        self.processes = processes
+        self.accounts = accounts
+        self.persons = persons
+        self.deals = deals
+        self.activities = activities
+        self.events = events
+    }
+}
+
+public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {
+    public var users = 0, processes = 0, accounts = 0, persons = 0, deals = 0, activities = 0, events = 0
+
+    public init() {}
+
+    public var description: String {
+        "imported \(accounts) accounts, \(persons) persons, \(deals) deals, \(activities) activities"
+            + (processes > 0 ? ", \(processes) processes" : "") + (users > 0 ? ", \(users) users" : "")
+    }
+}
+
+public struct User: Sendable, Hashable, Codable {
+    public var name: String
+    public var role: UserRole
+    public var displayName: String
+
+    public init(name: String, role: UserRole = .rep, displayName: String = "") {
+        self.name = name
+        self.role = role
+        self.displayName = displayName
+    }
+}

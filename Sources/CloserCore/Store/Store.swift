@@ -1,0 +1,62 @@
+import Foundation
+
+/// The seam between the model and a file or server store. Every write validates, checks the
+/// row version it was given, appends to the event log and commits in one transaction.
+/// Reads return read models sized to what a screen shows.
+public protocol Store: Sendable {
+    /// Where the store lives, for status lines and messages.
+    var location: String { get }
+
+    // Processes
+    func processCatalog() throws -> ProcessCatalog
+    func saveProcess(_ template: ProcessTemplate, by user: String) throws
+
+    // Users
+    func users() throws -> [User]
+    func saveUser(_ user: User, by actor: String) throws
+
+    // Accounts
+    func addAccount(_ account: Account, by user: String) throws -> Account
+    func account(_ id: Int64) throws -> Account
+    func updateAccount(_ account: Account, by user: String) throws -> Account
+    func deleteAccount(_ id: Int64, by user: String) throws
+    func accounts(_ query: AccountQuery) throws -> Page<AccountSummary>
+
+    // Persons
+    func addPerson(_ person: Person, by user: String) throws -> Person
+    func person(_ id: Int64) throws -> Person
+    func updatePerson(_ person: Person, by user: String) throws -> Person
+    func deletePerson(_ id: Int64, by user: String) throws
+    func persons(_ query: PersonQuery) throws -> Page<Person>
+
+    // Deals
+    func addDeal(_ deal: Deal, by user: String) throws -> Deal
+    func deal(_ id: Int64) throws -> Deal
+    /// Saves edited fields; stage, milestones and outcome change only through the calls below.
+    func updateDeal(_ deal: Deal, by user: String) throws -> Deal
+    func deleteDeal(_ id: Int64, by user: String) throws
+    func moveDeal(_ id: Int64, to stageKey: String, forceReason: String?, expectedVersion: Int?, by user: String) throws -> Deal
+    func setMilestone(dealID: Int64, key: String, done: Bool, expectedVersion: Int?, by user: String) throws -> Deal
+    func setNextStep(dealID: Int64, text: String, due: Day?, expectedVersion: Int?, by user: String) throws -> Deal
+    func closeDeal(_ id: Int64, as outcome: Outcome, reason: String, expectedVersion: Int?, by user: String) throws -> Deal
+    func reopenDeal(_ id: Int64, by user: String) throws -> Deal
+    func evidence(accountID: Int64) throws -> DealEvidence
+    func deals(_ query: DealQuery) throws -> Page<DealSummary>
+    func board(_ query: BoardQuery) throws -> Board
+
+    // Activities
+    func addActivity(_ activity: Activity, by user: String) throws -> Activity
+    func activities(accountID: Int64?, dealID: Int64?, limit: Int) throws -> [Activity]
+    func deleteActivity(_ id: Int64, by user: String) throws
+
+    // Event log
+    func events(_ query: EventQuery) throws -> [ChangeEvent]
+
+    /// Changes whenever any process commits a write: polled to notice other people's changes.
+    func changeToken() throws -> Int64
+
+    // Our own exchange format
+    func exportSnapshot() throws -> Snapshot
+    /// All or nothing: one bad row and nothing is written.
+    func importSnapshot(_ snapshot: Snapshot, by user: String) throws -> ImportSummary
+}
