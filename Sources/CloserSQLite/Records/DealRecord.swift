@@ -1,0 +1,88 @@
+import CloserCore
+import Foundation
+import GRDB
+
+/// Values derived from a deal and its account's persons, kept in the row so that SQL can
+/// aggregate and sort on them.
+struct DealDerived {
+    var probability: Int
+    var weighted: Int64
+    var atRisk: Bool
+    var milestonesMet: Int
+    var milestonesTotal: Int
+
+    init(deal: Deal, process: ProcessTemplate?, evidence: DealEvidence) {
+        guard let process else {
+            self.init(probability: 0, weighted: 0, atRisk: false, milestonesMet: 0, milestonesTotal: 0)
+            return
+        }
+        let probability = DealRules.probability(deal, process: process, evidence: evidence)
+        let progress = deal.milestoneProgress(process: process, evidence: evidence)
+        self.init(
+            probability: probability, weighted: DealRules.weighted(deal.amount.minorUnits, probability: probability),
+            atRisk: deal.outcome == .open && DealRules.isAtRisk(deal, process: process, evidence: evidence),
+            milestonesMet: progress.met, milestonesTotal: progress.total)
+    }
+
+    init(probability: Int, weighted: Int64, atRisk: Bool, milestonesMet: Int, milestonesTotal: Int) {
+        self.probability = probability
+        self.weighted = weighted
+        self.atRisk = atRisk
+        self.milestonesMet = milestonesMet
+        self.milestonesTotal = milestonesTotal
+    }
+}
+
+extension Deal {
+    init(row: Row) {
+        self.init(
+            id: row["id"], accountID: row["account_id"], title: row.text("title"), processKey: row.text("process_key"),
+            stageKey: row.text("stage_key"), milestonesDone: Set(ColumnCoding.strings(from: row.text("milestones_done"))),
+            amount: Money(minorUnits: row["amount"], currency: row.text("currency")),
+            expectedClose: ColumnCoding.day(row["expected_close"]), nextStep: row.text("next_step"),
+            nextStepDue: ColumnCoding.day(row["next_step_due"]), budgetKnown: row["budget_known"],
+            competitors: ColumnCoding.strings(from: row.text("competitors")), owner: row.text("owner"),
+            overrides: ColumnCoding.decode([GateOverride].self, from: row.text("overrides")) ?? [],
+            outcome: Outcome(rawValue: row.text("outcome")) ?? .open, outcomeReason: row.text("outcome_reason"),
+            forecastCategory: ForecastCategory(rawValue: row.text("forecast_category")) ?? .pipeline,
+            stageEnteredAt: ColumnCoding.date(row["stage_entered_at"]), closedOn: ColumnCoding.day(row["closed_on"]),
+            externalID: row["external_id"], version: row["version"],
+            createdAt: ColumnCoding.date(row["created_at"]), updatedAt: ColumnCoding.date(row["updated_at"]))
+    }
+
+    static let columns = [
+        "id", "account_id", "title", "process_key", "stage_key", "milestones_done", "amount", "currency", "expected_close",
+        "next_step", "next_step_due", "budget_known", "competitors", "owner", "overrides", "outcome", "outcome_reason",
+        "forecast_category", "stage_entered_at", "closed_on", "external_id", "probability", "weighted", "at_risk",
+        "milestones_met", "milestones_total", "search_key", "version", "created_at", "updated_at", "updated_by",
+    ]
+
+    func columnValues(derived: DealDerived, searchKey: String, updatedBy: String) -> [(any DatabaseValueConvertible)?] {
+        [
+            id, accountID, title, processKey, stageKey, ColumnCoding.strings(milestonesDone.sorted()), amount.minorUnits,
+            amount.currency, expectedClose?.description, nextStep, nextStepDue?.description, budgetKnown,
+            ColumnCoding.strings(competitors), owner, overrides.isEmpty ? "[]" : ColumnCoding.codable(overrides),
+            outcome.rawValue, outcomeReason, forecastCategory.rawValue, ColumnCoding.time(stageEnteredAt), closedOn?.description,
+            externalID, derived.probability, derived.weighted, derived.atRisk, derived.milestonesMet, derived.milestonesTotal,
+            searchKey, version, ColumnCoding.time(createdAt), ColumnCoding.time(updatedAt), updatedBy,
+        ]
+    }
+
+    static func searchKey(title: String, accountName: String) -> String { SearchText.key(for: [title, accountName]) }
+}
+
+extension DealSummary {
+    /// Reads the columns of `SQLiteStore.summaryColumns`.
+    init(row: Row) {
+        self.init(
+            id: row["id"], title: row.text("title"), accountID: row["account_id"], accountName: row.text("account_name"),
+            accountGrade: Grade(rawValue: row.text("account_grade")) ?? .c, processKey: row.text("process_key"),
+            stageKey: row.text("stage_key"), amount: Money(minorUnits: row["amount"], currency: row.text("currency")),
+            probability: row["probability"], weighted: row["weighted"], atRisk: row["at_risk"],
+            milestonesMet: row["milestones_met"], milestonesTotal: row["milestones_total"],
+            stageEnteredAt: ColumnCoding.date(row["stage_entered_at"]), expectedClose: ColumnCoding.day(row["expected_close"]),
+            nextStep: row.text("next_step"), nextStepDue: ColumnCoding.day(row["next_step_due"]),
+            lastActivity: ColumnCoding.day(row["last_activity"]), owner: row.text("owner"),
+            outcome: Outcome(rawValue: row.text("outcome")) ?? .open, version: row["version"])
+    }
+}

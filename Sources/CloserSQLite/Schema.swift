@@ -1,0 +1,150 @@
+import GRDB
+
+/// Schema changes are new migrations, never edits of an old one: stores in the field
+/// were created by the old text.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-core") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+                INSERT INTO meta (key, value) VALUES ('change_counter', 0);
+
+                CREATE TABLE user (
+                    name TEXT PRIMARY KEY,
+                    role TEXT NOT NULL,
+                    display_name TEXT NOT NULL DEFAULT ''
+                );
+
+                CREATE TABLE process (
+                    key TEXT PRIMARY KEY,
+                    json TEXT NOT NULL
+                );
+
+                CREATE TABLE account (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    grade TEXT NOT NULL,
+                    assistance INTEGER NOT NULL,
+                    loyalty INTEGER NOT NULL,
+                    quadrant TEXT NOT NULL,
+                    industry TEXT NOT NULL DEFAULT '',
+                    region TEXT NOT NULL DEFAULT '',
+                    business_nature TEXT NOT NULL DEFAULT '',
+                    scale TEXT NOT NULL DEFAULT '',
+                    owner TEXT,
+                    visibility TEXT NOT NULL,
+                    shared_with TEXT NOT NULL DEFAULT '[]',
+                    tags TEXT NOT NULL DEFAULT '[]',
+                    notes TEXT NOT NULL DEFAULT '',
+                    external_id TEXT UNIQUE,
+                    search_key TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL,
+                    updated_by TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX account_name ON account(name);
+                CREATE INDEX account_owner ON account(owner);
+
+                CREATE TABLE person (
+                    id INTEGER PRIMARY KEY,
+                    account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    title TEXT NOT NULL DEFAULT '',
+                    level TEXT NOT NULL,
+                    function TEXT NOT NULL,
+                    roles TEXT NOT NULL DEFAULT '',
+                    stance TEXT NOT NULL,
+                    influence INTEGER NOT NULL,
+                    inside_coach INTEGER NOT NULL DEFAULT 0,
+                    reports_to INTEGER REFERENCES person(id) ON DELETE SET NULL,
+                    cares TEXT NOT NULL DEFAULT '',
+                    notes TEXT NOT NULL DEFAULT '',
+                    phone TEXT NOT NULL DEFAULT '',
+                    email TEXT NOT NULL DEFAULT '',
+                    last_met TEXT,
+                    external_id TEXT UNIQUE,
+                    search_key TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL,
+                    updated_by TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX person_account ON person(account_id);
+                CREATE INDEX person_reports_to ON person(reports_to);
+
+                CREATE TABLE deal (
+                    id INTEGER PRIMARY KEY,
+                    account_id INTEGER NOT NULL REFERENCES account(id),
+                    title TEXT NOT NULL,
+                    process_key TEXT NOT NULL,
+                    stage_key TEXT NOT NULL,
+                    milestones_done TEXT NOT NULL DEFAULT '[]',
+                    amount INTEGER NOT NULL,
+                    currency TEXT NOT NULL,
+                    expected_close TEXT,
+                    next_step TEXT NOT NULL DEFAULT '',
+                    next_step_due TEXT,
+                    budget_known INTEGER NOT NULL DEFAULT 0,
+                    competitors TEXT NOT NULL DEFAULT '[]',
+                    owner TEXT NOT NULL,
+                    overrides TEXT NOT NULL DEFAULT '[]',
+                    outcome TEXT NOT NULL,
+                    outcome_reason TEXT NOT NULL DEFAULT '',
+                    forecast_category TEXT NOT NULL,
+                    stage_entered_at REAL NOT NULL,
+                    closed_on TEXT,
+                    external_id TEXT UNIQUE,
+                    -- Derived on every write so that board and table queries aggregate in SQL.
+                    probability INTEGER NOT NULL,
+                    weighted INTEGER NOT NULL,
+                    at_risk INTEGER NOT NULL,
+                    milestones_met INTEGER NOT NULL,
+                    milestones_total INTEGER NOT NULL,
+                    last_activity TEXT,
+                    search_key TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL,
+                    updated_by TEXT NOT NULL DEFAULT ''
+                );
+                -- Board: per-stage totals and the first cards by amount, from the index alone.
+                CREATE INDEX deal_board ON deal(process_key, outcome, stage_key, amount, currency, weighted);
+                CREATE INDEX deal_amount ON deal(outcome, amount);
+                CREATE INDEX deal_account ON deal(account_id);
+                CREATE INDEX deal_owner ON deal(owner, outcome);
+                CREATE INDEX deal_due ON deal(outcome, next_step_due);
+
+                CREATE TABLE activity (
+                    id INTEGER PRIMARY KEY,
+                    account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                    deal_id INTEGER REFERENCES deal(id) ON DELETE SET NULL,
+                    kind TEXT NOT NULL,
+                    day TEXT NOT NULL,
+                    person_ids TEXT NOT NULL DEFAULT '',
+                    notes TEXT NOT NULL DEFAULT '',
+                    outcome TEXT NOT NULL DEFAULT '',
+                    by TEXT NOT NULL DEFAULT '',
+                    created_at REAL NOT NULL
+                );
+                CREATE INDEX activity_deal ON activity(deal_id, day);
+                CREATE INDEX activity_account ON activity(account_id, day);
+
+                CREATE TABLE event (
+                    id INTEGER PRIMARY KEY,
+                    at REAL NOT NULL,
+                    user TEXT NOT NULL,
+                    entity TEXT NOT NULL,
+                    entity_id INTEGER NOT NULL,
+                    action TEXT NOT NULL,
+                    changes TEXT NOT NULL DEFAULT '{}',
+                    note TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX event_at ON event(at);
+                CREATE INDEX event_entity ON event(entity, entity_id, at);
+                """)
+        }
+        return migrator
+    }
+}
