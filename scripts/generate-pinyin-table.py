@@ -13,7 +13,8 @@ from kMandarin, kHanyuPinlu, kHanyuPinyin, kXHC1983 and kTGHZ2013, and keep the
 distinct initial letters (first letter of each reading, tone marks stripped,
 so zh/ch/sh give z/c/s and lǚ gives l). The letters are ordered by preference:
 kMandarin's readings first (in order), then kHanyuPinlu by frequency, then the
-remaining readings' initials alphabetically.
+other initials from kXHC1983/kTGHZ2013 (modern dictionaries), then those only
+kHanyuPinyin gives (often archaic readings); alphabetical within each tier.
 
 The output encodes each range as ONE string literal: one entry per code point,
 entries separated by ",", each entry the ordered initial letters (empty when
@@ -107,13 +108,16 @@ def load(path):
                 i = initial(r)
                 if i and i not in ordered:
                     ordered.append(i)
-        rest = set()
-        for field in ("kHanyuPinyin", "kXHC1983", "kTGHZ2013"):
-            for r in fields.get(field, []):
-                i = initial(r)
-                if i and i not in ordered:
-                    rest.add(i)
-        ordered.extend(sorted(rest))
+        # Then the modern dictionaries, then kHanyuPinyin (which lists many archaic
+        # readings); alphabetical within each tier.
+        for tier in (("kXHC1983", "kTGHZ2013"), ("kHanyuPinyin",)):
+            rest = set()
+            for field in tier:
+                for r in fields.get(field, []):
+                    i = initial(r)
+                    if i and i not in ordered:
+                        rest.add(i)
+            ordered.extend(sorted(rest))
         if ordered:
             table[cp] = "".join(ordered)
     return table
