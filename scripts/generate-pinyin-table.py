@@ -108,9 +108,11 @@ def load(path):
                 i = initial(r)
                 if i and i not in ordered:
                     ordered.append(i)
-        # Then the modern dictionaries, then kHanyuPinyin (which lists many archaic
-        # readings); alphabetical within each tier.
+        # Then the modern dictionaries; kHanyuPinyin only for a character none of them
+        # read, because its archaic readings make common words match unrelated queries.
         for tier in (("kXHC1983", "kTGHZ2013"), ("kHanyuPinyin",)):
+            if tier == ("kHanyuPinyin",) and ordered:
+                break
             rest = set()
             for field in tier:
                 for r in fields.get(field, []):

@@ -1,0 +1,105 @@
+import Foundation
+
+/// What a row must satisfy before any store accepts it. Messages name the field, so a form
+/// can show them next to it and the CLI can print them as they are.
+public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
+    public var field: String
+    public var message: String
+
+    public init(_ field: String, _ message: String) {
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String { "\(field): \(message)" }
+}
+
+public enum Validation {
+    static let maxTextLength = 2_000
+
+    public static func issues(_ account: Account) -> [ValidationIssue] {
+        var issues = [ValidationIssue]()
+        if account.name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(.init("name", "must not be empty")) }
+        if !Quadrant.scoreRange.contains(account.assistance) { issues.append(.init("assistance", "must be 1…10, got \(account.assistance)")) }
+        if !Quadrant.scoreRange.contains(account.loyalty) { issues.append(.init("loyalty", "must be 1…10, got \(account.loyalty)")) }
+        if account.visibility != .pool, account.owner?.isEmpty ?? true {
+            issues.append(.init("owner", "an account outside the pool needs an owner"))
+        }
+        issues += lengthIssues(["name": account.name, "notes": account.notes, "industry": account.industry, "region": account.region])
+        return issues
+    }
+
+    public static func issues(_ person: Person) -> [ValidationIssue] {
+        var issues = [ValidationIssue]()
+        if person.name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(.init("name", "must not be empty")) }
+        if !(0...100).contains(person.influence) { issues.append(.init("influence", "must be 0…100, got \(person.influence)")) }
+        if person.reportsTo == person.id, person.id != 0 { issues.append(.init("reports-to", "a person cannot report to themselves")) }
+        if !person.email.isEmpty, !person.email.contains("@") { issues.append(.init("email", "'\(person.email)' is not an e-mail address")) }
+        issues += lengthIssues(["name": person.name, "title": person.title, "notes": person.notes, "cares": person.cares])
+        return issues
+    }
+
+    public static func issues(_ deal: Deal, catalog: ProcessCatalog) -> [ValidationIssue] {
+        var issues = [ValidationIssue]()
+        if deal.title.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(.init("title", "must not be empty")) }
+        if let process = catalog.process(deal.processKey) {
+            if process.stage(deal.stageKey) == nil {
+                issues.append(.init("stage", "unknown stage '\(deal.stageKey)'; \(deal.processKey) has \(process.stages.map(\.key).joined(separator: ", "))"))
+            }
+        } else {
+            issues.append(.init("process", "unknown process '\(deal.processKey)'; known: \(catalog.processes.map(\.key).joined(separator: ", "))"))
+        }
+        if deal.amount.minorUnits < 0 { issues.append(.init("amount", "must not be negative")) }
+        if !Money.isValidCurrency(deal.amount.currency) { issues.append(.init("currency", "'\(deal.amount.currency)' is not a three-letter code like CNY")) }
+        if deal.owner.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(.init("owner", "must not be empty")) }
+        if (deal.outcome == .lost || deal.outcome == .withdrawn), deal.outcomeReason.isEmpty {
+            issues.append(.init("reason", "a \(deal.outcome.rawValue) deal records a reason"))
+        }
+        issues += lengthIssues(["title": deal.title, "next-step": deal.nextStep])
+        return issues
+    }
+
+    public static func issues(_ activity: Activity) -> [ValidationIssue] {
+        lengthIssues(["notes": activity.notes, "outcome": activity.outcome])
+    }
+
+    static func lengthIssues(_ fields: [String: String]) -> [ValidationIssue] {
+        fields.sorted { $0.key < $1.key }.compactMap { name, value in
+            value.count > maxTextLength ? ValidationIssue(name, "is longer than \(maxTextLength) characters") : nil
+        }
+    }
+}
+
+/// Field-by-field differences between two versions of a row, for the event log.
+public enum FieldDiff {
+    private static let ignored: Set<String> = ["version", "updatedAt", "createdAt"]
+
+    public static func between<T: Encodable>(_ old: T, _ new: T) -> [String: FieldChange] {
+        let before = flatten(old)
+        let after = flatten(new)
+        var changes = [String: FieldChange]()
+        for key in Set(before.keys).union(after.keys) where !ignored.contains(key) && before[key] != after[key] {
+            changes[key] = FieldChange(old: before[key], new: after[key])
+        }
+        return changes
+    }
+
+    static func flatten<T: Encodable>(_ value: T) -> [String: String] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .secondsSince1970
+        guard let data = try? encoder.encode(value),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+        var flat = [String: String]()
+        for (key, field) in object {
+            if let text = field as? String {
+                flat[key] = text
+            } else if JSONSerialization.isValidJSONObject([field]),
+                      let fieldData = try? JSONSerialization.data(withJSONObject: [field], options: [.sortedKeys]),
+                      let text = String(data: fieldData, encoding: .utf8) {
+                flat[key] = String(text.dropFirst().dropLast())
+            }
+        }
+        return flat
+    }
+}

@@ -1,0 +1,136 @@
+import CloserCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    static func invalid(_ issues: [ValidationIssue]) -> StoreError {
+        .invalid(issues.map(\.description).joined(separator: "; "))
+    }
+
+    public func addAccount(_ account: Account, by user: String) throws -> Account {
+        var account = account
+        let now = clock()
+        account.id = account.id > 0 ? account.id : 0
+        account.version = 1
+        account.createdAt = now
+        account.updatedAt = now
+        let issues = Validation.issues(account)
+        guard issues.isEmpty else { throw Self.invalid(issues) }
+        return try write { db in
+            if account.id > 0, try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [account.id]) == true {
+                throw StoreError.duplicate("an account with id \(account.id) exists already")
+            }
+            var values = account.columnValues(searchKey: account.searchKey, updatedBy: user)
+            if account.id == 0 { values[0] = nil }
+            try db.execute(sql: SQLText.insert(into: "account", columns: Account.columns), arguments: StatementArguments(values))
+            account.id = db.lastInsertedRowID
+            try log(db, event(user, "account", account.id, "created", note: account.name))
+            return account
+        }
+    }
+
+    public func account(_ id: Int64) throws -> Account {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound(entity: "account", id: id)
+            }
+            return Account(row: row)
+        }
+    }
+
+    public func updateAccount(_ account: Account, by user: String) throws -> Account {
+        let issues = Validation.issues(account)
+        guard issues.isEmpty else { throw Self.invalid(issues) }
+        return try write { db in
+            _ = try checkVersion(db, table: "account", id: account.id, expected: account.version)
+            guard let oldRow = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [account.id]) else {
+                throw StoreError.notFound(entity: "account", id: account.id)
+            }
+            let old = Account(row: oldRow)
+            var updated = account
+            updated.version = old.version + 1
+            updated.createdAt = old.createdAt
+            updated.updatedAt = clock()
+            var values = updated.columnValues(searchKey: updated.searchKey, updatedBy: user)
+            values.removeFirst()
+            try db.execute(sql: SQLText.update("account", columns: Account.columns),
+                           arguments: StatementArguments(values + [account.id, old.version]))
+            var changes = FieldDiff.between(old, updated)
+            if old.quadrant != updated.quadrant {
+                changes["quadrant"] = FieldChange(old: old.quadrant.rawValue, new: updated.quadrant.rawValue)
+            }
+            let scoresChanged = changes["assistance"] != nil || changes["loyalty"] != nil
+            try log(db, event(user, "account", account.id, scoresChanged ? "scores" : "updated", changes))
+            if old.name != updated.name {
+                try refreshDealSearchKeys(db, accountID: account.id, accountName: updated.name)
+            }
+            return updated
+        }
+    }
+
+    public func deleteAccount(_ id: Int64, by user: String) throws {
+        try write { db in
+            let deals = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal WHERE account_id = ?", arguments: [id]) ?? 0
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [id]) == true else {
+                throw StoreError.notFound(entity: "account", id: id)
+            }
+            guard deals == 0 else {
+                throw StoreError.refused("account \(id) has \(deals) deal(s); delete or move them first (nothing was deleted)")
+            }
+            let name = try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [id]) ?? ""
+            try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [id])
+            try log(db, event(user, "account", id, "deleted", note: name))
+        }
+    }
+
+    public func accounts(_ query: AccountQuery) throws -> Page<AccountSummary> {
+        var conditions = [String]()
+        var arguments = StatementArguments()
+        if !query.text.isEmpty {
+            conditions.append("a.search_key LIKE ? ESCAPE '\\'")
+            _ = arguments.append(contentsOf: ["%" + SearchText.pattern(for: query.text) + "%"])
+        }
+        if !query.grades.isEmpty {
+            conditions.append("a.grade IN (\(query.grades.map { _ in "?" }.joined(separator: ",")))")
+            _ = arguments.append(contentsOf: StatementArguments(query.grades.map(\.rawValue).sorted()))
+        }
+        if let owner = query.owner {
+            conditions.append("a.owner = ?")
+            _ = arguments.append(contentsOf: [owner])
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let direction = query.ascending ? "ASC" : "DESC"
+        let order: String
+        switch query.sort {
+        case .name: order = "a.name \(direction), a.id"
+        case .grade: order = "a.grade \(direction), a.name"
+        case .pipeline: order = "pipeline \(direction), a.id"
+        case .updated: order = "a.updated_at \(direction), a.id"
+        case .id: order = "a.id \(direction)"
+        }
+        return try read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account a \(whereClause)", arguments: arguments) ?? 0
+            let sql = """
+                SELECT a.*,
+                  (SELECT COUNT(*) FROM deal d WHERE d.account_id = a.id AND d.outcome = 'open') AS open_deals,
+                  (SELECT COALESCE(SUM(amount), 0) FROM deal d WHERE d.account_id = a.id AND d.outcome = 'open') AS pipeline,
+                  (SELECT COALESCE(SUM(weighted), 0) FROM deal d WHERE d.account_id = a.id AND d.outcome = 'open') AS weighted
+                FROM account a \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
+                """
+            var pageArguments = arguments
+            _ = pageArguments.append(contentsOf: [query.limit, query.offset])
+            let rows = try Row.fetchAll(db, sql: sql, arguments: pageArguments).map {
+                AccountSummary(account: Account(row: $0), openDeals: $0["open_deals"], pipeline: $0["pipeline"], weighted: $0["weighted"])
+            }
+            return Page(rows: rows, total: total, offset: query.offset)
+        }
+    }
+
+    func refreshDealSearchKeys(_ db: Database, accountID: Int64, accountName: String) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT id, title FROM deal WHERE account_id = ?", arguments: [accountID])
+        for row in rows {
+            let key = Deal.searchKey(title: row.text("title"), accountName: accountName)
+            try db.execute(sql: "UPDATE deal SET search_key = ? WHERE id = ?", arguments: [key, row["id"] as Int64])
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import CloserCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func addActivity(_ activity: Activity, by user: String) throws -> Activity {
+        var activity = activity
+        activity.createdAt = clock()
+        if activity.by.isEmpty { activity.by = user }
+        let issues = Validation.issues(activity)
+        guard issues.isEmpty else { throw Self.invalid(issues) }
+        return try write { db in
+            if let dealID = activity.dealID {
+                guard let accountID = try Int64.fetchOne(db, sql: "SELECT account_id FROM deal WHERE id = ?", arguments: [dealID]) else {
+                    throw StoreError.notFound(entity: "deal", id: dealID)
+                }
+                activity.accountID = accountID
+            }
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [activity.accountID]) == true else {
+                throw StoreError.notFound(entity: "account", id: activity.accountID)
+            }
+            for personID in activity.personIDs {
+                guard try Int64.fetchOne(db, sql: "SELECT account_id FROM person WHERE id = ?", arguments: [personID]) == activity.accountID else {
+                    throw StoreError.invalid("person \(personID) is not a key person of account \(activity.accountID)")
+                }
+            }
+            var values = activity.columnValues
+            if activity.id == 0 { values[0] = nil }
+            try db.execute(sql: SQLText.insert(into: "activity", columns: Activity.columns), arguments: StatementArguments(values))
+            activity.id = db.lastInsertedRowID
+            if let dealID = activity.dealID {
+                try db.execute(sql: "UPDATE deal SET last_activity = MAX(COALESCE(last_activity, ''), ?) WHERE id = ?",
+                               arguments: [activity.day.description, dealID])
+            }
+            if !activity.personIDs.isEmpty {
+                try db.execute(sql: """
+                    UPDATE person SET last_met = MAX(COALESCE(last_met, ''), ?) WHERE id IN (\(activity.personIDs.map { _ in "?" }.joined(separator: ",")))
+                    """, arguments: StatementArguments([activity.day.description] + activity.personIDs.map { $0 as (any DatabaseValueConvertible)? }))
+            }
+            try log(db, event(user, "activity", activity.id, "created",
+                              ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)],
+                              note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)"))
+            return activity
+        }
+    }
+
+    public func activities(accountID: Int64?, dealID: Int64?, limit: Int) throws -> [Activity] {
+        var conditions = [String]()
+        var arguments = StatementArguments()
+        if let accountID {
+            conditions.append("account_id = ?")
+            _ = arguments.append(contentsOf: [accountID])
+        }
+        if let dealID {
+            conditions.append("deal_id = ?")
+            _ = arguments.append(contentsOf: [dealID])
+        }
+        _ = arguments.append(contentsOf: [limit])
+        let whereSQL = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM activity \(whereSQL) ORDER BY day DESC, id DESC LIMIT ?", arguments: arguments)
+                .map(Activity.init(row:))
+        }
+    }
+
+    public func deleteActivity(_ id: Int64, by user: String) throws {
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM activity WHERE id = ?", arguments: [id]) == true else {
+                throw StoreError.notFound(entity: "activity", id: id)
+            }
+            try db.execute(sql: "DELETE FROM activity WHERE id = ?", arguments: [id])
+            try log(db, event(user, "activity", id, "deleted"))
+        }
+    }
+
+    public func events(_ query: EventQuery) throws -> [ChangeEvent] {
+        var conditions = [String]()
+        var arguments = StatementArguments()
+        if let entity = query.entity {
+            conditions.append("entity = ?")
+            _ = arguments.append(contentsOf: [entity])
+        }
+        if let id = query.entityID {
+            conditions.append("entity_id = ?")
+            _ = arguments.append(contentsOf: [id])
+        }
+        if let since = query.since {
+            conditions.append("at >= ?")
+            _ = arguments.append(contentsOf: [since.timeIntervalSince1970])
+        }
+        _ = arguments.append(contentsOf: [query.limit])
+        let whereSQL = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM event \(whereSQL) ORDER BY at DESC, id DESC LIMIT ?", arguments: arguments)
+                .map(ChangeEvent.init(row:))
+        }
+    }
+}

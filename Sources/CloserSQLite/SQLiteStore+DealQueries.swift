@@ -1,0 +1,110 @@
+import CloserCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    static let summaryColumns = """
+        d.id, d.title, d.account_id, a.name AS account_name, a.grade AS account_grade, d.process_key, d.stage_key,
+        d.amount, d.currency, d.probability, d.weighted, d.at_risk, d.milestones_met, d.milestones_total,
+        d.stage_entered_at, d.expected_close, d.next_step, d.next_step_due, d.last_activity, d.owner, d.outcome, d.version
+        """
+
+    /// WHERE clause for a deal filter; `needsAccount` tells whether the account join is required.
+    static func whereClause(_ filter: DealFilter) -> (sql: String, arguments: StatementArguments, needsAccount: Bool) {
+        var conditions = [String]()
+        var arguments = StatementArguments()
+        var needsAccount = false
+        if !filter.includeClosed { conditions.append("d.outcome = 'open'") }
+        if let process = filter.processKey {
+            conditions.append("d.process_key = ?")
+            _ = arguments.append(contentsOf: [process])
+        }
+        if let owner = filter.owner {
+            conditions.append("d.owner = ?")
+            _ = arguments.append(contentsOf: [owner])
+        }
+        if let account = filter.accountID {
+            conditions.append("d.account_id = ?")
+            _ = arguments.append(contentsOf: [account])
+        }
+        if filter.atRiskOnly { conditions.append("d.at_risk = 1") }
+        if !filter.grades.isEmpty {
+            needsAccount = true
+            conditions.append("a.grade IN (\(filter.grades.map { _ in "?" }.joined(separator: ",")))")
+            _ = arguments.append(contentsOf: StatementArguments(filter.grades.map(\.rawValue).sorted()))
+        }
+        if !filter.text.trimmingCharacters(in: .whitespaces).isEmpty {
+            conditions.append("d.search_key LIKE ? ESCAPE '\\'")
+            _ = arguments.append(contentsOf: ["%" + SearchText.pattern(for: filter.text) + "%"])
+        }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments, needsAccount)
+    }
+
+    public func deals(_ query: DealQuery) throws -> Page<DealSummary> {
+        let (whereSQL, arguments, needsAccount) = Self.whereClause(query.filter)
+        let direction = query.ascending ? "ASC" : "DESC"
+        let order: String
+        switch query.sort {
+        case .amount: order = "d.amount \(direction), d.id"
+        case .weighted: order = "d.weighted \(direction), d.id"
+        case .title: order = "d.title \(direction), d.id"
+        case .account: order = "a.name \(direction), d.id"
+        case .stage: order = "d.process_key, d.stage_key \(direction), d.id"
+        case .expectedClose: order = "d.expected_close IS NULL, d.expected_close \(direction), d.id"
+        case .nextStepDue: order = "d.next_step_due IS NULL, d.next_step_due \(direction), d.id"
+        case .updated: order = "d.updated_at \(direction), d.id"
+        case .id: order = "d.id \(direction)"
+        }
+        return try read { db in
+            let countJoin = needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal d \(countJoin) \(whereSQL)", arguments: arguments) ?? 0
+            var pageArguments = arguments
+            _ = pageArguments.append(contentsOf: [query.limit, query.offset])
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT \(Self.summaryColumns) FROM deal d JOIN account a ON a.id = d.account_id
+                \(whereSQL) ORDER BY \(order) LIMIT ? OFFSET ?
+                """, arguments: pageArguments).map(DealSummary.init(row:))
+            return Page(rows: rows, total: total, offset: query.offset)
+        }
+    }
+
+    /// A board is one aggregate query for every column's totals, then one small indexed query
+    /// per stage for the cards that fit on screen.
+    public func board(_ query: BoardQuery) throws -> Board {
+        try read { db in
+            let catalog = try Self.catalog(db)
+            guard let process = catalog.process(query.processKey) else {
+                throw StoreError.rule(.unknownProcess(query.processKey))
+            }
+            var filter = query.filter
+            filter.processKey = process.key
+            filter.includeClosed = false
+            let (whereSQL, arguments, needsAccount) = Self.whereClause(filter)
+            let join = needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
+            var counts = [String: Int]()
+            var totals = [String: [CurrencyTotal]]()
+            for row in try Row.fetchAll(db, sql: """
+                SELECT d.stage_key, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount, SUM(d.weighted) AS weighted
+                FROM deal d \(join) \(whereSQL) GROUP BY d.stage_key, d.currency
+                """, arguments: arguments) {
+                let stage = row.text("stage_key")
+                counts[stage, default: 0] += row["n"] as Int
+                totals[stage, default: []].append(CurrencyTotal(currency: row.text("currency"), amount: row["amount"], weighted: row["weighted"]))
+            }
+            var columns = [BoardColumn]()
+            for stage in process.stages {
+                let offset = max(0, query.offsets[stage.key] ?? 0)
+                var cardArguments = arguments
+                _ = cardArguments.append(contentsOf: [stage.key, query.cardsPerStage, offset])
+                let stageCondition = (whereSQL.isEmpty ? "WHERE " : "\(whereSQL) AND ") + "d.stage_key = ?"
+                let cards = query.cardsPerStage <= 0 ? [] : try Row.fetchAll(db, sql: """
+                    SELECT \(Self.summaryColumns) FROM deal d JOIN account a ON a.id = d.account_id
+                    \(stageCondition) ORDER BY d.amount DESC, d.id LIMIT ? OFFSET ?
+                    """, arguments: cardArguments).map(DealSummary.init(row:))
+                let stageTotals = (totals[stage.key] ?? []).sorted { $0.amount > $1.amount }
+                columns.append(BoardColumn(stage: stage, count: counts[stage.key] ?? 0, totals: stageTotals, cards: cards, offset: offset))
+            }
+            return Board(process: process, columns: columns)
+        }
+    }
+}

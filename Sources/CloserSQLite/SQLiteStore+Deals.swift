@@ -1,0 +1,166 @@
+import CloserCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func addDeal(_ deal: Deal, by user: String) throws -> Deal {
+        var deal = deal
+        let now = clock()
+        deal.version = 1
+        deal.createdAt = now
+        deal.updatedAt = now
+        deal.stageEnteredAt = now
+        return try write { db in
+            let catalog = try Self.catalog(db)
+            let issues = Validation.issues(deal, catalog: catalog)
+            guard issues.isEmpty else { throw Self.invalid(issues) }
+            guard let accountName = try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [deal.accountID]) else {
+                throw StoreError.notFound(entity: "account", id: deal.accountID)
+            }
+            try insertDeal(db, &deal, catalog: catalog, accountName: accountName, user: user)
+            try log(db, event(user, "deal", deal.id, "created",
+                              ["stage": FieldChange(old: nil, new: deal.stageKey), "amount": FieldChange(old: nil, new: String(deal.amount.minorUnits))],
+                              note: deal.title))
+            return deal
+        }
+    }
+
+    func insertDeal(_ db: Database, _ deal: inout Deal, catalog: ProcessCatalog, accountName: String, user: String) throws {
+        let evidence = try Self.evidence(db, accountID: deal.accountID)
+        let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: evidence)
+        var values = deal.columnValues(derived: derived, searchKey: Deal.searchKey(title: deal.title, accountName: accountName), updatedBy: user)
+        if deal.id == 0 { values[0] = nil }
+        try db.execute(sql: SQLText.insert(into: "deal", columns: Deal.columns), arguments: StatementArguments(values))
+        deal.id = db.lastInsertedRowID
+    }
+
+    public func deal(_ id: Int64) throws -> Deal {
+        try read { db in try Self.fetchDeal(db, id) }
+    }
+
+    static func fetchDeal(_ db: Database, _ id: Int64) throws -> Deal {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM deal WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound(entity: "deal", id: id)
+        }
+        return Deal(row: row)
+    }
+
+    public func updateDeal(_ deal: Deal, by user: String) throws -> Deal {
+        try mutateDeal(deal.id, expectedVersion: deal.version, by: user) { old, _, _ in
+            var edited = deal
+            // Stage, gates and outcome have their own calls with their own rules.
+            edited.stageKey = old.stageKey
+            edited.stageEnteredAt = old.stageEnteredAt
+            edited.milestonesDone = old.milestonesDone
+            edited.overrides = old.overrides
+            edited.outcome = old.outcome
+            edited.outcomeReason = old.outcomeReason
+            edited.closedOn = old.closedOn
+            edited.processKey = old.processKey
+            let action = old.expectedClose != edited.expectedClose ? "close-date" : "updated"
+            return (edited, action, "")
+        }
+    }
+
+    public func moveDeal(_ id: Int64, to stageKey: String, forceReason: String?, expectedVersion: Int?, by user: String) throws -> Deal {
+        try mutateDeal(id, expectedVersion: expectedVersion, by: user) { old, process, evidence in
+            guard let stage = process.resolveStage(stageKey) else {
+                throw StoreError.rule(.unknownStage(stageKey, process: process.key))
+            }
+            let moved = try ruled {
+                try DealRules.move(old, to: stage.key, process: process, evidence: evidence, forceReason: forceReason, by: user, at: clock())
+            }
+            let forced = moved.overrides.contains { !old.overrides.contains($0) }
+            return (moved, forced ? "forced" : "moved", forced ? (forceReason ?? "") : "")
+        }
+    }
+
+    public func setMilestone(dealID: Int64, key: String, done: Bool, expectedVersion: Int?, by user: String) throws -> Deal {
+        try mutateDeal(dealID, expectedVersion: expectedVersion, by: user) { old, process, _ in
+            let updated = try ruled { try DealRules.setMilestone(old, key: key, done: done, process: process) }
+            return (updated, "milestone", "\(key) \(done ? "done" : "undone")")
+        }
+    }
+
+    public func setNextStep(dealID: Int64, text: String, due: Day?, expectedVersion: Int?, by user: String) throws -> Deal {
+        try mutateDeal(dealID, expectedVersion: expectedVersion, by: user) { old, _, _ in
+            var updated = old
+            updated.nextStep = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            updated.nextStepDue = due
+            return (updated, "next-step", "")
+        }
+    }
+
+    public func closeDeal(_ id: Int64, as outcome: Outcome, reason: String, expectedVersion: Int?, by user: String) throws -> Deal {
+        try mutateDeal(id, expectedVersion: expectedVersion, by: user) { old, _, _ in
+            let closed = try ruled { try DealRules.close(old, as: outcome, reason: reason, on: Day(clock())) }
+            return (closed, outcome.rawValue, closed.outcomeReason)
+        }
+    }
+
+    public func reopenDeal(_ id: Int64, by user: String) throws -> Deal {
+        try mutateDeal(id, expectedVersion: nil, by: user) { old, _, _ in
+            guard old.outcome != .open else { throw StoreError.refused("deal \(id) is already open") }
+            var reopened = old
+            reopened.outcome = .open
+            reopened.outcomeReason = ""
+            reopened.closedOn = nil
+            return (reopened, "reopened", "")
+        }
+    }
+
+    public func deleteDeal(_ id: Int64, by user: String) throws {
+        try write { db in
+            let deal = try Self.fetchDeal(db, id)
+            try db.execute(sql: "DELETE FROM deal WHERE id = ?", arguments: [id])
+            try log(db, event(user, "deal", id, "deleted", note: deal.title))
+        }
+    }
+
+    /// Lifts a model rule's refusal into the store's error type.
+    func ruled<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as DealRuleError { throw StoreError.rule(error) }
+    }
+
+    /// Reads the deal, applies `change`, re-derives the columns the board aggregates, writes it
+    /// back only if nobody saved it in between, and logs what changed.
+    func mutateDeal(
+        _ id: Int64, expectedVersion: Int?, by user: String,
+        _ change: (Deal, ProcessTemplate, DealEvidence) throws -> (deal: Deal, action: String, note: String)
+    ) throws -> Deal {
+        try write { db in
+            let currentVersion = try checkVersion(db, table: "deal", id: id, expected: expectedVersion)
+            let old = try Self.fetchDeal(db, id)
+            let catalog = try Self.catalog(db)
+            guard let process = catalog.process(old.processKey) else {
+                throw StoreError.rule(.unknownProcess(old.processKey))
+            }
+            let evidence = try Self.evidence(db, accountID: old.accountID)
+            var (updated, action, note) = try change(old, process, evidence)
+            let issues = Validation.issues(updated, catalog: catalog)
+            guard issues.isEmpty else { throw Self.invalid(issues) }
+            updated.id = id
+            updated.version = currentVersion + 1
+            updated.createdAt = old.createdAt
+            updated.updatedAt = clock()
+            guard let accountName = try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [updated.accountID]) else {
+                throw StoreError.notFound(entity: "account", id: updated.accountID)
+            }
+            let derived = DealDerived(deal: updated, process: process, evidence: updated.accountID == old.accountID
+                                      ? evidence : try Self.evidence(db, accountID: updated.accountID))
+            var values = updated.columnValues(derived: derived, searchKey: Deal.searchKey(title: updated.title, accountName: accountName),
+                                              updatedBy: user)
+            values.removeFirst()
+            try db.execute(sql: SQLText.update("deal", columns: Deal.columns), arguments: StatementArguments(values + [id, currentVersion]))
+            guard db.changesCount == 1 else {
+                throw StoreError.staleVersion(entity: "deal", id: id, expected: currentVersion, current: currentVersion + 1, lastChangedBy: "another session")
+            }
+            var changes = FieldDiff.between(old, updated)
+            changes.removeValue(forKey: "stageEnteredAt")
+            if old.stageKey != updated.stageKey { changes["stage"] = FieldChange(old: old.stageKey, new: updated.stageKey) }
+            changes.removeValue(forKey: "stageKey")
+            try log(db, event(user, "deal", id, action, changes, note: note))
+            return updated
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import CloserCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    public func addPerson(_ person: Person, by user: String) throws -> Person {
+        var person = person
+        let now = clock()
+        person.version = 1
+        person.createdAt = now
+        person.updatedAt = now
+        let issues = Validation.issues(person)
+        guard issues.isEmpty else { throw Self.invalid(issues) }
+        return try write { db in
+            try checkPersonReferences(db, person)
+            var values = person.columnValues(searchKey: person.searchKey, updatedBy: user)
+            if person.id == 0 { values[0] = nil }
+            try db.execute(sql: SQLText.insert(into: "person", columns: Person.columns), arguments: StatementArguments(values))
+            person.id = db.lastInsertedRowID
+            try log(db, event(user, "person", person.id, "created", note: person.name))
+            try refreshDerived(db, accountID: person.accountID)
+            return person
+        }
+    }
+
+    public func person(_ id: Int64) throws -> Person {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound(entity: "person", id: id)
+            }
+            return Person(row: row)
+        }
+    }
+
+    public func updatePerson(_ person: Person, by user: String) throws -> Person {
+        let issues = Validation.issues(person)
+        guard issues.isEmpty else { throw Self.invalid(issues) }
+        return try write { db in
+            _ = try checkVersion(db, table: "person", id: person.id, expected: person.version)
+            guard let oldRow = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [person.id]) else {
+                throw StoreError.notFound(entity: "person", id: person.id)
+            }
+            let old = Person(row: oldRow)
+            try checkPersonReferences(db, person)
+            var updated = person
+            updated.version = old.version + 1
+            updated.createdAt = old.createdAt
+            updated.updatedAt = clock()
+            var values = updated.columnValues(searchKey: updated.searchKey, updatedBy: user)
+            values.removeFirst()
+            try db.execute(sql: SQLText.update("person", columns: Person.columns),
+                           arguments: StatementArguments(values + [person.id, old.version]))
+            try log(db, event(user, "person", person.id, "updated", FieldDiff.between(old, updated)))
+            try refreshDerived(db, accountID: updated.accountID)
+            if old.accountID != updated.accountID { try refreshDerived(db, accountID: old.accountID) }
+            return updated
+        }
+    }
+
+    public func deletePerson(_ id: Int64, by user: String) throws {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT account_id, name FROM person WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound(entity: "person", id: id)
+            }
+            try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
+            try log(db, event(user, "person", id, "deleted", note: row.text("name")))
+            try refreshDerived(db, accountID: row["account_id"])
+        }
+    }
+
+    public func persons(_ query: PersonQuery) throws -> Page<Person> {
+        var conditions = [String]()
+        var arguments = StatementArguments()
+        if let accountID = query.accountID {
+            conditions.append("account_id = ?")
+            _ = arguments.append(contentsOf: [accountID])
+        }
+        if !query.text.isEmpty {
+            conditions.append("search_key LIKE ? ESCAPE '\\'")
+            _ = arguments.append(contentsOf: ["%" + SearchText.pattern(for: query.text) + "%"])
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person \(whereClause)", arguments: arguments) ?? 0
+            var pageArguments = arguments
+            _ = pageArguments.append(contentsOf: [query.limit, query.offset])
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM person \(whereClause) ORDER BY account_id, id LIMIT ? OFFSET ?",
+                                        arguments: pageArguments).map(Person.init(row:))
+            return Page(rows: rows, total: total, offset: query.offset)
+        }
+    }
+
+    /// The account must exist, the manager must be in the same account, and reports-to must
+    /// not loop back: an org chart is a tree.
+    func checkPersonReferences(_ db: Database, _ person: Person) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [person.accountID]) == true else {
+            throw StoreError.notFound(entity: "account", id: person.accountID)
+        }
+        guard let manager = person.reportsTo else { return }
+        var seen: Set<Int64> = [person.id]
+        var current: Int64? = manager
+        while let id = current {
+            guard seen.insert(id).inserted else {
+                throw StoreError.invalid("reports-to: person \(manager) already reports (directly or not) to \(person.name); that would make a loop")
+            }
+            guard let row = try Row.fetchOne(db, sql: "SELECT account_id, reports_to FROM person WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound(entity: "person", id: id)
+            }
+            if id == manager, (row["account_id"] as Int64) != person.accountID {
+                throw StoreError.invalid("reports-to: person \(manager) works for another account")
+            }
+            current = row["reports_to"]
+        }
+    }
+
+    public func evidence(accountID: Int64) throws -> DealEvidence {
+        try read { db in try Self.evidence(db, accountID: accountID) }
+    }
+
+    static func evidence(_ db: Database, accountID: Int64) throws -> DealEvidence {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT MAX(inside_coach) AS coach,
+                   MAX(level = 'decision' OR (',' || roles || ',') LIKE '%,decision-maker,%') AS decider
+            FROM person WHERE account_id = ?
+            """, arguments: [accountID])
+        return DealEvidence(hasInsideCoach: (row?["coach"] as Int?) == 1, hasDecisionMaker: (row?["decider"] as Int?) == 1)
+    }
+
+    /// Persons prove milestones, so a change to them re-derives the account's deals.
+    func refreshDerived(_ db: Database, accountID: Int64) throws {
+        let catalog = try Self.catalog(db)
+        let evidence = try Self.evidence(db, accountID: accountID)
+        let deals = try Row.fetchAll(db, sql: "SELECT * FROM deal WHERE account_id = ?", arguments: [accountID]).map(Deal.init(row:))
+        for deal in deals {
+            let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: evidence)
+            try db.execute(sql: """
+                UPDATE deal SET probability = ?, weighted = ?, at_risk = ?, milestones_met = ?, milestones_total = ? WHERE id = ?
+                """, arguments: [derived.probability, derived.weighted, derived.atRisk, derived.milestonesMet, derived.milestonesTotal, deal.id])
+        }
+    }
+}

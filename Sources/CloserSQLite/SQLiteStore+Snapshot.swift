@@ -1,0 +1,180 @@
+import CloserCore
+import Foundation
+import GRDB
+
+/// Names a row of an import for error messages: "accounts[3]" for JSON, "deals.csv line 12" for CSV.
+public typealias ImportLocator = @Sendable (_ entity: String, _ index: Int) -> String
+
+extension SQLiteStore {
+    public func exportSnapshot() throws -> Snapshot {
+        try read { db in
+            Snapshot(
+                users: try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY name").map {
+                    User(name: $0.text("name"), role: UserRole(rawValue: $0.text("role")) ?? .rep, displayName: $0.text("display_name"))
+                },
+                processes: try String.fetchAll(db, sql: "SELECT json FROM process ORDER BY key").compactMap {
+                    ColumnCoding.decode(ProcessTemplate.self, from: $0)
+                },
+                accounts: try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY id").map(Account.init(row:)),
+                persons: try Row.fetchAll(db, sql: "SELECT * FROM person ORDER BY id").map(Person.init(row:)),
+                deals: try Row.fetchAll(db, sql: "SELECT * FROM deal ORDER BY id").map(Deal.init(row:)),
+                activities: try Row.fetchAll(db, sql: "SELECT * FROM activity ORDER BY id").map(Activity.init(row:)),
+                events: try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY id").map(ChangeEvent.init(row:)))
+        }
+    }
+
+    public func importSnapshot(_ snapshot: Snapshot, by user: String) throws -> ImportSummary {
+        try importSnapshot(snapshot, by: user, locate: { "\($0)[\($1)]" })
+    }
+
+    /// All or nothing: every row is checked against the snapshot and the store before the
+    /// first one is written, and the writes share one transaction.
+    public func importSnapshot(_ snapshot: Snapshot, by user: String, locate: @escaping ImportLocator) throws -> ImportSummary {
+        guard snapshot.format <= Snapshot.currentFormat else {
+            throw StoreError.invalid("the file is format \(snapshot.format); this version of Closer reads up to \(Snapshot.currentFormat)")
+        }
+        return try write { db in
+            let catalog = ProcessCatalog(custom: try Self.catalog(db).processes + snapshot.processes)
+            try SnapshotCheck(snapshot: snapshot, catalog: catalog, locate: locate).run(db)
+            var summary = ImportSummary()
+            for user in snapshot.users {
+                try db.execute(sql: "INSERT OR REPLACE INTO user (name, role, display_name) VALUES (?, ?, ?)",
+                               arguments: [user.name, user.role.rawValue, user.displayName])
+                summary.users += 1
+            }
+            for template in snapshot.processes {
+                try db.execute(sql: "INSERT OR REPLACE INTO process (key, json) VALUES (?, ?)", arguments: [template.key, ColumnCoding.codable(template)])
+                summary.processes += 1
+            }
+            let accountStatement = try db.makeStatement(sql: SQLText.insert(into: "account", columns: Account.columns))
+            var accountNames = [Int64: String]()
+            for account in snapshot.accounts {
+                try accountStatement.execute(arguments: StatementArguments(account.columnValues(searchKey: account.searchKey, updatedBy: user)))
+                accountNames[account.id] = account.name
+            }
+            summary.accounts = snapshot.accounts.count
+            // Managers may come after the people who report to them: link reports-to afterwards.
+            let personStatement = try db.makeStatement(sql: SQLText.insert(into: "person", columns: Person.columns))
+            for person in snapshot.persons {
+                var unlinked = person
+                unlinked.reportsTo = nil
+                try personStatement.execute(arguments: StatementArguments(unlinked.columnValues(searchKey: person.searchKey, updatedBy: user)))
+            }
+            let linkStatement = try db.makeStatement(sql: "UPDATE person SET reports_to = ? WHERE id = ?")
+            for person in snapshot.persons where person.reportsTo != nil {
+                try linkStatement.execute(arguments: [person.reportsTo, person.id])
+            }
+            summary.persons = snapshot.persons.count
+            var evidence = [Int64: DealEvidence]()
+            for row in try Row.fetchAll(db, sql: """
+                SELECT account_id, MAX(inside_coach) AS coach,
+                       MAX(level = 'decision' OR (',' || roles || ',') LIKE '%,decision-maker,%') AS decider
+                FROM person GROUP BY account_id
+                """) {
+                evidence[row["account_id"]] = DealEvidence(hasInsideCoach: (row["coach"] as Int?) == 1, hasDecisionMaker: (row["decider"] as Int?) == 1)
+            }
+            let dealStatement = try db.makeStatement(sql: SQLText.insert(into: "deal", columns: Deal.columns))
+            for deal in snapshot.deals {
+                let accountName: String
+                if let name = accountNames[deal.accountID] {
+                    accountName = name
+                } else {
+                    accountName = try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [deal.accountID]) ?? ""
+                }
+                let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: evidence[deal.accountID] ?? DealEvidence())
+                try dealStatement.execute(arguments: StatementArguments(deal.columnValues(
+                    derived: derived, searchKey: Deal.searchKey(title: deal.title, accountName: accountName), updatedBy: user)))
+            }
+            summary.deals = snapshot.deals.count
+            let activityStatement = try db.makeStatement(sql: SQLText.insert(into: "activity", columns: Activity.columns))
+            for activity in snapshot.activities {
+                try activityStatement.execute(arguments: StatementArguments(activity.columnValues))
+            }
+            summary.activities = snapshot.activities.count
+            if !snapshot.activities.isEmpty {
+                try db.execute(sql: """
+                    UPDATE deal SET last_activity = (SELECT MAX(day) FROM activity WHERE activity.deal_id = deal.id)
+                    WHERE id IN (SELECT DISTINCT deal_id FROM activity WHERE deal_id IS NOT NULL)
+                    """)
+            }
+            // Keep the log's ids when they do not collide, so an export → import round trip is exact.
+            let maxEventID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0
+            let keepIDs = (snapshot.events.map(\.id).min() ?? 1) > maxEventID
+            let eventStatement = try db.makeStatement(sql: SQLText.insert(into: "event", columns: ChangeEvent.columns))
+            for var event in snapshot.events {
+                if !keepIDs { event.id = 0 }
+                try eventStatement.execute(arguments: StatementArguments(event.columnValues))
+            }
+            summary.events = snapshot.events.count
+            try log(db, event(user, "store", 0, "imported", note: summary.description))
+            return summary
+        }
+    }
+}
+
+/// The checks an import runs before writing, each naming the row it refuses.
+struct SnapshotCheck {
+    let snapshot: Snapshot
+    let catalog: ProcessCatalog
+    let locate: ImportLocator
+
+    func run(_ db: Database) throws {
+        func fail(_ entity: String, _ index: Int, _ message: String) -> StoreError {
+            .invalid("\(locate(entity, index)): \(message) — nothing was imported")
+        }
+        func exists(_ table: String, _ id: Int64) throws -> Bool {
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE id = ?", arguments: [id]) == true
+        }
+        func uniqueIDs(_ entity: String, _ ids: [Int64], table: String) throws -> Set<Int64> {
+            var seen = Set<Int64>()
+            for (index, id) in ids.enumerated() {
+                guard id > 0 else { throw fail(entity, index, "id must be a positive number") }
+                guard seen.insert(id).inserted else { throw fail(entity, index, "id \(id) appears twice in the file") }
+                if try exists(table, id) { throw fail(entity, index, "\(table) \(id) already exists in the store (imported twice?)") }
+            }
+            return seen
+        }
+        for (index, template) in snapshot.processes.enumerated() {
+            do { try template.validate() } catch { throw fail("processes", index, error.description) }
+        }
+        let accounts = try uniqueIDs("accounts", snapshot.accounts.map(\.id), table: "account")
+        for (index, account) in snapshot.accounts.enumerated() {
+            if let issue = Validation.issues(account).first { throw fail("accounts", index, issue.description) }
+        }
+        func accountKnown(_ id: Int64) throws -> Bool { try accounts.contains(id) || exists("account", id) }
+
+        let persons = try uniqueIDs("persons", snapshot.persons.map(\.id), table: "person")
+        var managers = [Int64: Int64]()
+        for (index, person) in snapshot.persons.enumerated() {
+            if let issue = Validation.issues(person).first { throw fail("persons", index, issue.description) }
+            guard try accountKnown(person.accountID) else { throw fail("persons", index, "account \(person.accountID) does not exist") }
+            if let manager = person.reportsTo {
+                guard try persons.contains(manager) || exists("person", manager) else {
+                    throw fail("persons", index, "reports-to person \(manager) does not exist")
+                }
+                managers[person.id] = manager
+            }
+        }
+        for (index, person) in snapshot.persons.enumerated() {
+            var seen: Set<Int64> = [person.id]
+            var current = managers[person.id]
+            while let id = current {
+                guard seen.insert(id).inserted else { throw fail("persons", index, "reports-to makes a loop through person \(id)") }
+                current = managers[id]
+            }
+        }
+        let deals = try uniqueIDs("deals", snapshot.deals.map(\.id), table: "deal")
+        for (index, deal) in snapshot.deals.enumerated() {
+            if let issue = Validation.issues(deal, catalog: catalog).first { throw fail("deals", index, issue.description) }
+            guard try accountKnown(deal.accountID) else { throw fail("deals", index, "account \(deal.accountID) does not exist") }
+        }
+        _ = try uniqueIDs("activities", snapshot.activities.map(\.id), table: "activity")
+        for (index, activity) in snapshot.activities.enumerated() {
+            if let issue = Validation.issues(activity).first { throw fail("activities", index, issue.description) }
+            guard try accountKnown(activity.accountID) else { throw fail("activities", index, "account \(activity.accountID) does not exist") }
+            if let deal = activity.dealID, !deals.contains(deal), !(try exists("deal", deal)) {
+                throw fail("activities", index, "deal \(deal) does not exist")
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import CloserCore
+import Foundation
+import GRDB
+
+/// The local file store: one SQLite file in WAL mode, so the TUI, the CLI and a stand-up
+/// screen can read while one of them writes.
+public final class SQLiteStore: Store {
+    public let location: String
+    let database: any DatabaseWriter
+    public let isReadOnly: Bool
+    let clock: @Sendable () -> Date
+
+    /// Opens (creating if needed) the store at `path`; falls back to read-only when the file
+    /// cannot be written, so a user can still look.
+    public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        location = path
+        self.clock = clock
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(3)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "closer"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let fileExists = FileManager.default.fileExists(atPath: path)
+        let writable = fileExists ? FileManager.default.isWritableFile(atPath: path)
+            && FileManager.default.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty
+                ? "." : (path as NSString).deletingLastPathComponent) : true
+        do {
+            if writable {
+                if !fileExists { try StoreLocation.prepareDirectory(for: path) }
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                if !fileExists { chmod(path, 0o600) }
+                try Schema.migrator.migrate(pool)
+                database = pool
+                isReadOnly = false
+            } else {
+                configuration.readonly = true
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                guard try queue.read({ try Schema.migrator.hasCompletedMigrations($0) }) else {
+                    throw StoreError.cannotOpen(path: path, reason: "read-only and made by an older version; open it once writable")
+                }
+                database = queue
+                isReadOnly = true
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw SQLiteStore.translate(error, path: path)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: error.localizedDescription)
+        }
+    }
+
+    /// A private in-memory store, for tests and previews.
+    public init(inMemoryWithClock clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        location = ":memory:"
+        self.clock = clock
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(configuration: configuration)
+        try Schema.migrator.migrate(queue)
+        database = queue
+        isReadOnly = false
+    }
+
+    static func translate(_ error: DatabaseError, path: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH: return .readOnly(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+        case .SQLITE_CANTOPEN: return .cannotOpen(path: path, reason: "the file or its folder cannot be opened")
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .cannotOpen(path: path, reason: "the file is not a Closer store (not an SQLite database, or damaged)")
+        case .SQLITE_FULL: return .refused("the disk is full: nothing was written")
+        case .SQLITE_CONSTRAINT: return .invalid("refused by the store: \(error.message ?? "a constraint failed")")
+        default: return .refused("store error: \(error.message ?? "\(error.resultCode)")")
+        }
+    }
+
+    /// Runs a write in one transaction: the body's changes, its event-log rows and the change
+    /// counter commit together or not at all.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        if isReadOnly { throw StoreError.readOnly(path: location) }
+        do {
+            return try database.write { db in
+                let result = try body(db)
+                try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'change_counter'")
+                return result
+            }
+        } catch let error as DatabaseError {
+            throw SQLiteStore.translate(error, path: location)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try database.read(body)
+        } catch let error as DatabaseError {
+            throw SQLiteStore.translate(error, path: location)
+        }
+    }
+
+    func log(_ db: Database, _ event: ChangeEvent) throws {
+        try db.execute(sql: SQLText.insert(into: "event", columns: ChangeEvent.columns),
+                       arguments: StatementArguments(event.columnValues))
+    }
+
+    func event(_ user: String, _ entity: String, _ id: Int64, _ action: String,
+               _ changes: [String: FieldChange] = [:], note: String = "") -> ChangeEvent {
+        ChangeEvent(at: clock(), user: user, entity: entity, entityID: id, action: action, changes: changes, note: note)
+    }
+
+    /// Refuses a stale write: the row must still be at the version the caller read.
+    func checkVersion(_ db: Database, table: String, id: Int64, expected: Int?) throws -> Int {
+        guard let row = try Row.fetchOne(db, sql: "SELECT version, updated_by FROM \(table) WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound(entity: table, id: id)
+        }
+        let current: Int = row["version"]
+        if let expected, expected != current {
+            throw StoreError.staleVersion(entity: table, id: id, expected: expected, current: current, lastChangedBy: row.text("updated_by"))
+        }
+        return current
+    }
+
+    public func changeToken() throws -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'change_counter'") ?? 0 }
+    }
+
+    // MARK: Processes and users
+
+    public func processCatalog() throws -> ProcessCatalog {
+        try read { db in try Self.catalog(db) }
+    }
+
+    static func catalog(_ db: Database) throws -> ProcessCatalog {
+        let custom = try String.fetchAll(db, sql: "SELECT json FROM process ORDER BY key").compactMap {
+            ColumnCoding.decode(ProcessTemplate.self, from: $0)
+        }
+        return ProcessCatalog(custom: custom)
+    }
+
+    public func saveProcess(_ template: ProcessTemplate, by user: String) throws {
+        do { try template.validate() } catch { throw StoreError.invalid(error.description) }
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO process (key, json) VALUES (?, ?)",
+                           arguments: [template.key, ColumnCoding.codable(template)])
+            try log(db, event(user, "process", 0, "saved", note: template.key))
+        }
+    }
+
+    public func users() throws -> [User] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY name").map {
+                User(name: $0.text("name"), role: UserRole(rawValue: $0.text("role")) ?? .rep, displayName: $0.text("display_name"))
+            }
+        }
+    }
+
+    public func saveUser(_ user: User, by actor: String) throws {
+        guard !user.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("a user needs a name") }
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO user (name, role, display_name) VALUES (?, ?, ?)",
+                           arguments: [user.name, user.role.rawValue, user.displayName])
+            try log(db, event(actor, "user", 0, "saved", ["role": FieldChange(old: nil, new: user.role.rawValue)], note: user.name))
+        }
+    }
+}
