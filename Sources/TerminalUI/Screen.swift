@@ -1,0 +1,209 @@
+import CNcurses
+
+/// The only type that talks to ncurses. Draws `Canvas`es, writing only the cells that
+/// changed since the last flush, and reads input as `InputEvent`s.
+///
+/// Not thread-safe: ncurses is global state, so use one Screen from one thread.
+public final class Screen {
+    public private(set) var theme: Theme
+    public private(set) var depth: ColorDepth
+    /// Cells written by the most recent `flush`, for benchmarks.
+    public private(set) var lastCellsWritten = 0
+    public private(set) var isRunning = false
+
+    private var previous: Canvas?
+    private var decoder = KeyDecoder()
+    private let masks = MouseMasks.ncurses
+    private var styles = StyleCache()
+    private let noColor: Bool
+
+    /// - Parameters:
+    ///   - theme: how roles look; swap later with `setTheme`.
+    ///   - noColor: attributes only (the NO_COLOR convention).
+    public init(theme: Theme, noColor: Bool = false) {
+        self.theme = theme
+        self.noColor = noColor
+        self.depth = .none
+    }
+
+    /// Takes over the terminal.
+    public func start() {
+        guard !isRunning else { return }
+        // Without the locale ncurses treats UTF-8 bytes as separate Latin-1 characters.
+        setlocale(LC_ALL, "")
+        initscr()
+        closer_install_signal_restore()
+        cbreak()  // Ctrl-C still interrupts; the signal handler restores the terminal.
+        noecho()
+        nonl()
+        keypad(closer_stdscr(), true)
+        set_escdelay(25)
+        leaveok(closer_stdscr(), false)
+        if has_colors() {
+            start_color()
+            use_default_colors()
+        }
+        depth = ColorDepth(colors: has_colors() ? Int(closer_colors()) : 0, noColor: noColor)
+        mousemask(mmask_t(masks.all), nil)
+        mouseinterval(200)
+        discoverShiftedArrows()
+        styles = StyleCache()
+        previous = nil
+        isRunning = true
+        curs_set(0)
+    }
+
+    /// Gives the terminal back. Safe to call twice.
+    public func stop() {
+        guard isRunning else { return }
+        isRunning = false
+        curs_set(1)
+        endwin()
+    }
+
+    deinit { stop() }
+
+    public var size: (width: Int, height: Int) {
+        isRunning ? (Int(closer_width()), Int(closer_height())) : (0, 0)
+    }
+
+    public func setTheme(_ theme: Theme) {
+        self.theme = theme
+        styles = StyleCache()
+        previous = nil  // every cell must be repainted in the new colours
+    }
+
+    /// Forgets what is on screen so the next flush repaints everything (after a resize,
+    /// or when another program may have written to the terminal).
+    public func invalidate() {
+        previous = nil
+        clear()
+    }
+
+    /// Copies the canvas to the terminal, writing only changed cells.
+    public func flush(_ canvas: Canvas) {
+        guard isRunning else { return }
+        let old = previous.flatMap { $0.width == canvas.width && $0.height == canvas.height ? $0 : nil }
+        if old == nil { erase() }
+        var written = 0
+        let maxX = min(canvas.width, Int(closer_width()))
+        let maxY = min(canvas.height, Int(closer_height()))
+        for y in 0..<maxY {
+            for x in 0..<maxX {
+                let i = y * canvas.width + x
+                let cell = canvas.cells[i]
+                if cell.isContinuation { continue }
+                if let old, old.cells[i] == cell { continue }
+                // A wide char whose second half would hang off the screen is drawn as a space.
+                let text = (cell.width == 2 && x + 1 >= maxX) ? " " : cell.text
+                draw(text, x: x, y: y, role: cell.role)
+                written += 1
+            }
+        }
+        lastCellsWritten = written
+        previous = canvas
+        if let cursor = canvas.cursor {
+            curs_set(1)
+            move(Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(closer_stdscr())
+        doupdate()
+    }
+
+    private func draw(_ text: String, x: Int, y: Int, role: StyleRole) {
+        let (attrs, pair) = styles.resolve(role, theme: theme, depth: depth)
+        // cchar_t holds at most CCHARW_MAX (5) wide chars: a base plus combining marks.
+        var chars = text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        chars.append(0)
+        _ = chars.withUnsafeBufferPointer { buffer in
+            closer_put_cell(Int32(y), Int32(x), buffer.baseAddress, attrs, pair)
+        }
+    }
+
+    /// Waits up to `timeoutMilliseconds` for input; nil on timeout so the app can poll.
+    /// A negative timeout waits forever.
+    public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
+        guard isRunning else { return nil }
+        wtimeout(closer_stdscr(), Int32(clamping: timeoutMilliseconds))
+        var code: wint_t = 0
+        let status = wget_wch(closer_stdscr(), &code)
+        if status == closer_err() { return nil }
+        switch decoder.decode(status: status, code: UInt32(code)) {
+        case .event(let event):
+            return event
+        case .resize:
+            previous = nil
+            return .resize(width: Int(closer_width()), height: Int(closer_height()))
+        case .mouse:
+            var x: Int32 = 0, y: Int32 = 0
+            var state: mmask_t = 0
+            guard closer_get_mouse(&x, &y, &state) == 0 else { return nil }
+            return KeyDecoder.decodeMouse(x: Int(x), y: Int(y), state: UInt(state), masks: masks)
+        case .ignored:
+            return nil
+        }
+    }
+
+    /// Shift-up/down have no standard key code; terminfo's extended names give them one.
+    private func discoverShiftedArrows() {
+        var codes = KeyCodes.ncurses
+        for cap in ["kUP", "kUP2"] {
+            let code = closer_keycode_for_cap(cap)
+            if code > 0 { codes.shiftUp.insert(UInt32(code)) }
+        }
+        for cap in ["kDN", "kDN2"] {
+            let code = closer_keycode_for_cap(cap)
+            if code > 0 { codes.shiftDown.insert(UInt32(code)) }
+        }
+        for cap in ["kLFT2"] {
+            let code = closer_keycode_for_cap(cap)
+            if code > 0 { codes.shiftLeft = UInt32(code) }
+        }
+        for cap in ["kRIT2"] {
+            let code = closer_keycode_for_cap(cap)
+            if code > 0 { codes.shiftRight = UInt32(code) }
+        }
+        decoder = KeyDecoder(codes: codes)
+    }
+}
+
+/// Role → ncurses attributes and colour pair, allocated on first use and cached because
+/// pairs are a limited terminal resource.
+private struct StyleCache {
+    private var byRole: [StyleRole: (attr_t, Int32)] = [:]
+    private var pairs: [PairKey: Int32] = [:]
+
+    private struct PairKey: Hashable { let fg: Int; let bg: Int }
+
+    mutating func resolve(_ role: StyleRole, theme: Theme, depth: ColorDepth) -> (attr_t, Int32) {
+        if let cached = byRole[role] { return cached }
+        let style = theme.style(for: role)
+        var attrs = closer_attr_normal()
+        if style.attributes.contains(.bold) { attrs |= closer_attr_bold() }
+        if style.attributes.contains(.dim) { attrs |= closer_attr_dim() }
+        if style.attributes.contains(.underline) { attrs |= closer_attr_underline() }
+        if style.attributes.contains(.reverse) { attrs |= closer_attr_reverse() }
+        if style.attributes.contains(.italic) { attrs |= closer_attr_italic() }
+        var pair: Int32 = 0
+        if depth != .none {
+            let fg = style.foreground.flatMap { ColorMapper.terminalColor($0, depth: depth) } ?? -1
+            let bg = style.background.flatMap { ColorMapper.terminalColor($0, depth: depth) } ?? -1
+            pair = pairNumber(fg: fg, bg: bg)
+        }
+        byRole[role] = (attrs, pair)
+        return (attrs, pair)
+    }
+
+    private mutating func pairNumber(fg: Int, bg: Int) -> Int32 {
+        if fg == -1 && bg == -1 { return 0 }
+        let key = PairKey(fg: fg, bg: bg)
+        if let existing = pairs[key] { return existing }
+        let next = Int32(pairs.count + 1)
+        guard next < closer_color_pairs() else { return 0 }  // out of pairs: terminal default
+        init_extended_pair(next, Int32(fg), Int32(bg))
+        pairs[key] = next
+        return next
+    }
+}
