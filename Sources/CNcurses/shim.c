@@ -1,6 +1,14 @@
 #include "CNcurses.h"
 #include <ncursesw/term.h>
 #include <signal.h>
+#include <stdio.h>
+
+int closer_open_terminal(void) {
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (screen == NULL) return -1;
+    set_term(screen);
+    return 0;
+}
 
 int closer_keycode_for_cap(const char *cap) {
     char *seq = tigetstr(cap);

@@ -1,4 +1,15 @@
 import CNcurses
+import Foundation
+
+public enum ScreenError: Error, Equatable, CustomStringConvertible {
+    case cannotOpenTerminal(term: String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpenTerminal(let term): "cannot open the terminal (TERM=\(term)); try TERM=xterm-256color"
+        }
+    }
+}
 
 /// The only type that talks to ncurses. Draws `Canvas`es, writing only the cells that
 /// changed since the last flush, and reads input as `InputEvent`s.
@@ -16,22 +27,32 @@ public final class Screen {
     private let masks = MouseMasks.ncurses
     private var styles = StyleCache()
     private let noColor: Bool
+    private var opened = false
 
     /// - Parameters:
     ///   - theme: how roles look; swap later with `setTheme`.
-    ///   - noColor: attributes only (the NO_COLOR convention).
-    public init(theme: Theme, noColor: Bool = false) {
+    ///   - noColor: attributes only; by default follows the NO_COLOR convention.
+    public init(theme: Theme, noColor: Bool? = nil) {
         self.theme = theme
-        self.noColor = noColor
+        self.noColor = noColor ?? !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         self.depth = .none
     }
 
-    /// Takes over the terminal.
-    public func start() {
+    /// Takes over the terminal. Throws when $TERM is unknown, leaving the terminal untouched.
+    public func start() throws(ScreenError) {
         guard !isRunning else { return }
+        if opened {
+            // Coming back after stop() (e.g. from a shelled-out editor): ncurses restores its modes on refresh.
+            previous = nil
+            isRunning = true
+            clear()
+            return
+        }
         // Without the locale ncurses treats UTF-8 bytes as separate Latin-1 characters.
         setlocale(LC_ALL, "")
-        initscr()
+        guard closer_open_terminal() == 0 else {
+            throw .cannotOpenTerminal(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
         closer_install_signal_restore()
         cbreak()  // Ctrl-C still interrupts; the signal handler restores the terminal.
         noecho()
@@ -50,10 +71,12 @@ public final class Screen {
         styles = StyleCache()
         previous = nil
         isRunning = true
+        opened = true
         curs_set(0)
     }
 
-    /// Gives the terminal back. Safe to call twice.
+    /// Gives the terminal back (also to suspend for an external editor; `start()` resumes).
+    /// Safe to call twice.
     public func stop() {
         guard isRunning else { return }
         isRunning = false
@@ -83,22 +106,16 @@ public final class Screen {
     /// Copies the canvas to the terminal, writing only changed cells.
     public func flush(_ canvas: Canvas) {
         guard isRunning else { return }
-        let old = previous.flatMap { $0.width == canvas.width && $0.height == canvas.height ? $0 : nil }
-        if old == nil { erase() }
+        if previous.map({ $0.width != canvas.width || $0.height != canvas.height }) ?? true { erase() }
         var written = 0
         let maxX = min(canvas.width, Int(closer_width()))
         let maxY = min(canvas.height, Int(closer_height()))
-        for y in 0..<maxY {
-            for x in 0..<maxX {
-                let i = y * canvas.width + x
-                let cell = canvas.cells[i]
-                if cell.isContinuation { continue }
-                if let old, old.cells[i] == cell { continue }
-                // A wide char whose second half would hang off the screen is drawn as a space.
-                let text = (cell.width == 2 && x + 1 >= maxX) ? " " : cell.text
-                draw(text, x: x, y: y, role: cell.role)
-                written += 1
-            }
+        for point in canvas.changedCells(since: previous) where point.x < maxX && point.y < maxY {
+            guard let cell = canvas.cell(x: point.x, y: point.y) else { continue }
+            // A wide char whose second half would hang off the screen is drawn as a space.
+            let text = (cell.width == 2 && point.x + 1 >= maxX) ? " " : cell.text
+            draw(text, x: point.x, y: point.y, role: cell.role)
+            written += 1
         }
         lastCellsWritten = written
         previous = canvas

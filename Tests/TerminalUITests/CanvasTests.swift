@@ -64,3 +64,19 @@ import Testing
         #expect(Rect(x: 0, y: 0, width: 10, height: 10).inset(by: 2) == Rect(x: 2, y: 2, width: 6, height: 6))
     }
 }
+
+@Suite struct CanvasDiffTests {
+    @Test func onlyChangedCellsAreRedrawn() {
+        var canvas = Canvas(width: 6, height: 2)
+        canvas.put("客户", x: 0, y: 0)
+        #expect(canvas.changedCells(since: nil).count == 10)  // 12 cells minus 2 continuations
+        var next = canvas
+        #expect(next.changedCells(since: canvas).isEmpty)
+        next.put("x", x: 1, y: 1, role: .error)
+        #expect(next.changedCells(since: canvas) == [Point(x: 1, y: 1)])
+        var restyled = canvas
+        restyled.put("客", x: 0, y: 0, role: .selected)
+        #expect(restyled.changedCells(since: canvas) == [Point(x: 0, y: 0)])
+        #expect(Canvas(width: 3, height: 1).changedCells(since: canvas).count == 3)  // size change: everything
+    }
+}

@@ -68,6 +68,8 @@ static inline mmask_t closer_wheel_down(void) {
 }
 
 // Implemented in shim.c (needs term.h, whose macros must not leak into Swift).
+/// Like initscr, but returns -1 instead of exiting when $TERM is unknown.
+int closer_open_terminal(void);
 /// Keycode ncurses assigned to a terminfo key capability such as "kUP", or 0 when unknown.
 int closer_keycode_for_cap(const char *cap);
 /// Draws one cell; takes an int pair so more than 32767 pairs work (extended colours).
