@@ -44,6 +44,15 @@ extension SQLiteStore {
         }
     }
 
+    public func activity(_ id: Int64) throws -> Activity {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM activity WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound(entity: "activity", id: id)
+            }
+            return Activity(row: row)
+        }
+    }
+
     public func activities(accountID: Int64?, dealID: Int64?, limit: Int) throws -> [Activity] {
         var conditions = [String]()
         var arguments = StatementArguments()

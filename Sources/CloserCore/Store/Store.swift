@@ -46,6 +46,7 @@ public protocol Store: Sendable {
 
     // Activities
     func addActivity(_ activity: Activity, by user: String) throws -> Activity
+    func activity(_ id: Int64) throws -> Activity
     func activities(accountID: Int64?, dealID: Int64?, limit: Int) throws -> [Activity]
     func deleteActivity(_ id: Int64, by user: String) throws
 

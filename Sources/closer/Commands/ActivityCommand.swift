@@ -1,0 +1,90 @@
+import ArgumentParser
+import CloserCore
+import CloserSQLite
+import Foundation
+
+struct ActivityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "activity", abstract: "Work records (行动记录): visits, calls, demos… add, list, show, delete.",
+        subcommands: [Add.self, List.self, Show.self, Delete.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Log an activity on a deal or an account.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "visit, call, email, demo, site-visit, bid, meeting or other.") var kind: String
+        @Option(help: "Deal id (its account is implied).") var deal: String?
+        @Option(help: "Account id or name (when not about one deal).") var account: String?
+        @Option(help: "Date (default today).") var date: String?
+        @Option(help: "Ids of the persons met, comma-separated.") var persons: String?
+        @Option(help: "What happened.") var notes: String = ""
+        @Option(help: "How it went.") var outcome: String = ""
+
+        func run() throws {
+            let db = try store.open()
+            let activityKind = try Parse.coded(kind, as: ActivityKind.self, field: "kind")
+            let dealID = try deal.map(Parse.dealID)
+            var accountID: Int64
+            if let dealID {
+                accountID = try db.deal(dealID).accountID
+            } else if let account {
+                accountID = try Parse.account(account, in: db).id
+            } else {
+                throw ValidationError("name a --deal or an --account")
+            }
+            var personIDs = [Int64]()
+            for text in Parse.list(persons ?? "") {
+                guard let id = Parse.id(text) else { throw ValidationError("--persons: '\(text)' is not a person id") }
+                personIDs.append(id)
+            }
+            let saved = try db.addActivity(Activity(
+                accountID: accountID, dealID: dealID, kind: activityKind, day: try date.map(Parse.day) ?? Day.today(),
+                personIDs: personIDs, notes: notes, outcome: outcome, by: store.actor), by: store.actor)
+            Output.line("logged \(saved.kind.label.both) #\(saved.id) on \(saved.day)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List activities, newest first.")
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var list: ListOptions
+        @Option(help: "Only this deal.") var deal: String?
+        @Option(help: "Only this account (id or name).") var account: String?
+
+        func run() throws {
+            let db = try store.open()
+            let rows = try db.activities(accountID: try account.map { try Parse.account($0, in: db).id },
+                                         dealID: try deal.map(Parse.dealID), limit: list.limit)
+            if list.json { return try Output.json(rows) }
+            Output.table(["ID", "DATE", "KIND", "DEAL", "ACCOUNT", "BY", "NOTES"], rows.map {
+                ["#\($0.id)", $0.day.description, $0.kind.label.en, $0.dealID.map { "#\($0)" } ?? "", "#\($0.accountID)", $0.by, $0.notes]
+            })
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one activity.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Activity id.") var id: String
+
+        func run() throws {
+            guard let id = Parse.id(id) else { throw ValidationError("'\(self.id)' is not an activity id") }
+            let activity = try store.open().activity(id)
+            Output.fields([("Activity", "#\(activity.id) \(activity.kind.label.both)"), ("Date", activity.day.description),
+                           ("Account", "#\(activity.accountID)"), ("Deal", activity.dealID.map { "#\($0)" } ?? ""),
+                           ("Persons", activity.personIDs.map { "#\($0)" }.joined(separator: ", ")), ("By", activity.by),
+                           ("Notes", activity.notes), ("Outcome", activity.outcome)])
+        }
+    }
+
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Delete an activity.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Activity id.") var id: String
+
+        func run() throws {
+            guard let id = Parse.id(id) else { throw ValidationError("'\(self.id)' is not an activity id") }
+            try store.open().deleteActivity(id, by: store.actor)
+            Output.line("deleted activity #\(id)")
+        }
+    }
+}

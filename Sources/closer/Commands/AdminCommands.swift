@@ -1,0 +1,109 @@
+import ArgumentParser
+import CloserCore
+import CloserSQLite
+import Foundation
+
+struct ProcessCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "process", abstract: "Sales processes: the built-in three and your own (from a JSON file).",
+        subcommands: [List.self, Show.self, Add.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List processes and their stages.")
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            for process in try store.open().processCatalog().processes {
+                Output.line("\(process.key) — \(process.name.both): " + process.stages.map { "\($0.name.both) \($0.probability)%" }.joined(separator: " → "))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a process: stages, milestones and work items (--json gives a template to copy).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Process key.") var key: String
+        @Flag(help: "Print the template as JSON.") var json = false
+
+        func run() throws {
+            guard let process = try store.open().processCatalog().resolve(key) else { throw ValidationError("unknown process '\(key)'") }
+            if json { return try Output.json(process) }
+            Output.line("\(process.key) — \(process.name.both)")
+            for (index, stage) in process.stages.enumerated() {
+                Output.line("\(index + 1). \(stage.key) — \(stage.name.both), \(stage.probability)%")
+                for milestone in stage.milestones {
+                    Output.line("     gate \(milestone.key): \(milestone.name.both)\(milestone.proof == nil ? "" : " (proven from key persons)")")
+                }
+                for item in stage.workItems { Output.line("     · \(item.both)") }
+            }
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add or replace a process from a JSON template (see `process show project --json`).")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Template file.") var file: String
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file): cannot be read") }
+            let template: ProcessTemplate
+            do { template = try ProcessCatalog.decodeTemplate(from: data) } catch { throw ValidationError("\(file): \(error)") }
+            try store.open().saveProcess(template, by: store.actor)
+            Output.line("saved process \(template.key) with \(template.stages.count) stages")
+        }
+    }
+}
+
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "The team: reps and managers.", subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add or change a user.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Login name.") var name: String
+        @Option(help: "rep or manager.") var role: String = "rep"
+        @Option(name: .customLong("display-name"), help: "Name shown on screens, e.g. 王磊.") var displayName: String = ""
+
+        func run() throws {
+            let user = User(name: name, role: try Parse.coded(role, as: UserRole.self, field: "role"), displayName: displayName)
+            try store.open().saveUser(user, by: store.actor)
+            Output.line("saved user \(user.name) (\(user.role.rawValue))")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List users.")
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            Output.table(["NAME", "ROLE", "DISPLAY NAME"], try store.open().users().map { [$0.name, $0.role.rawValue, $0.displayName] })
+        }
+    }
+}
+
+struct LogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "log", abstract: "The event log: who changed what, when.")
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Only this entity: account, person, deal, activity.") var entity: String?
+    @Option(help: "Only this id (with --entity).") var id: Int64?
+    @Option(help: "Only since this date.") var since: String?
+    @Option(help: "How many events.") var limit: Int = 30
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let sinceDate = try since.map { text -> Date in
+            let day = try Parse.day(text)
+            return Date(timeIntervalSince1970: Double(day.ordinal) * 86_400 - Double(TimeZone.current.secondsFromGMT()))
+        }
+        let events = try store.open().events(EventQuery(entity: entity, entityID: id, since: sinceDate, limit: limit))
+        if json { return try Output.json(events) }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        Output.table(["WHEN", "WHO", "WHAT", "ID", "ACTION", "CHANGES"], events.map { event in
+            let changes = event.changes.keys.sorted().map { "\($0): \(event.changes[$0]?.old ?? "∅")→\(event.changes[$0]?.new ?? "∅")" }
+            return [formatter.string(from: event.at), event.user, event.entity, "#\(event.entityID)", event.action,
+                    (changes + (event.note.isEmpty ? [] : ["“\(event.note)”"])).joined(separator: " ")]
+        }, maxWidth: 70)
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import CloserCore
+import CloserSQLite
+import Foundation
+
+/// Turns command-line text into model values, with messages that say what was expected.
+enum Parse {
+    static func day(_ text: String) throws -> Day {
+        switch text.lowercased() {
+        case "today", "今天": return Day.today()
+        case "tomorrow", "明天": return Day.today().adding(days: 1)
+        default: break
+        }
+        if text.hasPrefix("+"), let days = Int(text.dropFirst()) { return Day.today().adding(days: days) }
+        guard let day = Day(text) else { throw ValidationError("'\(text)' is not a date: use YYYY-MM-DD, today, tomorrow or +N (days from today)") }
+        return day
+    }
+
+    static func money(_ text: String, currency: String?) throws -> Money {
+        let code = (currency ?? Money.defaultCurrency).uppercased()
+        guard Money.isValidCurrency(code) else { throw ValidationError("'\(code)' is not a currency code like CNY, USD, EUR") }
+        if text.trimmingCharacters(in: .whitespaces).hasPrefix("-") { throw ValidationError("the amount must not be negative: '\(text)'") }
+        guard let money = Money.parse(text, currency: code) else {
+            throw ValidationError("'\(text)' is not an amount: use digits, e.g. 1200000, 1,200,000.50, 120万, 1.5M")
+        }
+        return money
+    }
+
+    static func coded<T: CodedValue>(_ text: String, as type: T.Type, field: String) throws -> T {
+        guard let value = T.parse(text) else { throw ValidationError("--\(field): '\(text)' is not one of \(T.codes)") }
+        return value
+    }
+
+    static func grade(_ text: String) throws -> Grade {
+        guard let grade = Grade.parse(text) else { throw ValidationError("'\(text)' is not a grade: use A, B, C or D") }
+        return grade
+    }
+
+    static func score(_ text: String, field: String) throws -> Int {
+        guard let score = Int(text), Quadrant.scoreRange.contains(score) else {
+            throw ValidationError("--\(field): '\(text)' is not a score from 1 to 10")
+        }
+        return score
+    }
+
+    static func roles(_ text: String) throws -> Set<PersonRole> {
+        var roles = Set<PersonRole>()
+        for part in text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "，" }) {
+            roles.insert(try coded(String(part), as: PersonRole.self, field: "roles"))
+        }
+        return roles
+    }
+
+    static func list(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "，" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// "12", "#12" or "D12" → 12.
+    static func id(_ text: String) -> Int64? {
+        var body = Substring(text.trimmingCharacters(in: .whitespaces))
+        if let first = body.first, first == "#" || first.isLetter { body = body.dropFirst() }
+        return Int64(body)
+    }
+
+    /// An account named by id or by a unique match of its name (pinyin initials work too).
+    static func account(_ text: String, in store: SQLiteStore) throws -> Account {
+        if let id = id(text) { return try store.account(id) }
+        let page = try store.accounts(AccountQuery(text: text, limit: 6))
+        if let exact = page.rows.first(where: { $0.account.name == text }) { return exact.account }
+        switch page.total {
+        case 0: throw ValidationError("no account matches '\(text)'")
+        case 1: return page.rows[0].account
+        default:
+            let names = page.rows.prefix(5).map { "#\($0.account.id) \($0.account.name)" }.joined(separator: ", ")
+            throw ValidationError("'\(text)' matches \(page.total) accounts (\(names)\(page.total > 5 ? ", …" : "")): use the id")
+        }
+    }
+
+    static func dealID(_ text: String) throws -> Int64 {
+        guard let id = id(text) else { throw ValidationError("'\(text)' is not a deal id") }
+        return id
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import CloserCore
+import CloserSQLite
+import Foundation
+
+/// Options every command shares: which store, and who is acting.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Store file (default: $CLOSER_DB, else $XDG_DATA_HOME/closer/closer.sqlite).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Who is making changes (default: $CLOSER_USER, else your login name).", valueName: "name"))
+    var user: String?
+
+    var path: String {
+        if let db, !db.isEmpty { return (db as NSString).expandingTildeInPath }
+        return StoreLocation.defaultPath()
+    }
+
+    var actor: String {
+        if let user, !user.isEmpty { return user }
+        let environment = ProcessInfo.processInfo.environment
+        if let name = environment["CLOSER_USER"], !name.isEmpty { return name }
+        if let name = environment["USER"], !name.isEmpty { return name }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "unknown"
+    }
+
+    func open() throws -> SQLiteStore {
+        try SQLiteStore(path: path)
+    }
+}
+
+/// Output options for commands that list things.
+struct ListOptions: ParsableArguments {
+    @Option(name: .long, help: "How many rows to show.")
+    var limit: Int = 50
+
+    @Option(name: .long, help: "How many rows to skip first.")
+    var offset: Int = 0
+
+    @Flag(name: .long, help: "Print JSON instead of a table (stable, for scripts).")
+    var json = false
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
+    }
+}
