@@ -159,6 +159,10 @@ extension SQLiteStore {
             changes.removeValue(forKey: "stageEnteredAt")
             if old.stageKey != updated.stageKey { changes["stage"] = FieldChange(old: old.stageKey, new: updated.stageKey) }
             changes.removeValue(forKey: "stageKey")
+            // The override list is bookkeeping; the log names the milestones that were forced.
+            changes.removeValue(forKey: "overrides")
+            let forced = updated.overrides.filter { !old.overrides.contains($0) }.map(\.milestoneKey)
+            if !forced.isEmpty { changes["forced"] = FieldChange(old: nil, new: forced.joined(separator: ", ")) }
             try log(db, event(user, "deal", id, action, changes, note: note))
             return updated
         }

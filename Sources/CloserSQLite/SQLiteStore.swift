@@ -12,7 +12,8 @@ public final class SQLiteStore: Store {
 
     /// Opens (creating if needed) the store at `path`; falls back to read-only when the file
     /// cannot be written, so a user can still look.
-    public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    /// `readOnly` opens for looking only (a wall screen, or a file the user may not change).
+    public init(path: String, readOnly: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }) throws {
         location = path
         self.clock = clock
         var configuration = Configuration()
@@ -23,7 +24,8 @@ public final class SQLiteStore: Store {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         let fileExists = FileManager.default.fileExists(atPath: path)
-        let writable = fileExists ? FileManager.default.isWritableFile(atPath: path)
+        if readOnly, !fileExists { throw StoreError.cannotOpen(path: path, reason: "no such file") }
+        let writable = readOnly ? false : fileExists ? FileManager.default.isWritableFile(atPath: path)
             && FileManager.default.isWritableFile(atPath: (path as NSString).deletingLastPathComponent.isEmpty
                 ? "." : (path as NSString).deletingLastPathComponent) : true
         do {

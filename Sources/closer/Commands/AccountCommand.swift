@@ -68,7 +68,7 @@ struct AccountCommand: ParsableCommand {
         func run() throws {
             let db = try store.open()
             guard let sortKey = AccountSortKey(rawValue: sort) else {
-                throw ValidationError("--sort: '\(sort)' is not one of \(AccountSortKey.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw CLIError("--sort: '\(sort)' is not one of \(AccountSortKey.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let grades = try Set((grade.map(Parse.list) ?? []).map(Parse.grade))
             let page = try db.accounts(AccountQuery(
@@ -146,7 +146,7 @@ struct AccountCommand: ParsableCommand {
         @Argument(help: "Account id.") var id: String
 
         func run() throws {
-            guard let id = Parse.id(id) else { throw ValidationError("'\(self.id)' is not an account id") }
+            guard let id = Parse.id(id) else { throw CLIError("'\(self.id)' is not an account id") }
             try store.open().deleteAccount(id, by: store.actor)
             Output.line("deleted account #\(id)")
         }

@@ -29,11 +29,11 @@ struct ActivityCommand: ParsableCommand {
             } else if let account {
                 accountID = try Parse.account(account, in: db).id
             } else {
-                throw ValidationError("name a --deal or an --account")
+                throw CLIError("name a --deal or an --account")
             }
             var personIDs = [Int64]()
             for text in Parse.list(persons ?? "") {
-                guard let id = Parse.id(text) else { throw ValidationError("--persons: '\(text)' is not a person id") }
+                guard let id = Parse.id(text) else { throw CLIError("--persons: '\(text)' is not a person id") }
                 personIDs.append(id)
             }
             let saved = try db.addActivity(Activity(
@@ -67,7 +67,7 @@ struct ActivityCommand: ParsableCommand {
         @Argument(help: "Activity id.") var id: String
 
         func run() throws {
-            guard let id = Parse.id(id) else { throw ValidationError("'\(self.id)' is not an activity id") }
+            guard let id = Parse.id(id) else { throw CLIError("'\(self.id)' is not an activity id") }
             let activity = try store.open().activity(id)
             Output.fields([("Activity", "#\(activity.id) \(activity.kind.label.both)"), ("Date", activity.day.description),
                            ("Account", "#\(activity.accountID)"), ("Deal", activity.dealID.map { "#\($0)" } ?? ""),
@@ -82,7 +82,7 @@ struct ActivityCommand: ParsableCommand {
         @Argument(help: "Activity id.") var id: String
 
         func run() throws {
-            guard let id = Parse.id(id) else { throw ValidationError("'\(self.id)' is not an activity id") }
+            guard let id = Parse.id(id) else { throw CLIError("'\(self.id)' is not an activity id") }
             try store.open().deleteActivity(id, by: store.actor)
             Output.line("deleted activity #\(id)")
         }

@@ -26,7 +26,7 @@ struct ProcessCommand: ParsableCommand {
         @Flag(help: "Print the template as JSON.") var json = false
 
         func run() throws {
-            guard let process = try store.open().processCatalog().resolve(key) else { throw ValidationError("unknown process '\(key)'") }
+            guard let process = try store.open().processCatalog().resolve(key) else { throw CLIError("unknown process '\(key)'") }
             if json { return try Output.json(process) }
             Output.line("\(process.key) — \(process.name.both)")
             for (index, stage) in process.stages.enumerated() {
@@ -45,9 +45,9 @@ struct ProcessCommand: ParsableCommand {
         @Argument(help: "Template file.") var file: String
 
         func run() throws {
-            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("\(file): cannot be read") }
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("\(file): cannot be read") }
             let template: ProcessTemplate
-            do { template = try ProcessCatalog.decodeTemplate(from: data) } catch { throw ValidationError("\(file): \(error)") }
+            do { template = try ProcessCatalog.decodeTemplate(from: data) } catch { throw CLIError("\(file): \(error)") }
             try store.open().saveProcess(template, by: store.actor)
             Output.line("saved process \(template.key) with \(template.stages.count) stages")
         }

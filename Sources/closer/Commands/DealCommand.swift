@@ -45,12 +45,12 @@ struct DealCommand: ParsableCommand {
             let db = try store.open()
             let customer = try Parse.account(account, in: db)
             guard let template = try db.processCatalog().resolve(process) else {
-                throw ValidationError("--process: unknown process '\(process)'; see `closer process list`")
+                throw CLIError("--process: unknown process '\(process)'; see `closer process list`")
             }
             var startStage = template.stages[0]
             if let stage {
                 guard let found = template.resolveStage(stage) else {
-                    throw ValidationError("--stage: '\(stage)' is not a stage of \(template.key): \(template.stages.map(\.key).joined(separator: ", "))")
+                    throw CLIError("--stage: '\(stage)' is not a stage of \(template.key): \(template.stages.map(\.key).joined(separator: ", "))")
                 }
                 startStage = found
             }
@@ -80,11 +80,11 @@ struct DealCommand: ParsableCommand {
         func run() throws {
             let db = try store.open()
             guard let sortKey = DealSortKey(rawValue: sort) else {
-                throw ValidationError("--sort: '\(sort)' is not one of \(DealSortKey.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw CLIError("--sort: '\(sort)' is not one of \(DealSortKey.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             var processKey: String?
             if let process {
-                guard let template = try db.processCatalog().resolve(process) else { throw ValidationError("--process: unknown process '\(process)'") }
+                guard let template = try db.processCatalog().resolve(process) else { throw CLIError("--process: unknown process '\(process)'") }
                 processKey = template.key
             }
             let filter = DealFilter(
@@ -256,7 +256,7 @@ struct DealCommand: ParsableCommand {
 
         func run() throws {
             let day = try due.map(Parse.day)
-            if text.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("the next step must say what happens next") }
+            if text.trimmingCharacters(in: .whitespaces).isEmpty { throw CLIError("the next step must say what happens next") }
             let deal = try store.open().setNextStep(dealID: try Parse.dealID(id), text: text, due: day, expectedVersion: nil, by: store.actor)
             Output.line("deal #\(deal.id): next step “\(deal.nextStep)”\(deal.nextStepDue.map { " due \($0)" } ?? " (no date: add --due)")")
         }

@@ -22,7 +22,7 @@ struct DemoCommand: ParsableCommand {
         let existing = try db.deals(DealQuery(filter: DealFilter(includeClosed: true), limit: 1)).total
             + (try db.accounts(AccountQuery(limit: 1)).total)
         guard existing == 0 else {
-            throw ValidationError("the store \(db.location) already has data; load the demo into a new one with --db PATH")
+            throw CLIError("the store \(db.location) already has data; load the demo into a new one with --db PATH")
         }
         let started = Date()
         let snapshot = DemoCompany.generate(seed: seed, scale: scale, today: Day.today(), user: store.actor)

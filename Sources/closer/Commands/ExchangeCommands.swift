@@ -26,7 +26,7 @@ struct ExportCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data("\n".utf8))
             }
         case .csv:
-            guard let out else { throw ValidationError("--format csv writes several files: name a folder with --out") }
+            guard let out else { throw CLIError("--format csv writes several files: name a folder with --out") }
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for (name, data) in try SnapshotCSV.encode(snapshot) {
                 try write(data, to: (out as NSString).appendingPathComponent(name))
@@ -57,12 +57,12 @@ struct ImportCommand: ParsableCommand {
         let locate: ImportLocator
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ValidationError("\(path): no such file or folder")
+            throw CLIError("\(path): no such file or folder")
         }
         if isDirectory.boolValue {
             let names = try FileManager.default.contentsOfDirectory(atPath: path)
                 .filter { $0.hasSuffix(".csv") || $0 == "processes.json" }.sorted()
-            guard !names.isEmpty else { throw ValidationError("\(path): no .csv files in this folder") }
+            guard !names.isEmpty else { throw CLIError("\(path): no .csv files in this folder") }
             snapshot = try SnapshotCSV.decode(files: try names.map { ($0, try read((path as NSString).appendingPathComponent($0))) })
             locate = SnapshotCSV.locator
         } else if path.lowercased().hasSuffix(".csv") {
@@ -79,7 +79,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     private func read(_ path: String) throws -> Data {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("\(path): cannot be read") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("\(path): cannot be read") }
         return data
     }
 }

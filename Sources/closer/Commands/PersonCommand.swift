@@ -30,18 +30,18 @@ struct PersonCommand: ParsableCommand {
             if let roles { person.roles = try Parse.roles(roles) }
             if let stance { person.stance = try Parse.coded(stance, as: Stance.self, field: "stance") }
             if let influence {
-                guard (0...100).contains(influence) else { throw ValidationError("--influence: \(influence) is not in 0…100") }
+                guard (0...100).contains(influence) else { throw CLIError("--influence: \(influence) is not in 0…100") }
                 person.influence = influence
             }
             if let coach {
                 switch coach.lowercased() {
                 case "yes", "y", "true", "1", "是": person.isInsideCoach = true
                 case "no", "n", "false", "0", "否": person.isInsideCoach = false
-                default: throw ValidationError("--coach: '\(coach)' is not yes or no")
+                default: throw CLIError("--coach: '\(coach)' is not yes or no")
                 }
             }
             if let reportsTo {
-                guard let id = Parse.id(reportsTo) else { throw ValidationError("--reports-to: '\(reportsTo)' is not a person id") }
+                guard let id = Parse.id(reportsTo) else { throw CLIError("--reports-to: '\(reportsTo)' is not a person id") }
                 person.reportsTo = id == 0 ? nil : id
             }
             if let cares { person.cares = cares }
@@ -96,7 +96,7 @@ struct PersonCommand: ParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() throws {
-            guard let id = Parse.id(id) else { throw ValidationError("'\(self.id)' is not a person id") }
+            guard let id = Parse.id(id) else { throw CLIError("'\(self.id)' is not a person id") }
             let p = try store.open().person(id)
             if json { return try Output.json(p) }
             Output.fields([
@@ -118,7 +118,7 @@ struct PersonCommand: ParsableCommand {
         @Option(name: .customLong("expect-version"), help: "Refuse if the person changed since you read this version.") var expectVersion: Int?
 
         func run() throws {
-            guard let id = Parse.id(id) else { throw ValidationError("'\(self.id)' is not a person id") }
+            guard let id = Parse.id(id) else { throw CLIError("'\(self.id)' is not a person id") }
             let db = try store.open()
             var p = try db.person(id)
             if let expectVersion { p.version = expectVersion }
@@ -135,7 +135,7 @@ struct PersonCommand: ParsableCommand {
         @Argument(help: "Person id.") var id: String
 
         func run() throws {
-            guard let id = Parse.id(id) else { throw ValidationError("'\(self.id)' is not a person id") }
+            guard let id = Parse.id(id) else { throw CLIError("'\(self.id)' is not a person id") }
             try store.open().deletePerson(id, by: store.actor)
             Output.line("deleted person #\(id)")
         }

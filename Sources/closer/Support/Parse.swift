@@ -12,33 +12,33 @@ enum Parse {
         default: break
         }
         if text.hasPrefix("+"), let days = Int(text.dropFirst()) { return Day.today().adding(days: days) }
-        guard let day = Day(text) else { throw ValidationError("'\(text)' is not a date: use YYYY-MM-DD, today, tomorrow or +N (days from today)") }
+        guard let day = Day(text) else { throw CLIError("'\(text)' is not a date: use YYYY-MM-DD, today, tomorrow or +N (days from today)") }
         return day
     }
 
     static func money(_ text: String, currency: String?) throws -> Money {
         let code = (currency ?? Money.defaultCurrency).uppercased()
-        guard Money.isValidCurrency(code) else { throw ValidationError("'\(code)' is not a currency code like CNY, USD, EUR") }
-        if text.trimmingCharacters(in: .whitespaces).hasPrefix("-") { throw ValidationError("the amount must not be negative: '\(text)'") }
+        guard Money.isValidCurrency(code) else { throw CLIError("'\(code)' is not a currency code like CNY, USD, EUR") }
+        if text.trimmingCharacters(in: .whitespaces).hasPrefix("-") { throw CLIError("the amount must not be negative: '\(text)'") }
         guard let money = Money.parse(text, currency: code) else {
-            throw ValidationError("'\(text)' is not an amount: use digits, e.g. 1200000, 1,200,000.50, 120万, 1.5M")
+            throw CLIError("'\(text)' is not an amount: use digits, e.g. 1200000, 1,200,000.50, 120万, 1.5M")
         }
         return money
     }
 
     static func coded<T: CodedValue>(_ text: String, as type: T.Type, field: String) throws -> T {
-        guard let value = T.parse(text) else { throw ValidationError("--\(field): '\(text)' is not one of \(T.codes)") }
+        guard let value = T.parse(text) else { throw CLIError("--\(field): '\(text)' is not one of \(T.codes)") }
         return value
     }
 
     static func grade(_ text: String) throws -> Grade {
-        guard let grade = Grade.parse(text) else { throw ValidationError("'\(text)' is not a grade: use A, B, C or D") }
+        guard let grade = Grade.parse(text) else { throw CLIError("'\(text)' is not a grade: use A, B, C or D") }
         return grade
     }
 
     static func score(_ text: String, field: String) throws -> Int {
         guard let score = Int(text), Quadrant.scoreRange.contains(score) else {
-            throw ValidationError("--\(field): '\(text)' is not a score from 1 to 10")
+            throw CLIError("--\(field): '\(text)' is not a score from 1 to 10")
         }
         return score
     }
@@ -69,16 +69,16 @@ enum Parse {
         let page = try store.accounts(AccountQuery(text: text, limit: 6))
         if let exact = page.rows.first(where: { $0.account.name == text }) { return exact.account }
         switch page.total {
-        case 0: throw ValidationError("no account matches '\(text)'")
+        case 0: throw CLIError("no account matches '\(text)'")
         case 1: return page.rows[0].account
         default:
             let names = page.rows.prefix(5).map { "#\($0.account.id) \($0.account.name)" }.joined(separator: ", ")
-            throw ValidationError("'\(text)' matches \(page.total) accounts (\(names)\(page.total > 5 ? ", …" : "")): use the id")
+            throw CLIError("'\(text)' matches \(page.total) accounts (\(names)\(page.total > 5 ? ", …" : "")): use the id")
         }
     }
 
     static func dealID(_ text: String) throws -> Int64 {
-        guard let id = id(text) else { throw ValidationError("'\(text)' is not a deal id") }
+        guard let id = id(text) else { throw CLIError("'\(text)' is not a deal id") }
         return id
     }
 }

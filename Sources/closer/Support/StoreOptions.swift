@@ -11,6 +11,9 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Who is making changes (default: $CLOSER_USER, else your login name).", valueName: "name"))
     var user: String?
 
+    @Flag(name: .customLong("read-only"), help: "Open the store for reading only: every change is refused.")
+    var readOnly = false
+
     var path: String {
         if let db, !db.isEmpty { return (db as NSString).expandingTildeInPath }
         return StoreLocation.defaultPath()
@@ -26,7 +29,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     func open() throws -> SQLiteStore {
-        try SQLiteStore(path: path)
+        try SQLiteStore(path: path, readOnly: readOnly)
     }
 }
 
