@@ -69,6 +69,10 @@ private func checkConsistency(_ snapshot: Snapshot) {
             #expect(deal.closedOn == nil)
         }
         if deal.outcome == .lost || deal.outcome == .withdrawn { #expect(!deal.outcomeReason.isEmpty) }
+        // An overdue step fell due while the deal sat in its current stage.
+        if deal.outcome == .open, let due = deal.nextStepDue, due < today {
+            #expect(due > Day(deal.stageEnteredAt, timeZone: TimeZone(identifier: "UTC")!), "deal \(deal.id) step due before its stage")
+        }
         #expect(deal.createdAt <= deal.stageEnteredAt && deal.stageEnteredAt <= deal.updatedAt)
     }
 
@@ -118,6 +122,14 @@ private func checkConsistency(_ snapshot: Snapshot) {
 }
 
 @Test func demoIsConsistent() { checkConsistency(demo) }
+
+@Test(arguments: [2, 3, 42] as [UInt64])
+func otherSeedsAreConsistent(seed: UInt64) {
+    let snapshot = DemoCompany.generate(seed: seed, today: today, user: "sun.hao")
+    checkConsistency(snapshot)
+    #expect(snapshot.users.count == 7, "an existing login is not added twice")
+    #expect(snapshot.deals.contains { !$0.overrides.isEmpty })
+}
 
 @Test func demoAccountsCoverTheGrid() {
     #expect(Set(demo.accounts.map(\.grade)) == Set(Grade.allCases))
