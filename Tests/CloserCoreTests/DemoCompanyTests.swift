@@ -69,6 +69,10 @@ private func checkConsistency(_ snapshot: Snapshot) {
             #expect(deal.closedOn == nil)
         }
         if deal.outcome == .lost || deal.outcome == .withdrawn { #expect(!deal.outcomeReason.isEmpty) }
+        // An overdue step fell due while the deal sat in its current stage.
+        if deal.outcome == .open, let due = deal.nextStepDue, due < today {
+            #expect(due > Day(deal.stageEnteredAt, timeZone: TimeZone(identifier: "UTC")!), "deal \(deal.id) step due before its stage")
+        }
         #expect(deal.createdAt <= deal.stageEnteredAt && deal.stageEnteredAt <= deal.updatedAt)
     }
 
@@ -118,6 +122,14 @@ private func checkConsistency(_ snapshot: Snapshot) {
 }
 
 @Test func demoIsConsistent() { checkConsistency(demo) }
+
+@Test(arguments: [2, 3, 42] as [UInt64])
+func otherSeedsAreConsistent(seed: UInt64) {
+    let snapshot = DemoCompany.generate(seed: seed, today: today, user: "sun.hao")
+    checkConsistency(snapshot)
+    #expect(snapshot.users.count == 7, "an existing login is not added twice")
+    #expect(snapshot.deals.contains { !$0.overrides.isEmpty })
+}
 
 @Test func demoAccountsCoverTheGrid() {
     #expect(Set(demo.accounts.map(\.grade)) == Set(Grade.allCases))
@@ -188,13 +200,17 @@ private func checkConsistency(_ snapshot: Snapshot) {
     var stage: [Int64: String] = [:]
     var closeDates: [Int64: Int] = [:]
     var outcome: [Int64: String] = [:]
+    var forced: [Int64: Int] = [:]
     for event in demo.events where event.entity == "deal" {
         switch event.action {
         case "created": stage[event.entityID] = event.changes["stage"]?.new
         case "moved", "forced":
             #expect(event.changes["stage"]?.old == stage[event.entityID], "event \(event.id)")
             stage[event.entityID] = event.changes["stage"]?.new
-            if event.action == "forced" { #expect(!event.note.isEmpty) }
+            if event.action == "forced" {
+                #expect(!event.note.isEmpty)
+                forced[event.entityID, default: 0] += 1
+            }
         case "close-date": closeDates[event.entityID, default: 0] += 1
         case "won", "lost", "withdrawn": outcome[event.entityID] = event.action
         default: break
@@ -203,6 +219,9 @@ private func checkConsistency(_ snapshot: Snapshot) {
     for deal in demo.deals {
         #expect(stage[deal.id] == deal.stageKey, "deal \(deal.id)")
         #expect(outcome[deal.id] == (deal.outcome == .open ? nil : deal.outcome.rawValue))
+        // Each forced move left at least one override behind, and overrides come only from forced moves.
+        #expect(deal.overrides.count >= forced[deal.id, default: 0], "deal \(deal.id) forced without an override")
+        #expect(deal.overrides.isEmpty == (forced[deal.id] == nil), "deal \(deal.id)")
     }
     #expect(closeDates.values.filter { $0 >= 2 }.count >= 3, "deals pushed more than once")
     let lastWeek = Date(timeIntervalSince1970: TimeInterval(today.adding(days: -7).ordinal * 86_400))

@@ -441,7 +441,8 @@ struct DemoBuilder {
             }
             let at = moment(day, slot: slot)
             slot += 1
-            let reason = forced ? DemoData.forceReasons[rng.below(DemoData.forceReasons.count)] : nil
+            let reasons = stages[s].milestones.contains { $0.proof != nil } ? DemoData.coachForceReasons : DemoData.forceReasons
+            let reason = forced ? reasons[rng.below(reasons.count)] : nil
             let from = deal.stageKey
             do {
                 deal = try DealRules.move(deal, to: stages[s + 1].key, process: process, evidence: evidence,
@@ -514,11 +515,16 @@ struct DemoBuilder {
             if roll >= 12 {
                 let options = DemoData.nextSteps[plan.process][k]
                 deal.nextStep = options[rng.below(options.count)]
-                let due = roll < 30 ? todayOrdinal - rng.int(1...20) : todayOrdinal + rng.int(0...21)
+                // Overdue only where the stage is old enough to have had a step fall due in it.
+                let overdue = roll < 30 && enteredDay <= todayOrdinal - 2
+                let due = overdue ? todayOrdinal - rng.int(1...min(20, todayOrdinal - enteredDay - 1))
+                    : todayOrdinal + rng.int(0...21)
                 deal.nextStepDue = Day(ordinal: due)
                 if full {
-                    let setDay = max(enteredDay, min(todayOrdinal, due - rng.int(3...14)))
-                    let at = moment(setDay, slot: 30)
+                    // Set some day after the deal entered its stage, before it fell due.
+                    let latest = max(enteredDay, min(todayOrdinal, due - 1))
+                    let setDay = enteredDay + rng.below(latest - enteredDay + 1)
+                    let at = moment(setDay, slot: 30 + rng.below(6))
                     emit(at, user: owner, entity: "deal", id: id, action: "next-step",
                          changes: ["nextStep": FieldChange(old: nil, new: deal.nextStep),
                                    "nextStepDue": FieldChange(old: nil, new: deal.nextStepDue?.description)])

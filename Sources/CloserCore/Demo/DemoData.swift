@@ -236,10 +236,9 @@ enum DemoData {
     static let lostReasons = ["价格太高", "竞争对手关系更好", "项目取消", "技术方案未通过评审", "预算被削减", "交期无法满足"]
     static let withdrawnReasons = ["招标条件对我方不利", "技术指标明显指向竞争对手", "付款条件无法接受"]
     static let wonReasons = ["技术方案领先", "客户高层支持", "价格有竞争力", "服务响应快"]
-    static let forceReasons = [
-        "客户催促报价，先推进", "内线尚未确定，但项目时间紧", "决策层尚未接触，先提交方案", "招标时间提前，来不及确认采购标准",
-        "老板要求本季度签约",
-    ]
+    static let forceReasons = ["客户催促报价，先推进", "招标时间提前，来不及走完流程", "老板要求本季度签约", "竞争对手已进场，必须抢时间"]
+    /// For the "inside coach and key persons" gate.
+    static let coachForceReasons = ["内线尚未确定，但项目时间紧", "决策层尚未接触，先提交方案", "总经理出差，先与技术部推进"]
 
     /// Next steps per process and stage.
     static let nextSteps: [[[String]]] = [
@@ -262,7 +261,7 @@ enum DemoData {
 
     static func activityNotes(_ kind: ActivityKind) -> [String] {
         switch kind {
-        case .visit: ["拜访设备部，了解现有装置运行情况", "与采购部沟通供应商准入流程", "拜访总工，介绍我方技术路线", "例行拜访，了解项目立项进展"]
+        case .visit: ["拜访设备部，了解现有装置运行情况", "与采购部沟通供应商准入流程", "拜访技术部，介绍我方技术路线", "例行拜访，了解项目立项进展"]
         case .call: ["电话确认下周拜访时间", "电话跟进报价反馈", "电话了解招标时间表"]
         case .email: ["发送技术方案初稿", "发送报价单及付款条件"]
         case .demo: ["现场演示在线分析系统", "演示预测性维护平台，客户反馈积极"]
