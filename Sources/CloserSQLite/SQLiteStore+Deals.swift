@@ -163,6 +163,12 @@ extension SQLiteStore {
             changes.removeValue(forKey: "overrides")
             let forced = updated.overrides.filter { !old.overrides.contains($0) }.map(\.milestoneKey)
             if !forced.isEmpty { changes["forced"] = FieldChange(old: nil, new: forced.joined(separator: ", ")) }
+            // One milestone per event, as the weekly review counts them.
+            if changes.removeValue(forKey: "milestonesDone") != nil {
+                let added = updated.milestonesDone.subtracting(old.milestonesDone).sorted()
+                let removed = old.milestonesDone.subtracting(updated.milestonesDone).sorted()
+                changes["milestone"] = FieldChange(old: removed.first, new: added.first)
+            }
             try log(db, event(user, "deal", id, action, changes, note: note))
             return updated
         }

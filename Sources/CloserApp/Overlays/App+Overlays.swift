@@ -1,0 +1,213 @@
+import CloserCore
+import TerminalUI
+
+extension App {
+    func handleOverlayKey(_ key: Key) {
+        guard let overlay = state.overlay else { return }
+        switch overlay {
+        case .help(let offset):
+            switch key {
+            case .escape, .char("q"), .char("?"), .enter: state.overlay = nil
+            case .down, .char("j"): state.overlay = .help(offset: offset + 1)
+            case .up, .char("k"): state.overlay = .help(offset: max(0, offset - 1))
+            case .pageDown: state.overlay = .help(offset: offset + 10)
+            case .pageUp: state.overlay = .help(offset: max(0, offset - 10))
+            default: break
+            }
+        case .palette(var palette): handlePalette(key, &palette)
+        case .prompt(var prompt): handlePrompt(key, &prompt)
+        case .gate(var gate): handleGate(key, &gate)
+        case .newDeal(var form): handleNewDeal(key, &form)
+        case .detail(var detail): handleDetail(key, &detail)
+        }
+    }
+
+    func handlePalette(_ key: Key, _ palette: inout PaletteState) {
+        let matches = palette.matches(state.lang)
+        switch key {
+        case .escape:
+            state.overlay = nil
+        case .enter:
+            state.overlay = nil
+            if matches.indices.contains(palette.scroll.selected) { run(matches[palette.scroll.selected]) }
+        case .up, .down, .pageUp, .pageDown:
+            _ = palette.scroll.handle(key, count: matches.count, pageSize: 10)
+            state.overlay = .palette(palette)
+        default:
+            if palette.query.handle(key) { palette.scroll = ScrollState() }
+            state.overlay = .palette(palette)
+        }
+    }
+
+    func handlePrompt(_ key: Key, _ prompt: inout PromptState) {
+        switch key {
+        case .escape:
+            state.overlay = nil
+            if prompt.purpose == .search { setFilter { $0.text = "" } }
+        case .enter:
+            submitPrompt(prompt)
+        default:
+            guard prompt.field.handle(key) else { return }
+            prompt.error = nil
+            state.overlay = .prompt(prompt)
+            // Search filters as you type: each keystroke is one indexed query.
+            if prompt.purpose == .search { setFilter { $0.text = prompt.field.text } }
+        }
+    }
+
+    func submitPrompt(_ prompt: PromptState) {
+        let text = prompt.field.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch prompt.purpose {
+        case .search:
+            state.overlay = nil
+        case .forceReason(let dealID, let stageKey, let version):
+            guard !text.isEmpty else {
+                var retry = prompt
+                retry.error = LocalizedText(en: "A reason is required to force a gate", zh: "强制推进必须填写原因")[state.lang]
+                state.overlay = .prompt(retry)
+                return
+            }
+            state.overlay = nil
+            guard let stage = self.stage(stageKey) else { return }
+            move(dealID: dealID, title: "", to: stage, version: version, force: text)
+        case .lostReason(let dealID):
+            guard !text.isEmpty else {
+                var retry = prompt
+                retry.error = LocalizedText(en: "A lost deal records why", zh: "丢单必须记录原因")[state.lang]
+                state.overlay = .prompt(retry)
+                return
+            }
+            state.overlay = nil
+            if attempt({ _ = try store.closeDeal(dealID, as: .lost, reason: text, expectedVersion: nil, by: state.user) }) {
+                state.message = StatusMessage("#\(dealID) \(state.lang(.lost)): \(text)")
+            }
+            reload()
+        }
+    }
+
+    func handleGate(_ key: Key, _ gate: inout GateState) {
+        guard let result = gate.dialog.handle(key) else {
+            state.overlay = .gate(gate)
+            return
+        }
+        state.overlay = nil
+        guard case .chosen(let index) = result else { return }
+        let gate = gate
+        switch index {
+        case 0:
+            // Tick every unmet milestone, then move: the rep says the gate is in fact met.
+            var version: Int? = gate.version
+            let ticked = attempt {
+                for item in gate.unmet {
+                    let deal = try store.setMilestone(dealID: gate.dealID, key: item.milestone.key, done: true, expectedVersion: version, by: state.user)
+                    version = deal.version
+                }
+            }
+            guard ticked, let stage = stage(gate.targetStage),
+                  let current = try? store.deal(gate.dealID) else { reload(); return }
+            move(dealID: gate.dealID, title: gate.dealTitle, to: stage, version: current.version, force: nil)
+        case 1:
+            state.overlay = .prompt(PromptState(title: state.lang(.forceReasonPrompt),
+                                                purpose: .forceReason(dealID: gate.dealID, stage: gate.targetStage, version: gate.version)))
+        default:
+            break
+        }
+    }
+
+    /// A stage by key, preferring the board's process (stage keys of the built-ins are unique).
+    func stage(_ key: String) -> StageTemplate? {
+        state.process.stage(key) ?? state.catalog.processes.first { $0.stage(key) != nil }?.stage(key)
+    }
+
+    func beginNewDeal() {
+        let stage = state.screen == .board ? (state.board.currentColumn?.stage.key ?? state.process.stages[0].key) : state.process.stages[0].key
+        state.overlay = .newDeal(NewDealState(lang: state.lang, processKey: state.processKey, stageKey: stage))
+    }
+
+    func handleNewDeal(_ key: Key, _ form: inout NewDealState) {
+        switch key {
+        case .escape:
+            state.overlay = nil
+        case .enter:
+            submitNewDeal(&form)
+        default:
+            _ = form.form.handle(key)
+            state.overlay = .newDeal(form)
+        }
+    }
+
+    /// Checks each field, puts the message next to the field that is wrong, and only then writes.
+    func submitNewDeal(_ form: inout NewDealState) {
+        let lang = state.lang
+        for index in form.form.fields.indices { form.form.setError(nil, at: index) }
+        let accountText = form.form.text(of: NewDealState.accountField).trimmingCharacters(in: .whitespaces)
+        let title = form.form.text(of: NewDealState.titleField).trimmingCharacters(in: .whitespaces)
+        var valid = true
+        func fail(_ field: Int, _ message: LocalizedText) {
+            form.form.setError(message[lang], at: field)
+            if valid { form.form.focus = field }
+            valid = false
+        }
+        if accountText.isEmpty { fail(NewDealState.accountField, LocalizedText(en: "required", zh: "必填")) }
+        if title.isEmpty { fail(NewDealState.titleField, LocalizedText(en: "required", zh: "必填")) }
+        let amountText = form.form.text(of: NewDealState.amountField)
+        let amount = amountText.isEmpty ? Money(minorUnits: 0) : Money.parse(amountText)
+        if amount == nil { fail(NewDealState.amountField, LocalizedText(en: "not an amount: 1200000, 120万, 1.5M", zh: "金额格式错误：1200000、120万、1.5M")) }
+        let close = FieldParse.day(form.form.text(of: NewDealState.closeField), today: state.today)
+        if close == .invalid { fail(NewDealState.closeField, LocalizedText(en: "not a date: YYYY-MM-DD", zh: "日期格式错误：YYYY-MM-DD")) }
+        let due = FieldParse.day(form.form.text(of: NewDealState.dueField), today: state.today)
+        if due == .invalid { fail(NewDealState.dueField, LocalizedText(en: "not a date: YYYY-MM-DD or +7", zh: "日期格式错误：YYYY-MM-DD 或 +7")) }
+        var accountID: Int64?
+        if valid {
+            do {
+                let matches = try store.accounts(AccountQuery(text: accountText, limit: 5))
+                if let exact = matches.rows.first(where: { $0.account.name == accountText }) {
+                    accountID = exact.id
+                } else if matches.total == 1 {
+                    accountID = matches.rows[0].id
+                } else if matches.total > 1 {
+                    let names = matches.rows.prefix(3).map(\.account.name).joined(separator: ", ")
+                    fail(NewDealState.accountField, LocalizedText(en: "\(matches.total) match: \(names)…", zh: "匹配 \(matches.total) 个：\(names)…"))
+                }
+            } catch {
+                fail(NewDealState.accountField, LocalizedText(en: String(describing: error), zh: String(describing: error)))
+            }
+        }
+        guard valid, let amount else {
+            state.overlay = .newDeal(form)
+            return
+        }
+        do {
+            let account = try accountID.map { try store.account($0) }
+                ?? store.addAccount(Account(name: accountText, owner: state.user), by: state.user)
+            var deal = Deal(accountID: account.id, title: title, processKey: form.processKey, stageKey: form.stageKey, amount: amount, owner: state.user)
+            deal.expectedClose = close.day
+            deal.nextStep = form.form.text(of: NewDealState.nextStepField)
+            deal.nextStepDue = due.day
+            let saved = try store.addDeal(deal, by: state.user)
+            state.overlay = nil
+            state.isEmptyStore = false
+            state.message = StatusMessage("+ #\(saved.id) \(saved.title) — \(account.name)")
+            reload(keeping: saved.id)
+        } catch {
+            form.form.setError(String(describing: error), at: NewDealState.titleField)
+            state.overlay = .newDeal(form)
+        }
+    }
+}
+
+/// Parsing of form fields, where an empty field is allowed and means "not set".
+enum FieldParse {
+    enum DayResult: Equatable {
+        case empty, valid(Day), invalid
+        var day: Day? { if case .valid(let day) = self { day } else { nil } }
+    }
+
+    static func day(_ text: String, today: Day) -> DayResult {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return .empty }
+        if trimmed.hasPrefix("+"), let days = Int(trimmed.dropFirst()) { return .valid(today.adding(days: days)) }
+        if trimmed == "today" || trimmed == "今天" { return .valid(today) }
+        return Day(trimmed).map(DayResult.valid) ?? .invalid
+    }
+}

@@ -1,0 +1,110 @@
+import CloserCore
+import Foundation
+import TerminalUI
+
+/// The open deal: facts on the left, the milestone checklist on the right, recent work and
+/// history below, and the edit in progress at the bottom.
+enum DealDetailView {
+    static func render(_ detail: DealDetailState, lang: Language, today: Day, into canvas: inout Canvas, area: Rect) {
+        let box = area.inset(dx: 2, dy: 1)
+        let deal = detail.deal
+        let inner = Panel.render(into: &canvas, rect: box, title: "#\(deal.id) \(deal.title)", focused: true, fill: .overlay)
+        let leftWidth = min(44, inner.width / 2)
+        let left = Rect(x: inner.x + 1, y: inner.y, width: leftWidth - 1, height: inner.height)
+        let right = Rect(x: inner.x + leftWidth + 1, y: inner.y, width: inner.width - leftWidth - 2, height: inner.height)
+        canvas.vline(x: inner.x + leftWidth, y: inner.y, length: inner.height - 6, role: .border)
+        facts(detail, lang: lang, today: today, into: &canvas, rect: left)
+        milestones(detail, lang: lang, into: &canvas, rect: right)
+        footer(detail, lang: lang, into: &canvas, rect: Rect(x: inner.x + 1, y: inner.maxY - 5, width: inner.width - 2, height: 5))
+    }
+
+    static func facts(_ detail: DealDetailState, lang: Language, today: Day, into canvas: inout Canvas, rect: Rect) {
+        let deal = detail.deal
+        let process = detail.process
+        let probability = DealRules.probability(deal, process: process, evidence: detail.evidence)
+        let atRisk = DealRules.isAtRisk(deal, process: process, evidence: detail.evidence)
+        let next = BoardView.nextStepText(
+            DealSummaryBuilder.summary(deal, accountName: detail.accountName, probability: probability, atRisk: atRisk), lang: lang, today: today)
+        var rows: [(String, String, StyleRole)] = [
+            (lang(.account), detail.accountName, .normal),
+            (lang(.stage), "\(process.stage(deal.stageKey)?.name[lang] ?? deal.stageKey) · \(process.name[lang])", .normal),
+            (lang(.amount), "\(deal.amount.currency) \(deal.amount.plain)", "card.amount"),
+            (lang(.probability), "\(probability)%" + (atRisk ? "  ⚑ " + lang(.atRisk) : ""), atRisk ? "risk" : .normal),
+            (lang(.expectedClose), deal.expectedClose?.description ?? "—", .normal),
+            (lang(.nextStep), next.0, next.1),
+            (lang(.owner), deal.owner, .normal),
+        ]
+        if deal.outcome != .open { rows.append((lang(.outcome), deal.outcome.label[lang] + " " + deal.outcomeReason, .warning)) }
+        let labelWidth = rows.map { TextWidth.of($0.0) }.max() ?? 0
+        for (index, row) in rows.enumerated() where index < rect.height {
+            canvas.put(TextWidth.padRight(row.0, to: labelWidth), x: rect.x, y: rect.y + index, role: .dim)
+            canvas.put(row.1, x: rect.x + labelWidth + 2, y: rect.y + index, role: row.2, maxWidth: rect.width - labelWidth - 2)
+        }
+        var y = rect.y + rows.count + 1
+        canvas.put(lang(.activities), x: rect.x, y: y, role: .title, maxWidth: rect.width)
+        y += 1
+        for activity in detail.activities where y < rect.maxY - 6 {
+            canvas.put("\(activity.day) \(activity.kind.label[lang]) \(activity.notes)", x: rect.x, y: y, role: .normal, maxWidth: rect.width)
+            y += 1
+        }
+    }
+
+    static func milestones(_ detail: DealDetailState, lang: Language, into canvas: inout Canvas, rect: Rect) {
+        canvas.put(lang(.milestones), x: rect.x, y: rect.y, role: .title, maxWidth: rect.width)
+        var y = rect.y + 1
+        var lastStage = ""
+        for (index, row) in detail.milestoneRows.enumerated() where y < rect.maxY - 6 {
+            if row.stage.key != lastStage {
+                let current = row.stage.key == detail.deal.stageKey ? " ◀" : ""
+                canvas.put("\(row.stage.name[lang]) \(row.stage.probability)%\(current)", x: rect.x, y: y, role: .dim, maxWidth: rect.width)
+                y += 1
+                lastStage = row.stage.key
+            }
+            let status = detail.deal.status(of: row.milestone, in: row.stage, evidence: detail.evidence)
+            let (mark, role): (String, StyleRole) = switch status {
+            case .done: ("[x]", "milestone.done")
+            case .proven: ("[✓]", "milestone.done")
+            case .forced: ("[!]", "risk")
+            case .open: ("[ ]", "milestone.open")
+            }
+            let selected = index == detail.cursor
+            if selected { canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selected) }
+            canvas.put(" \(mark) \(row.milestone.name[lang])", x: rect.x, y: y, role: selected ? .selected : role, maxWidth: rect.width)
+            y += 1
+        }
+    }
+
+    static func footer(_ detail: DealDetailState, lang: Language, into canvas: inout Canvas, rect: Rect) {
+        canvas.hline(x: rect.x - 1, y: rect.y, length: rect.width + 2, role: .border)
+        switch detail.mode {
+        case .browse:
+            var y = rect.y + 1
+            for event in detail.events.prefix(2) {
+                let changes = event.changes.keys.sorted().map { "\($0): \(event.changes[$0]?.old ?? "∅")→\(event.changes[$0]?.new ?? "∅")" }.joined(separator: " ")
+                canvas.put("\(lang(.history)): \(Day(event.at)) \(event.user) \(event.action) \(changes) \(event.note)", x: rect.x, y: y, role: .dim, maxWidth: rect.width)
+                y += 1
+            }
+            let hints = DealDetailKeys.hints(lang).map { "\($0.key) \($0.label)" }.joined(separator: " · ") + " · Esc"
+            canvas.put(hints, x: rect.x, y: rect.maxY - 1, role: .dim, maxWidth: rect.width)
+        case .edit(let form):
+            Form.render(into: &canvas, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), form: form)
+        case .logActivity(let kind, let notes):
+            canvas.put("\(lang(.logActivity)): ◀ \(kind.label[lang]) ▶ (Tab)", x: rect.x, y: rect.y + 1, role: .title, maxWidth: rect.width)
+            canvas.put(lang(.notes), x: rect.x, y: rect.y + 2, role: .dim)
+            TextField.render(into: &canvas, rect: Rect(x: rect.x + 6, y: rect.y + 2, width: rect.width - 6, height: 1), state: notes, focused: true)
+            canvas.put("Enter \(lang(.save)) · Esc \(lang(.cancel))", x: rect.x, y: rect.y + 3, role: .dim, maxWidth: rect.width)
+        }
+    }
+}
+
+/// The card-shaped view of a full deal, so the detail screen words the next step as the board does.
+enum DealSummaryBuilder {
+    static func summary(_ deal: Deal, accountName: String, probability: Int, atRisk: Bool) -> DealSummary {
+        DealSummary(id: deal.id, title: deal.title, accountID: deal.accountID, accountName: accountName, accountGrade: .c,
+                    processKey: deal.processKey, stageKey: deal.stageKey, amount: deal.amount, probability: probability,
+                    weighted: DealRules.weighted(deal.amount.minorUnits, probability: probability), atRisk: atRisk,
+                    milestonesMet: 0, milestonesTotal: 0, stageEnteredAt: deal.stageEnteredAt, expectedClose: deal.expectedClose,
+                    nextStep: deal.nextStep, nextStepDue: deal.nextStepDue, lastActivity: nil, owner: deal.owner,
+                    outcome: deal.outcome, version: deal.version)
+    }
+}

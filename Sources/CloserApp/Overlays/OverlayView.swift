@@ -1,0 +1,43 @@
+import CloserCore
+import TerminalUI
+
+/// Draws whichever overlay is open, centred over the screen.
+enum OverlayView {
+    static func render(_ overlay: Overlay, state: AppState, into canvas: inout Canvas) {
+        let lang = state.lang
+        let area = Rect(x: 0, y: 0, width: state.width, height: state.height)
+        switch overlay {
+        case .help(let offset):
+            HelpOverlay.render(into: &canvas, area: area.inset(by: 1), title: lang(.help), sections: KeyMap.helpSections(lang), offset: offset,
+                               footer: "↑↓ PgUp PgDn · Esc")
+        case .palette(let palette):
+            var scroll = palette.scroll
+            let matches = palette.matches(lang)
+            let box = area.centered(width: min(area.width - 4, 64), height: min(area.height - 2, 16))
+            let inner = Panel.render(into: &canvas, rect: box, title: lang(.palette), focused: true, fill: .overlay)
+            TextField.render(into: &canvas, rect: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), state: palette.query,
+                             focused: true, placeholder: lang(.paletteHint))
+            let items = matches.map { ListView.Item(TextWidth.padRight($0.label[lang], to: max(0, inner.width - 24)) + " " + $0.rawValue) }
+            ListView.render(into: &canvas, rect: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2),
+                            items: items, state: &scroll)
+        case .prompt(let prompt):
+            let box = area.centered(width: min(area.width - 4, max(50, TextWidth.of(prompt.title) + 6)), height: prompt.error == nil ? 5 : 6)
+            let inner = Panel.render(into: &canvas, rect: box, title: prompt.title, focused: true, fill: .overlay)
+            TextField.render(into: &canvas, rect: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: 1), state: prompt.field, focused: true)
+            if let error = prompt.error {
+                canvas.put(error, x: inner.x + 1, y: inner.y + 2, role: .error, maxWidth: inner.width - 2)
+            }
+        case .gate(let gate):
+            gate.dialog.render(into: &canvas, area: area)
+        case .newDeal(let form):
+            let height = Form.height(of: form.form) + 4
+            let box = area.centered(width: min(area.width - 4, 70), height: min(area.height - 2, height))
+            let title = "\(lang(.newDeal)) — \(state.process.stage(form.stageKey)?.name[lang] ?? form.stageKey)"
+            let inner = Panel.render(into: &canvas, rect: box, title: title, focused: true, fill: .overlay)
+            Form.render(into: &canvas, rect: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: inner.height - 2), form: form.form)
+            canvas.put("Tab ↓ · Enter \(lang(.save)) · Esc \(lang(.cancel))", x: inner.x + 1, y: inner.maxY - 1, role: .dim, maxWidth: inner.width - 2)
+        case .detail(let detail):
+            DealDetailView.render(detail, lang: lang, today: state.today, into: &canvas, area: area)
+        }
+    }
+}

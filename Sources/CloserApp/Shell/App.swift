@@ -1,0 +1,183 @@
+import CloserCore
+import Foundation
+import TerminalUI
+
+/// The dashboard's controller: turns input into store calls and state changes. Reads are
+/// sized to the screen (a board column loads the cards that fit, the table one page).
+public final class App {
+    public internal(set) var state: AppState
+    let store: any Store
+    var lastChangeToken: Int64 = -1
+    /// Creates the demo company for an empty store; injected so tests control the data.
+    let demo: @Sendable (Day, String) -> Snapshot
+
+    public init(store: any Store, state: AppState, demo: @escaping @Sendable (Day, String) -> Snapshot = { today, user in
+        DemoCompany.generate(seed: 1, scale: nil, today: today, user: user)
+    }) {
+        self.store = store
+        self.state = state
+        self.demo = demo
+    }
+
+    /// Loads what the first frame needs.
+    public func start() {
+        attempt {
+            state.catalog = try store.processCatalog()
+            state.reps = try store.users().map(\.name)
+        }
+        reload()
+    }
+
+    // MARK: Input
+
+    public func handle(_ event: InputEvent) {
+        switch event {
+        case .resize(let width, let height):
+            state.width = width
+            state.height = height
+            reload()
+        case .mouse(let mouse):
+            handleMouse(mouse)
+        case .key(let key):
+            if state.overlay != nil {
+                handleOverlayKey(key)
+                return
+            }
+            state.message = nil
+            if let command = KeyMap.command(for: key, in: state.screen.keyContext) {
+                run(command)
+            }
+        }
+    }
+
+    public func run(_ command: Command) {
+        switch command {
+        case .quit: state.shouldQuit = true
+        case .help: state.overlay = .help(offset: 0)
+        case .palette: state.overlay = .palette(PaletteState())
+        case .nextScreen: switchScreen(to: ScreenID(rawValue: (state.screen.rawValue + 1) % ScreenID.allCases.count) ?? .board)
+        case .previousScreen:
+            let count = ScreenID.allCases.count
+            switchScreen(to: ScreenID(rawValue: (state.screen.rawValue + count - 1) % count) ?? .board)
+        case .showBoard: switchScreen(to: .board)
+        case .showDeals: switchScreen(to: .deals)
+        case .refresh: reload()
+        case .loadDemo: loadDemo()
+        case .toggleLanguage: state.lang = state.lang == .en ? .zh : .en
+        case .selectUp, .selectDown, .pageUp, .pageDown, .selectFirst, .selectLast, .selectLeft, .selectRight:
+            state.screen == .board ? moveBoardSelection(command) : moveTableSelection(command)
+        case .moveRight: moveSelectedDeal(by: 1)
+        case .moveLeft: moveSelectedDeal(by: -1)
+        case .openDeal: if let id = selectedDealID { openDeal(id) }
+        case .newDeal: beginNewDeal()
+        case .cycleProcess: cycleProcess()
+        case .toggleMine: setFilter { $0.owner = $0.owner == nil ? self.state.user : nil }
+        case .cycleRep: cycleRep()
+        case .cycleGrade: cycleGrade()
+        case .search: state.overlay = .prompt(PromptState(title: state.lang(.searchPrompt), text: state.filter.text, purpose: .search))
+        case .clearFilters: setFilter { $0 = DealFilter() }
+        case .sortNext: cycleSort()
+        }
+    }
+
+    var selectedDealID: Int64? {
+        state.screen == .board ? state.board.selectedDeal?.id : state.table.selectedDeal?.id
+    }
+
+    func switchScreen(to screen: ScreenID) {
+        state.screen = screen
+        reload()
+    }
+
+    func setFilter(_ change: (inout DealFilter) -> Void) {
+        let keep = selectedDealID
+        change(&state.filter)
+        state.board.offsets = [:]
+        state.board.selected = [:]
+        state.table.scroll = ScrollState()
+        reload(keeping: keep)
+    }
+
+    func cycleProcess() {
+        let keys = state.catalog.processes.map(\.key)
+        guard let index = keys.firstIndex(of: state.processKey) else { return }
+        state.processKey = keys[(index + 1) % keys.count]
+        state.board = BoardState()
+        reload()
+    }
+
+    func cycleRep() {
+        let reps = state.reps
+        guard !reps.isEmpty else {
+            state.message = StatusMessage(LocalizedText(en: "No reps in the store yet (closer user add NAME)", zh: "尚无销售人员（closer user add 名字）")[state.lang])
+            return
+        }
+        setFilter { filter in
+            if let owner = filter.owner, let index = reps.firstIndex(of: owner) {
+                filter.owner = index + 1 < reps.count ? reps[index + 1] : nil
+            } else {
+                filter.owner = reps[0]
+            }
+        }
+    }
+
+    static let gradeCycle: [Set<Grade>] = [[], [.a], [.b], [.c], [.d], [.a, .b]]
+
+    func cycleGrade() {
+        setFilter { filter in
+            let index = App.gradeCycle.firstIndex(of: filter.grades) ?? 0
+            filter.grades = App.gradeCycle[(index + 1) % App.gradeCycle.count]
+        }
+    }
+
+    func loadDemo() {
+        guard state.isEmptyStore else {
+            state.message = StatusMessage(LocalizedText(en: "The demo loads into an empty store only (try closer --db /tmp/demo.sqlite)", zh: "演示数据只能载入空数据库")[state.lang], isError: true)
+            return
+        }
+        attempt {
+            let summary = try store.importSnapshot(demo(state.today, state.user), by: state.user)
+            state.reps = try store.users().map(\.name)
+            state.message = StatusMessage(summary.description)
+        }
+        reload()
+    }
+
+    // MARK: Store
+
+    /// Runs store work; a refusal becomes the status message instead of an exit.
+    @discardableResult
+    func attempt(_ body: () throws -> Void) -> Bool {
+        do {
+            try body()
+            return true
+        } catch {
+            state.message = StatusMessage(String(describing: error), isError: true)
+            return false
+        }
+    }
+
+    /// Reloads what the current screen shows, keeping the selection on the same deal.
+    public func reload(keeping dealID: Int64? = nil) {
+        let keep = dealID ?? selectedDealID
+        attempt {
+            lastChangeToken = try store.changeToken()
+            switch state.screen {
+            case .board: try loadBoard(keeping: keep)
+            case .deals: try loadTable()
+            }
+            let boardEmpty = state.board.board?.columns.allSatisfy { $0.count == 0 } ?? true
+            state.isEmptyStore = state.filter.isDefault && boardEmpty && state.screen == .board
+                ? try store.accounts(AccountQuery(limit: 1)).total == 0 : false
+        }
+    }
+
+    /// Notices writes by other processes (another rep, the CLI) without a key press.
+    /// Returns true when the screen needs redrawing.
+    public func pollStore() -> Bool {
+        guard let token = try? store.changeToken(), token != lastChangeToken else { return false }
+        reload()
+        if case .detail(let detail) = state.overlay { openDeal(detail.deal.id, keepCursor: detail.cursor) }
+        return true
+    }
+}

@@ -1,0 +1,98 @@
+import CloserCore
+import TerminalUI
+
+public enum ScreenID: Int, CaseIterable, Sendable {
+    case board, deals
+
+    var title: UIText {
+        switch self {
+        case .board: .board
+        case .deals: .deals
+        }
+    }
+
+    var keyContext: KeyContext {
+        switch self {
+        case .board: .board
+        case .deals: .deals
+        }
+    }
+}
+
+public struct StatusMessage: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// Everything a frame is drawn from. `AppView.render` reads only this, so a screen can be
+/// tested by building a state and reading the canvas as text.
+public struct AppState: Sendable {
+    public static let minimumWidth = 60
+    public static let minimumHeight = 16
+
+    public var lang: Language
+    public var screen: ScreenID = .board
+    public var width: Int
+    public var height: Int
+    public var today: Day
+    public var user: String
+    public var storeLocation: String
+    public var catalog = ProcessCatalog()
+    public var processKey = BuiltInProcesses.project.key
+    public var reps: [String] = []
+    public var filter = DealFilter()
+    public var board = BoardState()
+    public var table = DealTableState()
+    public var overlay: Overlay?
+    public var message: StatusMessage?
+    public var isEmptyStore = false
+    public var shouldQuit = false
+
+    public init(lang: Language, width: Int, height: Int, today: Day, user: String, storeLocation: String) {
+        self.lang = lang
+        self.width = width
+        self.height = height
+        self.today = today
+        self.user = user
+        self.storeLocation = storeLocation
+    }
+
+    public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
+
+    /// The area between the tab bar and the status line.
+    public var contentRect: Rect { Rect(x: 0, y: 1, width: width, height: max(0, height - 2)) }
+
+    public var process: ProcessTemplate { catalog.process(processKey) ?? BuiltInProcesses.project }
+
+    /// "mine · grade A · “zgsh”": the active filter in a few words for the status line.
+    public var filterSummary: String {
+        var parts = [String]()
+        if let owner = filter.owner { parts.append(owner == user ? lang(.mine) : owner) }
+        if !filter.grades.isEmpty { parts.append("\(lang(.grade)) " + filter.grades.map(\.rawValue).sorted().joined(separator: "+")) }
+        if !filter.text.isEmpty { parts.append("“\(filter.text)”") }
+        return parts.isEmpty ? lang(.all) : parts.joined(separator: " · ")
+    }
+}
+
+/// The deal table: one page of rows, loaded for what is visible.
+public struct DealTableState: Sendable {
+    public static let sortKeys: [DealSortKey] = [.amount, .weighted, .title, .account, .stage, .expectedClose, .nextStepDue, .updated]
+
+    public var page: Page<DealSummary>?
+    public var scroll = ScrollState()
+    public var sort: DealSortKey = .amount
+    public var ascending = false
+
+    public init() {}
+
+    public var selectedDeal: DealSummary? {
+        guard let page else { return nil }
+        let index = scroll.selected - page.offset
+        return page.rows.indices.contains(index) ? page.rows[index] : nil
+    }
+}

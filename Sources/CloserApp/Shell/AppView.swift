@@ -1,0 +1,68 @@
+import CloserCore
+import TerminalUI
+
+/// Draws a whole frame from the state: tab bar, the current screen, status line, overlay.
+public enum AppView {
+    public static func render(_ state: AppState, into canvas: inout Canvas) {
+        canvas.clear()
+        let lang = state.lang
+        guard !state.isTooSmall else {
+            let text = lang(.tooSmall) + "\n" + TooSmallMessage.text(
+                needWidth: AppState.minimumWidth, needHeight: AppState.minimumHeight, haveWidth: state.width, haveHeight: state.height)
+            TooSmallMessage.render(into: &canvas, text: text)
+            return
+        }
+        header(state, into: &canvas)
+        let content = state.contentRect
+        switch state.screen {
+        case .board:
+            if state.isEmptyStore {
+                WelcomeView.render(lang: lang, into: &canvas, area: content)
+            } else {
+                BoardView.render(state.board, lang: lang, today: state.today, into: &canvas, area: content)
+            }
+        case .deals:
+            DealTableView.render(state.table, lang: lang, today: state.today, into: &canvas, area: content)
+        }
+        statusLine(state, into: &canvas)
+        if let overlay = state.overlay {
+            OverlayView.render(overlay, state: state, into: &canvas)
+        }
+    }
+
+    static func tabNames(_ state: AppState) -> [String] {
+        ScreenID.allCases.map { "\($0.rawValue + 1) \(state.lang($0.title))" }
+    }
+
+    static func tabRanges(_ state: AppState) -> [Range<Int>] {
+        var scratch = Canvas(width: state.width, height: 1)
+        return TabBar.render(into: &scratch, rect: Rect(x: 0, y: 0, width: state.width, height: 1), names: tabNames(state), active: state.screen.rawValue)
+    }
+
+    static func header(_ state: AppState, into canvas: inout Canvas) {
+        let row = Rect(x: 0, y: 0, width: state.width, height: 1)
+        let ranges = TabBar.render(into: &canvas, rect: row, names: tabNames(state), active: state.screen.rawValue)
+        let right = "\(state.lang(.process)): \(state.process.name[state.lang]) [p] "
+        let x = max((ranges.last?.upperBound ?? 0) + 2, state.width - TextWidth.of(right))
+        canvas.put(right, x: x, y: 0, role: "tab", maxWidth: state.width - x)
+    }
+
+    static func statusLine(_ state: AppState, into canvas: inout Canvas) {
+        let lang = state.lang
+        let rect = Rect(x: 0, y: state.height - 1, width: state.width, height: 1)
+        let hints = [
+            KeyHint("Enter", lang(.open)), KeyHint(">", lang(.move)), KeyHint("n", lang(.newDeal)),
+            KeyHint("/", lang(.search)), KeyHint(":", lang(.palette)), KeyHint("?", lang(.help)), KeyHint("q", lang(.quit)),
+        ]
+        let store = StorePathName(path: state.storeLocation).lastComponent
+        let right = "\(lang(.filter)): \(state.filterSummary) │ \(state.user)@\(store)"
+        StatusBar.render(into: &canvas, rect: rect, hints: hints, right: right, message: state.message?.text,
+                         messageRole: state.message?.isError == true ? .error : .status)
+    }
+}
+
+/// The file name of a store path, for the status line.
+struct StorePathName {
+    let path: String
+    var lastComponent: String { path.split(separator: "/").last.map(String.init) ?? path }
+}

@@ -1,0 +1,180 @@
+import CloserCore
+import TerminalUI
+
+/// Every action the dashboard can take, with a stable long name. Key bindings, the help
+/// overlay and the command palette all read this one table.
+public enum Command: String, CaseIterable, Sendable {
+    case quit = "app.quit"
+    case help = "app.help"
+    case palette = "app.palette"
+    case nextScreen = "app.next-screen"
+    case previousScreen = "app.previous-screen"
+    case showBoard = "screen.board"
+    case showDeals = "screen.deals"
+    case refresh = "app.refresh"
+    case loadDemo = "app.load-demo"
+    case toggleLanguage = "app.toggle-language"
+    case selectUp = "select.up"
+    case selectDown = "select.down"
+    case selectLeft = "select.left"
+    case selectRight = "select.right"
+    case pageUp = "select.page-up"
+    case pageDown = "select.page-down"
+    case selectFirst = "select.first"
+    case selectLast = "select.last"
+    case moveRight = "deal.move-right"
+    case moveLeft = "deal.move-left"
+    case openDeal = "deal.open"
+    case newDeal = "deal.new"
+    case cycleProcess = "board.next-process"
+    case toggleMine = "filter.mine"
+    case cycleRep = "filter.rep"
+    case cycleGrade = "filter.grade"
+    case search = "filter.search"
+    case clearFilters = "filter.clear"
+    case sortNext = "table.sort"
+
+    public var label: LocalizedText {
+        switch self {
+        case .quit: LocalizedText(en: "Quit", zh: "退出")
+        case .help: LocalizedText(en: "Show every key", zh: "显示全部按键")
+        case .palette: LocalizedText(en: "Command palette", zh: "命令面板")
+        case .nextScreen: LocalizedText(en: "Next screen", zh: "下一个界面")
+        case .previousScreen: LocalizedText(en: "Previous screen", zh: "上一个界面")
+        case .showBoard: LocalizedText(en: "Pipeline board", zh: "管道看板")
+        case .showDeals: LocalizedText(en: "Deal table", zh: "商机列表")
+        case .refresh: LocalizedText(en: "Reload from the store", zh: "重新载入")
+        case .loadDemo: LocalizedText(en: "Load the demo company (empty store only)", zh: "载入演示公司（仅限空数据库）")
+        case .toggleLanguage: LocalizedText(en: "Switch language 中文/English", zh: "切换语言 中文/English")
+        case .selectUp: LocalizedText(en: "Up", zh: "上移")
+        case .selectDown: LocalizedText(en: "Down", zh: "下移")
+        case .selectLeft: LocalizedText(en: "Previous column", zh: "左一列")
+        case .selectRight: LocalizedText(en: "Next column", zh: "右一列")
+        case .pageUp: LocalizedText(en: "Page up", zh: "上一页")
+        case .pageDown: LocalizedText(en: "Page down", zh: "下一页")
+        case .selectFirst: LocalizedText(en: "First", zh: "第一项")
+        case .selectLast: LocalizedText(en: "Last", zh: "最后一项")
+        case .moveRight: LocalizedText(en: "Move deal to the next stage (gate checked)", zh: "推进到下一阶段（检查关键节点）")
+        case .moveLeft: LocalizedText(en: "Move deal back a stage", zh: "退回上一阶段")
+        case .openDeal: LocalizedText(en: "Open the deal", zh: "打开商机")
+        case .newDeal: LocalizedText(en: "New deal", zh: "新建商机")
+        case .cycleProcess: LocalizedText(en: "Next process", zh: "切换流程")
+        case .toggleMine: LocalizedText(en: "Mine / all", zh: "我的 / 全部")
+        case .cycleRep: LocalizedText(en: "Next rep", zh: "切换销售")
+        case .cycleGrade: LocalizedText(en: "Grade filter A/B/C/D", zh: "按等级筛选")
+        case .search: LocalizedText(en: "Search (pinyin initials work)", zh: "搜索（支持拼音首字母）")
+        case .clearFilters: LocalizedText(en: "Clear filters", zh: "清除筛选")
+        case .sortNext: LocalizedText(en: "Sort by next column / reverse", zh: "切换排序")
+        }
+    }
+}
+
+/// Where a binding applies.
+public enum KeyContext: String, Sendable {
+    case global, board, deals
+}
+
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var command: Command
+    public var context: KeyContext
+
+    public init(_ keys: [Key], _ command: Command, _ context: KeyContext = .global) {
+        self.keys = keys
+        self.command = command
+        self.context = context
+    }
+}
+
+public enum KeyMap {
+    public static let bindings: [KeyBinding] = [
+        KeyBinding([.char("q")], .quit),
+        KeyBinding([.char("?")], .help),
+        KeyBinding([.char(":"), .ctrl("p")], .palette),
+        KeyBinding([.tab], .nextScreen),
+        KeyBinding([.backTab], .previousScreen),
+        KeyBinding([.char("1")], .showBoard),
+        KeyBinding([.char("2")], .showDeals),
+        KeyBinding([.ctrl("r")], .refresh),
+        KeyBinding([.char("D")], .loadDemo),
+        KeyBinding([.char("L")], .toggleLanguage),
+        KeyBinding([.up, .char("k")], .selectUp),
+        KeyBinding([.down, .char("j")], .selectDown),
+        KeyBinding([.pageUp], .pageUp),
+        KeyBinding([.pageDown], .pageDown),
+        KeyBinding([.home, .char("g")], .selectFirst),
+        KeyBinding([.end, .char("G")], .selectLast),
+        KeyBinding([.enter], .openDeal),
+        KeyBinding([.char("n")], .newDeal),
+        KeyBinding([.char("/")], .search),
+        KeyBinding([.char("m")], .toggleMine),
+        KeyBinding([.char("r")], .cycleRep),
+        KeyBinding([.char("a")], .cycleGrade),
+        KeyBinding([.char("x")], .clearFilters),
+        KeyBinding([.char("p")], .cycleProcess),
+        KeyBinding([.left, .char("h")], .selectLeft, .board),
+        KeyBinding([.right, .char("l")], .selectRight, .board),
+        KeyBinding([.char(">"), .shiftRight, .char(".")], .moveRight, .board),
+        KeyBinding([.char("<"), .shiftLeft, .char(",")], .moveLeft, .board),
+        KeyBinding([.char("s")], .sortNext, .deals),
+    ]
+
+    /// The command a key runs in a context; a context binding wins over a global one.
+    public static func command(for key: Key, in context: KeyContext) -> Command? {
+        bindings.first { $0.context == context && $0.keys.contains(key) }?.command
+            ?? bindings.first { $0.context == .global && $0.keys.contains(key) }?.command
+    }
+
+    public static func keys(of command: Command) -> [Key] {
+        bindings.filter { $0.command == command }.flatMap(\.keys)
+    }
+
+    public static func name(of key: Key) -> String {
+        switch key {
+        case .char(" "): "Space"
+        case .char(let c): String(c)
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .shiftUp: "S-↑"
+        case .shiftDown: "S-↓"
+        case .shiftLeft: "S-←"
+        case .shiftRight: "S-→"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .home: "Home"
+        case .end: "End"
+        case .tab: "Tab"
+        case .backTab: "S-Tab"
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .backspace: "Bksp"
+        case .delete: "Del"
+        case .insert: "Ins"
+        case .ctrl(let c): "C-\(c)"
+        case .function(let n): "F\(n)"
+        }
+    }
+
+    /// Help sections generated from the bindings, so help can never disagree with the keys.
+    public static func helpSections(_ lang: Language) -> [HelpSection] {
+        let contexts: [(KeyContext, LocalizedText)] = [
+            (.global, LocalizedText(en: "Everywhere", zh: "全局")),
+            (.board, LocalizedText(en: "Pipeline board", zh: "管道看板")),
+            (.deals, LocalizedText(en: "Deal table", zh: "商机列表")),
+        ]
+        var sections = contexts.map { context, title in
+            HelpSection(title: title[lang], entries: bindings.filter { $0.context == context }.map {
+                KeyHint($0.keys.map(name).joined(separator: " "), $0.command.label[lang])
+            })
+        }
+        sections.append(HelpSection(title: LocalizedText(en: "Open deal", zh: "商机详情")[lang], entries: DealDetailKeys.hints(lang)))
+        sections.append(HelpSection(title: LocalizedText(en: "Overlays", zh: "弹窗")[lang], entries: [
+            KeyHint("Esc", LocalizedText(en: "Close the overlay / cancel", zh: "关闭弹窗 / 取消")[lang]),
+            KeyHint("Tab S-Tab", LocalizedText(en: "Next / previous field", zh: "下一个 / 上一个字段")[lang]),
+            KeyHint("Enter", LocalizedText(en: "Confirm", zh: "确认")[lang]),
+        ]))
+        return sections
+    }
+}
