@@ -1,0 +1,232 @@
+import CloserCore
+import CloserSQLite
+import Foundation
+import Testing
+
+@Suite("Optimistic concurrency")
+struct ConcurrencyTests {
+    @Test func staleDealCopyIsRefusedAndTheFirstSaveSurvives() throws {
+        let store = try StoreFixture.store()
+        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
+        let id = try store.addDeal(StoreFixture.deal("Pumps", account: account.id), by: "alice").id
+        var first = try store.deal(id)
+        var second = try store.deal(id)
+        first.title = "Pumps (alice)"
+        _ = try store.updateDeal(first, by: "alice")
+        second.title = "Pumps (bob)"
+        second.amount = Money(minorUnits: 1)
+        #expect(throws: StoreError.staleVersion(entity: "deal", id: id, expected: 1, current: 2, lastChangedBy: "alice")) {
+            try store.updateDeal(second, by: "bob")
+        }
+        let stored = try store.deal(id)
+        #expect(stored.title == "Pumps (alice)" && stored.amount.minorUnits == 100_000 && stored.version == 2)
+        #expect(try store.events(EventQuery(entity: "deal", entityID: id)).map(\.action) == ["updated", "created"])
+    }
+
+    @Test func staleAccountAndPersonCopiesAreRefused() throws {
+        let store = try StoreFixture.store()
+        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
+        var a1 = account, a2 = account
+        a1.notes = "first"
+        _ = try store.updateAccount(a1, by: "alice")
+        a2.notes = "second"
+        #expect(throws: StoreError.staleVersion(entity: "account", id: account.id, expected: 1, current: 2, lastChangedBy: "alice")) {
+            try store.updateAccount(a2, by: "bob")
+        }
+        #expect(try store.account(account.id).notes == "first")
+
+        let person = try store.addPerson(Person(accountID: account.id, name: "王总"), by: "alice")
+        var p1 = person, p2 = person
+        p1.influence = 70
+        _ = try store.updatePerson(p1, by: "carol")
+        p2.influence = 20
+        #expect(throws: StoreError.staleVersion(entity: "person", id: person.id, expected: 1, current: 2, lastChangedBy: "carol")) {
+            try store.updatePerson(p2, by: "bob")
+        }
+        #expect(try store.person(person.id).influence == 70)
+    }
+
+    @Test func moveWithAStaleExpectedVersionIsRefused() throws {
+        let store = try StoreFixture.store()
+        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
+        let deal = try store.addDeal(StoreFixture.deal("Pumps", account: account.id, stage: "entry"), by: "alice")
+        _ = try store.setNextStep(dealID: deal.id, text: "Call", due: StoreFixture.today, expectedVersion: 1, by: "alice")
+        #expect(throws: StoreError.staleVersion(entity: "deal", id: deal.id, expected: 1, current: 2, lastChangedBy: "alice")) {
+            try store.moveDeal(deal.id, to: "develop", forceReason: nil, expectedVersion: 1, by: "bob")
+        }
+        #expect(try store.deal(deal.id).stageKey == "entry")
+        // With the current version, or none, it goes through.
+        #expect(try store.moveDeal(deal.id, to: "develop", forceReason: nil, expectedVersion: 2, by: "bob").version == 3)
+    }
+}
+
+@Suite("Gates through the store")
+struct StoreGateTests {
+    @Test func unmetGateIsRefusedThenForcedWithAReason() throws {
+        let store = try StoreFixture.store()
+        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
+        let deal = try store.addDeal(StoreFixture.deal("Pumps", account: account.id, stage: "develop", amount: 1_000_000), by: "alice")
+        do {
+            _ = try store.moveDeal(deal.id, to: "entry", forceReason: nil, expectedVersion: 1, by: "alice")
+            Issue.record("the store let an unmet gate through")
+        } catch {
+            let message = String(describing: error)
+            #expect(message.contains("graded") && message.contains("project-info"))
+            #expect(message.hasPrefix("gate not met"))
+        }
+        #expect(throws: StoreError.rule(.reasonRequired)) {
+            try store.moveDeal(deal.id, to: "entry", forceReason: "  ", expectedVersion: 1, by: "alice")
+        }
+        #expect(try store.deal(deal.id).stageKey == "develop")
+
+        let moved = try store.moveDeal(deal.id, to: "entry", forceReason: "tender published", expectedVersion: 1, by: "bob")
+        #expect(moved.stageKey == "entry" && moved.overrides.count == 2 && moved.stageEnteredAt == StoreFixture.now)
+        #expect(moved.overrides.allSatisfy { $0.reason == "tender published" && $0.by == "bob" && $0.at == StoreFixture.now })
+
+        let summary = try #require(try store.deals(DealQuery()).rows.first)
+        // entry 20 % halved = 10 % of 10 000.00
+        #expect(summary.stageKey == "entry" && summary.atRisk && summary.probability == 10 && summary.weighted == 100_000)
+        let column = try #require(try store.board(BoardQuery(processKey: "project")).columns.first { $0.stage.key == "entry" })
+        #expect(column.cards.map(\.id) == [deal.id] && column.cards.first?.atRisk == true)
+        #expect(column.totals == [CurrencyTotal(currency: "CNY", amount: 1_000_000, weighted: 100_000)])
+        #expect(try store.deals(DealQuery(filter: DealFilter(atRiskOnly: true))).total == 1)
+
+        let event = try #require(try store.events(EventQuery(entity: "deal", entityID: deal.id)).first)
+        #expect(event.action == "forced" && event.note == "tender published" && event.user == "bob")
+        #expect(event.changes["stage"] == FieldChange(old: "develop", new: "entry"))
+
+        // Ticking both milestones clears the risk in the derived columns.
+        _ = try store.setMilestone(dealID: deal.id, key: "graded", done: true, expectedVersion: nil, by: "bob")
+        #expect(try store.deals(DealQuery()).rows.first?.atRisk == true)
+        _ = try store.setMilestone(dealID: deal.id, key: "project-info", done: true, expectedVersion: nil, by: "bob")
+        let cleared = try #require(try store.deals(DealQuery()).rows.first)
+        #expect(!cleared.atRisk && cleared.probability == 20 && cleared.weighted == 200_000)
+        #expect(try store.events(EventQuery(entity: "deal", entityID: deal.id)).first?.note == "project-info done")
+    }
+
+    @Test func moveResolvesStageNumbersAndNames() throws {
+        let store = try StoreFixture.store()
+        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
+        let deal = try store.addDeal(StoreFixture.deal("Pumps", account: account.id, stage: "bid"), by: "alice")
+        #expect(try store.moveDeal(deal.id, to: "3", forceReason: nil, expectedVersion: nil, by: "a").stageKey == "proposal")
+        #expect(try store.moveDeal(deal.id, to: "开发", forceReason: nil, expectedVersion: nil, by: "a").stageKey == "develop")
+        #expect(throws: StoreError.rule(.unknownStage("9", process: "project"))) {
+            try store.moveDeal(deal.id, to: "9", forceReason: nil, expectedVersion: nil, by: "a")
+        }
+        #expect(try store.events(EventQuery(entity: "deal", entityID: deal.id)).first?.action == "moved")
+    }
+
+    @Test func closeAndReopenThroughTheStore() throws {
+        let store = try StoreFixture.store()
+        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
+        let deal = try store.addDeal(StoreFixture.deal("Pumps", account: account.id, stage: "bid", amount: 500_000), by: "alice")
+        #expect(throws: StoreError.rule(.reasonRequired)) {
+            try store.closeDeal(deal.id, as: .lost, reason: "", expectedVersion: nil, by: "alice")
+        }
+        let lost = try store.closeDeal(deal.id, as: .lost, reason: "price", expectedVersion: nil, by: "alice")
+        #expect(lost.outcome == .lost && lost.closedOn == StoreFixture.today)
+        #expect(try store.events(EventQuery(entity: "deal", entityID: deal.id)).first.map { ($0.action, $0.note) } ?? ("", "") == ("lost", "price"))
+        #expect(try store.deals(DealQuery()).total == 0)
+        let closedRow = try #require(try store.deals(DealQuery(filter: DealFilter(includeClosed: true))).rows.first)
+        #expect(closedRow.probability == 0 && closedRow.weighted == 0)
+        #expect(throws: StoreError.rule(.closed(.lost))) {
+            try store.moveDeal(deal.id, to: "negotiation", forceReason: "x", expectedVersion: nil, by: "alice")
+        }
+        let reopened = try store.reopenDeal(deal.id, by: "alice")
+        #expect(reopened.outcome == .open && reopened.closedOn == nil && reopened.outcomeReason.isEmpty)
+        #expect(try store.deals(DealQuery()).rows.first?.weighted == 300_000)
+        #expect(throws: StoreError.refused("deal \(deal.id) is already open")) { try store.reopenDeal(deal.id, by: "alice") }
+    }
+
+    @Test func coachAndDecisionMakerProveEntryThroughPersonWrites() throws {
+        let store = try StoreFixture.store()
+        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
+        let waiting = try store.addDeal(StoreFixture.deal("Pumps", account: account.id, stage: "entry", amount: 1_000_000), by: "alice")
+        let forcedAhead = try store.addDeal(StoreFixture.deal("Valves", account: account.id, stage: "entry", amount: 2_000_000), by: "alice")
+        _ = try store.moveDeal(forcedAhead.id, to: "proposal", forceReason: "rush", expectedVersion: nil, by: "alice")
+        #expect(throws: StoreError.self) {
+            try store.moveDeal(waiting.id, to: "proposal", forceReason: nil, expectedVersion: nil, by: "alice")
+        }
+
+        _ = try store.addPerson(Person(accountID: account.id, name: "内线 Li", isInsideCoach: true), by: "alice")
+        #expect(try store.evidence(accountID: account.id) == DealEvidence(hasInsideCoach: true, hasDecisionMaker: false))
+        #expect(throws: StoreError.self) {
+            try store.moveDeal(waiting.id, to: "proposal", forceReason: nil, expectedVersion: nil, by: "alice")
+        }
+        func summary(_ id: Int64) throws -> DealSummary {
+            try #require(try store.deals(DealQuery()).rows.first { $0.id == id })
+        }
+        #expect(try summary(forcedAhead.id).atRisk)
+
+        // A manager who holds the decision-maker role (not the level) is enough.
+        let boss = try store.addPerson(Person(accountID: account.id, name: "Wang", level: .manager, roles: [.decisionMaker]), by: "alice")
+        #expect(try store.evidence(accountID: account.id) == DealEvidence(hasInsideCoach: true, hasDecisionMaker: true))
+        // The already-forced deal is no longer at risk: derived columns were refreshed by the person write.
+        let refreshed = try summary(forcedAhead.id)
+        #expect(!refreshed.atRisk && refreshed.probability == 40 && refreshed.weighted == 800_000)
+        #expect(try summary(waiting.id).milestonesMet == 1)
+
+        let moved = try store.moveDeal(waiting.id, to: "proposal", forceReason: nil, expectedVersion: nil, by: "alice")
+        #expect(moved.stageKey == "proposal" && moved.overrides.isEmpty)
+        #expect(try store.events(EventQuery(entity: "deal", entityID: waiting.id)).first?.action == "moved")
+
+        // Deleting the decision-maker puts the forced deal back at risk.
+        try store.deletePerson(boss.id, by: "alice")
+        let again = try summary(forcedAhead.id)
+        #expect(again.atRisk && again.probability == 20)
+        // The move already made is history; the unforced deal carries no override, so no risk.
+        #expect(try summary(waiting.id).atRisk == false)
+    }
+
+    @Test func decisionMakerByLevelUpdatedIntoPlace() throws {
+        let store = try StoreFixture.store()
+        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
+        _ = try store.addPerson(Person(accountID: account.id, name: "Coach", isInsideCoach: true), by: "alice")
+        var person = try store.addPerson(Person(accountID: account.id, name: "Zhang", level: .manager), by: "alice")
+        #expect(try store.evidence(accountID: account.id).hasDecisionMaker == false)
+        person.level = .decisionMaker
+        _ = try store.updatePerson(person, by: "alice")
+        #expect(try store.evidence(accountID: account.id) == DealEvidence(hasInsideCoach: true, hasDecisionMaker: true))
+    }
+}
+
+@Suite("Reports-to")
+struct ReportsToTests {
+    @Test func cycleIsRefused() throws {
+        let store = try StoreFixture.store()
+        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
+        var a = try store.addPerson(Person(accountID: account.id, name: "A"), by: "alice")
+        var b = try store.addPerson(Person(accountID: account.id, name: "B"), by: "alice")
+        var c = try store.addPerson(Person(accountID: account.id, name: "C"), by: "alice")
+        a.reportsTo = b.id
+        a = try store.updatePerson(a, by: "alice")
+        b.reportsTo = a.id
+        #expect(throws: StoreError.invalid("reports-to: person \(a.id) already reports (directly or not) to B; that would make a loop")) {
+            try store.updatePerson(b, by: "alice")
+        }
+        #expect(try store.person(b.id).reportsTo == nil)
+        // A longer loop: B → C is fine, then C → A would close A → B → C → A.
+        b.reportsTo = c.id
+        _ = try store.updatePerson(b, by: "alice")
+        c.reportsTo = a.id
+        #expect(throws: StoreError.self) { try store.updatePerson(c, by: "alice") }
+        #expect(try store.person(c.id).reportsTo == nil)
+        // Reporting to oneself is a validation error.
+        c.reportsTo = c.id
+        #expect(throws: StoreError.invalid("reports-to: a person cannot report to themselves")) { try store.updatePerson(c, by: "alice") }
+    }
+
+    @Test func managerFromAnotherAccountIsRefused() throws {
+        let store = try StoreFixture.store()
+        let acme = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
+        let other = try store.addAccount(StoreFixture.account("Other"), by: "alice")
+        let outsider = try store.addPerson(Person(accountID: other.id, name: "Outsider"), by: "alice")
+        #expect(throws: StoreError.invalid("reports-to: person \(outsider.id) works for another account")) {
+            try store.addPerson(Person(accountID: acme.id, name: "Insider", reportsTo: outsider.id), by: "alice")
+        }
+        #expect(try store.persons(PersonQuery(accountID: acme.id)).total == 0)
+        #expect(throws: StoreError.notFound(entity: "person", id: 999)) {
+            try store.addPerson(Person(accountID: acme.id, name: "Insider", reportsTo: 999), by: "alice")
+        }
+    }
+}
