@@ -37,9 +37,7 @@ struct MoneyTests {
     @Test func loneDecimalPointIsNotAnAmount() {
         // Sources/CloserCore/Model/Money.swift: "." splits into two empty pieces, the whole part
         // defaults to "0" and the empty fraction passes, so "." parses as 0.00.
-        withKnownIssue("Money.parse accepts a lone '.' as zero") {
-            #expect(Money.parse(".") == nil)
-        }
+        #expect(Money.parse(".") == nil)
     }
 
     @Test func largestParsableAmount() {
@@ -79,9 +77,7 @@ struct MoneyTests {
     @Test func compactRoundsUpIntoTheNextUnit() {
         // 999 999.99 yuan is 999.99999k; rounded to a whole number it reads "1000k" where "1M" is meant
         // (Sources/CloserCore/Model/Money.swift, compact: the unit is chosen before rounding).
-        withKnownIssue("Money.compact shows 1000k for amounts just under a million") {
-            #expect(Money.compact(99_999_999) == "1M")
-        }
+        #expect(Money.compact(99_999_999) == "1M")
     }
 
     @Test(arguments: [("CNY", true), ("USD", true), ("cny", false), ("CN", false), ("CNYX", false), ("¥¥¥", false), ("", false)])
@@ -96,10 +92,8 @@ struct MoneyOverflowTests {
         // Sources/CloserCore/Model/Money.swift, parse: `(multiplied + 500_000) / 1_000_000` is not
         // overflow-checked; 92 233 720 368.5477 gives multiplied = 9 223 372 036 854 770 000 and the
         // rounding addition traps. Expected: nil (or the rounded value), never a crash.
-        await withKnownIssue("Money.parse traps on the rounding addition near Int64.max") {
-            await #expect(processExitsWith: .success) {
-                _ = Money.parse("92233720368.5477")
-            }
+        await #expect(processExitsWith: .success) {
+            _ = Money.parse("92233720368.5477")
         }
     }
 }

@@ -10,7 +10,7 @@ extension CodedValue {
     public static func parse(_ text: String) -> Self? {
         let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
         return allCases.first { value in
-            value.rawValue == wanted || value.label.en.lowercased() == wanted || value.label.zh == wanted
+            value.rawValue.lowercased() == wanted || value.label.en.lowercased() == wanted || value.label.zh == wanted
         }
     }
 

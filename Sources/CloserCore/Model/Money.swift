@@ -30,7 +30,7 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
         }
         guard !body.isEmpty, !body.hasPrefix("-") else { return nil }
         let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard pieces.count <= 2, let whole = Int64(pieces[0].isEmpty ? "0" : String(pieces[0])), whole >= 0 else { return nil }
+        guard pieces.count <= 2, !(pieces[0].isEmpty && (pieces.count == 1 || pieces[1].isEmpty)), let whole = Int64(pieces[0].isEmpty ? "0" : String(pieces[0])), whole >= 0 else { return nil }
         let fraction = pieces.count == 2 ? String(pieces[1]) : ""
         guard fraction.allSatisfy(\.isASCII), fraction.allSatisfy(\.isNumber), fraction.count <= 8 else { return nil }
         // Work in 1e-8 units so a multiplier applied to a fraction ("1.25万") stays exact.
@@ -39,9 +39,10 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
         let (wholeScaled, o1) = whole.multipliedReportingOverflow(by: scale)
         let (total, o2) = wholeScaled.addingReportingOverflow(fractionUnits)
         let (multiplied, o3) = total.multipliedReportingOverflow(by: multiplier)
-        guard !o1, !o2, !o3 else { return nil }
         // Minor units are 1e-2: round half up from 1e-8.
-        let minor = (multiplied + 500_000) / 1_000_000
+        let (rounded, o4) = multiplied.addingReportingOverflow(500_000)
+        guard !o1, !o2, !o3, !o4 else { return nil }
+        let minor = rounded / 1_000_000
         return Money(minorUnits: minor, currency: currency)
     }
 
@@ -66,7 +67,13 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Short form for cards and column headers: "1.2M", "350k", "980".
     public static func compact(_ minorUnits: Int64) -> String {
         let units = Double(minorUnits) / 100
-        let magnitude = abs(units)
+        // Round to what will be shown first, so 999,999.99 reads 1M rather than 1000k.
+        var magnitude = abs(units)
+        for unit in [1_000.0, 1_000_000.0, 1_000_000_000.0] where magnitude < unit && magnitude >= unit / 1000 {
+            let shown = magnitude / (unit / 1000)
+            let roundedShown = shown >= 100 ? shown.rounded() : (shown * 10).rounded() / 10
+            if roundedShown >= 1000 { magnitude = unit }
+        }
         func trim(_ value: Double, _ suffix: String) -> String {
             let text = value >= 100 ? String(Int(value.rounded())) : String(format: "%.1f", value)
             return (units < 0 ? "-" : "") + (text.hasSuffix(".0") ? String(text.dropLast(2)) : text) + suffix

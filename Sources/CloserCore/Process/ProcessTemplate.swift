@@ -68,6 +68,18 @@ public struct StageTemplate: Sendable, Hashable, Codable, Identifiable {
         self.milestones = milestones
         self.workItems = workItems
     }
+
+    private enum CodingKeys: String, CodingKey { case key, name, probability, milestones, workItems }
+
+    /// A team's template may leave out work items (and milestones, for a stage with no gate).
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        key = try container.decode(String.self, forKey: .key)
+        name = try container.decode(LocalizedText.self, forKey: .name)
+        probability = try container.decode(Int.self, forKey: .probability)
+        milestones = try container.decodeIfPresent([MilestoneTemplate].self, forKey: .milestones) ?? []
+        workItems = try container.decodeIfPresent([LocalizedText].self, forKey: .workItems) ?? []
+    }
 }
 
 /// The event that proves a stage done (关键节点).

@@ -94,6 +94,9 @@ public enum FieldDiff {
         for (key, field) in object {
             if let text = field as? String {
                 flat[key] = text
+            } else if let list = field as? [String] {
+                // Sets encode in iteration order, which differs between equal sets.
+                flat[key] = list.sorted().joined(separator: ", ")
             } else if JSONSerialization.isValidJSONObject([field]),
                       let fieldData = try? JSONSerialization.data(withJSONObject: [field], options: [.sortedKeys]),
                       let text = String(data: fieldData, encoding: .utf8) {
