@@ -48,8 +48,8 @@ public final class Screen {
             clear()
             return
         }
-        // Without the locale ncurses treats UTF-8 bytes as separate Latin-1 characters.
-        setlocale(LC_ALL, "")
+        // Without a UTF-8 locale ncurses treats UTF-8 bytes as separate Latin-1 characters.
+        Screen.useUTF8Locale()
         guard closer_open_terminal() == 0 else {
             throw .cannotOpenTerminal(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
         }
@@ -77,6 +77,16 @@ public final class Screen {
 
     /// Gives the terminal back (also to suspend for an external editor; `start()` resumes).
     /// Safe to call twice.
+    /// The user's locale, or C.UTF-8 when theirs is not UTF-8 or not installed (LANG=zh_CN.UTF-8
+    /// on a server without that locale is common): Chinese text must never silently vanish.
+    static func useUTF8Locale() {
+        setlocale(LC_ALL, "")
+        if let codeset = nl_langinfo(nl_item(CODESET)), String(cString: codeset).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" {
+            return
+        }
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil { return }
+    }
+
     public func stop() {
         guard isRunning else { return }
         isRunning = false

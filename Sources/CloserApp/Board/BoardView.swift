@@ -34,16 +34,17 @@ public enum BoardView {
     static func header(_ column: BoardColumn, lang: Language, focused: Bool, into canvas: inout Canvas, rect: Rect) {
         let role: StyleRole = focused ? "stage.header.focused" : "stage.header"
         canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: role)
-        let count = " \(column.count)"
-        let countWidth = TextWidth.of(count) + 1
-        canvas.put(" " + column.stage.name[lang], x: rect.x, y: rect.y, role: role, maxWidth: rect.width - countWidth)
+        let count = " \(column.count) "
+        let countWidth = TextWidth.of(count)
+        let name = " \(column.stage.name[lang]) \(column.stage.probability)%"
+        canvas.put(name, x: rect.x, y: rect.y, role: role, maxWidth: rect.width - countWidth)
         canvas.put(count, x: rect.maxX - countWidth, y: rect.y, role: role, maxWidth: countWidth)
         let main = column.totals.first
-        let sums = main.map { "\(lang(.total)) \(Money.compact($0.amount))  \(lang(.weighted)) \(Money.compact($0.weighted))" } ?? "\(lang(.total)) 0"
-        let extra = column.totals.count > 1 ? " +\(column.totals.count - 1)" : ""
         let currency = main.map { $0.currency == Money.defaultCurrency ? "" : " \($0.currency)" } ?? ""
-        canvas.put(" " + sums + currency + extra, x: rect.x, y: rect.y + 1, role: "stage.total", maxWidth: rect.width)
-        canvas.put(" \(column.stage.probability)%", x: rect.maxX - 5, y: rect.y + 1, role: .dim, maxWidth: 5)
+        let extra = column.totals.count > 1 ? " +\(column.totals.count - 1)" : ""
+        let sums = main.map { "\(lang(.total)) \(Money.compact($0.amount))\(currency)  \(lang(.weighted)) \(Money.compact($0.weighted))" }
+            ?? "\(lang(.total)) 0"
+        canvas.put(" " + sums + extra, x: rect.x, y: rect.y + 1, role: "stage.total", maxWidth: rect.width)
         canvas.hline(x: rect.x, y: rect.y + 2, length: rect.width, role: focused ? .borderFocused : .border)
     }
 
