@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "CloserCoreTests", dependencies: ["CloserCore"]),
         .testTarget(name: "CloserSQLiteTests", dependencies: ["CloserSQLite", "CloserCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "CloserAppTests", dependencies: ["CloserApp", "CloserCore", "TerminalUI"]),
+        .testTarget(name: "CloserAppTests", dependencies: ["CloserApp", "CloserCore", "CloserSQLite", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["closer"]),
     ],
     swiftLanguageModes: [.v6]
