@@ -37,6 +37,8 @@ highlight     = fg=#000000 bg=#ffd75f
 
 # App roles
 stage.header  = fg=#87afff bold
+stage.header.focused = fg=#000000 bg=#5fafff bold
+table.sort    = fg=#ffd75f bold
 stage.total   = fg=#afd787
 card          = fg=#d0d0d0
 card.selected = fg=#ffffff bg=#005f87 bold
@@ -102,6 +104,8 @@ highlight     = reverse
 
 # App roles
 stage.header  = bold underline
+stage.header.focused = reverse bold
+table.sort    = bold
 stage.total   = bold
 card          =
 card.selected = reverse bold
