@@ -33,7 +33,10 @@ public final class SQLiteStore: Store {
                 if !fileExists { try StoreLocation.prepareDirectory(for: path) }
                 let pool = try DatabasePool(path: path, configuration: configuration)
                 if !fileExists { chmod(path, 0o600) }
-                try Schema.migrator.migrate(pool)
+                // Migrating takes the write lock: only when needed, so opening to read never waits on a writer.
+                if try !pool.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
+                    try Schema.migrator.migrate(pool)
+                }
                 database = pool
                 isReadOnly = false
             } else {
