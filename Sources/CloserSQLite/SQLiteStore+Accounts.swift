@@ -84,21 +84,11 @@ extension SQLiteStore {
     }
 
     public func accounts(_ query: AccountQuery) throws -> Page<AccountSummary> {
-        var conditions = [String]()
-        var arguments = StatementArguments()
-        if !query.text.isEmpty {
-            conditions.append("a.search_key LIKE ? ESCAPE '\\'")
-            _ = arguments.append(contentsOf: ["%" + SearchText.pattern(for: query.text) + "%"])
-        }
-        if !query.grades.isEmpty {
-            conditions.append("a.grade IN (\(query.grades.map { _ in "?" }.joined(separator: ",")))")
-            _ = arguments.append(contentsOf: StatementArguments(query.grades.map(\.rawValue).sorted()))
-        }
-        if let owner = query.owner {
-            conditions.append("a.owner = ?")
-            _ = arguments.append(contentsOf: [owner])
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        var filter = SQLFilter()
+        if !query.text.isEmpty { filter.add("a.search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: query.text) + "%"]) }
+        if !query.grades.isEmpty { filter.add("a.grade", in: query.grades.map(\.rawValue).sorted()) }
+        if let owner = query.owner { filter.add("a.owner = ?", [owner]) }
+        let whereClause = filter.whereClause
         let direction = query.ascending ? "ASC" : "DESC"
         let order: String
         switch query.sort {
@@ -109,7 +99,7 @@ extension SQLiteStore {
         case .id: order = "a.id \(direction)"
         }
         return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account a \(whereClause)", arguments: arguments) ?? 0
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account a \(whereClause)", arguments: filter.arguments) ?? 0
             let sql = """
                 SELECT a.*,
                   (SELECT COUNT(*) FROM deal d WHERE d.account_id = a.id AND d.outcome = 'open') AS open_deals,
@@ -117,9 +107,7 @@ extension SQLiteStore {
                   (SELECT COALESCE(SUM(weighted), 0) FROM deal d WHERE d.account_id = a.id AND d.outcome = 'open') AS weighted
                 FROM account a \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
                 """
-            var pageArguments = arguments
-            _ = pageArguments.append(contentsOf: [query.limit, query.offset])
-            let rows = try Row.fetchAll(db, sql: sql, arguments: pageArguments).map {
+            let rows = try Row.fetchAll(db, sql: sql, arguments: filter.arguments(appending: [query.limit, query.offset])).map {
                 AccountSummary(account: Account(row: $0), openDeals: $0["open_deals"], pipeline: $0["pipeline"], weighted: $0["weighted"])
             }
             return Page(rows: rows, total: total, offset: query.offset)

@@ -54,20 +54,12 @@ extension SQLiteStore {
     }
 
     public func activities(accountID: Int64?, dealID: Int64?, limit: Int) throws -> [Activity] {
-        var conditions = [String]()
-        var arguments = StatementArguments()
-        if let accountID {
-            conditions.append("account_id = ?")
-            _ = arguments.append(contentsOf: [accountID])
-        }
-        if let dealID {
-            conditions.append("deal_id = ?")
-            _ = arguments.append(contentsOf: [dealID])
-        }
-        _ = arguments.append(contentsOf: [limit])
-        let whereSQL = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        var filter = SQLFilter()
+        if let accountID { filter.add("account_id = ?", [accountID]) }
+        if let dealID { filter.add("deal_id = ?", [dealID]) }
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM activity \(whereSQL) ORDER BY day DESC, id DESC LIMIT ?", arguments: arguments)
+            try Row.fetchAll(db, sql: "SELECT * FROM activity \(filter.whereClause) ORDER BY day DESC, id DESC LIMIT ?",
+                             arguments: filter.arguments(appending: [limit]))
                 .map(Activity.init(row:))
         }
     }
@@ -83,24 +75,13 @@ extension SQLiteStore {
     }
 
     public func events(_ query: EventQuery) throws -> [ChangeEvent] {
-        var conditions = [String]()
-        var arguments = StatementArguments()
-        if let entity = query.entity {
-            conditions.append("entity = ?")
-            _ = arguments.append(contentsOf: [entity])
-        }
-        if let id = query.entityID {
-            conditions.append("entity_id = ?")
-            _ = arguments.append(contentsOf: [id])
-        }
-        if let since = query.since {
-            conditions.append("at >= ?")
-            _ = arguments.append(contentsOf: [since.timeIntervalSince1970])
-        }
-        _ = arguments.append(contentsOf: [query.limit])
-        let whereSQL = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        var filter = SQLFilter()
+        if let entity = query.entity { filter.add("entity = ?", [entity]) }
+        if let id = query.entityID { filter.add("entity_id = ?", [id]) }
+        if let since = query.since { filter.add("at >= ?", [since.timeIntervalSince1970]) }
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM event \(whereSQL) ORDER BY at DESC, id DESC LIMIT ?", arguments: arguments)
+            try Row.fetchAll(db, sql: "SELECT * FROM event \(filter.whereClause) ORDER BY at DESC, id DESC LIMIT ?",
+                             arguments: filter.arguments(appending: [query.limit]))
                 .map(ChangeEvent.init(row:))
         }
     }

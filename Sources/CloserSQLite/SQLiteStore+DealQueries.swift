@@ -9,39 +9,23 @@ extension SQLiteStore {
         d.stage_entered_at, d.expected_close, d.next_step, d.next_step_due, d.last_activity, d.owner, d.outcome, d.version
         """
 
-    /// WHERE clause for a deal filter; `needsAccount` tells whether the account join is required.
-    static func whereClause(_ filter: DealFilter) -> (sql: String, arguments: StatementArguments, needsAccount: Bool) {
-        var conditions = [String]()
-        var arguments = StatementArguments()
-        var needsAccount = false
-        if !filter.includeClosed { conditions.append("d.outcome = 'open'") }
-        if let process = filter.processKey {
-            conditions.append("d.process_key = ?")
-            _ = arguments.append(contentsOf: [process])
-        }
-        if let owner = filter.owner {
-            conditions.append("d.owner = ?")
-            _ = arguments.append(contentsOf: [owner])
-        }
-        if let account = filter.accountID {
-            conditions.append("d.account_id = ?")
-            _ = arguments.append(contentsOf: [account])
-        }
-        if filter.atRiskOnly { conditions.append("d.at_risk = 1") }
-        if !filter.grades.isEmpty {
-            needsAccount = true
-            conditions.append("a.grade IN (\(filter.grades.map { _ in "?" }.joined(separator: ",")))")
-            _ = arguments.append(contentsOf: StatementArguments(filter.grades.map(\.rawValue).sorted()))
-        }
+    /// The conditions of a deal filter; `needsAccount` tells whether the account join is required.
+    static func sqlFilter(_ filter: DealFilter) -> (filter: SQLFilter, needsAccount: Bool) {
+        var sql = SQLFilter()
+        if !filter.includeClosed { sql.add("d.outcome = 'open'") }
+        if let process = filter.processKey { sql.add("d.process_key = ?", [process]) }
+        if let owner = filter.owner { sql.add("d.owner = ?", [owner]) }
+        if let account = filter.accountID { sql.add("d.account_id = ?", [account]) }
+        if filter.atRiskOnly { sql.add("d.at_risk = 1") }
+        if !filter.grades.isEmpty { sql.add("a.grade", in: filter.grades.map(\.rawValue).sorted()) }
         if !filter.text.trimmingCharacters(in: .whitespaces).isEmpty {
-            conditions.append("d.search_key LIKE ? ESCAPE '\\'")
-            _ = arguments.append(contentsOf: ["%" + SearchText.pattern(for: filter.text) + "%"])
+            sql.add("d.search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: filter.text) + "%"])
         }
-        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments, needsAccount)
+        return (sql, !filter.grades.isEmpty)
     }
 
     public func deals(_ query: DealQuery) throws -> Page<DealSummary> {
-        let (whereSQL, arguments, needsAccount) = Self.whereClause(query.filter)
+        let (filter, needsAccount) = Self.sqlFilter(query.filter)
         let direction = query.ascending ? "ASC" : "DESC"
         let order: String
         switch query.sort {
@@ -57,13 +41,11 @@ extension SQLiteStore {
         }
         return try read { db in
             let countJoin = needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal d \(countJoin) \(whereSQL)", arguments: arguments) ?? 0
-            var pageArguments = arguments
-            _ = pageArguments.append(contentsOf: [query.limit, query.offset])
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal d \(countJoin) \(filter.whereClause)", arguments: filter.arguments) ?? 0
             let rows = try Row.fetchAll(db, sql: """
                 SELECT \(Self.summaryColumns) FROM deal d JOIN account a ON a.id = d.account_id
-                \(whereSQL) ORDER BY \(order) LIMIT ? OFFSET ?
-                """, arguments: pageArguments).map(DealSummary.init(row:))
+                \(filter.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
+                """, arguments: filter.arguments(appending: [query.limit, query.offset])).map(DealSummary.init(row:))
             return Page(rows: rows, total: total, offset: query.offset)
         }
     }
@@ -79,14 +61,14 @@ extension SQLiteStore {
             var filter = query.filter
             filter.processKey = process.key
             filter.includeClosed = false
-            let (whereSQL, arguments, needsAccount) = Self.whereClause(filter)
+            let (sql, needsAccount) = Self.sqlFilter(filter)
             let join = needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
             var counts = [String: Int]()
             var totals = [String: [CurrencyTotal]]()
             for row in try Row.fetchAll(db, sql: """
                 SELECT d.stage_key, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount, SUM(d.weighted) AS weighted
-                FROM deal d \(join) \(whereSQL) GROUP BY d.stage_key, d.currency
-                """, arguments: arguments) {
+                FROM deal d \(join) \(sql.whereClause) GROUP BY d.stage_key, d.currency
+                """, arguments: sql.arguments) {
                 let stage = row.text("stage_key")
                 counts[stage, default: 0] += row["n"] as Int
                 totals[stage, default: []].append(CurrencyTotal(currency: row.text("currency"), amount: row["amount"], weighted: row["weighted"]))
@@ -94,13 +76,12 @@ extension SQLiteStore {
             var columns = [BoardColumn]()
             for stage in process.stages {
                 let offset = max(0, query.offsets[stage.key] ?? 0)
-                var cardArguments = arguments
-                _ = cardArguments.append(contentsOf: [stage.key, query.cardsPerStage, offset])
-                let stageCondition = (whereSQL.isEmpty ? "WHERE " : "\(whereSQL) AND ") + "d.stage_key = ?"
+                var stageSQL = sql
+                stageSQL.add("d.stage_key = ?", [stage.key])
                 let cards = query.cardsPerStage <= 0 ? [] : try Row.fetchAll(db, sql: """
                     SELECT \(Self.summaryColumns) FROM deal d JOIN account a ON a.id = d.account_id
-                    \(stageCondition) ORDER BY d.amount DESC, d.id LIMIT ? OFFSET ?
-                    """, arguments: cardArguments).map(DealSummary.init(row:))
+                    \(stageSQL.whereClause) ORDER BY d.amount DESC, d.id LIMIT ? OFFSET ?
+                    """, arguments: stageSQL.arguments(appending: [query.cardsPerStage, offset])).map(DealSummary.init(row:))
                 let stageTotals = (totals[stage.key] ?? []).sorted { $0.amount > $1.amount }
                 columns.append(BoardColumn(stage: stage, count: counts[stage.key] ?? 0, totals: stageTotals, cards: cards, offset: offset))
             }

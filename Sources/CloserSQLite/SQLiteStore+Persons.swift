@@ -69,23 +69,13 @@ extension SQLiteStore {
     }
 
     public func persons(_ query: PersonQuery) throws -> Page<Person> {
-        var conditions = [String]()
-        var arguments = StatementArguments()
-        if let accountID = query.accountID {
-            conditions.append("account_id = ?")
-            _ = arguments.append(contentsOf: [accountID])
-        }
-        if !query.text.isEmpty {
-            conditions.append("search_key LIKE ? ESCAPE '\\'")
-            _ = arguments.append(contentsOf: ["%" + SearchText.pattern(for: query.text) + "%"])
-        }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        var filter = SQLFilter()
+        if let accountID = query.accountID { filter.add("account_id = ?", [accountID]) }
+        if !query.text.isEmpty { filter.add("search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: query.text) + "%"]) }
         return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person \(whereClause)", arguments: arguments) ?? 0
-            var pageArguments = arguments
-            _ = pageArguments.append(contentsOf: [query.limit, query.offset])
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM person \(whereClause) ORDER BY account_id, id LIMIT ? OFFSET ?",
-                                        arguments: pageArguments).map(Person.init(row:))
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person \(filter.whereClause)", arguments: filter.arguments) ?? 0
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM person \(filter.whereClause) ORDER BY account_id, id LIMIT ? OFFSET ?",
+                                        arguments: filter.arguments(appending: [query.limit, query.offset])).map(Person.init(row:))
             return Page(rows: rows, total: total, offset: query.offset)
         }
     }

@@ -262,16 +262,19 @@ struct DealCommand: ParsableCommand {
         }
     }
 
+    /// Won, lost and withdrawn differ only in the outcome and whether the reason is required.
+    static func close(_ id: String, as outcome: Outcome, reason: String, store: StoreOptions) throws {
+        let deal = try store.open().closeDeal(try Parse.dealID(id), as: outcome, reason: reason, expectedVersion: nil, by: store.actor)
+        Output.line("deal #\(deal.id) \(outcome.label.both)" + (deal.outcomeReason.isEmpty ? "" : ": \(deal.outcomeReason)"))
+    }
+
     struct Won: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Mark a deal won.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Deal id.") var id: String
         @Option(help: "Why we won (optional).") var reason: String = ""
 
-        func run() throws {
-            let deal = try store.open().closeDeal(try Parse.dealID(id), as: .won, reason: reason, expectedVersion: nil, by: store.actor)
-            Output.line("deal #\(deal.id) won 赢单")
-        }
+        func run() throws { try DealCommand.close(id, as: .won, reason: reason, store: store) }
     }
 
     struct Lost: ParsableCommand {
@@ -280,10 +283,7 @@ struct DealCommand: ParsableCommand {
         @Argument(help: "Deal id.") var id: String
         @Option(help: "Why it was lost (required).") var reason: String
 
-        func run() throws {
-            let deal = try store.open().closeDeal(try Parse.dealID(id), as: .lost, reason: reason, expectedVersion: nil, by: store.actor)
-            Output.line("deal #\(deal.id) lost 丢单: \(deal.outcomeReason)")
-        }
+        func run() throws { try DealCommand.close(id, as: .lost, reason: reason, store: store) }
     }
 
     struct Withdraw: ParsableCommand {
@@ -292,10 +292,7 @@ struct DealCommand: ParsableCommand {
         @Argument(help: "Deal id.") var id: String
         @Option(help: "Why we withdraw (required).") var reason: String
 
-        func run() throws {
-            let deal = try store.open().closeDeal(try Parse.dealID(id), as: .withdrawn, reason: reason, expectedVersion: nil, by: store.actor)
-            Output.line("deal #\(deal.id) withdrawn 主动放弃: \(deal.outcomeReason)")
-        }
+        func run() throws { try DealCommand.close(id, as: .withdrawn, reason: reason, store: store) }
     }
 
     struct Reopen: ParsableCommand {
