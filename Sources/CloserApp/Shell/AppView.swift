@@ -1,4 +1,5 @@
 import CloserCore
+import Foundation
 import TerminalUI
 
 /// Draws a whole frame from the state: tab bar, the current screen, status line, overlay.
@@ -54,15 +55,20 @@ public enum AppView {
             KeyHint("Enter", lang(.open)), KeyHint(">", lang(.move)), KeyHint("n", lang(.newDeal)),
             KeyHint("/", lang(.search)), KeyHint(":", lang(.palette)), KeyHint("?", lang(.help)), KeyHint("q", lang(.quit)),
         ]
-        let store = StorePathName(path: state.storeLocation).lastComponent
-        let right = "\(lang(.filter)): \(state.filterSummary) │ \(state.user)@\(store)"
+        let right = "\(lang(.filter)): \(state.filterSummary) │ \(state.user) │ \(StorePathName(path: state.storeLocation).short)"
         StatusBar.render(into: &canvas, rect: rect, hints: hints, right: right, message: state.message?.text,
                          messageRole: state.message?.isError == true ? .error : .status)
     }
 }
 
-/// The file name of a store path, for the status line.
+/// The store path as the status line shows it: home as "~", long paths cut from the left.
 struct StorePathName {
     let path: String
-    var lastComponent: String { path.split(separator: "/").last.map(String.init) ?? path }
+    var home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+
+    var short: String {
+        var text = path
+        if !home.isEmpty, home != "/", text.hasPrefix(home + "/") { text = "~" + text.dropFirst(home.count) }
+        return text.count > 40 ? "…" + text.suffix(39) : text
+    }
 }
