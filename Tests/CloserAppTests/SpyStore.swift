@@ -1,0 +1,69 @@
+import CloserCore
+import CloserSQLite
+import Foundation
+
+/// Forwards to a real store and records the read queries, so a test can see what a screen asked for.
+final class SpyStore: Store, @unchecked Sendable {
+    let inner: SQLiteStore
+    private let lock = NSLock()
+    private var _dealQueries: [DealQuery] = []
+    private var _boardQueries: [BoardQuery] = []
+
+    init(_ inner: SQLiteStore) { self.inner = inner }
+
+    var dealQueries: [DealQuery] { lock.withLock { _dealQueries } }
+    var boardQueries: [BoardQuery] { lock.withLock { _boardQueries } }
+    func reset() { lock.withLock { _dealQueries = []; _boardQueries = [] } }
+
+    var location: String { inner.location }
+    func processCatalog() throws -> ProcessCatalog { try inner.processCatalog() }
+    func saveProcess(_ template: ProcessTemplate, by user: String) throws { try inner.saveProcess(template, by: user) }
+    func users() throws -> [User] { try inner.users() }
+    func saveUser(_ user: User, by actor: String) throws { try inner.saveUser(user, by: actor) }
+    func addAccount(_ account: Account, by user: String) throws -> Account { try inner.addAccount(account, by: user) }
+    func account(_ id: Int64) throws -> Account { try inner.account(id) }
+    func updateAccount(_ account: Account, by user: String) throws -> Account { try inner.updateAccount(account, by: user) }
+    func deleteAccount(_ id: Int64, by user: String) throws { try inner.deleteAccount(id, by: user) }
+    func accounts(_ query: AccountQuery) throws -> Page<AccountSummary> { try inner.accounts(query) }
+    func addPerson(_ person: Person, by user: String) throws -> Person { try inner.addPerson(person, by: user) }
+    func person(_ id: Int64) throws -> Person { try inner.person(id) }
+    func updatePerson(_ person: Person, by user: String) throws -> Person { try inner.updatePerson(person, by: user) }
+    func deletePerson(_ id: Int64, by user: String) throws { try inner.deletePerson(id, by: user) }
+    func persons(_ query: PersonQuery) throws -> Page<Person> { try inner.persons(query) }
+    func addDeal(_ deal: Deal, by user: String) throws -> Deal { try inner.addDeal(deal, by: user) }
+    func deal(_ id: Int64) throws -> Deal { try inner.deal(id) }
+    func updateDeal(_ deal: Deal, by user: String) throws -> Deal { try inner.updateDeal(deal, by: user) }
+    func deleteDeal(_ id: Int64, by user: String) throws { try inner.deleteDeal(id, by: user) }
+    func moveDeal(_ id: Int64, to stageKey: String, forceReason: String?, expectedVersion: Int?, by user: String) throws -> Deal {
+        try inner.moveDeal(id, to: stageKey, forceReason: forceReason, expectedVersion: expectedVersion, by: user)
+    }
+    func setMilestone(dealID: Int64, key: String, done: Bool, expectedVersion: Int?, by user: String) throws -> Deal {
+        try inner.setMilestone(dealID: dealID, key: key, done: done, expectedVersion: expectedVersion, by: user)
+    }
+    func setNextStep(dealID: Int64, text: String, due: Day?, expectedVersion: Int?, by user: String) throws -> Deal {
+        try inner.setNextStep(dealID: dealID, text: text, due: due, expectedVersion: expectedVersion, by: user)
+    }
+    func closeDeal(_ id: Int64, as outcome: Outcome, reason: String, expectedVersion: Int?, by user: String) throws -> Deal {
+        try inner.closeDeal(id, as: outcome, reason: reason, expectedVersion: expectedVersion, by: user)
+    }
+    func reopenDeal(_ id: Int64, by user: String) throws -> Deal { try inner.reopenDeal(id, by: user) }
+    func evidence(accountID: Int64) throws -> DealEvidence { try inner.evidence(accountID: accountID) }
+    func deals(_ query: DealQuery) throws -> Page<DealSummary> {
+        lock.withLock { _dealQueries.append(query) }
+        return try inner.deals(query)
+    }
+    func board(_ query: BoardQuery) throws -> Board {
+        lock.withLock { _boardQueries.append(query) }
+        return try inner.board(query)
+    }
+    func addActivity(_ activity: Activity, by user: String) throws -> Activity { try inner.addActivity(activity, by: user) }
+    func activity(_ id: Int64) throws -> Activity { try inner.activity(id) }
+    func activities(accountID: Int64?, dealID: Int64?, limit: Int) throws -> [Activity] {
+        try inner.activities(accountID: accountID, dealID: dealID, limit: limit)
+    }
+    func deleteActivity(_ id: Int64, by user: String) throws { try inner.deleteActivity(id, by: user) }
+    func events(_ query: EventQuery) throws -> [ChangeEvent] { try inner.events(query) }
+    func changeToken() throws -> Int64 { try inner.changeToken() }
+    func exportSnapshot() throws -> Snapshot { try inner.exportSnapshot() }
+    func importSnapshot(_ snapshot: Snapshot, by user: String) throws -> ImportSummary { try inner.importSnapshot(snapshot, by: user) }
+}
