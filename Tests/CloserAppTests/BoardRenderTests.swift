@@ -119,7 +119,7 @@ import TerminalUI
             #expect(lines[index] == line, "row \(index)")
         }
         for index in 13..<47 { #expect(lines[index] == Self.line(s, []), "row \(index)") }
-        #expect(lines[47] == row((1, "Enter 打开  > 推进  n 新建商机  / 搜索  : 命令  ? 帮助  q 退出"), (124, "筛选: 全部 │ wang.lei@closer.sqlite")))
+        #expect(lines[47] == row((1, "Enter 打开  > 推进  n 新建商机  / 搜索  : 命令  ? 帮助  q 退出"), (113, "筛选: 全部 │ wang.lei@/home/wang/closer.sqlite")))
         // Everything fits: no scroll markers.
         #expect(!lines[1].contains("▶") && !lines[1].hasPrefix("◀"))
         Self.checkAlignment(canvas, separators: s)
@@ -139,7 +139,7 @@ import TerminalUI
         #expect(lines[6] == Self.line(s, [(1, "1.2M · 10d · ◆2/2"), (27, "80k · 20d · ◇0/1"), (53, "2.5M · 30d · ◆1/1"), (105, "500k USD · 40d · ◇0/1")]))
         #expect(lines[7] == Self.line(s, [(1, "⏰ 11-20 overdue 3d · 拜"), (27, "⚑RISK → due today · 准备"), (53, "→ 12-01 提交方案"), (105, "→ 11-30 商务谈判")]))
         #expect(lines[12] == Self.line(s, [(1, "⚠ no next step")]))
-        #expect(lines[47] == row((1, "Enter open  > move  n New deal  / Search  : Commands  ? Help  q quit"), (123, "Filter: all │ wang.lei@closer.sqlite")))
+        #expect(lines[47] == row((1, "Enter open  > move  n New deal  / Search  : Commands  ? Help  q quit"), (112, "Filter: all │ wang.lei@/home/wang/closer.sqlite")))
         Self.checkAlignment(canvas, separators: s)
     }
 

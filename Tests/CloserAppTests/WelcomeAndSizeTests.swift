@@ -82,11 +82,13 @@ import TerminalUI
         let lines = app.lines()
         #expect(lines.count == 24)
         #expect(lines[1].contains(lang == .zh ? "开发 10%" : "Develop 10%"))
-        // The selection made while too small (the second develop card) survives and is on screen.
+        // The selection made while too small (the second develop card) survives and is on screen,
+        // and the column scrolls back up so the card above it shows again (3 cards now fit).
         #expect(app.state.board.selectedDeal?.id == 2)
         let canvas80 = app.canvas()
-        #expect(canvas80.roleAt(x: 1, y: 4) == "card.selected")
-        #expect(canvas80.text(y: 5, from: 1, to: 13) == "数据中心网络")
+        #expect(canvas80.text(y: 5, from: 1, to: 13) == "炼油厂泵站改")
+        #expect(canvas80.roleAt(x: 1, y: 9) == "card.selected")
+        #expect(canvas80.text(y: 10, from: 1, to: 13) == "数据中心网络")
         #expect(canvas80.wideCharactersIntact)
         #expect(!app.screenText().contains(lang == .zh ? "终端窗口太小" : "Terminal too small"))
     }

@@ -8,6 +8,7 @@ extension App {
 
     func loadBoard(keeping dealID: Int64?) throws {
         let layout = boardLayout
+        fitOffsets(cardsPerColumn: layout.cardsPerColumn)
         var filter = state.filter
         filter.processKey = state.processKey
         state.board.board = try store.board(BoardQuery(
@@ -16,6 +17,20 @@ extension App {
             // Selection follows the deal; scroll its column so the card stays on screen.
         }
         clampBoardSelection()
+    }
+
+    /// After a resize a column may hold more cards: scroll back up as far as the selection allows,
+    /// so no column shows empty space while it has cards above.
+    func fitOffsets(cardsPerColumn: Int) {
+        guard let board = state.board.board else { return }
+        for column in board.columns {
+            let key = column.stage.key
+            let selected = state.board.selected[key] ?? 0
+            var offset = state.board.offsets[key] ?? 0
+            offset = min(offset, max(0, column.count - cardsPerColumn), selected)
+            offset = max(offset, selected - cardsPerColumn + 1, 0)
+            state.board.offsets[key] = offset
+        }
     }
 
     func clampBoardSelection() {

@@ -4,7 +4,7 @@ import TerminalUI
 /// The deal table: one page of rows, columns measured by display width.
 enum DealTableView {
     static func columns(_ lang: Language, width: Int) -> [TableColumn] {
-        let fixed = 7 + 12 + 9 + 5 + 14 + 10 + 6 * TableView.gap
+        let fixed = 7 + 12 + 9 + 5 + 14 + 10 + 7 * TableView.gap
         let flexible = max(20, width - fixed)
         return [
             TableColumn("#", width: 7, alignment: .right),
@@ -20,7 +20,7 @@ enum DealTableView {
 
     static let sortColumn: [DealSortKey: Int] = [.title: 1, .account: 2, .stage: 3, .amount: 4, .weighted: 4, .nextStepDue: 6]
 
-    static func render(_ table: DealTableState, lang: Language, today: Day, into canvas: inout Canvas, area: Rect) {
+    static func render(_ table: DealTableState, catalog: ProcessCatalog, lang: Language, today: Day, into canvas: inout Canvas, area: Rect) {
         let rows = table.page?.rows ?? []
         let cells: [[String]] = rows.map { deal in
             let due: String = switch deal.nextStepState(today: today) {
@@ -29,7 +29,8 @@ enum DealTableView {
             case .dueToday: lang(.dueToday)
             case .upcoming: deal.nextStepDue?.description ?? ""
             }
-            return [String(deal.id), (deal.atRisk ? "⚑ " : "") + deal.title, deal.accountName, deal.stageKey,
+            return [String(deal.id), (deal.atRisk ? "⚑ " : "") + deal.title, deal.accountName,
+                    catalog.process(deal.processKey)?.stage(deal.stageKey)?.name[lang] ?? deal.stageKey,
                     Money.compact(deal.amount.minorUnits), "\(deal.probability)", due, deal.owner]
         }
         let roles: [StyleRole?] = rows.map { deal in

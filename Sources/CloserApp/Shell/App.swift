@@ -91,7 +91,10 @@ public final class App {
 
     func setFilter(_ change: (inout DealFilter) -> Void) {
         let keep = selectedDealID
-        change(&state.filter)
+        // A copy, because the change may itself read the state.
+        var filter = state.filter
+        change(&filter)
+        state.filter = filter
         state.board.offsets = [:]
         state.board.selected = [:]
         state.table.scroll = ScrollState()

@@ -8,8 +8,8 @@ public enum AppView {
         canvas.clear()
         let lang = state.lang
         guard !state.isTooSmall else {
-            let text = lang(.tooSmall) + "\n" + TooSmallMessage.text(
-                needWidth: AppState.minimumWidth, needHeight: AppState.minimumHeight, haveWidth: state.width, haveHeight: state.height)
+            let need = "\(AppState.minimumWidth)×\(AppState.minimumHeight)", have = "\(state.width)×\(state.height)"
+            let text = lang(.tooSmall) + (lang == .zh ? "：至少需要 \(need)，当前 \(have)" : ": need \(need), have \(have)")
             TooSmallMessage.render(into: &canvas, text: text)
             return
         }
@@ -23,7 +23,7 @@ public enum AppView {
                 BoardView.render(state.board, lang: lang, today: state.today, into: &canvas, area: content)
             }
         case .deals:
-            DealTableView.render(state.table, lang: lang, today: state.today, into: &canvas, area: content)
+            DealTableView.render(state.table, catalog: state.catalog, lang: lang, today: state.today, into: &canvas, area: content)
         }
         statusLine(state, into: &canvas)
         if let overlay = state.overlay {
@@ -55,7 +55,9 @@ public enum AppView {
             KeyHint("Enter", lang(.open)), KeyHint(">", lang(.move)), KeyHint("n", lang(.newDeal)),
             KeyHint("/", lang(.search)), KeyHint(":", lang(.palette)), KeyHint("?", lang(.help)), KeyHint("q", lang(.quit)),
         ]
-        let right = "\(lang(.filter)): \(state.filterSummary) │ \(state.user) │ \(StorePathName(path: state.storeLocation).short)"
+        // The whole path when there is room, the file name on a narrow terminal.
+        let store = StorePathName(path: state.storeLocation)
+        let right = "\(lang(.filter)): \(state.filterSummary) │ \(state.user)@\(state.width >= 120 ? store.short : store.fileName)"
         StatusBar.render(into: &canvas, rect: rect, hints: hints, right: right, message: state.message?.text,
                          messageRole: state.message?.isError == true ? .error : .status)
     }
@@ -65,6 +67,8 @@ public enum AppView {
 struct StorePathName {
     let path: String
     var home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+
+    var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
 
     var short: String {
         var text = path
