@@ -42,9 +42,14 @@ extension SQLiteStore {
         return try read { db in
             let countJoin = needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal d \(countJoin) \(filter.whereClause)", arguments: filter.arguments) ?? 0
+            // Deferred join: page through ids in the index, then read only the rows shown. A deep
+            // OFFSET would otherwise build every skipped row with its account.
+            let innerJoin = needsAccount || query.sort == .account ? "JOIN account a ON a.id = d.account_id" : ""
             let rows = try Row.fetchAll(db, sql: """
-                SELECT \(Self.summaryColumns) FROM deal d JOIN account a ON a.id = d.account_id
-                \(filter.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
+                SELECT \(Self.summaryColumns)
+                FROM (SELECT d.id FROM deal d \(innerJoin) \(filter.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?) page
+                JOIN deal d ON d.id = page.id JOIN account a ON a.id = d.account_id
+                ORDER BY \(order)
                 """, arguments: filter.arguments(appending: [query.limit, query.offset])).map(DealSummary.init(row:))
             return Page(rows: rows, total: total, offset: query.offset)
         }
@@ -76,16 +81,29 @@ extension SQLiteStore {
             var columns = [BoardColumn]()
             for stage in process.stages {
                 let offset = max(0, query.offsets[stage.key] ?? 0)
-                var stageSQL = sql
-                stageSQL.add("d.stage_key = ?", [stage.key])
-                let cards = query.cardsPerStage <= 0 ? [] : try Row.fetchAll(db, sql: """
-                    SELECT \(Self.summaryColumns) FROM deal d JOIN account a ON a.id = d.account_id
-                    \(stageSQL.whereClause) ORDER BY d.amount DESC, d.id LIMIT ? OFFSET ?
-                    """, arguments: stageSQL.arguments(appending: [query.cardsPerStage, offset])).map(DealSummary.init(row:))
+                let cards = try Self.cards(db, sql, stage: stage.key, limit: query.cardsPerStage, offset: offset)
                 let stageTotals = (totals[stage.key] ?? []).sorted { $0.amount > $1.amount }
                 columns.append(BoardColumn(stage: stage, count: counts[stage.key] ?? 0, totals: stageTotals, cards: cards, offset: offset))
             }
             return Board(process: process, columns: columns)
         }
+    }
+
+    /// Scrolling one column needs its next cards, not the whole board again.
+    public func boardCards(processKey: String, filter: DealFilter, stageKey: String, limit: Int, offset: Int) throws -> [DealSummary] {
+        var filter = filter
+        filter.processKey = processKey
+        filter.includeClosed = false
+        return try read { db in try Self.cards(db, Self.sqlFilter(filter).filter, stage: stageKey, limit: limit, offset: offset) }
+    }
+
+    static func cards(_ db: Database, _ sql: SQLFilter, stage: String, limit: Int, offset: Int) throws -> [DealSummary] {
+        guard limit > 0 else { return [] }
+        var stageSQL = sql
+        stageSQL.add("d.stage_key = ?", [stage])
+        return try Row.fetchAll(db, sql: """
+            SELECT \(summaryColumns) FROM deal d JOIN account a ON a.id = d.account_id
+            \(stageSQL.whereClause) ORDER BY d.amount DESC, d.id LIMIT ? OFFSET ?
+            """, arguments: stageSQL.arguments(appending: [limit, max(0, offset)])).map(DealSummary.init(row:))
     }
 }

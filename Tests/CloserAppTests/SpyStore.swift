@@ -52,6 +52,10 @@ final class SpyStore: Store, @unchecked Sendable {
         lock.withLock { _dealQueries.append(query) }
         return try inner.deals(query)
     }
+    func boardCards(processKey: String, filter: DealFilter, stageKey: String, limit: Int, offset: Int) throws -> [DealSummary] {
+        try inner.boardCards(processKey: processKey, filter: filter, stageKey: stageKey, limit: limit, offset: offset)
+    }
+
     func board(_ query: BoardQuery) throws -> Board {
         lock.withLock { _boardQueries.append(query) }
         return try inner.board(query)

@@ -71,7 +71,14 @@ extension App {
         if selected >= offset + layout.cardsPerColumn { newOffset = selected - layout.cardsPerColumn + 1 }
         if newOffset != offset {
             state.board.offsets[stage] = newOffset
-            attempt { try loadBoard(keeping: nil) }
+            attempt {
+                let cards = try store.boardCards(processKey: state.processKey, filter: state.filter, stageKey: stage,
+                                                 limit: layout.cardsPerColumn, offset: newOffset)
+                // Read the index before writing: `state` cannot be read inside its own write.
+                let columnIndex = state.board.column
+                state.board.board?.columns[columnIndex].cards = cards
+                state.board.board?.columns[columnIndex].offset = newOffset
+            }
         }
     }
 

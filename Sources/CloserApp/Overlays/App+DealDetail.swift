@@ -75,7 +75,8 @@ extension App {
         switch key {
         case .escape, .char("q"):
             state.overlay = nil
-            reload(keeping: id)
+            // Our own edits reloaded already; only someone else's change needs another read.
+            if (try? store.changeToken()) != lastChangeToken { reload(keeping: id) }
         case .up, .char("k"):
             detail.cursor = max(0, detail.cursor - 1)
             state.overlay = .detail(detail)

@@ -33,6 +33,7 @@ public final class App {
     public func handle(_ event: InputEvent) {
         switch event {
         case .resize(let width, let height):
+            guard width != state.width || height != state.height || state.board.board == nil && state.table.page == nil else { return }
             state.width = width
             state.height = height
             reload()

@@ -43,6 +43,8 @@ public protocol Store: Sendable {
     func evidence(accountID: Int64) throws -> DealEvidence
     func deals(_ query: DealQuery) throws -> Page<DealSummary>
     func board(_ query: BoardQuery) throws -> Board
+    /// One column's cards from `offset`: what scrolling a column needs.
+    func boardCards(processKey: String, filter: DealFilter, stageKey: String, limit: Int, offset: Int) throws -> [DealSummary]
 
     // Activities
     func addActivity(_ activity: Activity, by user: String) throws -> Activity
