@@ -107,6 +107,8 @@ extension SQLiteStore {
             }
             summary.events = snapshot.events.count
             try log(db, event(user, "store", 0, "imported", note: summary.description))
+            // A bulk import changes the shape of the data: refresh the planner's statistics.
+            if snapshot.deals.count + snapshot.persons.count > 1_000 { try db.execute(sql: "ANALYZE") }
             return summary
         }
     }
