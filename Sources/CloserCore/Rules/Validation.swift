@@ -63,10 +63,11 @@ public enum Validation {
         lengthIssues(["notes": activity.notes, "outcome": activity.outcome])
     }
 
-    static func lengthIssues(_ fields: [String: String]) -> [ValidationIssue] {
-        fields.sorted { $0.key < $1.key }.compactMap { name, value in
-            value.count > maxTextLength ? ValidationIssue(name, "is longer than \(maxTextLength) characters") : nil
-        }
+    static func lengthIssues(_ fields: KeyValuePairs<String, String>) -> [ValidationIssue] {
+        // A string has no more characters than UTF-8 bytes: most values pass on the cheap test.
+        fields.filter { $0.value.utf8.count > maxTextLength && $0.value.count > maxTextLength }
+            .sorted { $0.key < $1.key }
+            .map { ValidationIssue($0.key, "is longer than \(maxTextLength) characters") }
     }
 }
 
