@@ -31,9 +31,33 @@ struct CLITests {
         }
     }
 
-    /// A cheap fingerprint of everything in a store: the whole JSON export.
-    private func fingerprint(_ sandbox: Sandbox, db: String? = nil) throws -> String {
-        try sandbox.ok(["export", "--format", "json"] + (db.map { ["--db", $0] } ?? [])).stdout
+    /// A fingerprint of everything in a store: the whole JSON export, canonicalised (the
+    /// export writes sets in hash order, see `exportIsDeterministic`).
+    private func fingerprint(_ sandbox: Sandbox) throws -> String {
+        let export = try JSONSerialization.jsonObject(with: try sandbox.ok(["export", "--format", "json"]).stdoutData)
+        return String(decoding: try JSONSerialization.data(withJSONObject: canonical(export), options: [.sortedKeys]), as: UTF8.self)
+    }
+
+    /// Arrays of strings sorted (they are sets in the model); everything else as it is.
+    private func canonical(_ value: Any) -> Any {
+        if let object = value as? [String: Any] { return object.mapValues(canonical) }
+        if let strings = value as? [String] { return strings.sorted() }
+        if let array = value as? [Any] { return array.map(canonical) }
+        return value
+    }
+
+    @Test("two exports of the same store are byte-identical")
+    func exportIsDeterministic() throws {
+        let sandbox = try Sandbox.withDemo()
+        let exports = try (0..<3).map { _ in try sandbox.ok(["export", "--format", "json"]).stdout }
+        withKnownIssue("Deal.milestonesDone and Person.roles are Sets, encoded in per-process hash order") {
+            #expect(exports[0] == exports[1] && exports[1] == exports[2], "the JSON export differs between runs on an unchanged store")
+        }
+        let canonicalExports = try exports.map { export in
+            String(decoding: try JSONSerialization.data(withJSONObject: canonical(try JSONSerialization.jsonObject(with: Data(export.utf8))),
+                                                        options: [.sortedKeys]), as: UTF8.self)
+        }
+        #expect(Set(canonicalExports).count == 1, "the exports differ in more than set order")
     }
 
     @Test("demo on a new store prints what it loaded; deal list --json parses")
@@ -143,12 +167,12 @@ struct CLITests {
         let second = try JSONSerialization.jsonObject(with: try target.ok(["export", "--format", "json"]).stdoutData) as? [String: Any]
 
         for key in ["accounts", "persons", "deals", "activities"] {
-            let a = try #require(first?[key] as? [Any], "export has “\(key)”")
-            let b = try #require(second?[key] as? [Any], "re-export has “\(key)”")
+            let a = try #require((canonical(first ?? [:]) as? [String: Any])?[key] as? [Any], "export has “\(key)”")
+            let b = try #require((canonical(second ?? [:]) as? [String: Any])?[key] as? [Any], "re-export has “\(key)”")
             #expect(!a.isEmpty, "the demo has \(key)")
             #expect(a.count == b.count, "\(key): \(a.count) exported, \(b.count) after the round trip")
             if (a as NSArray) != (b as NSArray) {
-                let firstDifference = zip(a, b).first { ($0 as AnyObject).isEqual($1) == false }
+                let firstDifference = zip(a, b).first { !(($0 as? NSObject)?.isEqual($1) ?? false) }
                 Issue.record("\(key) differ after export → import → export; first difference:\n\(String(describing: firstDifference?.0))\nvs\n\(String(describing: firstDifference?.1))")
             }
         }

@@ -29,8 +29,7 @@ struct DashboardTests {
             let closed = try tmux.waitFor("the help overlay to close") { !$0.contains(helpSection) }
             #expect(stages.allSatisfy { closed.contains($0) }, "the board is back after Esc:\n\(closed)")
 
-            try tmux.keys("q")
-            #expect(try tmux.exitStatus() == 0, "q quits with status 0")
+            try tmux.quit()
         }
     }
 
@@ -68,14 +67,13 @@ struct DashboardTests {
         #expect(!moved.contains("Gate not met") && !moved.contains("Why force"), "the overlays are closed:\n\(moved)")
         #expect(moved.contains("⚑"), "the moved card or message is flagged at risk:\n\(moved)")
 
-        try tmux.keys("q")
-        #expect(try tmux.exitStatus() == 0)
+        try tmux.quit()
 
         let row = try #require(try sandbox.deals(["--process", "project"]).first { $0["id"] as? Int == id })
         #expect(row["stage"] as? String == "entry")
         #expect(row["atRisk"] as? Bool == true)
         let after = try sandbox.ok(["deal", "show", String(id)]).stdout
-        #expect(after.contains("AT RISK"), after)
+        #expect(after.contains("AT RISK"), "\(after)")
         #expect(after.contains(reason), "deal show shows the reason:\n\(after)")
         #expect(after.contains("[!] Develop · project-info"), "the forced milestone is marked:\n\(after)")
 
@@ -85,7 +83,7 @@ struct DashboardTests {
         #expect(forced.first?["note"] as? String == reason, "the forced event carries the reason: \(forced)")
         #expect(forced.first?["user"] as? String == sandbox.user)
         let table = try sandbox.ok(["log", "--entity", "deal", "--id", String(id)]).stdout
-        #expect(table.contains("forced") && table.contains("客户口头承诺"), table)
+        #expect(table.contains("forced") && table.contains("客户口头承诺"), "\(table)")
     }
 
     @Test("a write by another process shows on the open board without a key press")
@@ -118,9 +116,9 @@ struct DashboardTests {
         defer { tmux.kill() }
         let welcome = try tmux.waitFor(text: "Welcome to Closer")
         #expect(welcome.contains("this store is empty"))
-        #expect(welcome.contains("load the demo company"), welcome)
-        #expect(welcome.contains("add a deal"), welcome)
-        #expect(welcome.contains("closer import"), welcome)
+        #expect(welcome.contains("load the demo company"), "\(welcome)")
+        #expect(welcome.contains("add a deal"), "\(welcome)")
+        #expect(welcome.contains("closer import"), "\(welcome)")
 
         try tmux.keys("D")
         let board = try tmux.waitFor("the demo board", timeout: 10) { screen in
@@ -147,8 +145,7 @@ struct DashboardTests {
         // And back down again, then quit cleanly.
         try tmux.command(["resize-window", "-t", tmux.session, "-x", "50", "-y", "12"])
         try tmux.waitFor(text: "too small")
-        try tmux.keys("q")
-        #expect(try tmux.exitStatus() == 0)
+        try tmux.quit()
     }
 
     @Test("escape sequences in data are shown as text, on the board and by the CLI")
@@ -181,7 +178,7 @@ struct DashboardTests {
                     "closer \(arguments.joined(separator: " ")) printed an ESC byte")
         }
         let table = try sandbox.ok(["deal", "list"]).stdout
-        #expect(table.contains("Steal\u{FFFD}Clip"), table)
+        #expect(table.contains("Steal\u{FFFD}Clip"), "\(table)")
     }
 
     @Test("without a terminal the dashboard refuses quickly with a clear message")
@@ -196,6 +193,47 @@ struct DashboardTests {
             #expect(result.stderr.contains("needs a terminal"), "\(result)")
             #expect(result.stderrLines.count == 1, "\(result)")
             #expect(!result.stdout.contains("\u{1B}"), "no terminal control codes were written to the pipe: \(result)")
+        }
+    }
+
+    @Test("the dashboard exits when its terminal goes away (hang-up)")
+    func exitsOnHangup() throws {
+        let sandbox = try Sandbox.withDemo()
+        let tmux = try Tmux(sandbox, arguments: ["--lang", "en"])
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "Develop")
+        let pid = try #require(tmux.panePID())
+        // Kill only the pane's terminal (the tmux server), not the dashboard.
+        try tmux.command(["kill-server"])
+        let exited = waitUntil(timeout: 3) { sendSignal(pid, 0) != 0 }
+        #expect(exited, "closer (pid \(pid)) still runs 3 s after its terminal went away")
+        if !exited { _ = sendSignal(pid, SIGKILL) }
+    }
+
+    @Test("with SIGHUP ignored (nohup-style), the dashboard still stops when its terminal is gone")
+    func exitsOnHangupWithSIGHUPIgnored() throws {
+        let sandbox = try Sandbox.withDemo()
+        let tmux = try Tmux(sandbox, arguments: ["--lang", "en"], shellPrefix: "trap '' HUP; ")
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "Develop")
+        let pid = try #require(tmux.panePID())
+        try tmux.command(["kill-server"])
+        let exited = waitUntil(timeout: 3) { sendSignal(pid, 0) != 0 }
+        var cpu = 0.0
+        if !exited {
+            // How busy it is: CPU ticks over one second.
+            func ticks() -> Double {
+                let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+                let fields = stat.split(separator: ")").last?.split(separator: " ") ?? []
+                return fields.count > 13 ? (Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0) : 0
+            }
+            let before = ticks()
+            Thread.sleep(forTimeInterval: 1)
+            cpu = ticks() - before
+            _ = sendSignal(pid, SIGKILL)
+        }
+        withKnownIssue("TerminalRunner loops forever when the terminal is gone: wget_wch fails at once, so it spins at 100% CPU") {
+            #expect(exited, "closer (pid \(pid)) still runs 3 s after its terminal went away, using \(Int(cpu)) CPU ticks/s")
         }
     }
 }

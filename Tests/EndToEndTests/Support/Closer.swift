@@ -127,12 +127,72 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
         process.terminate()
         if done.wait(timeout: .now() + 2) == .timedOut {
             kill(process.processIdentifier, SIGKILL)
-            done.wait()
+            _ = done.wait(timeout: .now() + 2)
         }
     }
-    group.wait()
+    if group.wait(timeout: .now() + 5) == .timedOut { timedOut = true }
     return RunResult(status: process.terminationStatus, stdout: String(decoding: buffers.out, as: UTF8.self),
                      stderr: String(decoding: buffers.err, as: UTF8.self), timedOut: timedOut)
+}
+
+/// Runs a program with posix_spawn, its output in files. For tmux: its server daemonises
+/// and keeps the client's inherited descriptors, which makes Foundation.Process (pipes, and
+/// its own exit monitoring) wait forever for a client that exited long ago.
+func spawnAndWait(_ executable: String, _ arguments: [String], environment: [String: String],
+                  timeout: TimeInterval = 10) throws -> RunResult {
+    let base = (NSTemporaryDirectory() as NSString).appendingPathComponent("closer-e2e-out-\(UUID().uuidString)")
+    let outPath = base + ".out", errPath = base + ".err"
+    defer {
+        try? FileManager.default.removeItem(atPath: outPath)
+        try? FileManager.default.removeItem(atPath: errPath)
+    }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+        argv.forEach { free($0) }
+        envp.forEach { free($0) }
+    }
+    // The test runs on a thread that blocks most signals; a child would inherit that mask, and
+    // tmux passes it on to its server and the dashboard (no SIGCHLD, SIGWINCH or SIGHUP).
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t(), allSignals = sigset_t()
+    sigemptyset(&noSignals)
+    sigfillset(&allSignals)
+    sigdelset(&allSignals, SIGKILL)
+    sigdelset(&allSignals, SIGSTOP)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+    guard spawned == 0 else { throw E2EError("cannot start \(executable): error \(spawned)") }
+    var status: Int32 = 0
+    var timedOut = false
+    let deadline = Date().addingTimeInterval(timeout)
+    while true {
+        let result = waitpid(pid, &status, WNOHANG)
+        if result == pid { break }
+        if result < 0 { break }
+        if Date() >= deadline {
+            timedOut = true
+            kill(pid, SIGKILL)
+            waitpid(pid, &status, 0)
+            break
+        }
+        usleep(5_000)
+    }
+    // WIFEXITED / WEXITSTATUS are macros Swift does not import.
+    let exitStatus: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    return RunResult(status: exitStatus, stdout: String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self),
+                     stderr: String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self), timedOut: timedOut)
 }
 
 private final class Buffers: @unchecked Sendable {
@@ -156,7 +216,7 @@ final class Sandbox {
         closer = try CloserBinary.require()
         directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        db = path("store.sqlite")
+        db = (directory as NSString).appendingPathComponent("store.sqlite")
     }
 
     /// A copy of the shared demo store, made once per run.
@@ -213,6 +273,8 @@ final class Sandbox {
     }
 }
 
+private let demoTemplatePath = (NSTemporaryDirectory() as NSString).appendingPathComponent("closer-e2e-demo-\(getpid()).sqlite")
+
 /// The demo company, generated once per test run and copied for each test that needs it.
 enum DemoTemplate {
     private static let made: Result<String, E2EError> = {
@@ -221,8 +283,9 @@ enum DemoTemplate {
             let result = try sandbox.run(["demo"], timeout: 60)
             guard result.status == 0 else { return .failure(E2EError("closer demo failed: \(result)")) }
             // Keep the file past the sandbox's lifetime.
-            let kept = (NSTemporaryDirectory() as NSString).appendingPathComponent("closer-e2e-demo-\(getpid()).sqlite")
+            let kept = demoTemplatePath
             try? FileManager.default.removeItem(atPath: kept)
+            atexit { try? FileManager.default.removeItem(atPath: demoTemplatePath) }
             try FileManager.default.copyItem(atPath: sandbox.db, toPath: kept)
             return .success(kept)
         } catch {

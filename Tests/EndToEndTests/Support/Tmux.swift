@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 
+/// `kill(2)`, named apart from `Tmux.kill()`.
+func sendSignal(_ pid: pid_t, _ signal: Int32) -> Int32 { kill(pid, signal) }
+
 /// A private tmux server (`tmux -L NAME`) with one session running the dashboard. Call
 /// `kill()` in a `defer` so the server goes away even when the test fails.
 final class Tmux {
@@ -9,6 +12,7 @@ final class Tmux {
     let tmux: String
     let sandbox: Sandbox
     private var killed = false
+    private let statusFile: String
 
     static func executable() -> String? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
@@ -18,7 +22,7 @@ final class Tmux {
 
     /// Starts `closer ARGUMENTS` in a detached WIDTH×HEIGHT window. Fails the test with a clear
     /// message when tmux is missing: the end-to-end tests must not pass by doing nothing.
-    init(_ sandbox: Sandbox, arguments: [String], width: Int = 160, height: Int = 48,
+    init(_ sandbox: Sandbox, arguments: [String], width: Int = 160, height: Int = 48, shellPrefix: String = "",
          sourceLocation: SourceLocation = #_sourceLocation) throws {
         guard let tmux = Tmux.executable() else {
             Issue.record("tmux is not installed: the end-to-end tests drive the dashboard through tmux (scripts/setup installs it: apt-get install tmux)",
@@ -38,7 +42,11 @@ final class Tmux {
 
         """.write(toFile: config, atomically: true, encoding: .utf8)
         let environment = sandbox.environment
-        let command = (["exec", sandbox.closer, "--db", sandbox.db] + arguments).map(shellQuote).joined(separator: " ")
+        // The shell records the exit status in a file: tmux's own #{pane_dead_status} is
+        // sometimes never filled in (the server leaves the process a zombie under load).
+        statusFile = sandbox.path("exit-status-\(UUID().uuidString.prefix(8))")
+        let command = shellPrefix + ([sandbox.closer, "--db", sandbox.db] + arguments).map(shellQuote).joined(separator: " ")
+            + "; echo $? > " + shellQuote(statusFile)
         var args = ["-f", config, "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height)]
         for key in environment.keys.sorted() { args += ["-e", "\(key)=\(environment[key]!)"] }
         args.append(command)
@@ -56,7 +64,7 @@ final class Tmux {
         var environment = sandbox.environment
         environment["TERM"] = "xterm-256color"
         environment["TMUX_TMPDIR"] = sandbox.directory
-        return try runProcess(tmux, ["-L", socket] + arguments, environment: environment, timeout: 10)
+        return try spawnAndWait(tmux, ["-L", socket] + arguments, environment: environment, timeout: 10)
     }
 
     /// Key names as tmux knows them: Enter, Escape, Left, q, "?".
@@ -96,16 +104,22 @@ final class Tmux {
         try waitFor("“\(text)” on screen", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 
-    /// The dashboard's exit status once it has exited (the pane stays, remain-on-exit).
+    /// The dashboard's exit status once it has exited; nil if it is still running after `timeout`.
     func exitStatus(timeout: TimeInterval = 5) throws -> Int32? {
         var status: Int32?
-        _ = try waitUntil(timeout: timeout) {
-            let fields = try command(["display-message", "-p", "-t", session, "#{pane_dead} #{pane_dead_status}"]).stdout
-                .trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ")
-            if fields.first == "1", fields.count > 1 { status = Int32(fields[1]) }
+        _ = waitUntil(timeout: timeout) {
+            status = (try? String(contentsOfFile: statusFile, encoding: .utf8)).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
             return status != nil
         }
         return status
+    }
+
+    /// Sends q and expects the dashboard to exit with status 0.
+    func quit(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try keys("q")
+        let status = try exitStatus()
+        #expect(status == 0, "q should end the dashboard with status 0 (got \(status.map(String.init) ?? "no exit within 5 s")); the screen:\n\((try? screen()) ?? "")",
+                sourceLocation: sourceLocation)
     }
 
     var isAlive: Bool {
@@ -113,10 +127,31 @@ final class Tmux {
         return fields.trimmingCharacters(in: .whitespacesAndNewlines) == "0"
     }
 
+    /// The dashboard's process id: the child of the pane's shell.
+    func panePID() -> pid_t? {
+        let text = (try? command(["display-message", "-p", "-t", session, "#{pane_pid}"]).stdout) ?? ""
+        guard let shell = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return nil }
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = pid_t(entry), let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 1, pid_t(fields[1]) == shell, stat.contains("(closer)") { return pid }
+        }
+        return nil
+    }
+
+    /// Ends the dashboard (by its pid: it does not always exit when its terminal goes away)
+    /// and this test's tmux server.
     func kill() {
         guard !killed else { return }
         killed = true
+        let pid = isAlive ? panePID() : nil
         _ = try? command(["kill-server"])
+        if let pid {
+            if !waitUntil(timeout: 0.5, { sendSignal(pid, 0) != 0 }) {
+                _ = sendSignal(pid, SIGKILL)
+            }
+        }
     }
 
     deinit { kill() }
