@@ -151,6 +151,14 @@ public final class Screen {
 
     /// Waits up to `timeoutMilliseconds` for input; nil on timeout so the app can poll.
     /// A negative timeout waits forever.
+    /// True when the terminal has hung up (the window closed, the ssh link dropped). A program
+    /// that ignores SIGHUP would otherwise read nothing, instantly, forever.
+    public var terminalIsGone: Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) >= 0 else { return true }
+        return descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 || isatty(STDIN_FILENO) == 0
+    }
+
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
         guard isRunning else { return nil }
         wtimeout(closer_stdscr(), Int32(clamping: timeoutMilliseconds))

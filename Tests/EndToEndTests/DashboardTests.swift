@@ -232,8 +232,6 @@ struct DashboardTests {
             cpu = ticks() - before
             _ = sendSignal(pid, SIGKILL)
         }
-        withKnownIssue("TerminalRunner loops forever when the terminal is gone: wget_wch fails at once, so it spins at 100% CPU") {
-            #expect(exited, "closer (pid \(pid)) still runs 3 s after its terminal went away, using \(Int(cpu)) CPU ticks/s")
-        }
+        #expect(exited, "closer (pid \(pid)) still runs 3 s after its terminal went away, using \(Int(cpu)) CPU ticks/s")
     }
 }

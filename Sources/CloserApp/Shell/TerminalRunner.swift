@@ -16,9 +16,12 @@ public enum TerminalRunner {
             }
             AppView.render(app.state, into: &canvas)
             screen.flush(canvas)
+            let waited = Date()
             if let event = screen.nextEvent(timeoutMilliseconds: pollMilliseconds) {
                 app.handle(event)
             } else {
+                // No key came back at once rather than after the wait: the terminal may be gone.
+                if Date().timeIntervalSince(waited) * 1000 < Double(pollMilliseconds) / 2, screen.terminalIsGone { return }
                 _ = app.pollStore()
             }
         }

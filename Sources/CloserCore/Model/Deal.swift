@@ -92,3 +92,34 @@ public enum ForecastCategory: String, CodedValue {
         }
     }
 }
+
+extension Deal {
+    /// Encodes like the synthesized form but with milestones sorted, so two exports of the same
+    /// store are byte-identical (a Set's order changes from run to run).
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(accountID, forKey: .accountID)
+        try container.encode(title, forKey: .title)
+        try container.encode(processKey, forKey: .processKey)
+        try container.encode(stageKey, forKey: .stageKey)
+        try container.encode(milestonesDone.sorted(), forKey: .milestonesDone)
+        try container.encode(amount, forKey: .amount)
+        try container.encodeIfPresent(expectedClose, forKey: .expectedClose)
+        try container.encode(nextStep, forKey: .nextStep)
+        try container.encodeIfPresent(nextStepDue, forKey: .nextStepDue)
+        try container.encode(budgetKnown, forKey: .budgetKnown)
+        try container.encode(competitors, forKey: .competitors)
+        try container.encode(owner, forKey: .owner)
+        try container.encode(overrides, forKey: .overrides)
+        try container.encode(outcome, forKey: .outcome)
+        try container.encode(outcomeReason, forKey: .outcomeReason)
+        try container.encode(forecastCategory, forKey: .forecastCategory)
+        try container.encode(stageEnteredAt, forKey: .stageEnteredAt)
+        try container.encodeIfPresent(closedOn, forKey: .closedOn)
+        try container.encodeIfPresent(externalID, forKey: .externalID)
+        try container.encode(version, forKey: .version)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(updatedAt, forKey: .updatedAt)
+    }
+}

@@ -59,3 +59,30 @@ public struct Person: Sendable, Hashable, Identifiable, Codable {
     /// Decides whether, when, budget, supplier: by level or by role in this purchase.
     public var isDecisionMaker: Bool { level == .decisionMaker || roles.contains(.decisionMaker) }
 }
+
+extension Person {
+    /// Encodes like the synthesized form but with roles sorted, so exports are byte-identical.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(accountID, forKey: .accountID)
+        try container.encode(name, forKey: .name)
+        try container.encode(title, forKey: .title)
+        try container.encode(level, forKey: .level)
+        try container.encode(function, forKey: .function)
+        try container.encode(roles.sorted(), forKey: .roles)
+        try container.encode(stance, forKey: .stance)
+        try container.encode(influence, forKey: .influence)
+        try container.encode(isInsideCoach, forKey: .isInsideCoach)
+        try container.encodeIfPresent(reportsTo, forKey: .reportsTo)
+        try container.encode(cares, forKey: .cares)
+        try container.encode(notes, forKey: .notes)
+        try container.encode(phone, forKey: .phone)
+        try container.encode(email, forKey: .email)
+        try container.encodeIfPresent(lastMet, forKey: .lastMet)
+        try container.encodeIfPresent(externalID, forKey: .externalID)
+        try container.encode(version, forKey: .version)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(updatedAt, forKey: .updatedAt)
+    }
+}

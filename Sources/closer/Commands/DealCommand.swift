@@ -218,13 +218,10 @@ struct DealCommand: ParsableCommand {
         @Option(help: "Why the gate is forced (required with --force).") var reason: String?
         @Option(name: .customLong("expect-version"), help: "Refuse if the deal changed since you read this version.") var expectVersion: Int?
 
-        func validate() throws {
-            if force, (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                throw ValidationError("--force needs --reason \"…\": forcing a gate is recorded with why")
-            }
-        }
-
         func run() throws {
+            if force, (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw CLIError("--force needs --reason \"…\": forcing a gate is recorded with why")
+            }
             let db = try store.open()
             let moved = try db.moveDeal(try Parse.dealID(id), to: stage, forceReason: force ? reason : nil, expectedVersion: expectVersion, by: store.actor)
             let risk = moved.overrides.isEmpty ? "" : " — AT RISK until \(moved.overrides.map(\.milestoneKey).joined(separator: ", ")) met"
