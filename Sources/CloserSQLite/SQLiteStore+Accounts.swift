@@ -42,19 +42,7 @@ extension SQLiteStore {
         let issues = Validation.issues(account)
         guard issues.isEmpty else { throw Self.invalid(issues) }
         return try write { db in
-            _ = try checkVersion(db, table: "account", id: account.id, expected: account.version)
-            guard let oldRow = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [account.id]) else {
-                throw StoreError.notFound(entity: "account", id: account.id)
-            }
-            let old = Account(row: oldRow)
-            var updated = account
-            updated.version = old.version + 1
-            updated.createdAt = old.createdAt
-            updated.updatedAt = clock()
-            var values = updated.columnValues(searchKey: updated.searchKey, updatedBy: user)
-            values.removeFirst()
-            try db.execute(sql: SQLText.update("account", columns: Account.columns),
-                           arguments: StatementArguments(values + [account.id, old.version]))
+            let (old, updated) = try saveVersioned(db, account, by: user)
             var changes = FieldDiff.between(old, updated)
             if old.quadrant != updated.quadrant {
                 changes["quadrant"] = FieldChange(old: old.quadrant.rawValue, new: updated.quadrant.rawValue)

@@ -36,20 +36,7 @@ extension SQLiteStore {
         let issues = Validation.issues(person)
         guard issues.isEmpty else { throw Self.invalid(issues) }
         return try write { db in
-            _ = try checkVersion(db, table: "person", id: person.id, expected: person.version)
-            guard let oldRow = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [person.id]) else {
-                throw StoreError.notFound(entity: "person", id: person.id)
-            }
-            let old = Person(row: oldRow)
-            try checkPersonReferences(db, person)
-            var updated = person
-            updated.version = old.version + 1
-            updated.createdAt = old.createdAt
-            updated.updatedAt = clock()
-            var values = updated.columnValues(searchKey: updated.searchKey, updatedBy: user)
-            values.removeFirst()
-            try db.execute(sql: SQLText.update("person", columns: Person.columns),
-                           arguments: StatementArguments(values + [person.id, old.version]))
+            let (old, updated) = try saveVersioned(db, person, by: user) { _ in try checkPersonReferences(db, person) }
             try log(db, event(user, "person", person.id, "updated", FieldDiff.between(old, updated)))
             try refreshDerived(db, accountID: updated.accountID)
             if old.accountID != updated.accountID { try refreshDerived(db, accountID: old.accountID) }
