@@ -76,28 +76,30 @@ extension SQLiteStore {
         if !query.text.isEmpty { filter.add("a.search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: query.text) + "%"]) }
         if !query.grades.isEmpty { filter.add("a.grade", in: query.grades.map(\.rawValue).sorted()) }
         if let owner = query.owner { filter.add("a.owner = ?", [owner]) }
-        let whereClause = filter.whereClause
+        filter.add(conditions: query.conditions, viewer: query.viewer)
+        filter.restrict(to: query.viewer)
         let direction = query.ascending ? "ASC" : "DESC"
+        // Empty values sort last whichever the direction, then by id so pages never overlap.
         let order: String
         switch query.sort {
         case .name: order = "a.name \(direction), a.id"
-        case .grade: order = "a.grade \(direction), a.name"
-        case .pipeline: order = "pipeline \(direction), a.id"
+        case .grade: order = "a.grade \(direction), a.name, a.id"
+        case .quadrant: order = "a.quadrant \(direction), a.name, a.id"
+        case .industry: order = "a.industry = '', a.industry \(direction), a.id"
+        case .region: order = "a.region = '', a.region \(direction), a.id"
+        case .owner: order = "a.owner IS NULL, a.owner \(direction), a.id"
+        case .pipeline: order = "a.pipeline \(direction), a.id"
+        case .weighted: order = "a.weighted \(direction), a.id"
+        case .won: order = "a.won \(direction), a.id"
+        case .lastActivity: order = "a.last_activity IS NULL, a.last_activity \(direction), a.id"
+        case .nextStepDue: order = "a.next_due IS NULL, a.next_due \(direction), a.id"
         case .updated: order = "a.updated_at \(direction), a.id"
         case .id: order = "a.id \(direction)"
         }
         return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account a \(whereClause)", arguments: filter.arguments) ?? 0
-            let sql = """
-                SELECT a.*,
-                  (SELECT COUNT(*) FROM deal d WHERE d.account_id = a.id AND d.outcome = 'open') AS open_deals,
-                  (SELECT COALESCE(SUM(amount), 0) FROM deal d WHERE d.account_id = a.id AND d.outcome = 'open') AS pipeline,
-                  (SELECT COALESCE(SUM(weighted), 0) FROM deal d WHERE d.account_id = a.id AND d.outcome = 'open') AS weighted
-                FROM account a \(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
-                """
-            let rows = try Row.fetchAll(db, sql: sql, arguments: filter.arguments(appending: [query.limit, query.offset])).map {
-                AccountSummary(account: Account(row: $0), openDeals: $0["open_deals"], pipeline: $0["pipeline"], weighted: $0["weighted"])
-            }
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account a \(filter.whereClause)", arguments: filter.arguments) ?? 0
+            let rows = try Row.fetchAll(db, sql: "SELECT a.* FROM account a \(filter.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
+                                        arguments: filter.arguments(appending: [query.limit, query.offset])).map(AccountSummary.init(row:))
             return Page(rows: rows, total: total, offset: query.offset)
         }
     }

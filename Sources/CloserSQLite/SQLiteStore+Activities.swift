@@ -37,6 +37,7 @@ extension SQLiteStore {
                     UPDATE person SET last_met = MAX(COALESCE(last_met, ''), ?) WHERE id IN (\(activity.personIDs.map { _ in "?" }.joined(separator: ",")))
                     """, arguments: StatementArguments([activity.day.description] + activity.personIDs.map { $0 as (any DatabaseValueConvertible)? }))
             }
+            try Self.refreshAccountRollup(db, accountID: activity.accountID)
             try log(db, event(user, "activity", activity.id, "created",
                               ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)],
                               note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)"))
@@ -66,10 +67,11 @@ extension SQLiteStore {
 
     public func deleteActivity(_ id: Int64, by user: String) throws {
         try write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM activity WHERE id = ?", arguments: [id]) == true else {
+            guard let accountID = try Int64.fetchOne(db, sql: "SELECT account_id FROM activity WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound(entity: "activity", id: id)
             }
             try db.execute(sql: "DELETE FROM activity WHERE id = ?", arguments: [id])
+            try Self.refreshAccountRollup(db, accountID: accountID)
             try log(db, event(user, "activity", id, "deleted"))
         }
     }

@@ -18,6 +18,7 @@ extension SQLiteStore {
                 throw StoreError.notFound(entity: "account", id: deal.accountID)
             }
             try insertDeal(db, &deal, catalog: catalog, accountName: accountName, user: user)
+            try Self.refreshAccountRollup(db, accountID: deal.accountID)
             try log(db, event(user, "deal", deal.id, "created",
                               ["stage": FieldChange(old: nil, new: deal.stageKey), "amount": FieldChange(old: nil, new: String(deal.amount.minorUnits))],
                               note: deal.title))
@@ -113,6 +114,7 @@ extension SQLiteStore {
         try write { db in
             let deal = try Self.fetchDeal(db, id)
             try db.execute(sql: "DELETE FROM deal WHERE id = ?", arguments: [id])
+            try Self.refreshAccountRollup(db, accountID: deal.accountID)
             try log(db, event(user, "deal", id, "deleted", note: deal.title))
         }
     }
@@ -170,6 +172,8 @@ extension SQLiteStore {
                 changes["milestone"] = FieldChange(old: removed.first, new: added.first)
             }
             try log(db, event(user, "deal", id, action, changes, note: note))
+            try Self.refreshAccountRollup(db, accountID: updated.accountID)
+            if old.accountID != updated.accountID { try Self.refreshAccountRollup(db, accountID: old.accountID) }
             return updated
         }
     }

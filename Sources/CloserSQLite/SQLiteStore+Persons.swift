@@ -114,5 +114,6 @@ extension SQLiteStore {
                 UPDATE deal SET probability = ?, weighted = ?, at_risk = ?, milestones_met = ?, milestones_total = ? WHERE id = ?
                 """, arguments: [derived.probability, derived.weighted, derived.atRisk, derived.milestonesMet, derived.milestonesTotal, deal.id])
         }
+        if !deals.isEmpty { try Self.refreshAccountRollup(db, accountID: accountID) }
     }
 }

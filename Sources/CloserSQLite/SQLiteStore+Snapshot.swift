@@ -97,6 +97,14 @@ extension SQLiteStore {
                     WHERE id IN (SELECT DISTINCT deal_id FROM activity WHERE deal_id IS NOT NULL)
                     """)
             }
+            if !snapshot.deals.isEmpty || !snapshot.activities.isEmpty {
+                let touched = Set(snapshot.deals.map(\.accountID) + snapshot.activities.map(\.accountID))
+                if touched.count > 500 {
+                    try Self.refreshAllAccountRollups(db)
+                } else {
+                    for id in touched { try Self.refreshAccountRollup(db, accountID: id) }
+                }
+            }
             // Keep the log's ids when they do not collide, so an export → import round trip is exact.
             let maxEventID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0
             let keepIDs = (snapshot.events.map(\.id).min() ?? 1) > maxEventID

@@ -167,6 +167,23 @@ enum Schema {
             // (52 ms at 100k deals) instead of the rep's own index (6 ms).
             try db.execute(sql: "ANALYZE")
         }
+        migrator.registerMigration("v4-account-rollups") { db in
+            // Figures the account table sorts and filters on, kept current by every deal and
+            // activity write: sorting 20k accounts by pipeline must not aggregate 100k deals.
+            try db.execute(sql: """
+                ALTER TABLE account ADD COLUMN open_deals INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE account ADD COLUMN pipeline INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE account ADD COLUMN weighted INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE account ADD COLUMN won INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE account ADD COLUMN last_activity TEXT;
+                ALTER TABLE account ADD COLUMN next_due TEXT;
+                CREATE INDEX account_pipeline ON account(pipeline);
+                CREATE INDEX account_last_activity ON account(last_activity);
+                """)
+            try SQLiteStore.refreshAllAccountRollups(db)
+        }
+        migrator.registerMigration("v5-saved-filters") { db in try SavedFilterSchema.migrate(db) }
+        migrator.registerMigration("v6-ownership") { db in try OwnershipSchema.migrate(db) }
         return migrator
     }
 }

@@ -52,6 +52,8 @@ final class SpyStore: Store, @unchecked Sendable {
         lock.withLock { _dealQueries.append(query) }
         return try inner.deals(query)
     }
+    func quadrantMoves(since: Date) throws -> [Int64: QuadrantMove] { try inner.quadrantMoves(since: since) }
+
     func boardCards(processKey: String, filter: DealFilter, stageKey: String, limit: Int, offset: Int) throws -> [DealSummary] {
         try inner.boardCards(processKey: processKey, filter: filter, stageKey: stageKey, limit: limit, offset: offset)
     }

@@ -170,23 +170,29 @@ public struct DealQuery: Sendable, Hashable {
 }
 
 public enum AccountSortKey: String, Sendable, CaseIterable {
-    case name, grade, pipeline, updated, id
+    case name, grade, quadrant, industry, region, owner, pipeline, weighted, won, lastActivity = "last", nextStepDue = "due", updated, id
 }
 
 public struct AccountQuery: Sendable, Hashable {
     public var text: String
     public var grades: Set<Grade>
     public var owner: String?
+    /// Parsed query-language conditions, all of which must hold.
+    public var conditions: [AccountCondition]
+    /// Who asks: the store shows a rep only what they may see. nil is the unrestricted (admin/CLI-as-owner) view.
+    public var viewer: Viewer?
     public var sort: AccountSortKey
     public var ascending: Bool
     public var offset: Int
     public var limit: Int
 
-    public init(text: String = "", grades: Set<Grade> = [], owner: String? = nil, sort: AccountSortKey = .name,
-                ascending: Bool = true, offset: Int = 0, limit: Int = 50) {
+    public init(text: String = "", grades: Set<Grade> = [], owner: String? = nil, conditions: [AccountCondition] = [],
+                viewer: Viewer? = nil, sort: AccountSortKey = .name, ascending: Bool = true, offset: Int = 0, limit: Int = 50) {
         self.text = text
         self.grades = grades
         self.owner = owner
+        self.conditions = conditions
+        self.viewer = viewer
         self.sort = sort
         self.ascending = ascending
         self.offset = offset
@@ -194,20 +200,34 @@ public struct AccountQuery: Sendable, Hashable {
     }
 }
 
-/// One row of the account table: the account with its open pipeline.
+/// One row of the account table: the account with its pipeline and follow-up figures, kept
+/// up to date in the account row by every deal and activity write.
 public struct AccountSummary: Sendable, Hashable, Identifiable {
     public var account: Account
     public var openDeals: Int
+    /// Open pipeline in the default currency (other currencies are not added in).
     public var pipeline: Int64
     public var weighted: Int64
+    /// Won to date, in the default currency.
+    public var won: Int64
+    public var lastActivity: Day?
+    /// The earliest next-step due date among the open deals.
+    public var nextStepDue: Day?
     public var id: Int64 { account.id }
 
-    public init(account: Account, openDeals: Int, pipeline: Int64, weighted: Int64) {
+    public init(account: Account, openDeals: Int, pipeline: Int64, weighted: Int64, won: Int64 = 0,
+                lastActivity: Day? = nil, nextStepDue: Day? = nil) {
         self.account = account
         self.openDeals = openDeals
         self.pipeline = pipeline
         self.weighted = weighted
+        self.won = won
+        self.lastActivity = lastActivity
+        self.nextStepDue = nextStepDue
     }
+
+    /// Won to date plus the weighted open pipeline: what the account is worth to us (004).
+    public var lifetimeValue: Int64 { won + weighted }
 }
 
 public struct PersonQuery: Sendable, Hashable {

@@ -21,6 +21,8 @@ public protocol Store: Sendable {
     func updateAccount(_ account: Account, by user: String) throws -> Account
     func deleteAccount(_ id: Int64, by user: String) throws
     func accounts(_ query: AccountQuery) throws -> Page<AccountSummary>
+    /// Accounts whose quadrant changed since a date (the grid marks them with their direction).
+    func quadrantMoves(since: Date) throws -> [Int64: QuadrantMove]
 
     // Persons
     func addPerson(_ person: Person, by user: String) throws -> Person

@@ -29,3 +29,11 @@ extension Account {
 
     var searchKey: String { SearchText.key(for: [name]) }
 }
+
+extension AccountSummary {
+    /// Reads an account row with its rollup columns.
+    init(row: Row) {
+        self.init(account: Account(row: row), openDeals: row["open_deals"], pipeline: row["pipeline"], weighted: row["weighted"],
+                  won: row["won"], lastActivity: ColumnCoding.day(row["last_activity"]), nextStepDue: ColumnCoding.day(row["next_due"]))
+    }
+}
