@@ -1,9 +1,163 @@
+import Foundation
+
 /// The accounts' query language: `grade:A,B region:华东 owner:me pipeline>500k last>30d quadrant:opportunity`,
 /// plain words and pinyin initials mixed in. A condition the parser does not understand is an
 /// error with its position, never silently ignored.
+///
+/// Grammar (terms separated by whitespace, all of which must hold):
+///
+///     term      = text | key op value
+///     key       = grade | quadrant | region | industry | owner | nature | scale | visibility (vis) | tag
+///               | pipeline | weighted | won | last          (and 等级 象限 区域 行业 负责人 性质 规模 标签 …)
+///     list keys take `:` (or `=`) and a comma-separated list (`,` `，` `、`), any of which may match:
+///               grade:A,B  quadrant:opp,战略  region:华东  owner:me,none  visibility:pool,shared  tag:迎春花 (one tag)
+///     numeric keys take < <= > >= =:  pipeline>500k  weighted<=120万  won>0  last>30d  last<4w
+///     text      = anything without an operator outside quotes: name words or pinyin initials
+///
+/// Quotes (`"…"`, or `“…”`) keep spaces, commas and operators in a value or a text term:
+/// `region:"华东 区"`, `"a:b"`; inside quotes `\"` is a quote. A full-width `：` counts as `:`.
 public enum AccountQueryLanguage {
     public static func parse(_ text: String) throws(QueryError) -> [AccountCondition] {
-        text.split(whereSeparator: \.isWhitespace).map { .text(String($0)) }
+        var conditions: [AccountCondition] = []
+        for term in try AccountQueryLexer.terms(text) {
+            conditions.append(try condition(term))
+        }
+        return conditions
+    }
+
+    /// Replaces `owner:me` with the given user, for callers that query without a viewer (the CLI).
+    public static func resolvingMe(_ conditions: [AccountCondition], as user: String) -> [AccountCondition] {
+        conditions.map { condition in
+            guard case .field(.owner, let values) = condition else { return condition }
+            return .field(.owner, values.map { $0 == "me" ? user : $0 })
+        }
+    }
+
+    static let operatorCharacters: [Character: Character] = [":": ":", "：": ":", "<": "<", "＜": "<", ">": ">", "＞": ">", "=": "=", "＝": "="]
+    static let listSeparators: Set<Character> = [",", "，", "、"]
+
+    static func condition(_ term: AccountQueryTerm) throws(QueryError) -> AccountCondition {
+        let pieces = term.pieces
+        guard let opStart = pieces.firstIndex(where: { !$0.quoted && operatorCharacters[$0.character] != nil }) else {
+            return .text(term.text)
+        }
+        let name = String(pieces[..<opStart].map(\.character))
+        guard opStart > 0 else {
+            throw term.error("'\(term.text)' has no condition name before '\(pieces[opStart].character)'; e.g. pipeline>500k, or put text in quotes")
+        }
+        guard let key = AccountQueryKey.named(name) else {
+            throw term.error("unknown condition '\(name)'; try \(AccountQueryKey.suggestion) (or put text in quotes to search for it)")
+        }
+        var valueStart = opStart
+        var op = ""
+        while valueStart < pieces.count, !pieces[valueStart].quoted, let normal = operatorCharacters[pieces[valueStart].character] {
+            op.append(normal)
+            valueStart += 1
+        }
+        let value = Array(pieces[valueStart...])
+        if key.isNumeric {
+            guard let comparison = Comparison(rawValue: op) else {
+                throw term.error(op == ":"
+                    ? "\(key.rawValue) compares with <, <=, >, >= or =, e.g. \(key.example)"
+                    : "bad operator '\(op)' after \(key.rawValue); use <, <=, >, >= or =, e.g. \(key.example)")
+            }
+            return try numeric(key, comparison, String(value.map(\.character)).trimmingCharacters(in: .whitespaces), term)
+        }
+        guard op == ":" || op == "=" else {
+            throw term.error("bad operator '\(op)' after \(key.rawValue); it takes ':' and a list, e.g. \(key.example)")
+        }
+        return try list(key, items(value), term)
+    }
+
+    /// The comma-separated items of a value, trimmed; empty unquoted items dropped.
+    static func items(_ pieces: [AccountQueryTerm.Piece]) -> [String] {
+        var items: [String] = []
+        var current = ""
+        var quoted = false
+        func finish() {
+            let item = current.trimmingCharacters(in: .whitespaces)
+            if !item.isEmpty || quoted { items.append(item) }
+            current = ""
+            quoted = false
+        }
+        for piece in pieces {
+            if !piece.quoted, listSeparators.contains(piece.character) {
+                finish()
+            } else {
+                current.append(piece.character)
+                quoted = quoted || piece.quoted
+            }
+        }
+        finish()
+        return items
+    }
+
+    static func numeric(_ key: AccountQueryKey, _ comparison: Comparison, _ value: String,
+                        _ term: AccountQueryTerm) throws(QueryError) -> AccountCondition {
+        guard !value.isEmpty else {
+            throw term.error("\(key.rawValue) needs \(key == .last ? "a number of days" : "an amount"), e.g. \(key.example)")
+        }
+        if key == .last {
+            guard let days = AccountQueryCodes.days(value) else {
+                throw term.error("'\(value)' is not a number of days; use e.g. last>30d, last>30 or last<4w")
+            }
+            return .lastActivityDays(comparison, days)
+        }
+        guard let amount = Money.parse(value) else {
+            throw term.error("'\(value)' is not an amount; use e.g. 500k, 1.2M, 120万 or 80000")
+        }
+        switch key {
+        case .weighted: return .weighted(comparison, amount.minorUnits)
+        case .won: return .won(comparison, amount.minorUnits)
+        default: return .pipeline(comparison, amount.minorUnits)
+        }
+    }
+
+    static func list(_ key: AccountQueryKey, _ items: [String], _ term: AccountQueryTerm) throws(QueryError) -> AccountCondition {
+        guard !items.isEmpty else { throw term.error("\(key.rawValue) needs a value, e.g. \(key.example)") }
+        switch key {
+        case .grade:
+            var grades = Set<Grade>()
+            for item in items {
+                guard let grade = Grade.parse(item) else {
+                    throw term.error("grade '\(item)' is not one of A, B, C, D")
+                }
+                grades.insert(grade)
+            }
+            return .grades(grades)
+        case .quadrant:
+            return .quadrants(try coded(items, "quadrant", aliases: AccountQueryCodes.quadrantAliases, term))
+        case .visibility:
+            return .visibility(try coded(items, "visibility", aliases: AccountQueryCodes.visibilityAliases, term))
+        case .tag:
+            guard items.count == 1 else {
+                throw term.error("tag takes one tag; write tag:\(items[0]) tag:\(items[1]) for accounts with both")
+            }
+            return .tag(items[0])
+        case .owner:
+            return .field(.owner, items.map(AccountQueryCodes.ownerValue))
+        case .region: return .field(.region, items)
+        case .industry: return .field(.industry, items)
+        case .nature: return .field(.nature, items)
+        default: return .field(.scale, items)
+        }
+    }
+
+    static func coded<Value: CodedValue>(_ items: [String], _ name: String, aliases: [String: Value],
+                                         _ term: AccountQueryTerm) throws(QueryError) -> Set<Value> {
+        var values = Set<Value>()
+        for item in items {
+            switch AccountQueryCodes.resolve(item, aliases: aliases) {
+            case .found(let value):
+                values.insert(value)
+            case .unknown:
+                let known = Value.allCases.map { "\($0.rawValue) \($0.label.zh)" }.joined(separator: ", ")
+                throw term.error("\(name) '\(item)' is not one of \(known)")
+            case .ambiguous(let candidates):
+                throw term.error("\(name) '\(item)' could be \(candidates.map(\.rawValue).joined(separator: " or ")); type more of it")
+            }
+        }
+        return values
     }
 }
 
