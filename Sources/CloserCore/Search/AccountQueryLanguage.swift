@@ -38,19 +38,20 @@ public enum AccountQueryLanguage {
 
     static func condition(_ term: AccountQueryTerm) throws(QueryError) -> AccountCondition {
         let pieces = term.pieces
-        guard let opStart = pieces.firstIndex(where: { !$0.quoted && operatorCharacters[$0.character] != nil }) else {
+        guard let opStart = pieces.firstIndex(where: { !$0.quoted && $0.character.flatMap { operatorCharacters[$0] } != nil }) else {
             return .text(term.text)
         }
-        let name = String(pieces[..<opStart].map(\.character))
+        let name = String(pieces[..<opStart].compactMap(\.character))
         guard opStart > 0 else {
-            throw term.error("'\(term.text)' has no condition name before '\(pieces[opStart].character)'; e.g. pipeline>500k, or put text in quotes")
+            throw term.error("'\(term.text)' has no condition name before the operator; e.g. pipeline>500k, or put text in quotes")
         }
         guard let key = AccountQueryKey.named(name) else {
             throw term.error("unknown condition '\(name)'; try \(AccountQueryKey.suggestion) (or put text in quotes to search for it)")
         }
         var valueStart = opStart
         var op = ""
-        while valueStart < pieces.count, !pieces[valueStart].quoted, let normal = operatorCharacters[pieces[valueStart].character] {
+        while valueStart < pieces.count, !pieces[valueStart].quoted, let character = pieces[valueStart].character,
+              let normal = operatorCharacters[character] {
             op.append(normal)
             valueStart += 1
         }
@@ -61,7 +62,7 @@ public enum AccountQueryLanguage {
                     ? "\(key.rawValue) compares with <, <=, >, >= or =, e.g. \(key.example)"
                     : "bad operator '\(op)' after \(key.rawValue); use <, <=, >, >= or =, e.g. \(key.example)")
             }
-            return try numeric(key, comparison, String(value.map(\.character)).trimmingCharacters(in: .whitespaces), term)
+            return try numeric(key, comparison, String(value.compactMap(\.character)).trimmingCharacters(in: .whitespaces), term)
         }
         guard op == ":" || op == "=" else {
             throw term.error("bad operator '\(op)' after \(key.rawValue); it takes ':' and a list, e.g. \(key.example)")
@@ -81,10 +82,10 @@ public enum AccountQueryLanguage {
             quoted = false
         }
         for piece in pieces {
-            if !piece.quoted, listSeparators.contains(piece.character) {
+            if let character = piece.character, !piece.quoted, listSeparators.contains(character) {
                 finish()
             } else {
-                current.append(piece.character)
+                if let character = piece.character { current.append(character) }
                 quoted = quoted || piece.quoted
             }
         }

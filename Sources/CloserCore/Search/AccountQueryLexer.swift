@@ -3,7 +3,8 @@
 /// One whitespace-separated term of a query, quotes removed.
 struct AccountQueryTerm: Sendable {
     struct Piece: Sendable {
-        var character: Character
+        /// nil marks where a pair of quotes opened, so `region:""` has a (empty) value.
+        var character: Character?
         /// Inside quotes: never an operator or a list separator.
         var quoted: Bool
     }
@@ -14,7 +15,7 @@ struct AccountQueryTerm: Sendable {
     /// Characters the term takes in the query, quotes included.
     var length: Int
 
-    var text: String { String(pieces.map(\.character)) }
+    var text: String { String(pieces.compactMap(\.character)) }
 
     func error(_ message: String) -> QueryError {
         QueryError(position: position, length: length, message: message)
@@ -46,6 +47,7 @@ enum AccountQueryLexer {
                     continue
                 }
                 index += 1
+                pieces.append(.init(character: nil, quoted: true))
                 var closed = false
                 while index < characters.count {
                     let inner = characters[index]

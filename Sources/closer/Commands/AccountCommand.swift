@@ -62,6 +62,8 @@ struct AccountCommand: ParsableCommand {
         @Option(help: "Text or pinyin initials to match (zgsh finds 中国石化).") var search: String?
         @Option(help: "Only these grades, e.g. A,B.") var grade: String?
         @Option(help: "Only this owner ('me' for you).") var owner: String?
+        @Option(name: .customLong("where"), help: "A query, e.g. \"grade:A,B region:华东 pipeline>500k last>30d\".") var query: String?
+        @Option(help: "A saved filter (closer filter list), combined with the other options.") var filter: String?
         @Option(help: "Sort by name, grade, pipeline, updated or id.") var sort: String = "name"
         @Flag(help: "Sort descending.") var desc = false
 
@@ -71,8 +73,14 @@ struct AccountCommand: ParsableCommand {
                 throw CLIError("--sort: '\(sort)' is not one of \(AccountSortKey.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let grades = try Set((grade.map(Parse.list) ?? []).map(Parse.grade))
+            var conditions = try query.map { try QueryText.parse($0) } ?? []
+            if let filter {
+                let saved = try db.savedFilter(named: filter)
+                conditions = try QueryText.parse(saved.query, label: "saved filter '\(saved.name)'") + conditions
+            }
             let page = try db.accounts(AccountQuery(
-                text: search ?? "", grades: grades, owner: owner == "me" ? store.actor : owner, sort: sortKey,
+                text: search ?? "", grades: grades, owner: owner == "me" ? store.actor : owner,
+                conditions: AccountQueryLanguage.resolvingMe(conditions, as: store.actor), sort: sortKey,
                 ascending: !desc, offset: list.offset, limit: list.limit))
             if list.json { return try Output.json(page.rows.map(\.account)) }
             Output.table(

@@ -1,0 +1,92 @@
+import CloserCore
+import CloserSQLite
+import Foundation
+import Testing
+
+@Suite("Saved filters")
+struct SavedFilterTests {
+    private func events(_ store: SQLiteStore) throws -> [ChangeEvent] {
+        try store.exportSnapshot().events.filter { $0.entity == "saved_filter" }
+    }
+
+    @Test func saveListReadReplaceDelete() throws {
+        let store = try StoreFixture.store()
+        #expect(try store.savedFilters() == [])
+        try store.saveFilter(SavedFilter(name: "hot", query: "grade:A,B pipeline>500k", owner: "ignored"), by: "alice")
+        try store.saveFilter(SavedFilter(name: " east ", query: "region:华东 owner:me\n", owner: "alice"), by: "bob")
+        #expect(try store.savedFilters() == [
+            SavedFilter(name: "east", query: "region:华东 owner:me", owner: "bob"),
+            SavedFilter(name: "hot", query: "grade:A,B pipeline>500k", owner: "alice"),
+        ])
+        #expect(try store.savedFilter(named: "hot").query == "grade:A,B pipeline>500k")
+
+        try store.saveFilter(SavedFilter(name: "hot", query: "grade:A last>30d", owner: "alice"), by: "alice")
+        #expect(try store.savedFilter(named: "hot") == SavedFilter(name: "hot", query: "grade:A last>30d", owner: "alice"))
+        #expect(try store.savedFilters().count == 2)
+
+        try store.deleteFilter(named: "hot", by: "alice")
+        #expect(try store.savedFilters().map(\.name) == ["east"])
+        #expect(throws: StoreError.self) { try store.savedFilter(named: "hot") }
+        #expect(throws: StoreError.self) { try store.deleteFilter(named: "hot", by: "alice") }
+
+        let log = try events(store)
+        #expect(log.map(\.action) == ["created", "created", "updated", "deleted"])
+        #expect(log.map(\.note) == ["hot", "east", "hot", "hot"])
+        #expect(log[2].changes["query"] == FieldChange(old: "grade:A,B pipeline>500k", new: "grade:A last>30d"))
+        #expect(log[3].user == "alice")
+    }
+
+    @Test func invalidQueryIsRefusedAndNothingIsWritten() throws {
+        let store = try StoreFixture.store()
+        let before = try store.changeToken()
+        do {
+            try store.saveFilter(SavedFilter(name: "bad", query: "grade:A colour:red", owner: "alice"), by: "alice")
+            Issue.record("an unknown condition was saved")
+        } catch let error as StoreError {
+            guard case .invalid(let message) = error else { throw error }
+            #expect(message.contains("unknown condition 'colour'"))
+            #expect(message.contains("at 9:"))
+        }
+        #expect(throws: StoreError.self) { try store.saveFilter(SavedFilter(name: "q", query: "pipeline>abc", owner: "a"), by: "a") }
+        #expect(throws: StoreError.self) { try store.saveFilter(SavedFilter(name: "q", query: "  ", owner: "a"), by: "a") }
+        #expect(throws: StoreError.self) { try store.saveFilter(SavedFilter(name: " ", query: "grade:A", owner: "a"), by: "a") }
+        #expect(throws: StoreError.self) { try store.saveFilter(SavedFilter(name: "q", query: "region:\"华东", owner: "a"), by: "a") }
+        #expect(try store.savedFilters() == [])
+        #expect(try store.changeToken() == before)
+        #expect(try events(store).isEmpty)
+    }
+
+    @Test func onlyTheOwnerOrAManagerChangesAFilter() throws {
+        let store = try StoreFixture.store()
+        try store.saveUser(User(name: "boss", role: .manager), by: "admin")
+        try store.saveUser(User(name: "bob", role: .rep), by: "admin")
+        try store.saveFilter(SavedFilter(name: "mine", query: "owner:me", owner: "alice"), by: "alice")
+        #expect(throws: StoreError.self) {
+            try store.saveFilter(SavedFilter(name: "mine", query: "grade:A", owner: "bob"), by: "bob")
+        }
+        #expect(throws: StoreError.self) { try store.deleteFilter(named: "mine", by: "bob") }
+        #expect(try store.savedFilter(named: "mine") == SavedFilter(name: "mine", query: "owner:me", owner: "alice"))
+        // A manager may; the filter keeps its owner.
+        try store.saveFilter(SavedFilter(name: "mine", query: "grade:A", owner: "boss"), by: "boss")
+        #expect(try store.savedFilter(named: "mine") == SavedFilter(name: "mine", query: "grade:A", owner: "alice"))
+        try store.deleteFilter(named: "mine", by: "boss")
+        #expect(try store.savedFilters() == [])
+    }
+
+    @Test func aSavedFilterSelectsAccounts() throws {
+        let store = try AccountConditionTests.store()
+        try store.saveFilter(SavedFilter(name: "东区大客户", query: "等级:A,B 区域:华东", owner: "alice"), by: "alice")
+        let saved = try store.savedFilter(named: "东区大客户")
+        let conditions = try AccountQueryLanguage.parse(saved.query)
+        #expect(try AccountConditionTests.ids(store, conditions) == [1, 3])
+        #expect(AccountQueryLanguage.describe(conditions) == "grade:A,B region:华东")
+    }
+
+    @Test func survivesReopeningAFileStore() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("closer-saved-filter-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("store.sqlite").path
+        try SQLiteStore(path: path).saveFilter(SavedFilter(name: "hot", query: "pipeline>1M", owner: "a"), by: "a")
+        #expect(try SQLiteStore(path: path).savedFilters() == [SavedFilter(name: "hot", query: "pipeline>1M", owner: "a")])
+    }
+}
