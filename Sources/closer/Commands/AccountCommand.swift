@@ -6,7 +6,9 @@ import Foundation
 struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account", abstract: "Customer accounts: add, list, show, edit, delete.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self])
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self,
+                      Assign.self, Share.self, Unshare.self, Exclusive.self, Owned.self, Return.self, Claim.self,
+                      Protect.self, Unprotect.self])
 
     /// Fields shared by add and edit; nil means "leave as it is".
     struct Fields: ParsableArguments {
@@ -71,8 +73,10 @@ struct AccountCommand: ParsableCommand {
                 throw CLIError("--sort: '\(sort)' is not one of \(AccountSortKey.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let grades = try Set((grade.map(Parse.list) ?? []).map(Parse.grade))
+            // A rep sees their own, shared and pool accounts (the store filters by --user's role).
             let page = try db.accounts(AccountQuery(
-                text: search ?? "", grades: grades, owner: owner == "me" ? store.actor : owner, sort: sortKey,
+                text: search ?? "", grades: grades, owner: owner == "me" ? store.actor : owner,
+                viewer: try db.viewer(named: store.actor), sort: sortKey,
                 ascending: !desc, offset: list.offset, limit: list.limit))
             if list.json { return try Output.json(page.rows.map(\.account)) }
             Output.table(
@@ -94,7 +98,8 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             let db = try store.open()
-            let a = try Parse.account(account, in: db)
+            // Refused when --user is a rep and the account is another rep's private one.
+            let a = try db.account(try Parse.account(account, in: db).id, as: try db.viewer(named: store.actor))
             if json { return try Output.json(a) }
             Output.fields([
                 ("Account", "#\(a.id) \(a.name)"), ("Grade", a.grade.label.both),
