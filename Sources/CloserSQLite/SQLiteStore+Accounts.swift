@@ -42,7 +42,10 @@ extension SQLiteStore {
         let issues = Validation.issues(account)
         guard issues.isEmpty else { throw Self.invalid(issues) }
         return try write { db in
-            let (old, updated) = try saveVersioned(db, account, by: user)
+            // Visibility, protection and who-holds-it rules for the acting user (SQLiteStore+Ownership).
+            let (old, updated) = try saveVersioned(db, account, by: user) { old in
+                try checkAccountEdit(db, old: old, new: account, by: user)
+            }
             var changes = FieldDiff.between(old, updated)
             if old.quadrant != updated.quadrant {
                 changes["quadrant"] = FieldChange(old: old.quadrant.rawValue, new: updated.quadrant.rawValue)
@@ -62,6 +65,7 @@ extension SQLiteStore {
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [id]) == true else {
                 throw StoreError.notFound(entity: "account", id: id)
             }
+            try checkAccountDelete(db, id: id, by: user)
             guard deals == 0 else {
                 throw StoreError.refused("account \(id) has \(deals) deal(s); delete or move them first (nothing was deleted)")
             }

@@ -7,7 +7,8 @@ struct Closer: ParsableCommand {
         abstract: "A terminal CRM for big-account B2B sales: pipeline board, customer quadrant, key-person org chart.",
         discussion: "Run `closer` alone to open the dashboard. Every command takes --db PATH (or CLOSER_DB) and --user NAME (or CLOSER_USER).",
         version: "0.1.0",
-        subcommands: [TUICommand.self, DemoCommand.self, AccountCommand.self, PersonCommand.self, DealCommand.self, ActivityCommand.self, FilterCommand.self,
+        subcommands: [TUICommand.self, DemoCommand.self, AccountCommand.self, PoolCommand.self, PersonCommand.self, DealCommand.self, ActivityCommand.self,
+                      FilterCommand.self,
                       ExportCommand.self, ImportCommand.self, ProcessCommand.self, UserCommand.self, LogCommand.self],
         defaultSubcommand: TUICommand.self)
 }

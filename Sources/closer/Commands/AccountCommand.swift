@@ -6,7 +6,9 @@ import Foundation
 struct AccountCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "account", abstract: "Customer accounts: add, list, show, edit, delete.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self])
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Delete.self,
+                      Assign.self, Share.self, Unshare.self, Exclusive.self, Owned.self, Return.self, Claim.self,
+                      Protect.self, Unprotect.self])
 
     /// Fields shared by add and edit; nil means "leave as it is".
     struct Fields: ParsableArguments {
@@ -64,7 +66,7 @@ struct AccountCommand: ParsableCommand {
         @Option(help: "Only this owner ('me' for you).") var owner: String?
         @Option(name: .customLong("where"), help: "A query, e.g. \"grade:A,B region:华东 pipeline>500k last>30d\".") var query: String?
         @Option(help: "A saved filter (closer filter list), combined with the other options.") var filter: String?
-        @Option(help: "Sort by name, grade, pipeline, updated or id.") var sort: String = "name"
+        @Option(help: "Sort by name, grade, quadrant, industry, region, owner, pipeline, weighted, won, last, due, updated or id.") var sort: String = "name"
         @Flag(help: "Sort descending.") var desc = false
 
         func run() throws {
@@ -78,9 +80,11 @@ struct AccountCommand: ParsableCommand {
                 let saved = try db.savedFilter(named: filter)
                 conditions = try QueryText.parse(saved.query, label: "saved filter '\(saved.name)'") + conditions
             }
+            // A rep sees their own, shared and pool accounts (the store filters by --user's role).
             let page = try db.accounts(AccountQuery(
                 text: search ?? "", grades: grades, owner: owner == "me" ? store.actor : owner,
-                conditions: AccountQueryLanguage.resolvingMe(conditions, as: store.actor), sort: sortKey,
+                conditions: AccountQueryLanguage.resolvingMe(conditions, as: store.actor),
+                viewer: try db.viewer(named: store.actor), sort: sortKey,
                 ascending: !desc, offset: list.offset, limit: list.limit))
             if list.json { return try Output.json(page.rows.map(\.account)) }
             Output.table(
@@ -102,7 +106,8 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             let db = try store.open()
-            let a = try Parse.account(account, in: db)
+            // Refused when --user is a rep and the account is another rep's private one.
+            let a = try db.account(try Parse.account(account, in: db).id, as: try db.viewer(named: store.actor))
             if json { return try Output.json(a) }
             Output.fields([
                 ("Account", "#\(a.id) \(a.name)"), ("Grade", a.grade.label.both),
