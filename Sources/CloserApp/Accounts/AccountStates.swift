@@ -176,8 +176,15 @@ enum MoveArrow {
         }
     }
 
-    /// Monday of last week at 00:00 in the calendar's time zone: the start of "since the last review".
-    static func reviewStart(today: Day, calendar: Calendar = .current) -> Date {
+    static func reviewStart(today: Day) -> Date { QuadrantReview.start(today: today) }
+}
+
+/// Since when a quadrant change counts as new on the grid.
+public enum QuadrantReview {
+    /// Monday of last week at 00:00 in the time zone: the start of "since the last review".
+    public static func start(today: Day, timeZone: TimeZone = .current) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
         let monday = today.adding(days: -(today.isoWeekday - 1) - 7)
         return calendar.date(from: DateComponents(year: monday.year, month: monday.month, day: monday.day))
             ?? Date(timeIntervalSince1970: Double(monday.ordinal) * 86_400)

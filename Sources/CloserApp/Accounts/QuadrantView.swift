@@ -38,8 +38,9 @@ enum QuadrantView {
             let group = q.summary?.quadrants[quadrant] ?? QuadrantSummary.Group()
             let focused = quadrant == q.focus
             let inner = Panel.render(into: &canvas, rect: frame, title: quadrant.label[lang], focused: focused)
-            var footer = "\(group.count) · \(lang(.pipelineWord)) \(Money.compact(group.pipeline))"
-            if q.metric == .lifetimeValue { footer += " · \(lang(.lifetimeValue)) \(Money.compact(group.lifetimeValue))" }
+            let footer = q.metric == .pipeline
+                ? "\(group.count) · \(lang(.pipelineWord)) \(Money.compact(group.pipeline))"
+                : "\(group.count) · \(LocalizedText(en: "LTV", zh: "价值")[lang]) \(Money.compact(group.lifetimeValue))"
             canvas.put(" \(footer) ", x: frame.x + 2, y: frame.maxY - 1, role: focused ? .borderFocused : .border, maxWidth: max(0, frame.width - 4))
             guard inner.width > 4, inner.height > 0 else { continue }
             if group.count == 0 {
@@ -53,7 +54,8 @@ enum QuadrantView {
                 let row = group.top[index]
                 let selected = focused && index == scroll.selected
                 let y = inner.y + line
-                let value = Money.compact(QuadrantSummary.value(row, q.metric))
+                let amount = QuadrantSummary.value(row, q.metric)
+                let value = amount == 0 ? "—" : Money.compact(amount)
                 let arrow = q.moves[row.id].map(MoveArrow.arrow) ?? ""
                 let tail = (arrow.isEmpty ? "" : arrow + " ") + value
                 let nameWidth = max(1, inner.width - 3 - TextWidth.of(tail) - 1)
