@@ -8,7 +8,7 @@ import TerminalUI
 @Suite struct HelpAndPaletteTests {
     @Test(arguments: [Language.zh, .en])
     func helpListsEveryBinding(lang: Language) throws {
-        let (app, _) = try Fixture.handMade(lang, width: 160, height: 80)
+        let (app, _) = try Fixture.handMade(lang, width: 160, height: 120)
         app.press("?")
         guard case .help = app.state.overlay else { Issue.record("no help"); return }
         let canvas = app.canvas()
@@ -86,7 +86,7 @@ import TerminalUI
         #expect(app.state.screen == .deals)
         let canvas = app.canvas()
         let lines = canvas.lines()
-        #expect(lines[0] == row((0, " 1 管道看板   2 商机列表"), (59, "流程: 项目型销售 [p]")))
+        #expect(lines[0] == row((0, " 1 管道看板   2 商机列表   3 客户列表   4 客户象限"), (59, "流程: 项目型销售 [p]")))
         #expect(canvas.roleAt(x: 14, y: 0) == "tab.active")
         let expected = [
             row((6, "#"), (8, "标题"), (20, "客户"), (30, "阶段"), (47, "金额▼"), (57, "%"), (59, "下一步"), (74, "负责 …")),

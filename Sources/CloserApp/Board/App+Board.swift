@@ -149,6 +149,10 @@ extension App {
                 _ = state.table.scroll.handle(mouse, count: count, pageSize: pageSize)
             }
             if state.table.scroll.offset != before { attempt { try loadTable() } }
+        case .accounts:
+            handleAccountsMouse(mouse)
+        case .quadrant:
+            break
         }
     }
 }

@@ -19,6 +19,7 @@ extension App {
         case .gate(var gate): handleGate(key, &gate)
         case .newDeal(var form): handleNewDeal(key, &form)
         case .detail(var detail): handleDetail(key, &detail)
+        case .accounts(let accountOverlay): handleAccountOverlay(key, accountOverlay)
         }
     }
 

@@ -9,6 +9,7 @@ public enum Overlay: Sendable {
     case gate(GateState)
     case detail(DealDetailState)
     case newDeal(NewDealState)
+    case accounts(AccountOverlay)
 }
 
 /// A one-line question: what the answer is for travels with it.

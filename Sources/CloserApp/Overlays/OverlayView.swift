@@ -38,6 +38,8 @@ enum OverlayView {
             canvas.put("Tab ↓ · Enter \(lang(.save)) · Esc \(lang(.cancel))", x: inner.x + 1, y: inner.maxY - 1, role: .dim, maxWidth: inner.width - 2)
         case .detail(let detail):
             DealDetailView.render(detail, lang: lang, today: state.today, into: &canvas, area: area)
+        case .accounts(let accountOverlay):
+            AccountOverlayView.render(accountOverlay, state: state, into: &canvas, area: area)
         }
     }
 }

@@ -44,6 +44,10 @@ public final class App {
                 handleOverlayKey(key)
                 return
             }
+            if state.screen.isAccountScreen, state.accountSearch.editing {
+                handleAccountSearchKey(key)
+                return
+            }
             state.message = nil
             if let command = KeyMap.command(for: key, in: state.screen.keyContext) {
                 run(command)
@@ -66,7 +70,12 @@ public final class App {
         case .loadDemo: loadDemo()
         case .toggleLanguage: state.lang = state.lang == .en ? .zh : .en
         case .selectUp, .selectDown, .pageUp, .pageDown, .selectFirst, .selectLast, .selectLeft, .selectRight:
-            state.screen == .board ? moveBoardSelection(command) : moveTableSelection(command)
+            switch state.screen {
+            case .board: moveBoardSelection(command)
+            case .deals: moveTableSelection(command)
+            case .accounts: moveAccountSelection(command)
+            case .quadrant: moveQuadrantSelection(command)
+            }
         case .moveRight: moveSelectedDeal(by: 1)
         case .moveLeft: moveSelectedDeal(by: -1)
         case .openDeal: if let id = selectedDealID { openDeal(id) }
@@ -78,6 +87,11 @@ public final class App {
         case .search: state.overlay = .prompt(PromptState(title: state.lang(.searchPrompt), text: state.filter.text, purpose: .search))
         case .clearFilters: setFilter { $0 = DealFilter() }
         case .sortNext: cycleSort()
+        case .showAccounts: switchScreen(to: .accounts)
+        case .showQuadrant: switchScreen(to: .quadrant)
+        case .openAccount, .accountSearch, .accountSortNext, .accountSortReverse, .chooseColumns, .toggleQuadrantView,
+             .toggleQuadrantValue, .loyaltyUp, .loyaltyDown, .assistanceUp, .assistanceDown:
+            runAccountCommand(command)
         }
     }
 
@@ -169,6 +183,8 @@ public final class App {
             switch state.screen {
             case .board: try loadBoard(keeping: keep)
             case .deals: try loadTable()
+            case .accounts: try loadAccounts()
+            case .quadrant: try loadQuadrant()
             }
             let boardEmpty = state.board.board?.columns.allSatisfy { $0.count == 0 } ?? true
             state.isEmptyStore = state.filter.isDefault && boardEmpty && state.screen == .board
@@ -182,6 +198,7 @@ public final class App {
         guard let token = try? store.changeToken(), token != lastChangeToken else { return false }
         reload()
         if case .detail(let detail) = state.overlay { openDeal(detail.deal.id, keepCursor: detail.cursor) }
+        if case .accounts(.account(let account)) = state.overlay { refreshAccount360(account) }
         return true
     }
 }

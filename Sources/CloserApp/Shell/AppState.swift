@@ -2,12 +2,14 @@ import CloserCore
 import TerminalUI
 
 public enum ScreenID: Int, CaseIterable, Sendable {
-    case board, deals
+    case board, deals, accounts, quadrant
 
     var title: UIText {
         switch self {
         case .board: .board
         case .deals: .deals
+        case .accounts: .accounts
+        case .quadrant: .quadrant
         }
     }
 
@@ -15,8 +17,13 @@ public enum ScreenID: Int, CaseIterable, Sendable {
         switch self {
         case .board: .board
         case .deals: .deals
+        case .accounts: .accounts
+        case .quadrant: .quadrant
         }
     }
+
+    /// The screens that share the accounts' query.
+    var isAccountScreen: Bool { self == .accounts || self == .quadrant }
 }
 
 public struct StatusMessage: Sendable, Equatable {
@@ -48,6 +55,11 @@ public struct AppState: Sendable {
     public var filter = DealFilter()
     public var board = BoardState()
     public var table = DealTableState()
+    public var accounts = AccountTableState()
+    public var quadrant = QuadrantState()
+    public var accountSearch = AccountSearchState()
+    /// Who asks for accounts (a rep sees their own, shared and pool accounts); set on first load.
+    public var viewer: Viewer?
     public var overlay: Overlay?
     public var message: StatusMessage?
     public var isEmptyStore = false

@@ -24,6 +24,10 @@ public enum AppView {
             }
         case .deals:
             DealTableView.render(state.table, catalog: state.catalog, lang: lang, today: state.today, into: &canvas, area: content)
+        case .accounts:
+            AccountTableView.render(state, into: &canvas, area: content)
+        case .quadrant:
+            QuadrantView.render(state, into: &canvas, area: content)
         }
         statusLine(state, into: &canvas)
         if let overlay = state.overlay {
@@ -57,7 +61,8 @@ public enum AppView {
         ]
         // The whole path when there is room, the file name on a narrow terminal.
         let store = StorePathName(path: state.storeLocation)
-        let right = "\(lang(.filter)): \(state.filterSummary) │ \(state.user)@\(state.width >= 120 ? store.short : store.fileName)"
+        let filter = state.screen.isAccountScreen ? state.accountFilterSummary : state.filterSummary
+        let right = "\(lang(.filter)): \(filter) │ \(state.user)@\(state.width >= 120 ? store.short : store.fileName)"
         StatusBar.render(into: &canvas, rect: rect, hints: hints, right: right, message: state.message?.text,
                          messageRole: state.message?.isError == true ? .error : .status)
     }

@@ -33,6 +33,19 @@ public enum Command: String, CaseIterable, Sendable {
     case search = "filter.search"
     case clearFilters = "filter.clear"
     case sortNext = "table.sort"
+    case showAccounts = "screen.accounts"
+    case showQuadrant = "screen.quadrant"
+    case openAccount = "account.open"
+    case accountSearch = "accounts.search"
+    case accountSortNext = "accounts.sort-next"
+    case accountSortReverse = "accounts.sort-reverse"
+    case chooseColumns = "accounts.columns"
+    case toggleQuadrantView = "quadrant.toggle-view"
+    case toggleQuadrantValue = "quadrant.toggle-value"
+    case loyaltyUp = "quadrant.loyalty-up"
+    case loyaltyDown = "quadrant.loyalty-down"
+    case assistanceUp = "quadrant.assistance-up"
+    case assistanceDown = "quadrant.assistance-down"
 
     public var label: LocalizedText {
         switch self {
@@ -65,13 +78,26 @@ public enum Command: String, CaseIterable, Sendable {
         case .search: LocalizedText(en: "Search (pinyin initials work)", zh: "搜索（支持拼音首字母）")
         case .clearFilters: LocalizedText(en: "Clear filters", zh: "清除筛选")
         case .sortNext: LocalizedText(en: "Sort by next column / reverse", zh: "切换排序")
+        case .showAccounts: LocalizedText(en: "Account table", zh: "客户列表")
+        case .showQuadrant: LocalizedText(en: "Customer quadrant", zh: "客户象限")
+        case .openAccount: LocalizedText(en: "Open the account (360° view)", zh: "打开客户（360° 视图）")
+        case .accountSearch: LocalizedText(en: "Search accounts (grade:A region:华东 pipeline>500k …)", zh: "搜索客户（grade:A region:华东 pipeline>500k …）")
+        case .accountSortNext: LocalizedText(en: "Sort by the next column", zh: "按下一列排序")
+        case .accountSortReverse: LocalizedText(en: "Reverse the sort", zh: "反向排序")
+        case .chooseColumns: LocalizedText(en: "Choose and order columns", zh: "选择列与列顺序")
+        case .toggleQuadrantView: LocalizedText(en: "Quadrant lists / score scatter", zh: "象限列表 / 分数散点图")
+        case .toggleQuadrantValue: LocalizedText(en: "Rank by pipeline / lifetime value", zh: "按在途金额 / 生命周期价值排序")
+        case .loyaltyUp: LocalizedText(en: "Loyalty +1", zh: "忠诚度 +1")
+        case .loyaltyDown: LocalizedText(en: "Loyalty -1", zh: "忠诚度 -1")
+        case .assistanceUp: LocalizedText(en: "Assistance +1", zh: "协助 +1")
+        case .assistanceDown: LocalizedText(en: "Assistance -1", zh: "协助 -1")
         }
     }
 }
 
 /// Where a binding applies.
 public enum KeyContext: String, Sendable {
-    case global, board, deals
+    case global, board, deals, accounts, quadrant
 }
 
 public struct KeyBinding: Sendable {
@@ -117,6 +143,23 @@ public enum KeyMap {
         KeyBinding([.char(">"), .shiftRight, .char(".")], .moveRight, .board),
         KeyBinding([.char("<"), .shiftLeft, .char(",")], .moveLeft, .board),
         KeyBinding([.char("s")], .sortNext, .deals),
+        KeyBinding([.char("3")], .showAccounts),
+        KeyBinding([.char("4")], .showQuadrant),
+        KeyBinding([.enter], .openAccount, .accounts),
+        KeyBinding([.char("/")], .accountSearch, .accounts),
+        KeyBinding([.char("s")], .accountSortNext, .accounts),
+        KeyBinding([.char("S")], .accountSortReverse, .accounts),
+        KeyBinding([.char("c")], .chooseColumns, .accounts),
+        KeyBinding([.enter], .openAccount, .quadrant),
+        KeyBinding([.char("/")], .accountSearch, .quadrant),
+        KeyBinding([.left, .char("h")], .selectLeft, .quadrant),
+        KeyBinding([.right, .char("l")], .selectRight, .quadrant),
+        KeyBinding([.char("t")], .toggleQuadrantView, .quadrant),
+        KeyBinding([.char("v")], .toggleQuadrantValue, .quadrant),
+        KeyBinding([.char("+"), .char("=")], .loyaltyUp, .quadrant),
+        KeyBinding([.char("-")], .loyaltyDown, .quadrant),
+        KeyBinding([.char("]")], .assistanceUp, .quadrant),
+        KeyBinding([.char("[")], .assistanceDown, .quadrant),
     ]
 
     /// The command a key runs in a context; a context binding wins over a global one.
@@ -163,6 +206,8 @@ public enum KeyMap {
             (.global, LocalizedText(en: "Everywhere", zh: "全局")),
             (.board, LocalizedText(en: "Pipeline board", zh: "管道看板")),
             (.deals, LocalizedText(en: "Deal table", zh: "商机列表")),
+            (.accounts, LocalizedText(en: "Account table", zh: "客户列表")),
+            (.quadrant, LocalizedText(en: "Customer quadrant", zh: "客户象限")),
         ]
         var sections = contexts.map { context, title in
             HelpSection(title: title[lang], entries: bindings.filter { $0.context == context }.map {
@@ -170,6 +215,8 @@ public enum KeyMap {
             })
         }
         sections.append(HelpSection(title: LocalizedText(en: "Open deal", zh: "商机详情")[lang], entries: DealDetailKeys.hints(lang)))
+        sections.append(HelpSection(title: LocalizedText(en: "Open account (360°)", zh: "客户 360°")[lang], entries: Account360Keys.hints(lang)))
+        sections.append(HelpSection(title: LocalizedText(en: "Column chooser", zh: "选择列")[lang], entries: ColumnChooserKeys.hints(lang)))
         sections.append(HelpSection(title: LocalizedText(en: "Overlays", zh: "弹窗")[lang], entries: [
             KeyHint("Esc", LocalizedText(en: "Close the overlay / cancel", zh: "关闭弹窗 / 取消")[lang]),
             KeyHint("Tab S-Tab", LocalizedText(en: "Next / previous field", zh: "下一个 / 上一个字段")[lang]),

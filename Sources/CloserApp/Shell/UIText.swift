@@ -9,6 +9,7 @@ public enum UIText: Sendable {
     case gateTitle, gateBody, forceReasonPrompt, searchPrompt, nextStep, due, amount, expectedClose, account, title
     case milestones, activities, logActivity, won, lost, notes, kind, history, storeChanged, readOnly
     case emptyColumn, dealsTotal, paletteHint, stage, owner, probability, outcome
+    case accounts, quadrant, accountsTotal, columns, pipelineWord, lifetimeValue
 
     var text: LocalizedText {
         switch self {
@@ -76,6 +77,12 @@ public enum UIText: Sendable {
         case .owner: LocalizedText(en: "Owner", zh: "负责人")
         case .probability: LocalizedText(en: "Probability", zh: "赢率")
         case .outcome: LocalizedText(en: "Outcome", zh: "结果")
+        case .accounts: LocalizedText(en: "Accounts", zh: "客户列表")
+        case .quadrant: LocalizedText(en: "Quadrant", zh: "客户象限")
+        case .accountsTotal: LocalizedText(en: "accounts", zh: "个客户")
+        case .columns: LocalizedText(en: "Columns", zh: "列")
+        case .pipelineWord: LocalizedText(en: "pipeline", zh: "在途")
+        case .lifetimeValue: LocalizedText(en: "lifetime value", zh: "生命周期价值")
         }
     }
 }

@@ -1,0 +1,270 @@
+import CloserCore
+import Foundation
+import TerminalUI
+
+/// The query both account screens share: what is typed, whether it is being typed, the last
+/// conditions that parsed (the screens keep showing their result) and the current error.
+public struct AccountSearchState: Sendable {
+    public var field = TextFieldState(maxLength: 300)
+    public var editing = false
+    public var conditions: [AccountCondition] = []
+    public var error: QueryError?
+
+    public init() {}
+
+    /// Parses the text: good conditions replace the last good ones; an error is kept to show.
+    /// Returns true when the conditions changed (the screen must reload).
+    @discardableResult
+    public mutating func parse() -> Bool {
+        do {
+            let parsed = try AccountQueryLanguage.parse(field.text)
+            error = nil
+            guard parsed != conditions else { return false }
+            conditions = parsed
+            return true
+        } catch {
+            self.error = error
+            return false
+        }
+    }
+}
+
+/// The account table: one page of rows, loaded for what is visible.
+public struct AccountTableState: Sendable {
+    public var page: Page<AccountSummary>?
+    public var scroll = ScrollState()
+    public var sort: AccountColumn = .name
+    public var ascending = true
+    public var columns = AccountColumnLayout()
+
+    public init() {}
+
+    public var selected: AccountSummary? {
+        guard let page else { return nil }
+        let index = scroll.selected - page.offset
+        return page.rows.indices.contains(index) ? page.rows[index] : nil
+    }
+}
+
+/// The quadrant screen: four framed lists on the axes, or a 10×10 scatter of the scores.
+public struct QuadrantState: Sendable {
+    public enum Mode: Sendable { case lists, scatter }
+    public enum Metric: Sendable { case pipeline, lifetimeValue }
+
+    /// Where each quadrant sits on screen: loyalty up, assistance right.
+    public static let layout: [[Quadrant]] = [[.loyal, .strategic], [.market, .opportunity]]
+    public static let order: [Quadrant] = [.loyal, .strategic, .market, .opportunity]
+
+    public var mode: Mode = .lists
+    public var metric: Metric = .pipeline
+    public var summary: QuadrantSummary?
+    /// Since when a quadrant change counts as new (Monday of last week, 00:00 local).
+    public var movesSince: Date?
+    public var moves: [Int64: QuadrantMove] = [:]
+    /// The focused quadrant and the selection inside each list.
+    public var focus: Quadrant = .strategic
+    public var scrolls: [Quadrant: ScrollState] = [:]
+    /// The scatter's cursor, in scores (1…10).
+    public var cellAssistance = 6
+    public var cellLoyalty = 6
+    /// The account the scatter's panel shows, when it stands in the cursor's cell.
+    public var pinnedAccountID: Int64?
+
+    public init() {}
+
+    public func scroll(_ quadrant: Quadrant) -> ScrollState { scrolls[quadrant] ?? ScrollState() }
+
+    /// The account the side panel shows and the score keys change.
+    public var selected: AccountSummary? {
+        guard let summary else { return nil }
+        switch mode {
+        case .lists:
+            let rows = summary.quadrants[focus]?.top ?? []
+            let index = scroll(focus).selected
+            return rows.indices.contains(index) ? rows[index] : nil
+        case .scatter:
+            let rows = summary.cell(assistance: cellAssistance, loyalty: cellLoyalty).top
+            return rows.first { $0.id == pinnedAccountID } ?? rows.first
+        }
+    }
+}
+
+/// What the quadrant screen needs of the filtered accounts: per quadrant the count, sums and
+/// the leading accounts; per score cell the count and the leading accounts.
+public struct QuadrantSummary: Sendable {
+    public struct Group: Sendable {
+        public var count = 0
+        public var pipeline: Int64 = 0
+        public var lifetimeValue: Int64 = 0
+        /// Largest first by the screen's metric, at most the number asked for.
+        public var top: [AccountSummary] = []
+    }
+
+    public var quadrants: [Quadrant: Group] = [:]
+    /// Index (loyalty-1)*10 + (assistance-1).
+    public var cells: [Group] = Array(repeating: Group(), count: 100)
+    public var total = 0
+
+    public init() {}
+
+    public func cell(assistance: Int, loyalty: Int) -> Group {
+        guard Quadrant.scoreRange.contains(assistance), Quadrant.scoreRange.contains(loyalty) else { return Group() }
+        return cells[(loyalty - 1) * 10 + (assistance - 1)]
+    }
+
+    static func value(_ row: AccountSummary, _ metric: QuadrantState.Metric) -> Int64 {
+        metric == .pipeline ? row.pipeline : row.lifetimeValue
+    }
+
+    /// Ranks by the metric, then name and id so the order is stable.
+    static func ranks(_ a: AccountSummary, before b: AccountSummary, _ metric: QuadrantState.Metric) -> Bool {
+        let (va, vb) = (value(a, metric), value(b, metric))
+        if va != vb { return va > vb }
+        if a.account.name != b.account.name { return a.account.name < b.account.name }
+        return a.id < b.id
+    }
+
+    /// Adds one account, keeping only the `keep` leading ones per quadrant and `keepPerCell` per cell.
+    mutating func add(_ row: AccountSummary, metric: QuadrantState.Metric, keep: Int, keepPerCell: Int) {
+        total += 1
+        let quadrant = row.account.quadrant
+        var group = quadrants[quadrant] ?? Group()
+        group.count += 1
+        group.pipeline += row.pipeline
+        group.lifetimeValue += row.lifetimeValue
+        Self.insert(row, into: &group.top, keep: keep, metric: metric)
+        quadrants[quadrant] = group
+        let a = min(10, max(1, row.account.assistance)), l = min(10, max(1, row.account.loyalty))
+        let index = (l - 1) * 10 + (a - 1)
+        cells[index].count += 1
+        cells[index].pipeline += row.pipeline
+        cells[index].lifetimeValue += row.lifetimeValue
+        Self.insert(row, into: &cells[index].top, keep: keepPerCell, metric: metric)
+    }
+
+    static func insert(_ row: AccountSummary, into top: inout [AccountSummary], keep: Int, metric: QuadrantState.Metric) {
+        guard keep > 0 else { return }
+        if top.count == keep, let last = top.last, !ranks(row, before: last, metric) { return }
+        let index = top.firstIndex { ranks(row, before: $0, metric) } ?? top.count
+        top.insert(row, at: index)
+        if top.count > keep { top.removeLast() }
+    }
+}
+
+/// Which way an account moved between quadrants, as an arrow on the grid's axes.
+enum MoveArrow {
+    static func arrow(_ move: QuadrantMove) -> String {
+        func axes(_ q: Quadrant) -> (Int, Int) {
+            switch q {
+            case .market: (0, 0)
+            case .opportunity: (1, 0)
+            case .loyal: (0, 1)
+            case .strategic: (1, 1)
+            }
+        }
+        let (fx, fy) = axes(move.from), (tx, ty) = axes(move.to)
+        switch (tx - fx, ty - fy) {
+        case (1, 0): return "→"
+        case (-1, 0): return "←"
+        case (0, 1): return "↑"
+        case (0, -1): return "↓"
+        case (1, 1): return "↗"
+        case (-1, 1): return "↖"
+        case (1, -1): return "↘"
+        case (-1, -1): return "↙"
+        default: return ""
+        }
+    }
+
+    static func reviewStart(today: Day) -> Date { QuadrantReview.start(today: today) }
+}
+
+/// Since when a quadrant change counts as new on the grid.
+public enum QuadrantReview {
+    /// Monday of last week at 00:00 in the time zone: the start of "since the last review".
+    public static func start(today: Day, timeZone: TimeZone = .current) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let monday = today.adding(days: -(today.isoWeekday - 1) - 7)
+        return calendar.date(from: DateComponents(year: monday.year, month: monday.month, day: monday.day))
+            ?? Date(timeIntervalSince1970: Double(monday.ordinal) * 86_400)
+    }
+}
+
+/// The overlays the account screens open.
+public enum AccountOverlay: Sendable {
+    case columns(ColumnChooserState)
+    case account(Account360State)
+}
+
+/// The column chooser: every column with a check box, in display order.
+public struct ColumnChooserState: Sendable {
+    public var cursor = 0
+    public init() {}
+}
+
+/// One account on one screen: details, deals, key persons, work done, and the edit in progress.
+public struct Account360State: Sendable {
+    public var summary: AccountSummary
+    public var deals: [DealSummary]
+    public var dealsTotal: Int
+    public var persons: [Person]
+    public var personsTotal: Int
+    public var activities: [Activity]
+    public var form: FormState?
+
+    public var account: Account { summary.account }
+
+    public init(summary: AccountSummary, deals: [DealSummary], dealsTotal: Int, persons: [Person], personsTotal: Int, activities: [Activity]) {
+        self.summary = summary
+        self.deals = deals
+        self.dealsTotal = dealsTotal
+        self.persons = persons
+        self.personsTotal = personsTotal
+        self.activities = activities
+    }
+
+    public static let nameField = 0, gradeField = 1, assistanceField = 2, loyaltyField = 3, industryField = 4
+    public static let regionField = 5, natureField = 6, scaleField = 7, notesField = 8
+
+    public static func fieldLabels(_ lang: Language) -> [String] {
+        [
+            LocalizedText(en: "Name", zh: "名称"), LocalizedText(en: "Grade", zh: "等级"),
+            LocalizedText(en: "Assistance", zh: "协助"), LocalizedText(en: "Loyalty", zh: "忠诚"),
+            LocalizedText(en: "Industry", zh: "行业"), LocalizedText(en: "Region", zh: "区域"),
+            LocalizedText(en: "Nature", zh: "性质"), LocalizedText(en: "Scale", zh: "规模"),
+            LocalizedText(en: "Notes", zh: "备注"),
+        ].map { $0[lang] }
+    }
+
+    public func editForm(_ lang: Language) -> FormState {
+        let a = account
+        let labels = Self.fieldLabels(lang)
+        let values = [a.name, a.grade.rawValue, String(a.assistance), String(a.loyalty), a.industry, a.region, a.businessNature, a.scale, a.notes]
+        let placeholders = ["", "A B C D", "1…10", "1…10", "", "", "", "", ""]
+        return FormState(fields: zip(labels.indices, labels).map { index, label in
+            FormField(label: label, text: values[index], placeholder: placeholders[index], maxLength: index == Self.notesField ? 2000 : 200)
+        })
+    }
+}
+
+/// Keys of the open account, listed in the help overlay.
+public enum Account360Keys {
+    public static func hints(_ lang: Language) -> [KeyHint] {
+        [
+            KeyHint("e", LocalizedText(en: "Edit the account (Tab between fields, Enter saves)", zh: "编辑客户（Tab 切换字段，回车保存）")[lang]),
+            KeyHint("Esc q", LocalizedText(en: "Close", zh: "关闭")[lang]),
+        ]
+    }
+}
+
+/// Keys of the column chooser, listed in the help overlay.
+public enum ColumnChooserKeys {
+    public static func hints(_ lang: Language) -> [KeyHint] {
+        [
+            KeyHint("Space", LocalizedText(en: "Show / hide the column", zh: "显示 / 隐藏该列")[lang]),
+            KeyHint("[ ]", LocalizedText(en: "Move the column earlier / later", zh: "列前移 / 后移")[lang]),
+            KeyHint("Esc Enter", LocalizedText(en: "Close", zh: "关闭")[lang]),
+        ]
+    }
+}

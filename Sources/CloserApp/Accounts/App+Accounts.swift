@@ -1,0 +1,183 @@
+import CloserCore
+import TerminalUI
+
+extension AppState {
+    /// The account query as the status line words it.
+    public var accountFilterSummary: String {
+        let text = accountSearch.field.text.trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? lang(.all) : "“\(text)”"
+    }
+}
+
+/// Where the account screens put the search field, its error line and the body below.
+enum AccountScreenLayout {
+    /// Search line and the line under it (the parser's error, or a reminder of the syntax).
+    static let searchRows = 2
+
+    static func body(_ area: Rect) -> Rect {
+        Rect(x: area.x, y: area.y + searchRows, width: area.width, height: max(0, area.height - searchRows))
+    }
+
+    static func tablePageSize(_ state: AppState) -> Int {
+        max(1, TableView.pageSize(for: body(state.contentRect)))
+    }
+}
+
+extension App {
+    func runAccountCommand(_ command: Command) {
+        switch command {
+        case .openAccount:
+            let selected = state.screen == .accounts ? state.accounts.selected : state.quadrant.selected
+            if let selected { openAccount360(selected.id) }
+        case .accountSearch:
+            state.accountSearch.editing = true
+        case .accountSortNext: sortAccounts(by: nil)
+        case .accountSortReverse:
+            state.accounts.ascending.toggle()
+            state.accounts.scroll = ScrollState()
+            attempt { try loadAccounts() }
+        case .chooseColumns:
+            state.overlay = .accounts(.columns(ColumnChooserState()))
+        case .toggleQuadrantView: toggleQuadrantView()
+        case .toggleQuadrantValue:
+            state.quadrant.metric = state.quadrant.metric == .pipeline ? .lifetimeValue : .pipeline
+            state.quadrant.scrolls = [:]
+            reload()
+        case .loyaltyUp: changeScore(loyalty: 1, assistance: 0)
+        case .loyaltyDown: changeScore(loyalty: -1, assistance: 0)
+        case .assistanceUp: changeScore(loyalty: 0, assistance: 1)
+        case .assistanceDown: changeScore(loyalty: 0, assistance: -1)
+        default: break
+        }
+    }
+
+    /// Reps see their own, shared and pool accounts; the role is read once.
+    func ensureViewer() throws {
+        guard state.viewer == nil else { return }
+        let role = try store.users().first { $0.name == state.user }?.role ?? .rep
+        state.viewer = Viewer(name: state.user, role: role)
+    }
+
+    func accountQuery(offset: Int, limit: Int) -> AccountQuery {
+        AccountQuery(conditions: state.accountSearch.conditions, viewer: state.viewer, sort: state.accounts.sort.sortKey,
+                     ascending: state.accounts.ascending, offset: offset, limit: limit)
+    }
+
+    /// One page: the rows that fit below the header, from the scroll offset.
+    func loadAccounts() throws {
+        try ensureViewer()
+        let pageSize = AccountScreenLayout.tablePageSize(state)
+        state.accounts.page = try store.accounts(accountQuery(offset: state.accounts.scroll.offset, limit: pageSize))
+        let before = state.accounts.scroll.offset
+        state.accounts.scroll.clamp(count: state.accounts.page?.total ?? 0, pageSize: pageSize)
+        if state.accounts.scroll.offset != before {
+            state.accounts.page = try store.accounts(accountQuery(offset: state.accounts.scroll.offset, limit: pageSize))
+        }
+    }
+
+    func moveAccountSelection(_ command: Command) {
+        let key: Key
+        switch command {
+        case .selectUp: key = .up
+        case .selectDown: key = .down
+        case .pageUp: key = .pageUp
+        case .pageDown: key = .pageDown
+        case .selectFirst: key = .home
+        case .selectLast: key = .end
+        default: return
+        }
+        let before = state.accounts.scroll.offset
+        state.accounts.scroll.handle(key, count: state.accounts.page?.total ?? 0, pageSize: AccountScreenLayout.tablePageSize(state))
+        if state.accounts.scroll.offset != before { attempt { try loadAccounts() } }
+    }
+
+    /// `s` (nil): the next visible column; a column (a header click): that one, or reversed if it is already the sort.
+    func sortAccounts(by column: AccountColumn?) {
+        let visible = state.accounts.columns.visible
+        if let column {
+            if column == state.accounts.sort {
+                state.accounts.ascending.toggle()
+            } else {
+                state.accounts.sort = column
+                state.accounts.ascending = column.defaultAscending
+            }
+        } else {
+            let index = visible.firstIndex(of: state.accounts.sort) ?? -1
+            let next = visible[(index + 1) % visible.count]
+            state.accounts.sort = next
+            state.accounts.ascending = next.defaultAscending
+        }
+        state.accounts.scroll = ScrollState()
+        attempt { try loadAccounts() }
+    }
+
+    /// Typing in the search field: each keystroke parses; a good query reloads, a bad one is
+    /// shown under the field while the screen keeps the last good result.
+    func handleAccountSearchKey(_ key: Key) {
+        switch key {
+        case .enter:
+            state.accountSearch.editing = false
+        case .escape:
+            state.accountSearch = AccountSearchState()
+            resetAccountScrolls()
+            reload()
+        default:
+            guard state.accountSearch.field.handle(key) else { return }
+            if state.accountSearch.parse() {
+                resetAccountScrolls()
+                reload()
+            }
+        }
+    }
+
+    func resetAccountScrolls() {
+        state.accounts.scroll = ScrollState()
+        state.quadrant.scrolls = [:]
+        state.quadrant.pinnedAccountID = nil
+    }
+
+    func handleAccountsMouse(_ mouse: MouseEvent) {
+        let body = AccountScreenLayout.body(state.contentRect)
+        let pageSize = AccountScreenLayout.tablePageSize(state)
+        let count = state.accounts.page?.total ?? 0
+        let before = state.accounts.scroll.offset
+        if mouse.y == body.y, mouse.kind == .click {
+            let fitted = state.accounts.columns.fitted(width: body.width)
+            let columns = fitted.map { TableColumn($0.column.title[state.lang], width: $0.width) }
+            if let index = TableView.column(atX: mouse.x, rect: body, columns: columns) { sortAccounts(by: fitted[index].column) }
+            return
+        }
+        if mouse.kind == .click || mouse.kind == .doubleClick {
+            _ = state.accounts.scroll.select(row: mouse.y, top: body.y + 1, count: count, pageSize: pageSize)
+            if mouse.kind == .doubleClick, let id = state.accounts.selected?.id { openAccount360(id) }
+        } else {
+            _ = state.accounts.scroll.handle(mouse, count: count, pageSize: pageSize)
+        }
+        if state.accounts.scroll.offset != before { attempt { try loadAccounts() } }
+    }
+
+    // MARK: Overlays
+
+    func handleAccountOverlay(_ key: Key, _ overlay: AccountOverlay) {
+        switch overlay {
+        case .columns(var chooser): handleColumnChooser(key, &chooser)
+        case .account(var detail): handleAccount360(key, &detail)
+        }
+    }
+
+    func handleColumnChooser(_ key: Key, _ chooser: inout ColumnChooserState) {
+        let count = state.accounts.columns.order.count
+        switch key {
+        case .escape, .enter, .char("c"), .char("q"):
+            state.overlay = nil
+            return
+        case .up, .char("k"): chooser.cursor = max(0, chooser.cursor - 1)
+        case .down, .char("j"): chooser.cursor = min(count - 1, chooser.cursor + 1)
+        case .char(" "): state.accounts.columns.toggle(state.accounts.columns.order[chooser.cursor])
+        case .char("["): chooser.cursor = state.accounts.columns.move(at: chooser.cursor, by: -1)
+        case .char("]"): chooser.cursor = state.accounts.columns.move(at: chooser.cursor, by: 1)
+        default: break
+        }
+        state.overlay = .accounts(.columns(chooser))
+    }
+}
