@@ -50,7 +50,7 @@ enum AccountFixture {
         let activities = [
             Activity(id: 1, accountID: 1, dealID: 1, kind: .visit, day: Day(year: 2026, month: 11, day: 18)!, notes: "技术交流", by: user),
         ]
-        return Snapshot(users: [User(name: user), User(name: "li.na")], accounts: accounts, persons: persons, deals: deals, activities: activities)
+        return Snapshot(users: [User(name: user, role: .manager), User(name: "li.na", role: .manager)], accounts: accounts, persons: persons, deals: deals, activities: activities)
     }
 
     static func app(_ lang: Language = .zh, width: Int = 80, height: Int = 24, screen: Character = "3") throws -> (App, SQLiteStore) {

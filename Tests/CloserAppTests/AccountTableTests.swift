@@ -111,10 +111,8 @@ import TerminalUI
         app.type("宝钢")
         #expect(app.state.accountSearch.error == nil)
         #expect(app.state.accountSearch.conditions == (try AccountQueryLanguage.parse("宝钢")))
-        withKnownIssue("CloserSQLite's stub condition SQL says ESCAPE '\\\\' (two characters) and SQLite refuses the query", isIntermittent: true) {
-            #expect(app.state.message == nil)
-            #expect(Self.names(app) == [AccountFixture.baosteel])
-        }
+        #expect(app.state.message == nil)
+        #expect(Self.names(app) == [AccountFixture.baosteel])
         #expect(app.lines()[1].hasPrefix("/ 搜索: 宝钢"))
         app.key(.enter)
         #expect(!app.state.accountSearch.editing)
@@ -126,24 +124,23 @@ import TerminalUI
         #expect(app.state.accounts.page?.total == 4)
     }
 
-    /// The stub parser turns every word into text and cannot fail yet; this test holds once the
-    /// query language is in, and is marked a known issue until then.
+    /// A condition the parser rejects is shown under the field; the table keeps the last good rows.
     @Test func malformedQueryFromTheParserShowsUnderTheFieldAndKeepsTheLastGoodResult() throws {
         let (app, _) = try AccountFixture.app(.zh)
         app.press("/")
-        app.type("宝钢")
+        // Typed key by key: "grade:D" is the last query that parses (宝钢股份 is grade D);
+        // "grade:D," and "grade:D,Z" do not, so the table must keep 宝钢股份.
+        app.type("grade:D")
         let good = Self.names(app)
-        app.type(" grade:Z")
-        withKnownIssue("AccountQueryLanguage.parse is still the stub that accepts any text", isIntermittent: true) {
-            let error = try #require(app.state.accountSearch.error)
-            // The table keeps the rows of "宝钢".
-            #expect(Self.names(app) == good)
-            let lines = app.lines()
-            let caretX = 8 + TextWidth.of(String(Array("宝钢 grade:Z")[..<error.position]))
-            #expect(lines[2].contains(error.message))
-            #expect(app.canvas().cell(x: caretX, y: 2)?.text == "^")
-            #expect(app.canvas().roleAt(x: caretX, y: 2) == .error)
-        }
+        #expect(good == [AccountFixture.baosteel])
+        app.type(",Z")
+        let error = try #require(app.state.accountSearch.error)
+        #expect(Self.names(app) == good)
+        let lines = app.lines()
+        let caretX = 8 + TextWidth.of(String(Array("grade:D,Z")[..<error.position]))
+        #expect(lines[2].contains(error.message))
+        #expect(app.canvas().cell(x: caretX, y: 2)?.text == "^")
+        #expect(app.canvas().roleAt(x: caretX, y: 2) == .error)
     }
 
     /// How an error is drawn: the bad part marked with carets under the field, the message after it.

@@ -59,7 +59,7 @@ enum Fixture {
                  amount: Money(minorUnits: 50_000_000, currency: "USD"), nextStep: "商务谈判", nextStepDue: Day(year: 2026, month: 11, day: 30),
                  owner: "li.na", stageEnteredAt: noon(2026, 10, 14), createdAt: noon(2026, 8, 1), updatedAt: noon(2026, 10, 14)),
         ]
-        return Snapshot(users: [User(name: user), User(name: "li.na")], accounts: accounts, deals: deals)
+        return Snapshot(users: [User(name: user, role: .manager), User(name: "li.na", role: .manager)], accounts: accounts, deals: deals)
     }
 
     static func demo() -> Snapshot { DemoCompany.generate(seed: 1, scale: nil, today: today, user: user) }
