@@ -50,15 +50,15 @@ enum Account360View {
             (labels[Account360State.natureField], orDash(account.businessNature), .normal),
             (labels[Account360State.scaleField], orDash(account.scale), .normal),
             (lang(.owner), "\(account.owner ?? LocalizedText(en: "(pool)", zh: "（公海）")[lang]) · \(account.visibility.label[lang])", .normal),
-        ]
-        rows += ownershipRows(detail, state: state)
-        rows += [
             (LocalizedText(en: "Pipeline", zh: "在途")[lang], "\(Money.compact(summary.pipeline)) (\(lang(.weighted)) \(Money.compact(summary.weighted)))", "card.amount"),
             (LocalizedText(en: "Won", zh: "已赢单")[lang], Money.compact(summary.won), .normal),
             (lang(.lifetimeValue), Money.compact(summary.lifetimeValue), .accent),
             (LocalizedText(en: "Last act", zh: "最近行动")[lang], summary.lastActivity?.description ?? dash, .normal),
         ]
         if !account.notes.isEmpty { rows.append((labels[Account360State.notesField], account.notes, .dim)) }
+        // Who holds it beyond owner and visibility, after a blank row: shared with, protection, the pool.
+        let ownership = ownershipRows(detail, state: state)
+        if !ownership.isEmpty { rows += [("", "", .normal)] + ownership }
         let labelWidth = rows.map { TextWidth.of($0.0) }.max() ?? 0
         for (index, row) in rows.enumerated() where index < rect.height {
             canvas.put(TextWidth.padRight(row.0, to: labelWidth), x: rect.x, y: rect.y + index, role: .dim)
@@ -117,25 +117,24 @@ enum Account360View {
         let account = detail.account
         var rows: [(String, String, StyleRole)] = []
         guard info.isSupported else {
-            rows.append(("", LocalizedText(en: "ownership: not supported by this store", zh: "归属：当前数据库不支持")[lang], .dim))
+            rows.append((LocalizedText(en: "Ownership", zh: "归属")[lang], LocalizedText(en: "not supported", zh: "当前数据库不支持")[lang], .dim))
             return rows
         }
         if !account.sharedWith.isEmpty {
             rows.append((LocalizedText(en: "Shared with", zh: "共享给")[lang], account.sharedWith.joined(separator: ", "), .normal))
         }
         if info.isProtected {
-            rows.append((LocalizedText(en: "Protected", zh: "保护")[lang],
-                         LocalizedText(en: "yes: only the owner or a manager changes it", zh: "是：仅负责人或经理可修改")[lang], .warning))
+            rows.append((LocalizedText(en: "Protected", zh: "保护")[lang], LocalizedText(en: "yes (owner/manager only)", zh: "是（仅负责人/经理可改）")[lang], .warning))
         }
         if let reason = info.returnedReason, !reason.isEmpty {
             rows.append((LocalizedText(en: "Returned", zh: "退回原因")[lang], reason, .dim))
         }
         if let warning = info.warning {
-            let why = lang == .zh ? warning.reason.chinese : warning.reason.description
-            let text = warning.daysLeft <= 0
-                ? LocalizedText(en: "⚠ back to the pool at the next sweep (\(why))", zh: "⚠ 下次清理即退回公海（\(why)）")
-                : LocalizedText(en: "⚠ back to the pool in \(warning.daysLeft) d (\(why))", zh: "⚠ \(warning.daysLeft) 天后退回公海（\(why)）")
-            rows.append((LocalizedText(en: "Pool", zh: "公海")[lang], text[lang], .warning))
+            let when = warning.daysLeft <= 0
+                ? LocalizedText(en: "⚠ back at the next sweep", zh: "⚠ 下次清理即退回")
+                : LocalizedText(en: "⚠ back in \(warning.daysLeft) d", zh: "⚠ \(warning.daysLeft) 天后退回")
+            rows.append((LocalizedText(en: "Pool", zh: "公海")[lang], when[lang], .warning))
+            rows.append(("", lang == .zh ? warning.reason.chinese : warning.reason.description, .warning))
         }
         return rows
     }
