@@ -14,10 +14,18 @@ enum Account360View {
         let left = Rect(x: inner.x + 1, y: inner.y, width: leftWidth - 1, height: inner.height - 1)
         let right = Rect(x: inner.x + leftWidth + 1, y: inner.y, width: inner.width - leftWidth - 2, height: inner.height - 1)
         canvas.vline(x: inner.x + leftWidth, y: inner.y, length: inner.height - 1, role: .border)
-        if let form = detail.form {
+        if let step = detail.ownership.step {
+            ownershipStep(step, detail: detail, state: state, into: &canvas, rect: left)
+        } else if let form = detail.form {
             Form.render(into: &canvas, rect: left, form: form)
         } else {
-            facts(detail, state: state, into: &canvas, rect: left)
+            // The ownership keys at the foot of the left column, the facts above them.
+            let keys = ownershipHintLines(state.lang, width: left.width)
+            let hintRows = left.height > keys.count + 8 ? keys.count : 0
+            for (index, text) in keys.prefix(hintRows).enumerated() {
+                canvas.put(text, x: left.x, y: left.maxY - hintRows + index, role: .dim, maxWidth: left.width)
+            }
+            facts(detail, state: state, into: &canvas, rect: Rect(x: left.x, y: left.y, width: left.width, height: left.height - hintRows))
         }
         lists(detail, state: state, into: &canvas, rect: right)
         let hints = detail.form == nil
@@ -48,6 +56,9 @@ enum Account360View {
             (LocalizedText(en: "Last act", zh: "最近行动")[lang], summary.lastActivity?.description ?? dash, .normal),
         ]
         if !account.notes.isEmpty { rows.append((labels[Account360State.notesField], account.notes, .dim)) }
+        // Who holds it beyond owner and visibility, after a blank row: shared with, protection, the pool.
+        let ownership = ownershipRows(detail, state: state)
+        if !ownership.isEmpty { rows += [("", "", .normal)] + ownership }
         let labelWidth = rows.map { TextWidth.of($0.0) }.max() ?? 0
         for (index, row) in rows.enumerated() where index < rect.height {
             canvas.put(TextWidth.padRight(row.0, to: labelWidth), x: rect.x, y: rect.y + index, role: .dim)
@@ -94,5 +105,86 @@ enum Account360View {
             line("\(AccountColumn.shortDay(activity.day, today: state.today)) \(activity.kind.label[lang]) \(activity.notes)", .normal)
         }
         if detail.activities.isEmpty { line("  " + lang(.none), .dim) }
+    }
+
+    // MARK: Ownership
+
+    /// Shared with, protection, why it sits in the pool, the pool warning, or that the store
+    /// cannot do ownership: only the rows that say something.
+    static func ownershipRows(_ detail: Account360State, state: AppState) -> [(String, String, StyleRole)] {
+        let lang = state.lang
+        let info = detail.ownership
+        let account = detail.account
+        var rows: [(String, String, StyleRole)] = []
+        guard info.isSupported else {
+            rows.append((LocalizedText(en: "Ownership", zh: "归属")[lang], LocalizedText(en: "not supported", zh: "当前数据库不支持")[lang], .dim))
+            return rows
+        }
+        if !account.sharedWith.isEmpty {
+            rows.append((LocalizedText(en: "Shared with", zh: "共享给")[lang], account.sharedWith.joined(separator: ", "), .normal))
+        }
+        if info.isProtected {
+            rows.append((LocalizedText(en: "Protected", zh: "保护")[lang], LocalizedText(en: "yes (owner/manager only)", zh: "是（仅负责人/经理可改）")[lang], .warning))
+        }
+        if let reason = info.returnedReason, !reason.isEmpty {
+            rows.append((LocalizedText(en: "Returned", zh: "退回原因")[lang], reason, .dim))
+        }
+        if let warning = info.warning {
+            let when = warning.daysLeft <= 0
+                ? LocalizedText(en: "⚠ back at the next sweep", zh: "⚠ 下次清理即退回")
+                : LocalizedText(en: "⚠ back in \(warning.daysLeft) d", zh: "⚠ \(warning.daysLeft) 天后退回")
+            rows.append((LocalizedText(en: "Pool", zh: "公海")[lang], when[lang], .warning))
+            rows.append(("", lang == .zh ? warning.reason.chinese : warning.reason.description, .warning))
+        }
+        return rows
+    }
+
+    /// The ownership keys, wrapped to the column: "c 领取 · r 退回 · a 分配".
+    static func ownershipHintLines(_ lang: Language, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for hint in AccountOwnershipKeys.shortHints(lang) {
+            let candidate = line.isEmpty ? hint : line + " · " + hint
+            if TextWidth.of(candidate) > width, !line.isEmpty {
+                lines.append(line)
+                line = hint
+            } else {
+                line = candidate
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
+    /// The reason for a return, or the list of users to assign to / share with, in the left column.
+    static func ownershipStep(_ step: OwnershipStep, detail: Account360State, state: AppState, into canvas: inout Canvas, rect: Rect) {
+        let lang = state.lang
+        guard rect.height > 3, rect.width > 4 else { return }
+        switch step {
+        case .reason(let field, let error):
+            canvas.put(LocalizedText(en: "Return to the pool 退回", zh: "退回公海")[lang], x: rect.x, y: rect.y, role: .title, maxWidth: rect.width)
+            canvas.put(LocalizedText(en: "Why? (required; the next rep reads it)", zh: "原因（必填，下一位销售会看到）")[lang],
+                       x: rect.x, y: rect.y + 1, role: .dim, maxWidth: rect.width)
+            TextField.render(into: &canvas, rect: Rect(x: rect.x, y: rect.y + 2, width: rect.width, height: 1), state: field, focused: true)
+            if let error { canvas.put(error, x: rect.x, y: rect.y + 3, role: .error, maxWidth: rect.width) }
+            canvas.put("Enter \(LocalizedText(en: "return", zh: "退回")[lang]) · Esc \(lang(.cancel))",
+                       x: rect.x, y: rect.y + 5, role: .dim, maxWidth: rect.width)
+        case .pick(let pick):
+            let title = pick.action == .assign
+                ? LocalizedText(en: "Assign to 分配给", zh: "分配给")[lang]
+                : LocalizedText(en: "Share with 共享给", zh: "共享给")[lang]
+            canvas.put(title, x: rect.x, y: rect.y, role: .title, maxWidth: rect.width)
+            let listRows = rect.height - 2
+            let start = max(0, min(pick.cursor - listRows + 1, pick.users.count - listRows))
+            for (row, index) in (start..<min(pick.users.count, start + listRows)).enumerated() {
+                let user = pick.users[index]
+                var text = " \(user.name) · \(user.role.label[lang])"
+                if !user.displayName.isEmpty { text += " · \(user.displayName)" }
+                canvas.put(TextWidth.padRight(text, to: rect.width), x: rect.x, y: rect.y + 1 + row,
+                           role: index == pick.cursor ? .selected : .normal, maxWidth: rect.width)
+            }
+            canvas.put("↑↓ · Enter \(LocalizedText(en: "choose", zh: "选择")[lang]) · Esc \(lang(.cancel))",
+                       x: rect.x, y: rect.maxY - 1, role: .dim, maxWidth: rect.width)
+        }
     }
 }

@@ -212,6 +212,8 @@ public struct Account360State: Sendable {
     public var personsTotal: Int
     public var activities: [Activity]
     public var form: FormState?
+    /// Owner, protection, pool warning, and the ownership question in progress (App+AccountOwnership).
+    public var ownership = Account360Ownership()
 
     public var account: Account { summary.account }
 

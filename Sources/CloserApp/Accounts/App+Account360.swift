@@ -19,13 +19,13 @@ extension App {
     }
 
     func openAccount360(_ id: Int64) {
-        attempt { state.overlay = .accounts(.account(try loadAccount360(id))) }
+        attempt { state.overlay = .accounts(.account(try loadAccount360WithOwnership(id))) }
     }
 
     /// Rereads the open account (someone else's change, or our own save); an edit in progress stays.
     func refreshAccount360(_ previous: Account360State) {
         attempt {
-            var detail = try loadAccount360(previous.account.id)
+            var detail = try loadAccount360WithOwnership(previous.account.id, keeping: previous.ownership.step)
             if let form = previous.form {
                 detail.form = form
                 if detail.account.version != previous.account.version {
@@ -37,6 +37,10 @@ extension App {
     }
 
     func handleAccount360(_ key: Key, _ detail: inout Account360State) {
+        if detail.ownership.step != nil {
+            handleOwnershipStep(key, &detail)
+            return
+        }
         if var form = detail.form {
             switch key {
             case .escape:
@@ -47,7 +51,7 @@ extension App {
             case .ctrl("r"):
                 // Take the newest version underneath what was typed; Enter then saves over it.
                 attempt {
-                    var fresh = try loadAccount360(detail.account.id)
+                    var fresh = try loadAccount360WithOwnership(detail.account.id)
                     fresh.form = form
                     detail = fresh
                     state.message = StatusMessage(LocalizedText(
@@ -69,7 +73,7 @@ extension App {
             detail.form = detail.editForm(state.lang)
             state.overlay = .accounts(.account(detail))
         default:
-            break
+            handleAccountOwnershipKey(key, &detail)
         }
     }
 

@@ -215,7 +215,7 @@ public enum KeyMap {
             })
         }
         sections.append(HelpSection(title: LocalizedText(en: "Open deal", zh: "商机详情")[lang], entries: DealDetailKeys.hints(lang)))
-        sections.append(HelpSection(title: LocalizedText(en: "Open account (360°)", zh: "客户 360°")[lang], entries: Account360Keys.hints(lang)))
+        sections.append(HelpSection(title: LocalizedText(en: "Open account (360°)", zh: "客户 360°")[lang], entries: Account360Keys.hints(lang) + AccountOwnershipKeys.hints(lang)))
         sections.append(HelpSection(title: LocalizedText(en: "Column chooser", zh: "选择列")[lang], entries: ColumnChooserKeys.hints(lang)))
         sections.append(HelpSection(title: LocalizedText(en: "Overlays", zh: "弹窗")[lang], entries: [
             KeyHint("Esc", LocalizedText(en: "Close the overlay / cancel", zh: "关闭弹窗 / 取消")[lang]),
