@@ -53,6 +53,12 @@ extension SQLiteStore {
                 accountNames[account.id] = account.name
             }
             summary.accounts = snapshot.accounts.count
+            // The pool clocks run from when the current holder got the account; a file does not
+            // say, so holding starts with the import rather than with the account's creation.
+            if !snapshot.accounts.isEmpty {
+                try db.execute(sql: "UPDATE account SET owned_since = ? WHERE owner IS NOT NULL AND owned_since IS NULL",
+                               arguments: [ColumnCoding.time(clock())])
+            }
             // Managers may come after the people who report to them: link reports-to afterwards.
             let personStatement = try db.makeStatement(sql: SQLText.insert(into: "person", columns: Person.columns))
             for person in snapshot.persons {

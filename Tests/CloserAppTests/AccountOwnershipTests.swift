@@ -200,9 +200,25 @@ import TerminalUI
         #expect(app.state.message == StatusMessage("account 1 is already plainly owned", isError: true))
     }
 
+    /// A clock the test moves: the accounts are imported (held) on 2026-10-01, then viewed on the fixture's day.
+    final class MovableClock: @unchecked Sendable {
+        private let lock = NSLock()
+        private var current: Date
+        init(_ date: Date) { current = date }
+        var now: Date { lock.withLock { current } }
+        func set(_ date: Date) { lock.withLock { current = date } }
+    }
+
     @Test func poolWarningForTheCurrentUsersAccount() throws {
-        // Last follow-up 2026-10-29, 30-day rule, warned 7 days ahead: 5 days left on 2026-11-23.
-        let (app, _) = try Self.open(Self.sinopec, as: "wang.lei")
+        // Held since the import on 2026-10-01; last follow-up 2026-10-29, 30-day rule, warned 7
+        // days ahead: 5 days left on 2026-11-23.
+        let clock = MovableClock(Date(timeIntervalSince1970: Double(Day(year: 2026, month: 10, day: 1)!.ordinal) * 86_400))
+        let store = try SQLiteStore(inMemoryWithClock: { clock.now })
+        _ = try store.importSnapshot(Self.snapshot(), by: Fixture.user)
+        clock.set(Fixture.now)
+        let app = Fixture.app(store, .zh, width: 100, height: 30, user: "wang.lei")
+        app.press("3")
+        try Self.openFromTable(app, Self.sinopec)
         let warning = try #require(Self.detail(app)?.ownership.warning)
         #expect(warning.daysLeft == 5 && warning.reason == .noFollowUp(days: 30))
         let lines = app.lines()
