@@ -3,27 +3,15 @@ import Foundation
 import TerminalUI
 
 extension App {
-    /// The Store has no aggregate query yet, so the counts, sums and the 10×10 cells come from
-    /// one pass over the filtered accounts in id-ordered pages; only the accounts the frames can
-    /// show are kept.
-    static let quadrantChunk = 2_000
-    static let accountsPerCell = 8
-
+    /// One aggregate read sized to the frames: counts and sums per quadrant and per score cell
+    /// come from the store; only the accounts the lists can show (the rows that fit below the
+    /// furthest scroll offset) are read, never every filtered account.
     func loadQuadrant() throws {
         try ensureViewer()
         let layout = QuadrantLayout(area: state.contentRect)
         let keep = QuadrantState.order.map { state.quadrant.scroll($0).offset }.max().map { $0 + layout.rowsPerQuadrant } ?? layout.rowsPerQuadrant
-        var summary = QuadrantSummary()
-        var offset = 0
-        while true {
-            let page = try store.accounts(AccountQuery(conditions: state.accountSearch.conditions, viewer: state.viewer,
-                                                       sort: .id, ascending: true, offset: offset, limit: App.quadrantChunk))
-            for row in page.rows {
-                summary.add(row, metric: state.quadrant.metric, keep: keep, keepPerCell: App.accountsPerCell)
-            }
-            offset += page.rows.count
-            if page.rows.count < App.quadrantChunk || offset >= page.total { break }
-        }
+        let summary = try store.quadrantSummary(AccountQuery(conditions: state.accountSearch.conditions, viewer: state.viewer),
+                                                topPerQuadrant: keep, rankByLifetimeValue: state.quadrant.metric == .lifetimeValue)
         state.quadrant.summary = summary
         let since = MoveArrow.reviewStart(today: state.today)
         state.quadrant.movesSince = since

@@ -23,6 +23,14 @@ public protocol Store: Sendable {
     func accounts(_ query: AccountQuery) throws -> Page<AccountSummary>
     /// Accounts whose quadrant changed since a date (the grid marks them with their direction).
     func quadrantMoves(since: Date) throws -> [Int64: QuadrantMove]
+    /// One account with its rollup figures (pipeline, won, last activity), as a table row shows it.
+    func accountSummary(_ id: Int64) throws -> AccountSummary
+    /// The quadrant screen's aggregates over the accounts `query` selects (its text, grades, owner,
+    /// conditions and viewer; sort, offset and limit are ignored): per quadrant and per score cell
+    /// the count and sums, the `topPerQuadrant` leading accounts of each quadrant and
+    /// `QuadrantSummary.accountsPerCell` of each cell, ranked by open pipeline or by lifetime
+    /// value (won + weighted), then name and id. Never reads every account into memory.
+    func quadrantSummary(_ query: AccountQuery, topPerQuadrant: Int, rankByLifetimeValue: Bool) throws -> QuadrantSummary
 
     // Persons
     func addPerson(_ person: Person, by user: String) throws -> Person
