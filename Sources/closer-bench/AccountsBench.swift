@@ -173,7 +173,37 @@ struct AccountsBench {
             let s = app.state.quadrant.summary
             return "\(s?.total ?? 0) accounts, \(s?.quadrants.values.map(\.top.count).reduce(0, +) ?? 0) listed"
         }
+        try bench(into: &table, "  of which App.start on screen 4 (no render)") { store in
+            let app = makeApp(store, screen: .quadrant)
+            app.start()
+            try Self.check(app, "quadrant")
+            return "catalog, users, viewer, summary, moves"
+        }
         var app: App?
+        var canvas = Canvas(width: Self.width, height: Self.height)
+        try bench(into: &table, "  of which AppView.render (lists)", setUp: { store in
+            let made = makeApp(store, screen: .quadrant)
+            made.start()
+            app = made
+        }) { _ in
+            guard let app else { return "" }
+            AppView.render(app.state, into: &canvas)
+            return "no store read"
+        }
+        try bench(into: &table, "  scatter: → (cursor cell moves: its leaders read) + render", setUp: { store in
+            let made = makeApp(store, screen: .quadrant)
+            made.start()
+            made.handle(.key(.char("t")))
+            app = made
+        }) { _ in
+            guard let app else { return "" }
+            app.handle(.key(app.state.quadrant.cellAssistance == 10 ? .char("h") : .char("l")))
+            if app.state.quadrant.cellAssistance == 10 { app.handle(.key(.char("h"))) }
+            AppView.render(app.state, into: &canvas)
+            try Self.check(app, "scatter")
+            let q = app.state.quadrant
+            return "cell \(q.cellAssistance),\(q.cellLoyalty): \(q.summary?.cell(assistance: q.cellAssistance, loyalty: q.cellLoyalty).count ?? 0)"
+        }
         try bench(into: &table, "  t (toggle lists ↔ scatter) + render", setUp: { store in
             let made = makeApp(store, screen: .quadrant)
             made.start()
@@ -210,6 +240,10 @@ struct AccountsBench {
                 let s = try store.quadrantSummary(query, topPerQuadrant: top, rankByLifetimeValue: ltv)
                 return "\(s.total) accounts, \(s.cells.filter { $0.count > 0 }.count) cells"
             }
+        }
+        try bench(into: &table, "store.quadrantCell 7,8 all, top \(QuadrantSummary.accountsPerCell)") { store in
+            let rows = try store.quadrantCell(AccountQuery(), assistance: 7, loyalty: 8, top: QuadrantSummary.accountsPerCell, rankByLifetimeValue: false)
+            return "\(rows.count) rows"
         }
         try bench(into: &table, "store.accountSummary (the 360° view's figures)") { store in
             let s = try store.accountSummary(1)

@@ -57,6 +57,9 @@ final class SpyStore: Store, @unchecked Sendable {
     func quadrantSummary(_ query: AccountQuery, topPerQuadrant: Int, rankByLifetimeValue: Bool) throws -> QuadrantSummary {
         try inner.quadrantSummary(query, topPerQuadrant: topPerQuadrant, rankByLifetimeValue: rankByLifetimeValue)
     }
+    func quadrantCell(_ query: AccountQuery, assistance: Int, loyalty: Int, top: Int, rankByLifetimeValue: Bool) throws -> [AccountSummary] {
+        try inner.quadrantCell(query, assistance: assistance, loyalty: loyalty, top: top, rankByLifetimeValue: rankByLifetimeValue)
+    }
 
     func boardCards(processKey: String, filter: DealFilter, stageKey: String, limit: Int, offset: Int) throws -> [DealSummary] {
         try inner.boardCards(processKey: processKey, filter: filter, stageKey: stageKey, limit: limit, offset: offset)

@@ -17,7 +17,8 @@ import Testing
 ///
 /// Strategic by pipeline: Alpha 600k, Eta 600k (tie: name), Gamma 300k, Beta 200k.
 /// Strategic by LTV: Beta 1.02M, Alpha 60k, Eta 60k (tie: name), Gamma 30k.
-/// Cell (7,8) holds Alpha, Gamma, Eta; every other cell used holds one account.
+/// Cell (7,8) holds Alpha, Gamma, Eta (its leaders come from quadrantCell); every other cell
+/// used holds one account, which the summary carries.
 @Suite("Quadrant summary: SQL aggregation for the quadrant screen")
 struct QuadrantSummaryTests {
     static let manager = Viewer(name: "carol", role: .manager)
@@ -80,7 +81,7 @@ struct QuadrantSummaryTests {
         #expect(s.quadrants.values.map(\.count).reduce(0, +) == 7)
     }
 
-    @Test func cellsCountEveryAccountAndCarryTheirLeaders() throws {
+    @Test func cellsCountEveryAccountAndCarryALoneOne() throws {
         let store = try Self.store()
         let s = try store.quadrantSummary(AccountQuery(), topPerQuadrant: 1, rankByLifetimeValue: false)
         #expect(s.cells.count == 100)
@@ -88,7 +89,13 @@ struct QuadrantSummaryTests {
         let crowded = s.cell(assistance: 7, loyalty: 8)
         #expect(crowded.count == 3)
         #expect(crowded.pipeline == 1_500 * Self.k)
-        #expect(Self.names(crowded.top) == ["Alpha", "Eta", "Gamma"])  // not cut to topPerQuadrant
+        #expect(crowded.top.isEmpty)  // a crowded cell's leaders are read for the cursor cell alone
+        #expect(Self.names(try store.quadrantCell(AccountQuery(), assistance: 7, loyalty: 8, top: 8, rankByLifetimeValue: false))
+                == ["Alpha", "Eta", "Gamma"])
+        #expect(Self.names(try store.quadrantCell(AccountQuery(), assistance: 7, loyalty: 8, top: 2, rankByLifetimeValue: false))
+                == ["Alpha", "Eta"])
+        #expect(try store.quadrantCell(AccountQuery(), assistance: 1, loyalty: 1, top: 8, rankByLifetimeValue: false).isEmpty)
+        #expect(try store.quadrantCell(AccountQuery(), assistance: 11, loyalty: 1, top: 8, rankByLifetimeValue: false).isEmpty)
         // A single account: its id and grade (the scatter's letter).
         let single = s.cell(assistance: 2, loyalty: 2)
         #expect(single.count == 1 && single.top.map(\.id) == [5] && single.top.first?.account.grade == .d)
@@ -108,7 +115,9 @@ struct QuadrantSummaryTests {
         #expect(Self.names(s.group(.strategic).top) == ["Beta", "Alpha", "Eta"])
         #expect(s.group(.strategic).count == 4)  // counts and sums do not depend on the ranking
         #expect(s.group(.strategic).pipeline == 1_700 * Self.k)
-        #expect(Self.names(s.cell(assistance: 7, loyalty: 8).top) == ["Alpha", "Eta", "Gamma"])
+        #expect(Self.names(try store.quadrantCell(AccountQuery(), assistance: 7, loyalty: 8, top: 8, rankByLifetimeValue: true))
+                == ["Alpha", "Eta", "Gamma"])  // 60k, 60k (by name), 30k
+        #expect(Self.names(try store.quadrantCell(AccountQuery(), assistance: 8, loyalty: 8, top: 8, rankByLifetimeValue: true)) == ["Beta"])
         let all = try store.quadrantSummary(AccountQuery(), topPerQuadrant: 10, rankByLifetimeValue: true)
         #expect(Self.names(all.group(.strategic).top) == ["Beta", "Alpha", "Eta", "Gamma"])
         #expect(all.group(.strategic).top.map(\.lifetimeValue) == [1_020 * Self.k, 60 * Self.k, 60 * Self.k, 30 * Self.k])
@@ -126,7 +135,9 @@ struct QuadrantSummaryTests {
         #expect(graded.group(.loyal).count == 0 && graded.group(.loyal).top.isEmpty)
         #expect(graded.group(.market).count == 0)
         #expect(graded.group(.opportunity).count == 1)
-        #expect(Self.names(graded.cell(assistance: 7, loyalty: 8).top) == ["Alpha", "Gamma"])
+        #expect(graded.cell(assistance: 7, loyalty: 8).count == 2)
+        #expect(Self.names(try store.quadrantCell(AccountQuery(conditions: [.grades([.a, .b])]), assistance: 7, loyalty: 8, top: 8,
+                                                  rankByLifetimeValue: false)) == ["Alpha", "Gamma"])
         // pipeline>250k together with a text query (the search field's) on the same filter as the table.
         let big = try store.quadrantSummary(AccountQuery(conditions: [.pipeline(.greater, 250 * Self.k), .text("a")]),
                                             topPerQuadrant: 5, rankByLifetimeValue: false)
@@ -154,6 +165,10 @@ struct QuadrantSummaryTests {
         #expect(s.group(.market).count == 0 && s.group(.market).top.isEmpty)
         #expect(s.cell(assistance: 8, loyalty: 8).count == 0)
         #expect(s.cell(assistance: 2, loyalty: 2).count == 0)
+        #expect(s.cell(assistance: 7, loyalty: 8).count == 3)
+        #expect(Self.names(try store.quadrantCell(AccountQuery(viewer: Self.alice), assistance: 7, loyalty: 8, top: 8, rankByLifetimeValue: false))
+                == ["Alpha", "Eta", "Gamma"])
+        #expect(try store.quadrantCell(AccountQuery(viewer: Self.alice), assistance: 8, loyalty: 8, top: 8, rankByLifetimeValue: false).isEmpty)
         let ids = Set(s.quadrants.values.flatMap(\.top).map(\.id))
         #expect(ids == [1, 3, 4, 6, 7])
         // The same rep with a condition: owner:me.
@@ -172,7 +187,7 @@ struct QuadrantSummaryTests {
         #expect(s.total == 7)
         #expect(s.quadrants.values.allSatisfy { $0.top.isEmpty })
         #expect(s.group(.strategic).count == 4)
-        #expect(s.cell(assistance: 7, loyalty: 8).top.count == 3)
+        #expect(s.cell(assistance: 7, loyalty: 3).top.map(\.id) == [6])  // a lone account is there whatever the top
     }
 
     @Test func accountSummaryReadsTheRollups() throws {

@@ -13,6 +13,7 @@ extension App {
         let summary = try store.quadrantSummary(AccountQuery(conditions: state.accountSearch.conditions, viewer: state.viewer),
                                                 topPerQuadrant: keep, rankByLifetimeValue: state.quadrant.metric == .lifetimeValue)
         state.quadrant.summary = summary
+        if state.quadrant.mode == .scatter { try loadQuadrantCell() }
         let since = MoveArrow.reviewStart(today: state.today)
         state.quadrant.movesSince = since
         state.quadrant.moves = try store.quadrantMoves(since: since)
@@ -21,6 +22,18 @@ extension App {
             scroll.clamp(count: summary.quadrants[quadrant]?.count ?? 0, pageSize: layout.rowsPerQuadrant)
             state.quadrant.scrolls[quadrant] = scroll
         }
+    }
+
+    /// The leaders of the scatter's cursor cell, for the side panel: one small read when the
+    /// cell holds several accounts (the summary carries a lone account itself).
+    func loadQuadrantCell() throws {
+        let q = state.quadrant
+        guard var summary = q.summary, let index = QuadrantSummary.cellIndex(assistance: q.cellAssistance, loyalty: q.cellLoyalty),
+              summary.cells[index].count > 1 else { return }
+        summary.cells[index].top = try store.quadrantCell(AccountQuery(conditions: state.accountSearch.conditions, viewer: state.viewer),
+                                                          assistance: q.cellAssistance, loyalty: q.cellLoyalty,
+                                                          top: QuadrantSummary.accountsPerCell, rankByLifetimeValue: q.metric == .lifetimeValue)
+        state.quadrant.summary = summary
     }
 
     func moveQuadrantSelection(_ command: Command) {
@@ -39,6 +52,7 @@ extension App {
             state.quadrant.cellAssistance = min(10, max(1, a))
             state.quadrant.cellLoyalty = min(10, max(1, l))
             state.quadrant.pinnedAccountID = nil
+            attempt { try loadQuadrantCell() }
         case .lists:
             let rows = QuadrantLayout(area: state.contentRect).rowsPerQuadrant
             let focus = state.quadrant.focus
@@ -78,6 +92,7 @@ extension App {
                 state.quadrant.cellLoyalty = account.loyalty
                 state.quadrant.pinnedAccountID = account.id
             }
+            attempt { try loadQuadrantCell() }
         case .scatter:
             state.quadrant.mode = .lists
             if let selected { select(inLists: selected.id, quadrant: selected.account.quadrant) }

@@ -2,8 +2,9 @@ import Foundation
 
 /// What the quadrant screen needs of the filtered accounts, aggregated by the store: per
 /// quadrant the count, the sums and the leading accounts; per score cell (assistance, loyalty)
-/// the count, the sums and the leading few accounts (the scatter shows one account's grade
-/// letter and its panel lists the cursor cell's leaders).
+/// the count, the sums and, for a cell holding exactly one account, that account (the scatter
+/// shows its grade letter). A crowded cell's leaders come from `Store.quadrantCell`, read for
+/// the one cell under the scatter's cursor.
 public struct QuadrantSummary: Sendable, Hashable {
     public struct Group: Sendable, Hashable {
         public var count: Int
@@ -11,7 +12,8 @@ public struct QuadrantSummary: Sendable, Hashable {
         public var pipeline: Int64
         public var weighted: Int64
         public var won: Int64
-        /// Largest first by the summary's ranking (then name, then id), at most the number asked for.
+        /// Largest first by the summary's ranking (then name, then id), at most the number asked
+        /// for; in a cell, the lone account (or the leaders the app read for that cell).
         public var top: [AccountSummary]
 
         public init(count: Int = 0, pipeline: Int64 = 0, weighted: Int64 = 0, won: Int64 = 0, top: [AccountSummary] = []) {
@@ -26,8 +28,8 @@ public struct QuadrantSummary: Sendable, Hashable {
         public var lifetimeValue: Int64 { won + weighted }
     }
 
-    /// How many leading accounts each score cell carries: the scatter's panel lists three
-    /// and keeps the account just scored (pinned) among them when the cell is crowded.
+    /// How many leaders of the scatter's cursor cell the app reads: the panel lists three and
+    /// keeps the account just scored (pinned) among them when the cell is crowded.
     public static let accountsPerCell = 8
 
     public var quadrants: [Quadrant: Group]
