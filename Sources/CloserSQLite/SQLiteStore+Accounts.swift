@@ -75,13 +75,20 @@ extension SQLiteStore {
         }
     }
 
-    public func accounts(_ query: AccountQuery) throws -> Page<AccountSummary> {
+    /// The accounts a query selects, over `account a`: text, grades, owner, the query-language
+    /// conditions and what the viewer may see. Shared by the table and the quadrant summary.
+    static func accountFilter(_ query: AccountQuery) -> SQLFilter {
         var filter = SQLFilter()
         if !query.text.isEmpty { filter.add("a.search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: query.text) + "%"]) }
         if !query.grades.isEmpty { filter.add("a.grade", in: query.grades.map(\.rawValue).sorted()) }
         if let owner = query.owner { filter.add("a.owner = ?", [owner]) }
         filter.add(conditions: query.conditions, viewer: query.viewer)
         filter.restrict(to: query.viewer)
+        return filter
+    }
+
+    public func accounts(_ query: AccountQuery) throws -> Page<AccountSummary> {
+        let filter = Self.accountFilter(query)
         let direction = query.ascending ? "ASC" : "DESC"
         // Empty values sort last whichever the direction, then by id so pages never overlap.
         let order: String

@@ -2,6 +2,7 @@
 //
 //   closer-bench store  --db PATH [--scale N] [--runs N] [--seed S]
 //   closer-bench render --db PATH [--runs N] [--rounds N]
+//   closer-bench accounts --db PATH [--runs N]
 //
 // Build in release: swift build -c release --scratch-path .build-bench
 import Foundation
@@ -13,6 +14,9 @@ let usage = """
           board, deal pages, search and a move (1 cold + --runs warm runs each)
       closer-bench render --db PATH [--runs 20] [--rounds 5]
           times App.start + AppView.render of the first 160x48 frame, then key handling + render
+      closer-bench accounts --db PATH [--runs 20]
+          times the account screens: search-as-you-type keystrokes, sorting page 1, the quadrant
+          screen's first frame and the store's quadrantSummary (1 cold + --runs warm runs each)
     """
 
 do {
@@ -21,6 +25,7 @@ do {
     switch command {
     case "store": try StoreBench(arguments).run()
     case "render": try RenderBench(arguments).run()
+    case "accounts": try AccountsBench(arguments).run()
     case "help", "-h", "--help": print(usage)
     default: throw BenchError("unknown command \(command)\n\(usage)")
     }

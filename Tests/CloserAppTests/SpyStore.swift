@@ -53,6 +53,13 @@ final class SpyStore: Store, @unchecked Sendable {
         return try inner.deals(query)
     }
     func quadrantMoves(since: Date) throws -> [Int64: QuadrantMove] { try inner.quadrantMoves(since: since) }
+    func accountSummary(_ id: Int64) throws -> AccountSummary { try inner.accountSummary(id) }
+    func quadrantSummary(_ query: AccountQuery, topPerQuadrant: Int, rankByLifetimeValue: Bool) throws -> QuadrantSummary {
+        try inner.quadrantSummary(query, topPerQuadrant: topPerQuadrant, rankByLifetimeValue: rankByLifetimeValue)
+    }
+    func quadrantCell(_ query: AccountQuery, assistance: Int, loyalty: Int, top: Int, rankByLifetimeValue: Bool) throws -> [AccountSummary] {
+        try inner.quadrantCell(query, assistance: assistance, loyalty: loyalty, top: top, rankByLifetimeValue: rankByLifetimeValue)
+    }
 
     func boardCards(processKey: String, filter: DealFilter, stageKey: String, limit: Int, offset: Int) throws -> [DealSummary] {
         try inner.boardCards(processKey: processKey, filter: filter, stageKey: stageKey, limit: limit, offset: offset)

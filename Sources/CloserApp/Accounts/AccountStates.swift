@@ -57,6 +57,7 @@ public struct QuadrantState: Sendable {
 
     public var mode: Mode = .lists
     public var metric: Metric = .pipeline
+    /// The store's aggregates for the current query, ranked by the metric (CloserCore).
     public var summary: QuadrantSummary?
     /// Since when a quadrant change counts as new (Monday of last week, 00:00 local).
     public var movesSince: Date?
@@ -86,68 +87,6 @@ public struct QuadrantState: Sendable {
             let rows = summary.cell(assistance: cellAssistance, loyalty: cellLoyalty).top
             return rows.first { $0.id == pinnedAccountID } ?? rows.first
         }
-    }
-}
-
-/// What the quadrant screen needs of the filtered accounts: per quadrant the count, sums and
-/// the leading accounts; per score cell the count and the leading accounts.
-public struct QuadrantSummary: Sendable {
-    public struct Group: Sendable {
-        public var count = 0
-        public var pipeline: Int64 = 0
-        public var lifetimeValue: Int64 = 0
-        /// Largest first by the screen's metric, at most the number asked for.
-        public var top: [AccountSummary] = []
-    }
-
-    public var quadrants: [Quadrant: Group] = [:]
-    /// Index (loyalty-1)*10 + (assistance-1).
-    public var cells: [Group] = Array(repeating: Group(), count: 100)
-    public var total = 0
-
-    public init() {}
-
-    public func cell(assistance: Int, loyalty: Int) -> Group {
-        guard Quadrant.scoreRange.contains(assistance), Quadrant.scoreRange.contains(loyalty) else { return Group() }
-        return cells[(loyalty - 1) * 10 + (assistance - 1)]
-    }
-
-    static func value(_ row: AccountSummary, _ metric: QuadrantState.Metric) -> Int64 {
-        metric == .pipeline ? row.pipeline : row.lifetimeValue
-    }
-
-    /// Ranks by the metric, then name and id so the order is stable.
-    static func ranks(_ a: AccountSummary, before b: AccountSummary, _ metric: QuadrantState.Metric) -> Bool {
-        let (va, vb) = (value(a, metric), value(b, metric))
-        if va != vb { return va > vb }
-        if a.account.name != b.account.name { return a.account.name < b.account.name }
-        return a.id < b.id
-    }
-
-    /// Adds one account, keeping only the `keep` leading ones per quadrant and `keepPerCell` per cell.
-    mutating func add(_ row: AccountSummary, metric: QuadrantState.Metric, keep: Int, keepPerCell: Int) {
-        total += 1
-        let quadrant = row.account.quadrant
-        var group = quadrants[quadrant] ?? Group()
-        group.count += 1
-        group.pipeline += row.pipeline
-        group.lifetimeValue += row.lifetimeValue
-        Self.insert(row, into: &group.top, keep: keep, metric: metric)
-        quadrants[quadrant] = group
-        let a = min(10, max(1, row.account.assistance)), l = min(10, max(1, row.account.loyalty))
-        let index = (l - 1) * 10 + (a - 1)
-        cells[index].count += 1
-        cells[index].pipeline += row.pipeline
-        cells[index].lifetimeValue += row.lifetimeValue
-        Self.insert(row, into: &cells[index].top, keep: keepPerCell, metric: metric)
-    }
-
-    static func insert(_ row: AccountSummary, into top: inout [AccountSummary], keep: Int, metric: QuadrantState.Metric) {
-        guard keep > 0 else { return }
-        if top.count == keep, let last = top.last, !ranks(row, before: last, metric) { return }
-        let index = top.firstIndex { ranks(row, before: $0, metric) } ?? top.count
-        top.insert(row, at: index)
-        if top.count > keep { top.removeLast() }
     }
 }
 

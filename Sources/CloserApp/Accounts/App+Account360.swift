@@ -6,8 +6,7 @@ extension App {
     func loadAccount360(_ id: Int64) throws -> Account360State {
         let account = try store.account(id)
         // The account's figures (pipeline, won, last activity) live in its summary row.
-        let summary = try store.accounts(AccountQuery(text: account.name, limit: 20)).rows.first { $0.id == id }
-            ?? AccountSummary(account: account, openDeals: 0, pipeline: 0, weighted: 0)
+        let summary = try store.accountSummary(id)
         var fresh = summary
         fresh.account = account
         let limits = Account360Layout.limits(height: state.height)

@@ -3,28 +3,17 @@ import Foundation
 import TerminalUI
 
 extension App {
-    /// The Store has no aggregate query yet, so the counts, sums and the 10×10 cells come from
-    /// one pass over the filtered accounts in id-ordered pages; only the accounts the frames can
-    /// show are kept.
-    static let quadrantChunk = 2_000
-    static let accountsPerCell = 8
-
+    /// One aggregate read sized to the frames: counts and sums per quadrant and per score cell
+    /// come from the store; only the accounts the lists can show (the rows that fit below the
+    /// furthest scroll offset) are read, never every filtered account.
     func loadQuadrant() throws {
         try ensureViewer()
         let layout = QuadrantLayout(area: state.contentRect)
         let keep = QuadrantState.order.map { state.quadrant.scroll($0).offset }.max().map { $0 + layout.rowsPerQuadrant } ?? layout.rowsPerQuadrant
-        var summary = QuadrantSummary()
-        var offset = 0
-        while true {
-            let page = try store.accounts(AccountQuery(conditions: state.accountSearch.conditions, viewer: state.viewer,
-                                                       sort: .id, ascending: true, offset: offset, limit: App.quadrantChunk))
-            for row in page.rows {
-                summary.add(row, metric: state.quadrant.metric, keep: keep, keepPerCell: App.accountsPerCell)
-            }
-            offset += page.rows.count
-            if page.rows.count < App.quadrantChunk || offset >= page.total { break }
-        }
+        let summary = try store.quadrantSummary(AccountQuery(conditions: state.accountSearch.conditions, viewer: state.viewer),
+                                                topPerQuadrant: keep, rankByLifetimeValue: state.quadrant.metric == .lifetimeValue)
         state.quadrant.summary = summary
+        if state.quadrant.mode == .scatter { try loadQuadrantCell() }
         let since = MoveArrow.reviewStart(today: state.today)
         state.quadrant.movesSince = since
         state.quadrant.moves = try store.quadrantMoves(since: since)
@@ -33,6 +22,18 @@ extension App {
             scroll.clamp(count: summary.quadrants[quadrant]?.count ?? 0, pageSize: layout.rowsPerQuadrant)
             state.quadrant.scrolls[quadrant] = scroll
         }
+    }
+
+    /// The leaders of the scatter's cursor cell, for the side panel: one small read when the
+    /// cell holds several accounts (the summary carries a lone account itself).
+    func loadQuadrantCell() throws {
+        let q = state.quadrant
+        guard var summary = q.summary, let index = QuadrantSummary.cellIndex(assistance: q.cellAssistance, loyalty: q.cellLoyalty),
+              summary.cells[index].count > 1 else { return }
+        summary.cells[index].top = try store.quadrantCell(AccountQuery(conditions: state.accountSearch.conditions, viewer: state.viewer),
+                                                          assistance: q.cellAssistance, loyalty: q.cellLoyalty,
+                                                          top: QuadrantSummary.accountsPerCell, rankByLifetimeValue: q.metric == .lifetimeValue)
+        state.quadrant.summary = summary
     }
 
     func moveQuadrantSelection(_ command: Command) {
@@ -51,6 +52,7 @@ extension App {
             state.quadrant.cellAssistance = min(10, max(1, a))
             state.quadrant.cellLoyalty = min(10, max(1, l))
             state.quadrant.pinnedAccountID = nil
+            attempt { try loadQuadrantCell() }
         case .lists:
             let rows = QuadrantLayout(area: state.contentRect).rowsPerQuadrant
             let focus = state.quadrant.focus
@@ -90,6 +92,7 @@ extension App {
                 state.quadrant.cellLoyalty = account.loyalty
                 state.quadrant.pinnedAccountID = account.id
             }
+            attempt { try loadQuadrantCell() }
         case .scatter:
             state.quadrant.mode = .lists
             if let selected { select(inLists: selected.id, quadrant: selected.account.quadrant) }

@@ -54,7 +54,7 @@ enum QuadrantView {
                 let row = group.top[index]
                 let selected = focused && index == scroll.selected
                 let y = inner.y + line
-                let amount = QuadrantSummary.value(row, q.metric)
+                let amount = QuadrantSummary.value(row, byLifetimeValue: q.metric == .lifetimeValue)
                 let value = amount == 0 ? "—" : Money.compact(amount)
                 let arrow = q.moves[row.id].map(MoveArrow.arrow) ?? ""
                 let tail = (arrow.isEmpty ? "" : arrow + " ") + value

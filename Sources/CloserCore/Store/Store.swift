@@ -23,6 +23,16 @@ public protocol Store: Sendable {
     func accounts(_ query: AccountQuery) throws -> Page<AccountSummary>
     /// Accounts whose quadrant changed since a date (the grid marks them with their direction).
     func quadrantMoves(since: Date) throws -> [Int64: QuadrantMove]
+    /// One account with its rollup figures (pipeline, won, last activity), as a table row shows it.
+    func accountSummary(_ id: Int64) throws -> AccountSummary
+    /// The quadrant screen's aggregates over the accounts `query` selects (its text, grades, owner,
+    /// conditions and viewer; sort, offset and limit are ignored): per quadrant the count, sums and
+    /// its `topPerQuadrant` leading accounts; per score cell the count and sums, and the account
+    /// itself when it is alone in the cell. Leaders rank by open pipeline or by lifetime value
+    /// (won + weighted), then name and id. Never reads every account into memory.
+    func quadrantSummary(_ query: AccountQuery, topPerQuadrant: Int, rankByLifetimeValue: Bool) throws -> QuadrantSummary
+    /// The `top` leading accounts of one score cell among those `query` selects, ranked as the summary ranks them.
+    func quadrantCell(_ query: AccountQuery, assistance: Int, loyalty: Int, top: Int, rankByLifetimeValue: Bool) throws -> [AccountSummary]
 
     // Persons
     func addPerson(_ person: Person, by user: String) throws -> Person
