@@ -62,12 +62,16 @@ extension SQLiteStore {
                 if !small.isEmpty {
                     let rows = try Row.fetchAll(db, sql: """
                         SELECT a.* FROM account a \(and) a.quadrant IN (\(small.map { _ in "?" }.joined(separator: ",")))
-                        ORDER BY \(order)
                         """, arguments: filter.arguments(appending: small.map(\.rawValue)))
+                    // Ranked here, not by ORDER BY: for a selective search the planner would walk the
+                    // whole account_pipeline index with a lookup per account (~20 ms on 20k accounts).
                     for row in rows {
                         let account = AccountSummary(row: row)
                         fetched[account.id] = account
                         if let quadrant = Quadrant(rawValue: row.text("quadrant")) { summary.quadrants[quadrant]?.top.append(account) }
+                    }
+                    for quadrant in small {
+                        summary.quadrants[quadrant]?.top.sort { QuadrantSummary.ranks($0, before: $1, byLifetimeValue: rankByLifetimeValue) }
                     }
                 }
                 for quadrant in present where summary.group(quadrant).count > top {
