@@ -15,7 +15,8 @@ extension SQLiteStore {
     /// In one read transaction, without sorting every account: one grouped scan for the counts
     /// and sums of every (quadrant, assistance, loyalty) group (with the id of a group's account
     /// when it is alone in its cell), folded into quadrants and cells; one `ORDER BY … LIMIT`
-    /// per quadrant for its leaders (a bounded sort); one read of the lone accounts by id.
+    /// per quadrant with more accounts than `top` (a bounded sort), one query for the quadrants
+    /// that fit whole; one read by id of the lone accounts not read already.
     /// (Window functions over all filtered accounts cost ~5× more on 20k accounts: they sort them all.)
     public func quadrantSummary(_ query: AccountQuery, topPerQuadrant: Int, rankByLifetimeValue: Bool) throws -> QuadrantSummary {
         let filter = Self.accountFilter(query)
@@ -51,23 +52,46 @@ extension SQLiteStore {
                 if count == 1 { lone.append(row["lone"]) }
             }
             guard summary.total > 0 else { return summary }
+            // Quadrants that fit in `top` are read whole in one query; each larger one with its own
+            // bounded sort. A selective search (a few hundred accounts) thus costs two scans, not five.
+            let and = filter.whereClause.isEmpty ? "WHERE" : filter.whereClause + " AND"
+            var fetched: [Int64: AccountSummary] = [:]
             if top > 0 {
-                for quadrant in Quadrant.allCases where summary.group(quadrant).count > 0 {
-                    summary.quadrants[quadrant]?.top = try Row.fetchAll(db, sql: """
-                        SELECT a.* FROM account a \(filter.whereClause.isEmpty ? "WHERE" : filter.whereClause + " AND") a.quadrant = ?
-                        ORDER BY \(order) LIMIT ?
-                        """, arguments: filter.arguments(appending: [quadrant.rawValue, top])).map(AccountSummary.init(row:))
+                let present = Quadrant.allCases.filter { summary.group($0).count > 0 }
+                let small = present.filter { summary.group($0).count <= top }
+                if !small.isEmpty {
+                    let rows = try Row.fetchAll(db, sql: """
+                        SELECT a.* FROM account a \(and) a.quadrant IN (\(small.map { _ in "?" }.joined(separator: ",")))
+                        """, arguments: filter.arguments(appending: small.map(\.rawValue)))
+                    // Ranked here, not by ORDER BY: for a selective search the planner would walk the
+                    // whole account_pipeline index with a lookup per account (~20 ms on 20k accounts).
+                    for row in rows {
+                        let account = AccountSummary(row: row)
+                        fetched[account.id] = account
+                        if let quadrant = Quadrant(rawValue: row.text("quadrant")) { summary.quadrants[quadrant]?.top.append(account) }
+                    }
+                    for quadrant in small {
+                        summary.quadrants[quadrant]?.top.sort { QuadrantSummary.ranks($0, before: $1, byLifetimeValue: rankByLifetimeValue) }
+                    }
+                }
+                for quadrant in present where summary.group(quadrant).count > top {
+                    let rows = try Row.fetchAll(db, sql: "SELECT a.* FROM account a \(and) a.quadrant = ? ORDER BY \(order) LIMIT ?",
+                                                arguments: filter.arguments(appending: [quadrant.rawValue, top])).map(AccountSummary.init(row:))
+                    for row in rows { fetched[row.id] = row }
+                    summary.quadrants[quadrant]?.top = rows
                 }
             }
-            // A cell holding one account shows its grade; its group from above may have been one of
-            // several (quadrant, assistance, loyalty) groups only if the quadrant column disagreed.
-            if !lone.isEmpty {
-                let rows = try Row.fetchAll(db, sql: "SELECT a.* FROM account a WHERE a.id IN (\(lone.map { _ in "?" }.joined(separator: ",")))",
-                                            arguments: StatementArguments(lone))
-                for row in rows.map(AccountSummary.init(row:)) {
-                    let index = Self.cellIndex(row.account.assistance, row.account.loyalty)
-                    if summary.cells[index].count == 1 { summary.cells[index].top = [row] }
-                }
+            // A cell holding one account shows its grade.
+            let missing = lone.filter { fetched[$0] == nil }
+            if !missing.isEmpty {
+                let rows = try Row.fetchAll(db, sql: "SELECT a.* FROM account a WHERE a.id IN (\(missing.map { _ in "?" }.joined(separator: ",")))",
+                                            arguments: StatementArguments(missing))
+                for row in rows.map(AccountSummary.init(row:)) { fetched[row.id] = row }
+            }
+            for id in lone {
+                guard let row = fetched[id] else { continue }
+                let index = Self.cellIndex(row.account.assistance, row.account.loyalty)
+                if summary.cells[index].count == 1 { summary.cells[index].top = [row] }
             }
             return summary
         }
