@@ -134,6 +134,7 @@ public enum QuadrantReview {
 public enum AccountOverlay: Sendable {
     case columns(ColumnChooserState)
     case account(Account360State)
+    case savedFilters(SavedFilterPicker)
 }
 
 /// The column chooser: every column with a check box, in display order.

@@ -83,6 +83,7 @@ enum AccountOverlayView {
         switch overlay {
         case .columns(let chooser): renderChooser(chooser, state: state, into: &canvas, area: area)
         case .account(let detail): Account360View.render(detail, state: state, into: &canvas, area: area)
+        case .savedFilters(let picker): SavedFilterPickerView.render(picker, state: state, into: &canvas, area: area)
         }
     }
 

@@ -38,6 +38,8 @@ extension App {
             attempt { try loadAccounts() }
         case .chooseColumns:
             state.overlay = .accounts(.columns(ColumnChooserState()))
+        case .pickSavedFilter: openSavedFilters()
+        case .saveFilter: beginSaveFilter()
         case .toggleQuadrantView: toggleQuadrantView()
         case .toggleQuadrantValue:
             state.quadrant.metric = state.quadrant.metric == .pipeline ? .lifetimeValue : .pipeline
@@ -162,6 +164,7 @@ extension App {
         switch overlay {
         case .columns(var chooser): handleColumnChooser(key, &chooser)
         case .account(var detail): handleAccount360(key, &detail)
+        case .savedFilters(var picker): handleSavedFilterPicker(key, &picker)
         }
     }
 

@@ -71,6 +71,15 @@ extension App {
             state.overlay = nil
             guard let stage = self.stage(stageKey) else { return }
             move(dealID: dealID, title: "", to: stage, version: version, force: text)
+        case .saveFilter(let query):
+            guard !text.isEmpty else {
+                var retry = prompt
+                retry.error = LocalizedText(en: "A saved filter needs a name", zh: "筛选需要一个名字")[state.lang]
+                state.overlay = .prompt(retry)
+                return
+            }
+            state.overlay = nil
+            saveFilter(named: text, query: query)
         case .lostReason(let dealID):
             guard !text.isEmpty else {
                 var retry = prompt

@@ -18,6 +18,7 @@ public struct PromptState: Sendable {
         case search
         case forceReason(dealID: Int64, stage: String, version: Int)
         case lostReason(dealID: Int64)
+        case saveFilter(query: String)
     }
 
     public var title: String

@@ -89,7 +89,7 @@ public final class App {
         case .sortNext: cycleSort()
         case .showAccounts: switchScreen(to: .accounts)
         case .showQuadrant: switchScreen(to: .quadrant)
-        case .openAccount, .accountSearch, .accountSortNext, .accountSortReverse, .chooseColumns, .toggleQuadrantView,
+        case .openAccount, .accountSearch, .accountSortNext, .accountSortReverse, .chooseColumns, .pickSavedFilter, .saveFilter, .toggleQuadrantView,
              .toggleQuadrantValue, .loyaltyUp, .loyaltyDown, .assistanceUp, .assistanceDown:
             runAccountCommand(command)
         }

@@ -40,6 +40,8 @@ public enum Command: String, CaseIterable, Sendable {
     case accountSortNext = "accounts.sort-next"
     case accountSortReverse = "accounts.sort-reverse"
     case chooseColumns = "accounts.columns"
+    case pickSavedFilter = "accounts.saved-filter"
+    case saveFilter = "accounts.save-filter"
     case toggleQuadrantView = "quadrant.toggle-view"
     case toggleQuadrantValue = "quadrant.toggle-value"
     case loyaltyUp = "quadrant.loyalty-up"
@@ -85,6 +87,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .accountSortNext: LocalizedText(en: "Sort by the next column", zh: "按下一列排序")
         case .accountSortReverse: LocalizedText(en: "Reverse the sort", zh: "反向排序")
         case .chooseColumns: LocalizedText(en: "Choose and order columns", zh: "选择列与列顺序")
+        case .pickSavedFilter: LocalizedText(en: "Use a saved filter", zh: "使用保存的筛选")
+        case .saveFilter: LocalizedText(en: "Save the search as a filter", zh: "将搜索保存为筛选")
         case .toggleQuadrantView: LocalizedText(en: "Quadrant lists / score scatter", zh: "象限列表 / 分数散点图")
         case .toggleQuadrantValue: LocalizedText(en: "Rank by pipeline / lifetime value", zh: "按在途金额 / 生命周期价值排序")
         case .loyaltyUp: LocalizedText(en: "Loyalty +1", zh: "忠诚度 +1")
@@ -150,6 +154,10 @@ public enum KeyMap {
         KeyBinding([.char("s")], .accountSortNext, .accounts),
         KeyBinding([.char("S")], .accountSortReverse, .accounts),
         KeyBinding([.char("c")], .chooseColumns, .accounts),
+        KeyBinding([.char("f")], .pickSavedFilter, .accounts),
+        KeyBinding([.char("F")], .saveFilter, .accounts),
+        KeyBinding([.char("f")], .pickSavedFilter, .quadrant),
+        KeyBinding([.char("F")], .saveFilter, .quadrant),
         KeyBinding([.enter], .openAccount, .quadrant),
         KeyBinding([.char("/")], .accountSearch, .quadrant),
         KeyBinding([.left, .char("h")], .selectLeft, .quadrant),

@@ -1,0 +1,91 @@
+import CloserCore
+import TerminalUI
+
+/// The team's saved filters on the account screens: `f` picks one into the search field, `F`
+/// saves the current search under a name. The same filters serve `closer account list --filter`.
+public struct SavedFilterPicker: Sendable {
+    public var filters: [SavedFilter]
+    public var scroll = ScrollState()
+
+    public init(filters: [SavedFilter]) {
+        self.filters = filters
+    }
+}
+
+extension App {
+    var savedFilterStore: (any SavedFilterStore)? { store as? any SavedFilterStore }
+
+    func openSavedFilters() {
+        guard let filters = savedFilterStore else {
+            state.message = StatusMessage(LocalizedText(en: "This store keeps no saved filters", zh: "此数据库不支持保存的筛选")[state.lang], isError: true)
+            return
+        }
+        attempt {
+            let saved = try filters.savedFilters()
+            guard !saved.isEmpty else {
+                state.message = StatusMessage(LocalizedText(
+                    en: "No saved filters yet: type a search with /, then F saves it",
+                    zh: "尚无保存的筛选：先用 / 输入搜索，再按 F 保存")[state.lang])
+                return
+            }
+            state.overlay = .accounts(.savedFilters(SavedFilterPicker(filters: saved)))
+        }
+    }
+
+    func handleSavedFilterPicker(_ key: Key, _ picker: inout SavedFilterPicker) {
+        switch key {
+        case .escape, .char("q"), .char("f"):
+            state.overlay = nil
+        case .enter:
+            state.overlay = nil
+            guard picker.filters.indices.contains(picker.scroll.selected) else { return }
+            applyAccountSearch(picker.filters[picker.scroll.selected].query)
+        default:
+            _ = picker.scroll.handle(key, count: picker.filters.count, pageSize: 10)
+            state.overlay = .accounts(.savedFilters(picker))
+        }
+    }
+
+    /// Puts a query in the search field as if typed, and shows its result.
+    func applyAccountSearch(_ query: String) {
+        state.accountSearch.field = TextFieldState(text: query, maxLength: 300)
+        state.accountSearch.editing = false
+        state.accountSearch.parse()
+        state.accounts.scroll = ScrollState()
+        state.quadrant.scrolls = [:]
+        reload()
+    }
+
+    func beginSaveFilter() {
+        let text = state.accountSearch.field.text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty, state.accountSearch.error == nil else {
+            state.message = StatusMessage(LocalizedText(
+                en: "Type a search with / first; a query with an error cannot be saved",
+                zh: "请先用 / 输入搜索；有错误的查询不能保存")[state.lang], isError: true)
+            return
+        }
+        state.overlay = .prompt(PromptState(title: LocalizedText(en: "Save “\(text)” as", zh: "将“\(text)”保存为")[state.lang],
+                                            purpose: .saveFilter(query: text)))
+    }
+
+    func saveFilter(named name: String, query: String) {
+        guard let filters = savedFilterStore else { return }
+        if attempt({ try filters.saveFilter(SavedFilter(name: name, query: query, owner: state.user), by: state.user) }) {
+            state.message = StatusMessage(LocalizedText(en: "Saved filter “\(name)”", zh: "已保存筛选“\(name)”")[state.lang])
+        }
+    }
+}
+
+enum SavedFilterPickerView {
+    static func render(_ picker: SavedFilterPicker, state: AppState, into canvas: inout Canvas, area: Rect) {
+        let lang = state.lang
+        var scroll = picker.scroll
+        let box = area.centered(width: min(area.width - 4, 72), height: min(area.height - 2, picker.filters.count + 4))
+        let inner = Panel.render(into: &canvas, rect: box, title: LocalizedText(en: "Saved filters", zh: "保存的筛选")[lang],
+                                 focused: true, fill: .overlay)
+        let nameWidth = min(20, picker.filters.map { TextWidth.of($0.name) }.max() ?? 0)
+        let items = picker.filters.map { ListView.Item(TextWidth.padRight(TextWidth.truncate($0.name, to: nameWidth), to: nameWidth) + "  " + $0.query) }
+        ListView.render(into: &canvas, rect: Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1), items: items, state: &scroll)
+        canvas.put("Enter · Esc", x: inner.x, y: inner.maxY - 1, role: .dim, maxWidth: inner.width)
+    }
+}
