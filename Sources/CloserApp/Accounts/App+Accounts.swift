@@ -78,16 +78,7 @@ extension App {
     }
 
     func moveAccountSelection(_ command: Command) {
-        let key: Key
-        switch command {
-        case .selectUp: key = .up
-        case .selectDown: key = .down
-        case .pageUp: key = .pageUp
-        case .pageDown: key = .pageDown
-        case .selectFirst: key = .home
-        case .selectLast: key = .end
-        default: return
-        }
+        guard let key = command.scrollKey else { return }
         let before = state.accounts.scroll.offset
         state.accounts.scroll.handle(key, count: state.accounts.page?.total ?? 0, pageSize: AccountScreenLayout.tablePageSize(state))
         if state.accounts.scroll.offset != before { attempt { try loadAccounts() } }

@@ -20,16 +20,7 @@ extension App {
     func moveTableSelection(_ command: Command) {
         let pageSize = max(1, TableView.pageSize(for: state.contentRect))
         let count = state.table.page?.total ?? 0
-        let key: Key
-        switch command {
-        case .selectUp: key = .up
-        case .selectDown: key = .down
-        case .pageUp: key = .pageUp
-        case .pageDown: key = .pageDown
-        case .selectFirst: key = .home
-        case .selectLast: key = .end
-        default: return
-        }
+        guard let key = command.scrollKey else { return }
         let before = state.table.scroll.offset
         _ = state.table.scroll.handle(key, count: count, pageSize: pageSize)
         if state.table.scroll.offset != before { attempt { try loadTable() } }

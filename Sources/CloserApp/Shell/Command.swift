@@ -99,6 +99,22 @@ public enum Command: String, CaseIterable, Sendable {
     }
 }
 
+extension Command {
+    /// The list key a selection command stands for, so every scrolling widget takes commands
+    /// the same way.
+    var scrollKey: Key? {
+        switch self {
+        case .selectUp: .up
+        case .selectDown: .down
+        case .pageUp: .pageUp
+        case .pageDown: .pageDown
+        case .selectFirst: .home
+        case .selectLast: .end
+        default: nil
+        }
+    }
+}
+
 /// Where a binding applies.
 public enum KeyContext: String, Sendable {
     case global, board, deals, accounts, quadrant
