@@ -31,9 +31,7 @@ extension SQLiteStore {
 
     public func account(_ id: Int64) throws -> Account {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound(entity: "account", id: id)
-            }
+            let row = try Self.fetchRow(db, "account", id: id)
             return Account(row: row)
         }
     }

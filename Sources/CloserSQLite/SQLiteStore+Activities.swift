@@ -47,9 +47,7 @@ extension SQLiteStore {
 
     public func activity(_ id: Int64) throws -> Activity {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM activity WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound(entity: "activity", id: id)
-            }
+            let row = try Self.fetchRow(db, "activity", id: id)
             return Activity(row: row)
         }
     }

@@ -40,9 +40,7 @@ extension SQLiteStore {
     }
 
     static func fetchDeal(_ db: Database, _ id: Int64) throws -> Deal {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM deal WHERE id = ?", arguments: [id]) else {
-            throw StoreError.notFound(entity: "deal", id: id)
-        }
+        let row = try Self.fetchRow(db, "deal", id: id)
         return Deal(row: row)
     }
 
@@ -131,8 +129,8 @@ extension SQLiteStore {
         _ change: (Deal, ProcessTemplate, DealEvidence) throws -> (deal: Deal, action: String, note: String)
     ) throws -> Deal {
         try write { db in
-            let currentVersion = try checkVersion(db, table: "deal", id: id, expected: expectedVersion)
-            let old = try Self.fetchDeal(db, id)
+            let old = Deal(row: try currentRow(db, table: "deal", id: id, expected: expectedVersion))
+            let currentVersion = old.version
             let catalog = try Self.catalog(db)
             guard let process = catalog.process(old.processKey) else {
                 throw StoreError.rule(.unknownProcess(old.processKey))

@@ -52,9 +52,7 @@ extension SQLiteStore: OwnershipStore {
     }
 
     static func fetchOwnership(_ db: Database, _ id: Int64) throws -> (Account, AccountOwnership) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]) else {
-            throw StoreError.notFound(entity: "account", id: id)
-        }
+        let row = try Self.fetchRow(db, "account", id: id)
         let account = Account(row: row)
         let isProtected = (row["protected"] as Int? ?? 0) != 0 || account.visibility == .protected
         let ownedSince = (row["owned_since"] as Double?).map(ColumnCoding.date)
@@ -200,9 +198,7 @@ extension SQLiteStore: OwnershipStore {
                 """, arguments: [new.owner, new.visibility.rawValue, ColumnCoding.strings(new.sharedWith), new.isProtected,
                                  new.ownedSince.map(ColumnCoding.time), new.returnedReason, ColumnCoding.time(clock()), user, id])
             try log(db, event(user, "account", id, action, new.changes(from: old), note: note(new)))
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM account WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound(entity: "account", id: id)
-            }
+            let row = try Self.fetchRow(db, "account", id: id)
             return Account(row: row)
         }
     }

@@ -25,9 +25,7 @@ extension SQLiteStore {
 
     public func person(_ id: Int64) throws -> Person {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM person WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound(entity: "person", id: id)
-            }
+            let row = try Self.fetchRow(db, "person", id: id)
             return Person(row: row)
         }
     }

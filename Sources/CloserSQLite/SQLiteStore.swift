@@ -108,6 +108,14 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// The row of `table` with this id, or a not-found refusal naming the entity.
+    static func fetchRow(_ db: Database, _ table: String, id: Int64) throws -> Row {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound(entity: table, id: id)
+        }
+        return row
+    }
+
     func log(_ db: Database, _ event: ChangeEvent) throws {
         try db.execute(sql: SQLText.insert(into: "event", columns: ChangeEvent.columns),
                        arguments: StatementArguments(event.columnValues))
@@ -118,16 +126,14 @@ public final class SQLiteStore: Store {
         ChangeEvent(at: clock(), user: user, entity: entity, entityID: id, action: action, changes: changes, note: note)
     }
 
-    /// Refuses a stale write: the row must still be at the version the caller read.
-    func checkVersion(_ db: Database, table: String, id: Int64, expected: Int?) throws -> Int {
-        guard let row = try Row.fetchOne(db, sql: "SELECT version, updated_by FROM \(table) WHERE id = ?", arguments: [id]) else {
-            throw StoreError.notFound(entity: table, id: id)
-        }
+    /// The row a write starts from, refused if it is no longer at the version the caller read.
+    func currentRow(_ db: Database, table: String, id: Int64, expected: Int?) throws -> Row {
+        let row = try Self.fetchRow(db, table, id: id)
         let current: Int = row["version"]
         if let expected, expected != current {
             throw StoreError.staleVersion(entity: table, id: id, expected: expected, current: current, lastChangedBy: row.text("updated_by"))
         }
-        return current
+        return row
     }
 
     public func changeToken() throws -> Int64 {

@@ -27,11 +27,7 @@ extension SQLiteStore {
     /// Saves `record` if nobody changed it since it was read; returns the row before and after.
     func saveVersioned<Record: VersionedRecord>(_ db: Database, _ record: Record, by user: String,
                                                 check: (Record) throws -> Void = { _ in }) throws -> (old: Record, new: Record) {
-        _ = try checkVersion(db, table: Record.table, id: record.id, expected: record.version)
-        guard let oldRow = try Row.fetchOne(db, sql: "SELECT * FROM \(Record.table) WHERE id = ?", arguments: [record.id]) else {
-            throw StoreError.notFound(entity: Record.table, id: record.id)
-        }
-        let old = Record(row: oldRow)
+        let old = Record(row: try currentRow(db, table: Record.table, id: record.id, expected: record.version))
         try check(old)
         var updated = record
         updated.version = old.version + 1
