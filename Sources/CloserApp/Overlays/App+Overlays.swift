@@ -216,8 +216,6 @@ enum FieldParse {
     static func day(_ text: String, today: Day) -> DayResult {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return .empty }
-        if trimmed.hasPrefix("+"), let days = Int(trimmed.dropFirst()) { return .valid(today.adding(days: days)) }
-        if trimmed == "today" || trimmed == "今天" { return .valid(today) }
-        return Day(trimmed).map(DayResult.valid) ?? .invalid
+        return Day(typed: trimmed, today: today).map(DayResult.valid) ?? .invalid
     }
 }

@@ -24,6 +24,24 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
+    /// A date as people type it in a field or on the command line: YYYY-MM-DD, today / 今天,
+    /// tomorrow / 明天, or +N days from today.
+    public init?(typed text: String, today: Day) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        switch trimmed.lowercased() {
+        case "today", "今天": self = today
+        case "tomorrow", "明天": self = today.adding(days: 1)
+        default:
+            if trimmed.hasPrefix("+"), let days = Int(trimmed.dropFirst()) {
+                self = today.adding(days: days)
+            } else if let day = Day(trimmed) {
+                self = day
+            } else {
+                return nil
+            }
+        }
+    }
+
     public init(ordinal: Int) {
         // Inverse of `ordinal` (Howard Hinnant's civil_from_days).
         let z = ordinal + 719_468

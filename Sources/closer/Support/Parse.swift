@@ -6,13 +6,7 @@ import Foundation
 /// Turns command-line text into model values, with messages that say what was expected.
 enum Parse {
     static func day(_ text: String) throws -> Day {
-        switch text.lowercased() {
-        case "today", "今天": return Day.today()
-        case "tomorrow", "明天": return Day.today().adding(days: 1)
-        default: break
-        }
-        if text.hasPrefix("+"), let days = Int(text.dropFirst()) { return Day.today().adding(days: days) }
-        guard let day = Day(text) else { throw CLIError("'\(text)' is not a date: use YYYY-MM-DD, today, tomorrow or +N (days from today)") }
+        guard let day = Day(typed: text, today: Day.today()) else { throw CLIError("'\(text)' is not a date: use YYYY-MM-DD, today, tomorrow or +N (days from today)") }
         return day
     }
 
