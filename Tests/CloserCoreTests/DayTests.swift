@@ -96,12 +96,13 @@ struct DayTypedTests {
     static let today = Day(year: 2026, month: 11, day: 23)!
 
     @Test(arguments: [("today", "2026-11-23"), ("今天", "2026-11-23"), ("Tomorrow", "2026-11-24"), ("明天", "2026-11-24"),
-                      ("+7", "2026-11-30"), ("+0", "2026-11-23"), (" 2026-12-01 ", "2026-12-01"), ("2027/1/2", "2027-01-02")])
+                      ("+7", "2026-11-30"), ("+0", "2026-11-23"),
+                      ("yesterday", "2026-11-22"), ("昨天", "2026-11-22"), ("-30", "2026-10-24"), (" 2026-12-01 ", "2026-12-01"), ("2027/1/2", "2027-01-02")])
     func accepted(text: String, expected: String) {
         #expect(Day(typed: text, today: Self.today)?.description == expected)
     }
 
-    @Test(arguments: ["", "yesterday", "+x", "2026-02-30", "next week"])
+    @Test(arguments: ["", "the day before", "+x", "-x", "--3", "+-3", "2026-02-30", "next week"])
     func refused(text: String) {
         #expect(Day(typed: text, today: Self.today) == nil)
     }

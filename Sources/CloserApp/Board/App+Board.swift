@@ -151,7 +151,7 @@ extension App {
             if state.table.scroll.offset != before { attempt { try loadTable() } }
         case .accounts:
             handleAccountsMouse(mouse)
-        case .quadrant:
+        case .quadrant, .orgChart:
             break
         }
     }

@@ -20,6 +20,7 @@ extension App {
         case .newDeal(var form): handleNewDeal(key, &form)
         case .detail(var detail): handleDetail(key, &detail)
         case .accounts(let accountOverlay): handleAccountOverlay(key, accountOverlay)
+        case .orgChart(let orgOverlay): handleOrgChartOverlay(key, orgOverlay)
         }
     }
 
@@ -47,9 +48,13 @@ extension App {
             if prompt.purpose == .search { setFilter { $0.text = "" } }
         case .enter:
             submitPrompt(prompt)
+        case .tab where prompt.purpose == .jumpToPerson:
+            jumpToPerson(&prompt, next: true)
+            state.overlay = .prompt(prompt)
         default:
             guard prompt.field.handle(key) else { return }
             prompt.error = nil
+            if prompt.purpose == .jumpToPerson { jumpToPerson(&prompt, next: false) }
             state.overlay = .prompt(prompt)
             // Search filters as you type: each keystroke is one indexed query.
             if prompt.purpose == .search { setFilter { $0.text = prompt.field.text } }
@@ -59,8 +64,11 @@ extension App {
     func submitPrompt(_ prompt: PromptState) {
         let text = prompt.field.text.trimmingCharacters(in: .whitespacesAndNewlines)
         switch prompt.purpose {
-        case .search:
+        case .search, .jumpToPerson:
             state.overlay = nil
+        case .logMeeting(let personID):
+            state.overlay = nil
+            logMeeting(personID: personID, notes: text)
         case .forceReason(let dealID, let stageKey, let version):
             guard !text.isEmpty else {
                 var retry = prompt

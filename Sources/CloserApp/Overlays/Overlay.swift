@@ -10,6 +10,7 @@ public enum Overlay: Sendable {
     case detail(DealDetailState)
     case newDeal(NewDealState)
     case accounts(AccountOverlay)
+    case orgChart(OrgChartOverlay)
 }
 
 /// A one-line question: what the answer is for travels with it.
@@ -19,6 +20,8 @@ public struct PromptState: Sendable {
         case forceReason(dealID: Int64, stage: String, version: Int)
         case lostReason(dealID: Int64)
         case saveFilter(query: String)
+        case jumpToPerson
+        case logMeeting(personID: Int64)
     }
 
     public var title: String

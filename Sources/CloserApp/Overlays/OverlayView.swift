@@ -40,6 +40,8 @@ enum OverlayView {
             DealDetailView.render(detail, lang: lang, today: state.today, into: &canvas, area: area)
         case .accounts(let accountOverlay):
             AccountOverlayView.render(accountOverlay, state: state, into: &canvas, area: area)
+        case .orgChart(let orgOverlay):
+            OrgChartOverlayView.render(orgOverlay, lang: lang, into: &canvas, area: area)
         }
     }
 }

@@ -49,6 +49,7 @@ public final class App {
                 return
             }
             state.message = nil
+            if state.screen == .orgChart, handleManagerPick(key) { return }
             if let command = KeyMap.command(for: key, in: state.screen.keyContext) {
                 run(command)
             }
@@ -75,6 +76,7 @@ public final class App {
             case .deals: moveTableSelection(command)
             case .accounts: moveAccountSelection(command)
             case .quadrant: moveQuadrantSelection(command)
+            case .orgChart: moveOrgSelection(command)
             }
         case .moveRight: moveSelectedDeal(by: 1)
         case .moveLeft: moveSelectedDeal(by: -1)
@@ -92,6 +94,9 @@ public final class App {
         case .openAccount, .accountSearch, .accountSortNext, .accountSortReverse, .chooseColumns, .pickSavedFilter, .saveFilter, .toggleQuadrantView,
              .toggleQuadrantValue, .loyaltyUp, .loyaltyDown, .assistanceUp, .assistanceDown:
             runAccountCommand(command)
+        case .showOrgChart, .openOrgChart, .orgToggleLens, .orgToggleFold, .orgJump, .personAdd, .personEdit, .personDelete,
+             .personPickManager, .personToggleCoach, .personCycleStance, .personInfluenceUp, .personInfluenceDown, .personLogMeeting:
+            runOrgChartCommand(command)
         }
     }
 
@@ -185,6 +190,7 @@ public final class App {
             case .deals: try loadTable()
             case .accounts: try loadAccounts()
             case .quadrant: try loadQuadrant()
+            case .orgChart: try loadOrgChart()
             }
             let boardEmpty = state.board.board?.columns.allSatisfy { $0.count == 0 } ?? true
             state.isEmptyStore = state.filter.isDefault && boardEmpty && state.screen == .board

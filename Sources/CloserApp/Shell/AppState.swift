@@ -2,7 +2,7 @@ import CloserCore
 import TerminalUI
 
 public enum ScreenID: Int, CaseIterable, Sendable {
-    case board, deals, accounts, quadrant
+    case board, deals, accounts, quadrant, orgChart
 
     var title: UIText {
         switch self {
@@ -10,6 +10,7 @@ public enum ScreenID: Int, CaseIterable, Sendable {
         case .deals: .deals
         case .accounts: .accounts
         case .quadrant: .quadrant
+        case .orgChart: .orgChart
         }
     }
 
@@ -19,6 +20,7 @@ public enum ScreenID: Int, CaseIterable, Sendable {
         case .deals: .deals
         case .accounts: .accounts
         case .quadrant: .quadrant
+        case .orgChart: .orgChart
         }
     }
 
@@ -58,6 +60,7 @@ public struct AppState: Sendable {
     public var accounts = AccountTableState()
     public var quadrant = QuadrantState()
     public var accountSearch = AccountSearchState()
+    public var orgChart = OrgChartState()
     /// Who asks for accounts (a rep sees their own, shared and pool accounts); set on first load.
     public var viewer: Viewer?
     public var overlay: Overlay?

@@ -28,6 +28,8 @@ public enum AppView {
             AccountTableView.render(state, into: &canvas, area: content)
         case .quadrant:
             QuadrantView.render(state, into: &canvas, area: content)
+        case .orgChart:
+            OrgChartView.render(state, into: &canvas, area: content)
         }
         statusLine(state, into: &canvas)
         if let overlay = state.overlay {
@@ -55,7 +57,7 @@ public enum AppView {
     static func statusLine(_ state: AppState, into canvas: inout Canvas) {
         let lang = state.lang
         let rect = Rect(x: 0, y: state.height - 1, width: state.width, height: 1)
-        let hints = [
+        let hints = state.screen == .orgChart ? OrgChartView.hints(lang) : [
             KeyHint("Enter", lang(.open)), KeyHint(">", lang(.move)), KeyHint("n", lang(.newDeal)),
             KeyHint("/", lang(.search)), KeyHint(":", lang(.palette)), KeyHint("?", lang(.help)), KeyHint("q", lang(.quit)),
         ]

@@ -48,6 +48,20 @@ public enum Command: String, CaseIterable, Sendable {
     case loyaltyDown = "quadrant.loyalty-down"
     case assistanceUp = "quadrant.assistance-up"
     case assistanceDown = "quadrant.assistance-down"
+    case showOrgChart = "screen.orgchart"
+    case openOrgChart = "orgchart.open"
+    case orgToggleLens = "orgchart.toggle-lens"
+    case orgToggleFold = "orgchart.fold"
+    case orgJump = "orgchart.jump"
+    case personAdd = "person.add"
+    case personEdit = "person.edit"
+    case personDelete = "person.delete"
+    case personPickManager = "person.set-manager"
+    case personToggleCoach = "person.toggle-coach"
+    case personCycleStance = "person.next-stance"
+    case personInfluenceUp = "person.influence-up"
+    case personInfluenceDown = "person.influence-down"
+    case personLogMeeting = "person.log-meeting"
 
     public var label: LocalizedText {
         switch self {
@@ -95,6 +109,20 @@ public enum Command: String, CaseIterable, Sendable {
         case .loyaltyDown: LocalizedText(en: "Loyalty -1", zh: "忠诚度 -1")
         case .assistanceUp: LocalizedText(en: "Assistance +1", zh: "协助 +1")
         case .assistanceDown: LocalizedText(en: "Assistance -1", zh: "协助 -1")
+        case .showOrgChart: LocalizedText(en: "Key-person org chart", zh: "关键人组织结构")
+        case .openOrgChart: LocalizedText(en: "Org chart of this deal's / account's customer", zh: "查看该商机 / 客户的组织结构")
+        case .orgToggleLens: LocalizedText(en: "Reports-to tree / level × function grid", zh: "汇报关系树 / 层级 × 职能表")
+        case .orgToggleFold: LocalizedText(en: "Collapse / expand the reports", zh: "折叠 / 展开下属")
+        case .orgJump: LocalizedText(en: "Jump to a person (pinyin initials work)", zh: "跳转到人员（支持拼音首字母）")
+        case .personAdd: LocalizedText(en: "Add a person (reporting to the selected one)", zh: "添加人员（上级为选中者）")
+        case .personEdit: LocalizedText(en: "Edit the person", zh: "编辑人员")
+        case .personDelete: LocalizedText(en: "Delete the person", zh: "删除人员")
+        case .personPickManager: LocalizedText(en: "Set the manager by picking on the chart", zh: "在图上选择上级")
+        case .personToggleCoach: LocalizedText(en: "Inside coach 内线 on / off", zh: "标记 / 取消内线")
+        case .personCycleStance: LocalizedText(en: "Next stance: supporter, neutral, opponent", zh: "切换立场：支持、中立、反对")
+        case .personInfluenceUp: LocalizedText(en: "Influence +5", zh: "影响力 +5")
+        case .personInfluenceDown: LocalizedText(en: "Influence -5", zh: "影响力 -5")
+        case .personLogMeeting: LocalizedText(en: "Log a meeting with the person today", zh: "记录今天与此人的会面")
         }
     }
 }
@@ -117,7 +145,7 @@ extension Command {
 
 /// Where a binding applies.
 public enum KeyContext: String, Sendable {
-    case global, board, deals, accounts, quadrant
+    case global, board, deals, accounts, quadrant, orgChart
 }
 
 public struct KeyBinding: Sendable {
@@ -184,6 +212,25 @@ public enum KeyMap {
         KeyBinding([.char("-")], .loyaltyDown, .quadrant),
         KeyBinding([.char("]")], .assistanceUp, .quadrant),
         KeyBinding([.char("[")], .assistanceDown, .quadrant),
+        KeyBinding([.char("5")], .showOrgChart),
+        KeyBinding([.char("o")], .openOrgChart, .board),
+        KeyBinding([.char("o")], .openOrgChart, .deals),
+        KeyBinding([.char("o")], .openOrgChart, .accounts),
+        KeyBinding([.char("o")], .openOrgChart, .quadrant),
+        KeyBinding([.left, .char("h")], .selectLeft, .orgChart),
+        KeyBinding([.right, .char("l")], .selectRight, .orgChart),
+        KeyBinding([.char("t")], .orgToggleLens, .orgChart),
+        KeyBinding([.char(" ")], .orgToggleFold, .orgChart),
+        KeyBinding([.char("/")], .orgJump, .orgChart),
+        KeyBinding([.char("a")], .personAdd, .orgChart),
+        KeyBinding([.char("e"), .enter], .personEdit, .orgChart),
+        KeyBinding([.char("d"), .delete], .personDelete, .orgChart),
+        KeyBinding([.char("m")], .personPickManager, .orgChart),
+        KeyBinding([.char("c")], .personToggleCoach, .orgChart),
+        KeyBinding([.char("s")], .personCycleStance, .orgChart),
+        KeyBinding([.char("+"), .char("=")], .personInfluenceUp, .orgChart),
+        KeyBinding([.char("-")], .personInfluenceDown, .orgChart),
+        KeyBinding([.char("M")], .personLogMeeting, .orgChart),
     ]
 
     /// The command a key runs in a context; a context binding wins over a global one.
@@ -232,6 +279,7 @@ public enum KeyMap {
             (.deals, LocalizedText(en: "Deal table", zh: "商机列表")),
             (.accounts, LocalizedText(en: "Account table", zh: "客户列表")),
             (.quadrant, LocalizedText(en: "Customer quadrant", zh: "客户象限")),
+            (.orgChart, LocalizedText(en: "Org chart (Enter on a picked manager sets it, Backspace clears)", zh: "组织结构（选上级时回车确定，退格清除）")),
         ]
         var sections = contexts.map { context, title in
             HelpSection(title: title[lang], entries: bindings.filter { $0.context == context }.map {

@@ -25,15 +25,21 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     /// A date as people type it in a field or on the command line: YYYY-MM-DD, today / 今天,
-    /// tomorrow / 明天, or +N days from today.
+    /// tomorrow / 明天, yesterday / 昨天, or +N / -N days from today (a next step is due in +7,
+    /// a person was last met -3).
     public init?(typed text: String, today: Day) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         switch trimmed.lowercased() {
         case "today", "今天": self = today
         case "tomorrow", "明天": self = today.adding(days: 1)
+        case "yesterday", "昨天": self = today.adding(days: -1)
         default:
-            if trimmed.hasPrefix("+"), let days = Int(trimmed.dropFirst()) {
+            let digits = trimmed.dropFirst()
+            let isOffset = !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+            if isOffset, trimmed.hasPrefix("+"), let days = Int(digits) {
                 self = today.adding(days: days)
+            } else if isOffset, trimmed.hasPrefix("-"), let days = Int(digits) {
+                self = today.adding(days: -days)
             } else if let day = Day(trimmed) {
                 self = day
             } else {

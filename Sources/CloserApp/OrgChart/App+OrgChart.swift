@@ -1,0 +1,309 @@
+import CloserCore
+import TerminalUI
+
+extension App {
+    /// A chart this large is still drawn whole; beyond it the heading says how many were left out.
+    static let orgChartReadLimit = 2_000
+
+    /// The account whose chart `o` opens from the current screen: the selected deal's or account's.
+    var accountForOrgChart: Int64? {
+        switch state.screen {
+        case .board: state.board.selectedDeal?.accountID
+        case .deals: state.table.selectedDeal?.accountID
+        case .accounts: state.accounts.selected?.account.id
+        case .quadrant: state.quadrant.selected?.account.id
+        case .orgChart: state.orgChart.accountID
+        }
+    }
+
+    func openOrgChart(accountID: Int64?) {
+        if let accountID, accountID != state.orgChart.accountID {
+            state.orgChart = OrgChartState()
+            state.orgChart.accountID = accountID
+        }
+        switchScreen(to: .orgChart)
+    }
+
+    /// One read: the account (visibility applies) and its persons; the tree, coverage, paths and
+    /// layout are derived once here, not per frame.
+    func loadOrgChart() throws {
+        guard let accountID = state.orgChart.accountID else { return }
+        let account = try store.account(accountID)
+        let page = try store.persons(PersonQuery(accountID: accountID, limit: App.orgChartReadLimit))
+        state.orgChart.load(accountName: account.name, persons: page.rows, total: page.total, today: state.today)
+        relayoutOrgChart()
+    }
+
+    var orgChartViewport: Rect { OrgChartScreenLayout(content: state.contentRect).chart }
+
+    func relayoutOrgChart() {
+        state.orgChart.prepareLayout(width: orgChartViewport.width, lang: state.lang)
+        state.orgChart.scrollToSelection(viewport: orgChartViewport)
+    }
+
+    func selectPerson(_ id: Int64?) {
+        guard let id else { return }
+        state.orgChart.selected = id
+        // A person folded away under a collapsed manager is unfolded to be shown.
+        if state.orgChart.lens == .tree, state.orgChart.layout?.box(of: id) == nil {
+            let chain = Set(state.orgChart.tree.chain(from: id).dropFirst())
+            if !state.orgChart.collapsed.isDisjoint(with: chain) {
+                state.orgChart.collapsed.subtract(chain)
+                state.orgChart.invalidateLayout()
+                state.orgChart.prepareLayout(width: orgChartViewport.width, lang: state.lang)
+            }
+        }
+        state.orgChart.scrollToSelection(viewport: orgChartViewport)
+    }
+
+    func moveOrgSelection(_ command: Command) {
+        let org = state.orgChart
+        guard let current = org.selected else { selectPerson(org.tree.ordered.first); return }
+        if org.lens == .grid {
+            moveGridSelection(command, from: current)
+            return
+        }
+        guard let layout = org.layout else { return }
+        switch command {
+        case .selectUp: selectPerson(layout.neighbour(of: current, .up))
+        case .selectDown: selectPerson(layout.neighbour(of: current, .down))
+        case .selectLeft: selectPerson(layout.neighbour(of: current, .left))
+        case .selectRight: selectPerson(layout.neighbour(of: current, .right))
+        case .selectFirst: selectPerson(org.tree.ordered.first)
+        case .selectLast: selectPerson(org.tree.ordered.last)
+        case .pageUp, .pageDown:
+            // A page of the chart at a time: the box nearest the middle of the new view.
+            let viewport = orgChartViewport
+            let dy = command == .pageUp ? -viewport.height : viewport.height
+            let targetY = max(0, min(layout.height - 1, state.orgChart.scrollY + viewport.height / 2 + dy))
+            let selectedX = layout.box(of: current).map { $0.rect.x + $0.rect.width / 2 } ?? 0
+            let nearest = layout.boxes.min { a, b in
+                abs(a.rect.y + 2 - targetY) * 3 + abs(a.rect.x - selectedX) < abs(b.rect.y + 2 - targetY) * 3 + abs(b.rect.x - selectedX)
+            }
+            selectPerson(nearest?.personID)
+        default: break
+        }
+    }
+
+    /// In the grid: up and down walk a function's column top to bottom, left and right move to
+    /// the neighbouring department at the nearest level.
+    func moveGridSelection(_ command: Command, from current: Int64) {
+        let grid = state.orgChart.grid
+        func column(_ index: Int) -> [Int64] { grid.cells.flatMap { $0[index] } }
+        guard let person = state.orgChart.tree.persons[current],
+              var columnIndex = OrgGrid.functions.firstIndex(of: person.function) else { return }
+        let ids = column(columnIndex)
+        let position = ids.firstIndex(of: current) ?? 0
+        switch command {
+        case .selectUp: if position > 0 { selectPerson(ids[position - 1]) }
+        case .selectDown: if position + 1 < ids.count { selectPerson(ids[position + 1]) }
+        case .selectFirst: selectPerson(grid.ordered.first)
+        case .selectLast: selectPerson(grid.ordered.last)
+        case .selectLeft, .selectRight:
+            let step = command == .selectLeft ? -1 : 1
+            let level = OrgGrid.levels.firstIndex(of: person.level) ?? 0
+            while true {
+                columnIndex += step
+                guard OrgGrid.functions.indices.contains(columnIndex) else { return }
+                let candidates = OrgGrid.levels.indices.sorted { abs($0 - level) < abs($1 - level) }
+                if let id = candidates.lazy.compactMap({ grid.cells[$0][columnIndex].first }).first {
+                    selectPerson(id)
+                    return
+                }
+            }
+        default: break
+        }
+    }
+
+    func runOrgChartCommand(_ command: Command) {
+        let lang = state.lang
+        switch command {
+        case .showOrgChart:
+            openOrgChart(accountID: state.orgChart.accountID ?? accountForOrgChart)
+            return
+        case .openOrgChart:
+            guard let id = accountForOrgChart else {
+                state.message = StatusMessage(LocalizedText(en: "Select a deal or an account first", zh: "请先选中商机或客户")[lang], isError: true)
+                return
+            }
+            openOrgChart(accountID: id)
+            return
+        default: break
+        }
+        guard state.orgChart.accountID != nil else { return }
+        let selected = state.orgChart.selectedPerson
+        switch command {
+        case .orgToggleLens:
+            state.orgChart.lens = state.orgChart.lens == .tree ? .grid : .tree
+        case .orgToggleFold:
+            guard let person = selected, !state.orgChart.tree.reports(of: person.id).isEmpty else { return }
+            if state.orgChart.collapsed.remove(person.id) == nil { state.orgChart.collapsed.insert(person.id) }
+            state.orgChart.invalidateLayout()
+            relayoutOrgChart()
+        case .orgJump:
+            state.overlay = .prompt(PromptState(title: LocalizedText(en: "Jump to a person (name or pinyin initials; Tab next)",
+                                                                     zh: "跳转到人员（姓名或拼音首字母；Tab 下一个）")[lang], purpose: .jumpToPerson))
+        case .personAdd:
+            var person = Person(accountID: state.orgChart.accountID ?? 0, name: "")
+            person.reportsTo = state.orgChart.lens == .tree ? selected?.id : nil
+            if let manager = selected, state.orgChart.lens == .grid {
+                person.level = manager.level
+                person.function = manager.function
+            }
+            let managerName = person.reportsTo.flatMap { state.orgChart.tree.persons[$0]?.name } ?? ""
+            state.overlay = .orgChart(.person(PersonFormState(person: person, managerName: managerName, lang: lang)))
+        case .personEdit:
+            guard let person = selected else { return }
+            let managerName = state.orgChart.tree.parent(of: person.id).flatMap { state.orgChart.tree.persons[$0]?.name } ?? ""
+            state.overlay = .orgChart(.person(PersonFormState(person: person, managerName: managerName, lang: lang)))
+        case .personDelete:
+            guard let person = selected else { return }
+            let reports = state.orgChart.tree.reports(of: person.id).count
+            var message = [LocalizedText(en: "Delete \(person.name) from \(state.orgChart.accountName)?", zh: "从 \(state.orgChart.accountName) 删除 \(person.name)？")[lang]]
+            if reports > 0 {
+                message.append(LocalizedText(en: "Their \(reports) reports will have no manager mapped.", zh: "其 \(reports) 名下属将变为未挂接上级。")[lang])
+            }
+            state.overlay = .orgChart(.confirmDelete(personID: person.id, ConfirmDialog(
+                title: LocalizedText(en: "Delete person", zh: "删除人员")[lang], message: message,
+                yes: LocalizedText(en: "Yes", zh: "是")[lang], no: LocalizedText(en: "No", zh: "否")[lang])))
+        case .personPickManager:
+            guard let person = selected else { return }
+            state.orgChart.pickingManagerFor = person.id
+            state.orgChart.lens = .tree
+        case .personToggleCoach:
+            guard var person = selected else { return }
+            person.isInsideCoach.toggle()
+            savePersonChange(person, LocalizedText(en: person.isInsideCoach ? "is our inside coach" : "is no longer marked inside coach",
+                                                   zh: person.isInsideCoach ? "标记为内线" : "取消内线标记"))
+        case .personCycleStance:
+            guard var person = selected else { return }
+            let all = Stance.allCases
+            person.stance = all[((all.firstIndex(of: person.stance) ?? 0) + 1) % all.count]
+            savePersonChange(person, LocalizedText(en: "stance: \(person.stance.label.en)", zh: "立场：\(person.stance.label.zh)"))
+        case .personInfluenceUp, .personInfluenceDown:
+            guard var person = selected else { return }
+            person.influence = min(100, max(0, person.influence + (command == .personInfluenceUp ? 5 : -5)))
+            guard person.influence != selected?.influence else { return }
+            savePersonChange(person, LocalizedText(en: "influence \(person.influence)", zh: "影响力 \(person.influence)"))
+        case .personLogMeeting:
+            guard let person = selected else { return }
+            state.overlay = .prompt(PromptState(title: LocalizedText(en: "Meeting with \(person.name) today — notes", zh: "今天与 \(person.name) 会面 —— 记录")[lang],
+                                                purpose: .logMeeting(personID: person.id)))
+        default: break
+        }
+    }
+
+    /// A one-key change (coach, stance, influence): saved at once against the version on screen.
+    func savePersonChange(_ person: Person, _ what: LocalizedText) {
+        if attempt({ _ = try store.updatePerson(person, by: state.user) }) {
+            state.message = StatusMessage("\(person.name): \(what[state.lang])")
+        }
+        reload()
+    }
+
+    /// While a manager is being picked: arrows move, Enter sets, Backspace clears, Esc cancels.
+    /// Returns false for keys that are not part of picking.
+    func handleManagerPick(_ key: Key) -> Bool {
+        guard let moving = state.orgChart.pickingManagerFor, var person = state.orgChart.tree.persons[moving] else { return false }
+        let lang = state.lang
+        switch key {
+        case .escape:
+            state.orgChart.pickingManagerFor = nil
+            state.orgChart.selected = moving
+        case .enter, .backspace:
+            let manager = key == .enter ? state.orgChart.selected : nil
+            state.orgChart.pickingManagerFor = nil
+            if key == .enter, manager == moving {
+                state.message = StatusMessage(LocalizedText(en: "A person cannot report to themselves", zh: "不能设自己为上级")[lang], isError: true)
+                return true
+            }
+            person.reportsTo = manager
+            let name = manager.flatMap { state.orgChart.tree.persons[$0]?.name }
+            state.orgChart.selected = moving
+            savePersonChange(person, name.map { LocalizedText(en: "reports to \($0)", zh: "上级设为 \($0)") }
+                ?? LocalizedText(en: "no manager mapped", zh: "未挂接上级"))
+            state.orgChart.invalidateLayout()
+            relayoutOrgChart()
+        default:
+            return false
+        }
+        return true
+    }
+
+    func handleOrgChartOverlay(_ key: Key, _ overlay: OrgChartOverlay) {
+        switch overlay {
+        case .confirmDelete(let id, var dialog):
+            guard let answer = dialog.handle(key) else {
+                state.overlay = .orgChart(.confirmDelete(personID: id, dialog))
+                return
+            }
+            state.overlay = nil
+            guard answer else { return }
+            let name = state.orgChart.tree.persons[id]?.name ?? "#\(id)"
+            if attempt({ try store.deletePerson(id, by: state.user) }) {
+                state.message = StatusMessage(LocalizedText(en: "\(name) deleted", zh: "已删除 \(name)")[state.lang])
+            }
+            reload()
+        case .person(var form):
+            switch key {
+            case .escape: state.overlay = nil
+            case .enter: savePersonForm(&form)
+            default:
+                form.form.handle(key)
+                state.overlay = .orgChart(.person(form))
+            }
+        }
+    }
+
+    /// Checks each field and puts the message beside it; only a clean form is written. A stale
+    /// version keeps what was typed and says who changed the person.
+    func savePersonForm(_ form: inout PersonFormState) {
+        let lang = state.lang
+        for index in form.form.fields.indices { form.form.setError(nil, at: index) }
+        switch form.validated(tree: state.orgChart.tree, today: state.today, lang: lang) {
+        case .failure(let errors):
+            for (field, message) in errors.list { form.form.setError(message, at: field.rawValue) }
+            if let first = errors.list.first { form.form.focus = first.0.rawValue }
+            state.overlay = .orgChart(.person(form))
+        case .success(let person):
+            do {
+                let saved = form.isNew ? try store.addPerson(person, by: state.user) : try store.updatePerson(person, by: state.user)
+                state.overlay = nil
+                state.message = StatusMessage("\(saved.name) ✓ \(lang(.save))")
+                state.orgChart.selected = saved.id
+                reload()
+            } catch StoreError.staleVersion(_, _, _, let current, let by) {
+                state.message = StatusMessage(LocalizedText(
+                    en: "\(by) changed \(person.name) since you opened it (now version \(current)); nothing was overwritten — Esc, then e to edit the new version",
+                    zh: "\(by) 在你打开后修改了 \(person.name)（现为第 \(current) 版）；没有覆盖任何内容 —— Esc 后按 e 编辑新版本")[lang], isError: true)
+                state.overlay = .orgChart(.person(form))
+            } catch {
+                let text = String(describing: error)
+                // The store's refusal of a manager (a loop, another account) belongs beside that field.
+                if text.contains("reports-to") { form.form.setError(text, at: PersonFormState.Field.manager.rawValue) }
+                state.message = StatusMessage(text, isError: true)
+                state.overlay = .orgChart(.person(form))
+            }
+        }
+    }
+
+    func jumpToPerson(_ prompt: inout PromptState, next: Bool) {
+        let query = prompt.field.text
+        guard !query.isEmpty else { return }
+        if let id = state.orgChart.match(query, after: next ? state.orgChart.selected : nil) {
+            selectPerson(id)
+            prompt.error = nil
+        } else {
+            prompt.error = LocalizedText(en: "nobody matches '\(query)'", zh: "没有匹配“\(query)”的人")[state.lang]
+        }
+    }
+
+    func logMeeting(personID: Int64, notes: String) {
+        guard let accountID = state.orgChart.accountID else { return }
+        let name = state.orgChart.tree.persons[personID]?.name ?? "#\(personID)"
+        if attempt({ _ = try store.addActivity(Activity(accountID: accountID, kind: .meeting, day: state.today, personIDs: [personID], notes: notes), by: state.user) }) {
+            state.message = StatusMessage(LocalizedText(en: "Meeting with \(name) logged", zh: "已记录与 \(name) 的会面")[state.lang])
+        }
+        reload()
+    }
+}

@@ -1,0 +1,128 @@
+import CloserCore
+import TerminalUI
+
+/// Adding or editing one key person: every field of the model, checked field by field, the
+/// manager named as on the chart (name, pinyin initials or #id).
+public struct PersonFormState: Sendable {
+    public enum Field: Int, CaseIterable, Sendable {
+        case name, title, level, function, roles, stance, influence, coach, manager, lastMet, cares, notes, phone, email
+    }
+
+    /// The person as read (a new one has id 0); the form's values are applied over it.
+    public var person: Person
+    public var form: FormState
+
+    public var isNew: Bool { person.id == 0 }
+
+    init(person: Person, managerName: String, lang: Language) {
+        self.person = person
+        func field(_ en: String, _ zh: String, _ text: String, _ hint: String = "") -> FormField {
+            FormField(label: LocalizedText(en: en, zh: zh)[lang], text: text, placeholder: hint, maxLength: 500)
+        }
+        form = FormState(fields: [
+            field("Name", "姓名", person.name),
+            field("Title", "职位", person.title),
+            field("Level", "级别", person.level.label[lang], PersonLevel.allCases.map { $0.label[lang] }.joined(separator: " / ")),
+            field("Function", "职能", person.function.label[lang], PersonFunction.allCases.map { $0.label[lang] }.joined(separator: " / ")),
+            field("Roles", "角色", person.roles.sorted().map { $0.label[lang] }.joined(separator: ", "),
+                  PersonRole.allCases.map { $0.label[lang] }.joined(separator: ", ")),
+            field("Stance", "立场", person.stance.label[lang], Stance.allCases.map { $0.label[lang] }.joined(separator: " / ")),
+            field("Influence", "影响力", "\(person.influence)", "0…100"),
+            field("Inside coach", "内线", person.isInsideCoach ? LocalizedText(en: "yes", zh: "是")[lang] : LocalizedText(en: "no", zh: "否")[lang],
+                  LocalizedText(en: "yes / no", zh: "是 / 否")[lang]),
+            field("Reports to", "上级", managerName, LocalizedText(en: "name, initials or #id; empty for none", zh: "姓名、拼音首字母或 #编号；留空为无")[lang]),
+            field("Last met", "最近见面", person.lastMet?.description ?? "", "YYYY-MM-DD, today, -7"),
+            field("Cares about", "关注点", person.cares),
+            field("Notes", "备注", person.notes),
+            field("Phone", "电话", person.phone),
+            field("E-mail", "邮箱", person.email),
+        ])
+    }
+
+    func text(_ field: Field) -> String { form.text(of: field.rawValue).trimmingCharacters(in: .whitespaces) }
+
+    /// The person the form describes, or the fields in error with their messages.
+    func validated(tree: OrgTree, today: Day, lang: Language) -> Result<Person, FieldErrors> {
+        var p = person
+        var errors: [(Field, String)] = []
+        func fail(_ field: Field, _ message: LocalizedText) { errors.append((field, message[lang])) }
+        p.name = text(.name)
+        if p.name.isEmpty { fail(.name, LocalizedText(en: "required", zh: "必填")) }
+        p.title = text(.title)
+        if let level = PersonLevel.parse(text(.level)) { p.level = level } else {
+            fail(.level, LocalizedText(en: "one of: \(PersonLevel.allCases.map(\.label.en).joined(separator: ", "))",
+                                       zh: "可选：\(PersonLevel.allCases.map(\.label.zh).joined(separator: "、"))"))
+        }
+        if let function = PersonFunction.parse(text(.function)) { p.function = function } else {
+            fail(.function, LocalizedText(en: "one of: \(PersonFunction.allCases.map(\.label.en).joined(separator: ", "))",
+                                          zh: "可选：\(PersonFunction.allCases.map(\.label.zh).joined(separator: "、"))"))
+        }
+        var roles = Set<PersonRole>()
+        for piece in text(.roles).split(whereSeparator: { ",，、;".contains($0) }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !piece.isEmpty {
+            if let role = PersonRole.parse(piece) { roles.insert(role) } else {
+                fail(.roles, LocalizedText(en: "'\(piece)' is not a role", zh: "“\(piece)”不是角色"))
+            }
+        }
+        p.roles = roles
+        if let stance = Stance.parse(text(.stance)) { p.stance = stance } else {
+            fail(.stance, LocalizedText(en: "supporter, neutral or opponent", zh: "支持者、中立或反对者"))
+        }
+        if let influence = Int(text(.influence)), (0...100).contains(influence) { p.influence = influence } else {
+            fail(.influence, LocalizedText(en: "a whole number 0…100", zh: "须为 0…100 的整数"))
+        }
+        switch text(.coach).lowercased() {
+        case "yes", "y", "true", "1", "是": p.isInsideCoach = true
+        case "no", "n", "false", "0", "否", "": p.isInsideCoach = false
+        default: fail(.coach, LocalizedText(en: "yes or no", zh: "是或否"))
+        }
+        switch PersonFormState.manager(text(.manager), in: tree, excluding: p.id) {
+        case .success(let manager): p.reportsTo = manager
+        case .failure(let refusal): fail(.manager, refusal.message)
+        }
+        let met = text(.lastMet)
+        if met.isEmpty { p.lastMet = nil } else if let day = Day(typed: met, today: today) { p.lastMet = day } else {
+            fail(.lastMet, LocalizedText(en: "a date: YYYY-MM-DD, today, -7", zh: "日期：YYYY-MM-DD、today、-7"))
+        }
+        p.cares = text(.cares)
+        p.notes = form.text(of: Field.notes.rawValue)
+        p.phone = text(.phone)
+        p.email = text(.email)
+        return errors.isEmpty ? .success(p) : .failure(FieldErrors(list: errors))
+    }
+
+    /// Finds the manager named in the field among the chart's persons: "#12", an exact name,
+    /// or a unique match of the name or its pinyin initials. Empty means none.
+    static func manager(_ text: String, in tree: OrgTree, excluding selfID: Int64) -> Result<Int64?, ManagerRefusal> {
+        guard !text.isEmpty else { return .success(nil) }
+        if text.hasPrefix("#"), let id = Int64(text.dropFirst()) {
+            guard tree.persons[id] != nil, id != selfID else {
+                return .failure(ManagerRefusal(message: LocalizedText(en: "#\(id) is not another person of this account", zh: "#\(id) 不是本客户的其他人员")))
+            }
+            return .success(id)
+        }
+        let candidates = tree.ordered.compactMap { tree.persons[$0] }.filter { $0.id != selfID }
+        if let exact = candidates.first(where: { $0.name == text }) { return .success(exact.id) }
+        let matches = candidates.filter { SearchText.matches(key: SearchText.key(for: [$0.name, $0.title]), query: text) }
+        switch matches.count {
+        case 1: return .success(matches[0].id)
+        case 0: return .failure(ManagerRefusal(message: LocalizedText(en: "nobody here matches '\(text)'", zh: "本客户没有匹配“\(text)”的人")))
+        default:
+            let names = matches.prefix(4).map { "\($0.name) #\($0.id)" }.joined(separator: ", ")
+            return .failure(ManagerRefusal(message: LocalizedText(en: "several match: \(names) — use #id", zh: "匹配多人：\(names) —— 请用 #编号")))
+        }
+    }
+
+    struct FieldErrors: Error {
+        var list: [(Field, String)]
+    }
+
+    struct ManagerRefusal: Error {
+        var message: LocalizedText
+    }
+}
+
+/// What may sit over the org chart.
+public enum OrgChartOverlay: Sendable {
+    case person(PersonFormState)
+    case confirmDelete(personID: Int64, ConfirmDialog)
+}
