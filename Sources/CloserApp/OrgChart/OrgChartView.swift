@@ -21,7 +21,9 @@ enum OrgChartView {
         if org.tree.isEmpty {
             let hint = LocalizedText(en: "No key persons mapped yet — press a to add the first one",
                                      zh: "尚未录入关键人 —— 按 a 添加第一位")[lang]
-            canvas.put(hint, x: parts.chart.x + 2, y: parts.chart.y + 1, role: .dim, maxWidth: parts.chart.width - 2)
+            for (i, line) in TextWidth.wrap(hint, to: max(10, parts.chart.width - 4)).enumerated() {
+                canvas.put(line, x: parts.chart.x + 2, y: parts.chart.y + 1 + i, role: .dim, maxWidth: parts.chart.width - 2)
+            }
         } else if org.lens == .grid {
             OrgGridView.render(org, lang: lang, into: &canvas, area: parts.chart)
         } else {
