@@ -27,7 +27,7 @@ import TerminalUI
         let canvas = app.canvas()
         #expect(canvas.wideCharactersIntact)
         #expect(canvas.lines()[1].contains("#1 炼油厂泵站改造"))
-        let facts = (2...8).map { Self.trimmed(canvas, y: $0, from: 4, to: 40) }
+        let facts = (2...9).map { Self.trimmed(canvas, y: $0, from: 4, to: 40) }
         #expect(facts == [
             "客户      中国石化北京分公司",
             "阶段      开发 · 项目型销售",
@@ -36,8 +36,10 @@ import TerminalUI
             "预计成交  —",
             "下一步    ⏰ 11-20 逾期 3天 · 拜访总",
             "负责人    wang.lei",
+            "关键人    ⚠ 未识别决策者 · 没有内线",
         ])
-        #expect(Self.trimmed(canvas, y: 10, from: 4, to: 40) == "行动记录")
+        #expect(canvas.roleAt(x: 14, y: 9) == .error, "a missing decision-maker is a severe gap")
+        #expect(Self.trimmed(canvas, y: 11, from: 4, to: 40) == "行动记录")
         let milestones = (2...15).map { Self.trimmed(canvas, y: $0, from: 41, to: 76) }
         #expect(milestones == [
             "关键节点",
@@ -170,7 +172,7 @@ import TerminalUI
         #expect(activities.first?.by == Fixture.user)
         #expect(app.state.message?.text == "电话 #2 ✓")
         guard case .browse = Self.detail(app)?.mode else { Issue.record("still logging"); return }
-        #expect(Self.trimmed(app.canvas(), y: 11, from: 4, to: 40) == "2026-11-23 电话 电话沟通预算")
+        #expect(Self.trimmed(app.canvas(), y: 12, from: 4, to: 40) == "2026-11-23 电话 电话沟通预算")
     }
 
     @Test func markLostAsksAReason() throws {

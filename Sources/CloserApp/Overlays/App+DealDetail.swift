@@ -21,6 +21,8 @@ extension App {
                     state.message = StatusMessage("#\(id) " + state.lang(.storeChanged), isError: true)
                 }
             }
+            let persons = try store.persons(PersonQuery(accountID: deal.accountID, limit: App.orgChartReadLimit)).rows
+            detail.coverage = OrgCoverage.warnings(persons, today: state.today)
             detail.cursor = min(keepCursor, max(0, detail.milestoneRows.count - 1))
             state.overlay = .detail(detail)
         }
@@ -94,6 +96,9 @@ extension App {
         case .char("e"):
             detail.mode = .edit(detail.editForm(state.lang))
             state.overlay = .detail(detail)
+        case .char("o"):
+            state.overlay = nil
+            openOrgChart(accountID: detail.deal.accountID)
         case .char("a"):
             detail.mode = .logActivity(kind: .visit, notes: TextFieldState(maxLength: 1000))
             state.overlay = .detail(detail)

@@ -15,6 +15,8 @@ public struct DealDetailState: Sendable {
     public var evidence: DealEvidence
     public var activities: [Activity]
     public var events: [ChangeEvent]
+    /// The gaps in the account's key-person map (OrgCoverage), so the deal says what the chart says.
+    public var coverage: [CoverageWarning] = []
     /// Index into `milestoneRows`.
     public var cursor = 0
     public var mode: Mode = .browse
@@ -57,6 +59,7 @@ public enum DealDetailKeys {
             KeyHint("> <", LocalizedText(en: "Move to the next / previous stage", zh: "推进 / 退回阶段")[lang]),
             KeyHint("w", LocalizedText(en: "Mark won", zh: "标记赢单")[lang]),
             KeyHint("x", LocalizedText(en: "Mark lost (with a reason)", zh: "标记丢单（需原因）")[lang]),
+            KeyHint("o", LocalizedText(en: "Open the account's org chart", zh: "打开客户的组织结构")[lang]),
         ]
     }
 }

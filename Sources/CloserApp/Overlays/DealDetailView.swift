@@ -35,6 +35,7 @@ enum DealDetailView {
             (lang(.owner), deal.owner, .normal),
         ]
         if deal.outcome != .open { rows.append((lang(.outcome), deal.outcome.label[lang] + " " + deal.outcomeReason, .warning)) }
+        rows.append(coverageRow(detail.coverage, lang: lang))
         let labelWidth = rows.map { TextWidth.of($0.0) }.max() ?? 0
         for (index, row) in rows.enumerated() where index < rect.height {
             canvas.put(TextWidth.padRight(row.0, to: labelWidth), x: rect.x, y: rect.y + index, role: .dim)
@@ -47,6 +48,15 @@ enum DealDetailView {
             canvas.put("\(activity.day) \(activity.kind.label[lang]) \(activity.notes)", x: rect.x, y: y, role: .normal, maxWidth: rect.width)
             y += 1
         }
+    }
+
+    /// "⚠ No inside coach · No decision-maker mapped (+2) [o]": the severe gaps first, as the org chart lists them.
+    static func coverageRow(_ warnings: [CoverageWarning], lang: Language) -> (String, String, StyleRole) {
+        let label = LocalizedText(en: "Key persons", zh: "关键人")[lang]
+        guard let first = warnings.first else { return (label, LocalizedText(en: "✓ no gaps [o]", zh: "✓ 无缺口 [o]")[lang], "success") }
+        let shown = warnings.prefix(2).map { $0.message[lang] }.joined(separator: " · ")
+        let more = warnings.count > 2 ? " (+\(warnings.count - 2))" : ""
+        return (label, "⚠ " + shown + more + " [o]", first.isSevere ? .error : .warning)
     }
 
     static func milestones(_ detail: DealDetailState, lang: Language, into canvas: inout Canvas, rect: Rect) {
