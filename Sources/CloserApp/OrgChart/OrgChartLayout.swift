@@ -76,24 +76,32 @@ struct OrgChartLayout: Sendable {
         return min(maximumBoxWidth, max(minimumBoxWidth, widest + 4))
     }
 
-    /// The nearest box from `personID` in a direction, by where the boxes stand on screen: it
-    /// walks the side-by-side and the stacked parts of a chart alike.
+    /// The nearest box from `personID` in a direction, by where the boxes stand on screen, so
+    /// the side-by-side and the stacked parts of a chart are walked alike. Boxes in line with
+    /// this one (sharing rows for left and right, columns for up and down) come first: right
+    /// from a manager goes to the next manager, not down into their reports.
     func neighbour(of personID: Int64, _ direction: Direction) -> Int64? {
-        guard let from = box(of: personID) else { return boxes.first?.personID }
-        let cx = from.rect.x + from.rect.width / 2, cy = from.rect.y + from.rect.height / 2
-        var best: (score: Int, id: Int64)?
+        guard let from = box(of: personID)?.rect else { return boxes.first?.personID }
+        let cx = from.x + from.width / 2, cy = from.y + from.height / 2
+        var best: (inLine: Bool, score: Int, id: Int64)?
         for candidate in boxes where candidate.personID != personID {
-            let bx = candidate.rect.x + candidate.rect.width / 2, by = candidate.rect.y + candidate.rect.height / 2
-            let primary: Int, secondary: Int
+            let r = candidate.rect
+            let bx = r.x + r.width / 2, by = r.y + r.height / 2
+            let primary: Int, secondary: Int, inLine: Bool
             switch direction {
-            case .up: primary = cy - by; secondary = abs(bx - cx)
-            case .down: primary = by - cy; secondary = abs(bx - cx)
-            case .left: primary = cx - bx; secondary = abs(by - cy)
-            case .right: primary = bx - cx; secondary = abs(by - cy)
+            case .up, .down:
+                primary = direction == .up ? cy - by : by - cy
+                secondary = abs(bx - cx)
+                inLine = r.x < from.maxX && from.x < r.maxX
+            case .left, .right:
+                primary = direction == .left ? cx - bx : bx - cx
+                secondary = abs(by - cy)
+                inLine = r.y < from.maxY && from.y < r.maxY
             }
             guard primary > 0 else { continue }
             let score = primary + 3 * secondary
-            if score < best?.score ?? Int.max { best = (score, candidate.personID) }
+            if let current = best, current.inLine && !inLine || current.inLine == inLine && current.score <= score { continue }
+            best = (inLine, score, candidate.personID)
         }
         return best?.id
     }
