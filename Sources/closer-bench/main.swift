@@ -3,6 +3,7 @@
 //   closer-bench store  --db PATH [--scale N] [--runs N] [--seed S]
 //   closer-bench render --db PATH [--runs N] [--rounds N]
 //   closer-bench accounts --db PATH [--runs N]
+//   closer-bench orgchart --db PATH [--persons N] [--runs N]
 //
 // Build in release: swift build -c release --scratch-path .build-bench
 import Foundation
@@ -17,6 +18,9 @@ let usage = """
       closer-bench accounts --db PATH [--runs 20]
           times the account screens: search-as-you-type keystrokes, sorting page 1, the quadrant
           screen's first frame and the store's quadrantSummary (1 cold + --runs warm runs each)
+      closer-bench orgchart --db PATH [--persons 200] [--runs 20]
+          makes PATH anew with one account of that many key persons, then times the read, the
+          model, the layout, the org chart's first frame at 160x48 and 80x24, and keys on it
     """
 
 do {
@@ -26,6 +30,7 @@ do {
     case "store": try StoreBench(arguments).run()
     case "render": try RenderBench(arguments).run()
     case "accounts": try AccountsBench(arguments).run()
+    case "orgchart": try OrgChartBench(arguments).run()
     case "help", "-h", "--help": print(usage)
     default: throw BenchError("unknown command \(command)\n\(usage)")
     }

@@ -16,7 +16,7 @@ extension App {
         }
     }
 
-    func openOrgChart(accountID: Int64?) {
+    public func openOrgChart(accountID: Int64?) {
         if let accountID, accountID != state.orgChart.accountID {
             state.orgChart = OrgChartState()
             state.orgChart.accountID = accountID

@@ -8,7 +8,7 @@ import TerminalUI
 /// Siblings stand side by side while the chart fits the width it is given; when it does not,
 /// groups of leaf siblings are stacked in a column under their manager (the widest part of a
 /// real org chart is its last layer), and what is still too wide is panned.
-struct OrgChartLayout: Sendable {
+public struct OrgChartLayout: Sendable {
     struct Box: Sendable, Hashable {
         var personID: Int64
         var rect: Rect
@@ -29,12 +29,13 @@ struct OrgChartLayout: Sendable {
     private(set) var connectors = ConnectorGlyphs()
     /// The heading over the unplaced column, when there is one.
     private(set) var unplacedHeading: (point: Point, count: Int)?
-    private(set) var width = 0
-    private(set) var height = 0
+    public private(set) var width = 0
+    public private(set) var height = 0
     let boxWidth: Int
-    private(set) var stacked = false
+    public private(set) var stacked = false
+    public var boxCount: Int { boxes.count }
 
-    init(tree: OrgTree, collapsed: Set<Int64>, fitWidth: Int, lang: Language) {
+    public init(tree: OrgTree, collapsed: Set<Int64>, fitWidth: Int, lang: Language) {
         boxWidth = OrgChartLayout.boxWidth(for: tree, lang: lang)
         var pass = Pass(tree: tree, collapsed: collapsed, boxWidth: boxWidth, stackLeaves: false)
         if pass.totalWidth() > fitWidth {
