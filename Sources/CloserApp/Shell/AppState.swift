@@ -14,6 +14,17 @@ public enum ScreenID: Int, CaseIterable, Sendable {
         }
     }
 
+    /// The tab's name when the full names and the process do not fit on one line (80 columns).
+    var shortTitle: LocalizedText {
+        switch self {
+        case .board: LocalizedText(en: "Board", zh: "看板")
+        case .deals: LocalizedText(en: "Deals", zh: "商机")
+        case .accounts: LocalizedText(en: "Accts", zh: "客户")
+        case .quadrant: LocalizedText(en: "Quad", zh: "象限")
+        case .orgChart: LocalizedText(en: "Org", zh: "组织")
+        }
+    }
+
     var keyContext: KeyContext {
         switch self {
         case .board: .board

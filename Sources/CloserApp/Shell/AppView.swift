@@ -37,8 +37,17 @@ public enum AppView {
         }
     }
 
+    /// Full names when they fit beside the process, short ones on a narrow terminal.
     static func tabNames(_ state: AppState) -> [String] {
-        ScreenID.allCases.map { "\($0.rawValue + 1) \(state.lang($0.title))" }
+        let full = ScreenID.allCases.map { "\($0.rawValue + 1) \(state.lang($0.title))" }
+        // Each tab is drawn as " name " with one column after it.
+        let needed = full.reduce(0) { $0 + TextWidth.of($1) + 3 } + 2 + TextWidth.of(processLabel(state))
+        guard needed > state.width else { return full }
+        return ScreenID.allCases.map { "\($0.rawValue + 1) \($0.shortTitle[state.lang])" }
+    }
+
+    static func processLabel(_ state: AppState) -> String {
+        "\(state.lang(.process)): \(state.process.name[state.lang]) [p] "
     }
 
     static func tabRanges(_ state: AppState) -> [Range<Int>] {
@@ -49,7 +58,7 @@ public enum AppView {
     static func header(_ state: AppState, into canvas: inout Canvas) {
         let row = Rect(x: 0, y: 0, width: state.width, height: 1)
         let ranges = TabBar.render(into: &canvas, rect: row, names: tabNames(state), active: state.screen.rawValue)
-        let right = "\(state.lang(.process)): \(state.process.name[state.lang]) [p] "
+        let right = processLabel(state)
         let x = max((ranges.last?.upperBound ?? 0) + 2, state.width - TextWidth.of(right))
         canvas.put(right, x: x, y: 0, role: "tab", maxWidth: state.width - x)
     }
