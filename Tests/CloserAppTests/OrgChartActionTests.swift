@@ -226,3 +226,21 @@ struct OrgChartActionTests {
         #expect(KeyMap.helpSections(.en).contains { $0.title.hasPrefix("Org chart") && $0.entries.count >= 14 })
     }
 }
+
+@Suite("Org chart mouse")
+struct OrgChartMouseTests {
+    @Test func clickSelectsDoubleClickEditsWheelPans() throws {
+        let (app, _) = try OrgChartFixture.app(.zh, width: 160, height: 48)
+        // 张三's box is drawn at columns 23…41, rows 14…18 (see the rendered test).
+        app.handle(.mouse(MouseEvent(x: 30, y: 16, kind: .click)))
+        #expect(app.state.orgChart.selectedPerson?.name == "张三")
+        app.handle(.mouse(MouseEvent(x: 5, y: 9, kind: .doubleClick)))
+        guard case .orgChart(.person(let form)) = app.state.overlay else { Issue.record("double-click did not edit"); return }
+        #expect(form.person.name == "赵敏")
+        app.key(.escape)
+        app.handle(.mouse(MouseEvent(x: 150, y: 10, kind: .click)))
+        #expect(app.state.orgChart.selectedPerson?.name == "赵敏", "a click on the side panel selects nothing")
+        app.handle(.mouse(MouseEvent(x: 30, y: 16, kind: .wheelDown)))
+        #expect(app.state.orgChart.scrollY == 0, "the whole chart fits: nothing to pan")
+    }
+}

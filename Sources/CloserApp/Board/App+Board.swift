@@ -151,7 +151,9 @@ extension App {
             if state.table.scroll.offset != before { attempt { try loadTable() } }
         case .accounts:
             handleAccountsMouse(mouse)
-        case .quadrant, .orgChart:
+        case .orgChart:
+            handleOrgChartMouse(mouse)
+        case .quadrant:
             break
         }
     }

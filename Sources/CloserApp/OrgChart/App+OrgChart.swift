@@ -115,6 +115,24 @@ extension App {
         }
     }
 
+    /// A click selects the box under it (double-click edits, or sets the manager being picked);
+    /// the wheel pans the chart three rows at a time.
+    func handleOrgChartMouse(_ mouse: MouseEvent) {
+        let viewport = orgChartViewport
+        guard state.orgChart.lens == .tree, viewport.contains(x: mouse.x, y: mouse.y), let layout = state.orgChart.layout else { return }
+        switch mouse.kind {
+        case .wheelUp: state.orgChart.scrollY = max(0, state.orgChart.scrollY - 3)
+        case .wheelDown: state.orgChart.scrollY = max(0, min(layout.height - viewport.height, state.orgChart.scrollY + 3))
+        case .click, .doubleClick:
+            let x = mouse.x - viewport.x + state.orgChart.scrollX, y = mouse.y - viewport.y + state.orgChart.scrollY
+            guard let hit = layout.boxes.first(where: { $0.rect.contains(x: x, y: y) }) else { return }
+            state.orgChart.selected = hit.personID
+            if mouse.kind == .doubleClick {
+                if state.orgChart.pickingManagerFor != nil { _ = handleManagerPick(.enter) } else { runOrgChartCommand(.personEdit) }
+            }
+        }
+    }
+
     func runOrgChartCommand(_ command: Command) {
         let lang = state.lang
         switch command {
