@@ -112,6 +112,30 @@ struct OrgChartRenderTests {
         #expect(scrolled[2].contains("▲"))
     }
 
+    @Test(arguments: [(80, 24), (160, 48)])
+    func aDeepChainScrollsDownWithTheSelection(width: Int, height: Int) throws {
+        // Ten levels of one line of command: 10 × 6 rows, deeper than either screen.
+        let names = ["董事长", "总裁", "副总裁", "总监", "部长", "副部长", "主任", "主管", "组长", "技术员"]
+        let chain = names.enumerated().map { index, title in
+            Person(id: Int64(40 + index), accountID: 2, name: "层级\(index)", title: title, reportsTo: index == 0 ? nil : Int64(39 + index))
+        }
+        let (app, _) = try OrgChartFixture.app(.zh, width: width, height: height, account: 2, extra: chain)
+        let layout = try #require(app.state.orgChart.layout)
+        #expect(layout.height == 10 * 6 - 1)
+        #expect(!layout.stacked, "one report each: nothing to stack")
+        let top = app.lines()
+        #expect(top[2].contains("┌") && top.contains { $0.contains("层级0") })
+        #expect(top[height - 2].contains("▼"))
+        for _ in 0..<9 { app.press("j") }
+        #expect(app.state.orgChart.selectedPerson?.name == "层级9")
+        let bottom = app.lines()
+        #expect(bottom.contains { $0.contains("层级9") } && !bottom.contains { $0.contains("层级0") })
+        #expect(bottom[2].contains("▲"))
+        // Each level hangs under the one above by a straight stem: ┬ on the manager, ┴ on the report.
+        #expect(bottom.contains { $0.contains("─┬─") } && bottom.contains { $0.contains("─┴─") })
+        #expect(app.canvas().wideCharactersIntact)
+    }
+
     @Test func theLevelByFunctionGridShowsWhereWeHaveNoContact() throws {
         let (app, _) = try OrgChartFixture.app(.zh, width: 160, height: 48)
         app.press("t")
