@@ -184,6 +184,7 @@ enum Schema {
         }
         migrator.registerMigration("v5-saved-filters") { db in try SavedFilterSchema.migrate(db) }
         migrator.registerMigration("v6-ownership") { db in try OwnershipSchema.migrate(db) }
+        migrator.registerMigration("v7-review") { db in try ReviewSchema.migrate(db) }
         return migrator
     }
 }

@@ -19,6 +19,8 @@ final class SpyStore: Store, @unchecked Sendable {
     func processCatalog() throws -> ProcessCatalog { try inner.processCatalog() }
     func saveProcess(_ template: ProcessTemplate, by user: String) throws { try inner.saveProcess(template, by: user) }
     func users() throws -> [User] { try inner.users() }
+    func weeklyReview(_ query: ReviewQuery) throws -> WeeklyReview { try inner.weeklyReview(query) }
+    func saveForecastCall(_ call: ForecastCall, by user: String) throws { try inner.saveForecastCall(call, by: user) }
     func saveUser(_ user: User, by actor: String) throws { try inner.saveUser(user, by: actor) }
     func addAccount(_ account: Account, by user: String) throws -> Account { try inner.addAccount(account, by: user) }
     func account(_ id: Int64) throws -> Account { try inner.account(id) }

@@ -64,6 +64,12 @@ public protocol Store: Sendable {
     func activities(accountID: Int64?, dealID: Int64?, limit: Int) throws -> [Activity]
     func deleteActivity(_ id: Int64, by user: String) throws
 
+    // Weekly review
+    /// The funnel review of a period: open deals now, and what the event log says happened.
+    func weeklyReview(_ query: ReviewQuery) throws -> WeeklyReview
+    /// Records the manager's own call for a period (a month "2026-12" or a quarter "2026-Q4").
+    func saveForecastCall(_ call: ForecastCall, by user: String) throws
+
     // Event log
     func events(_ query: EventQuery) throws -> [ChangeEvent]
 

@@ -1,0 +1,242 @@
+import Foundation
+
+/// Amounts per currency: deals in different currencies are never added together.
+public typealias CurrencyTotals = [String: Int64]
+
+/// Everything the Monday review shows, computed by the store from the deal table (what is open
+/// now) and the event log (what happened in the period, exactly, whatever happened since).
+public struct WeeklyReview: Sendable, Hashable, Codable {
+    public var since: Day
+    public var until: Day
+    public var weeks: Int
+    public var processKey: String
+    public var rep: String?
+    public var stalledDays: Int
+
+    public var funnel: [FunnelStage]
+    public var conversions: [StageConversion]
+    public var daysInStage: [StageDuration]
+    public var forecast: [ForecastFigures]
+
+    public var newDeals: ReviewList
+    public var advanced: ReviewList
+    public var slipped: ReviewList
+    public var won: ReviewList
+    public var lost: ReviewList
+    public var withdrawn: ReviewList
+    public var forced: ReviewList
+    public var stalled: ReviewList
+    public var missingNextStep: ReviewList
+    public var overdueNextStep: ReviewList
+    public var closeDateChanges: [CloseDateChange]
+    public var quadrantChanges: [QuadrantChangeItem]
+    public var reps: [RepFigures]
+
+    public init(query: ReviewQuery) {
+        since = query.since
+        until = query.until
+        weeks = query.weeks
+        processKey = query.processKey
+        rep = query.rep
+        stalledDays = query.stalledDays
+        funnel = []
+        conversions = []
+        daysInStage = []
+        forecast = []
+        newDeals = ReviewList()
+        advanced = ReviewList()
+        slipped = ReviewList()
+        won = ReviewList()
+        lost = ReviewList()
+        withdrawn = ReviewList()
+        forced = ReviewList()
+        stalled = ReviewList()
+        missingNextStep = ReviewList()
+        overdueNextStep = ReviewList()
+        closeDateChanges = []
+        quadrantChanges = []
+        reps = []
+    }
+
+    /// The lists in the order the review screen and the reports show them.
+    public var lists: [(ReviewListKind, ReviewList)] {
+        [(.newDeals, newDeals), (.advanced, advanced), (.slipped, slipped), (.won, won), (.lost, lost), (.withdrawn, withdrawn),
+         (.forced, forced), (.stalled, stalled), (.missingNextStep, missingNextStep), (.overdueNextStep, overdueNextStep)]
+    }
+}
+
+public enum ReviewListKind: String, Sendable, CaseIterable, Codable {
+    case newDeals = "new", advanced, slipped, won, lost, withdrawn, forced, stalled
+    case missingNextStep = "missing-next-step", overdueNextStep = "overdue-next-step"
+
+    public var label: LocalizedText {
+        switch self {
+        case .newDeals: LocalizedText(en: "New deals", zh: "新增商机")
+        case .advanced: LocalizedText(en: "Advanced", zh: "推进")
+        case .slipped: LocalizedText(en: "Slipped back", zh: "退回")
+        case .won: LocalizedText(en: "Won", zh: "赢单")
+        case .lost: LocalizedText(en: "Lost", zh: "丢单")
+        case .withdrawn: LocalizedText(en: "Withdrawn", zh: "主动放弃")
+        case .forced: LocalizedText(en: "Forced past a gate", zh: "强制过关")
+        case .stalled: LocalizedText(en: "Stalled", zh: "停滞")
+        case .missingNextStep: LocalizedText(en: "No next step", zh: "无下一步")
+        case .overdueNextStep: LocalizedText(en: "Next step overdue", zh: "下一步逾期")
+        }
+    }
+}
+
+/// A list's full count and sums, with its first deals (largest first).
+public struct ReviewList: Sendable, Hashable, Codable {
+    public var count: Int
+    public var amount: CurrencyTotals
+    public var items: [ReviewItem]
+
+    public init(count: Int = 0, amount: CurrencyTotals = [:], items: [ReviewItem] = []) {
+        self.count = count
+        self.amount = amount
+        self.items = items
+    }
+}
+
+public struct ReviewItem: Sendable, Hashable, Codable {
+    public var dealID: Int64
+    public var title: String
+    public var accountID: Int64
+    public var accountName: String
+    public var owner: String
+    public var amount: Money
+    public var stage: String
+    /// What happened, in a few words: "entry → proposal", the loss reason, "due 11-20".
+    public var detail: String
+    public var day: Day?
+
+    public init(dealID: Int64, title: String, accountID: Int64, accountName: String, owner: String, amount: Money,
+                stage: String, detail: String = "", day: Day? = nil) {
+        self.dealID = dealID
+        self.title = title
+        self.accountID = accountID
+        self.accountName = accountName
+        self.owner = owner
+        self.amount = amount
+        self.stage = stage
+        self.detail = detail
+        self.day = day
+    }
+}
+
+public struct FunnelStage: Sendable, Hashable, Codable {
+    public var stage: String
+    public var count: Int
+    public var amount: CurrencyTotals
+    public var weighted: CurrencyTotals
+
+    public init(stage: String, count: Int = 0, amount: CurrencyTotals = [:], weighted: CurrencyTotals = [:]) {
+        self.stage = stage
+        self.count = count
+        self.amount = amount
+        self.weighted = weighted
+    }
+}
+
+/// This month's or quarter's forecast: what is expected to close in it, by the rep's category,
+/// weighted by stage odds, and what is already won; with the manager's own call when recorded.
+public struct ForecastFigures: Sendable, Hashable, Codable {
+    public var period: String
+    public var start: Day
+    public var end: Day
+    public var weighted: CurrencyTotals
+    public var pipeline: CurrencyTotals
+    public var bestCase: CurrencyTotals
+    public var commit: CurrencyTotals
+    public var won: CurrencyTotals
+    public var managerCall: ForecastCall?
+
+    public init(period: String, start: Day, end: Day) {
+        self.period = period
+        self.start = start
+        self.end = end
+        weighted = [:]
+        pipeline = [:]
+        bestCase = [:]
+        commit = [:]
+        won = [:]
+    }
+}
+
+/// A manager's own forecast for a period (month "2026-12" or quarter "2026-Q4"), beside the reps'.
+public struct ForecastCall: Sendable, Hashable, Codable {
+    public var period: String
+    public var rep: String
+    public var amount: Money
+    public var by: String
+    public var at: Date
+
+    public init(period: String, rep: String = "", amount: Money, by: String, at: Date) {
+        self.period = period
+        self.rep = rep
+        self.amount = amount
+        self.by = by
+        self.at = at
+    }
+}
+
+/// A deal whose expected close moved in the period: by how much, and how often it ever has.
+public struct CloseDateChange: Sendable, Hashable, Codable {
+    public var item: ReviewItem
+    public var from: Day?
+    public var to: Day?
+    /// Days later (positive: pushed out) or earlier (negative: pulled in), summed over the period.
+    public var days: Int
+    /// Every push out this deal has had, in the whole log.
+    public var pushesEver: Int
+
+    public init(item: ReviewItem, from: Day?, to: Day?, days: Int = 0, pushesEver: Int = 0) {
+        self.item = item
+        self.from = from
+        self.to = to
+        self.days = days
+        self.pushesEver = pushesEver
+    }
+}
+
+public struct QuadrantChangeItem: Sendable, Hashable, Codable {
+    public var accountID: Int64
+    public var accountName: String
+    public var from: Quadrant
+    public var to: Quadrant
+
+    public init(accountID: Int64, accountName: String, from: Quadrant, to: Quadrant) {
+        self.accountID = accountID
+        self.accountName = accountName
+        self.from = from
+        self.to = to
+    }
+}
+
+/// One rep's row: what they hold, what moved, what needs attention.
+public struct RepFigures: Sendable, Hashable, Codable {
+    public var rep: String
+    public var openDeals: Int
+    public var pipeline: CurrencyTotals
+    public var weighted: CurrencyTotals
+    public var won: CurrencyTotals
+    public var moved: Int
+    public var stalled: Int
+    public var overdue: Int
+
+    public init(rep: String) {
+        self.rep = rep
+        openDeals = 0
+        pipeline = [:]
+        weighted = [:]
+        won = [:]
+        moved = 0
+        stalled = 0
+        overdue = 0
+    }
+}
+
+extension ForecastCall {
+    public static func monthKey(_ day: Day) -> String { String(day.description.prefix(7)) }
+    public static func quarterKey(_ day: Day) -> String { "\(day.year)-Q\((day.month - 1) / 3 + 1)" }
+}

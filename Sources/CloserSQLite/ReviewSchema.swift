@@ -1,0 +1,20 @@
+import GRDB
+
+/// The manager's own forecast calls, one per period and rep ('' for the team), beside the reps' categories.
+enum ReviewSchema {
+    static func migrate(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE forecast_call (
+                period TEXT NOT NULL,
+                rep TEXT NOT NULL DEFAULT '',
+                amount INTEGER NOT NULL,
+                currency TEXT NOT NULL,
+                by TEXT NOT NULL,
+                at REAL NOT NULL,
+                PRIMARY KEY (period, rep)
+            );
+            -- The review reads the event log by time and kind for one entity.
+            CREATE INDEX event_entity_at ON event(entity, at, action);
+            """)
+    }
+}
