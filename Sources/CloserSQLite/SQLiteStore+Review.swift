@@ -175,18 +175,17 @@ extension SQLiteStore {
                                   stage: row["stage_key"], detail: row.text("note"), day: day)
             switch kind {
             case .created:
+                item.detail = ""
+                item.toStage = toStage
                 lists[.newDeals, default: []].append(item)
             case .moved, .forced:
-                item.detail = "\(fromStage ?? "?") → \(toStage ?? "?")"
+                item.fromStage = fromStage
+                item.toStage = toStage
                 let process = catalog.process(row["process_key"])
                 let direction = process.map { StageHistory.direction($0, from: fromStage, to: toStage) } ?? 0
                 if direction > 0 { lists[.advanced, default: []].append(item) }
                 if direction < 0 { lists[.slipped, default: []].append(item) }
-                if kind == .forced {
-                    var forced = item
-                    forced.detail = "\(item.detail): \(row.text("note"))"
-                    lists[.forced, default: []].append(forced)
-                }
+                if kind == .forced { lists[.forced, default: []].append(item) }
             case .won: lists[.won, default: []].append(item)
             case .lost: lists[.lost, default: []].append(item)
             case .withdrawn: lists[.withdrawn, default: []].append(item)
@@ -235,17 +234,13 @@ extension SQLiteStore {
         let cutoff = q.today.adding(days: -q.stalledDays)
         let stalled = "(d.last_activity < ? OR (d.last_activity IS NULL AND d.created_at < ?))"
         review.stalled = try currentList(db, q, owner: owner, condition: stalled,
-                                         arguments: [cutoff.description, q.start(of: cutoff).timeIntervalSince1970], detail: { row in
-            (row["last_activity"] as String?).map { "last \($0)" } ?? "no activity"
-        })
-        review.missingNextStep = try currentList(db, q, owner: owner, condition: "(d.next_step_due IS NULL OR d.next_step = '')", arguments: [],
-                                                 detail: { _ in "" })
-        review.overdueNextStep = try currentList(db, q, owner: owner, condition: "d.next_step_due < ?", arguments: [q.today.description],
-                                                 detail: { row in "due \(row.text("next_step_due"))" })
+                                         arguments: [cutoff.description, q.start(of: cutoff).timeIntervalSince1970])
+        review.missingNextStep = try currentList(db, q, owner: owner, condition: "(d.next_step_due IS NULL OR d.next_step = '')", arguments: [])
+        review.overdueNextStep = try currentList(db, q, owner: owner, condition: "d.next_step_due < ?", arguments: [q.today.description])
     }
 
-    static func currentList(_ db: Database, _ q: ReviewQuery, owner: SQLFilter, condition: String, arguments: [any DatabaseValueConvertible],
-                            detail: (Row) -> String) throws -> ReviewList {
+    static func currentList(_ db: Database, _ q: ReviewQuery, owner: SQLFilter, condition: String,
+                            arguments: [any DatabaseValueConvertible]) throws -> ReviewList {
         var filter = owner
         filter.add("d.outcome = 'open'")
         filter.add(condition, arguments)
@@ -260,8 +255,11 @@ extension SQLiteStore {
             SELECT d.id, d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key, d.last_activity, d.next_step_due
             FROM deal d JOIN account a ON a.id = d.account_id \(filter.whereClause) ORDER BY d.amount DESC, d.id LIMIT ?
             """, arguments: filter.arguments(appending: [q.listLimit])).map { row in
-            ReviewItem(dealID: row["id"], title: row["title"], accountID: row["account_id"], accountName: row["account_name"], owner: row["owner"],
-                       amount: Money(minorUnits: row["amount"], currency: row["currency"]), stage: row["stage_key"], detail: detail(row))
+            var item = ReviewItem(dealID: row["id"], title: row["title"], accountID: row["account_id"], accountName: row["account_name"],
+                                  owner: row["owner"], amount: Money(minorUnits: row["amount"], currency: row["currency"]), stage: row["stage_key"])
+            item.lastActivity = ColumnCoding.day(row["last_activity"])
+            item.nextStepDue = ColumnCoding.day(row["next_step_due"])
+            return item
         }
         return list
     }

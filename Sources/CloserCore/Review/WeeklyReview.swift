@@ -106,9 +106,15 @@ public struct ReviewItem: Sendable, Hashable, Codable {
     public var owner: String
     public var amount: Money
     public var stage: String
-    /// What happened, in a few words: "entry → proposal", the loss reason, "due 11-20".
+    /// The reason given: of a loss, a win, a withdrawal, a forced gate.
     public var detail: String
+    /// The day it happened (for the period's lists).
     public var day: Day?
+    /// A move's stages.
+    public var fromStage: String?
+    public var toStage: String?
+    public var lastActivity: Day?
+    public var nextStepDue: Day?
 
     public init(dealID: Int64, title: String, accountID: Int64, accountName: String, owner: String, amount: Money,
                 stage: String, detail: String = "", day: Day? = nil) {
