@@ -20,14 +20,14 @@ import TerminalUI
     }
 
     @Test func rendersFactsAndTheMilestoneChecklist() throws {
-        let (app, _) = try Fixture.handMade(.zh)
+        let (app, store) = try Fixture.handMade(.zh)
         app.key(.enter)
         let detail = try #require(Self.detail(app))
         #expect(detail.deal.id == 1)
         let canvas = app.canvas()
         #expect(canvas.wideCharactersIntact)
         #expect(canvas.lines()[1].contains("#1 炼油厂泵站改造"))
-        let facts = (2...9).map { Self.trimmed(canvas, y: $0, from: 4, to: 40) }
+        let facts = (2...10).map { Self.trimmed(canvas, y: $0, from: 4, to: 40) }
         #expect(facts == [
             "客户      中国石化北京分公司",
             "阶段      开发 · 项目型销售",
@@ -36,10 +36,16 @@ import TerminalUI
             "预计成交  —",
             "下一步    ⏰ 11-20 逾期 3天 · 拜访总",
             "负责人    wang.lei",
+            "预测类别  管道 [f]",
             "关键人    ⚠ 未识别决策者 · 没有内线",
         ])
-        #expect(canvas.roleAt(x: 14, y: 9) == .error, "a missing decision-maker is a severe gap")
-        #expect(Self.trimmed(canvas, y: 11, from: 4, to: 40) == "行动记录")
+        #expect(canvas.roleAt(x: 14, y: 10) == .error, "a missing decision-maker is a severe gap")
+        #expect(Self.trimmed(canvas, y: 12, from: 4, to: 40) == "行动记录")
+        app.press("f")
+        #expect(try store.deal(1).forecastCategory == .bestCase)
+        app.press("f")
+        #expect(try store.deal(1).forecastCategory == .commit)
+        #expect(app.state.message?.text == "#1 预测类别: 承诺")
         let milestones = (2...15).map { Self.trimmed(canvas, y: $0, from: 41, to: 76) }
         #expect(milestones == [
             "关键节点",
@@ -172,7 +178,7 @@ import TerminalUI
         #expect(activities.first?.by == Fixture.user)
         #expect(app.state.message?.text == "电话 #2 ✓")
         guard case .browse = Self.detail(app)?.mode else { Issue.record("still logging"); return }
-        #expect(Self.trimmed(app.canvas(), y: 12, from: 4, to: 40) == "2026-11-23 电话 电话沟通预算")
+        #expect(Self.trimmed(app.canvas(), y: 13, from: 4, to: 40) == "2026-11-23 电话 电话沟通预算")
     }
 
     @Test func markLostAsksAReason() throws {

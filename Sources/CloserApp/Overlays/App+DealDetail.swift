@@ -99,6 +99,16 @@ extension App {
         case .char("o"):
             state.overlay = nil
             openOrgChart(accountID: detail.deal.accountID)
+        case .char("f"):
+            // The rep's forecast category, saved at once: pipeline → best case → commit.
+            var deal = detail.deal
+            let all = ForecastCategory.allCases
+            deal.forecastCategory = all[((all.firstIndex(of: deal.forecastCategory) ?? 0) + 1) % all.count]
+            if attempt({ _ = try store.updateDeal(deal, by: state.user) }) {
+                state.message = StatusMessage("#\(id) \(LocalizedText(en: "forecast", zh: "预测类别")[state.lang]): \(deal.forecastCategory.label[state.lang])")
+                reload(keeping: id)
+            }
+            openDeal(id, keepCursor: detail.cursor)
         case .char("a"):
             detail.mode = .logActivity(kind: .visit, notes: TextFieldState(maxLength: 1000))
             state.overlay = .detail(detail)

@@ -60,6 +60,7 @@ public enum DealDetailKeys {
             KeyHint("w", LocalizedText(en: "Mark won", zh: "标记赢单")[lang]),
             KeyHint("x", LocalizedText(en: "Mark lost (with a reason)", zh: "标记丢单（需原因）")[lang]),
             KeyHint("o", LocalizedText(en: "Open the account's org chart", zh: "打开客户的组织结构")[lang]),
+            KeyHint("f", LocalizedText(en: "Forecast category: pipeline / best case / commit", zh: "预测类别：管道 / 乐观 / 承诺")[lang]),
         ]
     }
 }

@@ -33,6 +33,7 @@ enum DealDetailView {
             (lang(.expectedClose), deal.expectedClose?.description ?? "—", .normal),
             (lang(.nextStep), next.0, next.1),
             (lang(.owner), deal.owner, .normal),
+            (LocalizedText(en: "Forecast", zh: "预测类别")[lang], deal.forecastCategory.label[lang] + " [f]", deal.forecastCategory == .commit ? "success" : .normal),
         ]
         if deal.outcome != .open { rows.append((lang(.outcome), deal.outcome.label[lang] + " " + deal.outcomeReason, .warning)) }
         rows.append(coverageRow(detail.coverage, lang: lang))
