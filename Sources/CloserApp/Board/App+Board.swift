@@ -153,7 +153,7 @@ extension App {
             handleAccountsMouse(mouse)
         case .orgChart:
             handleOrgChartMouse(mouse)
-        case .quadrant:
+        case .quadrant, .review:
             break
         }
     }

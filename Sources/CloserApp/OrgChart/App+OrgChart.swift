@@ -13,6 +13,7 @@ extension App {
         case .accounts: state.accounts.selected?.account.id
         case .quadrant: state.quadrant.selected?.account.id
         case .orgChart: state.orgChart.accountID
+        case .review: nil
         }
     }
 

@@ -77,6 +77,7 @@ public final class App {
             case .accounts: moveAccountSelection(command)
             case .quadrant: moveQuadrantSelection(command)
             case .orgChart: moveOrgSelection(command)
+            case .review: moveReviewSelection(command)
             }
         case .moveRight: moveSelectedDeal(by: 1)
         case .moveLeft: moveSelectedDeal(by: -1)
@@ -97,6 +98,8 @@ public final class App {
         case .showOrgChart, .openOrgChart, .orgToggleLens, .orgToggleFold, .orgJump, .personAdd, .personEdit, .personDelete,
              .personPickManager, .personToggleCoach, .personCycleStance, .personInfluenceUp, .personInfluenceDown, .personLogMeeting:
             runOrgChartCommand(command)
+        case .showReview, .reviewEarlier, .reviewLater, .reviewOpen:
+            runReviewCommand(command)
         }
     }
 
@@ -191,6 +194,7 @@ public final class App {
             case .accounts: try loadAccounts()
             case .quadrant: try loadQuadrant()
             case .orgChart: try loadOrgChart()
+            case .review: try loadReview()
             }
             let boardEmpty = state.board.board?.columns.allSatisfy { $0.count == 0 } ?? true
             state.isEmptyStore = state.filter.isDefault && boardEmpty && state.screen == .board

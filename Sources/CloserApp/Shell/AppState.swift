@@ -2,7 +2,7 @@ import CloserCore
 import TerminalUI
 
 public enum ScreenID: Int, CaseIterable, Sendable {
-    case board, deals, accounts, quadrant, orgChart
+    case board, deals, accounts, quadrant, orgChart, review
 
     var title: UIText {
         switch self {
@@ -11,6 +11,7 @@ public enum ScreenID: Int, CaseIterable, Sendable {
         case .accounts: .accounts
         case .quadrant: .quadrant
         case .orgChart: .orgChart
+        case .review: .review
         }
     }
 
@@ -22,6 +23,7 @@ public enum ScreenID: Int, CaseIterable, Sendable {
         case .accounts: LocalizedText(en: "Accts", zh: "客户")
         case .quadrant: LocalizedText(en: "Quad", zh: "象限")
         case .orgChart: LocalizedText(en: "Org", zh: "组织")
+        case .review: LocalizedText(en: "Review", zh: "周报")
         }
     }
 
@@ -32,6 +34,7 @@ public enum ScreenID: Int, CaseIterable, Sendable {
         case .accounts: .accounts
         case .quadrant: .quadrant
         case .orgChart: .orgChart
+        case .review: .review
         }
     }
 
@@ -72,6 +75,7 @@ public struct AppState: Sendable {
     public var quadrant = QuadrantState()
     public var accountSearch = AccountSearchState()
     public var orgChart = OrgChartState()
+    public var review = ReviewState()
     /// Who asks for accounts (a rep sees their own, shared and pool accounts); set on first load.
     public var viewer: Viewer?
     public var overlay: Overlay?

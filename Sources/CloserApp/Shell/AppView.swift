@@ -30,6 +30,8 @@ public enum AppView {
             QuadrantView.render(state, into: &canvas, area: content)
         case .orgChart:
             OrgChartView.render(state, into: &canvas, area: content)
+        case .review:
+            ReviewView.render(state, into: &canvas, area: content)
         }
         statusLine(state, into: &canvas)
         if let overlay = state.overlay {
@@ -58,15 +60,18 @@ public enum AppView {
     static func header(_ state: AppState, into canvas: inout Canvas) {
         let row = Rect(x: 0, y: 0, width: state.width, height: 1)
         let ranges = TabBar.render(into: &canvas, rect: row, names: tabNames(state), active: state.screen.rawValue)
-        let right = processLabel(state)
-        let x = max((ranges.last?.upperBound ?? 0) + 2, state.width - TextWidth.of(right))
+        let tabsEnd = (ranges.last?.upperBound ?? 0) + 2
+        let full = processLabel(state)
+        // Without its "Process:" word when the tabs leave too little room for it.
+        let right = tabsEnd + TextWidth.of(full) <= state.width ? full : "\(state.process.name[state.lang]) [p] "
+        let x = max(tabsEnd, state.width - TextWidth.of(right))
         canvas.put(right, x: x, y: 0, role: "tab", maxWidth: state.width - x)
     }
 
     static func statusLine(_ state: AppState, into canvas: inout Canvas) {
         let lang = state.lang
         let rect = Rect(x: 0, y: state.height - 1, width: state.width, height: 1)
-        let hints = state.screen == .orgChart ? OrgChartView.hints(lang) : [
+        let hints = state.screen == .orgChart ? OrgChartView.hints(lang) : state.screen == .review ? ReviewView.hints(lang) : [
             KeyHint("Enter", lang(.open)), KeyHint(">", lang(.move)), KeyHint("n", lang(.newDeal)),
             KeyHint("/", lang(.search)), KeyHint(":", lang(.palette)), KeyHint("?", lang(.help)), KeyHint("q", lang(.quit)),
         ]

@@ -62,6 +62,10 @@ public enum Command: String, CaseIterable, Sendable {
     case personInfluenceUp = "person.influence-up"
     case personInfluenceDown = "person.influence-down"
     case personLogMeeting = "person.log-meeting"
+    case showReview = "screen.review"
+    case reviewEarlier = "review.earlier"
+    case reviewLater = "review.later"
+    case reviewOpen = "review.open"
 
     public var label: LocalizedText {
         switch self {
@@ -123,6 +127,10 @@ public enum Command: String, CaseIterable, Sendable {
         case .personInfluenceUp: LocalizedText(en: "Influence +5", zh: "影响力 +5")
         case .personInfluenceDown: LocalizedText(en: "Influence -5", zh: "影响力 -5")
         case .personLogMeeting: LocalizedText(en: "Log a meeting with the person today", zh: "记录今天与此人的会面")
+        case .showReview: LocalizedText(en: "Weekly funnel review", zh: "每周漏斗回顾")
+        case .reviewEarlier: LocalizedText(en: "Period starts a week earlier", zh: "起始日提前一周")
+        case .reviewLater: LocalizedText(en: "Period starts a week later", zh: "起始日推后一周")
+        case .reviewOpen: LocalizedText(en: "Open the list / the deal or account", zh: "打开列表 / 商机或客户")
         }
     }
 }
@@ -145,7 +153,7 @@ extension Command {
 
 /// Where a binding applies.
 public enum KeyContext: String, Sendable {
-    case global, board, deals, accounts, quadrant, orgChart
+    case global, board, deals, accounts, quadrant, orgChart, review
 }
 
 public struct KeyBinding: Sendable {
@@ -231,6 +239,12 @@ public enum KeyMap {
         KeyBinding([.char("+"), .char("=")], .personInfluenceUp, .orgChart),
         KeyBinding([.char("-")], .personInfluenceDown, .orgChart),
         KeyBinding([.char("M")], .personLogMeeting, .orgChart),
+        KeyBinding([.char("6")], .showReview),
+        KeyBinding([.char("[")], .reviewEarlier, .review),
+        KeyBinding([.char("]")], .reviewLater, .review),
+        KeyBinding([.enter], .reviewOpen, .review),
+        KeyBinding([.left, .char("h")], .selectLeft, .review),
+        KeyBinding([.right, .char("l")], .selectRight, .review),
     ]
 
     /// The command a key runs in a context; a context binding wins over a global one.
@@ -279,6 +293,7 @@ public enum KeyMap {
             (.deals, LocalizedText(en: "Deal table", zh: "商机列表")),
             (.accounts, LocalizedText(en: "Account table", zh: "客户列表")),
             (.quadrant, LocalizedText(en: "Customer quadrant", zh: "客户象限")),
+            (.review, LocalizedText(en: "Weekly review", zh: "每周回顾")),
             (.orgChart, LocalizedText(en: "Org chart (Enter on a picked manager sets it, Backspace clears)", zh: "组织结构（选上级时回车确定，退格清除）")),
         ]
         var sections = contexts.map { context, title in

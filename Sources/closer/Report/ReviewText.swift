@@ -10,32 +10,11 @@ struct ReviewText {
     let catalog: ProcessCatalog
     let lang: Language
 
-    /// Deals of every process appear in the lists: a stage is named by whichever process has it.
-    func stageName(_ key: String) -> String {
-        (process.stage(key) ?? catalog.processes.lazy.compactMap { $0.stage(key) }.first)?.name[lang] ?? key
-    }
+    func stageName(_ key: String) -> String { catalog.stageName(key, preferring: process, lang: lang) }
 
-    /// "开发 → 销售进入", the reason given, "最近 11-12" or "到期 11-20": what the list is about.
-    func detail(_ item: ReviewItem, _ kind: ReviewListKind) -> String {
-        func l(_ en: String, _ zh: String) -> String { LocalizedText(en: en, zh: zh)[lang] }
-        switch kind {
-        case .advanced, .slipped, .forced:
-            let move = "\(item.fromStage.map(stageName) ?? "?") → \(item.toStage.map(stageName) ?? "?")"
-            return kind == .forced && !item.detail.isEmpty ? move + ": " + item.detail : move
-        case .stalled:
-            return item.lastActivity.map { l("last activity \($0)", "最近行动 \($0)") } ?? l("no activity yet", "尚无行动")
-        case .overdueNextStep:
-            return item.nextStepDue.map { l("due \($0)", "到期 \($0)") } ?? ""
-        case .newDeals, .won, .lost, .withdrawn, .missingNextStep:
-            return item.detail
-        }
-    }
+    static func totals(_ totals: CurrencyTotals) -> String { ReviewWording.totals(totals) }
 
-    static func totals(_ totals: CurrencyTotals) -> String {
-        totals.isEmpty ? "0" : totals.keys.sorted().map { "\($0) \(Money.compact(totals[$0] ?? 0))" }.joined(separator: " + ")
-    }
-
-    static func percent(_ rate: Double?) -> String { rate.map { String(format: "%.0f%%", $0 * 100) } ?? "—" }
+    static func percent(_ rate: Double?) -> String { ReviewWording.percent(rate) }
 
     var title: String {
         let who = review.rep.map { " · \($0)" } ?? ""
@@ -72,7 +51,7 @@ struct ReviewText {
             result.append((heading, ["#", l("deal", "商机"), l("account", "客户"), l("owner", "负责人"), l("amount", "金额"), l("stage", "阶段"), l("detail", "说明")],
                            list.items.map { item in
                                ["\(item.dealID)", item.title, item.accountName, item.owner, "\(item.amount.currency) \(Money.compact(item.amount.minorUnits))",
-                                stageName(item.stage), detail(item, kind)]
+                                stageName(item.stage), ReviewWording.detail(item, kind, lang: lang, stageName: stageName)]
                            }))
         }
         result.append((l("Close dates moved", "预计成交日期变动") + " · \(review.closeDateChanges.count)",

@@ -1,0 +1,43 @@
+import CloserCore
+import TerminalUI
+
+/// The weekly funnel review screen: the review read for the period, the list in focus and the
+/// selection inside it.
+public struct ReviewState: Sendable {
+    /// The sections a manager walks through, in order: the lists, close dates, quadrants, reps.
+    public enum Section: Hashable, Sendable {
+        case list(ReviewListKind)
+        case closeDates, quadrants, reps
+    }
+
+    public static let sections: [Section] = ReviewListKind.allCases.map { .list($0) } + [.closeDates, .quadrants, .reps]
+
+    public var review: WeeklyReview?
+    /// Start of the period; nil until the first load picks Monday of last week.
+    public var since: Day?
+    public var section = 0
+    /// In the section's items (true) or its menu (false).
+    public var inItems = false
+    public var items = ScrollState()
+
+    public init() {}
+
+    public var currentSection: Section { ReviewState.sections[min(section, ReviewState.sections.count - 1)] }
+
+    /// How many rows the current section has on screen.
+    public var itemCount: Int {
+        guard let review else { return 0 }
+        switch currentSection {
+        case .list(let kind): return review.list(kind).items.count
+        case .closeDates: return review.closeDateChanges.count
+        case .quadrants: return review.quadrantChanges.count
+        case .reps: return review.reps.count
+        }
+    }
+}
+
+extension WeeklyReview {
+    public func list(_ kind: ReviewListKind) -> ReviewList {
+        lists.first { $0.0 == kind }?.1 ?? ReviewList()
+    }
+}

@@ -1,0 +1,99 @@
+@testable import CloserApp
+import CloserCore
+import CloserSQLite
+import Testing
+import TerminalUI
+
+/// The hand-made pipeline, then this Monday (11-23, the fixture's clock): #2 forced from
+/// 开发 into 销售进入 and #3 lost. Since Monday of last week (11-16): 1 advanced (forced), 1 lost;
+/// now: #4 and #5 stalled (no activity since before 11-09), #1 overdue, #2 without a next step.
+enum ReviewScreenFixture {
+    static func app(_ lang: Language = .zh, width: Int = 160, height: Int = 48) throws -> (App, SQLiteStore) {
+        let (app, store) = try Fixture.handMade(lang, width: width, height: height)
+        _ = try store.moveDeal(2, to: "entry", forceReason: "客户要求先交流", expectedVersion: nil, by: Fixture.user)
+        _ = try store.closeDeal(3, as: .lost, reason: "价格太高", expectedVersion: nil, by: "li.na")
+        app.press("6")
+        return (app, store)
+    }
+}
+
+@Suite("Weekly review screen")
+struct ReviewScreenTests {
+    @Test func rendersTheFunnelForecastAndListsAt160x48() throws {
+        let (app, _) = try ReviewScreenFixture.app(.zh, width: 160, height: 48)
+        #expect(app.state.screen == .review)
+        let lines = app.lines()
+        #expect(lines[1] == "自 2026-11-16 起（8 天）· 全体销售 · [ ] 换周 · r 销售 · p 流程")
+        #expect(lines[2].hasPrefix("漏斗（当前在途）· 转化率与停留天数：近 13 周"))
+        #expect(lines[3].hasPrefix("开发     █") && lines[3].hasSuffix("1  1.2M        120k             —     —"), "no stage entered in the log's window: no rate")
+        #expect(lines[4].hasPrefix("销售进入 █") && lines[4].contains("1  300k        30k"))
+        #expect(lines[5].hasPrefix("提案     █") && lines[5].contains("1  2.5M        1M"))
+        #expect(lines[7].hasPrefix("商务谈判 █") && lines[7].contains("1  USD 500k    USD"), "only USD there: its own currency, not a CNY 0")
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("预测     ≈ 加权"))
+        for (title, count) in [("推进", 1), ("丢单", 1), ("强制过关", 1), ("停滞", 2), ("无下一步", 1), ("下一步逾期", 1), ("赢单", 0)] {
+            #expect(lines.contains { $0.contains("│" + title) && $0.contains("\(count)│") }, "menu row \(title) \(count)")
+        }
+        #expect(text.contains("┌ 新增商机 · 0 "))
+        #expect(app.canvas().wideCharactersIntact)
+    }
+
+    @Test func narrowAndEnglish() throws {
+        let (app, _) = try ReviewScreenFixture.app(.en, width: 80, height: 24)
+        let lines = app.lines()
+        #expect(lines[0] == row((0, " 1 Board   2 Deals   3 Accts   4 Quad   5 Org   6 Review"), (63, "Project sale [p]")))
+        #expect(lines[1].hasPrefix("Since 2026-11-16 (8 days) · whole team"))
+        #expect(lines[2].hasPrefix("Funnel · 13 weeks"))
+        #expect(lines[23].hasPrefix(" ↑↓ list  Enter → open"))
+        app.press("j")
+        app.press("l")
+        let advanced = app.lines()
+        #expect(advanced.contains { $0.contains("┌ Advanced · 1 · CNY 300k") })
+        #expect(advanced.contains { $0.contains("数据中心") && $0.contains("Develop → Entry") })
+        #expect(app.canvas().wideCharactersIntact)
+    }
+
+    @Test func theListsOpenWhatTheyName() throws {
+        let (app, _) = try ReviewScreenFixture.app(.zh)
+        for _ in 0..<4 { app.press("j") }  // 丢单
+        app.key(.enter)
+        #expect(app.state.review.inItems)
+        #expect(app.screenText().contains("汽轮机备件") && app.screenText().contains("价格太高"))
+        app.key(.enter)
+        guard case .detail(let detail) = app.state.overlay else { Issue.record("Enter did not open the deal"); return }
+        #expect(detail.deal.id == 3)
+        app.key(.escape)
+        app.press("h")
+        #expect(!app.state.review.inItems)
+        app.press("G")  // 按销售
+        app.press("l")
+        let reps = try #require(app.state.review.review?.reps.map(\.rep))
+        #expect(reps == ["li.na", "wang.lei"])
+        app.key(.enter)
+        #expect(app.state.filter.owner == "li.na")
+        #expect(app.state.review.review?.rep == "li.na")
+        #expect(app.lines()[1].contains("· li.na ·"))
+    }
+
+    @Test func bracketsMoveThePeriodAWeekAtATime() throws {
+        let (app, _) = try ReviewScreenFixture.app(.zh)
+        app.press("[")
+        #expect(app.state.review.review?.since == Day(year: 2026, month: 11, day: 9))
+        app.press("]")
+        app.press("]")
+        #expect(app.state.review.review?.since == Day(year: 2026, month: 11, day: 23), "this Monday")
+        #expect(app.state.review.review?.lost.count == 1, "the loss happened today")
+        app.press("]")
+        #expect(app.state.review.since == Day(year: 2026, month: 11, day: 23))
+        #expect(app.state.message?.text == "已是本周")
+    }
+
+    @Test func aWriteElsewhereShowsOnTheNextPoll() throws {
+        let (app, store) = try ReviewScreenFixture.app(.zh)
+        #expect(app.state.review.review?.won.count == 0)
+        _ = try store.closeDeal(5, as: .won, reason: "客户高层支持", expectedVersion: nil, by: "li.na")
+        #expect(app.pollStore())
+        #expect(app.state.review.review?.won.count == 1)
+        #expect(app.lines().contains { $0.contains("│赢单") && $0.contains("1│") })
+    }
+}
