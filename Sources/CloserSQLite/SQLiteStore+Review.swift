@@ -237,6 +237,7 @@ extension SQLiteStore {
                                          arguments: [cutoff.description, q.start(of: cutoff).timeIntervalSince1970])
         review.missingNextStep = try currentList(db, q, owner: owner, condition: "(d.next_step_due IS NULL OR d.next_step = '')", arguments: [])
         review.overdueNextStep = try currentList(db, q, owner: owner, condition: "d.next_step_due < ?", arguments: [q.today.description])
+        review.dueToday = try currentList(db, q, owner: owner, condition: "d.next_step_due = ?", arguments: [q.today.description])
     }
 
     static func currentList(_ db: Database, _ q: ReviewQuery, owner: SQLFilter, condition: String,
@@ -297,9 +298,10 @@ extension SQLiteStore {
         for r in try Row.fetchAll(db, sql: """
             SELECT owner, currency, COUNT(*) AS n, SUM(amount) AS amount, SUM(weighted) AS weighted,
                    SUM(last_activity < ? OR (last_activity IS NULL AND created_at < ?)) AS stalled,
-                   SUM(next_step_due < ?) AS overdue
+                   SUM(next_step_due < ?) AS overdue, SUM(next_step_due = ?) AS due_today
             FROM deal WHERE outcome = 'open' \(q.rep == nil ? "" : "AND owner = ?") GROUP BY owner, currency
-            """, arguments: StatementArguments([cutoff.description, q.start(of: cutoff).timeIntervalSince1970, q.today.description] as [any DatabaseValueConvertible] + (q.rep.map { [$0] } ?? []))) {
+            """, arguments: StatementArguments([cutoff.description, q.start(of: cutoff).timeIntervalSince1970, q.today.description,
+                                               q.today.description] as [any DatabaseValueConvertible] + (q.rep.map { [$0] } ?? []))) {
             let name: String = r["owner"], currency: String = r["currency"]
             var figures = row(name)
             figures.openDeals += r["n"] as Int
@@ -307,6 +309,7 @@ extension SQLiteStore {
             figures.weighted[currency, default: 0] += r["weighted"] as Int64
             figures.stalled += r["stalled"] as Int? ?? 0
             figures.overdue += r["overdue"] as Int? ?? 0
+            figures.dueToday += r["due_today"] as Int? ?? 0
             reps[name] = figures
         }
         for r in try Row.fetchAll(db, sql: """

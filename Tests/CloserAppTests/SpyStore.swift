@@ -15,11 +15,21 @@ final class SpyStore: Store, @unchecked Sendable {
     var boardQueries: [BoardQuery] { lock.withLock { _boardQueries } }
     func reset() { lock.withLock { _dealQueries = []; _boardQueries = [] } }
 
+    /// While set, the change token and the review fail as a store locked by another program does.
+    private var _locked = false
+    var isLocked: Bool {
+        get { lock.withLock { _locked } }
+        set { lock.withLock { _locked = newValue } }
+    }
+
     var location: String { inner.location }
     func processCatalog() throws -> ProcessCatalog { try inner.processCatalog() }
     func saveProcess(_ template: ProcessTemplate, by user: String) throws { try inner.saveProcess(template, by: user) }
     func users() throws -> [User] { try inner.users() }
-    func weeklyReview(_ query: ReviewQuery) throws -> WeeklyReview { try inner.weeklyReview(query) }
+    func weeklyReview(_ query: ReviewQuery) throws -> WeeklyReview {
+        if isLocked { throw StoreError.locked(path: inner.location) }
+        return try inner.weeklyReview(query)
+    }
     func saveForecastCall(_ call: ForecastCall, by user: String) throws { try inner.saveForecastCall(call, by: user) }
     func saveUser(_ user: User, by actor: String) throws { try inner.saveUser(user, by: actor) }
     func addAccount(_ account: Account, by user: String) throws -> Account { try inner.addAccount(account, by: user) }
@@ -78,7 +88,10 @@ final class SpyStore: Store, @unchecked Sendable {
     }
     func deleteActivity(_ id: Int64, by user: String) throws { try inner.deleteActivity(id, by: user) }
     func events(_ query: EventQuery) throws -> [ChangeEvent] { try inner.events(query) }
-    func changeToken() throws -> Int64 { try inner.changeToken() }
+    func changeToken() throws -> Int64 {
+        if isLocked { throw StoreError.locked(path: inner.location) }
+        return try inner.changeToken()
+    }
     func exportSnapshot() throws -> Snapshot { try inner.exportSnapshot() }
     func importSnapshot(_ snapshot: Snapshot, by user: String) throws -> ImportSummary { try inner.importSnapshot(snapshot, by: user) }
 }

@@ -36,9 +36,12 @@ public final class App {
             guard width != state.width || height != state.height || state.board.board == nil && state.table.page == nil else { return }
             state.width = width
             state.height = height
-            reload()
+            if state.standup != nil { refreshStandup(now: Date()) } else { reload() }
         case .mouse(let mouse):
+            guard state.standup == nil else { return }
             handleMouse(mouse)
+        case .key(let key) where state.standup != nil:
+            handleStandupKey(key)
         case .key(let key):
             if state.overlay != nil {
                 handleOverlayKey(key)
@@ -100,6 +103,8 @@ public final class App {
             runOrgChartCommand(command)
         case .showReview, .reviewEarlier, .reviewLater, .reviewOpen:
             runReviewCommand(command)
+        case .showStandup:
+            startStandup()
         }
     }
 
@@ -205,6 +210,7 @@ public final class App {
     /// Notices writes by other processes (another rep, the CLI) without a key press.
     /// Returns true when the screen needs redrawing.
     public func pollStore() -> Bool {
+        if state.standup != nil { return standupTick(now: Date()) }
         guard let token = try? store.changeToken(), token != lastChangeToken else { return false }
         reload()
         if case .detail(let detail) = state.overlay { openDeal(detail.deal.id, keepCursor: detail.cursor) }

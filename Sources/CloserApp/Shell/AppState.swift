@@ -76,6 +76,8 @@ public struct AppState: Sendable {
     public var accountSearch = AccountSearchState()
     public var orgChart = OrgChartState()
     public var review = ReviewState()
+    /// Set while the stand-up wall screen is up: it covers every screen and edits nothing.
+    public var standup: StandupState?
     /// Who asks for accounts (a rep sees their own, shared and pool accounts); set on first load.
     public var viewer: Viewer?
     public var overlay: Overlay?

@@ -13,6 +13,10 @@ public enum AppView {
             TooSmallMessage.render(into: &canvas, text: text)
             return
         }
+        if let standup = state.standup {
+            StandupView.render(state, standup, into: &canvas)
+            return
+        }
         header(state, into: &canvas)
         let content = state.contentRect
         switch state.screen {

@@ -66,6 +66,7 @@ public enum Command: String, CaseIterable, Sendable {
     case reviewEarlier = "review.earlier"
     case reviewLater = "review.later"
     case reviewOpen = "review.open"
+    case showStandup = "screen.standup"
 
     public var label: LocalizedText {
         switch self {
@@ -131,6 +132,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .reviewEarlier: LocalizedText(en: "Period starts a week earlier", zh: "起始日提前一周")
         case .reviewLater: LocalizedText(en: "Period starts a week later", zh: "起始日推后一周")
         case .reviewOpen: LocalizedText(en: "Open the list / the deal or account", zh: "打开列表 / 商机或客户")
+        case .showStandup: LocalizedText(en: "Stand-up wall screen (read-only, cycles by itself)", zh: "站会大屏（只读，自动轮播）")
         }
     }
 }
@@ -240,6 +242,7 @@ public enum KeyMap {
         KeyBinding([.char("-")], .personInfluenceDown, .orgChart),
         KeyBinding([.char("M")], .personLogMeeting, .orgChart),
         KeyBinding([.char("6")], .showReview),
+        KeyBinding([.char("W")], .showStandup),
         KeyBinding([.char("[")], .reviewEarlier, .review),
         KeyBinding([.char("]")], .reviewLater, .review),
         KeyBinding([.enter], .reviewOpen, .review),

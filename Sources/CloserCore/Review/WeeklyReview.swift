@@ -28,6 +28,8 @@ public struct WeeklyReview: Sendable, Hashable, Codable {
     public var stalled: ReviewList
     public var missingNextStep: ReviewList
     public var overdueNextStep: ReviewList
+    /// Next steps due today (the stand-up's first question).
+    public var dueToday: ReviewList
     public var closeDateChanges: [CloseDateChange]
     public var quadrantChanges: [QuadrantChangeItem]
     public var reps: [RepFigures]
@@ -53,6 +55,7 @@ public struct WeeklyReview: Sendable, Hashable, Codable {
         stalled = ReviewList()
         missingNextStep = ReviewList()
         overdueNextStep = ReviewList()
+        dueToday = ReviewList()
         closeDateChanges = []
         quadrantChanges = []
         reps = []
@@ -229,6 +232,7 @@ public struct RepFigures: Sendable, Hashable, Codable {
     public var moved: Int
     public var stalled: Int
     public var overdue: Int
+    public var dueToday: Int
 
     public init(rep: String) {
         self.rep = rep
@@ -239,6 +243,7 @@ public struct RepFigures: Sendable, Hashable, Codable {
         moved = 0
         stalled = 0
         overdue = 0
+        dueToday = 0
     }
 }
 
