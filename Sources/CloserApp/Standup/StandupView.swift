@@ -35,7 +35,7 @@ enum StandupView {
         }
         let keys = standup.wallOnly ? l("Space pause · ← → panels · q quit", "空格 暂停 · ← → 切换 · q 退出")
             : l("Space pause · ← → panels · Esc back to the dashboard", "空格 暂停 · ← → 切换 · Esc 返回")
-        canvas.put(keys, x: 2, y: area.height - 1, role: .dim, maxWidth: area.width - 4)
+        canvas.put(state.message?.text ?? keys, x: 2, y: area.height - 1, role: state.message == nil ? .dim : .warning, maxWidth: area.width - 4)
     }
 
     static func clock(_ date: Date) -> String {
@@ -58,7 +58,7 @@ enum StandupView {
         var x = area.x
         x += BigType.put(Money.compact(totals[main] ?? 0), x: x, y: area.y + 2, role: "stage.total", maxWidth: area.width, into: &canvas)
         canvas.put(main, x: x + 1, y: area.y + 6, role: .dim, maxWidth: 4)
-        let side = LocalizedText(en: "\(count) deals · weighted \(main) \(Money.compact(weighted[main] ?? 0))",
+        let side = LocalizedText(en: "\(count) deal\(count == 1 ? "" : "s") · weighted \(main) \(Money.compact(weighted[main] ?? 0))",
                                  zh: "\(count) 个商机 · 加权 \(main) \(Money.compact(weighted[main] ?? 0))")[lang]
         canvas.put(side, x: x + 6, y: area.y + 4, role: .normal, maxWidth: max(0, area.maxX - x - 6))
         let largest = max(1, review.funnel.map { $0.amount[main] ?? 0 }.max() ?? 1)

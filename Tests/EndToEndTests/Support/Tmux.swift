@@ -45,7 +45,10 @@ final class Tmux {
         // The shell records the exit status in a file: tmux's own #{pane_dead_status} is
         // sometimes never filled in (the server leaves the process a zombie under load).
         statusFile = sandbox.path("exit-status-\(UUID().uuidString.prefix(8))")
-        let command = shellPrefix + ([sandbox.closer, "--db", sandbox.db] + arguments).map(shellQuote).joined(separator: " ")
+        // A subcommand (closer standup …) comes before the store option, as a person types it.
+        let words = arguments.first.map { !$0.hasPrefix("-") } == true
+            ? [arguments[0], "--db", sandbox.db] + arguments.dropFirst() : ["--db", sandbox.db] + arguments
+        let command = shellPrefix + ([sandbox.closer] + words).map(shellQuote).joined(separator: " ")
             + "; echo $? > " + shellQuote(statusFile)
         var args = ["-f", config, "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height)]
         for key in environment.keys.sorted() { args += ["-e", "\(key)=\(environment[key]!)"] }
