@@ -4,6 +4,7 @@
 //   closer-bench render --db PATH [--runs N] [--rounds N]
 //   closer-bench accounts --db PATH [--runs N]
 //   closer-bench orgchart --db PATH [--persons N] [--runs N]
+//   closer-bench review --db PATH [--runs N] [--cycles N]
 //
 // Build in release: swift build -c release --scratch-path .build-bench
 import Foundation
@@ -21,6 +22,9 @@ let usage = """
       closer-bench orgchart --db PATH [--persons 200] [--runs 20]
           makes PATH anew with one account of that many key persons, then times the read, the
           model, the layout, the org chart's first frame at 160x48 and 80x24, and keys on it
+      closer-bench review --db PATH [--runs 20] [--cycles 10000]
+          times the weekly review (13-week window) and the review screen's first frame, then the
+          stand-up screen's resident memory over --cycles refreshes (each after a write)
     """
 
 do {
@@ -31,6 +35,7 @@ do {
     case "render": try RenderBench(arguments).run()
     case "accounts": try AccountsBench(arguments).run()
     case "orgchart": try OrgChartBench(arguments).run()
+    case "review": try ReviewBench(arguments).run()
     case "help", "-h", "--help": print(usage)
     default: throw BenchError("unknown command \(command)\n\(usage)")
     }
