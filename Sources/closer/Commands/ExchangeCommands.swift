@@ -47,34 +47,48 @@ struct ExportCommand: ParsableCommand {
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import Closer's own export: a .json file, a .csv file, or a folder of CSV files. All or nothing.")
+        abstract: "Import Closer's own export (.json, .csv, a folder), or another program's CSV/TSV of accounts, persons, deals or activities.",
+        discussion: """
+            Our own format is all or nothing. A spreadsheet from Salesforce, HubSpot, Pipedrive or Excel has its columns mapped \
+            from the header (English or Chinese: Account Name, Amount, Stage, Close Date, 客户名称, 联系人, 职位, 金额, 阶段, 预计成交日期, …); \
+            --mapping FILE names the rest. UTF-8 (with or without BOM), UTF-16 and GB18030/GBK are detected. Rows are matched by \
+            external id, else by name, so importing the same file again updates instead of duplicating.
+            """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var options: ImportOptions
     @Argument(help: "File or folder to import.") var path: String
 
     func run() throws {
-        let snapshot: Snapshot
-        let locate: ImportLocator
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CLIError("\(path): no such file or folder")
         }
+        let fileName = (path as NSString).lastPathComponent
+        let lower = path.lowercased()
         if isDirectory.boolValue {
             let names = try FileManager.default.contentsOfDirectory(atPath: path)
                 .filter { $0.hasSuffix(".csv") || $0 == "processes.json" }.sorted()
             guard !names.isEmpty else { throw CLIError("\(path): no .csv files in this folder") }
-            snapshot = try SnapshotCSV.decode(files: try names.map { ($0, try read((path as NSString).appendingPathComponent($0))) })
-            locate = SnapshotCSV.locator
-        } else if path.lowercased().hasSuffix(".csv") {
-            snapshot = try SnapshotCSV.decode(files: [((path as NSString).lastPathComponent, try read(path))])
-            let fileName = (path as NSString).lastPathComponent
-            locate = { _, index in "\(fileName) row \(index + 2)" }
+            try importOwn(SnapshotCSV.decode(files: try names.map { ($0, try read((path as NSString).appendingPathComponent($0))) }),
+                          locate: SnapshotCSV.locator)
+        } else if lower.hasSuffix(".json") {
+            try importOwn(SnapshotJSON.decode(try read(path), fileName: fileName), locate: { entity, index in "\(fileName): \(entity)[\(index)]" })
         } else {
-            snapshot = try SnapshotJSON.decode(try read(path), fileName: (path as NSString).lastPathComponent)
-            let fileName = (path as NSString).lastPathComponent
-            locate = { entity, index in "\(fileName): \(entity)[\(index)]" }
+            let data = try read(path)
+            if lower.hasSuffix(".csv"), SnapshotCSV.isOwnFile(data) {
+                try importOwn(SnapshotCSV.decode(files: [(fileName, data)]), locate: { _, index in "\(fileName) row \(index + 2)" })
+            } else {
+                try ForeignImport(path: path, options: options, store: try store.open(), user: store.actor).run(data)
+            }
         }
-        let summary = try store.open().importSnapshot(snapshot, by: store.actor, locate: locate)
+    }
+
+    private func importOwn(_ snapshot: @autoclosure () throws -> Snapshot, locate: @escaping ImportLocator) throws {
+        guard !options.dryRun, !options.skipBad else {
+            throw CLIError("--dry-run and --skip-bad are for other programs' spreadsheets; Closer's own export is imported all or nothing")
+        }
+        let summary = try store.open().importSnapshot(try snapshot(), by: store.actor, locate: locate)
         Output.line(summary.description)
     }
 
@@ -83,3 +97,43 @@ struct ImportCommand: ParsableCommand {
         return data
     }
 }
+
+/// How another program's file is read and what to do with bad rows.
+struct ImportOptions: ParsableArguments {
+    @Flag(name: .customLong("dry-run"), help: "Show what would be created, updated and rejected; write nothing.")
+    var dryRun = false
+
+    @Flag(name: .customLong("skip-bad"), help: "Import the good rows and write the rejected ones to a file to fix and import again.")
+    var skipBad = false
+
+    @Option(help: ArgumentHelp("Where --skip-bad writes the rejected rows (default: FILE.rejected.csv).", valueName: "path"))
+    var rejects: String?
+
+    @Option(help: ArgumentHelp("A JSON mapping file: {\"columns\": {\"Header\": \"field\"}, \"stages\": {\"Name\": \"stage\"}, \"process\": \"project\"}.", valueName: "file"))
+    var mapping: String?
+
+    @Option(help: "What the rows are, when the header does not say: accounts, persons, deals, activities.")
+    var entity: ImportEntity?
+
+    @Option(help: "The process whose stages deals are mapped to (default: project).")
+    var process: String?
+
+    @Option(name: .customLong("max-mb"), help: "Refuse files larger than this many megabytes.")
+    var maxMB = ForeignTable.defaultByteLimit / (1024 * 1024)
+
+    @Option(help: "How many planned rows --dry-run lists.")
+    var show = 200
+
+    func validate() throws {
+        guard maxMB > 0 else { throw ValidationError("--max-mb must be at least 1") }
+        guard show >= 0 else { throw ValidationError("--show must not be negative") }
+    }
+
+    func mappingFile() throws -> MappingFile? {
+        guard let mapping else { return nil }
+        guard let data = FileManager.default.contents(atPath: mapping) else { throw CLIError("\(mapping): cannot be read") }
+        return try MappingFile.decode(data, fileName: (mapping as NSString).lastPathComponent)
+    }
+}
+
+extension ImportEntity: ExpressibleByArgument {}
