@@ -3,6 +3,7 @@
 //   closer-bench store  --db PATH [--scale N] [--runs N] [--seed S]
 //   closer-bench render --db PATH [--runs N] [--rounds N]
 //   closer-bench accounts --db PATH [--runs N]
+//   closer-bench import --db NEW-PATH [--rows N] [--accounts N] [--seed S]
 //
 // Build in release: swift build -c release --scratch-path .build-bench
 import Foundation
@@ -17,6 +18,9 @@ let usage = """
       closer-bench accounts --db PATH [--runs 20]
           times the account screens: search-as-you-type keystrokes, sorting page 1, the quadrant
           screen's first frame and the store's quadrantSummary (1 cold + --runs warm runs each)
+      closer-bench import --db NEW-PATH [--rows 100000] [--accounts 5000] [--seed 1]
+          writes a deals CSV as another CRM exports it, then times importing it into a new store,
+          re-importing it (all rows matched) and a dry run
     """
 
 do {
@@ -26,6 +30,7 @@ do {
     case "store": try StoreBench(arguments).run()
     case "render": try RenderBench(arguments).run()
     case "accounts": try AccountsBench(arguments).run()
+    case "import": try ImportBench(arguments).run()
     case "help", "-h", "--help": print(usage)
     default: throw BenchError("unknown command \(command)\n\(usage)")
     }

@@ -38,7 +38,7 @@ public struct ForeignRowReader: Sendable {
             originals[row.line] = row.values
             // Every unmapped stage is counted, also on rows rejected for another reason.
             if let stages, let stageColumn, stageColumn < row.values.count {
-                let stage = row.values[stageColumn].trimmingCharacters(in: .whitespacesAndNewlines)
+                let stage = ImportValue.trim(row.values[stageColumn])
                 if !stage.isEmpty, stages.map(stage) == nil { unmapped[stage, default: 0] += 1 }
             }
             do {
@@ -68,7 +68,7 @@ public struct ForeignRowReader: Sendable {
 
         func text(_ field: ImportField) -> String {
             guard let index = mapping.column(field), index < values.count else { return "" }
-            return values[index].trimmingCharacters(in: .whitespacesAndNewlines)
+            return ImportValue.trim(values[index])
         }
 
         func optional(_ field: ImportField) -> String? {

@@ -75,14 +75,26 @@ public enum HeaderDictionary {
 
     /// Case, width, spaces and punctuation folded away: "Account_Name：" → "accountname".
     public static func fold(_ header: String) -> String {
-        let halfWidth = header.unicodeScalars.map { scalar -> Unicode.Scalar in
+        var folded = String.UnicodeScalarView()
+        for scalar in header.unicodeScalars {
             // Full-width ASCII (ＡＢＣ，：) as a Chinese input method types it.
-            guard (0xFF01...0xFF5E).contains(scalar.value), let narrow = Unicode.Scalar(scalar.value - 0xFEE0) else { return scalar }
-            return narrow
+            let narrow = (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar : scalar
+            switch narrow.properties.generalCategory {
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format,
+                 .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                 .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+                continue
+            default:
+                if narrow.isASCII {
+                    let byte = UInt8(truncatingIfNeeded: narrow.value)
+                    folded.append(Unicode.Scalar((65...90).contains(byte) ? byte + 32 : byte))
+                } else if narrow.properties.changesWhenLowercased {
+                    folded.append(contentsOf: String(narrow).lowercased().unicodeScalars)
+                } else {
+                    folded.append(narrow)
+                }
+            }
         }
-        return String(String(String.UnicodeScalarView(halfWidth)).lowercased().unicodeScalars.filter { scalar in
-            !(CharacterSet.whitespacesAndNewlines.contains(scalar) || CharacterSet.punctuationCharacters.contains(scalar)
-                || CharacterSet.symbols.contains(scalar) || scalar == "\u{FEFF}")
-        }.map(Character.init))
+        return String(folded)
     }
 }

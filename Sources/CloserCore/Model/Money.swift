@@ -15,12 +15,18 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Parses "1200000", "1,200,000.50", "¥1.2m", "120万", "3.5k", "1.2亿" into minor units.
     /// Decimal arithmetic on the digits, so "0.1" is exactly 10 minor units.
     public static func parse(_ text: String, currency: String = Money.defaultCurrency) -> Money? {
-        var body = text.trimmingCharacters(in: .whitespaces)
+        // Spaces and tabs cut, separators dropped, without bridging to NSString: a 100k-row
+        // import parses an amount per row.
+        func trimmed(_ text: Substring) -> Substring {
+            let isSpace: (Character) -> Bool = { $0 == "\t" || $0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .spaceSeparator } }
+            guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else { return "" }
+            return text[first...last]
+        }
+        var body = trimmed(Substring(text))
         for symbol in ["¥", "￥", "$", "€", "£", "RMB", "CNY", "USD", "EUR"] where body.hasPrefix(symbol) {
             body.removeFirst(symbol.count)
         }
-        body = body.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
-            .trimmingCharacters(in: .whitespaces)
+        body = trimmed(Substring(body.filter { $0 != "," && $0 != "_" }))
         var multiplier: Int64 = 1
         let suffixes: [(String, Int64)] = [("亿", 100_000_000), ("万", 10_000), ("k", 1_000), ("K", 1_000), ("m", 1_000_000), ("M", 1_000_000)]
         for (suffix, factor) in suffixes where body.hasSuffix(suffix) {

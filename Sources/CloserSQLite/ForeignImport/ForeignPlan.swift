@@ -31,14 +31,14 @@ struct ForeignPlan {
         report.unmappedStages = batch.unmappedStages
         let index = try StoreIndex(db: db, entity: batch.mapping.entity)
         var newAccountByName = [String: Int](), newAccountByExternal = [String: Int]()
-        var seen = [String: Int]()
+        var seen = [RecordKey: Int]()
 
         func reject(_ line: Int, _ column: ImportField?, _ reason: String) {
             let name = column.flatMap { batch.mapping.column($0) }.map { batch.mapping.header[$0] } ?? ""
             report.rejections.append(Rejection(fileName: batch.fileName, line: line, column: name, reason: reason))
         }
         /// The second row in the file for the same record is refused: which one should win?
-        func firstSighting(_ key: String, _ line: Int, _ column: ImportField) -> Bool {
+        func firstSighting(_ key: RecordKey, _ line: Int, _ column: ImportField) -> Bool {
             if let earlier = seen[key] {
                 reject(line, column, "the same record as line \(earlier)")
                 return false
@@ -76,11 +76,11 @@ struct ForeignPlan {
             switch record {
             case .account(let draft):
                 let a = draft.value
-                guard firstSighting("a:" + (a.externalID ?? "name:" + a.name), draft.line, a.externalID == nil ? .account : .externalID) else { continue }
+                guard firstSighting(RecordKey(.accounts, a.externalID, nil, a.name), draft.line, a.externalID == nil ? .account : .externalID) else { continue }
                 let stored = a.externalID.flatMap { index.accountByExternal[$0] }
                     ?? (index.accountsByName[a.name]?.count == 1 ? index.accountsByName[a.name]?.first : nil)
                 if let id = stored {
-                    let old = Account(row: try SQLiteStore.fetchRow(db, "account", id: id))
+                    let old = Account(row: try index.row(db, "account", id: id))
                     let merged = ForeignMerge.account(old, a, draft.present)
                     if let issue = Validation.issues(merged).first { reject(draft.line, nil, issue.description); continue }
                     do { try checkEdit(old, merged) } catch { reject(draft.line, .account, "\(error)"); continue }
@@ -97,11 +97,11 @@ struct ForeignPlan {
             case .person(let draft):
                 let p = draft.value
                 guard let ref = account(draft.account, line: draft.line) else { continue }
-                guard firstSighting("p:" + (p.externalID ?? "\(ref):\(p.name)"), draft.line, p.externalID == nil ? .person : .externalID) else { continue }
+                guard firstSighting(RecordKey(.persons, p.externalID, ref, p.name), draft.line, p.externalID == nil ? .person : .externalID) else { continue }
                 var storedID = p.externalID.flatMap { index.personByExternal[$0] }
-                if storedID == nil, case .stored(let accountID) = ref { storedID = index.personByAccountName["\(accountID):\(p.name)"] }
+                if storedID == nil, case .stored(let accountID) = ref { storedID = index.personByAccountName[NameInAccount(accountID, p.name)] }
                 if let id = storedID {
-                    let old = Person(row: try SQLiteStore.fetchRow(db, "person", id: id))
+                    let old = Person(row: try index.row(db, "person", id: id))
                     let merged = ForeignMerge.person(old, p, draft.present)
                     if let issue = Validation.issues(merged).first { reject(draft.line, nil, issue.description); continue }
                     if merged != old { personUpdates.append((old, merged)) }
@@ -114,11 +114,18 @@ struct ForeignPlan {
             case .deal(let draft):
                 let d = draft.value
                 guard let ref = account(draft.account, line: draft.line) else { continue }
-                guard firstSighting("d:" + (d.externalID ?? "\(ref):\(d.title)"), draft.line, d.externalID == nil ? .deal : .externalID) else { continue }
+                guard firstSighting(RecordKey(.deals, d.externalID, ref, d.title), draft.line, d.externalID == nil ? .deal : .externalID) else { continue }
                 var storedID = d.externalID.flatMap { index.dealByExternal[$0] }
-                if storedID == nil, case .stored(let accountID) = ref { storedID = index.dealByAccountTitle["\(accountID):\(d.title)"] }
+                if storedID == nil, case .stored(let accountID) = ref { storedID = index.dealByAccountTitle[NameInAccount(accountID, d.title)] }
                 if let id = storedID {
-                    let old = try SQLiteStore.fetchDeal(db, id)
+                    // Most rows of a re-import are unchanged: tell from the importable columns
+                    // alone, and decode the whole deal only for the ones that change.
+                    let importable = try index.importableDeal(db, id: id)
+                    if ForeignMerge.deal(importable, d, draft.present) == importable {
+                        report.actions.append(.init(line: draft.line, verb: .unchanged, entity: .deals, name: d.title))
+                        continue
+                    }
+                    let old = Deal(row: try index.row(db, "deal", id: id))
                     let merged = ForeignMerge.deal(old, d, draft.present)
                     if let issue = Validation.issues(merged, catalog: index.catalog).first { reject(draft.line, nil, issue.description); continue }
                     if merged != old { dealUpdates.append((old, merged)) }
@@ -132,16 +139,15 @@ struct ForeignPlan {
                 var a = draft.value
                 guard let ref = account(draft.account, line: draft.line) else { continue }
                 if !draft.dealTitle.isEmpty {
-                    guard case .stored(let accountID) = ref, let dealID = index.dealByAccountTitle["\(accountID):\(draft.dealTitle)"] else {
+                    guard case .stored(let accountID) = ref, let dealID = index.dealByAccountTitle[NameInAccount(accountID, draft.dealTitle)] else {
                         reject(draft.line, .deal, "no deal '\(draft.dealTitle)' at account '\(draft.account.name)'")
                         continue
                     }
                     a.dealID = dealID
                 }
                 if let issue = Validation.issues(a).first { reject(draft.line, nil, issue.description); continue }
-                let key: String
-                if case .stored(let accountID) = ref { key = "\(accountID)|\(a.kind.rawValue)|\(a.day)|\(a.notes)" } else { key = "\(ref)|\(a.kind.rawValue)|\(a.day)|\(a.notes)" }
-                guard firstSighting("v:" + key, draft.line, .day) else { continue }
+                let key = ActivityKey(account: ref, kind: a.kind.rawValue, day: a.day.description, notes: a.notes)
+                guard firstSighting(RecordKey(.activities, nil, ref, "\(a.kind.rawValue)|\(a.day)|\(a.notes)"), draft.line, .day) else { continue }
                 if index.activityKeys.contains(key) {
                     report.actions.append(.init(line: draft.line, verb: .unchanged, entity: .activities, name: "\(a.kind.rawValue) \(a.day)"))
                 } else {
@@ -154,16 +160,49 @@ struct ForeignPlan {
     }
 }
 
+/// One record in a file: by its external id when it has one, else by its name in its account.
+struct RecordKey: Hashable {
+    var entity: ImportEntity
+    var externalID: String?
+    var account: AccountRef?
+    var name: String
+
+    init(_ entity: ImportEntity, _ externalID: String?, _ account: AccountRef?, _ name: String) {
+        self.entity = entity
+        self.externalID = externalID
+        self.account = externalID == nil ? account : nil
+        self.name = externalID == nil ? name : ""
+    }
+}
+
+/// A deal title or person name within one stored account.
+struct NameInAccount: Hashable {
+    var accountID: Int64
+    var name: String
+    init(_ accountID: Int64, _ name: String) {
+        self.accountID = accountID
+        self.name = name
+    }
+}
+
+/// An activity already logged: same account, kind, day and notes.
+struct ActivityKey: Hashable {
+    var account: AccountRef
+    var kind: String
+    var day: String
+    var notes: String
+}
+
 /// The keys an import matches rows by, read once per import (one query per table).
 struct StoreIndex {
     var catalog: ProcessCatalog
     var accountByExternal = [String: Int64]()
     var accountsByName = [String: [Int64]]()
     var personByExternal = [String: Int64]()
-    var personByAccountName = [String: Int64]()
+    var personByAccountName = [NameInAccount: Int64]()
     var dealByExternal = [String: Int64]()
-    var dealByAccountTitle = [String: Int64]()
-    var activityKeys = Set<String>()
+    var dealByAccountTitle = [NameInAccount: Int64]()
+    var activityKeys = Set<ActivityKey>()
 
     init(db: Database, entity: ImportEntity) throws {
         catalog = try SQLiteStore.catalog(db)
@@ -177,23 +216,47 @@ struct StoreIndex {
             for row in try Row.fetchAll(db, sql: "SELECT id, account_id, name, external_id FROM person") {
                 let id: Int64 = row["id"], accountID: Int64 = row["account_id"], name: String = row["name"]
                 if let external: String = row["external_id"] { personByExternal[external] = id }
-                personByAccountName["\(accountID):\(name)"] = personByAccountName["\(accountID):\(name)"] ?? id
+                personByAccountName[NameInAccount(accountID, name)] = personByAccountName[NameInAccount(accountID, name)] ?? id
             }
         case .deals, .activities:
             for row in try Row.fetchAll(db, sql: "SELECT id, account_id, title, external_id FROM deal") {
                 let id: Int64 = row["id"], accountID: Int64 = row["account_id"], title: String = row["title"]
                 if let external: String = row["external_id"] { dealByExternal[external] = id }
-                dealByAccountTitle["\(accountID):\(title)"] = dealByAccountTitle["\(accountID):\(title)"] ?? id
+                dealByAccountTitle[NameInAccount(accountID, title)] = dealByAccountTitle[NameInAccount(accountID, title)] ?? id
             }
             if entity == .activities {
                 for row in try Row.fetchAll(db, sql: "SELECT account_id, kind, day, notes FROM activity") {
                     let accountID: Int64 = row["account_id"], kind: String = row["kind"], day: String = row["day"], notes: String = row["notes"]
-                    activityKeys.insert("\(accountID)|\(kind)|\(day)|\(notes)")
+                    activityKeys.insert(ActivityKey(account: .stored(accountID), kind: kind, day: day, notes: notes))
                 }
             }
         case .accounts:
             break
         }
+    }
+
+    /// A deal with only the columns an import can change read (by position: this runs per row
+    /// of a re-import); the rest keep their defaults.
+    func importableDeal(_ db: Database, id: Int64) throws -> Deal {
+        let statement = try db.cachedStatement(sql: """
+            SELECT account_id, title, process_key, stage_key, amount, currency, expected_close, next_step, next_step_due,
+                   competitors, owner, outcome, outcome_reason, closed_on, external_id FROM deal WHERE id = ?
+            """)
+        guard let row = try Row.fetchOne(statement, arguments: [id]) else { throw StoreError.notFound(entity: "deal", id: id) }
+        let competitors: String = row[9]
+        return Deal(id: id, accountID: row[0], title: row[1], processKey: row[2], stageKey: row[3],
+                    amount: Money(minorUnits: row[4], currency: row[5]), expectedClose: ColumnCoding.day(row[6]), nextStep: row[7],
+                    nextStepDue: ColumnCoding.day(row[8]), competitors: competitors == "[]" ? [] : ColumnCoding.strings(from: competitors),
+                    owner: row[10], outcome: Outcome(rawValue: row[11]) ?? .open, outcomeReason: row[12], closedOn: ColumnCoding.day(row[13]),
+                    externalID: row[14])
+    }
+
+    /// A stored row by id, through a statement compiled once per import (not once per row).
+    func row(_ db: Database, _ table: String, id: Int64) throws -> Row {
+        guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE id = ?"), arguments: [id]) else {
+            throw StoreError.notFound(entity: table, id: id)
+        }
+        return row
     }
 
 }

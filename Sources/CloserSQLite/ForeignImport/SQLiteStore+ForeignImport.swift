@@ -112,9 +112,15 @@ extension SQLiteStore {
                             names: inout [Int64: String], touched: inout Set<Int64>) throws {
         guard !plan.dealInserts.isEmpty || !plan.dealUpdates.isEmpty else { return }
         let catalog = try Self.catalog(db)
-        var evidence = [Int64: DealEvidence]()
+        // Many deals: every account's evidence and name in two queries; a few: looked up as needed.
+        let bulk = plan.dealInserts.count + plan.dealUpdates.count > 200
+        var evidence = bulk ? try Self.allEvidence(db) : [:]
+        if bulk {
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM account") { names[row["id"]] = row["name"] }
+        }
         func evidenceFor(_ id: Int64) throws -> DealEvidence {
             if let known = evidence[id] { return known }
+            if bulk { return DealEvidence() }
             let found = try Self.evidence(db, accountID: id)
             evidence[id] = found
             return found
@@ -133,9 +139,7 @@ extension SQLiteStore {
             deal.createdAt = now
             deal.updatedAt = now
             deal.stageEnteredAt = now
-            // A new account has no persons yet: no evidence to look up.
-            let proof = names[deal.accountID] != nil && plan.personInserts.isEmpty ? DealEvidence() : try evidenceFor(deal.accountID)
-            let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: proof)
+            let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: try evidenceFor(deal.accountID))
             var values = deal.columnValues(derived: derived, searchKey: Deal.searchKey(title: deal.title, accountName: try name(deal.accountID)), updatedBy: user)
             values[0] = nil
             try insertDeal.execute(arguments: StatementArguments(values))
@@ -161,6 +165,6 @@ extension SQLiteStore {
         updated.updatedAt = now
         var values = updated.columnValues(searchKey: updated.searchKey, updatedBy: user)
         values.removeFirst()
-        try db.execute(sql: SQLText.update(Record.table, columns: Record.columns), arguments: StatementArguments(values + [old.id, old.version]))
+        try db.cachedStatement(sql: SQLText.update(Record.table, columns: Record.columns)).execute(arguments: StatementArguments(values + [old.id, old.version]))
     }
 }
