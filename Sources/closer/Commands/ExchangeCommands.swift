@@ -5,22 +5,31 @@ import Foundation
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export the whole store: JSON (one file) or CSV (one file per entity in a folder).")
+        commandName: "export",
+        abstract: "Export the whole store: JSON (one file), CSV (one file per entity in a folder), or an iCalendar file of next steps.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, ics }
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "json or csv.") var format: Format = .json
-    @Option(name: [.short, .long], help: "Output file (json; default stdout) or folder (csv; required).") var out: String?
+    @Option(help: "json, csv or ics (next steps and planned activities, for a calendar).") var format: Format = .json
+    @Option(name: [.short, .long], help: "Output file (json, ics; default stdout) or folder (csv; required).") var out: String?
+    @Flag(help: "CSV that Excel (also Chinese Excel) opens as UTF-8: each file starts with a byte-order mark.") var excel = false
+    @Option(help: "ics: only this rep's deals and activities.") var owner: String?
+
+    func validate() throws {
+        if excel, format != .csv { throw ValidationError("--excel applies to --format csv") }
+        if owner != nil, format != .ics { throw ValidationError("--owner applies to --format ics") }
+    }
 
     func run() throws {
         let snapshot = try store.open().exportSnapshot()
+        let counts = "\(snapshot.accounts.count) accounts, \(snapshot.persons.count) persons, \(snapshot.deals.count) deals, \(snapshot.activities.count) activities"
         switch format {
         case .json:
             let data = try SnapshotJSON.encode(snapshot)
             if let out {
                 try write(data, to: out)
-                Output.error("exported \(snapshot.accounts.count) accounts, \(snapshot.persons.count) persons, \(snapshot.deals.count) deals, \(snapshot.activities.count) activities to \(out)")
+                Output.error("exported \(counts) to \(out)")
             } else {
                 FileHandle.standardOutput.write(data)
                 FileHandle.standardOutput.write(Data("\n".utf8))
@@ -29,9 +38,22 @@ struct ExportCommand: ParsableCommand {
             guard let out else { throw CLIError("--format csv writes several files: name a folder with --out") }
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for (name, data) in try SnapshotCSV.encode(snapshot) {
-                try write(data, to: (out as NSString).appendingPathComponent(name))
+                let bytes = excel && name.hasSuffix(".csv") ? ExcelCSV.withBOM(data) : data
+                try write(bytes, to: (out as NSString).appendingPathComponent(name))
             }
-            Output.error("exported \(snapshot.accounts.count) accounts, \(snapshot.persons.count) persons, \(snapshot.deals.count) deals, \(snapshot.activities.count) activities to \(out)/")
+            Output.error("exported \(counts) to \(out)/\(excel ? " (UTF-8 with BOM, for Excel)" : "")")
+        case .ics:
+            let names = Dictionary(snapshot.accounts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let deals = snapshot.deals.filter { owner == nil || $0.owner == owner }
+            let activities = snapshot.activities.filter { owner == nil || $0.by == owner }
+            let events = ICalendar.events(deals: deals, activities: activities, accountNames: names, today: Day.today())
+            let data = Data(ICalendar.encode(events, stamp: Date()).utf8)
+            if let out {
+                try write(data, to: out)
+                Output.error("exported \(events.count) next steps and planned activities to \(out)")
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
         }
     }
 
