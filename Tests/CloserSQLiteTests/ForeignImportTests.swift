@@ -162,3 +162,37 @@ struct ForeignImportTests {
         #expect(bad.rejections.first?.column == "Deal Name")
     }
 }
+
+@Suite("Foreign import: vCard")
+struct VCardImportTests {
+    static let cards = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:王;伟;;;\r\nORG:中国石化\r\nTITLE:采购经理\r\nUID:u-1\r\nEND:VCARD\r\n"
+        + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:李娜\r\nORG:中国石化\r\nTITLE:总工\r\nEND:VCARD\r\n"
+
+    private func file(_ text: String, account: String? = nil, store: SQLiteStore) throws -> ForeignFile {
+        try ForeignFile(vCard: Data(text.utf8), fileName: "c.vcf", account: account, catalog: try store.processCatalog(), user: "alice")
+    }
+
+    @Test("cards become key persons of their ORG's account; re-import by UID or name updates")
+    func persons() throws {
+        let store = try StoreFixture.store()
+        let existing = try store.addAccount(StoreFixture.account("中国石化"), by: "alice")
+        let report = try store.importForeign(try file(Self.cards, store: store).batch, dryRun: false, skipBad: false, by: "alice")
+        #expect(report.written && report.count(.create, .persons) == 2 && report.count(.create, .accounts) == 0)
+        #expect(try store.exportSnapshot().persons.allSatisfy { $0.accountID == existing.id })
+        let renamed = Self.cards.replacingOccurrences(of: "N:王;伟;;;", with: "N:王;伟强;;;")
+        let again = try store.importForeign(try file(renamed, store: store).batch, dryRun: false, skipBad: false, by: "alice")
+        #expect(again.count(.update, .persons) == 1 && again.count(.unchanged, .persons) == 1)
+        #expect(try store.exportSnapshot().persons.map(\.name).sorted() == ["李娜", "王伟强"])
+    }
+
+    @Test("--account puts every card under one account; a card without ORG needs it")
+    func account() throws {
+        let store = try StoreFixture.store()
+        let noOrg = "BEGIN:VCARD\nVERSION:4.0\nFN:Ann\nEND:VCARD\n"
+        let refused = try store.importForeign(try file(noOrg, store: store).batch, dryRun: true, skipBad: false, by: "alice")
+        #expect(refused.rejections.first?.description == "c.vcf line 1, column 'ORG': the card names no organization; import with --account NAME")
+        let report = try store.importForeign(try file(noOrg + Self.cards, account: "宝钢", store: store).batch, dryRun: false, skipBad: false, by: "alice")
+        #expect(report.count(.create, .persons) == 3)
+        #expect(try store.exportSnapshot().accounts.map(\.name) == ["宝钢"])
+    }
+}

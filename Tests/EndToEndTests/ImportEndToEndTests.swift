@@ -95,3 +95,23 @@ struct ImportEndToEndTests {
         #expect(refused.status != 0 && refused.stderr.contains("column 'Amount'") && !refused.stderr.contains("\u{1B}") && !refused.stderr.contains("\u{07}"), "\(refused)")
     }
 }
+
+@Suite("vCard import end to end")
+struct VCardEndToEndTests {
+    @Test("a .vcf file becomes key persons of an account; importing it again changes nothing")
+    func vcard() throws {
+        let sandbox = try Sandbox()
+        let text = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:王;伟;;;\r\nTITLE:采购经理\r\nTEL;TYPE=CELL:13800000000\r\nUID:u-1\r\nEND:VCARD\r\n"
+            + "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E6=9D=8E;=E5=A8=9C\r\nEND:VCARD\r\n"
+        let path = sandbox.path("contacts.vcf")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let refused = try sandbox.run(["import", path])
+        #expect(refused.status != 0 && refused.stderrLines.count == 1 && refused.stderr.contains("--account"), "\(refused)")
+        let result = try sandbox.ok(["import", path, "--account", "中国石化"])
+        #expect(result.stdout.contains("vCard") && result.stdout.contains("created 1 account, 2 persons"), "\(result)")
+        let again = try sandbox.ok(["import", path, "--account", "中国石化"])
+        #expect(again.stdout.contains("unchanged 2 persons"), "\(again)")
+        let persons = try sandbox.ok(["person", "list"]).stdout
+        #expect(persons.contains("王伟") && persons.contains("李娜") && persons.contains("采购经理"), "\(persons)")
+    }
+}

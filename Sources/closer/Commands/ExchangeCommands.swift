@@ -69,12 +69,13 @@ struct ExportCommand: ParsableCommand {
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import Closer's own export (.json, .csv, a folder), or another program's CSV/TSV of accounts, persons, deals or activities.",
+        abstract: "Import Closer's own export (.json, .csv, a folder), another program's CSV/TSV of accounts, persons, deals or activities, or a vCard file of contacts.",
         discussion: """
             Our own format is all or nothing. A spreadsheet from Salesforce, HubSpot, Pipedrive or Excel has its columns mapped \
             from the header (English or Chinese: Account Name, Amount, Stage, Close Date, 客户名称, 联系人, 职位, 金额, 阶段, 预计成交日期, …); \
             --mapping FILE names the rest. UTF-8 (with or without BOM), UTF-16 and GB18030/GBK are detected. Rows are matched by \
-            external id, else by name, so importing the same file again updates instead of duplicating.
+            external id, else by name, so importing the same file again updates instead of duplicating. A .vcf file (vCard \
+            2.1, 3.0, 4.0) becomes key persons of the account its cards name (ORG), or of --account.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -136,6 +137,9 @@ struct ImportOptions: ParsableArguments {
 
     @Option(help: "What the rows are, when the header does not say: accounts, persons, deals, activities.")
     var entity: ImportEntity?
+
+    @Option(help: "vCard: the account every contact becomes a key person of (by name; created if new). Default: each card's ORG.")
+    var account: String?
 
     @Option(help: "The process whose stages deals are mapped to (default: project).")
     var process: String?

@@ -24,12 +24,17 @@ struct ForeignImport {
     private func importFile(_ data: Data) throws {
         let fileName = (path as NSString).lastPathComponent
         let mapping = try options.mappingFile()
-        let file = try ForeignFile(data, fileName: fileName, mapping: mapping, entity: options.entity, process: options.process,
-                                   catalog: try store.processCatalog(), user: user, byteLimit: options.maxMB * 1024 * 1024)
+        let byteLimit = options.maxMB * 1024 * 1024
+        let isVCard = path.lowercased().hasSuffix(".vcf") || path.lowercased().hasSuffix(".vcard")
+        let file = isVCard
+            ? try ForeignFile(vCard: data, fileName: fileName, account: options.account, catalog: try store.processCatalog(), user: user, byteLimit: byteLimit)
+            : try ForeignFile(data, fileName: fileName, mapping: mapping, entity: options.entity, process: options.process,
+                              catalog: try store.processCatalog(), user: user, byteLimit: byteLimit)
         let (table, columns, batch) = (file.table, file.mapping, file.batch)
         let report = try store.importForeign(batch, dryRun: options.dryRun, skipBad: options.skipBad, by: user)
         let delimiter = table.delimiter == "\t" ? "tab" : table.delimiter == ";" ? "semicolon" : "comma"
-        let source = "\(fileName) (\(columns.entity.rawValue), \(table.encoding.rawValue), \(delimiter)-separated)"
+        let source = isVCard ? "\(fileName) (vCard contacts, \(table.encoding.rawValue))"
+            : "\(fileName) (\(columns.entity.rawValue), \(table.encoding.rawValue), \(delimiter)-separated)"
 
         if !options.dryRun, !report.written {
             let first = report.rejections.first.map(\.description) ?? "rejected"
