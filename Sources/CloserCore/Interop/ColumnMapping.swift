@@ -49,7 +49,7 @@ public struct MappingFile: Sendable, Codable, Equatable {
 /// A refusal of a whole file, before any row is looked at: one line naming the file.
 public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     public let description: String
-    public init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = ImportValue.oneLine(description) }
 }
 
 /// Which column fills which field, decided from the header (the dictionary, then the mapping

@@ -22,8 +22,8 @@ public struct Rejection: Sendable, Hashable, CustomStringConvertible {
     public init(fileName: String, line: Int, column: String, reason: String) {
         self.fileName = fileName
         self.line = line
-        self.column = column
-        self.reason = reason
+        self.column = ImportValue.oneLine(column)
+        self.reason = ImportValue.oneLine(reason)
     }
 
     public var description: String {

@@ -40,6 +40,12 @@ public enum ImportValue {
         return dayFirst ? Day(year: year, month: b, day: a) : Day(year: year, month: a, day: b)
     }
 
+    /// A message that quotes a multi-line field stays one line: line breaks become ↵.
+    public static func oneLine(_ text: String) -> String {
+        guard text.contains(where: { $0.isNewline }) else { return text }
+        return String(text.map { $0.isNewline ? "↵" : $0 })
+    }
+
     /// "2026-12-01" or "2026/12/1", read from the bytes: the common case, per row.
     static func isoDay(_ text: String) -> Day? {
         var parts = [0, 0, 0], index = 0, digits = [0, 0, 0]
