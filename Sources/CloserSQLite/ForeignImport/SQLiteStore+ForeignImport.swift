@@ -35,16 +35,10 @@ extension SQLiteStore {
         let now = clock()
         var newAccountIDs = [Int64]()
         var names = [Int64: String]()
-        let insertAccount = try db.makeStatement(sql: SQLText.insert(into: "account", columns: Account.columns))
-        for var account in plan.newAccounts {
-            account.version = 1
-            account.createdAt = now
-            account.updatedAt = now
-            var values = account.columnValues(searchKey: account.searchKey, updatedBy: user)
-            values[0] = nil
-            try insertAccount.execute(arguments: StatementArguments(values))
-            newAccountIDs.append(db.lastInsertedRowID)
-            names[db.lastInsertedRowID] = account.name
+        for account in plan.newAccounts {
+            let id = try insert(db, account, user: user, now: now)
+            newAccountIDs.append(id)
+            names[id] = account.name
         }
         if !plan.newAccounts.isEmpty {
             try db.execute(sql: "UPDATE account SET owned_since = ? WHERE owner IS NOT NULL AND owned_since IS NULL", arguments: [ColumnCoding.time(now)])
@@ -61,16 +55,10 @@ extension SQLiteStore {
             try refreshDealSearchKeys(db, accountID: account.new.id, accountName: account.new.name)
         }
 
-        let insertPerson = try db.makeStatement(sql: SQLText.insert(into: "person", columns: Person.columns))
         for (draft, ref) in plan.personInserts {
             var person = draft
             person.accountID = id(ref)
-            person.version = 1
-            person.createdAt = now
-            person.updatedAt = now
-            var values = person.columnValues(searchKey: person.searchKey, updatedBy: user)
-            values[0] = nil
-            try insertPerson.execute(arguments: StatementArguments(values))
+            _ = try insert(db, person, user: user, now: now)
             touched.insert(person.accountID)
         }
         for (old, new) in plan.personUpdates {
@@ -157,6 +145,18 @@ extension SQLiteStore {
             try updateDeal.execute(arguments: StatementArguments(values + [deal.id, old.version]))
             touched.insert(deal.accountID)
         }
+    }
+
+    /// A new row at version 1, its id chosen by SQLite; the statement is compiled once per import.
+    private func insert<Record: VersionedRecord>(_ db: Database, _ record: Record, user: String, now: Date) throws -> Int64 {
+        var record = record
+        record.version = 1
+        record.createdAt = now
+        record.updatedAt = now
+        var values = record.columnValues(searchKey: record.searchKey, updatedBy: user)
+        values[0] = nil
+        try db.cachedStatement(sql: SQLText.insert(into: Record.table, columns: Record.columns)).execute(arguments: StatementArguments(values))
+        return db.lastInsertedRowID
     }
 
     private func update<Record: VersionedRecord>(_ db: Database, old: Record, new: Record, user: String, now: Date) throws {
