@@ -76,7 +76,9 @@ struct ImportCommand: ParsableCommand {
             --mapping FILE names the rest. UTF-8 (with or without BOM), UTF-16 and GB18030/GBK are detected. Rows are matched by \
             external id, else by name, so importing the same file again updates instead of duplicating. A .vcf file (vCard \
             2.1, 3.0, 4.0) becomes key persons of the account its cards name (ORG), or of --account.
-            """)
+
+            Fields a mapping file's "columns" can name: 
+            """ + ImportField.allCases.map(\.rawValue).joined(separator: ", ") + ".")
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var options: ImportOptions
@@ -135,7 +137,7 @@ struct ImportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A JSON mapping file: {\"columns\": {\"Header\": \"field\"}, \"stages\": {\"Name\": \"stage\"}, \"process\": \"project\"}.", valueName: "file"))
     var mapping: String?
 
-    @Option(help: "What the rows are, when the header does not say: accounts, persons, deals, activities.")
+    @Option(help: "What the rows are, when the header does not say.")
     var entity: ImportEntity?
 
     @Option(help: "vCard: the account every contact becomes a key person of (by name; created if new). Default: each card's ORG.")
