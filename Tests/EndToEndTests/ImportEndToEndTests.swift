@@ -115,3 +115,20 @@ struct VCardEndToEndTests {
         #expect(persons.contains("王伟") && persons.contains("李娜") && persons.contains("采购经理"), "\(persons)")
     }
 }
+
+@Suite("Import end to end: Excel Unicode text")
+struct UnicodeTextEndToEndTests {
+    @Test("Excel's \"Unicode text\" (UTF-16 LE, BOM, tabs, CRLF) imports, with the stages of --process")
+    func utf16() throws {
+        let sandbox = try Sandbox()
+        let text = "Deal Name\tCompany\tAmount\tStage\r\n评估项目\t重庆钢铁\t3.5k\t评估选项\r\n"
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let path = sandbox.path("export.txt")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let result = try sandbox.ok(["import", path, "--process", "technical"])
+        #expect(result.stdout.contains("UTF-16 LE, tab-separated") && result.stdout.contains("created 1 account, 1 deal"), "\(result)")
+        let deal = try #require(try sandbox.deals().first)
+        #expect(deal["stage"] as? String == "evaluate-options" && deal["amountMinor"] as? Int == 350_000, "\(deal)")
+    }
+}
