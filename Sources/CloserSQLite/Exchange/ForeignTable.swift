@@ -40,7 +40,7 @@ public struct ForeignTable: Sendable {
         while let fields = reader.next() {
             let start = line
             line += 1 + fields.reduce(0) { $0 + newlines(in: $1) }
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if fields.allSatisfy({ ImportValue.trim($0).isEmpty }) { continue }
             if header == nil {
                 header = fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             } else {
