@@ -54,8 +54,6 @@ public struct ForeignRowReader: Sendable {
 
     struct RowFailure: Error {
         var column: String
-        var field: ImportField?
-        var value: String
         var reason: String
     }
 
@@ -78,7 +76,7 @@ public struct ForeignRowReader: Sendable {
 
         func fail(_ field: ImportField, _ reason: String) -> RowFailure {
             let column = mapping.column(field).map { mapping.header[$0] } ?? field.rawValue
-            return RowFailure(column: column, field: field, value: text(field), reason: reason)
+            return RowFailure(column: column, reason: reason)
         }
 
         func parse<T>(_ field: ImportField, _ what: String, _ parser: (String) -> T?) throws -> T? {
@@ -102,7 +100,7 @@ public struct ForeignRowReader: Sendable {
 
     func read(_ row: ForeignRow) throws -> ForeignRecord {
         if row.values.count != mapping.header.count, row.values.dropFirst(mapping.header.count).contains(where: { !$0.isEmpty }) || row.values.count < mapping.header.count {
-            throw RowFailure(column: "", field: nil, value: "",
+            throw RowFailure(column: "",
                              reason: "has \(row.values.count) fields, the header has \(mapping.header.count) (a missing or extra delimiter?)")
         }
         let f = Fields(mapping: mapping, values: row.values)
