@@ -101,6 +101,19 @@ extension SQLiteStore {
         return DealEvidence(hasInsideCoach: (row?["coach"] as Int?) == 1, hasDecisionMaker: (row?["decider"] as Int?) == 1)
     }
 
+    /// Every account's evidence in one query (accounts without persons are absent): for bulk writes.
+    static func allEvidence(_ db: Database) throws -> [Int64: DealEvidence] {
+        var evidence = [Int64: DealEvidence]()
+        for row in try Row.fetchAll(db, sql: """
+            SELECT account_id, MAX(inside_coach) AS coach,
+                   MAX(level = 'decision' OR (',' || roles || ',') LIKE '%,decision-maker,%') AS decider
+            FROM person GROUP BY account_id
+            """) {
+            evidence[row["account_id"]] = DealEvidence(hasInsideCoach: (row["coach"] as Int?) == 1, hasDecisionMaker: (row["decider"] as Int?) == 1)
+        }
+        return evidence
+    }
+
     /// Persons prove milestones, so a change to them re-derives the account's deals.
     func refreshDerived(_ db: Database, accountID: Int64) throws {
         let catalog = try Self.catalog(db)

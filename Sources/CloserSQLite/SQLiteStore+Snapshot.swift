@@ -71,14 +71,7 @@ extension SQLiteStore {
                 try linkStatement.execute(arguments: [person.reportsTo, person.id])
             }
             summary.persons = snapshot.persons.count
-            var evidence = [Int64: DealEvidence]()
-            for row in try Row.fetchAll(db, sql: """
-                SELECT account_id, MAX(inside_coach) AS coach,
-                       MAX(level = 'decision' OR (',' || roles || ',') LIKE '%,decision-maker,%') AS decider
-                FROM person GROUP BY account_id
-                """) {
-                evidence[row["account_id"]] = DealEvidence(hasInsideCoach: (row["coach"] as Int?) == 1, hasDecisionMaker: (row["decider"] as Int?) == 1)
-            }
+            let evidence = try Self.allEvidence(db)
             let dealStatement = try db.makeStatement(sql: SQLText.insert(into: "deal", columns: Deal.columns))
             for deal in snapshot.deals {
                 let accountName: String

@@ -5,6 +5,7 @@
 //   closer-bench accounts --db PATH [--runs N]
 //   closer-bench orgchart --db PATH [--persons N] [--runs N]
 //   closer-bench review --db PATH [--runs N] [--cycles N]
+//   closer-bench import --db NEW-PATH [--rows N] [--accounts N] [--seed S]
 //
 // Build in release: swift build -c release --scratch-path .build-bench
 import Foundation
@@ -25,6 +26,9 @@ let usage = """
       closer-bench review --db PATH [--runs 20] [--cycles 10000]
           times the weekly review (13-week window) and the review screen's first frame, then the
           stand-up screen's resident memory over --cycles refreshes (each after a write)
+      closer-bench import --db NEW-PATH [--rows 100000] [--accounts 5000] [--seed 1]
+          writes a deals CSV as another CRM exports it, then times importing it into a new store,
+          re-importing it (all rows matched) and a dry run
     """
 
 do {
@@ -36,6 +40,7 @@ do {
     case "accounts": try AccountsBench(arguments).run()
     case "orgchart": try OrgChartBench(arguments).run()
     case "review": try ReviewBench(arguments).run()
+    case "import": try ImportBench(arguments).run()
     case "help", "-h", "--help": print(usage)
     default: throw BenchError("unknown command \(command)\n\(usage)")
     }

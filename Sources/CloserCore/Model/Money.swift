@@ -15,12 +15,22 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Parses "1200000", "1,200,000.50", "¥1.2m", "120万", "3.5k", "1.2亿" into minor units.
     /// Decimal arithmetic on the digits, so "0.1" is exactly 10 minor units.
     public static func parse(_ text: String, currency: String = Money.defaultCurrency) -> Money? {
-        var body = text.trimmingCharacters(in: .whitespaces)
-        for symbol in ["¥", "￥", "$", "€", "£", "RMB", "CNY", "USD", "EUR"] where body.hasPrefix(symbol) {
-            body.removeFirst(symbol.count)
+        // Spaces and tabs cut, separators dropped, without bridging to NSString: a 100k-row
+        // import parses an amount per row.
+        func trimmed(_ text: Substring) -> Substring {
+            let isSpace: (Character) -> Bool = { $0 == "\t" || $0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .spaceSeparator } }
+            if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return text }
+            guard let first = text.firstIndex(where: { !isSpace($0) }), let last = text.lastIndex(where: { !isSpace($0) }) else { return "" }
+            return text[first...last]
         }
-        body = body.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "")
-            .trimmingCharacters(in: .whitespaces)
+        var body = trimmed(Substring(text))
+        if let first = body.first, !first.isNumber, first != "." {
+            for symbol in ["¥", "￥", "$", "€", "£", "RMB", "CNY", "USD", "EUR"] where body.hasPrefix(symbol) {
+                body.removeFirst(symbol.count)
+            }
+        }
+        if body.contains(where: { $0 == "," || $0 == "_" }) { body = Substring(body.filter { $0 != "," && $0 != "_" }) }
+        body = trimmed(body)
         var multiplier: Int64 = 1
         let suffixes: [(String, Int64)] = [("亿", 100_000_000), ("万", 10_000), ("k", 1_000), ("K", 1_000), ("m", 1_000_000), ("M", 1_000_000)]
         for (suffix, factor) in suffixes where body.hasSuffix(suffix) {
@@ -35,7 +45,7 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
         guard fraction.allSatisfy(\.isASCII), fraction.allSatisfy(\.isNumber), fraction.count <= 8 else { return nil }
         // Work in 1e-8 units so a multiplier applied to a fraction ("1.25万") stays exact.
         let scale: Int64 = 100_000_000
-        let fractionUnits = Int64(fraction.padding(toLength: 8, withPad: "0", startingAt: 0)) ?? 0
+        let fractionUnits = Int64(fraction + String(repeating: "0", count: 8 - fraction.count)) ?? 0
         let (wholeScaled, o1) = whole.multipliedReportingOverflow(by: scale)
         let (total, o2) = wholeScaled.addingReportingOverflow(fractionUnits)
         let (multiplied, o3) = total.multipliedReportingOverflow(by: multiplier)

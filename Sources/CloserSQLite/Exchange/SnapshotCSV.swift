@@ -58,6 +58,15 @@ public enum SnapshotCSV {
         return snapshot
     }
 
+    /// Whether a header is one of our own files' (an export of Closer), rather than another program's.
+    public static func isOwnFile(_ data: Data) -> Bool {
+        let start = data.starts(with: ExcelCSV.bom) ? 3 : 0
+        let firstLine = data.dropFirst(start).prefix(4096).prefix { $0 != 0x0A && $0 != 0x0D }
+        let names = Set(String(decoding: firstLine, as: UTF8.self).split(separator: ",").map(String.init))
+        return [DealCSV.required, PersonCSV.required, ActivityCSV.required, EventCSV.required, AccountCSV.required, ["name", "role", "display_name"]]
+            .contains { names.isSuperset(of: $0) }
+    }
+
     /// Where a snapshot row came from, so store-level checks name the file and row.
     public static func locator(entity: String, index: Int) -> String {
         "\(entity).csv row \(index + 2)"

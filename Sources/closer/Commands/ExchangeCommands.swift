@@ -5,22 +5,31 @@ import Foundation
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export the whole store: JSON (one file) or CSV (one file per entity in a folder).")
+        commandName: "export",
+        abstract: "Export the whole store: JSON (one file), CSV (one file per entity in a folder), or an iCalendar file of next steps.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, ics }
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "json or csv.") var format: Format = .json
-    @Option(name: [.short, .long], help: "Output file (json; default stdout) or folder (csv; required).") var out: String?
+    @Option(help: "json, csv or ics (next steps and planned activities, for a calendar).") var format: Format = .json
+    @Option(name: [.short, .long], help: "Output file (json, ics; default stdout) or folder (csv; required).") var out: String?
+    @Flag(help: "CSV that Excel (also Chinese Excel) opens as UTF-8: each file starts with a byte-order mark.") var excel = false
+    @Option(help: "ics: only this rep's deals and activities.") var owner: String?
+
+    func validate() throws {
+        if excel, format != .csv { throw ValidationError("--excel applies to --format csv") }
+        if owner != nil, format != .ics { throw ValidationError("--owner applies to --format ics") }
+    }
 
     func run() throws {
         let snapshot = try store.open().exportSnapshot()
+        let counts = "\(snapshot.accounts.count) accounts, \(snapshot.persons.count) persons, \(snapshot.deals.count) deals, \(snapshot.activities.count) activities"
         switch format {
         case .json:
             let data = try SnapshotJSON.encode(snapshot)
             if let out {
                 try write(data, to: out)
-                Output.error("exported \(snapshot.accounts.count) accounts, \(snapshot.persons.count) persons, \(snapshot.deals.count) deals, \(snapshot.activities.count) activities to \(out)")
+                Output.error("exported \(counts) to \(out)")
             } else {
                 FileHandle.standardOutput.write(data)
                 FileHandle.standardOutput.write(Data("\n".utf8))
@@ -29,9 +38,22 @@ struct ExportCommand: ParsableCommand {
             guard let out else { throw CLIError("--format csv writes several files: name a folder with --out") }
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for (name, data) in try SnapshotCSV.encode(snapshot) {
-                try write(data, to: (out as NSString).appendingPathComponent(name))
+                let bytes = excel && name.hasSuffix(".csv") ? ExcelCSV.withBOM(data) : data
+                try write(bytes, to: (out as NSString).appendingPathComponent(name))
             }
-            Output.error("exported \(snapshot.accounts.count) accounts, \(snapshot.persons.count) persons, \(snapshot.deals.count) deals, \(snapshot.activities.count) activities to \(out)/")
+            Output.error("exported \(counts) to \(out)/\(excel ? " (UTF-8 with BOM, for Excel)" : "")")
+        case .ics:
+            let names = Dictionary(snapshot.accounts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let deals = snapshot.deals.filter { owner == nil || $0.owner == owner }
+            let activities = snapshot.activities.filter { owner == nil || $0.by == owner }
+            let events = ICalendar.events(deals: deals, activities: activities, accountNames: names, today: Day.today())
+            let data = Data(ICalendar.encode(events, stamp: Date()).utf8)
+            if let out {
+                try write(data, to: out)
+                Output.error("exported \(events.count) next steps and planned activities to \(out)")
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
         }
     }
 
@@ -47,34 +69,51 @@ struct ExportCommand: ParsableCommand {
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import Closer's own export: a .json file, a .csv file, or a folder of CSV files. All or nothing.")
+        abstract: "Import Closer's own export (.json, .csv, a folder), another program's CSV/TSV of accounts, persons, deals or activities, or a vCard file of contacts.",
+        discussion: """
+            Our own format is all or nothing. A spreadsheet from Salesforce, HubSpot, Pipedrive or Excel has its columns mapped \
+            from the header (English or Chinese: Account Name, Amount, Stage, Close Date, 客户名称, 联系人, 职位, 金额, 阶段, 预计成交日期, …); \
+            --mapping FILE names the rest. UTF-8 (with or without BOM), UTF-16 and GB18030/GBK are detected. Rows are matched by \
+            external id, else by name, so importing the same file again updates instead of duplicating. A .vcf file (vCard \
+            2.1, 3.0, 4.0) becomes key persons of the account its cards name (ORG), or of --account.
+
+            Fields a mapping file's "columns" can name: 
+            """ + ImportField.allCases.map(\.rawValue).joined(separator: ", ") + ".")
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var options: ImportOptions
     @Argument(help: "File or folder to import.") var path: String
 
     func run() throws {
-        let snapshot: Snapshot
-        let locate: ImportLocator
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CLIError("\(path): no such file or folder")
         }
+        let fileName = (path as NSString).lastPathComponent
+        let lower = path.lowercased()
         if isDirectory.boolValue {
             let names = try FileManager.default.contentsOfDirectory(atPath: path)
                 .filter { $0.hasSuffix(".csv") || $0 == "processes.json" }.sorted()
             guard !names.isEmpty else { throw CLIError("\(path): no .csv files in this folder") }
-            snapshot = try SnapshotCSV.decode(files: try names.map { ($0, try read((path as NSString).appendingPathComponent($0))) })
-            locate = SnapshotCSV.locator
-        } else if path.lowercased().hasSuffix(".csv") {
-            snapshot = try SnapshotCSV.decode(files: [((path as NSString).lastPathComponent, try read(path))])
-            let fileName = (path as NSString).lastPathComponent
-            locate = { _, index in "\(fileName) row \(index + 2)" }
+            try importOwn(SnapshotCSV.decode(files: try names.map { ($0, try read((path as NSString).appendingPathComponent($0))) }),
+                          locate: SnapshotCSV.locator)
+        } else if lower.hasSuffix(".json") {
+            try importOwn(SnapshotJSON.decode(try read(path), fileName: fileName), locate: { entity, index in "\(fileName): \(entity)[\(index)]" })
         } else {
-            snapshot = try SnapshotJSON.decode(try read(path), fileName: (path as NSString).lastPathComponent)
-            let fileName = (path as NSString).lastPathComponent
-            locate = { entity, index in "\(fileName): \(entity)[\(index)]" }
+            let data = try read(path)
+            if lower.hasSuffix(".csv"), SnapshotCSV.isOwnFile(data) {
+                try importOwn(SnapshotCSV.decode(files: [(fileName, data)]), locate: { _, index in "\(fileName) row \(index + 2)" })
+            } else {
+                try ForeignImport(path: path, options: options, store: try store.open(), user: store.actor).run(data)
+            }
         }
-        let summary = try store.open().importSnapshot(snapshot, by: store.actor, locate: locate)
+    }
+
+    private func importOwn(_ snapshot: @autoclosure () throws -> Snapshot, locate: @escaping ImportLocator) throws {
+        guard !options.dryRun, !options.skipBad else {
+            throw CLIError("--dry-run and --skip-bad are for other programs' spreadsheets; Closer's own export is imported all or nothing")
+        }
+        let summary = try store.open().importSnapshot(try snapshot(), by: store.actor, locate: locate)
         Output.line(summary.description)
     }
 
@@ -83,3 +122,46 @@ struct ImportCommand: ParsableCommand {
         return data
     }
 }
+
+/// How another program's file is read and what to do with bad rows.
+struct ImportOptions: ParsableArguments {
+    @Flag(name: .customLong("dry-run"), help: "Show what would be created, updated and rejected; write nothing.")
+    var dryRun = false
+
+    @Flag(name: .customLong("skip-bad"), help: "Import the good rows and write the rejected ones to a file to fix and import again.")
+    var skipBad = false
+
+    @Option(help: ArgumentHelp("Where --skip-bad writes the rejected rows (default: FILE.rejected.csv).", valueName: "path"))
+    var rejects: String?
+
+    @Option(help: ArgumentHelp("A JSON mapping file: {\"columns\": {\"Header\": \"field\"}, \"stages\": {\"Name\": \"stage\"}, \"process\": \"project\"}.", valueName: "file"))
+    var mapping: String?
+
+    @Option(help: "What the rows are, when the header does not say.")
+    var entity: ImportEntity?
+
+    @Option(help: "vCard: the account every contact becomes a key person of (by name; created if new). Default: each card's ORG.")
+    var account: String?
+
+    @Option(help: "The process whose stages deals are mapped to (default: project).")
+    var process: String?
+
+    @Option(name: .customLong("max-mb"), help: "Refuse files larger than this many megabytes.")
+    var maxMB = ForeignTable.defaultByteLimit / (1024 * 1024)
+
+    @Option(help: "How many planned rows --dry-run lists.")
+    var show = 200
+
+    func validate() throws {
+        guard maxMB > 0 else { throw ValidationError("--max-mb must be at least 1") }
+        guard show >= 0 else { throw ValidationError("--show must not be negative") }
+    }
+
+    func mappingFile() throws -> MappingFile? {
+        guard let mapping else { return nil }
+        guard let data = FileManager.default.contents(atPath: mapping) else { throw CLIError("\(mapping): cannot be read") }
+        return try MappingFile.decode(data, fileName: (mapping as NSString).lastPathComponent)
+    }
+}
+
+extension ImportEntity: ExpressibleByArgument {}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// One data row of a foreign file: its first line in the file (a quoted field may span
+/// several) and its fields.
+public struct ForeignRow: Sendable, Equatable {
+    public var line: Int
+    public var values: [String]
+
+    public init(line: Int, values: [String]) {
+        self.line = line
+        self.values = values
+    }
+}
+
+/// A row that will not be imported, and why: file, line, column and reason.
+public struct Rejection: Sendable, Hashable, CustomStringConvertible {
+    public var fileName: String
+    public var line: Int
+    public var column: String
+    public var reason: String
+
+    public init(fileName: String, line: Int, column: String, reason: String) {
+        self.fileName = fileName
+        self.line = line
+        self.column = ImportValue.oneLine(column)
+        self.reason = ImportValue.oneLine(reason)
+    }
+
+    public var description: String {
+        column.isEmpty ? "\(fileName) line \(line): \(reason)" : "\(fileName) line \(line), column '\(column)': \(reason)"
+    }
+}
+
+/// Names the account a row belongs to: its id in the other system, its name, or both.
+public struct AccountKey: Sendable, Hashable {
+    public var externalID: String?
+    public var name: String
+
+    public init(externalID: String?, name: String) {
+        self.externalID = externalID
+        self.name = name
+    }
+
+    public var isEmpty: Bool { externalID == nil && name.isEmpty }
+}
+
+/// A row read into our model, with the fields its file filled (an update changes only those).
+public struct ForeignDraft<Value: Sendable>: Sendable {
+    public var line: Int
+    public var value: Value
+    public var account: AccountKey
+    /// The deal an activity belongs to, by title (activities only).
+    public var dealTitle: String
+    public var present: Set<ImportField>
+}
+
+public enum ForeignRecord: Sendable {
+    case account(ForeignDraft<Account>)
+    case person(ForeignDraft<Person>)
+    case deal(ForeignDraft<Deal>)
+    case activity(ForeignDraft<Activity>)
+
+    public var line: Int {
+        switch self {
+        case .account(let d): d.line
+        case .person(let d): d.line
+        case .deal(let d): d.line
+        case .activity(let d): d.line
+        }
+    }
+}
+
+/// Everything a foreign file said, read and checked row by row before the store looks at it.
+public struct ForeignBatch: Sendable {
+    public var fileName: String
+    public var mapping: ColumnMapping
+    public var records: [ForeignRecord]
+    public var rejections: [Rejection]
+    /// Foreign stage names no stage matched, with how many rows used each.
+    public var unmappedStages: [String: Int]
+    /// Original fields of every row, by line, so rejected rows can be written back out.
+    public var rows: [Int: [String]]
+
+    public init(fileName: String, mapping: ColumnMapping, records: [ForeignRecord], rejections: [Rejection],
+                unmappedStages: [String: Int], rows: [Int: [String]]) {
+        self.fileName = fileName
+        self.mapping = mapping
+        self.records = records
+        self.rejections = rejections
+        self.unmappedStages = unmappedStages
+        self.rows = rows
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+
+/// Reads the rows of one foreign file into drafts of our entities, rejecting each row that
+/// cannot be read with its line, column and reason. Storage-free: matching against what the
+/// store holds is the store's part.
+public struct ForeignRowReader: Sendable {
+    public let fileName: String
+    public let mapping: ColumnMapping
+    public let stages: StageMapper?
+    public let currency: String
+    /// Owner of deals and new accounts when the file names none: the importing user.
+    public let defaultOwner: String
+
+    public init(fileName: String, mapping: ColumnMapping, catalog: ProcessCatalog, file: MappingFile?,
+                process: String?, defaultOwner: String) throws(ImportError) {
+        self.fileName = fileName
+        self.mapping = mapping
+        self.defaultOwner = defaultOwner
+        currency = (file?.currency ?? Money.defaultCurrency).uppercased()
+        guard Money.isValidCurrency(currency) else { throw ImportError("currency '\(currency)' is not a code like CNY, USD") }
+        if mapping.entity == .deals {
+            let key = process ?? file?.process ?? "project"
+            guard let template = catalog.resolve(key) else {
+                throw ImportError("process '\(key)' is not known; known: \(catalog.processes.map(\.key).joined(separator: ", "))")
+            }
+            stages = StageMapper(process: template, explicit: file?.stages ?? [:])
+        } else {
+            stages = nil
+        }
+    }
+
+    /// Reads every row; rows that fail are rejected, the rest become records.
+    public func read(_ rows: [ForeignRow]) -> ForeignBatch {
+        var records = [ForeignRecord](), rejections = [Rejection](), unmapped = [String: Int](), originals = [Int: [String]]()
+        records.reserveCapacity(rows.count)
+        let stageColumn = mapping.column(.stage)
+        for row in rows {
+            originals[row.line] = row.values
+            // Every unmapped stage is counted, also on rows rejected for another reason.
+            if let stages, let stageColumn, stageColumn < row.values.count {
+                let stage = ImportValue.trim(row.values[stageColumn])
+                if !stage.isEmpty, stages.map(stage) == nil { unmapped[stage, default: 0] += 1 }
+            }
+            do {
+                records.append(try read(row))
+            } catch let failure as RowFailure {
+                rejections.append(Rejection(fileName: fileName, line: row.line, column: failure.column, reason: failure.reason))
+            } catch {
+                rejections.append(Rejection(fileName: fileName, line: row.line, column: "", reason: "\(error)"))
+            }
+        }
+        return ForeignBatch(fileName: fileName, mapping: mapping, records: records, rejections: rejections, unmappedStages: unmapped, rows: originals)
+    }
+
+    struct RowFailure: Error {
+        var column: String
+        var reason: String
+    }
+
+    /// One row's fields by our field names, with failures that name the foreign column.
+    struct Fields {
+        let mapping: ColumnMapping
+        let values: [String]
+
+        func has(_ field: ImportField) -> Bool { mapping.column(field) != nil }
+
+        func text(_ field: ImportField) -> String {
+            guard let index = mapping.column(field), index < values.count else { return "" }
+            return ImportValue.trim(values[index])
+        }
+
+        func optional(_ field: ImportField) -> String? {
+            let value = text(field)
+            return value.isEmpty ? nil : value
+        }
+
+        func fail(_ field: ImportField, _ reason: String) -> RowFailure {
+            let column = mapping.column(field).map { mapping.header[$0] } ?? field.rawValue
+            return RowFailure(column: column, reason: reason)
+        }
+
+        func parse<T>(_ field: ImportField, _ what: String, _ parser: (String) -> T?) throws -> T? {
+            guard let value = optional(field) else { return nil }
+            guard let parsed = parser(value) else { throw fail(field, "'\(value)' is not \(what)") }
+            return parsed
+        }
+
+        func coded<T: CodedValue>(_ field: ImportField, _ type: T.Type) throws -> T? {
+            try parse(field, "one of \(T.codes)", T.parse)
+        }
+
+        func score(_ field: ImportField) throws -> Int? {
+            try parse(field, "a score from 1 to 10") { Int($0).flatMap { Quadrant.scoreRange.contains($0) ? $0 : nil } }
+        }
+
+        var present: Set<ImportField> { Set(mapping.fields.values.filter { !text($0).isEmpty }) }
+
+        var account: AccountKey { AccountKey(externalID: optional(.accountExternalID), name: text(.account)) }
+    }
+
+    func read(_ row: ForeignRow) throws -> ForeignRecord {
+        if row.values.count != mapping.header.count, row.values.dropFirst(mapping.header.count).contains(where: { !$0.isEmpty }) || row.values.count < mapping.header.count {
+            throw RowFailure(column: "",
+                             reason: "has \(row.values.count) fields, the header has \(mapping.header.count) (a missing or extra delimiter?)")
+        }
+        let f = Fields(mapping: mapping, values: row.values)
+        let present = f.present
+        switch mapping.entity {
+        case .accounts: return .account(ForeignDraft(line: row.line, value: try account(f), account: AccountKey(externalID: nil, name: ""), dealTitle: "", present: present))
+        case .persons: return .person(ForeignDraft(line: row.line, value: try person(f), account: f.account, dealTitle: "", present: present))
+        case .deals: return .deal(ForeignDraft(line: row.line, value: try deal(f), account: f.account, dealTitle: "", present: present))
+        case .activities: return .activity(ForeignDraft(line: row.line, value: try activity(f), account: f.account, dealTitle: f.text(.deal), present: present))
+        }
+    }
+
+    func account(_ f: Fields) throws -> Account {
+        guard let name = f.optional(.account) else { throw f.fail(.account, "an account needs a name") }
+        var account = Account(name: name, owner: f.optional(.owner) ?? defaultOwner, externalID: f.optional(.externalID))
+        if let grade = try f.parse(.grade, "a grade (A, B, C, D)", ImportValue.grade) { account.grade = grade }
+        if let score = try f.score(.assistance) { account.assistance = score }
+        if let score = try f.score(.loyalty) { account.loyalty = score }
+        account.industry = f.text(.industry)
+        account.region = f.text(.region)
+        account.businessNature = f.text(.businessNature)
+        account.scale = f.text(.scale)
+        account.tags = ImportValue.list(f.text(.tags))
+        account.notes = f.text(.notes)
+        return account
+    }
+
+    func person(_ f: Fields) throws -> Person {
+        let name = f.optional(.person) ?? ImportValue.name(first: f.text(.firstName), last: f.text(.lastName))
+        guard !name.isEmpty else { throw f.fail(f.has(.person) ? .person : .lastName, "a person needs a name") }
+        guard !f.account.isEmpty else { throw f.fail(.account, "a person belongs to an account: the account column is empty") }
+        var person = Person(accountID: 0, name: name, title: f.text(.jobTitle), phone: f.text(.phone), email: f.text(.email),
+                            externalID: f.optional(.externalID))
+        if !person.email.isEmpty, !person.email.contains("@") { throw f.fail(.email, "'\(person.email)' is not an e-mail address") }
+        if let level = try f.coded(.level, PersonLevel.self) { person.level = level }
+        if let function = try f.coded(.function, PersonFunction.self) { person.function = function }
+        if let stance = try f.coded(.stance, Stance.self) { person.stance = stance }
+        if let coach = try f.parse(.insideCoach, "yes or no", ImportValue.bool) { person.isInsideCoach = coach }
+        for text in ImportValue.list(f.text(.roles)) {
+            guard let role = PersonRole.parse(text) else { throw f.fail(.roles, "'\(text)' is not one of \(PersonRole.codes)") }
+            person.roles.insert(role)
+        }
+        person.notes = f.text(.notes)
+        return person
+    }
+
+    func deal(_ f: Fields) throws -> Deal {
+        let title = f.optional(.deal) ?? f.text(.account)
+        guard !title.isEmpty else { throw f.fail(.deal, "a deal needs a name") }
+        guard !f.account.isEmpty else { throw f.fail(.account, "a deal belongs to an account: the account column is empty") }
+        guard let stages else { throw f.fail(.stage, "no process to map stages to") }
+        let currency = try f.parse(.currency, "a currency code like CNY") { Money.isValidCurrency($0.uppercased()) ? $0.uppercased() : nil } ?? currency
+        var deal = Deal(accountID: 0, title: title, processKey: stages.process.key, stageKey: stages.process.stages.first?.key ?? "",
+                        owner: f.optional(.owner) ?? defaultOwner, externalID: f.optional(.externalID))
+        if let text = f.optional(.amount) {
+            if text.hasPrefix("-") || text.hasPrefix("(") { throw f.fail(.amount, "'\(text)' is negative; an amount must not be") }
+            guard let amount = ImportValue.amount(text, currency: currency) else {
+                throw f.fail(.amount, "'\(text)' is not an amount (e.g. 1200000, ¥1,200,000.00, 120万, 1.2M)")
+            }
+            deal.amount = amount
+        } else {
+            deal.amount = Money(minorUnits: 0, currency: currency)
+        }
+        if let text = f.optional(.stage) {
+            guard let mapped = stages.map(text) else {
+                throw f.fail(.stage, "'\(text)' is not a stage of \(stages.process.key) (\(stages.process.stages.map(\.key).joined(separator: ", "))); map it under \"stages\" in a mapping file")
+            }
+            deal.stageKey = mapped.stage
+            deal.outcome = mapped.outcome
+            if mapped.outcome != .open { deal.outcomeReason = "imported as '\(text)'" }
+        }
+        if let outcome = try f.parse(.outcome, "won, lost, withdrawn or open", { StageMapper.outcome(HeaderDictionary.fold($0)) ?? Outcome.parse($0) }) {
+            deal.outcome = outcome
+            if outcome != .open, deal.outcomeReason.isEmpty { deal.outcomeReason = "imported as '\(f.text(.outcome))'" }
+        }
+        deal.expectedClose = try f.parse(.closeDate, "a date (YYYY-MM-DD, 2026/12/1, 2026年12月1日)", ImportValue.day)
+        if deal.outcome != .open { deal.closedOn = deal.expectedClose }
+        deal.nextStep = f.text(.nextStep)
+        deal.nextStepDue = try f.parse(.nextStepDue, "a date (YYYY-MM-DD, 2026/12/1, 2026年12月1日)", ImportValue.day)
+        deal.competitors = ImportValue.list(f.text(.competitors))
+        return deal
+    }
+
+    func activity(_ f: Fields) throws -> Activity {
+        guard let day = try f.parse(.day, "a date (YYYY-MM-DD, 2026/12/1, 2026年12月1日)", ImportValue.day) else {
+            throw f.fail(.day, "an activity needs a date")
+        }
+        guard !f.account.isEmpty else { throw f.fail(.account, "an activity belongs to an account: the account column is empty") }
+        let kind = try f.parse(.kind, "one of \(ActivityKind.codes)", ActivityKind.parse) ?? .other
+        return Activity(accountID: 0, kind: kind, day: day, notes: f.text(.notes), outcome: f.text(.outcome), by: f.optional(.owner) ?? defaultOwner)
+    }
+}

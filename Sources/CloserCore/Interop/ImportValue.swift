@@ -1,0 +1,161 @@
+import Foundation
+
+/// How a foreign spreadsheet writes values, turned into ours. Each returns nil for text it
+/// cannot read, and the caller names the line and column.
+public enum ImportValue {
+    /// Whitespace (and the ideographic space) cut from both ends, without bridging to
+    /// NSString: this runs for every field of a 100k-row file.
+    public static func trim(_ text: String) -> String {
+        // Most fields start and end with a printable ASCII character: nothing to cut.
+        if let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return text }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
+    }
+
+    /// "2026-12-01", "2026/12/1", "2026.12.01", "2026年12月1日", "12/01/2026" (US), "01.12.2026",
+    /// "2026-12-01 09:30:00", "2026-12-01T09:30:00Z", or an Excel serial day number (46357).
+    public static func day(_ text: String) -> Day? {
+        var body = trim(text)
+        if body.isEmpty { return nil }
+        if let cut = body.firstIndex(where: { $0 == " " || $0 == "T" }), body.distance(from: body.startIndex, to: cut) >= 8 {
+            body = String(body[..<cut])
+        }
+        if body.hasSuffix("日") || body.contains("年") {
+            body = body.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-")
+                .replacingOccurrences(of: "日", with: "")
+        }
+        if let day = isoDay(body) ?? Day(body.contains(".") ? body.replacingOccurrences(of: ".", with: "-") : body) { return day }
+        if body.count == 5, let serial = Int(body), (20_000...80_000).contains(serial) {
+            // Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
+            guard let epoch = Day(year: 1899, month: 12, day: 30) else { return nil }
+            return epoch.adding(days: serial)
+        }
+        let parts = body.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).map(String.init)
+        guard parts.count == 3, parts[2].count == 4, let a = Int(parts[0]), let b = Int(parts[1]), let year = Int(parts[2]) else { return nil }
+        // Day first when it must be (13/01/2026) or when dots say European; else US month first.
+        let dayFirst = a > 12 || body.contains(".")
+        return dayFirst ? Day(year: year, month: b, day: a) : Day(year: year, month: a, day: b)
+    }
+
+    /// A message that quotes a multi-line field stays one line: line breaks become ↵.
+    public static func oneLine(_ text: String) -> String {
+        guard text.contains(where: { $0.isNewline }) else { return text }
+        return String(text.map { $0.isNewline ? "↵" : $0 })
+    }
+
+    /// "2026-12-01" or "2026/12/1", read from the bytes: the common case, per row.
+    static func isoDay(_ text: String) -> Day? {
+        var parts = [0, 0, 0], index = 0, digits = [0, 0, 0]
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                parts[index] = parts[index] * 10 + Int(byte - UInt8(ascii: "0"))
+                digits[index] += 1
+                if digits[index] > 4 { return nil }
+            case UInt8(ascii: "-"), UInt8(ascii: "/"):
+                index += 1
+                if index > 2 { return nil }
+            default:
+                return nil
+            }
+        }
+        guard index == 2, digits[0] == 4, (1...2).contains(digits[1]), (1...2).contains(digits[2]) else { return nil }
+        return Day(year: parts[0], month: parts[1], day: parts[2])
+    }
+
+    /// An amount as spreadsheets write it: "¥1,200,000.00", "120万", "1.2M", "USD 5,000", "(none)" is not one.
+    public static func amount(_ text: String, currency: String) -> Money? {
+        var body = trim(text)
+        for (symbol, code) in [("US$", "USD"), ("HK$", "HKD"), ("€", "EUR"), ("£", "GBP"), ("$", "USD")] where body.hasPrefix(symbol) && currency == Money.defaultCurrency {
+            body.removeFirst(symbol.count)
+            return Money.parse(body, currency: code)
+        }
+        // One pass instead of four replacements: drop 元 and spaces, full-width comma → comma.
+        if body.contains(where: { $0 == "元" || $0 == "，" || $0 == " " || $0 == "\u{00A0}" }) {
+            body = String(body.compactMap { $0 == "元" || $0 == " " || $0 == "\u{00A0}" ? nil : $0 == "，" ? "," : $0 })
+        }
+        return Money.parse(body, currency: currency)
+    }
+
+    public static func bool(_ text: String) -> Bool? {
+        switch trim(text).lowercased() {
+        case "", "0", "false", "no", "n", "否", "不是", "无": return false
+        case "1", "true", "yes", "y", "x", "是", "有", "✓", "√": return true
+        default: return nil
+        }
+    }
+
+    /// "a; b", "a, b", "a，b", "a、b" → ["a", "b"].
+    public static func list(_ text: String) -> [String] {
+        text.split(whereSeparator: { ";,，、；|".contains($0) }).map { trim(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// A person's name from first and last: "Ada Lovelace", or "王" + "伟" → "王伟" (family name first in Chinese).
+    public static func name(first: String, last: String) -> String {
+        let first = trim(first), last = trim(last)
+        if first.isEmpty || last.isEmpty { return first + last }
+        let han = (first + last).unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+        return han ? last + first : first + " " + last
+    }
+
+    /// Grades from other CRMs' ratings: A–D, Hot/Warm/Cold, 重点/一般.
+    public static func grade(_ text: String) -> Grade? {
+        if let grade = Grade.parse(text) { return grade }
+        switch trim(text).lowercased() {
+        case "hot", "重点", "重要", "a类", "a级": return .a
+        case "warm", "b类", "b级": return .b
+        case "cold", "一般", "c类", "c级": return .c
+        case "d类", "d级", "低": return .d
+        default: return nil
+        }
+    }
+}
+
+/// Stage names from another CRM, mapped to one process's stages: by key, name (English or
+/// Chinese) or number, then by the mapping file, then by the names common CRMs use.
+public struct StageMapper: Sendable {
+    public let process: ProcessTemplate
+    /// Folded foreign name → stage and outcome: the mapping file's, then the process's own
+    /// keys and names, then common CRM outcome names. Built once; a row is one lookup.
+    private let known: [String: (stage: String, outcome: Outcome)]
+
+    public init(process: ProcessTemplate, explicit: [String: String] = [:]) {
+        self.process = process
+        var known = [String: (stage: String, outcome: Outcome)]()
+        let closing: (Outcome) -> (stage: String, outcome: Outcome) = { outcome in
+            ((outcome == .won ? process.stages.last : process.stages.first)?.key ?? "", outcome)
+        }
+        for name in ["closedwon", "won", "赢单", "成交", "已成交", "签约", "已签约", "成功", "closedlost", "lost", "输单", "丢单", "失败",
+                     "已丢单", "withdrawn", "放弃", "已放弃"] {
+            if let outcome = Self.outcome(name) { known[name] = closing(outcome) }
+        }
+        for (number, stage) in process.stages.enumerated() {
+            for name in [stage.key, stage.name.en, stage.name.zh, String(number + 1)] { known[HeaderDictionary.fold(name)] = (stage.key, .open) }
+        }
+        for (name, target) in explicit {
+            if let outcome = Self.outcome(HeaderDictionary.fold(target)) {
+                known[HeaderDictionary.fold(name)] = closing(outcome)
+            } else if let stage = process.resolveStage(target) {
+                known[HeaderDictionary.fold(name)] = (stage.key, .open)
+            }
+        }
+        self.known = known
+    }
+
+    /// The stage and outcome a foreign stage name means, or nil when it is not mapped.
+    public func map(_ text: String) -> (stage: String, outcome: Outcome)? {
+        known[HeaderDictionary.fold(text)]
+    }
+
+    static func outcome(_ folded: String) -> Outcome? {
+        switch folded {
+        case "closedwon", "won", "赢单", "成交", "已成交", "签约", "已签约", "成功": return .won
+        case "closedlost", "lost", "输单", "丢单", "失败", "已丢单": return .lost
+        case "withdrawn", "放弃", "已放弃": return .withdrawn
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,262 @@
+import CloserCore
+import Foundation
+import GRDB
+
+/// An account a row belongs to: one in the store, or one the import creates.
+enum AccountRef: Hashable {
+    case stored(Int64)
+    case new(Int)
+}
+
+/// What an import will write, worked out against the store before anything is written:
+/// every row matched by external id, else by its natural key (account name; person name in
+/// its account; deal title in its account), so importing the same file twice updates.
+struct ForeignPlan {
+    var report: ForeignImportReport
+    var newAccounts: [Account] = []
+    var accountUpdates: [(old: Account, new: Account)] = []
+    var personInserts: [(person: Person, account: AccountRef)] = []
+    var personUpdates: [(old: Person, new: Person)] = []
+    var dealInserts: [(deal: Deal, account: AccountRef)] = []
+    var dealUpdates: [(old: Deal, new: Deal)] = []
+    var activityInserts: [(activity: Activity, account: AccountRef)] = []
+    /// Lines whose rows were rejected, for `--skip-bad`'s file of rejects.
+    var rejectedLines: Set<Int> { Set(report.rejections.map(\.line)) }
+
+    init(batch: ForeignBatch, db: Database, user: String, checkEdit: (Account, Account) throws -> Void) throws {
+        report = ForeignImportReport(fileName: batch.fileName, entity: batch.mapping.entity)
+        report.rejections = batch.rejections
+        report.unmappedColumns = batch.mapping.unmapped
+        report.unusedColumns = batch.mapping.unused
+        report.unmappedStages = batch.unmappedStages
+        let index = try StoreIndex(db: db, entity: batch.mapping.entity)
+        var newAccountByName = [String: Int](), newAccountByExternal = [String: Int]()
+        var seen = [RecordKey: Int]()
+
+        func reject(_ line: Int, _ column: ImportField?, _ reason: String) {
+            let name = column.flatMap { batch.mapping.column($0) }.map { batch.mapping.header[$0] } ?? ""
+            report.rejections.append(Rejection(fileName: batch.fileName, line: line, column: name, reason: reason))
+        }
+        /// The second row in the file for the same record is refused: which one should win?
+        func firstSighting(_ key: RecordKey, _ line: Int, _ column: ImportField) -> Bool {
+            if let earlier = seen[key] {
+                reject(line, column, "the same record as line \(earlier)")
+                return false
+            }
+            seen[key] = line
+            return true
+        }
+        func account(_ key: AccountKey, line: Int) -> AccountRef? {
+            if let external = key.externalID {
+                if let id = index.accountByExternal[external] { return .stored(id) }
+                if let position = newAccountByExternal[external] { return .new(position) }
+            }
+            if !key.name.isEmpty {
+                switch index.accountsByName[key.name]?.count ?? 0 {
+                case 0: break
+                case 1: if let id = index.accountsByName[key.name]?.first { return .stored(id) }
+                case let n:
+                    reject(line, .account, "\(n) accounts are named '\(key.name)'; add the account's external id column to say which")
+                    return nil
+                }
+                if let position = newAccountByName[key.name] { return .new(position) }
+            } else {
+                reject(line, .accountExternalID, "no account has the external id '\(key.externalID ?? "")'")
+                return nil
+            }
+            newAccounts.append(Account(name: key.name, owner: user, externalID: key.externalID))
+            newAccountByName[key.name] = newAccounts.count - 1
+            if let external = key.externalID { newAccountByExternal[external] = newAccounts.count - 1 }
+            report.actions.append(.init(line: line, verb: .create, entity: .accounts, name: key.name))
+            return .new(newAccounts.count - 1)
+        }
+        func verb(_ changed: Bool) -> ForeignImportReport.Verb { changed ? .update : .unchanged }
+
+        for record in batch.records {
+            switch record {
+            case .account(let draft):
+                let a = draft.value
+                guard firstSighting(RecordKey(.accounts, a.externalID, nil, a.name), draft.line, a.externalID == nil ? .account : .externalID) else { continue }
+                let stored = a.externalID.flatMap { index.accountByExternal[$0] }
+                    ?? (index.accountsByName[a.name]?.count == 1 ? index.accountsByName[a.name]?.first : nil)
+                if let id = stored {
+                    let old = Account(row: try index.row(db, "account", id: id))
+                    let merged = ForeignMerge.account(old, a, draft.present)
+                    if let issue = Validation.issues(merged).first { reject(draft.line, nil, issue.description); continue }
+                    do { try checkEdit(old, merged) } catch { reject(draft.line, .account, "\(error)"); continue }
+                    if merged != old { accountUpdates.append((old, merged)) }
+                    report.actions.append(.init(line: draft.line, verb: verb(merged != old), entity: .accounts, name: a.name))
+                } else if (index.accountsByName[a.name]?.count ?? 0) > 1 {
+                    reject(draft.line, .account, "\(index.accountsByName[a.name]?.count ?? 0) accounts are named '\(a.name)'; add an external id column to say which")
+                } else {
+                    if let issue = Validation.issues(a).first { reject(draft.line, nil, issue.description); continue }
+                    newAccounts.append(a)
+                    newAccountByName[a.name] = newAccounts.count - 1
+                    report.actions.append(.init(line: draft.line, verb: .create, entity: .accounts, name: a.name))
+                }
+            case .person(let draft):
+                let p = draft.value
+                guard let ref = account(draft.account, line: draft.line) else { continue }
+                guard firstSighting(RecordKey(.persons, p.externalID, ref, p.name), draft.line, p.externalID == nil ? .person : .externalID) else { continue }
+                var storedID = p.externalID.flatMap { index.personByExternal[$0] }
+                if storedID == nil, case .stored(let accountID) = ref { storedID = index.personByAccountName[NameInAccount(accountID, p.name)] }
+                if let id = storedID {
+                    let old = Person(row: try index.row(db, "person", id: id))
+                    let merged = ForeignMerge.person(old, p, draft.present)
+                    if let issue = Validation.issues(merged).first { reject(draft.line, nil, issue.description); continue }
+                    if merged != old { personUpdates.append((old, merged)) }
+                    report.actions.append(.init(line: draft.line, verb: verb(merged != old), entity: .persons, name: p.name))
+                } else {
+                    if let issue = Validation.issues(p).first { reject(draft.line, nil, issue.description); continue }
+                    personInserts.append((p, ref))
+                    report.actions.append(.init(line: draft.line, verb: .create, entity: .persons, name: p.name))
+                }
+            case .deal(let draft):
+                let d = draft.value
+                guard let ref = account(draft.account, line: draft.line) else { continue }
+                guard firstSighting(RecordKey(.deals, d.externalID, ref, d.title), draft.line, d.externalID == nil ? .deal : .externalID) else { continue }
+                var storedID = d.externalID.flatMap { index.dealByExternal[$0] }
+                if storedID == nil, case .stored(let accountID) = ref { storedID = index.dealByAccountTitle[NameInAccount(accountID, d.title)] }
+                if let id = storedID {
+                    // Most rows of a re-import are unchanged: tell from the importable columns
+                    // alone, and decode the whole deal only for the ones that change.
+                    let importable = try index.importableDeal(db, id: id)
+                    if ForeignMerge.deal(importable, d, draft.present) == importable {
+                        report.actions.append(.init(line: draft.line, verb: .unchanged, entity: .deals, name: d.title))
+                        continue
+                    }
+                    let old = Deal(row: try index.row(db, "deal", id: id))
+                    let merged = ForeignMerge.deal(old, d, draft.present)
+                    if let issue = Validation.issues(merged, catalog: index.catalog).first { reject(draft.line, nil, issue.description); continue }
+                    if merged != old { dealUpdates.append((old, merged)) }
+                    report.actions.append(.init(line: draft.line, verb: verb(merged != old), entity: .deals, name: d.title))
+                } else {
+                    if let issue = Validation.issues(d, catalog: index.catalog).first { reject(draft.line, nil, issue.description); continue }
+                    dealInserts.append((d, ref))
+                    report.actions.append(.init(line: draft.line, verb: .create, entity: .deals, name: d.title))
+                }
+            case .activity(let draft):
+                var a = draft.value
+                guard let ref = account(draft.account, line: draft.line) else { continue }
+                if !draft.dealTitle.isEmpty {
+                    guard case .stored(let accountID) = ref, let dealID = index.dealByAccountTitle[NameInAccount(accountID, draft.dealTitle)] else {
+                        reject(draft.line, .deal, "no deal '\(draft.dealTitle)' at account '\(draft.account.name)'")
+                        continue
+                    }
+                    a.dealID = dealID
+                }
+                if let issue = Validation.issues(a).first { reject(draft.line, nil, issue.description); continue }
+                let key = ActivityKey(account: ref, kind: a.kind.rawValue, day: a.day.description, notes: a.notes)
+                guard firstSighting(RecordKey(.activities, nil, ref, "\(a.kind.rawValue)|\(a.day)|\(a.notes)"), draft.line, .day) else { continue }
+                if index.activityKeys.contains(key) {
+                    report.actions.append(.init(line: draft.line, verb: .unchanged, entity: .activities, name: "\(a.kind.rawValue) \(a.day)"))
+                } else {
+                    activityInserts.append((a, ref))
+                    report.actions.append(.init(line: draft.line, verb: .create, entity: .activities, name: "\(a.kind.rawValue) \(a.day)"))
+                }
+            }
+        }
+        report.rejections.sort { $0.line < $1.line }
+    }
+}
+
+/// One record in a file: by its external id when it has one, else by its name in its account.
+struct RecordKey: Hashable {
+    var entity: ImportEntity
+    var externalID: String?
+    var account: AccountRef?
+    var name: String
+
+    init(_ entity: ImportEntity, _ externalID: String?, _ account: AccountRef?, _ name: String) {
+        self.entity = entity
+        self.externalID = externalID
+        self.account = externalID == nil ? account : nil
+        self.name = externalID == nil ? name : ""
+    }
+}
+
+/// A deal title or person name within one stored account.
+struct NameInAccount: Hashable {
+    var accountID: Int64
+    var name: String
+    init(_ accountID: Int64, _ name: String) {
+        self.accountID = accountID
+        self.name = name
+    }
+}
+
+/// An activity already logged: same account, kind, day and notes.
+struct ActivityKey: Hashable {
+    var account: AccountRef
+    var kind: String
+    var day: String
+    var notes: String
+}
+
+/// The keys an import matches rows by, read once per import (one query per table).
+struct StoreIndex {
+    var catalog: ProcessCatalog
+    var accountByExternal = [String: Int64]()
+    var accountsByName = [String: [Int64]]()
+    var personByExternal = [String: Int64]()
+    var personByAccountName = [NameInAccount: Int64]()
+    var dealByExternal = [String: Int64]()
+    var dealByAccountTitle = [NameInAccount: Int64]()
+    var activityKeys = Set<ActivityKey>()
+
+    init(db: Database, entity: ImportEntity) throws {
+        catalog = try SQLiteStore.catalog(db)
+        for row in try Row.fetchAll(db, sql: "SELECT id, name, external_id FROM account") {
+            let id: Int64 = row["id"]
+            if let external: String = row["external_id"] { accountByExternal[external] = id }
+            accountsByName[row["name"], default: []].append(id)
+        }
+        switch entity {
+        case .persons:
+            for row in try Row.fetchAll(db, sql: "SELECT id, account_id, name, external_id FROM person") {
+                let id: Int64 = row["id"], accountID: Int64 = row["account_id"], name: String = row["name"]
+                if let external: String = row["external_id"] { personByExternal[external] = id }
+                personByAccountName[NameInAccount(accountID, name)] = personByAccountName[NameInAccount(accountID, name)] ?? id
+            }
+        case .deals, .activities:
+            for row in try Row.fetchAll(db, sql: "SELECT id, account_id, title, external_id FROM deal") {
+                let id: Int64 = row["id"], accountID: Int64 = row["account_id"], title: String = row["title"]
+                if let external: String = row["external_id"] { dealByExternal[external] = id }
+                dealByAccountTitle[NameInAccount(accountID, title)] = dealByAccountTitle[NameInAccount(accountID, title)] ?? id
+            }
+            if entity == .activities {
+                for row in try Row.fetchAll(db, sql: "SELECT account_id, kind, day, notes FROM activity") {
+                    let accountID: Int64 = row["account_id"], kind: String = row["kind"], day: String = row["day"], notes: String = row["notes"]
+                    activityKeys.insert(ActivityKey(account: .stored(accountID), kind: kind, day: day, notes: notes))
+                }
+            }
+        case .accounts:
+            break
+        }
+    }
+
+    /// A deal with only the columns an import can change read (by position: this runs per row
+    /// of a re-import); the rest keep their defaults.
+    func importableDeal(_ db: Database, id: Int64) throws -> Deal {
+        let statement = try db.cachedStatement(sql: """
+            SELECT account_id, title, process_key, stage_key, amount, currency, expected_close, next_step, next_step_due,
+                   competitors, owner, outcome, outcome_reason, closed_on, external_id FROM deal WHERE id = ?
+            """)
+        guard let row = try Row.fetchOne(statement, arguments: [id]) else { throw StoreError.notFound(entity: "deal", id: id) }
+        let competitors: String = row[9]
+        return Deal(id: id, accountID: row[0], title: row[1], processKey: row[2], stageKey: row[3],
+                    amount: Money(minorUnits: row[4], currency: row[5]), expectedClose: ColumnCoding.day(row[6]), nextStep: row[7],
+                    nextStepDue: ColumnCoding.day(row[8]), competitors: competitors == "[]" ? [] : ColumnCoding.strings(from: competitors),
+                    owner: row[10], outcome: Outcome(rawValue: row[11]) ?? .open, outcomeReason: row[12], closedOn: ColumnCoding.day(row[13]),
+                    externalID: row[14])
+    }
+
+    /// A stored row by id, through a statement compiled once per import (not once per row).
+    func row(_ db: Database, _ table: String, id: Int64) throws -> Row {
+        guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE id = ?"), arguments: [id]) else {
+            throw StoreError.notFound(entity: table, id: id)
+        }
+        return row
+    }
+
+}

@@ -1,0 +1,170 @@
+import CloserCore
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// Imports rows read from another program's file. All or nothing: with any rejected row
+    /// nothing is written unless `skipBad`, which writes the good rows and leaves the
+    /// rejected ones to the caller. `dryRun` works the plan out and writes nothing.
+    public func importForeign(_ batch: ForeignBatch, dryRun: Bool, skipBad: Bool, by user: String) throws -> ForeignImportReport {
+        if dryRun {
+            return try read { db in try plan(batch, db, user: user).report }
+        }
+        do {
+            return try write { db in
+                let plan = try plan(batch, db, user: user)
+                if !plan.report.rejections.isEmpty, !skipBad { throw RefusedImport(report: plan.report) }
+                try apply(plan, db, user: user)
+                var report = plan.report
+                report.written = true
+                try log(db, event(user, "store", 0, "imported", note: "\(batch.fileName): \(report.summary)"))
+                return report
+            }
+        } catch let refused as RefusedImport {
+            return refused.report
+        }
+    }
+
+    private struct RefusedImport: Error { let report: ForeignImportReport }
+
+    private func plan(_ batch: ForeignBatch, _ db: Database, user: String) throws -> ForeignPlan {
+        try ForeignPlan(batch: batch, db: db, user: user) { old, new in try checkAccountEdit(db, old: old, new: new, by: user) }
+    }
+
+    private func apply(_ plan: ForeignPlan, _ db: Database, user: String) throws {
+        let now = clock()
+        var newAccountIDs = [Int64]()
+        var names = [Int64: String]()
+        for account in plan.newAccounts {
+            let id = try insert(db, account, user: user, now: now)
+            newAccountIDs.append(id)
+            names[id] = account.name
+        }
+        if !plan.newAccounts.isEmpty {
+            try db.execute(sql: "UPDATE account SET owned_since = ? WHERE owner IS NOT NULL AND owned_since IS NULL", arguments: [ColumnCoding.time(now)])
+        }
+        func id(_ ref: AccountRef) -> Int64 {
+            switch ref {
+            case .stored(let id): id
+            case .new(let position): newAccountIDs[position]
+            }
+        }
+        for (old, new) in plan.accountUpdates { try update(db, old: old, new: new, user: user, now: now) }
+        var touched = Set<Int64>(plan.accountUpdates.filter { $0.old.name != $0.new.name }.map(\.new.id))
+        for account in plan.accountUpdates where account.old.name != account.new.name {
+            try refreshDealSearchKeys(db, accountID: account.new.id, accountName: account.new.name)
+        }
+
+        for (draft, ref) in plan.personInserts {
+            var person = draft
+            person.accountID = id(ref)
+            _ = try insert(db, person, user: user, now: now)
+            touched.insert(person.accountID)
+        }
+        for (old, new) in plan.personUpdates {
+            try update(db, old: old, new: new, user: user, now: now)
+            touched.insert(new.accountID)
+        }
+        // Persons prove milestones: re-derive the deals of accounts whose persons changed.
+        if !plan.personInserts.isEmpty || !plan.personUpdates.isEmpty {
+            for accountID in touched { try refreshDerived(db, accountID: accountID) }
+        }
+
+        try writeDeals(plan, db, user: user, now: now, accountID: id, names: &names, touched: &touched)
+
+        let insertActivity = try db.makeStatement(sql: SQLText.insert(into: "activity", columns: Activity.columns))
+        for (draft, ref) in plan.activityInserts {
+            var activity = draft
+            activity.accountID = id(ref)
+            activity.createdAt = now
+            var values = activity.columnValues
+            values[0] = nil
+            try insertActivity.execute(arguments: StatementArguments(values))
+            touched.insert(activity.accountID)
+        }
+        if !plan.activityInserts.isEmpty {
+            try db.execute(sql: """
+                UPDATE deal SET last_activity = (SELECT MAX(day) FROM activity WHERE activity.deal_id = deal.id)
+                WHERE id IN (SELECT DISTINCT deal_id FROM activity WHERE deal_id IS NOT NULL)
+                """)
+        }
+        if touched.count > 500 {
+            try Self.refreshAllAccountRollups(db)
+        } else {
+            for accountID in touched { try Self.refreshAccountRollup(db, accountID: accountID) }
+        }
+        if plan.dealInserts.count + plan.personInserts.count + plan.newAccounts.count > 1_000 { try db.execute(sql: "ANALYZE") }
+    }
+
+    private func writeDeals(_ plan: ForeignPlan, _ db: Database, user: String, now: Date, accountID: (AccountRef) -> Int64,
+                            names: inout [Int64: String], touched: inout Set<Int64>) throws {
+        guard !plan.dealInserts.isEmpty || !plan.dealUpdates.isEmpty else { return }
+        let catalog = try Self.catalog(db)
+        // Many deals: every account's evidence and name in two queries; a few: looked up as needed.
+        let bulk = plan.dealInserts.count + plan.dealUpdates.count > 200
+        var evidence = bulk ? try Self.allEvidence(db) : [:]
+        if bulk {
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM account") { names[row["id"]] = row["name"] }
+        }
+        func evidenceFor(_ id: Int64) throws -> DealEvidence {
+            if let known = evidence[id] { return known }
+            if bulk { return DealEvidence() }
+            let found = try Self.evidence(db, accountID: id)
+            evidence[id] = found
+            return found
+        }
+        func name(_ id: Int64) throws -> String {
+            if let known = names[id] { return known }
+            let found = try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [id]) ?? ""
+            names[id] = found
+            return found
+        }
+        let insertDeal = try db.makeStatement(sql: SQLText.insert(into: "deal", columns: Deal.columns))
+        for (draft, ref) in plan.dealInserts {
+            var deal = draft
+            deal.accountID = accountID(ref)
+            deal.version = 1
+            deal.createdAt = now
+            deal.updatedAt = now
+            deal.stageEnteredAt = now
+            let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: try evidenceFor(deal.accountID))
+            var values = deal.columnValues(derived: derived, searchKey: Deal.searchKey(title: deal.title, accountName: try name(deal.accountID)), updatedBy: user)
+            values[0] = nil
+            try insertDeal.execute(arguments: StatementArguments(values))
+            touched.insert(deal.accountID)
+        }
+        let updateDeal = try db.makeStatement(sql: SQLText.update("deal", columns: Deal.columns))
+        for (old, new) in plan.dealUpdates {
+            var deal = new
+            deal.version = old.version + 1
+            deal.updatedAt = now
+            if old.stageKey != deal.stageKey { deal.stageEnteredAt = now }
+            let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: try evidenceFor(deal.accountID))
+            var values = deal.columnValues(derived: derived, searchKey: Deal.searchKey(title: deal.title, accountName: try name(deal.accountID)), updatedBy: user)
+            values.removeFirst()
+            try updateDeal.execute(arguments: StatementArguments(values + [deal.id, old.version]))
+            touched.insert(deal.accountID)
+        }
+    }
+
+    /// A new row at version 1, its id chosen by SQLite; the statement is compiled once per import.
+    private func insert<Record: VersionedRecord>(_ db: Database, _ record: Record, user: String, now: Date) throws -> Int64 {
+        var record = record
+        record.version = 1
+        record.createdAt = now
+        record.updatedAt = now
+        var values = record.columnValues(searchKey: record.searchKey, updatedBy: user)
+        values[0] = nil
+        try db.cachedStatement(sql: SQLText.insert(into: Record.table, columns: Record.columns)).execute(arguments: StatementArguments(values))
+        return db.lastInsertedRowID
+    }
+
+    private func update<Record: VersionedRecord>(_ db: Database, old: Record, new: Record, user: String, now: Date) throws {
+        var updated = new
+        updated.version = old.version + 1
+        updated.updatedAt = now
+        var values = updated.columnValues(searchKey: updated.searchKey, updatedBy: user)
+        values.removeFirst()
+        try db.cachedStatement(sql: SQLText.update(Record.table, columns: Record.columns)).execute(arguments: StatementArguments(values + [old.id, old.version]))
+    }
+}
