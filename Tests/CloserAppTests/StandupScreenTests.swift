@@ -123,3 +123,18 @@ struct StandupScreenTests {
         #expect(canvas.lines() == [" █      ███ █ █", "██      █   ███", " █      ███ █ █", " █        █ █ █", "███  █  ███ █ █"])
     }
 }
+
+@Suite("Refresh pacing")
+struct RefreshPacerTests {
+    @Test func cheapReadsAreNeverHeldBackExpensiveOnesWaitTwentyTimesTheirCost() {
+        let t0 = Date(timeIntervalSince1970: 1_000)
+        var pacer = RefreshPacer()
+        #expect(pacer.allows(at: t0))
+        pacer.measure(at: t0) { }
+        #expect(pacer.allows(at: t0), "a read of microseconds")
+        pacer.measure(at: t0) { Thread.sleep(forTimeInterval: 0.12) }
+        #expect(!pacer.allows(at: t0.addingTimeInterval(2)))
+        #expect(pacer.allows(at: t0.addingTimeInterval(pacer.lastCost * 20)))
+        #expect(pacer.lastCost >= 0.12 && pacer.lastRead == t0)
+    }
+}

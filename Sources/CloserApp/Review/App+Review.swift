@@ -12,7 +12,8 @@ extension App {
 
     func loadReview() throws {
         if state.review.since == nil { state.review.since = ReviewQuery.mondayOfLastWeek(state.today) }
-        state.review.review = try store.weeklyReview(reviewQuery)
+        let query = reviewQuery
+        state.review.review = try heavyReads.measure { try store.weeklyReview(query) }
         state.review.items.clamp(count: state.review.itemCount, pageSize: ReviewLayout(content: state.contentRect).itemRows)
     }
 

@@ -8,6 +8,8 @@ public final class App {
     public internal(set) var state: AppState
     let store: any Store
     var lastChangeToken: Int64 = -1
+    /// Paces the rereads of the review and the stand-up screen on a large store.
+    var heavyReads = RefreshPacer()
     /// Creates the demo company for an empty store; injected so tests control the data.
     let demo: @Sendable (Day, String) -> Snapshot
 
@@ -212,6 +214,8 @@ public final class App {
     public func pollStore() -> Bool {
         if state.standup != nil { return standupTick(now: Date()) }
         guard let token = try? store.changeToken(), token != lastChangeToken else { return false }
+        // The review's read grows with the store: others' writes show, but not at every keystroke of theirs.
+        if state.screen == .review, state.overlay == nil, !heavyReads.allows(at: Date()) { return false }
         reload()
         if case .detail(let detail) = state.overlay { openDeal(detail.deal.id, keepCursor: detail.cursor) }
         if case .accounts(.account(let account)) = state.overlay { refreshAccount360(account) }
