@@ -20,6 +20,8 @@ extension SQLiteStore {
             if account.id > 0, try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [account.id]) == true {
                 throw StoreError.duplicate("an account with id \(account.id) exists already")
             }
+            // Roles, the team and the per-rep limit (SQLiteStore+HoldingRules).
+            try Self.checkAccountAdd(db, account, by: user)
             var values = account.columnValues(searchKey: account.searchKey, updatedBy: user)
             if account.id == 0 { values[0] = nil }
             try db.execute(sql: SQLText.insert(into: "account", columns: Account.columns), arguments: StatementArguments(values))
