@@ -21,7 +21,9 @@ extension SQLiteStore {
         if !filter.text.trimmingCharacters(in: .whitespaces).isEmpty {
             sql.add("d.search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: filter.text) + "%"])
         }
-        return (sql, !filter.grades.isEmpty)
+        // The account query's conditions are written over `account a`, the alias the deal queries join.
+        sql.add(conditions: filter.accountConditions, viewer: nil)
+        return (sql, !filter.grades.isEmpty || !filter.accountConditions.isEmpty)
     }
 
     public func deals(_ query: DealQuery) throws -> Page<DealSummary> {

@@ -81,12 +81,17 @@ public struct AppState: Sendable {
 
     public var process: ProcessTemplate { catalog.process(processKey) ?? BuiltInProcesses.project }
 
-    /// "mine · grade A · “zgsh”": the active filter in a few words for the status line.
+    /// "mine · grade A · “zgsh” · saved “hot”": the active filter in a few words for the status line.
     public var filterSummary: String {
         var parts = [String]()
         if let owner = filter.owner { parts.append(owner == user ? lang(.mine) : owner) }
         if !filter.grades.isEmpty { parts.append("\(lang(.grade)) " + filter.grades.map(\.rawValue).sorted().joined(separator: "+")) }
         if !filter.text.isEmpty { parts.append("“\(filter.text)”") }
+        if let name = filter.accountFilterName {
+            parts.append(LocalizedText(en: "saved “\(name)”", zh: "筛选“\(name)”")[lang])
+        } else if !filter.accountConditions.isEmpty {
+            parts.append(AccountQueryLanguage.describe(filter.accountConditions))
+        }
         return parts.isEmpty ? lang(.all) : parts.joined(separator: " · ")
     }
 }
