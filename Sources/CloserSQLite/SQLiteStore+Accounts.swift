@@ -87,34 +87,6 @@ extension SQLiteStore {
         return filter
     }
 
-    public func accounts(_ query: AccountQuery) throws -> Page<AccountSummary> {
-        let filter = Self.accountFilter(query)
-        let direction = query.ascending ? "ASC" : "DESC"
-        // Empty values sort last whichever the direction, then by id so pages never overlap.
-        let order: String
-        switch query.sort {
-        case .name: order = "a.name \(direction), a.id"
-        case .grade: order = "a.grade \(direction), a.name, a.id"
-        case .quadrant: order = "a.quadrant \(direction), a.name, a.id"
-        case .industry: order = "a.industry = '', a.industry \(direction), a.id"
-        case .region: order = "a.region = '', a.region \(direction), a.id"
-        case .owner: order = "a.owner IS NULL, a.owner \(direction), a.id"
-        case .pipeline: order = "a.pipeline \(direction), a.id"
-        case .weighted: order = "a.weighted \(direction), a.id"
-        case .won: order = "a.won \(direction), a.id"
-        case .lastActivity: order = "a.last_activity IS NULL, a.last_activity \(direction), a.id"
-        case .nextStepDue: order = "a.next_due IS NULL, a.next_due \(direction), a.id"
-        case .updated: order = "a.updated_at \(direction), a.id"
-        case .id: order = "a.id \(direction)"
-        }
-        return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account a \(filter.whereClause)", arguments: filter.arguments) ?? 0
-            let rows = try Row.fetchAll(db, sql: "SELECT a.* FROM account a \(filter.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
-                                        arguments: filter.arguments(appending: [query.limit, query.offset])).map(AccountSummary.init(row:))
-            return Page(rows: rows, total: total, offset: query.offset)
-        }
-    }
-
     func refreshDealSearchKeys(_ db: Database, accountID: Int64, accountName: String) throws {
         let rows = try Row.fetchAll(db, sql: "SELECT id, title FROM deal WHERE account_id = ?", arguments: [accountID])
         for row in rows {

@@ -47,12 +47,12 @@ extension SQLiteStore {
             // Deferred join: page through ids in the index, then read only the rows shown. A deep
             // OFFSET would otherwise build every skipped row with its account.
             let innerJoin = needsAccount || query.sort == .account ? "JOIN account a ON a.id = d.account_id" : ""
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.mapAll(db, sql: """
                 SELECT \(Self.summaryColumns)
                 FROM (SELECT d.id FROM deal d \(innerJoin) \(filter.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?) page
                 JOIN deal d ON d.id = page.id JOIN account a ON a.id = d.account_id
                 ORDER BY \(order)
-                """, arguments: filter.arguments(appending: [query.limit, query.offset])).map(DealSummary.init(row:))
+                """, arguments: filter.arguments(appending: [query.limit, query.offset]), DealSummary.init(row:))
             return Page(rows: rows, total: total, offset: query.offset)
         }
     }
@@ -103,9 +103,9 @@ extension SQLiteStore {
         guard limit > 0 else { return [] }
         var stageSQL = sql
         stageSQL.add("d.stage_key = ?", [stage])
-        return try Row.fetchAll(db, sql: """
+        return try Row.mapAll(db, sql: """
             SELECT \(summaryColumns) FROM deal d JOIN account a ON a.id = d.account_id
             \(stageSQL.whereClause) ORDER BY d.amount DESC, d.id LIMIT ? OFFSET ?
-            """, arguments: stageSQL.arguments(appending: [limit, max(0, offset)])).map(DealSummary.init(row:))
+            """, arguments: stageSQL.arguments(appending: [limit, max(0, offset)]), DealSummary.init(row:))
     }
 }

@@ -184,6 +184,17 @@ enum Schema {
         }
         migrator.registerMigration("v5-saved-filters") { db in try SavedFilterSchema.migrate(db) }
         migrator.registerMigration("v6-ownership") { db in try OwnershipSchema.migrate(db) }
+        migrator.registerMigration("v7-account-search-cover") { db in
+            // Search as you type on the account table: the text and a rep's visibility are tested
+            // in the index that walks names in order, so neither the count nor the page reads a
+            // row of the table for an account it does not show (the 100k demo, 20k accounts: a rep's
+            // text search `zg` counted in 4.4 → 2.3 ms, its name-ordered page in 4.0 → 3.1 ms).
+            try db.execute(sql: """
+                DROP INDEX account_name_search;
+                CREATE INDEX account_name_search_cover ON account(name, search_key, visibility, owner, shared_with);
+                ANALYZE account;
+                """)
+        }
         return migrator
     }
 }
