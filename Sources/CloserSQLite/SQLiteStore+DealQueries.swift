@@ -39,6 +39,8 @@ extension SQLiteStore {
         case .expectedClose: order = "d.expected_close IS NULL, d.expected_close \(direction), d.id"
         case .nextStepDue: order = "d.next_step_due IS NULL, d.next_step_due \(direction), d.id"
         case .updated: order = "d.updated_at \(direction), d.id"
+        case .probability: order = "d.probability \(direction), d.id"
+        case .owner: order = "d.owner \(direction), d.id"
         case .id: order = "d.id \(direction)"
         }
         return try read { db in

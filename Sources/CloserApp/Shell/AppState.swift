@@ -98,12 +98,12 @@ public struct AppState: Sendable {
 
 /// The deal table: one page of rows, loaded for what is visible.
 public struct DealTableState: Sendable {
-    public static let sortKeys: [DealSortKey] = [.amount, .weighted, .title, .account, .stage, .expectedClose, .nextStepDue, .updated]
-
     public var page: Page<DealSummary>?
     public var scroll = ScrollState()
-    public var sort: DealSortKey = .amount
+    /// The column sorted by (`s` next visible column, `S` reverse, a header click), largest amount first at the start.
+    public var sort: DealColumn = .amount
     public var ascending = false
+    public var columns = DealColumnLayout(hidden: [.weighted, .expectedClose])
 
     public init() {}
 

@@ -160,7 +160,7 @@ public struct Board: Sendable, Hashable {
 }
 
 public enum DealSortKey: String, Sendable, CaseIterable {
-    case amount, weighted, title, account, stage, expectedClose = "close", nextStepDue = "due", updated, id
+    case amount, weighted, title, account, stage, expectedClose = "close", nextStepDue = "due", updated, probability, owner, id
 }
 
 public struct DealQuery: Sendable, Hashable {

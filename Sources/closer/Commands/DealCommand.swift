@@ -77,7 +77,7 @@ struct DealCommand: ParsableCommand {
         @Option(name: .customLong("where"),
                 help: "An account query the deal's account must meet, e.g. \"grade:A,B region:华东 pipeline>500k\".") var query: String?
         @Option(help: "A saved account filter (closer filter list) the deal's account must meet.") var filter: String?
-        @Option(help: "Sort by amount, weighted, title, account, stage, close, due, updated or id.") var sort: String = "amount"
+        @Option(help: "Sort by amount, weighted, title, account, stage, close, due, updated, probability, owner or id.") var sort: String = "amount"
         @Flag(help: "Sort ascending.") var asc = false
 
         func run() throws {
