@@ -107,8 +107,10 @@ public enum TextWidth {
     /// Truncates (with ellipsis) or pads `text` to exactly `columns`.
     public static func fit(_ text: String, to columns: Int, alignment: Alignment = .left) -> String {
         guard columns > 0 else { return "" }
-        let cut = truncate(text, to: columns)
-        let gap = max(0, columns - of(cut))
+        // Measured once when it fits (most cells do), twice only when cut.
+        let width = of(text)
+        let cut = width <= columns ? text : truncate(text, to: columns)
+        let gap = max(0, columns - (width <= columns ? width : of(cut)))
         switch alignment {
         case .left: return cut + String(repeating: " ", count: gap)
         case .right: return String(repeating: " ", count: gap) + cut
