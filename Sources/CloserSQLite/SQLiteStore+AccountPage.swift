@@ -61,11 +61,12 @@ extension SQLiteStore {
         return ids.compactMap { byID[$0] }
     }
 
-    /// Empty values sort last whichever the direction, then by id so pages never overlap.
+    /// Empty values sort last whichever the direction, then by id so pages never overlap. Names
+    /// tie-break by id in the same direction, the order of account_name_search_cover either way.
     static func accountOrder(_ query: AccountQuery) -> String {
         let direction = query.ascending ? "ASC" : "DESC"
         switch query.sort {
-        case .name: return "a.name \(direction), a.id"
+        case .name: return "a.name \(direction), a.id \(direction)"
         case .grade: return "a.grade \(direction), a.name, a.id"
         case .quadrant: return "a.quadrant \(direction), a.name, a.id"
         case .industry: return "a.industry = '', a.industry \(direction), a.id"

@@ -12,17 +12,20 @@ struct AccountsBench {
     let path: String
     let runs: Int
     static let width = 160, height = 48
-    /// The user the App acts as; a manager, so every account is visible (the heaviest case).
-    static let user = "bench"
+    /// The user the App acts as (--user, default "bench"): a name the store's user table does
+    /// not know is a rep, who sees the pool and their own (2 000 of the demo's 20 000 accounts,
+    /// a visibility test on every row); a manager sees every account.
+    let user: String
 
     init(_ arguments: Arguments) throws {
-        try arguments.check(allowed: ["db", "runs"])
+        try arguments.check(allowed: ["db", "runs", "user"])
         path = try arguments.string("db")
         runs = max(1, try arguments.int("runs", default: 20))
+        user = (try? arguments.string("user")) ?? "bench"
     }
 
     func makeApp(_ store: SQLiteStore, screen: ScreenID) -> App {
-        var state = AppState(lang: .en, width: Self.width, height: Self.height, today: Day.today(), user: Self.user, storeLocation: store.location)
+        var state = AppState(lang: .en, width: Self.width, height: Self.height, today: Day.today(), user: user, storeLocation: store.location)
         state.screen = screen
         return App(store: store, state: state)
     }
@@ -37,8 +40,8 @@ struct AccountsBench {
         }
         let store = try SQLiteStore(path: path)
         let accounts = try store.accounts(AccountQuery(limit: 1)).total
-        let viewer = try store.users().first { $0.name == Self.user }.map { "\($0.role)" } ?? "not a user: rep view"
-        print("closer-bench accounts — \(path): \(accounts) accounts; user \(Self.user) (\(viewer)); \(Self.width)x\(Self.height) canvas")
+        let viewer = try store.users().first { $0.name == user }.map { "\($0.role)" } ?? "not a user: rep view"
+        print("closer-bench accounts — \(path): \(accounts) accounts; user \(user) (\(viewer)); \(Self.width)x\(Self.height) canvas")
         print("timing: cold = first run on a freshly opened store (new connection, empty page cache; the OS file cache may be warm),")
         print("        then \(runs) warm runs; milliseconds; handle = App.handle(.key) incl. the store reads, render = AppView.render\n")
         try typing()

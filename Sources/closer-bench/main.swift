@@ -2,7 +2,7 @@
 //
 //   closer-bench store  --db PATH [--scale N] [--runs N] [--seed S]
 //   closer-bench render --db PATH [--runs N] [--rounds N]
-//   closer-bench accounts --db PATH [--runs N]
+//   closer-bench accounts --db PATH [--runs N] [--user NAME]
 //
 // Build in release: swift build -c release --scratch-path .build-bench
 import Foundation
@@ -14,9 +14,10 @@ let usage = """
           board, deal pages, search and a move (1 cold + --runs warm runs each)
       closer-bench render --db PATH [--runs 20] [--rounds 5]
           times App.start + AppView.render of the first 160x48 frame, then key handling + render
-      closer-bench accounts --db PATH [--runs 20]
+      closer-bench accounts --db PATH [--runs 20] [--user bench]
           times the account screens: search-as-you-type keystrokes, sorting page 1, the quadrant
-          screen's first frame and the store's quadrantSummary (1 cold + --runs warm runs each)
+          screen's first frame and the store's quadrantSummary (1 cold + --runs warm runs each);
+          --user: who the App acts as (a name the store does not know is a rep)
     """
 
 do {

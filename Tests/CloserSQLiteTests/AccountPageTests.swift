@@ -55,6 +55,12 @@ struct AccountPageTests {
         let rep = Viewer(name: "alice", role: .rep)
         let plan = try store.accountPagePlan(AccountQuery(conditions: [.text("zgsh")], viewer: rep, sort: .name))
         #expect(plan.contains { $0.contains("COVERING INDEX account_name_search_cover") }, "\(plan)")
+        // Names tie-break by id in the index's order, either way: the walk stops at the page, no sort.
+        for ascending in [true, false] {
+            let byName = try store.accountPagePlan(AccountQuery(conditions: [.text("a")], sort: .name, ascending: ascending))
+            #expect(byName.contains { $0.contains("COVERING INDEX account_name_search_cover") } && !byName.contains { $0.contains("TEMP B-TREE") },
+                    "\(byName)")
+        }
         // bob's 中国石化 is not alice's to see; the pool is.
         #expect(try store.accounts(AccountQuery(conditions: [.text("zgsh")], viewer: rep)).total == 0)
         #expect(try store.accounts(AccountQuery(conditions: [.text("zgsh")])).total == 1)
