@@ -20,6 +20,8 @@ extension SQLiteStore {
             if account.id > 0, try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [account.id]) == true {
                 throw StoreError.duplicate("an account with id \(account.id) exists already")
             }
+            // Roles, the team and the per-rep limit (SQLiteStore+HoldingRules).
+            try Self.checkAccountAdd(db, account, by: user)
             var values = account.columnValues(searchKey: account.searchKey, updatedBy: user)
             if account.id == 0 { values[0] = nil }
             try db.execute(sql: SQLText.insert(into: "account", columns: Account.columns), arguments: StatementArguments(values))
@@ -83,34 +85,6 @@ extension SQLiteStore {
         filter.add(conditions: query.conditions, viewer: query.viewer)
         filter.restrict(to: query.viewer)
         return filter
-    }
-
-    public func accounts(_ query: AccountQuery) throws -> Page<AccountSummary> {
-        let filter = Self.accountFilter(query)
-        let direction = query.ascending ? "ASC" : "DESC"
-        // Empty values sort last whichever the direction, then by id so pages never overlap.
-        let order: String
-        switch query.sort {
-        case .name: order = "a.name \(direction), a.id"
-        case .grade: order = "a.grade \(direction), a.name, a.id"
-        case .quadrant: order = "a.quadrant \(direction), a.name, a.id"
-        case .industry: order = "a.industry = '', a.industry \(direction), a.id"
-        case .region: order = "a.region = '', a.region \(direction), a.id"
-        case .owner: order = "a.owner IS NULL, a.owner \(direction), a.id"
-        case .pipeline: order = "a.pipeline \(direction), a.id"
-        case .weighted: order = "a.weighted \(direction), a.id"
-        case .won: order = "a.won \(direction), a.id"
-        case .lastActivity: order = "a.last_activity IS NULL, a.last_activity \(direction), a.id"
-        case .nextStepDue: order = "a.next_due IS NULL, a.next_due \(direction), a.id"
-        case .updated: order = "a.updated_at \(direction), a.id"
-        case .id: order = "a.id \(direction)"
-        }
-        return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account a \(filter.whereClause)", arguments: filter.arguments) ?? 0
-            let rows = try Row.fetchAll(db, sql: "SELECT a.* FROM account a \(filter.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
-                                        arguments: filter.arguments(appending: [query.limit, query.offset])).map(AccountSummary.init(row:))
-            return Page(rows: rows, total: total, offset: query.offset)
-        }
     }
 
     func refreshDealSearchKeys(_ db: Database, accountID: Int64, accountName: String) throws {

@@ -21,7 +21,9 @@ extension SQLiteStore {
         if !filter.text.trimmingCharacters(in: .whitespaces).isEmpty {
             sql.add("d.search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: filter.text) + "%"])
         }
-        return (sql, !filter.grades.isEmpty)
+        // The account query's conditions are written over `account a`, the alias the deal queries join.
+        sql.add(conditions: filter.accountConditions, viewer: nil)
+        return (sql, !filter.grades.isEmpty || !filter.accountConditions.isEmpty)
     }
 
     public func deals(_ query: DealQuery) throws -> Page<DealSummary> {
@@ -37,6 +39,8 @@ extension SQLiteStore {
         case .expectedClose: order = "d.expected_close IS NULL, d.expected_close \(direction), d.id"
         case .nextStepDue: order = "d.next_step_due IS NULL, d.next_step_due \(direction), d.id"
         case .updated: order = "d.updated_at \(direction), d.id"
+        case .probability: order = "d.probability \(direction), d.id"
+        case .owner: order = "d.owner \(direction), d.id"
         case .id: order = "d.id \(direction)"
         }
         return try read { db in
@@ -45,12 +49,12 @@ extension SQLiteStore {
             // Deferred join: page through ids in the index, then read only the rows shown. A deep
             // OFFSET would otherwise build every skipped row with its account.
             let innerJoin = needsAccount || query.sort == .account ? "JOIN account a ON a.id = d.account_id" : ""
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try Row.mapAll(db, sql: """
                 SELECT \(Self.summaryColumns)
                 FROM (SELECT d.id FROM deal d \(innerJoin) \(filter.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?) page
                 JOIN deal d ON d.id = page.id JOIN account a ON a.id = d.account_id
                 ORDER BY \(order)
-                """, arguments: filter.arguments(appending: [query.limit, query.offset])).map(DealSummary.init(row:))
+                """, arguments: filter.arguments(appending: [query.limit, query.offset]), DealSummary.init(row:))
             return Page(rows: rows, total: total, offset: query.offset)
         }
     }
@@ -101,9 +105,9 @@ extension SQLiteStore {
         guard limit > 0 else { return [] }
         var stageSQL = sql
         stageSQL.add("d.stage_key = ?", [stage])
-        return try Row.fetchAll(db, sql: """
+        return try Row.mapAll(db, sql: """
             SELECT \(summaryColumns) FROM deal d JOIN account a ON a.id = d.account_id
             \(stageSQL.whereClause) ORDER BY d.amount DESC, d.id LIMIT ? OFFSET ?
-            """, arguments: stageSQL.arguments(appending: [limit, max(0, offset)])).map(DealSummary.init(row:))
+            """, arguments: stageSQL.arguments(appending: [limit, max(0, offset)]), DealSummary.init(row:))
     }
 }

@@ -203,22 +203,6 @@ extension SQLiteStore: OwnershipStore {
         }
     }
 
-    /// Refuses a name the team does not know (once there is a team), and a rep at the limit.
-    private func requireCanHold(_ db: Database, _ name: String, accountID: Int64) throws {
-        let hasTeam = try Bool.fetchOne(db, sql: "SELECT 1 FROM user LIMIT 1") == true
-        let role = try String.fetchOne(db, sql: "SELECT role FROM user WHERE name = ?", arguments: [name]).flatMap(UserRole.init(rawValue:))
-        if hasTeam, role == nil {
-            throw StoreError.refused("\(name) is not a user of this store: add them with `closer user add \(name) --role rep`")
-        }
-        guard role != .manager else { return }
-        let rules = try Self.poolRules(db)
-        let held = try Self.heldCount(db, name)
-        guard rules.mayTakeAnother(held: held) else {
-            throw StoreError.refused("\(name) already holds \(held) accounts, the limit per rep (\(rules.maxAccountsPerRep)): "
-                + "account \(accountID) was not given to them — return one to the pool first")
-        }
-    }
-
     private static func cleanNames(_ names: [String]) -> [String] {
         var seen = Set<String>()
         return names.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
@@ -237,7 +221,7 @@ extension SQLiteStore: OwnershipStore {
                 try context.requireOwnerOrManager(to: "assign")
             }
             if context.ownership.owner == rep { throw StoreError.refused("account \(id) is already held by \(rep)") }
-            try requireCanHold(db, rep, accountID: id)
+            try Self.requireCanHold(db, rep, what: "account \(id)")
             holding.owner = rep
             if holding.visibility == .pool { holding.visibility = .owned }
             holding.sharedWith.removeAll { $0 == rep }
@@ -332,7 +316,7 @@ extension SQLiteStore: OwnershipStore {
             guard context.ownership.owner == nil || context.ownership.visibility == .pool else {
                 throw StoreError.refused("account \(id) is not in the pool: \(context.ownership.owner ?? "someone") holds it")
             }
-            try requireCanHold(db, context.user, accountID: id)
+            try Self.requireCanHold(db, context.user, what: "account \(id)")
             holding.owner = context.user
             holding.visibility = .owned
             holding.sharedWith = []
@@ -440,6 +424,12 @@ extension SQLiteStore: OwnershipStore {
         let user = user.trimmingCharacters(in: .whitespaces)
         guard !user.isEmpty else { throw StoreError.invalid("who is sweeping? a user name is needed") }
         return try write { db in
+            // The sweep takes accounts from every rep: a manager's act, like the rules themselves.
+            // A store without users has no roles, so there anyone (a cron job) sweeps.
+            if let actor = try Self.actor(db, user), actor.role != .manager {
+                throw StoreError.refused("only a manager can sweep the pool; you are \(Self.describe(actor)) "
+                    + "(`closer pool sweep --dry-run` lists what would return; nothing was changed)")
+            }
             let due = try Self.due(db, today: today)
             for item in due {
                 let (_, ownership) = try Self.fetchOwnership(db, item.accountID)

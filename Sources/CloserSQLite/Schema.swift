@@ -184,7 +184,21 @@ enum Schema {
         }
         migrator.registerMigration("v5-saved-filters") { db in try SavedFilterSchema.migrate(db) }
         migrator.registerMigration("v6-ownership") { db in try OwnershipSchema.migrate(db) }
-        migrator.registerMigration("v7-review") { db in try ReviewSchema.migrate(db) }
+        migrator.registerMigration("v7-account-search-cover") { db in
+            // Search as you type on the account table: the text and a rep's visibility are tested
+            // in the index that walks names in order, so neither the count nor the page reads a
+            // row of the table for an account it does not show (the 100k demo, 20k accounts: a rep's
+            // text search `zg` counted in 4.4 → 2.3 ms, its name-ordered page in 4.0 → 3.1 ms). The id
+            // right after the name is the table's tie-break, so `ORDER BY name, id … LIMIT` stops at
+            // the page instead of sorting each run of equal names (a manager's `z`, 11k matches:
+            // the first 5 001 in 4.8 → 1.7 ms).
+            try db.execute(sql: """
+                DROP INDEX account_name_search;
+                CREATE INDEX account_name_search_cover ON account(name, id, search_key, visibility, owner, shared_with);
+                ANALYZE account;
+                """)
+        }
+        migrator.registerMigration("v8-review") { db in try ReviewSchema.migrate(db) }
         return migrator
     }
 }

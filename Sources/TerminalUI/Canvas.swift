@@ -55,6 +55,14 @@ public struct Canvas: Sendable, Equatable {
         let limit = min(maxWidth ?? Int.max, width - x)
         guard limit > 0 else { return 0 }
         var used = 0
+        // Printable ASCII needs no sanitising and is one cell a byte: no grapheme walk.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8.prefix(limit) {
+                setCell(x: x + used, y: y, Cell(text: String(UnicodeScalar(byte)), width: 1, role: role))
+                used += 1
+            }
+            return used
+        }
         for character in Sanitizer.clean(text) {
             let w = TextWidth.of(character)
             if w == 0 { continue }  // a lone mark or zero-width char has nothing to draw
@@ -100,8 +108,18 @@ public struct Canvas: Sendable, Equatable {
     public mutating func fill(_ rect: Rect, role: StyleRole = .normal, character: Character = " ") {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
-        let line = String(repeating: character, count: r.width)
-        for row in r.y..<r.maxY { put(line, x: r.x, y: row, role: role, maxWidth: r.width) }
+        let text = String(character)
+        // Every screen fills its area first: a plain one-column character goes cell by cell,
+        // without `put`'s sanitising and grapheme walk over a whole line (a third of a frame).
+        guard TextWidth.of(character) == 1, Sanitizer.clean(text) == text else {
+            let line = String(repeating: character, count: r.width)
+            for row in r.y..<r.maxY { put(line, x: r.x, y: row, role: role, maxWidth: r.width) }
+            return
+        }
+        let cell = Cell(text: text, width: 1, role: role)
+        for row in r.y..<r.maxY {
+            for column in r.x..<r.maxX { setCell(x: column, y: row, cell) }
+        }
     }
 
     public mutating func clear(role: StyleRole = .normal) {

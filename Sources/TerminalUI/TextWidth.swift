@@ -22,6 +22,9 @@ public enum TextWidth {
 
     /// Total columns of a string.
     public static func of(_ text: String) -> Int {
+        // Printable ASCII is one column a byte, and no such byte joins a cluster with the next
+        // (a combining mark after it would not be ASCII): most cells are measured this way.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total
@@ -32,6 +35,8 @@ public enum TextWidth {
         let v = scalar.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if v < 0x7F { return 1 }
+        // CJK ideographs and Hangul syllables, the bulk of Chinese names: wide, never marks.
+        if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xAC00...0xD7A3).contains(v) { return 2 }
         if isZeroWidth(scalar) { return 0 }
         if isRegionalIndicator(scalar) { return 2 }
         if scalar.properties.isEmojiPresentation { return 2 }
@@ -102,8 +107,10 @@ public enum TextWidth {
     /// Truncates (with ellipsis) or pads `text` to exactly `columns`.
     public static func fit(_ text: String, to columns: Int, alignment: Alignment = .left) -> String {
         guard columns > 0 else { return "" }
-        let cut = truncate(text, to: columns)
-        let gap = max(0, columns - of(cut))
+        // Measured once when it fits (most cells do), twice only when cut.
+        let width = of(text)
+        let cut = width <= columns ? text : truncate(text, to: columns)
+        let gap = max(0, columns - (width <= columns ? width : of(cut)))
         switch alignment {
         case .left: return cut + String(repeating: " ", count: gap)
         case .right: return String(repeating: " ", count: gap) + cut

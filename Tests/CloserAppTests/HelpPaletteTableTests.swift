@@ -88,13 +88,14 @@ import TerminalUI
         let lines = canvas.lines()
         #expect(lines[0] == row((0, " 1 看板   2 商机   3 客户   4 象限   5 组织   6 周报"), (59, "流程: 项目型销售 [p]")))
         #expect(canvas.roleAt(x: 14, y: 0) == "tab.active")
+        // At 80 columns the eight default columns fit exactly (title and account share the rest 5:4).
         let expected = [
-            row((6, "#"), (8, "标题"), (20, "客户"), (30, "阶段"), (47, "金额▼"), (57, "%"), (59, "下一步"), (74, "负责 …")),
-            row((6, "4"), (8, "储罐区安全…"), (20, "中国石化…"), (30, "提案"), (48, "2.5M"), (56, "40"), (59, "2026-12-01"), (74, "wang.…")),
-            row((6, "1"), (8, "炼油厂泵站…"), (20, "中国石化…"), (30, "开发"), (48, "1.2M"), (56, "10"), (59, "⏰ -3天"), (74, "wang.…")),
-            row((6, "5"), (8, "汽轮机组长…"), (20, "上海电气…"), (30, "商务谈判"), (48, "500k"), (56, "80"), (59, "2026-11-30"), (74, "li.na…")),
-            row((6, "2"), (8, "数据中心网…"), (20, "华为技术…"), (30, "开发"), (48, "300k"), (56, "10"), (59, "⚠ 无"), (74, "wang.…")),
-            row((6, "3"), (8, "⚑ 汽轮机备…"), (20, "上海电气…"), (30, "销售进入"), (49, "80k"), (56, "10"), (59, "今天到期"), (74, "li.na…")),
+            row((6, "#"), (8, "标题"), (18, "客户"), (26, "阶段"), (43, "金额▼"), (53, "%"), (55, "下一步"), (70, "负责人")),
+            row((6, "4"), (8, "储罐区安…"), (18, "中国石…"), (26, "提案"), (44, "2.5M"), (52, "40"), (55, "2026-12-01"), (70, "wang.lei")),
+            row((6, "1"), (8, "炼油厂泵…"), (18, "中国石…"), (26, "开发"), (44, "1.2M"), (52, "10"), (55, "⏰ -3天"), (70, "wang.lei")),
+            row((6, "5"), (8, "汽轮机组…"), (18, "上海电…"), (26, "商务谈判"), (44, "500k"), (52, "80"), (55, "2026-11-30"), (70, "li.na")),
+            row((6, "2"), (8, "数据中心…"), (18, "华为技…"), (26, "开发"), (44, "300k"), (52, "10"), (55, "⚠ 无"), (70, "wang.lei")),
+            row((6, "3"), (8, "⚑ 汽轮机…"), (18, "上海电…"), (26, "销售进入"), (45, "80k"), (52, "10"), (55, "今天到期"), (70, "li.na")),
         ]
         for (index, line) in expected.enumerated() {
             #expect(lines[index + 1] == line, "row \(index + 1)")
@@ -115,29 +116,62 @@ import TerminalUI
         #expect(app.lines()[22].hasSuffix("2/5 个商机 · s: amount ▼"))
     }
 
-    @Test func sortCyclesTheKey() throws {
+    @Test func sortByEveryVisibleColumnLikeTheAccountTable() throws {
         let (app, _) = try Fixture.handMade(.zh)
         app.press("2")
         func ids() -> [Int64] { app.state.table.page?.rows.map(\.id) ?? [] }
         #expect(ids() == [4, 1, 5, 2, 3])
+        // s: the next visible column (weighted is hidden), in its default direction.
         app.press("s")
-        #expect(app.state.table.sort == .weighted)
-        // Weighted: 1M, 400k (USD), 120k, 30k, 8k.
-        #expect(ids() == [4, 5, 1, 2, 3])
-        let lines = app.lines()
-        #expect(lines[2].hasPrefix(row((6, "4"))))
-        #expect(lines[3].hasPrefix(row((6, "5"))))
-        #expect(lines[22].hasSuffix("s: weighted ▼"))
+        #expect(app.state.table.sort == .probability && !app.state.table.ascending)
+        #expect(ids() == [5, 4, 1, 2, 3])   // 80 %, 40 %, then 10 % by id
+        var lines = app.lines()
+        #expect(lines[1].contains("%▼"))
+        #expect(lines[22].hasSuffix("s: probability ▼"))
         app.press("s")
-        #expect(app.state.table.sort == .title)
-        let titles = Fixture.snapshot().deals.sorted { ($0.title, $1.id) > ($1.title, $0.id) }.map(\.id)
-        #expect(ids() == titles)
-        // Past the last key the direction flips.
-        for _ in 0..<6 { app.press("s") }
-        #expect(app.state.table.sort == .amount)
-        #expect(app.state.table.ascending)
+        #expect(app.state.table.sort == .nextStep && app.state.table.ascending)
+        #expect(ids() == [1, 3, 5, 4, 2])   // soonest first, no next step last
+        app.press("s")
+        #expect(ids() == [3, 5, 1, 2, 4])   // owner: li.na, then wang.lei
+        // Past the last column: the first again; S reverses.
+        app.press("s")
+        #expect(app.state.table.sort == .id && ids() == [1, 2, 3, 4, 5])
+        app.press("S")
+        #expect(ids() == [5, 4, 3, 2, 1])
+        lines = app.lines()
+        #expect(lines[1].hasPrefix(row((5, "#▼"))))
+        #expect(lines[22].hasSuffix("s: id ▼"))
+        // A header click sorts by that column; again reverses.
+        app.handle(.mouse(MouseEvent(x: 44, y: 1, kind: .click)))
+        #expect(app.state.table.sort == .amount && ids() == [4, 1, 5, 2, 3])
+        app.handle(.mouse(MouseEvent(x: 44, y: 1, kind: .click)))
         #expect(ids() == [3, 2, 5, 1, 4])
         #expect(app.lines()[1].contains("金额▲"))
+    }
+
+    @Test func theColumnChooserShowsHiddenColumnsAndOrdersThem() throws {
+        let (app, _) = try Fixture.handMade(.zh)
+        app.press("2")
+        app.press("c")
+        guard case .accounts(.columns(let chooser)) = app.state.overlay else { Issue.record("c opens the column chooser"); return }
+        #expect(chooser.table == .deals)
+        let text = app.screenText()
+        #expect(text.contains("[ ] 加权") && text.contains("[x] 标题") && text.contains("[ ] 预计成交"))
+        for _ in 0..<5 { app.key(.down) }
+        app.press(" ")   // weighted shows
+        app.press("[")   // and moves before amount
+        app.key(.escape)
+        #expect(app.state.overlay == nil)
+        #expect(app.state.table.columns.visible == [.id, .title, .account, .stage, .weighted, .amount, .probability, .nextStep, .owner])
+        // Nine columns need 90 at the least: the owner is left off, and the summary says so; the
+        // one column to spare goes to the account (17 shared 5:4 is 9 and 8).
+        let lines = app.lines()
+        #expect(lines[1] == row((6, "#"), (8, "标题"), (18, "客户"), (27, "阶段"), (45, "加权"), (54, "金额▼"), (64, "%"), (66, "下一步")))
+        #expect(lines[2] == row((6, "4"), (8, "储罐区安…"), (18, "中国石 …"), (27, "提案"), (47, "1M"), (55, "2.5M"), (63, "40"), (66, "2026-12-01")))
+        #expect(lines[22].hasSuffix("1/5 个商机 · +1 列 · s: amount ▼"))
+        // Sorting by the shown column works like any other.
+        app.handle(.mouse(MouseEvent(x: 45, y: 1, kind: .click)))
+        #expect(app.state.table.sort == .weighted && app.state.table.page?.rows.map(\.id) == [4, 5, 1, 2, 3])
     }
 
     @Test func pageDownLoadsOnePage() throws {

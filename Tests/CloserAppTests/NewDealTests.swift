@@ -130,4 +130,23 @@ import TerminalUI
         let again = try #require(Self.form(app))
         #expect(again.form.fields[NewDealState.closeField].error == "not a date: YYYY-MM-DD")
     }
+
+    @Test func aRepAtTheLimitIsToldWhyTheNewAccountWasRefused() throws {
+        let store = try Fixture.memoryStore(Fixture.snapshot())
+        // wang.lei, a rep here, holds two accounts; the limit is two.
+        try store.saveUser(User(name: Fixture.user, role: .rep), by: "li.na")
+        try store.savePoolRules(PoolRules(noFollowUpDays: 30, noWinDays: 0, warnDays: 7, maxAccountsPerRep: 2), by: "li.na")
+        let app = Fixture.app(store, .en)
+        app.press("n")
+        app.type("新客户有限公司")
+        app.key(.tab)
+        app.type("新项目")
+        app.key(.enter)
+        let form = try #require(Self.form(app), "the form stays open")
+        let refusal = "wang.lei already holds 2 accounts, the limit per rep (2): new account '新客户有限公司' was not given to them "
+            + "— return one to the pool first"
+        #expect(form.form.fields[NewDealState.titleField].error == refusal)
+        #expect(try store.exportSnapshot().accounts.count == 3)
+        #expect(try store.exportSnapshot().deals.count == 5)
+    }
 }

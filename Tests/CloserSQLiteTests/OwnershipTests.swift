@@ -19,7 +19,8 @@ enum Team {
                         shared: [String] = []) throws -> Account {
         var account = Account(name: name, grade: .b, assistance: 5, loyalty: 5, owner: owner, visibility: owner == nil ? .pool : visibility,
                               sharedWith: shared)
-        account = try store.addAccount(account, by: "admin")
+        // The manager sets up the world: a rep may add accounts only for themselves (HoldingRulesTests).
+        account = try store.addAccount(account, by: zhao)
         return account
     }
 
@@ -303,17 +304,17 @@ struct OwnershipTests {
         #expect(dry.map(\.accountID) == [a1.id, a4.id] && dry.map(\.overdueDays) == [5, 10] && dry.map(\.owner) == [Team.wang, Team.li])
         #expect(try store.account(a1.id).owner == Team.wang)
 
-        let report = try store.sweepPool(today: today, by: "system")
+        let report = try store.sweepPool(today: today, by: Team.zhao)
         #expect(report.returned == dry && report.today == today)
         for id in [a1.id, a4.id] {
             let account = try store.account(id)
             #expect(account.owner == nil && account.visibility == .pool && account.version == 2)
             #expect(try store.ownership(of: id).returnedReason == "no follow-up for 30 days")
             let event = try #require(try store.events(EventQuery(entity: "account", entityID: id)).first)
-            #expect(event.action == "returned" && event.user == "system" && event.note == "no follow-up for 30 days (pool rule, 2027-01-02)")
+            #expect(event.action == "returned" && event.user == Team.zhao && event.note == "no follow-up for 30 days (pool rule, 2027-01-02)")
         }
         #expect(try [a2.id, a3.id, a5.id].map { try store.account($0).owner } == [Team.wang, Team.wang, Team.wang])
-        #expect(try store.sweepPool(today: today, by: "system").returned.isEmpty)
+        #expect(try store.sweepPool(today: today, by: Team.zhao).returned.isEmpty)
 
         #expect(try store.poolWarnings(for: Team.wang, today: today).map(\.accountID) == [a2.id])
         #expect(try store.poolWarnings(for: Team.li, today: today).isEmpty)

@@ -103,6 +103,10 @@ struct AccountsEndToEndTests {
         // The CLI sees the new score and quadrant, and the logged scores event.
         let shown = try #require(try sandbox.json(["account", "show", String(id), "--json"]) as? [String: Any])
         #expect(shown["loyalty"] as? Int == 6, "\(shown)")
+        #expect(shown["quadrant"] as? String == after, "show --json names the quadrant: \(shown)")
+        let listed = try accounts(sandbox, ["--where", "quadrant:\(after)"])
+        #expect(listed.contains { $0["id"] as? Int == id } && listed.allSatisfy { $0["quadrant"] as? String == after },
+                "list --json names the quadrant of each row")
         let text = try sandbox.ok(["account", "show", String(id)]).stdout
         #expect(text.contains("\(Self.quadrantEN[after]!) \(Self.quadrantZH[after]!)"), "account show names the new quadrant:\n\(text)")
         let log = try #require(try sandbox.json(["log", "--entity", "account", "--id", String(id), "--json"]) as? [[String: Any]])

@@ -15,7 +15,7 @@ struct CLITests {
 
     /// What a refused command must look like: non-zero exit, nothing on stdout, one line on
     /// stderr that says what was wrong.
-    private func expectRefusal(_ result: RunResult, mentioning words: [String], oneLine: Bool = true,
+    func expectRefusal(_ result: RunResult, mentioning words: [String], oneLine: Bool = true,
                                sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(result.status != 0, "expected a refusal: \(result)", sourceLocation: sourceLocation)
         #expect(!result.timedOut, sourceLocation: sourceLocation)
@@ -33,7 +33,7 @@ struct CLITests {
 
     /// A fingerprint of everything in a store: the whole JSON export, canonicalised (the
     /// export writes sets in hash order, see `exportIsDeterministic`).
-    private func fingerprint(_ sandbox: Sandbox) throws -> String {
+    func fingerprint(_ sandbox: Sandbox) throws -> String {
         let export = try JSONSerialization.jsonObject(with: try sandbox.ok(["export", "--format", "json"]).stdoutData)
         return String(decoding: try JSONSerialization.data(withJSONObject: canonical(export), options: [.sortedKeys]), as: UTF8.self)
     }

@@ -2,7 +2,7 @@ import CloserCore
 import TerminalUI
 
 /// A column of the account table: its title, width, sort key and how it words a row.
-public enum AccountColumn: String, CaseIterable, Sendable {
+public enum AccountColumn: String, TableColumnKind {
     case name, grade, quadrant, industry, region, owner, pipeline, weighted, won, lastActivity, nextStepDue
 
     public var title: LocalizedText {
@@ -22,7 +22,7 @@ public enum AccountColumn: String, CaseIterable, Sendable {
     }
 
     /// Display width; the name column takes what is left (at least `minimumNameWidth`).
-    var width: Int {
+    public var width: Int {
         switch self {
         case .name: AccountColumn.minimumNameWidth
         case .grade: 5
@@ -37,7 +37,10 @@ public enum AccountColumn: String, CaseIterable, Sendable {
     static let minimumNameWidth = 12
     static let maximumNameWidth = 36
 
-    var alignment: TextWidth.Alignment {
+    public var flex: Int { self == .name ? 1 : 0 }
+    public var maxWidth: Int? { self == .name ? AccountColumn.maximumNameWidth : nil }
+
+    public var alignment: TextWidth.Alignment {
         switch self {
         case .pipeline, .weighted, .won: .right
         default: .left
@@ -62,7 +65,7 @@ public enum AccountColumn: String, CaseIterable, Sendable {
 
     /// The direction a first press sorts in: names A→Z, money and dates largest/latest first
     /// (except the due date, soonest first).
-    var defaultAscending: Bool {
+    public var defaultAscending: Bool {
         switch self {
         case .pipeline, .weighted, .won, .lastActivity: false
         default: true
@@ -95,49 +98,5 @@ public enum AccountColumn: String, CaseIterable, Sendable {
     }
 }
 
-/// Which columns show, in which order, and how wide each one is at a given width.
-public struct AccountColumnLayout: Sendable, Hashable {
-    /// Every column, in display order.
-    public var order: [AccountColumn] = AccountColumn.allCases
-    public var hidden: Set<AccountColumn> = []
-
-    public init() {}
-
-    public var visible: [AccountColumn] { order.filter { !hidden.contains($0) } }
-
-    /// The visible columns that fit `width`, from the left, with their widths; columns that
-    /// do not fit are left off (the summary says how many).
-    func fitted(width: Int) -> [(column: AccountColumn, width: Int)] {
-        var chosen = [AccountColumn]()
-        var used = 0
-        for column in visible {
-            let need = column.width + (chosen.isEmpty ? 0 : TableView.gap)
-            if used + need > width { break }
-            chosen.append(column)
-            used += need
-        }
-        guard let nameIndex = chosen.firstIndex(of: .name) else { return chosen.map { ($0, $0.width) } }
-        let spare = width - used
-        return chosen.enumerated().map { index, column in
-            index == nameIndex ? (column, min(AccountColumn.maximumNameWidth, column.width + spare)) : (column, column.width)
-        }
-    }
-
-    /// Space shows or hides; at least one column always shows.
-    public mutating func toggle(_ column: AccountColumn) {
-        if hidden.contains(column) {
-            hidden.remove(column)
-        } else if visible.count > 1 {
-            hidden.insert(column)
-        }
-    }
-
-    /// Moves a column one place earlier (-1) or later (+1); returns its new index.
-    @discardableResult
-    public mutating func move(at index: Int, by step: Int) -> Int {
-        let target = index + step
-        guard order.indices.contains(index), order.indices.contains(target) else { return index }
-        order.swapAt(index, target)
-        return target
-    }
-}
+/// The account table's columns: all shown at first, in the order above.
+public typealias AccountColumnLayout = ColumnLayout<AccountColumn>

@@ -137,11 +137,6 @@ public enum AccountOverlay: Sendable {
     case savedFilters(SavedFilterPicker)
 }
 
-/// The column chooser: every column with a check box, in display order.
-public struct ColumnChooserState: Sendable {
-    public var cursor = 0
-    public init() {}
-}
 
 /// One account on one screen: details, deals, key persons, work done, and the edit in progress.
 public struct Account360State: Sendable {

@@ -70,8 +70,8 @@ enum AccountTableView {
         var scroll = table.scroll
         scroll.selected -= table.page?.offset ?? 0
         scroll.offset = 0
-        let sort = fitted.firstIndex { $0.column == table.sort }.map { TableSort(column: $0, ascending: table.ascending) }
-        let columns = fitted.map { TableColumn($0.column.title[lang], width: $0.width, alignment: $0.column.alignment) }
+        let sort = ColumnSorting.marker(table.sort, ascending: table.ascending, fitted)
+        let columns = AccountColumnLayout.tableColumns(fitted, lang: lang)
         TableView.render(into: &canvas, rect: body, columns: columns, rows: cells, total: rows.count, state: scroll,
                          sort: sort, focused: !state.accountSearch.editing, rowRoles: roles)
     }
@@ -88,15 +88,9 @@ enum AccountOverlayView {
     }
 
     static func renderChooser(_ chooser: ColumnChooserState, state: AppState, into canvas: inout Canvas, area: Rect) {
-        let lang = state.lang
-        let layout = state.accounts.columns
-        let box = area.centered(width: min(area.width - 4, 44), height: min(area.height - 2, layout.order.count + 4))
-        let inner = Panel.render(into: &canvas, rect: box, title: lang(.columns), focused: true, fill: .overlay)
-        for (index, column) in layout.order.enumerated() where index < inner.height - 1 {
-            let mark = layout.hidden.contains(column) ? "[ ]" : "[x]"
-            let role: StyleRole = index == chooser.cursor ? .selected : .overlay
-            canvas.put(TextWidth.padRight(" \(mark) \(column.title[lang])", to: inner.width), x: inner.x, y: inner.y + index, role: role, maxWidth: inner.width)
+        switch chooser.table {
+        case .accounts: ColumnChooserView.render(chooser, layout: state.accounts.columns, lang: state.lang, into: &canvas, area: area)
+        case .deals: ColumnChooserView.render(chooser, layout: state.table.columns, lang: state.lang, into: &canvas, area: area)
         }
-        canvas.put("Space · [ ] · Esc", x: inner.x + 1, y: inner.maxY - 1, role: .dim, maxWidth: inner.width - 1)
     }
 }

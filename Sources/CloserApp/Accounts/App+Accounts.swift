@@ -86,20 +86,8 @@ extension App {
 
     /// `s` (nil): the next visible column; a column (a header click): that one, or reversed if it is already the sort.
     func sortAccounts(by column: AccountColumn?) {
-        let visible = state.accounts.columns.visible
-        if let column {
-            if column == state.accounts.sort {
-                state.accounts.ascending.toggle()
-            } else {
-                state.accounts.sort = column
-                state.accounts.ascending = column.defaultAscending
-            }
-        } else {
-            let index = visible.firstIndex(of: state.accounts.sort) ?? -1
-            let next = visible[(index + 1) % visible.count]
-            state.accounts.sort = next
-            state.accounts.ascending = next.defaultAscending
-        }
+        (state.accounts.sort, state.accounts.ascending) = column.map { ColumnSorting.click($0, sort: state.accounts.sort, ascending: state.accounts.ascending) }
+            ?? ColumnSorting.next(after: state.accounts.sort, in: state.accounts.columns)
         state.accounts.scroll = ScrollState()
         attempt { try loadAccounts() }
     }
@@ -136,7 +124,7 @@ extension App {
         let before = state.accounts.scroll.offset
         if mouse.y == body.y, mouse.kind == .click {
             let fitted = state.accounts.columns.fitted(width: body.width)
-            let columns = fitted.map { TableColumn($0.column.title[state.lang], width: $0.width) }
+            let columns = AccountColumnLayout.tableColumns(fitted, lang: state.lang)
             if let index = TableView.column(atX: mouse.x, rect: body, columns: columns) { sortAccounts(by: fitted[index].column) }
             return
         }
@@ -160,18 +148,10 @@ extension App {
     }
 
     func handleColumnChooser(_ key: Key, _ chooser: inout ColumnChooserState) {
-        let count = state.accounts.columns.order.count
-        switch key {
-        case .escape, .enter, .char("c"), .char("q"):
-            state.overlay = nil
-            return
-        case .up, .char("k"): chooser.cursor = max(0, chooser.cursor - 1)
-        case .down, .char("j"): chooser.cursor = min(count - 1, chooser.cursor + 1)
-        case .char(" "): state.accounts.columns.toggle(state.accounts.columns.order[chooser.cursor])
-        case .char("["): chooser.cursor = state.accounts.columns.move(at: chooser.cursor, by: -1)
-        case .char("]"): chooser.cursor = state.accounts.columns.move(at: chooser.cursor, by: 1)
-        default: break
+        let open = switch chooser.table {
+        case .accounts: chooser.handle(key, &state.accounts.columns)
+        case .deals: chooser.handle(key, &state.table.columns)
         }
-        state.overlay = .accounts(.columns(chooser))
+        state.overlay = open ? .accounts(.columns(chooser)) : nil
     }
 }

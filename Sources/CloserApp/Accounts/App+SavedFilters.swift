@@ -1,14 +1,24 @@
 import CloserCore
 import TerminalUI
 
-/// The team's saved filters on the account screens: `f` picks one into the search field, `F`
-/// saves the current search under a name. The same filters serve `closer account list --filter`.
+/// The team's saved filters on every screen: on the account screens `f` picks one into the
+/// search field and `F` saves the current search under a name; on the board and the deal table
+/// `f` keeps the deals whose account the filter selects. The same filters serve
+/// `closer account list --filter` and `closer deal list --filter`.
 public struct SavedFilterPicker: Sendable {
+    /// Where the picked filter goes.
+    public enum Target: Sendable {
+        case accountSearch
+        case deals
+    }
+
     public var filters: [SavedFilter]
+    public var target: Target
     public var scroll = ScrollState()
 
-    public init(filters: [SavedFilter]) {
+    public init(filters: [SavedFilter], target: Target = .accountSearch) {
         self.filters = filters
+        self.target = target
     }
 }
 
@@ -20,15 +30,18 @@ extension App {
             state.message = StatusMessage(LocalizedText(en: "This store keeps no saved filters", zh: "此数据库不支持保存的筛选")[state.lang], isError: true)
             return
         }
+        let target: SavedFilterPicker.Target = state.screen.isAccountScreen ? .accountSearch : .deals
         attempt {
             let saved = try filters.savedFilters()
             guard !saved.isEmpty else {
-                state.message = StatusMessage(LocalizedText(
-                    en: "No saved filters yet: type a search with /, then F saves it",
-                    zh: "尚无保存的筛选：先用 / 输入搜索，再按 F 保存")[state.lang])
+                state.message = StatusMessage((target == .deals
+                    ? LocalizedText(en: "No saved filters yet: search the account table (3) with /, then F saves it",
+                                    zh: "尚无保存的筛选：在客户列表（3）用 / 搜索，再按 F 保存")
+                    : LocalizedText(en: "No saved filters yet: type a search with /, then F saves it",
+                                    zh: "尚无保存的筛选：先用 / 输入搜索，再按 F 保存"))[state.lang])
                 return
             }
-            state.overlay = .accounts(.savedFilters(SavedFilterPicker(filters: saved)))
+            state.overlay = .accounts(.savedFilters(SavedFilterPicker(filters: saved, target: target)))
         }
     }
 
@@ -39,7 +52,11 @@ extension App {
         case .enter:
             state.overlay = nil
             guard picker.filters.indices.contains(picker.scroll.selected) else { return }
-            applyAccountSearch(picker.filters[picker.scroll.selected].query)
+            let saved = picker.filters[picker.scroll.selected]
+            switch picker.target {
+            case .accountSearch: applyAccountSearch(saved.query)
+            case .deals: applyDealFilter(saved)
+            }
         default:
             _ = picker.scroll.handle(key, count: picker.filters.count, pageSize: 10)
             state.overlay = .accounts(.savedFilters(picker))
@@ -54,6 +71,27 @@ extension App {
         state.accounts.scroll = ScrollState()
         state.quadrant.scrolls = [:]
         reload()
+    }
+
+    /// The deals whose account the saved filter selects, on the board and the deal table. A
+    /// filter that no longer parses (saved by another version, or edited in the file) is
+    /// refused, saying where, and the filter in force stays.
+    func applyDealFilter(_ saved: SavedFilter) {
+        let conditions: [AccountCondition]
+        do {
+            conditions = try AccountQueryLanguage.parse(saved.query)
+        } catch {
+            state.message = StatusMessage(LocalizedText(
+                en: "Saved filter “\(saved.name)” cannot be used: \(error)",
+                zh: "保存的筛选“\(saved.name)”无法使用：\(error)")[state.lang], isError: true)
+            return
+        }
+        // A deal query has no viewer: `owner:me` means the dashboard's user.
+        let resolved = AccountQueryLanguage.resolvingMe(conditions, as: state.user)
+        setFilter { filter in
+            filter.accountConditions = resolved
+            filter.accountFilterName = saved.name
+        }
     }
 
     func beginSaveFilter() {

@@ -142,6 +142,13 @@ extension App {
             let pageSize = TableView.pageSize(for: state.contentRect)
             let count = state.table.page?.total ?? 0
             let before = state.table.scroll.offset
+            if mouse.y == state.contentRect.y, mouse.kind == .click {
+                // A header click sorts by that column, as on the account table.
+                let fitted = state.table.columns.fitted(width: state.contentRect.width)
+                let columns = DealColumnLayout.tableColumns(fitted, lang: state.lang)
+                if let index = TableView.column(atX: mouse.x, rect: state.contentRect, columns: columns) { sortDeals(by: fitted[index].column) }
+                return
+            }
             if mouse.kind == .click || mouse.kind == .doubleClick {
                 _ = state.table.scroll.select(row: mouse.y, top: state.contentRect.y + 1, count: count, pageSize: pageSize)
                 if mouse.kind == .doubleClick, let id = state.table.selectedDeal?.id { openDeal(id) }

@@ -5,14 +5,14 @@ extension App {
     func loadTable() throws {
         let pageSize = max(1, TableView.pageSize(for: state.contentRect))
         state.table.page = try store.deals(DealQuery(
-            filter: state.filter, sort: state.table.sort, ascending: state.table.ascending,
+            filter: state.filter, sort: state.table.sort.sortKey, ascending: state.table.ascending,
             offset: state.table.scroll.offset, limit: pageSize))
         let total = state.table.page?.total ?? 0
         let before = state.table.scroll.offset
         state.table.scroll.clamp(count: total, pageSize: pageSize)
         if state.table.scroll.offset != before {
             state.table.page = try store.deals(DealQuery(
-                filter: state.filter, sort: state.table.sort, ascending: state.table.ascending,
+                filter: state.filter, sort: state.table.sort.sortKey, ascending: state.table.ascending,
                 offset: state.table.scroll.offset, limit: pageSize))
         }
     }
@@ -26,17 +26,16 @@ extension App {
         if state.table.scroll.offset != before { attempt { try loadTable() } }
     }
 
-    /// `s` steps through the sort columns; past the last it reverses the direction.
-    func cycleSort() {
-        guard state.screen == .deals else { return }
-        let keys = DealTableState.sortKeys
-        let index = keys.firstIndex(of: state.table.sort) ?? 0
-        if index + 1 < keys.count {
-            state.table.sort = keys[index + 1]
-        } else {
-            state.table.sort = keys[0]
-            state.table.ascending.toggle()
-        }
+    /// `s`: the next visible column; a column (a header click): that one, or reversed if it is already the sort.
+    func sortDeals(by column: DealColumn?) {
+        (state.table.sort, state.table.ascending) = column.map { ColumnSorting.click($0, sort: state.table.sort, ascending: state.table.ascending) }
+            ?? ColumnSorting.next(after: state.table.sort, in: state.table.columns)
+        state.table.scroll = ScrollState()
+        attempt { try loadTable() }
+    }
+
+    func reverseDealSort() {
+        state.table.ascending.toggle()
         state.table.scroll = ScrollState()
         attempt { try loadTable() }
     }

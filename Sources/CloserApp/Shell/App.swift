@@ -94,7 +94,9 @@ public final class App {
         case .cycleGrade: cycleGrade()
         case .search: state.overlay = .prompt(PromptState(title: state.lang(.searchPrompt), text: state.filter.text, purpose: .search))
         case .clearFilters: setFilter { $0 = DealFilter() }
-        case .sortNext: cycleSort()
+        case .sortNext: if state.screen == .deals { sortDeals(by: nil) }
+        case .sortReverse: if state.screen == .deals { reverseDealSort() }
+        case .tableColumns: if state.screen == .deals { state.overlay = .accounts(.columns(ColumnChooserState(table: .deals))) }
         case .showAccounts: switchScreen(to: .accounts)
         case .showQuadrant: switchScreen(to: .quadrant)
         case .openAccount, .accountSearch, .accountSortNext, .accountSortReverse, .chooseColumns, .pickSavedFilter, .saveFilter, .toggleQuadrantView,

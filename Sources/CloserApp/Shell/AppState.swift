@@ -101,24 +101,29 @@ public struct AppState: Sendable {
 
     public var process: ProcessTemplate { catalog.process(processKey) ?? BuiltInProcesses.project }
 
-    /// "mine · grade A · “zgsh”": the active filter in a few words for the status line.
+    /// "mine · grade A · “zgsh” · saved “hot”": the active filter in a few words for the status line.
     public var filterSummary: String {
         var parts = [String]()
         if let owner = filter.owner { parts.append(owner == user ? lang(.mine) : owner) }
         if !filter.grades.isEmpty { parts.append("\(lang(.grade)) " + filter.grades.map(\.rawValue).sorted().joined(separator: "+")) }
         if !filter.text.isEmpty { parts.append("“\(filter.text)”") }
+        if let name = filter.accountFilterName {
+            parts.append(LocalizedText(en: "saved “\(name)”", zh: "筛选“\(name)”")[lang])
+        } else if !filter.accountConditions.isEmpty {
+            parts.append(AccountQueryLanguage.describe(filter.accountConditions))
+        }
         return parts.isEmpty ? lang(.all) : parts.joined(separator: " · ")
     }
 }
 
 /// The deal table: one page of rows, loaded for what is visible.
 public struct DealTableState: Sendable {
-    public static let sortKeys: [DealSortKey] = [.amount, .weighted, .title, .account, .stage, .expectedClose, .nextStepDue, .updated]
-
     public var page: Page<DealSummary>?
     public var scroll = ScrollState()
-    public var sort: DealSortKey = .amount
+    /// The column sorted by (`s` next visible column, `S` reverse, a header click), largest amount first at the start.
+    public var sort: DealColumn = .amount
     public var ascending = false
+    public var columns = DealColumnLayout(hidden: [.weighted, .expectedClose])
 
     public init() {}
 

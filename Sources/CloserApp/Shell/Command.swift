@@ -33,6 +33,8 @@ public enum Command: String, CaseIterable, Sendable {
     case search = "filter.search"
     case clearFilters = "filter.clear"
     case sortNext = "table.sort"
+    case sortReverse = "table.sort-reverse"
+    case tableColumns = "table.columns"
     case showAccounts = "screen.accounts"
     case showQuadrant = "screen.quadrant"
     case openAccount = "account.open"
@@ -98,7 +100,9 @@ public enum Command: String, CaseIterable, Sendable {
         case .cycleGrade: LocalizedText(en: "Grade filter A/B/C/D", zh: "按等级筛选")
         case .search: LocalizedText(en: "Search (pinyin initials work)", zh: "搜索（支持拼音首字母）")
         case .clearFilters: LocalizedText(en: "Clear filters", zh: "清除筛选")
-        case .sortNext: LocalizedText(en: "Sort by next column / reverse", zh: "切换排序")
+        case .sortNext: LocalizedText(en: "Sort by the next column", zh: "按下一列排序")
+        case .sortReverse: LocalizedText(en: "Reverse the sort", zh: "反向排序")
+        case .tableColumns: LocalizedText(en: "Choose and order columns", zh: "选择列与列顺序")
         case .showAccounts: LocalizedText(en: "Account table", zh: "客户列表")
         case .showQuadrant: LocalizedText(en: "Customer quadrant", zh: "客户象限")
         case .openAccount: LocalizedText(en: "Open the account (360° view)", zh: "打开客户（360° 视图）")
@@ -200,7 +204,11 @@ public enum KeyMap {
         KeyBinding([.right, .char("l")], .selectRight, .board),
         KeyBinding([.char(">"), .shiftRight, .char(".")], .moveRight, .board),
         KeyBinding([.char("<"), .shiftLeft, .char(",")], .moveLeft, .board),
+        KeyBinding([.char("f")], .pickSavedFilter, .board),
         KeyBinding([.char("s")], .sortNext, .deals),
+        KeyBinding([.char("S")], .sortReverse, .deals),
+        KeyBinding([.char("c")], .tableColumns, .deals),
+        KeyBinding([.char("f")], .pickSavedFilter, .deals),
         KeyBinding([.char("3")], .showAccounts),
         KeyBinding([.char("4")], .showQuadrant),
         KeyBinding([.enter], .openAccount, .accounts),

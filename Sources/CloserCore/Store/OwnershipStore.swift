@@ -38,7 +38,8 @@ public protocol OwnershipStore: Sendable {
     func savePoolRules(_ rules: PoolRules, by user: String) throws
     /// Accounts the rules would return today, without changing anything.
     func poolDue(today: Day) throws -> [PoolDue]
-    /// Returns every overdue account to the pool, one logged event each.
+    /// Returns every overdue account to the pool, one logged event each. Managers only, once
+    /// the store has users (refused for a rep, saying so).
     func sweepPool(today: Day, by user: String) throws -> PoolSweepReport
     /// Accounts of `user` that return within the warning window; nil = everybody's.
     func poolWarnings(for user: String?, today: Day) throws -> [PoolWarning]

@@ -10,9 +10,17 @@ public struct DealFilter: Sendable, Hashable {
     public var text: String
     public var includeClosed: Bool
     public var atRiskOnly: Bool
+    /// Conditions of the accounts' query language that the deal's account must meet, so a saved
+    /// account filter ("hot": `grade:A pipeline>500k`) narrows the board and the deal table too.
+    /// `owner:me` must be resolved to a name first (`AccountQueryLanguage.resolvingMe`): a deal
+    /// query has no viewer.
+    public var accountConditions: [AccountCondition]
+    /// The saved filter the conditions came from, for the status line; nil when typed.
+    public var accountFilterName: String?
 
     public init(owner: String? = nil, grades: Set<Grade> = [], processKey: String? = nil, accountID: Int64? = nil,
-                text: String = "", includeClosed: Bool = false, atRiskOnly: Bool = false) {
+                text: String = "", includeClosed: Bool = false, atRiskOnly: Bool = false,
+                accountConditions: [AccountCondition] = [], accountFilterName: String? = nil) {
         self.owner = owner
         self.grades = grades
         self.processKey = processKey
@@ -20,6 +28,8 @@ public struct DealFilter: Sendable, Hashable {
         self.text = text
         self.includeClosed = includeClosed
         self.atRiskOnly = atRiskOnly
+        self.accountConditions = accountConditions
+        self.accountFilterName = accountFilterName
     }
 
     public var isDefault: Bool { self == DealFilter(processKey: processKey) }
@@ -150,7 +160,7 @@ public struct Board: Sendable, Hashable {
 }
 
 public enum DealSortKey: String, Sendable, CaseIterable {
-    case amount, weighted, title, account, stage, expectedClose = "close", nextStepDue = "due", updated, id
+    case amount, weighted, title, account, stage, expectedClose = "close", nextStepDue = "due", updated, probability, owner, id
 }
 
 public struct DealQuery: Sendable, Hashable {

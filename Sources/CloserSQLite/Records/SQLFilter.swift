@@ -15,6 +15,9 @@ struct SQLFilter {
         add("\(column) IN (\(values.map { _ in "?" }.joined(separator: ",")))", values)
     }
 
+    /// No condition: every row.
+    var isEmpty: Bool { conditions.isEmpty }
+
     var whereClause: String { conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ") }
 
     /// The arguments followed by more (LIMIT and OFFSET values, a stage key).

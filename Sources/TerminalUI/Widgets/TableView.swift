@@ -48,7 +48,9 @@ public enum TableView {
             let role: StyleRole = index == state.selected
                 ? (focused ? .selected : .highlight)
                 : ((row < rowRoles.count ? rowRoles[row] : nil) ?? .normal)
-            canvas.put(TextWidth.padRight(line, to: rect.width), x: rect.x, y: rect.y + 1 + row, role: role, maxWidth: rect.width)
+            // The row's role runs to the right edge (the selection bar), without measuring the line again to pad it.
+            let used = canvas.put(line, x: rect.x, y: rect.y + 1 + row, role: role, maxWidth: rect.width)
+            if used < rect.width { canvas.fill(Rect(x: rect.x + used, y: rect.y + 1 + row, width: rect.width - used, height: 1), role: role) }
         }
     }
 

@@ -75,18 +75,14 @@ struct AccountCommand: ParsableCommand {
                 throw CLIError("--sort: '\(sort)' is not one of \(AccountSortKey.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let grades = try Set((grade.map(Parse.list) ?? []).map(Parse.grade))
-            var conditions = try query.map { try QueryText.parse($0) } ?? []
-            if let filter {
-                let saved = try db.savedFilter(named: filter)
-                conditions = try QueryText.parse(saved.query, label: "saved filter '\(saved.name)'") + conditions
-            }
+            let conditions = try QueryText.conditions(where: query, filter: filter, in: db)
             // A rep sees their own, shared and pool accounts (the store filters by --user's role).
             let page = try db.accounts(AccountQuery(
                 text: search ?? "", grades: grades, owner: owner == "me" ? store.actor : owner,
                 conditions: AccountQueryLanguage.resolvingMe(conditions, as: store.actor),
                 viewer: try db.viewer(named: store.actor), sort: sortKey,
                 ascending: !desc, offset: list.offset, limit: list.limit))
-            if list.json { return try Output.json(page.rows.map(\.account)) }
+            if list.json { return try Output.json(page.rows.map(AccountJSON.init)) }
             Output.table(
                 ["ID", "NAME", "GRADE", "QUADRANT", "INDUSTRY", "REGION", "OWNER", "OPEN", "PIPELINE"],
                 page.rows.map { row in
@@ -108,7 +104,7 @@ struct AccountCommand: ParsableCommand {
             let db = try store.open()
             // Refused when --user is a rep and the account is another rep's private one.
             let a = try db.account(try Parse.account(account, in: db).id, as: try db.viewer(named: store.actor))
-            if json { return try Output.json(a) }
+            if json { return try Output.json(AccountJSON(a)) }
             Output.fields([
                 ("Account", "#\(a.id) \(a.name)"), ("Grade", a.grade.label.both),
                 ("Quadrant", "\(a.quadrant.label.both) — assistance \(a.assistance), loyalty \(a.loyalty)"),

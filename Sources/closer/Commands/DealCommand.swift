@@ -74,7 +74,10 @@ struct DealCommand: ParsableCommand {
         @Option(help: "Only this account (id or name).") var account: String?
         @Flag(help: "Include won, lost and withdrawn deals.") var all = false
         @Flag(name: .customLong("at-risk"), help: "Only deals forced past a gate that is still unmet.") var atRisk = false
-        @Option(help: "Sort by amount, weighted, title, account, stage, close, due, updated or id.") var sort: String = "amount"
+        @Option(name: .customLong("where"),
+                help: "An account query the deal's account must meet, e.g. \"grade:A,B region:华东 pipeline>500k\".") var query: String?
+        @Option(help: "A saved account filter (closer filter list) the deal's account must meet.") var filter: String?
+        @Option(help: "Sort by amount, weighted, title, account, stage, close, due, updated, probability, owner or id.") var sort: String = "amount"
         @Flag(help: "Sort ascending.") var asc = false
 
         func run() throws {
@@ -90,7 +93,8 @@ struct DealCommand: ParsableCommand {
             let filter = DealFilter(
                 owner: owner == "me" ? store.actor : owner, grades: try Set((grade.map(Parse.list) ?? []).map(Parse.grade)),
                 processKey: processKey, accountID: try account.map { try Parse.account($0, in: db).id }, text: search ?? "",
-                includeClosed: all, atRiskOnly: atRisk)
+                includeClosed: all, atRiskOnly: atRisk,
+                accountConditions: AccountQueryLanguage.resolvingMe(try QueryText.conditions(where: query, filter: filter, in: db), as: store.actor))
             let page = try db.deals(DealQuery(filter: filter, sort: sortKey, ascending: asc, offset: list.offset, limit: list.limit))
             if list.json { return try Output.json(page.rows.map(DealJSON.init)) }
             let today = Day.today()

@@ -10,7 +10,8 @@ struct FilterCommand: ParsableCommand {
         discussion: """
             A filter is a query in the accounts' query language, e.g.
               grade:A,B quadrant:opportunity region:华东 owner:me pipeline>500k last>30d 中石化
-            Use one with `closer account list --filter NAME`.
+            Use one with `closer account list --filter NAME`, or `closer deal list --filter NAME` for
+            the deals of the accounts it selects.
             """,
         subcommands: [Save.self, List.self, Delete.self])
 
@@ -59,6 +60,17 @@ struct FilterCommand: ParsableCommand {
 
 /// Parsing a query typed on the command line, with the error shown under the query.
 enum QueryText {
+    /// The conditions of `--filter NAME` (a saved filter) followed by those of `--where "…"`,
+    /// all of which must hold; `owner:me` stays for the caller to resolve.
+    static func conditions(where query: String?, filter: String?, in db: SQLiteStore) throws -> [AccountCondition] {
+        var conditions = try query.map { try parse($0) } ?? []
+        if let filter {
+            let saved = try db.savedFilter(named: filter)
+            conditions = try parse(saved.query, label: "saved filter '\(saved.name)'") + conditions
+        }
+        return conditions
+    }
+
     static func parse(_ query: String, label: String = "query") throws -> [AccountCondition] {
         do throws(QueryError) {
             return try AccountQueryLanguage.parse(query)

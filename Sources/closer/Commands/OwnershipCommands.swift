@@ -167,7 +167,7 @@ struct PoolCommand: ParsableCommand {
 
     struct Sweep: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Return every overdue account to the pool (run it daily, e.g. from cron); protected accounts stay.")
+            abstract: "Return every overdue account to the pool (a manager; run it daily, e.g. from cron with --user); protected accounts stay.")
         @OptionGroup var store: StoreOptions
         @Flag(name: .customLong("dry-run"), help: "Only list what would return.") var dryRun = false
         @Option(help: "Sweep as of this day (default today).") var today: String?

@@ -1,0 +1,82 @@
+import CloserCore
+import CloserSQLite
+import Foundation
+import Testing
+
+/// A new account someone holds is a taking, like a claim: the roles and the per-rep limit of
+/// the pool rules apply in `addAccount`, and the sweep is a manager's — in the store, so the
+/// CLI and the dashboard get the same one-line refusal.
+@Suite("Holding rules: who may add an account for whom, within the limit; who may sweep the pool")
+struct HoldingRulesTests {
+    static func new(_ name: String, owner: String?, shared: [String] = []) -> Account {
+        Account(name: name, grade: .b, assistance: 5, loyalty: 5, owner: owner,
+                visibility: owner == nil ? .pool : (shared.isEmpty ? .owned : .shared), sharedWith: shared)
+    }
+
+    @Test func aRepAddsForThemselvesOrThePoolOnly() throws {
+        let store = try Team.store()
+        #expect(try store.addAccount(Self.new("Mine", owner: Team.wang), by: Team.wang).owner == Team.wang)
+        #expect(try store.addAccount(Self.new("Pool Co", owner: nil), by: Team.wang).visibility == .pool)
+        let before = try StoreFixture.counts(store)
+        #expect(Team.refusal { try store.addAccount(Self.new("Theirs", owner: Team.li), by: Team.wang) }
+            == "only a manager adds an account for someone else: new account 'Theirs' would belong to li.na, "
+            + "and you are wang.lei (rep); add it for yourself or the pool (nothing was added)")
+        // A name the user table does not know is a rep, too.
+        #expect(Team.refusal { try store.addAccount(Self.new("Theirs", owner: Team.li), by: Team.stranger) }?
+            .hasPrefix("only a manager adds an account for someone else") == true)
+        #expect(try StoreFixture.counts(store) == before, "nothing written, no event")
+        // A manager adds for a rep, not for a stranger.
+        #expect(try store.addAccount(Self.new("Theirs", owner: Team.li), by: Team.zhao).owner == Team.li)
+        #expect(Team.refusal { try store.addAccount(Self.new("Ghost's", owner: "ghost"), by: Team.zhao) }
+            == "ghost is not a user of this store: add them with `closer user add ghost --role rep`")
+        // And the share list names the team.
+        #expect(Team.refusal { try store.addAccount(Self.new("Shared", owner: Team.wang, shared: ["ghost"]), by: Team.wang) }
+            == "ghost is not a user of this store: add them with `closer user add ghost --role rep`")
+        #expect(try store.addAccount(Self.new("Shared", owner: Team.wang, shared: [Team.li]), by: Team.wang).sharedWith == [Team.li])
+    }
+
+    @Test func theLimitPerRepCountsANewAccount() throws {
+        let store = try Team.store()
+        try store.savePoolRules(PoolRules(noFollowUpDays: 30, noWinDays: 0, warnDays: 7, maxAccountsPerRep: 1), by: Team.zhao)
+        _ = try store.addAccount(Self.new("First", owner: Team.wang), by: Team.wang)
+        let limit = "wang.lei already holds 1 accounts, the limit per rep (1): new account 'Second' was not given to them "
+            + "— return one to the pool first"
+        #expect(Team.refusal { try store.addAccount(Self.new("Second", owner: Team.wang), by: Team.wang) } == limit)
+        // The limit binds the holder, whoever adds; the pool and managers are not limited.
+        #expect(Team.refusal { try store.addAccount(Self.new("Second", owner: Team.wang), by: Team.zhao) } == limit)
+        #expect(try store.addAccount(Self.new("Second", owner: nil), by: Team.wang).owner == nil)
+        _ = try store.addAccount(Self.new("Boss 1", owner: Team.zhao), by: Team.zhao)
+        _ = try store.addAccount(Self.new("Boss 2", owner: Team.zhao), by: Team.zhao)
+        #expect(try store.heldCount(of: Team.wang) == 1 && store.heldCount(of: Team.zhao) == 2)
+    }
+
+    @Test func aStoreWithoutUsersAddsAsBefore() throws {
+        let store = try StoreFixture.store()
+        try store.savePoolRules(PoolRules(noFollowUpDays: 30, noWinDays: 0, warnDays: 7, maxAccountsPerRep: 1), by: "alice")
+        for name in ["One", "Two", "Three"] {
+            _ = try store.addAccount(Self.new(name, owner: "bob"), by: "alice")
+        }
+        #expect(try store.heldCount(of: "bob") == 3)
+    }
+
+    @Test func onlyAManagerSweepsThePool() throws {
+        let store = try Team.store()
+        try store.savePoolRules(PoolRules(noFollowUpDays: 30, noWinDays: 0, warnDays: 7, maxAccountsPerRep: 0), by: Team.zhao)
+        let idle = try Team.account(store, "Idle", owner: Team.wang)
+        let today = StoreFixture.today.adding(days: 40)
+        #expect(try store.poolDue(today: today).map(\.accountID) == [idle.id])
+        #expect(Team.refusal { try store.sweepPool(today: today, by: Team.wang) }
+            == "only a manager can sweep the pool; you are wang.lei (rep) (`closer pool sweep --dry-run` lists what would return; nothing was changed)")
+        #expect(Team.refusal { try store.sweepPool(today: today, by: Team.stranger) }?.hasPrefix("only a manager can sweep the pool") == true)
+        #expect(try store.account(idle.id).owner == Team.wang)
+        #expect(try store.sweepPool(today: today, by: Team.zhao).returned.map(\.accountID) == [idle.id])
+        #expect(try store.account(idle.id).owner == nil)
+    }
+
+    @Test func aStoreWithoutUsersIsSweptByAnyone() throws {
+        let store = try StoreFixture.store()
+        let idle = try store.addAccount(Self.new("Idle", owner: "alice"), by: "alice")
+        let report = try store.sweepPool(today: StoreFixture.today.adding(days: 40), by: "cron")
+        #expect(report.returned.map(\.accountID) == [idle.id])
+    }
+}
