@@ -67,6 +67,19 @@ struct Table {
     }
 }
 
+extension Table {
+    /// A step, its first (cold) run and the statistics of the warm runs after it.
+    static func coldAndWarm() -> Table { Table(["step", "cold", "min", "median", "p95"], firstNumeric: 1) }
+
+    /// Runs `body` once cold and `runs` times warm, and adds the row.
+    mutating func time(_ label: String, runs: Int, _ body: () throws -> Void) rethrows {
+        var samples: [Double] = []
+        for _ in 0...runs { samples.append(try Timer.ms(body).1) }
+        let warm = Stats(Array(samples.dropFirst()))
+        add([label, fmt(samples[0]), fmt(warm.min), fmt(warm.median), fmt(warm.p95)])
+    }
+}
+
 func fmt(_ ms: Double) -> String { ms.isNaN ? "-" : ms >= 100 ? String(format: "%.0f", ms) : String(format: "%.2f", ms) }
 
 func fileSize(_ path: String) -> Int64 {

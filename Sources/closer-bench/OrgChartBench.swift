@@ -62,13 +62,8 @@ struct OrgChartBench {
     func run() throws {
         let (store, accountID) = try makeStore()
         print("closer-bench orgchart — \(persons) persons on one account, \(path); milliseconds, 1 cold + \(runs) warm runs\n")
-        var table = Table(["step", "cold", "min", "median", "p95"], firstNumeric: 1)
-        func time(_ label: String, _ body: () throws -> Void) rethrows {
-            var samples: [Double] = []
-            for _ in 0...runs { samples.append(try Timer.ms(body).1) }
-            let warm = Stats(Array(samples.dropFirst()))
-            table.add([label, fmt(samples[0]), fmt(warm.min), fmt(warm.median), fmt(warm.p95)])
-        }
+        var table = Table.coldAndWarm()
+        func time(_ label: String, _ body: () throws -> Void) rethrows { try table.time(label, runs: runs, body) }
         var rows: [Person] = []
         try time("store: the account's persons") { rows = try store.persons(PersonQuery(accountID: accountID, limit: 2_000)).rows }
         var tree = OrgTree(persons: rows)

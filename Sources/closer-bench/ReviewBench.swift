@@ -26,13 +26,8 @@ struct ReviewBench {
         let store = try SQLiteStore(path: path)
         let today = Day.today()
         print("closer-bench review — \(path); milliseconds, 1 cold + \(runs) warm runs\n")
-        var table = Table(["step", "cold", "min", "median", "p95"], firstNumeric: 1)
-        func time(_ label: String, _ body: () throws -> Void) rethrows {
-            var samples: [Double] = []
-            for _ in 0...runs { samples.append(try Timer.ms(body).1) }
-            let warm = Stats(Array(samples.dropFirst()))
-            table.add([label, fmt(samples[0]), fmt(warm.min), fmt(warm.median), fmt(warm.p95)])
-        }
+        var table = Table.coldAndWarm()
+        func time(_ label: String, _ body: () throws -> Void) rethrows { try table.time(label, runs: runs, body) }
         var review: WeeklyReview?
         try time("weeklyReview: since Monday of last week, 13-week window") {
             review = try store.weeklyReview(ReviewQuery(today: today, listLimit: 200))
