@@ -15,6 +15,9 @@ enum ReviewSchema {
             );
             -- The review reads the event log by time and kind for one entity.
             CREATE INDEX event_entity_at ON event(entity, at, action);
+            -- The forecast: open deals closing in a month or quarter, and what was won in it, by range.
+            CREATE INDEX deal_expected_close ON deal(outcome, expected_close, forecast_category, currency, amount, weighted);
+            CREATE INDEX deal_closed_on ON deal(outcome, closed_on, currency, amount);
             """)
     }
 }

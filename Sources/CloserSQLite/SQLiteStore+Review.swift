@@ -74,15 +74,15 @@ extension SQLiteStore {
         filter.add("e.at < ?", [until])
         filter.add("e.action IN \(stageActions)")
         filter.add("d.process_key = ?", [processKey])
-        return try Row.fetchAll(db, sql: """
+        return try Row.mapAll(db, sql: """
             SELECT e.entity_id, e.at, e.action, e.note,
                    json_extract(e.changes, '$.stage.old') AS from_stage, json_extract(e.changes, '$.stage.new') AS to_stage
             FROM event e JOIN deal d ON d.id = e.entity_id \(filter.whereClause)
-            """, arguments: filter.arguments).compactMap { row in
+            """, arguments: filter.arguments) { row -> StageEvent? in
             guard let kind = StageEvent.Kind(rawValue: row["action"]) else { return nil }
             return StageEvent(dealID: row["entity_id"], at: ColumnCoding.date(row["at"]), kind: kind,
                               fromStage: row["from_stage"], toStage: row["to_stage"], note: row.text("note"))
-        }
+        }.compactMap { $0 }
     }
 
     /// For the deals that leave a stage inside the window: when and into which stage they last
@@ -90,7 +90,8 @@ extension SQLiteStore {
     static func priorEntries(_ db: Database, from: Double, until: Double, processKey: String, owner: SQLFilter) throws -> [Int64: (at: Date, stage: String)] {
         var filter = owner
         filter.add("d.process_key = ?", [processKey])
-        let rows = try Row.fetchAll(db, sql: """
+        var result: [Int64: (at: Date, stage: String)] = [:]
+        try Row.forEach(db, sql: """
             WITH leaving AS (
                 SELECT DISTINCT e.entity_id AS id FROM event e JOIN deal d ON d.id = e.entity_id
                 \(filter.whereClause.isEmpty ? "WHERE" : filter.whereClause + " AND") e.entity = 'deal' AND e.at >= ? AND e.at < ?
@@ -103,10 +104,8 @@ extension SQLiteStore {
             SELECT e.entity_id, e.at, json_extract(e.changes, '$.stage.new') AS stage
             FROM last JOIN event e ON e.entity = 'deal' AND e.entity_id = last.id AND e.at = last.at
             WHERE e.action IN ('created','moved','forced')
-            """, arguments: filter.arguments(appending: [from, until, from]))
-        var result: [Int64: (at: Date, stage: String)] = [:]
-        for row in rows {
-            guard let stage: String = row["stage"] else { continue }
+            """, arguments: filter.arguments(appending: [from, until, from])) { row in
+            guard let stage: String = row["stage"] else { return }
             result[row["entity_id"]] = (ColumnCoding.date(row["at"]), stage)
         }
         return result
@@ -156,18 +155,17 @@ extension SQLiteStore {
         filter.add("e.at >= ?", [from])
         filter.add("e.at < ?", [until])
         filter.add("e.action IN \(stageActions)")
-        let rows = try Row.fetchAll(db, sql: """
+        var lists: [ReviewListKind: [ReviewItem]] = [:]
+        var closeChanges: [Int64: CloseDateChange] = [:]
+        try Row.forEach(db, sql: """
             SELECT e.entity_id, e.at, e.action, e.note,
                    json_extract(e.changes, '$.stage.old') AS from_stage, json_extract(e.changes, '$.stage.new') AS to_stage,
                    json_extract(e.changes, '$.expectedClose.old') AS close_old, json_extract(e.changes, '$.expectedClose.new') AS close_new,
                    d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key, d.process_key
             FROM event e JOIN deal d ON d.id = e.entity_id JOIN account a ON a.id = d.account_id
             \(filter.whereClause) ORDER BY e.at, e.id
-            """, arguments: filter.arguments)
-        var lists: [ReviewListKind: [ReviewItem]] = [:]
-        var closeChanges: [Int64: CloseDateChange] = [:]
-        for row in rows {
-            guard let kind = StageEvent.Kind(rawValue: row["action"]) else { continue }
+            """, arguments: filter.arguments) { row in
+            guard let kind = StageEvent.Kind(rawValue: row["action"]) else { return }
             let fromStage: String? = row["from_stage"], toStage: String? = row["to_stage"]
             let day = Day(ColumnCoding.date(row["at"]), timeZone: q.timeZone)
             var item = ReviewItem(dealID: row["entity_id"], title: row["title"], accountID: row["account_id"], accountName: row["account_name"],

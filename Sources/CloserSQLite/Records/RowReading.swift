@@ -16,4 +16,11 @@ extension Row {
         }
         return values
     }
+
+    /// Each row of a query, read while the statement holds it (see `mapAll`).
+    static func forEach(_ db: Database, sql: String, arguments: StatementArguments = StatementArguments(),
+                        _ body: (Row) throws -> Void) throws {
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() { try body(row) }
+    }
 }
