@@ -39,7 +39,7 @@ struct OrgChartCommand: ParsableCommand {
             try Output.json(OrgChartJSON(account: owner, tree: tree, today: today, settings: settings))
             return
         }
-        let language = lang.map { $0 == .zh ? Language.zh : .en } ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
+        let language = lang.language
         for line in OrgChartOutline.lines(accountName: owner.name, tree: tree, today: today, lang: language, settings: settings) {
             Output.line(line)
         }

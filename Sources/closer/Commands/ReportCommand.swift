@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
         }
 
         var language: Language {
-            lang.map { $0 == .zh ? Language.zh : .en } ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
+            lang.language
         }
 
         func review() throws -> (WeeklyReview, ProcessTemplate, ProcessCatalog) {

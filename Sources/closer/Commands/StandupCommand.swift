@@ -23,23 +23,15 @@ struct StandupCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw CLIError("the stand-up screen needs a terminal; for mail and chat use closer report weekly")
-        }
+        try FullScreen.requireTerminal("the stand-up screen needs a terminal; for mail and chat use closer report weekly")
         let db = try SQLiteStore(path: store.path, readOnly: true)
         guard try db.processCatalog().process(process) != nil else { throw CLIError("unknown process '\(process)' (closer process list)") }
-        let loaded = ThemeLoader().load(name: theme)
-        let language = lang.map { $0 == .zh ? Language.zh : .en } ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
-        let screen = Screen(theme: loaded.theme)
-        do {
-            try screen.start()
-        } catch {
-            throw CLIError(error.description)
-        }
+        let (screen, themeWarning) = try FullScreen.start(theme: theme)
         defer { screen.stop() }
-        var state = AppState(lang: language, width: screen.size.width, height: screen.size.height, today: Day.today(),
+        var state = AppState(lang: lang.language, width: screen.size.width, height: screen.size.height, today: Day.today(),
                              user: store.actor, storeLocation: db.location)
         state.processKey = process
+        if let warning = themeWarning { state.message = StatusMessage(warning, isError: true) }
         let app = App(store: db, state: state)
         app.start()
         app.startStandup(interval: TimeInterval(interval), wallOnly: true)

@@ -16,22 +16,13 @@ struct TUICommand: ParsableCommand {
     @Option(help: "UI language, zh or en (default from LANG / LC_ALL).") var lang: LanguageOption?
 
     func run() throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw CLIError("the dashboard needs a terminal; for scripts use the subcommands (closer --help)")
-        }
+        try FullScreen.requireTerminal("the dashboard needs a terminal; for scripts use the subcommands (closer --help)")
         let db = try store.open()
-        let loaded = ThemeLoader().load(name: theme)
-        let language = lang.map { $0 == .zh ? Language.zh : .en } ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
-        let screen = Screen(theme: loaded.theme)
-        do {
-            try screen.start()
-        } catch {
-            throw CLIError(error.description)
-        }
+        let (screen, themeWarning) = try FullScreen.start(theme: theme)
         defer { screen.stop() }
-        var state = AppState(lang: language, width: screen.size.width, height: screen.size.height, today: Day.today(),
+        var state = AppState(lang: lang.language, width: screen.size.width, height: screen.size.height, today: Day.today(),
                              user: store.actor, storeLocation: db.location)
-        if let warning = loaded.warning { state.message = StatusMessage(warning, isError: true) }
+        if let warning = themeWarning { state.message = StatusMessage(warning, isError: true) }
         if db.isReadOnly { state.message = StatusMessage("\(db.location): read-only — changes will be refused", isError: true) }
         let app = App(store: db, state: state)
         app.start()
