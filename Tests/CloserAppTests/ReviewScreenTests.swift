@@ -97,3 +97,25 @@ struct ReviewScreenTests {
         #expect(app.lines().contains { $0.contains("│赢单") && $0.contains("1│") })
     }
 }
+
+@Suite("Weekly review: the manager's call")
+struct ReviewCallTests {
+    @Test func cRecordsTheQuartersCallAndShowsItInTheForecast() throws {
+        let (app, _) = try ReviewScreenFixture.app(.zh)
+        app.press("c")
+        guard case .prompt(let prompt) = app.state.overlay else { Issue.record("no prompt"); return }
+        #expect(prompt.title.hasPrefix("经理对 2026-Q4 的判断"))
+        app.type("很多")
+        app.key(.enter)
+        #expect(app.screenText().contains("金额格式错误"), "a bad amount stays in the prompt with a message")
+        app.key(.ctrl("u"))
+        app.type("500万")
+        app.key(.enter)
+        #expect(app.state.overlay == nil)
+        #expect(app.state.review.review?.forecast[1].managerCall?.amount == Money(minorUnits: 500_000_000))
+        #expect(app.lines().contains { $0.hasPrefix("2026-Q4") && $0.hasSuffix("CNY 5M") })
+        app.press("C")
+        guard case .prompt(let month) = app.state.overlay else { Issue.record("no prompt"); return }
+        #expect(month.title.hasPrefix("经理对 2026-11 的判断") && month.field.text.isEmpty)
+    }
+}

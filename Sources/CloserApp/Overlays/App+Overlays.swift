@@ -69,6 +69,8 @@ extension App {
         case .logMeeting(let personID):
             state.overlay = nil
             logMeeting(personID: personID, notes: text)
+        case .forecastCall(let period):
+            saveForecastCall(period: period, text: text, prompt: prompt)
         case .forceReason(let dealID, let stageKey, let version):
             guard !text.isEmpty else {
                 var retry = prompt

@@ -22,6 +22,7 @@ public struct PromptState: Sendable {
         case saveFilter(query: String)
         case jumpToPerson
         case logMeeting(personID: Int64)
+        case forecastCall(period: String)
     }
 
     public var title: String

@@ -1,3 +1,4 @@
+import Foundation
 import CloserCore
 import TerminalUI
 
@@ -34,8 +35,32 @@ extension App {
             reload()
         case .reviewOpen:
             openReviewSelection()
+        case .reviewCallQuarter, .reviewCallMonth:
+            let period = command == .reviewCallQuarter ? ForecastCall.quarterKey(state.today) : ForecastCall.monthKey(state.today)
+            let current = state.review.review?.forecast.first { $0.period == period }?.managerCall
+            let who = state.filter.owner.map { " · \($0)" } ?? ""
+            state.overlay = .prompt(PromptState(
+                title: LocalizedText(en: "Manager's call for \(period)\(who) (e.g. 5M, 500万)", zh: "经理对 \(period)\(who) 的判断（如 5M、500万）")[state.lang],
+                text: current.map { Money.format($0.amount.minorUnits).replacingOccurrences(of: ",", with: "") } ?? "",
+                purpose: .forecastCall(period: period)))
         default: break
         }
+    }
+
+    /// The manager's own call beside the reps' categories, for the team or the rep being reviewed.
+    func saveForecastCall(period: String, text: String, prompt: PromptState) {
+        guard let amount = Money.parse(text), amount.minorUnits >= 0 else {
+            var retry = prompt
+            retry.error = LocalizedText(en: "not an amount: 5000000, 500万, 5M", zh: "金额格式错误：5000000、500万、5M")[state.lang]
+            state.overlay = .prompt(retry)
+            return
+        }
+        state.overlay = nil
+        let call = ForecastCall(period: period, rep: state.filter.owner ?? "", amount: amount, by: state.user, at: Date())
+        if attempt({ try store.saveForecastCall(call, by: state.user) }) {
+            state.message = StatusMessage(LocalizedText(en: "Manager's call for \(period): \(amount)", zh: "经理判断 \(period)：\(amount)")[state.lang])
+        }
+        reload()
     }
 
     /// Up and down walk the menu or the items; right (or Enter) steps into the items, left back out.

@@ -112,7 +112,7 @@ enum ReviewView {
     /// The status line's reminder of the review's keys.
     static func hints(_ lang: Language) -> [KeyHint] {
         func hint(_ key: String, _ en: String, _ zh: String) -> KeyHint { KeyHint(key, LocalizedText(en: en, zh: zh)[lang]) }
-        return [hint("↑↓", "list", "列表"), hint("Enter →", "open", "打开"), hint("←", "back", "返回"), hint("[ ]", "week", "换周"),
+        return [hint("↑↓", "list", "列表"), hint("Enter →", "open", "打开"), hint("←", "back", "返回"), hint("[ ]", "week", "换周"), hint("c", "call", "经理判断"),
                 hint("r m", "rep", "销售"), hint("?", "help", "帮助")]
     }
 

@@ -105,7 +105,7 @@ public final class App {
         case .showOrgChart, .openOrgChart, .orgToggleLens, .orgToggleFold, .orgJump, .personAdd, .personEdit, .personDelete,
              .personPickManager, .personToggleCoach, .personCycleStance, .personInfluenceUp, .personInfluenceDown, .personLogMeeting:
             runOrgChartCommand(command)
-        case .showReview, .reviewEarlier, .reviewLater, .reviewOpen:
+        case .showReview, .reviewEarlier, .reviewLater, .reviewOpen, .reviewCallQuarter, .reviewCallMonth:
             runReviewCommand(command)
         case .showStandup:
             startStandup()

@@ -68,6 +68,8 @@ public enum Command: String, CaseIterable, Sendable {
     case reviewEarlier = "review.earlier"
     case reviewLater = "review.later"
     case reviewOpen = "review.open"
+    case reviewCallQuarter = "review.call-quarter"
+    case reviewCallMonth = "review.call-month"
     case showStandup = "screen.standup"
 
     public var label: LocalizedText {
@@ -136,6 +138,8 @@ public enum Command: String, CaseIterable, Sendable {
         case .reviewEarlier: LocalizedText(en: "Period starts a week earlier", zh: "起始日提前一周")
         case .reviewLater: LocalizedText(en: "Period starts a week later", zh: "起始日推后一周")
         case .reviewOpen: LocalizedText(en: "Open the list / the deal or account", zh: "打开列表 / 商机或客户")
+        case .reviewCallQuarter: LocalizedText(en: "Record the manager's call for this quarter", zh: "记录经理对本季度的判断")
+        case .reviewCallMonth: LocalizedText(en: "Record the manager's call for this month", zh: "记录经理对本月的判断")
         case .showStandup: LocalizedText(en: "Stand-up wall screen (read-only, cycles by itself)", zh: "站会大屏（只读，自动轮播）")
         }
     }
@@ -254,6 +258,8 @@ public enum KeyMap {
         KeyBinding([.char("[")], .reviewEarlier, .review),
         KeyBinding([.char("]")], .reviewLater, .review),
         KeyBinding([.enter], .reviewOpen, .review),
+        KeyBinding([.char("c")], .reviewCallQuarter, .review),
+        KeyBinding([.char("C")], .reviewCallMonth, .review),
         KeyBinding([.left, .char("h")], .selectLeft, .review),
         KeyBinding([.right, .char("l")], .selectRight, .review),
     ]
