@@ -11,9 +11,12 @@ struct ReviewBench {
     let path: String
     let runs: Int
     let cycles: Int
+    /// Reread without writing (a resize forces the reread), so the store file stays the same size.
+    let readOnly: Bool
 
     init(_ arguments: Arguments) throws {
-        try arguments.check(allowed: ["db", "runs", "cycles"])
+        try arguments.check(allowed: ["db", "runs", "cycles", "read-only"])
+        readOnly = try arguments.int("read-only", default: 0) == 1
         path = try arguments.string("db")
         runs = max(1, try arguments.int("runs", default: 20))
         cycles = try arguments.int("cycles", default: 10_000)
@@ -63,15 +66,20 @@ struct ReviewBench {
         var samples: [(Int, Double)] = []
         let started = Date()
         for cycle in 1...cycles {
-            // Someone else writes; the screen notices on its next tick, rereads and redraws.
-            _ = try store.setNextStep(dealID: deal.id, text: "bench \(cycle % 7)", due: today.adding(days: cycle % 5), expectedVersion: nil, by: "bench")
             now = now.addingTimeInterval(1)
-            app.standupTick(now: now)
+            if readOnly {
+                app.handle(.resize(width: 160 + cycle % 2, height: 48))
+            } else {
+                // Someone else writes; the screen notices on its next tick, rereads and redraws.
+                _ = try store.setNextStep(dealID: deal.id, text: "bench \(cycle % 7)", due: today.adding(days: cycle % 5), expectedVersion: nil, by: "bench")
+                app.standupTick(now: now)
+            }
             AppView.render(app.state, into: &canvas)
             if cycle == 100 || cycle % max(1, cycles / 5) == 0 { samples.append((cycle, Self.residentMegabytes())) }
         }
         let seconds = Date().timeIntervalSince(started)
-        print("stand-up: \(cycles) refresh cycles (a write, a tick that rereads, a 160×48 frame) in \(String(format: "%.1f", seconds)) s")
+        let what = readOnly ? "a resize that rereads, a frame; no writes" : "a write, a tick that rereads, a 160×48 frame"
+        print("stand-up: \(cycles) refresh cycles (\(what)) in \(String(format: "%.1f", seconds)) s")
         print(samples.map { "after \($0.0): \(String(format: "%.1f", $0.1)) MB" }.joined(separator: " · "))
     }
 

@@ -24,9 +24,10 @@ let usage = """
       closer-bench orgchart --db PATH [--persons 200] [--runs 20]
           makes PATH anew with one account of that many key persons, then times the read, the
           model, the layout, the org chart's first frame at 160x48 and 80x24, and keys on it
-      closer-bench review --db PATH [--runs 20] [--cycles 10000]
+      closer-bench review --db PATH [--runs 20] [--cycles 10000] [--read-only 1]
           times the weekly review (13-week window) and the review screen's first frame, then the
-          stand-up screen's resident memory over --cycles refreshes (each after a write)
+          stand-up screen's resident memory over --cycles refreshes (each after a write, or with
+          --read-only 1 forced by a resize, so the store does not grow)
       closer-bench import --db NEW-PATH [--rows 100000] [--accounts 5000] [--seed 1]
           writes a deals CSV as another CRM exports it, then times importing it into a new store,
           re-importing it (all rows matched) and a dry run
