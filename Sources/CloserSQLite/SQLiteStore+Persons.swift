@@ -65,6 +65,33 @@ extension SQLiteStore {
         }
     }
 
+    public func personRows(_ query: PersonTableQuery) throws -> Page<PersonRow> {
+        var filter = SQLFilter()
+        if let accountID = query.accountID { filter.add("p.account_id = ?", [accountID]) }
+        if !query.text.isEmpty { filter.add("p.search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: query.text) + "%"]) }
+        let direction = query.ascending ? "ASC" : "DESC"
+        let order: String = switch query.sort {
+        case .name: "p.name \(direction), p.id"
+        case .account: "a.name \(direction), p.name, p.id"
+        case .title: "p.title \(direction), p.name, p.id"
+        // Decision layer first when ascending, as the org chart reads.
+        case .level: "CASE p.level WHEN 'decision' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END \(direction), p.influence DESC, p.id"
+        case .influence: "p.influence \(direction), p.name, p.id"
+        case .lastMet: "p.last_met IS NULL, p.last_met \(direction), p.id"
+        case .stance: "CASE p.stance WHEN 'supporter' THEN 0 WHEN 'neutral' THEN 1 ELSE 2 END \(direction), p.influence DESC, p.id"
+        }
+        return try read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person p \(filter.whereClause)", arguments: filter.arguments) ?? 0
+            let rows = try Row.mapAll(db, sql: """
+                SELECT p.*, a.name AS account_name FROM person p JOIN account a ON a.id = p.account_id
+                \(filter.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
+                """, arguments: filter.arguments(appending: [query.limit, query.offset])) { row in
+                PersonRow(person: Person(row: row), accountName: row["account_name"])
+            }
+            return Page(rows: rows, total: total, offset: query.offset)
+        }
+    }
+
     /// The account must exist, the manager must be in the same account, and reports-to must
     /// not loop back: an org chart is a tree.
     func checkPersonReferences(_ db: Database, _ person: Person) throws {

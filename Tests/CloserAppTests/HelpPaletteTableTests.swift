@@ -86,7 +86,7 @@ import TerminalUI
         #expect(app.state.screen == .deals)
         let canvas = app.canvas()
         let lines = canvas.lines()
-        #expect(lines[0] == row((0, " 1 看板   2 商机   3 客户   4 象限   5 组织   6 周报"), (59, "流程: 项目型销售 [p]")))
+        #expect(lines[0] == row((0, " 1 看板   2 商机   3 客户   4 象限   5 组织   6 周报   7 人员"), (65, "项目型销售 [p]")))
         #expect(canvas.roleAt(x: 14, y: 0) == "tab.active")
         // At 80 columns the eight default columns fit exactly (title and account share the rest 5:4).
         let expected = [

@@ -41,7 +41,7 @@ struct ReviewScreenTests {
     @Test func narrowAndEnglish() throws {
         let (app, _) = try ReviewScreenFixture.app(.en, width: 80, height: 24)
         let lines = app.lines()
-        #expect(lines[0] == row((0, " 1 Board   2 Deals   3 Accts   4 Quad   5 Org   6 Review"), (63, "Project sale [p]")))
+        #expect(lines[0] == row((0, " 1 Board   2 Deals   3 Accts   4 Quad   5 Org   6 Review   7 People"), (70, "Proj… [p]")))
         #expect(lines[1].hasPrefix("Since 2026-11-16 (8 days) · whole team"))
         #expect(lines[2].hasPrefix("Funnel · 13 weeks"))
         #expect(lines[23].hasPrefix(" ↑↓ list  Enter → open"))

@@ -26,6 +26,7 @@ final class SpyStore: Store, @unchecked Sendable {
     func processCatalog() throws -> ProcessCatalog { try inner.processCatalog() }
     func saveProcess(_ template: ProcessTemplate, by user: String) throws { try inner.saveProcess(template, by: user) }
     func users() throws -> [User] { try inner.users() }
+    func personRows(_ query: PersonTableQuery) throws -> Page<PersonRow> { try inner.personRows(query) }
     func weeklyReview(_ query: ReviewQuery) throws -> WeeklyReview {
         if isLocked { throw StoreError.locked(path: inner.location) }
         return try inner.weeklyReview(query)

@@ -160,7 +160,7 @@ extension App {
             handleAccountsMouse(mouse)
         case .orgChart:
             handleOrgChartMouse(mouse)
-        case .quadrant, .review:
+        case .quadrant, .review, .persons:
             break
         }
     }

@@ -14,6 +14,7 @@ extension App {
         case .quadrant: state.quadrant.selected?.account.id
         case .orgChart: state.orgChart.accountID
         case .review: nil
+        case .persons: state.personTable.selected?.person.accountID
         }
     }
 

@@ -46,6 +46,7 @@ extension App {
         case .escape:
             state.overlay = nil
             if prompt.purpose == .search { setFilter { $0.text = "" } }
+            if prompt.purpose == .personSearch { searchPersons("") }
         case .enter:
             submitPrompt(prompt)
         case .tab where prompt.purpose == .jumpToPerson:
@@ -55,6 +56,7 @@ extension App {
             guard prompt.field.handle(key) else { return }
             prompt.error = nil
             if prompt.purpose == .jumpToPerson { jumpToPerson(&prompt, next: false) }
+            if prompt.purpose == .personSearch { searchPersons(prompt.field.text) }
             state.overlay = .prompt(prompt)
             // Search filters as you type: each keystroke is one indexed query.
             if prompt.purpose == .search { setFilter { $0.text = prompt.field.text } }
@@ -64,7 +66,7 @@ extension App {
     func submitPrompt(_ prompt: PromptState) {
         let text = prompt.field.text.trimmingCharacters(in: .whitespacesAndNewlines)
         switch prompt.purpose {
-        case .search, .jumpToPerson:
+        case .search, .jumpToPerson, .personSearch:
             state.overlay = nil
         case .logMeeting(let personID):
             state.overlay = nil

@@ -23,6 +23,7 @@ public struct PromptState: Sendable {
         case jumpToPerson
         case logMeeting(personID: Int64)
         case forecastCall(period: String)
+        case personSearch
     }
 
     public var title: String

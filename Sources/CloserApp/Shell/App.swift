@@ -83,6 +83,7 @@ public final class App {
             case .quadrant: moveQuadrantSelection(command)
             case .orgChart: moveOrgSelection(command)
             case .review: moveReviewSelection(command)
+            case .persons: movePersonSelection(command)
             }
         case .moveRight: moveSelectedDeal(by: 1)
         case .moveLeft: moveSelectedDeal(by: -1)
@@ -109,6 +110,8 @@ public final class App {
             runReviewCommand(command)
         case .showStandup:
             startStandup()
+        case .showPersons, .personSearch, .personSortNext, .personSortReverse, .personOpenChart:
+            runPersonTableCommand(command)
         }
     }
 
@@ -204,6 +207,7 @@ public final class App {
             case .quadrant: try loadQuadrant()
             case .orgChart: try loadOrgChart()
             case .review: try loadReview()
+            case .persons: try loadPersonTable()
             }
             let boardEmpty = state.board.board?.columns.allSatisfy { $0.count == 0 } ?? true
             state.isEmptyStore = state.filter.isDefault && boardEmpty && state.screen == .board

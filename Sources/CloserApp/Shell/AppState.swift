@@ -2,7 +2,7 @@ import CloserCore
 import TerminalUI
 
 public enum ScreenID: Int, CaseIterable, Sendable {
-    case board, deals, accounts, quadrant, orgChart, review
+    case board, deals, accounts, quadrant, orgChart, review, persons
 
     var title: UIText {
         switch self {
@@ -12,6 +12,7 @@ public enum ScreenID: Int, CaseIterable, Sendable {
         case .quadrant: .quadrant
         case .orgChart: .orgChart
         case .review: .review
+        case .persons: .persons
         }
     }
 
@@ -24,6 +25,7 @@ public enum ScreenID: Int, CaseIterable, Sendable {
         case .quadrant: LocalizedText(en: "Quad", zh: "象限")
         case .orgChart: LocalizedText(en: "Org", zh: "组织")
         case .review: LocalizedText(en: "Review", zh: "周报")
+        case .persons: LocalizedText(en: "People", zh: "人员")
         }
     }
 
@@ -35,6 +37,7 @@ public enum ScreenID: Int, CaseIterable, Sendable {
         case .quadrant: .quadrant
         case .orgChart: .orgChart
         case .review: .review
+        case .persons: .persons
         }
     }
 
@@ -76,6 +79,7 @@ public struct AppState: Sendable {
     public var accountSearch = AccountSearchState()
     public var orgChart = OrgChartState()
     public var review = ReviewState()
+    public var personTable = PersonTableState()
     /// Set while the stand-up wall screen is up: it covers every screen and edits nothing.
     public var standup: StandupState?
     /// Who asks for accounts (a rep sees their own, shared and pool accounts); set on first load.

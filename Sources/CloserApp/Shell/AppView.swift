@@ -36,6 +36,8 @@ public enum AppView {
             OrgChartView.render(state, into: &canvas, area: content)
         case .review:
             ReviewView.render(state, into: &canvas, area: content)
+        case .persons:
+            PersonTableView.render(state.personTable, lang: lang, into: &canvas, area: content)
         }
         statusLine(state, into: &canvas)
         if let overlay = state.overlay {
@@ -67,7 +69,10 @@ public enum AppView {
         let tabsEnd = (ranges.last?.upperBound ?? 0) + 2
         let full = processLabel(state)
         // Without its "Process:" word when the tabs leave too little room for it.
-        let right = tabsEnd + TextWidth.of(full) <= state.width ? full : "\(state.process.name[state.lang]) [p] "
+        let name = state.process.name[state.lang]
+        let room = state.width - tabsEnd - TextWidth.of(" [p] ")
+        let right = tabsEnd + TextWidth.of(full) <= state.width ? full
+            : "\(TextWidth.of(name) <= room ? name : TextWidth.truncate(name, to: max(1, room))) [p] "
         let x = max(tabsEnd, state.width - TextWidth.of(right))
         canvas.put(right, x: x, y: 0, role: "tab", maxWidth: state.width - x)
     }

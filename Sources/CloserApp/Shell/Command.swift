@@ -71,6 +71,11 @@ public enum Command: String, CaseIterable, Sendable {
     case reviewCallQuarter = "review.call-quarter"
     case reviewCallMonth = "review.call-month"
     case showStandup = "screen.standup"
+    case showPersons = "screen.persons"
+    case personSearch = "persons.search"
+    case personSortNext = "persons.sort-next"
+    case personSortReverse = "persons.sort-reverse"
+    case personOpenChart = "persons.open-chart"
 
     public var label: LocalizedText {
         switch self {
@@ -141,6 +146,11 @@ public enum Command: String, CaseIterable, Sendable {
         case .reviewCallQuarter: LocalizedText(en: "Record the manager's call for this quarter", zh: "记录经理对本季度的判断")
         case .reviewCallMonth: LocalizedText(en: "Record the manager's call for this month", zh: "记录经理对本月的判断")
         case .showStandup: LocalizedText(en: "Stand-up wall screen (read-only, cycles by itself)", zh: "站会大屏（只读，自动轮播）")
+        case .showPersons: LocalizedText(en: "Key-person table (every account)", zh: "关键人列表（所有客户）")
+        case .personSearch: LocalizedText(en: "Search persons as you type (pinyin initials work)", zh: "搜索关键人（支持拼音首字母）")
+        case .personSortNext: LocalizedText(en: "Sort by the next column", zh: "按下一列排序")
+        case .personSortReverse: LocalizedText(en: "Reverse the sort", zh: "反向排序")
+        case .personOpenChart: LocalizedText(en: "Open the person on their account's org chart", zh: "在其客户的组织结构中打开")
         }
     }
 }
@@ -163,7 +173,7 @@ extension Command {
 
 /// Where a binding applies.
 public enum KeyContext: String, Sendable {
-    case global, board, deals, accounts, quadrant, orgChart, review
+    case global, board, deals, accounts, quadrant, orgChart, review, persons
 }
 
 public struct KeyBinding: Sendable {
@@ -255,6 +265,11 @@ public enum KeyMap {
         KeyBinding([.char("M")], .personLogMeeting, .orgChart),
         KeyBinding([.char("6")], .showReview),
         KeyBinding([.char("W")], .showStandup),
+        KeyBinding([.char("7")], .showPersons),
+        KeyBinding([.char("/")], .personSearch, .persons),
+        KeyBinding([.char("s")], .personSortNext, .persons),
+        KeyBinding([.char("S")], .personSortReverse, .persons),
+        KeyBinding([.enter, .char("o")], .personOpenChart, .persons),
         KeyBinding([.char("[")], .reviewEarlier, .review),
         KeyBinding([.char("]")], .reviewLater, .review),
         KeyBinding([.enter], .reviewOpen, .review),
@@ -311,6 +326,7 @@ public enum KeyMap {
             (.accounts, LocalizedText(en: "Account table", zh: "客户列表")),
             (.quadrant, LocalizedText(en: "Customer quadrant", zh: "客户象限")),
             (.review, LocalizedText(en: "Weekly review", zh: "每周回顾")),
+            (.persons, LocalizedText(en: "Key-person table", zh: "关键人列表")),
             (.orgChart, LocalizedText(en: "Org chart (Enter on a picked manager sets it, Backspace clears)", zh: "组织结构（选上级时回车确定，退格清除）")),
         ]
         var sections = contexts.map { context, title in

@@ -9,7 +9,7 @@ public enum UIText: Sendable {
     case gateTitle, gateBody, forceReasonPrompt, searchPrompt, nextStep, due, amount, expectedClose, account, title
     case milestones, activities, logActivity, won, lost, notes, kind, history, storeChanged, readOnly
     case emptyColumn, dealsTotal, paletteHint, stage, owner, probability, outcome
-    case orgChart, review, accounts, quadrant, accountsTotal, columns, pipelineWord, lifetimeValue
+    case orgChart, review, persons, accounts, quadrant, accountsTotal, columns, pipelineWord, lifetimeValue
 
     var text: LocalizedText {
         switch self {
@@ -17,6 +17,7 @@ public enum UIText: Sendable {
         case .board: LocalizedText(en: "Board", zh: "管道看板")
         case .orgChart: LocalizedText(en: "Org chart", zh: "组织结构")
         case .review: LocalizedText(en: "Review", zh: "每周回顾")
+        case .persons: LocalizedText(en: "People", zh: "关键人")
         case .deals: LocalizedText(en: "Deals", zh: "商机列表")
         case .help: LocalizedText(en: "Help", zh: "帮助")
         case .palette: LocalizedText(en: "Commands", zh: "命令")

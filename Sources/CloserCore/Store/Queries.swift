@@ -253,3 +253,39 @@ public struct PersonQuery: Sendable, Hashable {
         self.limit = limit
     }
 }
+
+/// How the key-person table sorts.
+public enum PersonSortKey: String, Sendable, Hashable, CaseIterable {
+    case name, account, title, level, influence, lastMet = "last-met", stance
+}
+
+/// A page of key persons across accounts, for the person table: a text or pinyin search, one
+/// account or all, sorted by any column.
+public struct PersonTableQuery: Sendable, Hashable {
+    public var text: String
+    public var accountID: Int64?
+    public var sort: PersonSortKey
+    public var ascending: Bool
+    public var offset: Int
+    public var limit: Int
+
+    public init(text: String = "", accountID: Int64? = nil, sort: PersonSortKey = .name, ascending: Bool = true, offset: Int = 0, limit: Int = 50) {
+        self.text = text
+        self.accountID = accountID
+        self.sort = sort
+        self.ascending = ascending
+        self.offset = offset
+        self.limit = limit
+    }
+}
+
+/// One row of the person table: the person and the account they work for.
+public struct PersonRow: Sendable, Hashable {
+    public var person: Person
+    public var accountName: String
+
+    public init(person: Person, accountName: String) {
+        self.person = person
+        self.accountName = accountName
+    }
+}

@@ -40,6 +40,8 @@ public protocol Store: Sendable {
     func updatePerson(_ person: Person, by user: String) throws -> Person
     func deletePerson(_ id: Int64, by user: String) throws
     func persons(_ query: PersonQuery) throws -> Page<Person>
+    /// A page of the person table: persons with their account's name, searched and sorted in SQL.
+    func personRows(_ query: PersonTableQuery) throws -> Page<PersonRow>
 
     // Deals
     func addDeal(_ deal: Deal, by user: String) throws -> Deal
