@@ -71,13 +71,14 @@ extension SQLiteStore {
         if !query.text.isEmpty { filter.add("p.search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: query.text) + "%"]) }
         let direction = query.ascending ? "ASC" : "DESC"
         let order: String = switch query.sort {
-        case .name: "p.name \(direction), p.id"
+        case .name: "p.name \(direction), p.id \(direction)"
         case .account: "a.name \(direction), p.name, p.id"
         case .title: "p.title \(direction), p.name, p.id"
         // Decision layer first when ascending, as the org chart reads.
         case .level: "CASE p.level WHEN 'decision' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END \(direction), p.influence DESC, p.id"
-        case .influence: "p.influence \(direction), p.name, p.id"
-        case .lastMet: "p.last_met IS NULL, p.last_met \(direction), p.id"
+        // One direction throughout, so the page walks person_influence / person_last_met (never met: last when newest first).
+        case .influence: "p.influence \(direction), p.name \(direction), p.id \(direction)"
+        case .lastMet: "p.last_met \(direction), p.id \(direction)"
         case .stance: "CASE p.stance WHEN 'supporter' THEN 0 WHEN 'neutral' THEN 1 ELSE 2 END \(direction), p.influence DESC, p.id"
         }
         return try read { db in

@@ -199,6 +199,15 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v8-review") { db in try ReviewSchema.migrate(db) }
+        migrator.registerMigration("v9-person-table") { db in
+            // The key-person table pages through every account's persons in name, influence or
+            // last-met order: each first page walks an index instead of sorting 100k persons.
+            try db.execute(sql: """
+                CREATE INDEX person_name ON person(name, id);
+                CREATE INDEX person_influence ON person(influence, name, id);
+                CREATE INDEX person_last_met ON person(last_met, id);
+                """)
+        }
         return migrator
     }
 }
