@@ -69,6 +69,9 @@ extension SQLiteStore {
         var filter = SQLFilter()
         if let accountID = query.accountID { filter.add("p.account_id = ?", [accountID]) }
         if !query.text.isEmpty { filter.add("p.search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: query.text) + "%"]) }
+        filter.restrict(to: query.viewer)
+        // The count joins the account only when a rep's visibility needs it.
+        let countFrom = query.viewer?.role == .rep ? "person p JOIN account a ON a.id = p.account_id" : "person p"
         let direction = query.ascending ? "ASC" : "DESC"
         let order: String = switch query.sort {
         case .name: "p.name \(direction), p.id \(direction)"
@@ -82,7 +85,7 @@ extension SQLiteStore {
         case .stance: "CASE p.stance WHEN 'supporter' THEN 0 WHEN 'neutral' THEN 1 ELSE 2 END \(direction), p.influence DESC, p.id"
         }
         return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person p \(filter.whereClause)", arguments: filter.arguments) ?? 0
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(countFrom) \(filter.whereClause)", arguments: filter.arguments) ?? 0
             let rows = try Row.mapAll(db, sql: """
                 SELECT p.*, a.name AS account_name FROM person p JOIN account a ON a.id = p.account_id
                 \(filter.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?

@@ -27,6 +27,21 @@ struct VisibilityTests {
         try store.accounts(AccountQuery(viewer: viewer, sort: .id, limit: 100)).rows.map(\.id)
     }
 
+    /// The person table follows the accounts: one person on each of the eight accounts.
+    @Test(arguments: [
+        (Team.wang, [1, 2, 3, 5, 6, 7, 8] as [Int64]),
+        (Team.li, [3, 4, 5, 8]),
+        (Team.zhao, [1, 2, 3, 4, 5, 6, 7, 8]),
+    ])
+    func personTableByViewer(name: String, expected: [Int64]) throws {
+        let store = try Self.world()
+        for account in 1...8 { _ = try store.addPerson(Person(accountID: Int64(account), name: "P\(account)"), by: "admin") }
+        let viewer = try #require(try store.viewer(named: name))
+        let page = try store.personRows(PersonTableQuery(sort: .name, limit: 50, viewer: viewer))
+        #expect(page.rows.map(\.person.accountID) == expected)
+        #expect(page.total == expected.count)
+    }
+
     @Test(arguments: [
         (Team.wang, UserRole.rep, [1, 2, 3, 5, 6, 7, 8] as [Int64]),
         (Team.li, .rep, [3, 4, 5, 8]),

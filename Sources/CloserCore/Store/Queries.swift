@@ -268,8 +268,12 @@ public struct PersonTableQuery: Sendable, Hashable {
     public var ascending: Bool
     public var offset: Int
     public var limit: Int
+    /// Who asks: a rep sees the persons of the accounts they may see, a manager everyone's.
+    public var viewer: Viewer?
 
-    public init(text: String = "", accountID: Int64? = nil, sort: PersonSortKey = .name, ascending: Bool = true, offset: Int = 0, limit: Int = 50) {
+    public init(text: String = "", accountID: Int64? = nil, sort: PersonSortKey = .name, ascending: Bool = true, offset: Int = 0, limit: Int = 50,
+                viewer: Viewer? = nil) {
+        self.viewer = viewer
         self.text = text
         self.accountID = accountID
         self.sort = sort
