@@ -244,3 +244,21 @@ struct OrgChartMouseTests {
         #expect(app.state.orgChart.scrollY == 0, "the whole chart fits: nothing to pan")
     }
 }
+
+@Suite("Org chart visibility")
+struct OrgChartVisibilityTests {
+    @Test func aRepCannotOpenTheChartOfAnotherRepsExclusiveAccount() throws {
+        var snapshot = OrgChartFixture.snapshot()
+        snapshot.users = [User(name: "wang.lei", role: .manager), User(name: "li.na", role: .rep), User(name: "zhou.rep", role: .rep)]
+        snapshot.accounts[2].visibility = .exclusive  // 上海电气集团, li.na's
+        let store = try Fixture.memoryStore(snapshot)
+        let rep = Fixture.app(store, .zh, width: 160, height: 48, user: "zhou.rep")
+        rep.openOrgChart(accountID: 3)
+        #expect(rep.state.message?.isError == true)
+        #expect(rep.state.message?.text.contains("li.na") == true, "the refusal says whose it is: \(rep.state.message?.text ?? "")")
+        #expect(rep.state.orgChart.tree.isEmpty)
+        let owner = Fixture.app(store, .zh, width: 160, height: 48, user: "li.na")
+        owner.openOrgChart(accountID: 3)
+        #expect(owner.state.orgChart.tree.count == 2)
+    }
+}

@@ -30,7 +30,9 @@ extension App {
     /// layout are derived once here, not per frame.
     func loadOrgChart() throws {
         guard let accountID = state.orgChart.accountID else { return }
-        let account = try store.account(accountID)
+        try ensureViewer()
+        // A rep's chart is refused, with the reason, for an account that is private to someone else.
+        let account = try ownershipStore.map { try $0.account(accountID, as: state.viewer) } ?? store.account(accountID)
         let page = try store.persons(PersonQuery(accountID: accountID, limit: App.orgChartReadLimit))
         state.orgChart.load(accountName: account.name, persons: page.rows, total: page.total, today: state.today)
         relayoutOrgChart()
