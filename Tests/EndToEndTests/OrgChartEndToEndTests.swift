@@ -29,6 +29,14 @@ struct OrgChartEndToEndTests {
         let json = try #require(try sandbox.json(["orgchart", "1", "--json"]) as? [String: Any])
         #expect(json["roots"] as? [Int] == [1])
         #expect((json["warnings"] as? [String])?.contains("No inside coach") == true)
+        // Another rep's exclusive account is refused, as account show refuses it.
+        try sandbox.ok(["user", "add", sandbox.user, "--role", "rep"])
+        try sandbox.ok(["user", "add", "boss", "--role", "manager"])
+        try sandbox.ok(["user", "add", "other.rep", "--role", "rep"])
+        try sandbox.ok(["account", "exclusive", "1"])
+        let refused = try sandbox.run(["orgchart", "1", "--user", "other.rep"])
+        #expect(refused.status != 0 && refused.stderrLines.count == 1 && refused.stderr.contains("exclusive"), "\(refused)")
+        #expect(try sandbox.ok(["orgchart", "1", "--user", "boss"]).stdout.contains("王总"))
         let missing = try sandbox.run(["orgchart", "不存在的客户"])
         #expect(missing.status != 0 && missing.stderrLines == ["Error: no account matches '不存在的客户'"])
     }
