@@ -22,7 +22,8 @@ public struct OrgChartState: Sendable {
     public var grid = OrgGrid(OrgTree(persons: []))
     /// Set while the user picks a new manager for this person on the chart.
     public var pickingManagerFor: Int64?
-    /// Pinyin and folded-text keys per person, for jumping by initials without a store read.
+    /// Pinyin and folded-text keys per person, for jumping by initials without a store read;
+    /// made on the first jump after a read, not on every reload another person's write causes.
     var searchKeys: [Int64: String] = [:]
     var layout: OrgChartLayout?
     private var layoutFor: (width: Int, lang: Language)?
@@ -39,7 +40,7 @@ public struct OrgChartState: Sendable {
         grid = OrgGrid(tree)
         warnings = OrgCoverage.warnings(persons, today: today)
         paths = RelationshipPaths.toDecisionMakers(in: tree)
-        searchKeys = Dictionary(persons.map { ($0.id, SearchText.key(for: [$0.name, $0.title])) }, uniquingKeysWith: { first, _ in first })
+        searchKeys = [:]
         collapsed = collapsed.filter { tree.persons[$0] != nil }
         if selected.map({ tree.persons[$0] == nil }) ?? true { selected = tree.ordered.first }
         if let picking = pickingManagerFor, tree.persons[picking] == nil { pickingManagerFor = nil }
@@ -67,9 +68,12 @@ public struct OrgChartState: Sendable {
 
     /// The first person after the selection (wrapping) whose name or title matches `query`,
     /// pinyin initials included.
-    func match(_ query: String, after: Int64? = nil) -> Int64? {
+    mutating func match(_ query: String, after: Int64? = nil) -> Int64? {
         let order = tree.ordered
         guard !order.isEmpty else { return nil }
+        if searchKeys.isEmpty {
+            searchKeys = tree.persons.mapValues { SearchText.key(for: [$0.name, $0.title]) }
+        }
         let start = after.flatMap { order.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
         for offset in 0..<order.count {
             let id = order[(start + offset) % order.count]

@@ -74,7 +74,10 @@ public final class App {
         case .showDeals: switchScreen(to: .deals)
         case .refresh: reload()
         case .loadDemo: loadDemo()
-        case .toggleLanguage: state.lang = state.lang == .en ? .zh : .en
+        case .toggleLanguage:
+            state.lang = state.lang == .en ? .zh : .en
+            // Badges change width with the language: the chart is laid out once for it, not per frame.
+            if state.screen == .orgChart { relayoutOrgChart() }
         case .selectUp, .selectDown, .pageUp, .pageDown, .selectFirst, .selectLast, .selectLeft, .selectRight:
             switch state.screen {
             case .board: moveBoardSelection(command)

@@ -77,13 +77,22 @@ public enum AppView {
         canvas.put(right, x: x, y: 0, role: "tab", maxWidth: state.width - x)
     }
 
-    static func statusLine(_ state: AppState, into canvas: inout Canvas) {
-        let lang = state.lang
-        let rect = Rect(x: 0, y: state.height - 1, width: state.width, height: 1)
-        let hints = state.screen == .orgChart ? OrgChartView.hints(lang) : state.screen == .review ? ReviewView.hints(lang) : [
+    /// The status line's key reminder: a screen with keys of its own names them, the rest share the board's.
+    static func hints(for screen: ScreenID, lang: Language) -> [KeyHint] {
+        switch screen {
+        case .orgChart: OrgChartView.hints(lang)
+        case .review: ReviewView.hints(lang)
+        case .board, .deals, .accounts, .quadrant, .persons: [
             KeyHint("Enter", lang(.open)), KeyHint(">", lang(.move)), KeyHint("n", lang(.newDeal)),
             KeyHint("/", lang(.search)), KeyHint(":", lang(.palette)), KeyHint("?", lang(.help)), KeyHint("q", lang(.quit)),
         ]
+        }
+    }
+
+    static func statusLine(_ state: AppState, into canvas: inout Canvas) {
+        let lang = state.lang
+        let rect = Rect(x: 0, y: state.height - 1, width: state.width, height: 1)
+        let hints = hints(for: state.screen, lang: lang)
         // The whole path when there is room, the file name on a narrow terminal.
         let store = StorePathName(path: state.storeLocation)
         let filter = state.screen.isAccountScreen ? state.accountFilterSummary : state.filterSummary

@@ -126,20 +126,9 @@ struct ReviewText {
         return lines
     }
 
-    /// Columns padded by display width, so Chinese and Latin text line up.
+    /// Columns padded by display width, so Chinese and Latin text line up; the first row is the header.
     static func aligned(_ rows: [[String]]) -> [String] {
-        let clean = rows.map { $0.map(Sanitizer.clean) }
-        var widths: [Int] = []
-        for row in clean {
-            for (index, cell) in row.enumerated() {
-                if index >= widths.count { widths.append(0) }
-                widths[index] = min(40, max(widths[index], TextWidth.of(cell)))
-            }
-        }
-        return clean.map { row in
-            var line = row.enumerated().map { TextWidth.padRight(TextWidth.truncate($1, to: widths[$0]), to: widths[$0]) }.joined(separator: "  ")
-            while line.last == " " { line.removeLast() }
-            return line
-        }
+        guard let header = rows.first else { return [] }
+        return Output.alignedLines(header, Array(rows.dropFirst()), rule: false)
     }
 }

@@ -24,6 +24,12 @@ enum Output {
 
     /// A table aligned by display width, so Chinese names line up with Latin ones.
     static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int> = [], maxWidth: Int = 40) {
+        for line in alignedLines(header, rows, rightAligned: rightAligned, maxWidth: maxWidth, rule: true) { print(line) }
+    }
+
+    /// The lines of such a table: the header, a rule under it when asked, the rows; cells cut
+    /// at `maxWidth` columns, trailing spaces trimmed.
+    static func alignedLines(_ header: [String], _ rows: [[String]], rightAligned: Set<Int> = [], maxWidth: Int = 40, rule: Bool) -> [String] {
         let cleanRows = rows.map { $0.map(Sanitizer.clean) }
         var widths = header.map(TextWidth.of)
         for row in cleanRows {
@@ -37,9 +43,7 @@ enum Output {
                 return rightAligned.contains(index) ? TextWidth.padLeft(fitted, to: widths[index]) : TextWidth.padRight(fitted, to: widths[index])
             }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }
-        print(render(header))
-        print(render(widths.map { String(repeating: "─", count: $0) }))
-        for row in cleanRows { print(render(row)) }
+        return [render(header)] + (rule ? [render(widths.map { String(repeating: "─", count: $0) })] : []) + cleanRows.map(render)
     }
 
     static func fields(_ pairs: [(String, String)]) {
