@@ -114,7 +114,8 @@ struct DashboardTests {
         let sandbox = try Sandbox()
         let tmux = try Tmux(sandbox, arguments: ["--lang", "en"])
         defer { tmux.kill() }
-        let welcome = try tmux.waitFor(text: "Welcome to Closer")
+        // The whole welcome, not its first line: the pane can be read halfway through a redraw.
+        let welcome = try tmux.waitFor("the welcome") { $0.contains("Welcome to Closer") && $0.contains("closer import") }
         #expect(welcome.contains("this store is empty"))
         #expect(welcome.contains("load the demo company"), "\(welcome)")
         #expect(welcome.contains("add a deal"), "\(welcome)")
