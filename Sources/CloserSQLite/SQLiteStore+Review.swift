@@ -16,13 +16,10 @@ extension SQLiteStore {
             var owner = SQLFilter()
             if let rep = q.rep { owner.add("d.owner = ?", [rep]) }
             review.funnel = try Self.funnel(db, process: process, owner: owner)
-            let window = try Self.stageEvents(db, from: windowStart, until: period.1, processKey: process.key, owner: owner)
-            let prior = try Self.priorEntries(db, from: windowStart, until: period.1, processKey: process.key, owner: owner)
-            let from = Date(timeIntervalSince1970: windowStart), until = Date(timeIntervalSince1970: period.1)
-            review.conversions = StageHistory.conversions(process, events: window, from: from, until: until)
-            review.daysInStage = StageHistory.durations(process, events: window, priorEntry: prior, from: from, until: until)
+            review.conversions = try Self.conversions(db, process: process, from: windowStart, until: period.1, rep: q.rep)
+            review.daysInStage = try Self.durations(db, process: process, from: windowStart, until: period.1, rep: q.rep)
             review.forecast = try Self.forecast(db, q, owner: owner)
-            try Self.periodLists(db, q, catalog: catalog, from: period.0, until: period.1, owner: owner, into: &review)
+            try Self.periodLists(db, q, catalog: catalog, from: period.0, until: period.1, into: &review)
             try Self.currentLists(db, q, owner: owner, into: &review)
             review.quadrantChanges = try Self.quadrantChanges(db, since: period.0)
             review.reps = try Self.repFigures(db, q, from: period.0, until: period.1, catalog: catalog)
@@ -64,53 +61,6 @@ extension SQLiteStore {
         return process.stages.compactMap { stages[$0.key] }
     }
 
-    static let stageActions = "('created','moved','forced','won','lost','withdrawn','reopened','close-date')"
-
-    /// The stage events of one process's deals in [from, until).
-    static func stageEvents(_ db: Database, from: Double, until: Double, processKey: String, owner: SQLFilter) throws -> [StageEvent] {
-        var filter = owner
-        filter.add("e.entity = 'deal'")
-        filter.add("e.at >= ?", [from])
-        filter.add("e.at < ?", [until])
-        filter.add("e.action IN \(stageActions)")
-        filter.add("d.process_key = ?", [processKey])
-        return try Row.mapAll(db, sql: """
-            SELECT e.entity_id, e.at, e.action, e.note,
-                   json_extract(e.changes, '$.stage.old') AS from_stage, json_extract(e.changes, '$.stage.new') AS to_stage
-            FROM event e JOIN deal d ON d.id = e.entity_id \(filter.whereClause)
-            """, arguments: filter.arguments) { row -> StageEvent? in
-            guard let kind = StageEvent.Kind(rawValue: row["action"]) else { return nil }
-            return StageEvent(dealID: row["entity_id"], at: ColumnCoding.date(row["at"]), kind: kind,
-                              fromStage: row["from_stage"], toStage: row["to_stage"], note: row.text("note"))
-        }.compactMap { $0 }
-    }
-
-    /// For the deals that leave a stage inside the window: when and into which stage they last
-    /// entered before it, so a stage entered months ago still counts its full time.
-    static func priorEntries(_ db: Database, from: Double, until: Double, processKey: String, owner: SQLFilter) throws -> [Int64: (at: Date, stage: String)] {
-        var filter = owner
-        filter.add("d.process_key = ?", [processKey])
-        var result: [Int64: (at: Date, stage: String)] = [:]
-        try Row.forEach(db, sql: """
-            WITH leaving AS (
-                SELECT DISTINCT e.entity_id AS id FROM event e JOIN deal d ON d.id = e.entity_id
-                \(filter.whereClause.isEmpty ? "WHERE" : filter.whereClause + " AND") e.entity = 'deal' AND e.at >= ? AND e.at < ?
-                  AND e.action IN ('moved','forced','won','lost','withdrawn')
-            ),
-            last AS (
-                SELECT e.entity_id AS id, MAX(e.at) AS at FROM event e JOIN leaving l ON l.id = e.entity_id
-                WHERE e.entity = 'deal' AND e.at < ? AND e.action IN ('created','moved','forced') GROUP BY e.entity_id
-            )
-            SELECT e.entity_id, e.at, json_extract(e.changes, '$.stage.new') AS stage
-            FROM last JOIN event e ON e.entity = 'deal' AND e.entity_id = last.id AND e.at = last.at
-            WHERE e.action IN ('created','moved','forced')
-            """, arguments: filter.arguments(appending: [from, until, from])) { row in
-            guard let stage: String = row["stage"] else { return }
-            result[row["entity_id"]] = (ColumnCoding.date(row["at"]), stage)
-        }
-        return result
-    }
-
     static func forecast(_ db: Database, _ q: ReviewQuery, owner: SQLFilter) throws -> [ForecastFigures] {
         let periods: [((start: Day, end: Day), String)] = [(q.month, ForecastCall.monthKey(q.today)), (q.quarter, ForecastCall.quarterKey(q.today))]
         return try periods.map { range, key in
@@ -145,86 +95,6 @@ extension SQLiteStore {
             }
             return figures
         }
-    }
-
-    /// What happened in the period, from the log: new, advanced, slipped, closed, forced, close dates moved.
-    static func periodLists(_ db: Database, _ q: ReviewQuery, catalog: ProcessCatalog, from: Double, until: Double, owner: SQLFilter,
-                            into review: inout WeeklyReview) throws {
-        var filter = owner
-        filter.add("e.entity = 'deal'")
-        filter.add("e.at >= ?", [from])
-        filter.add("e.at < ?", [until])
-        filter.add("e.action IN \(stageActions)")
-        var lists: [ReviewListKind: [ReviewItem]] = [:]
-        var closeChanges: [Int64: CloseDateChange] = [:]
-        try Row.forEach(db, sql: """
-            SELECT e.entity_id, e.at, e.action, e.note,
-                   json_extract(e.changes, '$.stage.old') AS from_stage, json_extract(e.changes, '$.stage.new') AS to_stage,
-                   json_extract(e.changes, '$.expectedClose.old') AS close_old, json_extract(e.changes, '$.expectedClose.new') AS close_new,
-                   d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key, d.process_key
-            FROM event e JOIN deal d ON d.id = e.entity_id JOIN account a ON a.id = d.account_id
-            \(filter.whereClause) ORDER BY e.at, e.id
-            """, arguments: filter.arguments) { row in
-            guard let kind = StageEvent.Kind(rawValue: row["action"]) else { return }
-            let fromStage: String? = row["from_stage"], toStage: String? = row["to_stage"]
-            let day = Day(ColumnCoding.date(row["at"]), timeZone: q.timeZone)
-            var item = ReviewItem(dealID: row["entity_id"], title: row["title"], accountID: row["account_id"], accountName: row["account_name"],
-                                  owner: row["owner"], amount: Money(minorUnits: row["amount"], currency: row["currency"]),
-                                  stage: row["stage_key"], detail: row.text("note"), day: day)
-            switch kind {
-            case .created:
-                item.detail = ""
-                item.toStage = toStage
-                lists[.newDeals, default: []].append(item)
-            case .moved, .forced:
-                item.fromStage = fromStage
-                item.toStage = toStage
-                let process = catalog.process(row["process_key"])
-                let direction = process.map { StageHistory.direction($0, from: fromStage, to: toStage) } ?? 0
-                if direction > 0 { lists[.advanced, default: []].append(item) }
-                if direction < 0 { lists[.slipped, default: []].append(item) }
-                if kind == .forced { lists[.forced, default: []].append(item) }
-            case .won: lists[.won, default: []].append(item)
-            case .lost: lists[.lost, default: []].append(item)
-            case .withdrawn: lists[.withdrawn, default: []].append(item)
-            case .reopened: break
-            case .closeDate:
-                let old = (row["close_old"] as String?).flatMap(Day.init), new = (row["close_new"] as String?).flatMap(Day.init)
-                let days = old.flatMap { old in new.map { old.days(until: $0) } } ?? 0
-                var change = closeChanges[item.dealID] ?? CloseDateChange(item: item, from: old, to: new, days: 0, pushesEver: 0)
-                change.to = new
-                change.days += days
-                closeChanges[item.dealID] = change
-            }
-        }
-        func list(_ items: [ReviewItem]?) -> ReviewList {
-            let items = items ?? []
-            var amount: CurrencyTotals = [:]
-            for item in items { amount[item.amount.currency, default: 0] += item.amount.minorUnits }
-            let top = items.sorted { ($0.amount.minorUnits, $1.dealID) > ($1.amount.minorUnits, $0.dealID) }.prefix(q.listLimit)
-            return ReviewList(count: items.count, amount: amount, items: Array(top))
-        }
-        review.newDeals = list(lists[.newDeals])
-        review.advanced = list(lists[.advanced])
-        review.slipped = list(lists[.slipped])
-        review.won = list(lists[.won])
-        review.lost = list(lists[.lost])
-        review.withdrawn = list(lists[.withdrawn])
-        review.forced = list(lists[.forced])
-        if !closeChanges.isEmpty {
-            // How often each of these deals has been pushed out, over the whole log.
-            let ids = Array(closeChanges.keys)
-            for row in try Row.fetchAll(db, sql: """
-                SELECT entity_id, COUNT(*) AS pushes FROM event
-                WHERE entity = 'deal' AND action = 'close-date' AND entity_id IN (\(ids.map { _ in "?" }.joined(separator: ",")))
-                  AND json_extract(changes, '$.expectedClose.new') > json_extract(changes, '$.expectedClose.old')
-                GROUP BY entity_id
-                """, arguments: StatementArguments(ids)) {
-                closeChanges[row["entity_id"]]?.pushesEver = row["pushes"]
-            }
-        }
-        review.closeDateChanges = closeChanges.values.sorted { ($0.pushesEver, abs($0.days), $1.item.dealID) > ($1.pushesEver, abs($1.days), $0.item.dealID) }
-            .prefix(q.listLimit).map { $0 }
     }
 
     /// What needs attention now: stalled deals and missing or overdue next steps.
@@ -311,10 +181,10 @@ extension SQLiteStore {
             reps[name] = figures
         }
         for r in try Row.fetchAll(db, sql: """
-            SELECT d.owner, e.action, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount
-            FROM event e JOIN deal d ON d.id = e.entity_id
-            WHERE e.entity = 'deal' AND e.at >= ? AND e.at < ? AND e.action IN ('moved','forced','won') \(q.rep == nil ? "" : "AND d.owner = ?")
-            GROUP BY d.owner, e.action, d.currency
+            SELECT d.owner, s.kind AS action, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount
+            FROM stage_event s JOIN deal d ON d.id = s.deal_id
+            WHERE s.at >= ? AND s.at < ? AND s.kind IN ('moved','forced','won') \(q.rep == nil ? "" : "AND d.owner = ?")
+            GROUP BY d.owner, s.kind, d.currency
             """, arguments: StatementArguments([from, until] as [any DatabaseValueConvertible] + (q.rep.map { [$0] } ?? []))) {
             let name: String = r["owner"], action: String = r["action"]
             var figures = row(name)

@@ -208,6 +208,7 @@ enum Schema {
                 CREATE INDEX person_last_met ON person(last_met, id);
                 """)
         }
+        migrator.registerMigration("v10-stage-history") { db in try StageHistorySchema.migrate(db) }
         return migrator
     }
 }

@@ -84,6 +84,13 @@ public struct StageConversion: Sendable, Hashable, Codable {
     public var entered: Int
     public var advanced: Int
 
+    public init(fromStage: String, toStage: String, entered: Int, advanced: Int) {
+        self.fromStage = fromStage
+        self.toStage = toStage
+        self.entered = entered
+        self.advanced = advanced
+    }
+
     /// 0…1, or nil when no deal entered the stage in the window.
     public var rate: Double? { entered == 0 ? nil : Double(advanced) / Double(entered) }
 }
@@ -92,4 +99,10 @@ public struct StageDuration: Sendable, Hashable, Codable {
     public var stage: String
     public var exits: Int
     public var averageDays: Double
+
+    public init(stage: String, exits: Int, averageDays: Double) {
+        self.stage = stage
+        self.exits = exits
+        self.averageDays = averageDays
+    }
 }

@@ -1,0 +1,136 @@
+import CloserCore
+@testable import CloserSQLite
+import Foundation
+import GRDB
+import Testing
+
+/// The store computes the review's conversions and days in stage in SQL over `stage_event`, a
+/// table a trigger keeps from the log. `StageHistory` is the same arithmetic as a plain replay of
+/// the log; on random histories the two must agree exactly.
+@Suite("Stage history table agrees with the replay")
+struct StageHistoryTableTests {
+    static let process = ProcessCatalog().process("project")!
+    static let today = Day(year: 2026, month: 11, day: 25)!
+    static let utc = TimeZone(identifier: "UTC")!
+
+    /// Deals with random lives from May to today: created, moved on or back, forced, closed,
+    /// reopened, close dates changed; every deal's events at strictly increasing times.
+    struct History {
+        var deals: [Deal] = []
+        var events: [ChangeEvent] = []
+        var replay: [StageEvent] = []
+
+        init(seed: UInt64, deals count: Int = 60) {
+            var random = SeededGenerator(seed: seed)
+            let stages = StageHistoryTableTests.process.stages.map(\.key)
+            let start = Double(Day(year: 2026, month: 5, day: 1)!.ordinal) * 86_400
+            let end = Double(StageHistoryTableTests.today.ordinal) * 86_400 + 20 * 3_600
+            var id: Int64 = 0
+            for dealID in Int64(1)...Int64(count) {
+                var at = start + Double(random.below(Int(end - start) / 2))
+                var stage: Int? = random.below(3)
+                var closedIn = stage
+                func log(_ action: String, _ changes: [String: FieldChange], kind: StageEvent.Kind, from: String? = nil, to: String? = nil) {
+                    id += 1
+                    events.append(ChangeEvent(id: id, at: Date(timeIntervalSince1970: at), user: "alice", entity: "deal", entityID: dealID,
+                                              action: action, changes: changes))
+                    replay.append(StageEvent(dealID: dealID, at: Date(timeIntervalSince1970: at), kind: kind, fromStage: from, toStage: to))
+                }
+                log("created", ["stage": FieldChange(old: nil, new: stages[stage ?? 0])], kind: .created, to: stages[stage ?? 0])
+                for _ in 0..<random.int(0...7) {
+                    at += Double(random.int(1...40 * 86_400))
+                    guard at < end else { break }
+                    if let current = stage {
+                        switch random.below(10) {
+                        case 0...4:
+                            let next = min(stages.count - 1, current + random.int(1...2))
+                            let kind: StageEvent.Kind = random.chance(20) ? .forced : .moved
+                            log(kind.rawValue, ["stage": FieldChange(old: stages[current], new: stages[next])], kind: kind,
+                                from: stages[current], to: stages[next])
+                            stage = next
+                        case 5, 6:
+                            let back = max(0, current - 1)
+                            log("moved", ["stage": FieldChange(old: stages[current], new: stages[back])], kind: .moved, from: stages[current], to: stages[back])
+                            stage = back
+                        case 7:
+                            log("close-date", ["expectedClose": FieldChange(old: "2026-12-01", new: "2027-01-15")], kind: .closeDate)
+                        default:
+                            let kind = random.pick([StageEvent.Kind.won, .lost, .withdrawn])
+                            log(kind.rawValue, ["outcome": FieldChange(old: "open", new: kind.rawValue)], kind: kind)
+                            closedIn = current
+                            stage = nil
+                        }
+                    } else {
+                        log("reopened", ["outcome": FieldChange(old: "lost", new: "open")], kind: .reopened)
+                        stage = closedIn
+                    }
+                }
+                deals.append(Deal(id: dealID, accountID: 1, title: "D\(dealID)", processKey: "project", stageKey: stages[stage ?? closedIn ?? 0],
+                                  amount: Money(minorUnits: 100_000), owner: dealID % 3 == 0 ? "bob" : "alice",
+                                  outcome: stage == nil ? .lost : .open, outcomeReason: stage == nil ? "价格" : "", createdAt: Date(timeIntervalSince1970: start), updatedAt: Date(timeIntervalSince1970: start)))
+            }
+        }
+
+        func store() throws -> SQLiteStore {
+            let store = try SQLiteStore(inMemoryWithClock: { Date(timeIntervalSince1970: Double(StageHistoryTableTests.today.ordinal) * 86_400 + 21 * 3_600) })
+            _ = try store.importSnapshot(Snapshot(users: [User(name: "alice", role: .rep), User(name: "bob", role: .rep)],
+                                                  accounts: [Account(id: 1, name: "宝钢股份", owner: "alice")], deals: deals, events: events), by: "alice")
+            return store
+        }
+    }
+
+    static func query(rep: String?) -> ReviewQuery { ReviewQuery(today: today, rep: rep, timeZone: utc) }
+
+    @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
+    func conversionsAndDaysInStageMatchTheReplay(seed: UInt64) throws {
+        let history = History(seed: seed)
+        let store = try history.store()
+        for rep in [nil, "bob"] as [String?] {
+            let q = Self.query(rep: rep)
+            let review = try store.weeklyReview(q)
+            let mine = Set(history.deals.filter { rep == nil || $0.owner == rep }.map(\.id))
+            let events = history.replay.filter { mine.contains($0.dealID) }
+            let from = q.start(of: q.windowStart), until = q.start(of: q.until)
+            #expect(review.conversions == StageHistory.conversions(Self.process, events: events, from: from, until: until), "seed \(seed) rep \(rep ?? "-")")
+            let expected = StageHistory.durations(Self.process, events: events, priorEntry: [:], from: from, until: until)
+            #expect(review.daysInStage.map(\.exits) == expected.map(\.exits), "seed \(seed) rep \(rep ?? "-")")
+            for (got, want) in zip(review.daysInStage, expected) {
+                #expect(abs(got.averageDays - want.averageDays) < 1e-6, "seed \(seed) \(got.stage): \(got.averageDays) vs \(want.averageDays)")
+            }
+        }
+    }
+
+    @Test func anOldLogIsFilledWithTheTriggersOwnRows() throws {
+        let store = try History(seed: 42).store()
+        let columns = "event_id, deal_id, process_key, at, kind, from_stage, to_stage, stage, left_stage, entered_at, close_old, close_new"
+        let byTrigger = try store.read { db in try Row.fetchAll(db, sql: "SELECT \(columns) FROM stage_event ORDER BY event_id") }
+        let filled = try store.write { db in
+            try db.execute(sql: "DELETE FROM stage_event")
+            try StageHistorySchema.fill(db)
+            return try Row.fetchAll(db, sql: "SELECT \(columns) FROM stage_event ORDER BY event_id")
+        }
+        #expect(byTrigger.count > 100)
+        #expect(filled == byTrigger)
+    }
+
+    @Test func aDeletedDealLeavesTheHistoryAndAMovedProcessTakesItAlong() throws {
+        let store = try History(seed: 7, deals: 5).store()
+        let count = { (sql: String) in try store.read { db in try Int.fetchOne(db, sql: sql) ?? -1 } }
+        #expect(try count("SELECT COUNT(*) FROM stage_event WHERE deal_id = 2") > 0)
+        try store.deleteDeal(2, by: "alice")
+        #expect(try count("SELECT COUNT(*) FROM stage_event WHERE deal_id = 2") == 0)
+        try store.write { db in try db.execute(sql: "UPDATE deal SET process_key = 'technical' WHERE id = 3") }
+        #expect(try count("SELECT COUNT(*) FROM stage_event WHERE deal_id = 3 AND process_key <> 'technical'") == 0)
+    }
+
+    @Test func eventsOfOtherEntitiesAndOtherActionsStayOut() throws {
+        let store = try History(seed: 3, deals: 4).store()
+        _ = try store.setNextStep(dealID: 1, text: "回访", due: Self.today, expectedVersion: nil, by: "alice")
+        let kinds = try store.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT kind FROM stage_event") }
+        #expect(Set(kinds).isSubset(of: ["created", "moved", "forced", "won", "lost", "withdrawn", "reopened", "close-date"]))
+        let logged = try store.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event WHERE entity = 'deal' AND action IN \(StageHistorySchema.stageActions)")
+        }
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stage_event") } == logged)
+    }
+}
