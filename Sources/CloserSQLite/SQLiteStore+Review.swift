@@ -19,10 +19,10 @@ extension SQLiteStore {
             review.conversions = try Self.conversions(db, process: process, from: windowStart, until: period.1, rep: q.rep)
             review.daysInStage = try Self.durations(db, process: process, from: windowStart, until: period.1, rep: q.rep)
             review.forecast = try Self.forecast(db, q, owner: owner)
-            try Self.periodLists(db, q, catalog: catalog, from: period.0, until: period.1, into: &review)
-            try Self.currentLists(db, q, owner: owner, into: &review)
+            try Self.periodLists(db, q, from: period.0, until: period.1, into: &review)
+            let open = try Self.currentLists(db, q, owner: owner, into: &review)
             review.quadrantChanges = try Self.quadrantChanges(db, since: period.0)
-            review.reps = try Self.repFigures(db, q, from: period.0, until: period.1, catalog: catalog)
+            review.reps = try Self.repFigures(db, q, from: period.0, until: period.1, open: open)
             return review
         }
     }
@@ -97,41 +97,71 @@ extension SQLiteStore {
         }
     }
 
-    /// What needs attention now: stalled deals and missing or overdue next steps.
-    static func currentLists(_ db: Database, _ q: ReviewQuery, owner: SQLFilter, into review: inout WeeklyReview) throws {
+    /// What needs attention now, and the per-rep figures of the open deals: one pass over the
+    /// open deals' index, grouped by rep and currency; then each list's largest deals.
+    static func currentLists(_ db: Database, _ q: ReviewQuery, owner: SQLFilter, into review: inout WeeklyReview) throws -> [String: RepFigures] {
         let cutoff = q.today.adding(days: -q.stalledDays)
-        let stalled = "(d.last_activity < ? OR (d.last_activity IS NULL AND d.created_at < ?))"
-        review.stalled = try currentList(db, q, owner: owner, condition: stalled,
-                                         arguments: [cutoff.description, q.start(of: cutoff).timeIntervalSince1970])
-        review.missingNextStep = try currentList(db, q, owner: owner, condition: "(d.next_step_due IS NULL OR d.next_step = '')", arguments: [])
-        review.overdueNextStep = try currentList(db, q, owner: owner, condition: "d.next_step_due < ?", arguments: [q.today.description])
-        review.dueToday = try currentList(db, q, owner: owner, condition: "d.next_step_due = ?", arguments: [q.today.description])
+        let conditions: [(Attention, String, [any DatabaseValueConvertible])] = [
+            (.stalled, "(d.last_activity < ? OR (d.last_activity IS NULL AND d.created_at < ?))",
+             [cutoff.description, q.start(of: cutoff).timeIntervalSince1970]),
+            (.missing, "(d.next_step_due IS NULL OR d.next_step = '')", []),
+            (.overdue, "d.next_step_due < ?", [q.today.description]),
+            (.dueToday, "d.next_step_due = ?", [q.today.description]),
+        ]
+        var open = owner
+        open.add("d.outcome = 'open'")
+        var columns: [String] = [], arguments: [(any DatabaseValueConvertible)?] = []
+        for (index, (_, condition, values)) in conditions.enumerated() {
+            columns.append("SUM(\(condition)) AS n\(index), SUM(CASE WHEN \(condition) THEN d.amount END) AS amount\(index)")
+            arguments += values + values
+        }
+        var lists: [Attention: ReviewList] = [:]
+        var reps: [String: RepFigures] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT d.owner, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount, SUM(d.weighted) AS weighted, \(columns.joined(separator: ", "))
+            FROM deal d \(open.whereClause) GROUP BY d.owner, d.currency
+            """, arguments: StatementArguments(arguments) + open.arguments) {
+            let name: String = row["owner"], currency: String = row["currency"]
+            var figures = reps[name] ?? RepFigures(rep: name)
+            figures.openDeals += row["n"] as Int
+            figures.pipeline[currency, default: 0] += row["amount"] as Int64
+            figures.weighted[currency, default: 0] += row["weighted"] as Int64
+            for (index, (kind, _, _)) in conditions.enumerated() {
+                let count = row["n\(index)"] as Int? ?? 0
+                guard count > 0 else { continue }
+                lists[kind, default: ReviewList()].count += count
+                lists[kind, default: ReviewList()].amount[currency, default: 0] += row["amount\(index)"] as Int64? ?? 0
+                switch kind {
+                case .stalled: figures.stalled += count
+                case .overdue: figures.overdue += count
+                case .dueToday: figures.dueToday += count
+                case .missing: break
+                }
+            }
+            reps[name] = figures
+        }
+        for (kind, condition, values) in conditions where lists[kind] != nil {
+            var filter = open
+            filter.add(condition, values)
+            lists[kind]?.items = try Row.fetchAll(db, sql: """
+                SELECT d.id, d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key, d.last_activity, d.next_step_due
+                FROM deal d JOIN account a ON a.id = d.account_id \(filter.whereClause) ORDER BY d.amount DESC, d.id LIMIT ?
+                """, arguments: filter.arguments(appending: [q.listLimit])).map { row in
+                var item = reviewItem(row, q, dealColumn: "id")
+                item.lastActivity = ColumnCoding.day(row["last_activity"])
+                item.nextStepDue = ColumnCoding.day(row["next_step_due"])
+                return item
+            }
+        }
+        review.stalled = lists[.stalled] ?? ReviewList()
+        review.missingNextStep = lists[.missing] ?? ReviewList()
+        review.overdueNextStep = lists[.overdue] ?? ReviewList()
+        review.dueToday = lists[.dueToday] ?? ReviewList()
+        return reps
     }
 
-    static func currentList(_ db: Database, _ q: ReviewQuery, owner: SQLFilter, condition: String,
-                            arguments: [any DatabaseValueConvertible]) throws -> ReviewList {
-        var filter = owner
-        filter.add("d.outcome = 'open'")
-        filter.add(condition, arguments)
-        var list = ReviewList()
-        for row in try Row.fetchAll(db, sql: "SELECT d.currency, COUNT(*) AS n, SUM(d.amount) AS amount FROM deal d \(filter.whereClause) GROUP BY d.currency",
-                                    arguments: filter.arguments) {
-            list.count += row["n"] as Int
-            list.amount[row["currency"] as String] = row["amount"] as Int64
-        }
-        guard list.count > 0 else { return list }
-        list.items = try Row.fetchAll(db, sql: """
-            SELECT d.id, d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key, d.last_activity, d.next_step_due
-            FROM deal d JOIN account a ON a.id = d.account_id \(filter.whereClause) ORDER BY d.amount DESC, d.id LIMIT ?
-            """, arguments: filter.arguments(appending: [q.listLimit])).map { row in
-            var item = ReviewItem(dealID: row["id"], title: row["title"], accountID: row["account_id"], accountName: row["account_name"],
-                                  owner: row["owner"], amount: Money(minorUnits: row["amount"], currency: row["currency"]), stage: row["stage_key"])
-            item.lastActivity = ColumnCoding.day(row["last_activity"])
-            item.nextStepDue = ColumnCoding.day(row["next_step_due"])
-            return item
-        }
-        return list
-    }
+    /// The lists of what needs attention now.
+    enum Attention { case stalled, missing, overdue, dueToday }
 
     static func quadrantChanges(_ db: Database, since: Double) throws -> [QuadrantChangeItem] {
         var first: [Int64: Quadrant] = [:], last: [Int64: Quadrant] = [:]
@@ -157,34 +187,15 @@ extension SQLiteStore {
     }
 
     /// One row per rep who holds an open deal or closed or moved one in the period.
-    static func repFigures(_ db: Database, _ q: ReviewQuery, from: Double, until: Double, catalog: ProcessCatalog) throws -> [RepFigures] {
-        var reps: [String: RepFigures] = [:]
+    static func repFigures(_ db: Database, _ q: ReviewQuery, from: Double, until: Double, open: [String: RepFigures]) throws -> [RepFigures] {
+        var reps = open
         func row(_ name: String) -> RepFigures {
             reps[name] ?? RepFigures(rep: name)
         }
-        let cutoff = q.today.adding(days: -q.stalledDays)
         for r in try Row.fetchAll(db, sql: """
-            SELECT owner, currency, COUNT(*) AS n, SUM(amount) AS amount, SUM(weighted) AS weighted,
-                   SUM(last_activity < ? OR (last_activity IS NULL AND created_at < ?)) AS stalled,
-                   SUM(next_step_due < ?) AS overdue, SUM(next_step_due = ?) AS due_today
-            FROM deal WHERE outcome = 'open' \(q.rep == nil ? "" : "AND owner = ?") GROUP BY owner, currency
-            """, arguments: StatementArguments([cutoff.description, q.start(of: cutoff).timeIntervalSince1970, q.today.description,
-                                               q.today.description] as [any DatabaseValueConvertible] + (q.rep.map { [$0] } ?? []))) {
-            let name: String = r["owner"], currency: String = r["currency"]
-            var figures = row(name)
-            figures.openDeals += r["n"] as Int
-            figures.pipeline[currency, default: 0] += r["amount"] as Int64
-            figures.weighted[currency, default: 0] += r["weighted"] as Int64
-            figures.stalled += r["stalled"] as Int? ?? 0
-            figures.overdue += r["overdue"] as Int? ?? 0
-            figures.dueToday += r["due_today"] as Int? ?? 0
-            reps[name] = figures
-        }
-        for r in try Row.fetchAll(db, sql: """
-            SELECT d.owner, s.kind AS action, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount
-            FROM stage_event s JOIN deal d ON d.id = s.deal_id
-            WHERE s.at >= ? AND s.at < ? AND s.kind IN ('moved','forced','won') \(q.rep == nil ? "" : "AND d.owner = ?")
-            GROUP BY d.owner, s.kind, d.currency
+            SELECT s.owner, s.kind AS action, s.currency, COUNT(*) AS n, SUM(s.amount) AS amount FROM stage_event s
+            WHERE s.at >= ? AND s.at < ? AND s.kind IN ('moved','forced','won') \(q.rep == nil ? "" : "AND s.owner = ?")
+            GROUP BY s.owner, s.kind, s.currency
             """, arguments: StatementArguments([from, until] as [any DatabaseValueConvertible] + (q.rep.map { [$0] } ?? []))) {
             let name: String = r["owner"], action: String = r["action"]
             var figures = row(name)

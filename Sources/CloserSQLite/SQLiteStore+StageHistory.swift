@@ -9,50 +9,26 @@ extension SQLiteStore {
     /// The deals of one rep, or every deal: a condition on `s.deal_id`.
     static func stageOwner(_ rep: String?) -> SQLFilter {
         var filter = SQLFilter()
-        if let rep { filter.add("s.deal_id IN (SELECT id FROM deal WHERE owner = ?)", [rep]) }
+        if let rep { filter.add("s.owner = ?", [rep]) }
         return filter
     }
 
-    /// `ord(process_key, stage, idx)`: every process's stages in order, so SQL tells forward from back.
-    static func stageOrder(_ processes: [ProcessTemplate]) -> (sql: String, arguments: StatementArguments) {
-        var values: [(any DatabaseValueConvertible)?] = []
-        var rows: [String] = []
-        for process in processes {
-            for (index, stage) in process.stages.enumerated() {
-                rows.append("(?, ?, ?)")
-                values += [process.key, stage.key, index]
-            }
-        }
-        if rows.isEmpty { return ("ord(process_key, stage, idx) AS (SELECT NULL, NULL, NULL WHERE 0)", []) }
-        return ("ord(process_key, stage, idx) AS (VALUES \(rows.joined(separator: ", ")))", StatementArguments(values))
-    }
-
-    /// Of the deals that entered each stage in [from, until), how many reached a later stage before `until`.
+    /// Of the deals that entered each stage in [from, until), how many reached a later stage before
+    /// `until`: each deal's first entry into a stage within the window, and whether it went further.
     static func conversions(_ db: Database, process: ProcessTemplate, from: Double, until: Double, rep: String?) throws -> [StageConversion] {
-        let order = stageOrder([process])
         var filter = stageOwner(rep)
         filter.add("s.process_key = ?", [process.key])
+        filter.add("s.entry_position IN (\(process.stages.indices.map(String.init).joined(separator: ",")))")
         filter.add("s.at >= ?", [from])
         filter.add("s.at < ?", [until])
-        filter.add("s.kind IN ('created','moved','forced','reopened')")
+        filter.add("s.entry_position IS NOT NULL")
+        filter.add("(s.prev_entry_at IS NULL OR s.prev_entry_at < ?)", [from])
         var figures: [Int: (entered: Int, advanced: Int)] = [:]
-        var arguments = order.arguments
-        _ = arguments.append(contentsOf: filter.arguments)
         try Row.forEach(db, sql: """
-            WITH \(order.sql),
-            entry AS (
-                SELECT s.deal_id, s.at, s.event_id, o.idx FROM stage_event s JOIN ord o ON o.process_key = s.process_key AND o.stage = s.to_stage
-                \(filter.whereClause)
-            ),
-            marked AS (
-                SELECT idx,
-                       MAX(idx) OVER (PARTITION BY deal_id ORDER BY at, event_id ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS furthest,
-                       ROW_NUMBER() OVER (PARTITION BY deal_id, idx ORDER BY at, event_id) AS nth
-                FROM entry
-            )
-            SELECT idx, COUNT(*) AS entered, SUM(furthest > idx) AS advanced FROM marked WHERE nth = 1 GROUP BY idx
-            """, arguments: arguments) { row in
-            figures[row["idx"]] = (row["entered"], row["advanced"])
+            SELECT s.entry_position AS position, COUNT(*) AS entered, COUNT(CASE WHEN s.advanced_at < ? THEN 1 END) AS advanced
+            FROM stage_event s \(filter.whereClause) GROUP BY s.entry_position
+            """, arguments: [until] + filter.arguments) { row in
+            figures[row["position"]] = (row["entered"], row["advanced"])
         }
         return process.stages.indices.dropLast().map { index in
             StageConversion(fromStage: process.stages[index].key, toStage: process.stages[index + 1].key,
@@ -64,9 +40,9 @@ extension SQLiteStore {
     static func durations(_ db: Database, process: ProcessTemplate, from: Double, until: Double, rep: String?) throws -> [StageDuration] {
         var filter = stageOwner(rep)
         filter.add("s.process_key = ?", [process.key])
+        filter.add("s.left_stage", in: process.stages.map(\.key))
         filter.add("s.at >= ?", [from])
         filter.add("s.at < ?", [until])
-        filter.add("s.kind IN ('moved','forced','won','lost','withdrawn')")
         filter.add("s.entered_at IS NOT NULL")
         var totals: [String: (exits: Int, seconds: Double)] = [:]
         try Row.forEach(db, sql: """
@@ -84,59 +60,39 @@ extension SQLiteStore {
     }
 
     /// What happened in the period: new, advanced, slipped, won, lost, withdrawn, forced. Counts and
-    /// sums per list in SQL; only each list's largest `listLimit` deals are read.
-    static func periodLists(_ db: Database, _ q: ReviewQuery, catalog: ProcessCatalog, from: Double, until: Double,
-                            into review: inout WeeklyReview) throws {
-        let order = stageOrder(catalog.processes)
-        var filter = stageOwner(q.rep)
-        filter.add("s.at >= ?", [from])
-        filter.add("s.at < ?", [until])
-        filter.add("s.kind IN ('created','moved','forced','won','lost','withdrawn')")
-        let listed = """
-            WITH \(order.sql),
-            period AS (
-                SELECT s.event_id, s.deal_id, s.at, s.kind,
-                       (SELECT idx FROM ord WHERE ord.process_key = s.process_key AND ord.stage = s.to_stage)
-                     - (SELECT idx FROM ord WHERE ord.process_key = s.process_key AND ord.stage = s.from_stage) AS step
-                FROM stage_event s \(filter.whereClause)
-            ),
-            listed AS (
-                SELECT CASE WHEN kind IN ('moved','forced') THEN CASE WHEN step > 0 THEN 'advanced' WHEN step < 0 THEN 'slipped' END
-                            WHEN kind = 'created' THEN 'new' ELSE kind END AS list, event_id, deal_id, at
-                FROM period
-                UNION ALL SELECT 'forced', event_id, deal_id, at FROM period WHERE kind = 'forced'
-            )
-            """
-        var arguments = order.arguments
-        _ = arguments.append(contentsOf: filter.arguments)
+    /// sums per list from the index; only each list's largest `listLimit` deals are read.
+    static func periodLists(_ db: Database, _ q: ReviewQuery, from: Double, until: Double, into review: inout WeeklyReview) throws {
+        var period = stageOwner(q.rep)
+        period.add("s.at >= ?", [from])
+        period.add("s.at < ?", [until])
+        period.add("s.kind IN ('created','moved','forced','won','lost','withdrawn')")
         var lists: [ReviewListKind: ReviewList] = [:]
         try Row.forEach(db, sql: """
-            \(listed)
-            SELECT l.list, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount
-            FROM listed l JOIN deal d ON d.id = l.deal_id WHERE l.list IS NOT NULL GROUP BY l.list, d.currency
-            """, arguments: arguments) { row in
-            guard let kind = ReviewListKind(rawValue: row["list"]) else { return }
-            lists[kind, default: ReviewList()].count += row["n"] as Int
-            lists[kind, default: ReviewList()].amount[row["currency"] as String, default: 0] += row["amount"] as Int64
+            SELECT s.kind, CASE WHEN s.step > 0 THEN 1 WHEN s.step < 0 THEN -1 ELSE 0 END AS direction, s.currency,
+                   COUNT(*) AS n, SUM(s.amount) AS amount
+            FROM stage_event s \(period.whereClause) GROUP BY 1, 2, 3
+            """, arguments: period.arguments) { row in
+            let kind: String = row["kind"], direction: Int = row["direction"]
+            for list in Self.lists(kind: kind, direction: direction) {
+                lists[list, default: ReviewList()].count += row["n"] as Int
+                lists[list, default: ReviewList()].amount[row["currency"] as String, default: 0] += row["amount"] as Int64
+            }
         }
-        if !lists.isEmpty {
-            try Row.forEach(db, sql: """
-                \(listed),
-                ranked AS (
-                    SELECT l.list, l.event_id, l.deal_id, l.at,
-                           ROW_NUMBER() OVER (PARTITION BY l.list ORDER BY d.amount DESC, l.deal_id, l.at, l.event_id) AS rank
-                    FROM listed l JOIN deal d ON d.id = l.deal_id WHERE l.list IS NOT NULL
-                )
-                SELECT r.list, r.deal_id, r.at, s.kind, s.from_stage, s.to_stage, e.note,
+        for (list, condition) in Self.listConditions where lists[list] != nil {
+            var filter = period
+            filter.add(condition)
+            lists[list]?.items = try Row.fetchAll(db, sql: """
+                SELECT s.deal_id, s.at, x.from_stage, x.to_stage, e.note,
                        d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key
-                FROM ranked r JOIN stage_event s ON s.event_id = r.event_id JOIN event e ON e.id = r.event_id
-                JOIN deal d ON d.id = r.deal_id JOIN account a ON a.id = d.account_id
-                WHERE r.rank <= ? ORDER BY r.list, r.rank
-                """, arguments: arguments + [q.listLimit]) { row in
-                guard let kind = ReviewListKind(rawValue: row["list"]) else { return }
+                FROM (SELECT s.event_id, s.deal_id, s.at, s.amount FROM stage_event s \(filter.whereClause)
+                      ORDER BY s.amount DESC, s.deal_id, s.at, s.event_id LIMIT ?) s
+                JOIN stage_event x ON x.event_id = s.event_id JOIN event e ON e.id = s.event_id
+                JOIN deal d ON d.id = s.deal_id JOIN account a ON a.id = d.account_id
+                ORDER BY s.amount DESC, s.deal_id, s.at, s.event_id
+                """, arguments: filter.arguments(appending: [q.listLimit])).map { row in
                 var item = reviewItem(row, q, dealColumn: "deal_id")
                 item.day = Day(ColumnCoding.date(row["at"]), timeZone: q.timeZone)
-                switch kind {
+                switch list {
                 case .newDeals: item.toStage = row["to_stage"]
                 case .advanced, .slipped, .forced:
                     item.detail = row.text("note")
@@ -144,7 +100,7 @@ extension SQLiteStore {
                     item.toStage = row["to_stage"]
                 default: item.detail = row.text("note")
                 }
-                lists[kind, default: ReviewList()].items.append(item)
+                return item
             }
         }
         review.newDeals = lists[.newDeals] ?? ReviewList()
@@ -156,6 +112,25 @@ extension SQLiteStore {
         review.forced = lists[.forced] ?? ReviewList()
         review.closeDateChanges = try closeDateChanges(db, q, from: from, until: until)
     }
+
+    /// The period lists a stage event of this kind and direction belongs to (a forced move is in two).
+    static func lists(kind: String, direction: Int) -> [ReviewListKind] {
+        switch kind {
+        case "created": [.newDeals]
+        case "won": [.won]
+        case "lost": [.lost]
+        case "withdrawn": [.withdrawn]
+        case "moved", "forced":
+            (direction > 0 ? [.advanced] : direction < 0 ? [.slipped] : []) + (kind == "forced" ? [.forced] : [])
+        default: []
+        }
+    }
+
+    static let listConditions: [(ReviewListKind, String)] = [
+        (.newDeals, "s.kind = 'created'"), (.advanced, "s.kind IN ('moved','forced') AND s.step > 0"),
+        (.slipped, "s.kind IN ('moved','forced') AND s.step < 0"), (.won, "s.kind = 'won'"), (.lost, "s.kind = 'lost'"),
+        (.withdrawn, "s.kind = 'withdrawn'"), (.forced, "s.kind = 'forced'"),
+    ]
 
     /// The deals whose close date moved in the period, those pushed most often over their whole
     /// life first, then those moved furthest.

@@ -41,6 +41,10 @@ public final class SQLiteStore: Store {
                 if try !pool.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
                     try Schema.migrator.migrate(pool)
                 }
+                // The built-in processes come with the program: a new version may order their stages anew.
+                if try pool.read({ try StageHistorySchema.positionsAreStale($0) }) {
+                    try pool.write { try StageHistorySchema.syncPositions($0) }
+                }
                 database = pool
                 isReadOnly = false
             } else {
@@ -158,6 +162,7 @@ public final class SQLiteStore: Store {
         try write { db in
             try db.execute(sql: "INSERT OR REPLACE INTO process (key, json) VALUES (?, ?)",
                            arguments: [template.key, ColumnCoding.codable(template)])
+            try StageHistorySchema.syncPositions(db)
             try log(db, event(user, "process", 0, "saved", note: template.key))
         }
     }

@@ -1,77 +1,160 @@
+import CloserCore
 import GRDB
 
-/// The deals' stage history, one row per stage event of the log, kept by a trigger on the log.
+/// The deals' stage history, one row per stage event of the log, kept by triggers.
 ///
 /// The weekly review used to replay the 13-week window from the log's JSON in Swift: on the
-/// 100k-deal store that was a second of decoding alone. Each row here already knows the stage the
-/// deal stands in after the event and, for an exit (a move out or a close), the stage it left and
-/// when it had entered it, so the days in each stage and the conversions are SQL aggregates over
-/// an index. A trigger rather than the Swift write path: every writer of the log (each store
-/// write, a snapshot import, the demo, a restore of an old file) keeps the table, and an old
-/// store is filled once by the same statement.
+/// 100k-deal store that was a second of decoding alone. Each row here already knows what the
+/// review asks of it — the stage the deal stands in after the event; for an exit, the stage it
+/// left and when it had entered it; for an entry, the stage's position, when the deal last
+/// entered that stage before and when it first went further; for a move, how many stages
+/// forward or back — and carries the deal's owner, amount and currency as they are now. So
+/// every figure of the review is an aggregate over an index.
+///
+/// Triggers rather than the Swift write path: every writer of the log (each store write, a
+/// snapshot import, the demo, a restore of an old file) keeps the table, and an old store is
+/// filled once by the trigger's own statements.
 enum StageHistorySchema {
     static let stageActions = "('created','moved','forced','won','lost','withdrawn','reopened','close-date')"
 
     static func migrate(_ db: Database) throws {
         try db.execute(sql: """
+            -- Each process's stages in order, so SQL tells forward from back (built-in processes live in code).
+            CREATE TABLE process_stage (
+                process_key TEXT NOT NULL,
+                stage_key TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                PRIMARY KEY (process_key, stage_key)
+            ) WITHOUT ROWID;
             CREATE TABLE stage_event (
                 event_id INTEGER PRIMARY KEY,
                 deal_id INTEGER NOT NULL,
                 process_key TEXT NOT NULL,
+                owner TEXT NOT NULL,
+                amount INTEGER NOT NULL,
+                currency TEXT NOT NULL,
                 at REAL NOT NULL,
                 kind TEXT NOT NULL,
                 from_stage TEXT,
                 to_stage TEXT,
+                -- A move: stages forward (+) or back (−); NULL when either stage is not in the process.
+                step INTEGER,
+                -- An entry into a stage of the process (created, moved or forced in, reopened into a named stage).
+                entry_position INTEGER,
+                prev_entry_at REAL,
+                advanced_at REAL,
                 -- The stage the deal stands in after this event; NULL once it is closed.
                 stage TEXT,
-                -- For an exit: the stage the deal left, and when it had entered it.
+                -- An exit (a move out or a close): the stage left, and when the deal had entered it.
                 left_stage TEXT,
                 entered_at REAL,
                 close_old TEXT,
                 close_new TEXT
             );
-            -- The window of one process: conversions and days in stage read this index alone.
-            CREATE INDEX stage_event_window ON stage_event(process_key, at, kind, to_stage, deal_id, left_stage, entered_at);
-            -- The period's lists, over every process.
-            CREATE INDEX stage_event_at ON stage_event(at, kind, deal_id);
-            -- One deal's history: the trigger's previous event, and how often a close date was pushed.
+            -- The 13-week window of one process, one range per stage and no sort: the entries
+            -- (conversions) and the exits (days in stage), each in an index of its own rows.
+            CREATE INDEX stage_event_entries ON stage_event(process_key, entry_position, at, prev_entry_at, advanced_at, owner)
+                WHERE entry_position IS NOT NULL;
+            CREATE INDEX stage_event_exits ON stage_event(process_key, left_stage, at, entered_at, owner) WHERE entered_at IS NOT NULL;
+            -- The period's lists over every process: counts, sums and each list's largest deals from the
+            -- index (kind first: a list's largest 200 are a top-N over its own rows, not the period's).
+            CREATE INDEX stage_event_period ON stage_event(kind, at, owner, step, currency, amount, deal_id);
+            -- One deal's history: the trigger's previous event.
             CREATE INDEX stage_event_deal ON stage_event(deal_id, kind, at);
+            -- How often a deal's close date was ever pushed out, counted in the index.
+            CREATE INDEX stage_event_pushes ON stage_event(deal_id) WHERE kind = 'close-date' AND close_new > close_old;
             """)
+        try syncPositions(db)
         try db.execute(sql: """
             CREATE TRIGGER stage_event_from_log AFTER INSERT ON event
             WHEN NEW.entity = 'deal' AND NEW.action IN \(stageActions)
-            BEGIN \(trigger(insertRow)); END;
-            -- The review counts a deal's events under the deal as it is now: deleted deals drop out,
-            -- a deal moved to another process takes its history along.
+            BEGIN \(trigger(insertRow)); \(trigger(markAdvanced)); END;
+            -- The review counts a deal's events under the deal as it is now.
+            CREATE TRIGGER stage_event_deal_changed AFTER UPDATE OF owner, amount, currency ON deal
+            WHEN OLD.owner IS NOT NEW.owner OR OLD.amount IS NOT NEW.amount OR OLD.currency IS NOT NEW.currency
+            BEGIN UPDATE stage_event SET owner = NEW.owner, amount = NEW.amount, currency = NEW.currency WHERE deal_id = NEW.id; END;
+            CREATE TRIGGER stage_event_deal_process AFTER UPDATE OF process_key ON deal WHEN OLD.process_key IS NOT NEW.process_key
+            BEGIN UPDATE stage_event SET process_key = NEW.process_key WHERE deal_id = NEW.id; END;
             CREATE TRIGGER stage_event_deal_deleted AFTER DELETE ON deal
             BEGIN DELETE FROM stage_event WHERE deal_id = OLD.id; END;
-            CREATE TRIGGER stage_event_deal_process AFTER UPDATE OF process_key ON deal
-            BEGIN UPDATE stage_event SET process_key = NEW.process_key WHERE deal_id = NEW.id; END;
             CREATE TRIGGER stage_event_log_deleted AFTER DELETE ON event
             BEGIN DELETE FROM stage_event WHERE event_id = OLD.id; END;
             """)
         try fill(db)
     }
 
-    /// Fills the table from an existing log, event by event in time order, with the trigger's own statement.
-    static func fill(_ db: Database) throws {
+    /// Fills the table from the log, event by event in time order, with the trigger's own statements.
+    /// `processKey` limits it to one process's deals (after that process's stages changed).
+    static func fill(_ db: Database, processKey: String? = nil) throws {
         let insert = try db.makeStatement(sql: insertRow)
-        let events = try Row.fetchCursor(db, sql: """
-            SELECT id, entity_id, at, action, changes FROM event
-            WHERE entity = 'deal' AND action IN \(stageActions) ORDER BY at, id
-            """)
+        let advance = try db.makeStatement(sql: markAdvanced)
+        var filter = "e.entity = 'deal' AND e.action IN \(stageActions)"
+        var arguments: StatementArguments = []
+        if let processKey {
+            filter += " AND e.entity_id IN (SELECT id FROM deal WHERE process_key = ?)"
+            arguments = [processKey]
+        }
+        let events = try Row.fetchCursor(db, sql: "SELECT e.id, e.entity_id, e.at, e.action, e.changes FROM event e WHERE \(filter) ORDER BY e.at, e.id",
+                                         arguments: arguments)
         while let event = try events.next() {
-            try insert.execute(arguments: ["event_id": event["id"] as Int64, "deal_id": event["entity_id"] as Int64,
-                                           "event_at": event["at"] as Double, "event_action": event["action"] as String,
-                                           "event_changes": event["changes"] as String])
+            let values: StatementArguments = ["event_id": event["id"] as Int64, "deal_id": event["entity_id"] as Int64,
+                                              "event_at": event["at"] as Double, "event_action": event["action"] as String,
+                                              "event_changes": event["changes"] as String]
+            try insert.execute(arguments: values)
+            try advance.execute(arguments: ["event_id": event["id"] as Int64, "deal_id": event["entity_id"] as Int64, "event_at": event["at"] as Double])
         }
     }
 
-    /// The row of one stage event, from the deal's previous stage event (ties broken by the log's order).
-    /// Written with named parameters so the backfill runs it as is; `trigger` turns them into NEW.
+    /// Makes `process_stage` match the processes the store knows (the built-in ones come with the
+    /// program and may change with it); a process whose stages changed has its history refilled.
+    static func syncPositions(_ db: Database) throws {
+        let stored = try storedPositions(db)
+        for (process, positions) in try knownPositions(db) where stored[process] != positions {
+            try db.execute(sql: "DELETE FROM process_stage WHERE process_key = ?", arguments: [process])
+            for (stage, position) in positions {
+                try db.execute(sql: "INSERT INTO process_stage (process_key, stage_key, position) VALUES (?, ?, ?)",
+                               arguments: [process, stage, position])
+            }
+            if stored[process] != nil {
+                try db.execute(sql: "DELETE FROM stage_event WHERE process_key = ?", arguments: [process])
+                try fill(db, processKey: process)
+            }
+        }
+    }
+
+    /// Whether `syncPositions` would change anything: read first, so opening a store writes only when it must.
+    static func positionsAreStale(_ db: Database) throws -> Bool {
+        let stored = try storedPositions(db)
+        return try knownPositions(db).contains { stored[$0.key] != $0.value }
+    }
+
+    private static func storedPositions(_ db: Database) throws -> [String: [String: Int]] {
+        var stored: [String: [String: Int]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT process_key, stage_key, position FROM process_stage") {
+            stored[row["process_key"], default: [:]][row["stage_key"]] = row["position"]
+        }
+        return stored
+    }
+
+    private static func knownPositions(_ db: Database) throws -> [String: [String: Int]] {
+        try Dictionary(SQLiteStore.catalog(db).processes.map { process in
+            (process.key, Dictionary(process.stages.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first }))
+        }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The row of one stage event, from the deal as it is and its previous stage event (ties broken
+    /// by the log's order). Named parameters, so the fill runs it as is; `trigger` turns them into NEW.
     static let insertRow = """
-        INSERT INTO stage_event (event_id, deal_id, process_key, at, kind, from_stage, to_stage, stage, left_stage, entered_at, close_old, close_new)
-        SELECT :event_id, :deal_id, d.process_key, :event_at, :event_action, j.from_stage, j.to_stage,
+        INSERT INTO stage_event (event_id, deal_id, process_key, owner, amount, currency, at, kind, from_stage, to_stage, step,
+                                 entry_position, prev_entry_at, stage, left_stage, entered_at, close_old, close_new)
+        SELECT :event_id, :deal_id, d.process_key, d.owner, d.amount, d.currency, :event_at, :event_action, j.from_stage, j.to_stage,
+               CASE WHEN :event_action IN ('moved','forced') THEN
+                    (SELECT position FROM process_stage WHERE process_key = d.process_key AND stage_key = j.to_stage)
+                  - (SELECT position FROM process_stage WHERE process_key = d.process_key AND stage_key = j.from_stage) END,
+               entry.position,
+               CASE WHEN entry.position IS NOT NULL THEN
+                    (SELECT MAX(x.at) FROM stage_event x WHERE x.deal_id = :deal_id AND x.entry_position IS NOT NULL
+                       AND x.to_stage = j.to_stage AND x.at < :event_at) END,
                CASE WHEN :event_action IN ('created','moved','forced') THEN j.to_stage
                     WHEN :event_action = 'reopened' THEN COALESCE(j.to_stage, CASE WHEN p.kind IN ('won','lost','withdrawn') THEN p.left_stage ELSE p.stage END)
                     WHEN :event_action = 'close-date' THEN p.stage END,
@@ -83,10 +166,19 @@ enum StageHistorySchema {
         JOIN (SELECT json_extract(:event_changes, '$.stage.old') AS from_stage, json_extract(:event_changes, '$.stage.new') AS to_stage,
                      json_extract(:event_changes, '$.expectedClose.old') AS close_old,
                      json_extract(:event_changes, '$.expectedClose.new') AS close_new) j
+        LEFT JOIN process_stage entry ON :event_action IN ('created','moved','forced','reopened')
+                                     AND entry.process_key = d.process_key AND entry.stage_key = j.to_stage
         LEFT JOIN (SELECT kind, stage, left_stage, at FROM stage_event
                    WHERE deal_id = :deal_id AND kind <> 'close-date' AND (at < :event_at OR (at = :event_at AND event_id < :event_id))
                    ORDER BY at DESC, event_id DESC LIMIT 1) p
         WHERE d.id = :deal_id
+        """
+
+    /// An entry into a later stage marks the deal's earlier entries, not yet marked, as gone further.
+    static let markAdvanced = """
+        UPDATE stage_event SET advanced_at = :event_at
+        WHERE deal_id = :deal_id AND advanced_at IS NULL AND entry_position IS NOT NULL AND event_id <> :event_id AND at <= :event_at
+          AND entry_position < (SELECT entry_position FROM stage_event WHERE event_id = :event_id)
         """
 
     static func trigger(_ statement: String) -> String {

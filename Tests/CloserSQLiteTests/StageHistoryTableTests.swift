@@ -134,3 +134,60 @@ struct StageHistoryTableTests {
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stage_event") } == logged)
     }
 }
+
+@Suite("Stage history follows the deals as they are now")
+struct StageHistoryFollowsDealsTests {
+    @Test func aNewAmountAndOwnerShowInThePeriodsLists() throws {
+        let store = try ReviewFixture.store()
+        var deal = try store.deal(3)
+        deal.amount = ReviewFixture.yuan(900_000)
+        deal.owner = "alice"
+        _ = try store.updateDeal(deal, by: "alice")
+        let review = try store.weeklyReview(ReviewFixture.query())
+        #expect(review.advanced.amount == ["CNY": 90_000_000] && review.slipped.items.first?.amount == ReviewFixture.yuan(900_000))
+        let bob = try store.weeklyReview(ReviewFixture.query(rep: "bob"))
+        #expect(bob.advanced.count == 0 && bob.slipped.count == 0, "D3 is alice's now")
+        #expect(try store.weeklyReview(ReviewFixture.query(rep: "alice")).slipped.items.map(\.dealID) == [3])
+    }
+
+    @Test func reorderedStagesTurnAnAdvanceIntoASlip() throws {
+        let store = try ReviewFixture.store()
+        func stage(_ key: String) -> StageTemplate { StageTemplate(key: key, name: LocalizedText(en: key, zh: key), probability: 50, milestones: []) }
+        try store.saveProcess(ProcessTemplate(key: "pilot", name: LocalizedText(en: "Pilot", zh: "试点"), stages: [stage("a"), stage("b"), stage("c")]), by: "alice")
+        let day = ReviewFixture.noon(11, 18)
+        _ = try store.importSnapshot(Snapshot(deals: [Deal(id: 20, accountID: 1, title: "试点项目", processKey: "pilot", stageKey: "b",
+                                                           amount: ReviewFixture.yuan(10_000), owner: "alice", createdAt: day, updatedAt: day)],
+                                              events: [ChangeEvent(id: 100, at: day, user: "alice", entity: "deal", entityID: 20, action: "created",
+                                                                   changes: ["stage": FieldChange(old: nil, new: "a")]),
+                                                       ChangeEvent(id: 101, at: day.addingTimeInterval(3_600), user: "alice", entity: "deal", entityID: 20,
+                                                                   action: "moved", changes: ["stage": FieldChange(old: "a", new: "b")])]), by: "alice")
+        #expect(try store.weeklyReview(ReviewFixture.query()).advanced.items.map(\.dealID).contains(20))
+        try store.saveProcess(ProcessTemplate(key: "pilot", name: LocalizedText(en: "Pilot", zh: "试点"), stages: [stage("c"), stage("b"), stage("a")]), by: "alice")
+        let review = try store.weeklyReview(ReviewFixture.query())
+        #expect(!review.advanced.items.map(\.dealID).contains(20))
+        #expect(review.slipped.items.map(\.dealID).contains(20))
+    }
+
+    @Test func aStoreFromBeforeTheTableIsFilledWhenItOpens() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v9-person-table")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO account (id, name, grade, assistance, loyalty, quadrant, visibility, search_key, version, created_at, updated_at) VALUES (1, '宝钢', 'A', 3, 3, 'market', 'owned', '', 1, 0, 0)")
+            try db.execute(sql: """
+                INSERT INTO deal (id, account_id, title, process_key, stage_key, amount, currency, owner, outcome, forecast_category,
+                                  stage_entered_at, probability, weighted, at_risk, milestones_met, milestones_total, search_key, version, created_at, updated_at)
+                VALUES (1, 1, '热轧', 'project', 'entry', 100, 'CNY', 'alice', 'open', 'pipeline', 0, 20, 20, 0, 0, 0, '', 1, 0, 0)
+                """)
+            try db.execute(sql: """
+                INSERT INTO event (at, user, entity, entity_id, action, changes) VALUES
+                  (1000, 'alice', 'deal', 1, 'created', '{"stage":{"new":"develop"}}'),
+                  (87400, 'alice', 'deal', 1, 'moved', '{"stage":{"old":"develop","new":"entry"}}'),
+                  (90000, 'alice', 'deal', 1, 'updated', '{"amount":{"old":"1","new":"100"}}')
+                """)
+        }
+        try Schema.migrator.migrate(queue)
+        let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT kind, left_stage, entered_at, advanced_at FROM stage_event ORDER BY at") }
+        #expect(rows.map { $0["kind"] as String } == ["created", "moved"])
+        #expect(rows[0]["advanced_at"] as Double? == 87_400 && rows[1]["left_stage"] as String? == "develop" && rows[1]["entered_at"] as Double? == 1_000)
+    }
+}
