@@ -421,7 +421,6 @@ struct DemoBuilder {
              changes: ["stage": FieldChange(old: nil, new: stages[0].key)], note: title)
 
         // Walk the deal through its stages with the real gate rules.
-        var lastMove: (at: Int, from: String, to: String, reason: String?)? = nil
         var previousDay = createdDay
         for s in 0..<k {
             let day = createdDay + offsets[s]
@@ -451,17 +450,11 @@ struct DemoBuilder {
                 assertionFailure("demo deal \(id) could not move: \(error)")
                 break
             }
-            if full {
-                emit(at, user: owner, entity: "deal", id: id, action: forced ? "forced" : "moved",
-                     changes: ["stage": FieldChange(old: from, new: deal.stageKey)], note: reason ?? "")
-            }
-            lastMove = (at, from, deal.stageKey, reason)
+            // Every move is logged, at any scale: the weekly review's conversions and days in stage read them.
+            emit(at, user: owner, entity: "deal", id: id, action: forced ? "forced" : "moved",
+                 changes: ["stage": FieldChange(old: from, new: deal.stageKey)], note: reason ?? "")
             lastAt = at
             previousDay = day
-        }
-        if !full, index % 2 == 0, let move = lastMove {
-            emit(move.at, user: owner, entity: "deal", id: id, action: move.reason == nil ? "moved" : "forced",
-                 changes: ["stage": FieldChange(old: move.from, new: move.to)], note: move.reason ?? "")
         }
         let enteredDay = previousDay
 
