@@ -13,44 +13,106 @@ extension SQLiteStore {
         return filter
     }
 
+    /// A window as the daily rollup sees it: the whole UTC days inside it, and the partial days
+    /// at its edges (a user's midnight is not UTC's), read row by row.
+    static func split(from: Double, until: Double) -> (days: Range<Int>, edges: [(Double, Double)]) {
+        let first = Int((from / 86_400).rounded(.up)), last = Int((until / 86_400).rounded(.down))
+        guard first < last else { return (0..<0, from < until ? [(from, until)] : []) }
+        var edges: [(Double, Double)] = []
+        if Double(first) * 86_400 > from { edges.append((from, Double(first) * 86_400)) }
+        if Double(last) * 86_400 < until { edges.append((Double(last) * 86_400, until)) }
+        return (first..<last, edges)
+    }
+
     /// Of the deals that entered each stage in [from, until), how many reached a later stage before
     /// `until`: each deal's first entry into a stage within the window, and whether it went further.
+    /// Whole days from the rollup; the edges, the re-entries and the advances after `until` by row.
     static func conversions(_ db: Database, process: ProcessTemplate, from: Double, until: Double, rep: String?) throws -> [StageConversion] {
-        var filter = stageOwner(rep)
-        filter.add("s.process_key = ?", [process.key])
-        filter.add("s.entry_position IN (\(process.stages.indices.map(String.init).joined(separator: ",")))")
-        filter.add("s.at >= ?", [from])
-        filter.add("s.at < ?", [until])
-        filter.add("s.entry_position IS NOT NULL")
-        filter.add("(s.prev_entry_at IS NULL OR s.prev_entry_at < ?)", [from])
+        let (days, edges) = split(from: from, until: until)
         var figures: [Int: (entered: Int, advanced: Int)] = [:]
-        try Row.forEach(db, sql: """
-            SELECT s.entry_position AS position, COUNT(*) AS entered, COUNT(CASE WHEN s.advanced_at < ? THEN 1 END) AS advanced
-            FROM stage_event s \(filter.whereClause) GROUP BY s.entry_position
-            """, arguments: [until] + filter.arguments) { row in
-            figures[row["position"]] = (row["entered"], row["advanced"])
+        func add(_ sql: String, _ filter: SQLFilter, before: StatementArguments = []) throws {
+            try Row.forEach(db, sql: sql, arguments: before + filter.arguments) { row in
+                let position: Int = row["position"]
+                figures[position, default: (0, 0)].entered += row["entered"] as Int? ?? 0
+                figures[position, default: (0, 0)].advanced += row["advanced"] as Int? ?? 0
+            }
         }
-        return process.stages.indices.dropLast().map { index in
+        let positions = process.stages.indices.map(String.init).joined(separator: ",")
+        let byRow = """
+            SELECT s.entry_position AS position, COUNT(*) AS entered, COUNT(CASE WHEN s.advanced_at < ? THEN 1 END) AS advanced
+            FROM stage_event s
+            """
+        for (start, end) in edges {
+            var filter = stageOwner(rep)
+            filter.add("s.process_key = ?", [process.key])
+            filter.add("s.entry_position IN (\(positions))")
+            filter.add("s.at >= ? AND s.at < ?", [start, end])
+            filter.add("s.entry_position IS NOT NULL")
+            filter.add("(s.prev_entry_at IS NULL OR s.prev_entry_at < ?)", [from])
+            try add("\(byRow) \(filter.whereClause) GROUP BY s.entry_position", filter, before: [until])
+        }
+        guard !days.isEmpty else { return conversionList(process, figures) }
+        let (start, end) = (Double(days.lowerBound) * 86_400, Double(days.upperBound) * 86_400)
+        var rollup = SQLFilter()
+        rollup.add("process_key = ?", [process.key])
+        rollup.add("day >= ? AND day < ?", [days.lowerBound, days.upperBound])
+        rollup.add("position >= 0")
+        if let rep { rollup.add("owner = ?", [rep]) }
+        try add("""
+            SELECT position, SUM(entries) AS entered, SUM(CASE WHEN advanced = 1 THEN entries ELSE 0 END) AS advanced
+            FROM stage_day \(rollup.whereClause) GROUP BY position
+            """, rollup)
+        // The rollup counts a first entry as advanced however late it went further.
+        var late = stageOwner(rep)
+        late.add("s.process_key = ?", [process.key])
+        late.add("s.entry_position IS NOT NULL AND s.prev_entry_at IS NULL")
+        late.add("s.advanced_at >= ?", [until])
+        late.add("s.at >= ? AND s.at < ?", [start, end])
+        try add("SELECT s.entry_position AS position, 0 AS entered, -COUNT(*) AS advanced FROM stage_event s \(late.whereClause) GROUP BY s.entry_position", late)
+        // A re-entry is the window's first entry only when the one before lies before the window.
+        var again = stageOwner(rep)
+        again.add("s.process_key = ?", [process.key])
+        again.add("s.at >= ? AND s.at < ?", [start, end])
+        again.add("s.prev_entry_at IS NOT NULL AND s.prev_entry_at < ?", [from])
+        try add("\(byRow) \(again.whereClause) GROUP BY s.entry_position", again, before: [until])
+        return conversionList(process, figures)
+    }
+
+    static func conversionList(_ process: ProcessTemplate, _ figures: [Int: (entered: Int, advanced: Int)]) -> [StageConversion] {
+        process.stages.indices.dropLast().map { index in
             StageConversion(fromStage: process.stages[index].key, toStage: process.stages[index + 1].key,
                             entered: figures[index]?.entered ?? 0, advanced: figures[index]?.advanced ?? 0)
         }
     }
 
-    /// For every exit from a stage in [from, until), the days since the deal entered it; averaged per stage.
+    /// For every exit from a stage in [from, until), the days since the deal entered it; averaged per
+    /// stage. Whole days from the rollup, the edges by row.
     static func durations(_ db: Database, process: ProcessTemplate, from: Double, until: Double, rep: String?) throws -> [StageDuration] {
-        var filter = stageOwner(rep)
-        filter.add("s.process_key = ?", [process.key])
-        filter.add("s.left_stage", in: process.stages.map(\.key))
-        filter.add("s.at >= ?", [from])
-        filter.add("s.at < ?", [until])
-        filter.add("s.entered_at IS NOT NULL")
+        let (days, edges) = split(from: from, until: until)
         var totals: [String: (exits: Int, seconds: Double)] = [:]
-        try Row.forEach(db, sql: """
-            SELECT s.left_stage, COUNT(*) AS exits, SUM(s.at - s.entered_at) AS seconds FROM stage_event s
-            \(filter.whereClause) GROUP BY s.left_stage
-            """, arguments: filter.arguments) { row in
-            guard let stage: String = row["left_stage"] else { return }
-            totals[stage] = (row["exits"], row["seconds"])
+        func add(_ sql: String, _ filter: SQLFilter) throws {
+            try Row.forEach(db, sql: sql, arguments: filter.arguments) { row in
+                guard let stage: String = row["left_stage"] else { return }
+                totals[stage, default: (0, 0)].exits += row["exits"] as Int
+                totals[stage, default: (0, 0)].seconds += row["seconds"] as Double? ?? 0
+            }
+        }
+        for (start, end) in edges {
+            var filter = stageOwner(rep)
+            filter.add("s.process_key = ?", [process.key])
+            filter.add("s.left_stage", in: process.stages.map(\.key))
+            filter.add("s.at >= ? AND s.at < ?", [start, end])
+            filter.add("s.entered_at IS NOT NULL")
+            try add("SELECT s.left_stage, COUNT(*) AS exits, SUM(s.at - s.entered_at) AS seconds FROM stage_event s \(filter.whereClause) GROUP BY s.left_stage",
+                    filter)
+        }
+        if !days.isEmpty {
+            var rollup = SQLFilter()
+            rollup.add("process_key = ?", [process.key])
+            rollup.add("day >= ? AND day < ?", [days.lowerBound, days.upperBound])
+            rollup.add("position = -1")
+            if let rep { rollup.add("owner = ?", [rep]) }
+            try add("SELECT left_stage, SUM(exits) AS exits, SUM(seconds) AS seconds FROM stage_day \(rollup.whereClause) GROUP BY left_stage", rollup)
         }
         return process.stages.map { stage in
             let total = totals[stage.key]

@@ -79,30 +79,68 @@ struct StageHistoryTableTests {
         }
     }
 
-    static func query(rep: String?) -> ReviewQuery { ReviewQuery(today: today, rep: rep, timeZone: utc) }
+    /// The team and one rep; the week as today ends it and three weeks back (deals have gone further
+    /// since); in time zones whose midnight is not UTC's, by whole and half hours.
+    static let zones = ["UTC", "Asia/Shanghai", "Asia/Kolkata", "America/New_York"].compactMap(TimeZone.init(identifier:))
 
     @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12])
     func conversionsAndDaysInStageMatchTheReplay(seed: UInt64) throws {
         let history = History(seed: seed)
         let store = try history.store()
+        #expect(Self.zones.count == 4)
         for rep in [nil, "bob"] as [String?] {
-            let q = Self.query(rep: rep)
-            let review = try store.weeklyReview(q)
-            let mine = Set(history.deals.filter { rep == nil || $0.owner == rep }.map(\.id))
-            let events = history.replay.filter { mine.contains($0.dealID) }
-            let from = q.start(of: q.windowStart), until = q.start(of: q.until)
-            #expect(review.conversions == StageHistory.conversions(Self.process, events: events, from: from, until: until), "seed \(seed) rep \(rep ?? "-")")
-            let expected = StageHistory.durations(Self.process, events: events, priorEntry: [:], from: from, until: until)
-            #expect(review.daysInStage.map(\.exits) == expected.map(\.exits), "seed \(seed) rep \(rep ?? "-")")
-            for (got, want) in zip(review.daysInStage, expected) {
-                #expect(abs(got.averageDays - want.averageDays) < 1e-6, "seed \(seed) \(got.stage): \(got.averageDays) vs \(want.averageDays)")
+            for zone in Self.zones {
+                for until in [nil, Self.today.adding(days: -20)] as [Day?] {
+                    let q = ReviewQuery(today: Self.today, until: until, rep: rep, timeZone: zone)
+                    let label = "seed \(seed) rep \(rep ?? "-") \(zone.identifier) until \(q.until)"
+                    let review = try store.weeklyReview(q)
+                    let mine = Set(history.deals.filter { rep == nil || $0.owner == rep }.map(\.id))
+                    let events = history.replay.filter { mine.contains($0.dealID) }
+                    let from = q.start(of: q.windowStart), end = q.start(of: q.until)
+                    #expect(review.conversions == StageHistory.conversions(Self.process, events: events, from: from, until: end), "\(label)")
+                    let expected = StageHistory.durations(Self.process, events: events, priorEntry: [:], from: from, until: end)
+                    #expect(review.daysInStage.map(\.exits) == expected.map(\.exits), "\(label)")
+                    for (got, want) in zip(review.daysInStage, expected) {
+                        #expect(abs(got.averageDays - want.averageDays) < 1e-6, "\(label) \(got.stage): \(got.averageDays) vs \(want.averageDays)")
+                    }
+                }
             }
         }
     }
 
+    @Test func theDailyRollupStaysTheSumOfItsRows() throws {
+        let store = try History(seed: 9).store()
+        var deal = try store.deal(4)
+        deal.owner = "bob"
+        _ = try store.updateDeal(deal, by: "alice")
+        try store.deleteDeal(5, by: "alice")
+        _ = try store.importSnapshot(Snapshot(events: [ChangeEvent(id: 10_000, at: Date(timeIntervalSince1970: Double(Self.today.ordinal) * 86_400),
+                                                                   user: "alice", entity: "deal", entityID: 6, action: "moved",
+                                                                   changes: ["stage": FieldChange(old: "develop", new: "bid")])]), by: "alice")
+        let sums = """
+            SELECT process_key, day, owner, position, advanced, left_stage, SUM(entries) AS entries, SUM(exits) AS exits, SUM(seconds) AS seconds
+            FROM (SELECT process_key, CAST(at / 86400 AS INTEGER) AS day, owner, entry_position AS position, advanced_at IS NOT NULL AS advanced,
+                         '' AS left_stage, 1 AS entries, 0 AS exits, 0.0 AS seconds
+                  FROM stage_event WHERE entry_position IS NOT NULL AND prev_entry_at IS NULL
+                  UNION ALL
+                  SELECT process_key, CAST(at / 86400 AS INTEGER), owner, -1, 0, left_stage, 0, 1, at - entered_at
+                  FROM stage_event WHERE entered_at IS NOT NULL AND left_stage IS NOT NULL)
+            GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+            """
+        let (rollup, recount) = try store.read { db in
+            (try Row.fetchAll(db, sql: """
+                SELECT process_key, day, owner, position, advanced, left_stage, entries, exits, seconds FROM stage_day
+                WHERE entries <> 0 OR exits <> 0 ORDER BY 1, 2, 3, 4, 5, 6
+                """), try Row.fetchAll(db, sql: sums))
+        }
+        #expect(rollup.count > 20)
+        #expect(rollup == recount)
+    }
+
     @Test func anOldLogIsFilledWithTheTriggersOwnRows() throws {
         let store = try History(seed: 42).store()
-        let columns = "event_id, deal_id, process_key, at, kind, from_stage, to_stage, stage, left_stage, entered_at, close_old, close_new"
+        let columns = "event_id, deal_id, process_key, owner, amount, at, kind, from_stage, to_stage, step, entry_position, prev_entry_at, "
+            + "advanced_at, stage, left_stage, entered_at, close_old, close_new"
         let byTrigger = try store.read { db in try Row.fetchAll(db, sql: "SELECT \(columns) FROM stage_event ORDER BY event_id") }
         let filled = try store.write { db in
             try db.execute(sql: "DELETE FROM stage_event")
