@@ -19,10 +19,11 @@ extension SQLiteStore {
             review.conversions = try Self.conversions(db, process: process, from: windowStart, until: period.1, rep: q.rep)
             review.daysInStage = try Self.durations(db, process: process, from: windowStart, until: period.1, rep: q.rep)
             review.forecast = try Self.forecast(db, q, owner: owner)
-            try Self.periodLists(db, q, from: period.0, until: period.1, into: &review)
+            let flow = try Self.periodFlow(db, rep: q.rep, from: period.0, until: period.1)
+            try Self.periodLists(db, q, flow: flow, from: period.0, until: period.1, into: &review)
             let open = try Self.currentLists(db, q, owner: owner, into: &review)
             review.quadrantChanges = try Self.quadrantChanges(db, since: period.0)
-            review.reps = try Self.repFigures(db, q, from: period.0, until: period.1, open: open)
+            review.reps = Self.repFigures(flow: flow, open: open)
             return review
         }
     }
@@ -187,24 +188,16 @@ extension SQLiteStore {
     }
 
     /// One row per rep who holds an open deal or closed or moved one in the period.
-    static func repFigures(_ db: Database, _ q: ReviewQuery, from: Double, until: Double, open: [String: RepFigures]) throws -> [RepFigures] {
+    static func repFigures(flow: [Flow], open: [String: RepFigures]) -> [RepFigures] {
         var reps = open
-        func row(_ name: String) -> RepFigures {
-            reps[name] ?? RepFigures(rep: name)
-        }
-        for r in try Row.fetchAll(db, sql: """
-            SELECT s.owner, s.kind AS action, s.currency, COUNT(*) AS n, SUM(s.amount) AS amount FROM stage_event s
-            WHERE s.at >= ? AND s.at < ? AND s.kind IN ('moved','forced','won') \(q.rep == nil ? "" : "AND s.owner = ?")
-            GROUP BY s.owner, s.kind, s.currency
-            """, arguments: StatementArguments([from, until] as [any DatabaseValueConvertible] + (q.rep.map { [$0] } ?? []))) {
-            let name: String = r["owner"], action: String = r["action"]
-            var figures = row(name)
-            if action == "won" {
-                figures.won[r["currency"] as String, default: 0] += r["amount"] as Int64
+        for row in flow where ["moved", "forced", "won"].contains(row.kind) {
+            var figures = reps[row.owner] ?? RepFigures(rep: row.owner)
+            if row.kind == "won" {
+                figures.won[row.currency, default: 0] += row.amount
             } else {
-                figures.moved += r["n"] as Int
+                figures.moved += row.events
             }
-            reps[name] = figures
+            reps[row.owner] = figures
         }
         return reps.values.sorted { $0.rep < $1.rep }
     }

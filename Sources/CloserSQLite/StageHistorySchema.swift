@@ -108,6 +108,11 @@ enum StageHistorySchema {
                    0, \(sign)1, \(sign)(\(row).at - \(row).entered_at)
             WHERE \(row).entered_at IS NOT NULL AND \(row).left_stage IS NOT NULL
             ON CONFLICT DO UPDATE SET exits = exits + excluded.exits, seconds = seconds + excluded.seconds;
+            INSERT INTO stage_flow_day (day, kind, direction, owner, currency, events, amount)
+            SELECT CAST(\(row).at / 86400 AS INTEGER), \(row).kind, CASE WHEN \(row).step > 0 THEN 1 WHEN \(row).step < 0 THEN -1 ELSE 0 END,
+                   \(row).owner, \(row).currency, \(sign)1, \(sign)\(row).amount
+            WHERE \(row).kind IN ('created','moved','forced','won','lost','withdrawn')
+            ON CONFLICT DO UPDATE SET events = events + excluded.events, amount = amount + excluded.amount;
             """
         }
         return """
@@ -125,10 +130,23 @@ enum StageHistorySchema {
                 seconds REAL NOT NULL,
                 PRIMARY KEY (process_key, day, owner, position, advanced, left_stage)
             ) WITHOUT ROWID;
+            -- Per UTC day, kind, direction, rep and currency: the period's list counts and sums, and each
+            -- rep's moves and wins, with the deals' amounts as they are now.
+            CREATE TABLE stage_flow_day (
+                day INTEGER NOT NULL,
+                kind TEXT NOT NULL,
+                direction INTEGER NOT NULL,
+                owner TEXT NOT NULL,
+                currency TEXT NOT NULL,
+                events INTEGER NOT NULL,
+                amount INTEGER NOT NULL,
+                PRIMARY KEY (day, kind, direction, owner, currency)
+            ) WITHOUT ROWID;
             CREATE TRIGGER stage_day_insert AFTER INSERT ON stage_event BEGIN \(add("NEW", "+")) END;
             CREATE TRIGGER stage_day_delete AFTER DELETE ON stage_event BEGIN \(add("OLD", "-")) END;
             CREATE TRIGGER stage_day_update
-            AFTER UPDATE OF process_key, owner, at, entry_position, prev_entry_at, advanced_at, left_stage, entered_at ON stage_event
+            AFTER UPDATE OF process_key, owner, amount, currency, at, step, entry_position, prev_entry_at, advanced_at, left_stage, entered_at
+            ON stage_event
             BEGIN \(add("OLD", "-")) \(add("NEW", "+")) END;
             """
     }

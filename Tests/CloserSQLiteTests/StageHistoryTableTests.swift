@@ -103,6 +103,15 @@ struct StageHistoryTableTests {
                     for (got, want) in zip(review.daysInStage, expected) {
                         #expect(abs(got.averageDays - want.averageDays) < 1e-6, "\(label) \(got.stage): \(got.averageDays) vs \(want.averageDays)")
                     }
+                    // The period's lists count the period's events, whatever the day boundaries.
+                    let period = events.filter { $0.at >= q.start(of: q.since) && $0.at < end }
+                    let step = { (e: StageEvent) in StageHistory.direction(Self.process, from: e.fromStage, to: e.toStage) }
+                    #expect(review.newDeals.count == period.filter { $0.kind == .created }.count, "\(label)")
+                    #expect(review.won.count == period.filter { $0.kind == .won }.count, "\(label)")
+                    #expect(review.advanced.count == period.filter { $0.kind.isMove && step($0) > 0 }.count, "\(label)")
+                    #expect(review.slipped.count == period.filter { $0.kind.isMove && step($0) < 0 }.count, "\(label)")
+                    #expect(review.forced.count == period.filter { $0.kind == .forced }.count, "\(label)")
+                    #expect(review.reps.map(\.moved).reduce(0, +) == period.filter(\.kind.isMove).count, "\(label)")
                 }
             }
         }
