@@ -21,6 +21,7 @@ extension App {
         case .detail(var detail): handleDetail(key, &detail)
         case .accounts(let accountOverlay): handleAccountOverlay(key, accountOverlay)
         case .orgChart(let orgOverlay): handleOrgChartOverlay(key, orgOverlay)
+        case .importFile(var screen): handleImportKey(key, &screen)
         }
     }
 

@@ -11,6 +11,7 @@ public enum Overlay: Sendable {
     case newDeal(NewDealState)
     case accounts(AccountOverlay)
     case orgChart(OrgChartOverlay)
+    case importFile(ImportState)
 }
 
 /// A one-line question: what the answer is for travels with it.

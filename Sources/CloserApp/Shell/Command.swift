@@ -14,6 +14,7 @@ public enum Command: String, CaseIterable, Sendable {
     case refresh = "app.refresh"
     case loadDemo = "app.load-demo"
     case toggleLanguage = "app.toggle-language"
+    case importFile = "app.import"
     case selectUp = "select.up"
     case selectDown = "select.down"
     case selectLeft = "select.left"
@@ -89,6 +90,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .refresh: LocalizedText(en: "Reload from the store", zh: "重新载入")
         case .loadDemo: LocalizedText(en: "Load the demo company (empty store only)", zh: "载入演示公司（仅限空数据库）")
         case .toggleLanguage: LocalizedText(en: "Switch language 中文/English", zh: "切换语言 中文/English")
+        case .importFile: LocalizedText(en: "Import a CSV/TSV or vCard file (preview first)", zh: "导入 CSV/TSV 或 vCard 文件（先预览）")
         case .selectUp: LocalizedText(en: "Up", zh: "上移")
         case .selectDown: LocalizedText(en: "Down", zh: "下移")
         case .selectLeft: LocalizedText(en: "Previous column", zh: "左一列")
@@ -200,6 +202,7 @@ public enum KeyMap {
         KeyBinding([.ctrl("r")], .refresh),
         KeyBinding([.char("D")], .loadDemo),
         KeyBinding([.char("L")], .toggleLanguage),
+        KeyBinding([.char("I")], .importFile),
         KeyBinding([.up, .char("k")], .selectUp),
         KeyBinding([.down, .char("j")], .selectDown),
         KeyBinding([.pageUp], .pageUp),

@@ -100,11 +100,11 @@ struct ImportCommand: ParsableCommand {
         } else if lower.hasSuffix(".json") {
             try importOwn(SnapshotJSON.decode(try read(path), fileName: fileName), locate: { entity, index in "\(fileName): \(entity)[\(index)]" })
         } else {
-            let data = try read(path)
-            if lower.hasSuffix(".csv"), SnapshotCSV.isOwnFile(data) {
+            // Our own CSV is told by its header; the foreign import refuses it, so it is checked first.
+            if lower.hasSuffix(".csv"), let data = FileManager.default.contents(atPath: path), SnapshotCSV.isOwnFile(data) {
                 try importOwn(SnapshotCSV.decode(files: [(fileName, data)]), locate: { _, index in "\(fileName) row \(index + 2)" })
             } else {
-                try ForeignImport(path: path, options: options, store: try store.open(), user: store.actor).run(data)
+                try ForeignImport(path: path, options: options, store: try store.open(), user: store.actor).run()
             }
         }
     }
@@ -157,11 +157,6 @@ struct ImportOptions: ParsableArguments {
         guard show >= 0 else { throw ValidationError("--show must not be negative") }
     }
 
-    func mappingFile() throws -> MappingFile? {
-        guard let mapping else { return nil }
-        guard let data = FileManager.default.contents(atPath: mapping) else { throw CLIError("\(mapping): cannot be read") }
-        return try MappingFile.decode(data, fileName: (mapping as NSString).lastPathComponent)
-    }
 }
 
 extension ImportEntity: ExpressibleByArgument {}
