@@ -66,7 +66,8 @@ enum ImportView {
             if !delimiter.isEmpty { facts.append(delimiter) }
             if let process = file.processKey { facts.append("\(ImportText.process[lang]) \(process)") }
             facts.append("\(file.rowCount) \(ImportText.rows[lang])")
-            head.append(("\(ImportText.file[lang]): \(file.path)", .normal))
+            let label = "\(ImportText.file[lang]): "
+            head.append((label + Self.leftTruncated(file.path, to: width - TextWidth.of(label)), .normal))
             head.append((facts.joined(separator: " · "), .normal))
             head.append((report.summary, .accent))
             // The mapping wraps over a few lines; a tall terminal shows more of it.
@@ -88,6 +89,14 @@ enum ImportView {
             let top = inner.y + head.count
             // Two lines stay below the list: a notice and the keys.
             list = Rect(x: inner.x + 1, y: top, width: width, height: max(0, inner.maxY - 2 - top))
+        }
+
+        /// A long path keeps its end, where the file name is: "…/exports/deals.csv".
+        static func leftTruncated(_ path: String, to width: Int) -> String {
+            guard TextWidth.of(path) > width, width > 1 else { return path }
+            var tail = Substring(path)
+            while TextWidth.of(String(tail)) > width - 1, !tail.isEmpty { tail = tail.dropFirst() }
+            return "…" + tail
         }
 
         /// Items joined by two spaces into lines of `width`, the first line after `prefix`.
