@@ -155,10 +155,10 @@ struct ImportScreenTests {
 
     @Test("typed paths: ~ is home, quotes and a dropped file's backslashes go, relative is from the current folder")
     func pathResolution() {
-        #expect(ImportPath.resolve("~/下载/deals.csv", home: "/home/wang", currentDirectory: "/tmp") == "/home/wang/下载/deals.csv")
-        #expect(ImportPath.resolve("'/tmp/my deals.csv' ", home: "/h", currentDirectory: "/") == "/tmp/my deals.csv")
-        #expect(ImportPath.resolve("/tmp/my\\ deals.csv", home: "/h", currentDirectory: "/") == "/tmp/my deals.csv")
-        #expect(ImportPath.resolve("deals.csv", home: "/h", currentDirectory: "/work") == "/work/deals.csv")
+        #expect(TypedPath.resolve("~/下载/deals.csv", home: "/home/wang", currentDirectory: "/tmp") == "/home/wang/下载/deals.csv")
+        #expect(TypedPath.resolve("'/tmp/my deals.csv' ", home: "/h", currentDirectory: "/") == "/tmp/my deals.csv")
+        #expect(TypedPath.resolve("/tmp/my\\ deals.csv", home: "/h", currentDirectory: "/") == "/tmp/my deals.csv")
+        #expect(TypedPath.resolve("deals.csv", home: "/h", currentDirectory: "/work") == "/work/deals.csv")
     }
 
     @Test("I is on the help and in the palette")

@@ -64,7 +64,7 @@ extension App {
         guard !typed.isEmpty else { return refuse(LocalizedText(en: "Type or paste the path of a .csv, .tsv, .txt or .vcf file",
                                                                  zh: "请输入或粘贴 .csv、.tsv、.txt 或 .vcf 文件的路径")) }
         let environment = ProcessInfo.processInfo.environment
-        let path = ImportPath.resolve(typed, home: environment["HOME"] ?? NSHomeDirectory(),
+        let path = TypedPath.resolve(typed, home: environment["HOME"] ?? NSHomeDirectory(),
                                       currentDirectory: FileManager.default.currentDirectoryPath)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

@@ -69,6 +69,8 @@ extension App {
         switch prompt.purpose {
         case .search, .jumpToPerson, .personSearch:
             state.overlay = nil
+        case .exportTable:
+            exportTable(to: text, prompt: prompt)
         case .logMeeting(let personID):
             state.overlay = nil
             logMeeting(personID: personID, notes: text)

@@ -25,6 +25,7 @@ public struct PromptState: Sendable {
         case logMeeting(personID: Int64)
         case forecastCall(period: String)
         case personSearch
+        case exportTable
     }
 
     public var title: String

@@ -125,6 +125,7 @@ public final class App {
         case .sortNext: if state.screen == .deals { sortDeals(by: nil) }
         case .sortReverse: if state.screen == .deals { reverseDealSort() }
         case .tableColumns: if state.screen == .deals { state.overlay = .accounts(.columns(ColumnChooserState(table: .deals))) }
+        case .exportTable: beginTableExport()
         case .showAccounts: switchScreen(to: .accounts)
         case .showQuadrant: switchScreen(to: .quadrant)
         case .openAccount, .accountSearch, .accountSortNext, .accountSortReverse, .chooseColumns, .pickSavedFilter, .saveFilter, .toggleQuadrantView,

@@ -36,6 +36,7 @@ public enum Command: String, CaseIterable, Sendable {
     case sortNext = "table.sort"
     case sortReverse = "table.sort-reverse"
     case tableColumns = "table.columns"
+    case exportTable = "table.export"
     case showAccounts = "screen.accounts"
     case showQuadrant = "screen.quadrant"
     case openAccount = "account.open"
@@ -112,6 +113,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .sortNext: LocalizedText(en: "Sort by the next column", zh: "按下一列排序")
         case .sortReverse: LocalizedText(en: "Reverse the sort", zh: "反向排序")
         case .tableColumns: LocalizedText(en: "Choose and order columns", zh: "选择列与列顺序")
+        case .exportTable: LocalizedText(en: "Export the table as shown (filter, sort, columns) to CSV/JSON", zh: "按当前显示导出列表（筛选、排序、列）为 CSV/JSON")
         case .showAccounts: LocalizedText(en: "Account table", zh: "客户列表")
         case .showQuadrant: LocalizedText(en: "Customer quadrant", zh: "客户象限")
         case .openAccount: LocalizedText(en: "Open the account (360° view)", zh: "打开客户（360° 视图）")
@@ -226,6 +228,9 @@ public enum KeyMap {
         KeyBinding([.char("S")], .sortReverse, .deals),
         KeyBinding([.char("c")], .tableColumns, .deals),
         KeyBinding([.char("f")], .pickSavedFilter, .deals),
+        KeyBinding([.char("E")], .exportTable, .deals),
+        KeyBinding([.char("E")], .exportTable, .accounts),
+        KeyBinding([.char("E")], .exportTable, .persons),
         KeyBinding([.char("3")], .showAccounts),
         KeyBinding([.char("4")], .showQuadrant),
         KeyBinding([.enter], .openAccount, .accounts),
