@@ -67,13 +67,14 @@ extension App {
 }
 
 extension DealColumn {
-    /// The export's columns for this one: an amount with its currency, a next step with its date.
+    /// The export's columns for this one: a stage with its process, an amount with its currency,
+    /// a next step with its date — what it takes to read the row back.
     var exportColumns: [DealExportColumn] {
         switch self {
         case .id: [.id]
         case .title: [.title]
         case .account: [.account]
-        case .stage: [.stage]
+        case .stage: [.stage, .process]
         case .amount: [.amount, .currency]
         case .weighted: [.weighted]
         case .probability: [.probability]

@@ -51,8 +51,9 @@ public enum DealExportColumn: String, ExportColumnKind {
     case id, title, account, stage, amount, currency, weighted, probability, close, nextStep = "next-step", due, owner, process,
          grade, outcome, atRisk = "at-risk", lastActivity = "last-activity"
 
-    /// What the deal table shows at first (weighted and close hidden), the amount with its currency.
-    public static let defaults: [DealExportColumn] = [.id, .title, .account, .stage, .amount, .currency, .probability, .nextStep, .due, .owner]
+    /// What the deal table shows at first (weighted and close hidden), the stage with its
+    /// process and the amount with its currency, so the file imports back.
+    public static let defaults: [DealExportColumn] = [.id, .title, .account, .stage, .process, .amount, .currency, .probability, .nextStep, .due, .owner]
 
     public var header: LocalizedText {
         switch self {

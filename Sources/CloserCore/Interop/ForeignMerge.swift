@@ -41,7 +41,8 @@ public enum ForeignMerge {
         if present.contains(.deal) { merged.title = new.title }
         if present.contains(.externalID) { merged.externalID = new.externalID }
         if present.contains(.amount) || present.contains(.currency) { merged.amount = new.amount }
-        if present.contains(.stage) || present.contains(.outcome) {
+        if present.contains(.process) { merged.processKey = new.processKey }
+        if present.contains(.stage) || present.contains(.outcome) || present.contains(.process) {
             merged.stageKey = new.stageKey
             merged.outcome = new.outcome
             merged.outcomeReason = new.outcome == old.outcome ? old.outcomeReason : new.outcomeReason
