@@ -49,7 +49,7 @@ extension ExportValue {
 
 public enum DealExportColumn: String, ExportColumnKind {
     case id, title, account, stage, amount, currency, weighted, probability, close, nextStep = "next-step", due, owner, process,
-         grade, outcome, atRisk = "at-risk", lastActivity = "last-activity"
+         grade, outcome, atRisk = "at-risk", lastActivity = "last-activity", competitors
 
     /// What the deal table shows at first (weighted and close hidden), the stage with its
     /// process and the amount with its currency, so the file imports back.
@@ -74,6 +74,7 @@ public enum DealExportColumn: String, ExportColumnKind {
         case .outcome: LocalizedText(en: "Outcome", zh: "结果")
         case .atRisk: LocalizedText(en: "At Risk", zh: "风险")
         case .lastActivity: LocalizedText(en: "Last Activity", zh: "最近行动")
+        case .competitors: LocalizedText(en: "Competitors", zh: "竞争对手")
         }
     }
 
@@ -96,6 +97,7 @@ public enum DealExportColumn: String, ExportColumnKind {
         case .outcome: .text(deal.outcome.rawValue)
         case .atRisk: .text(deal.atRisk ? "yes" : "no")
         case .lastActivity: .day(deal.lastActivity)
+        case .competitors: .text(deal.competitors.joined(separator: ", "))
         }
     }
 }
@@ -140,7 +142,8 @@ public enum AccountExportColumn: String, ExportColumnKind {
         case .quadrant: .text(account.quadrant.label[context.lang])
         case .industry: .text(account.industry)
         case .region: .text(account.region)
-        case .owner: account.owner.map { .text($0) } ?? .none
+        // The pool is said, so the file imports back into the pool rather than to the importer.
+        case .owner: .text(account.owner ?? ImportValue.poolOwner[context.lang])
         case .pipeline: .money(row.pipeline)
         case .weighted: .money(row.weighted)
         case .won: .money(row.won)

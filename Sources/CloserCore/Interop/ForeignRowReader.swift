@@ -122,7 +122,10 @@ public struct ForeignRowReader: Sendable {
 
     func account(_ f: Fields) throws -> Account {
         guard let name = f.optional(.account) else { throw f.fail(.account, "an account needs a name") }
-        var account = Account(name: name, owner: f.optional(.owner) ?? defaultOwner, externalID: f.optional(.externalID))
+        let owner = f.optional(.owner)
+        let pooled = owner.map(ImportValue.isPool) ?? false
+        var account = Account(name: name, owner: pooled ? nil : owner ?? defaultOwner, visibility: pooled ? .pool : .owned,
+                              externalID: f.optional(.externalID))
         if let grade = try f.parse(.grade, "a grade (A, B, C, D)", ImportValue.grade) { account.grade = grade }
         if let score = try f.score(.assistance) { account.assistance = score }
         if let score = try f.score(.loyalty) { account.loyalty = score }
