@@ -88,7 +88,6 @@ public enum ImportValue {
         }
     }
 
-    /// "a; b", "a, b", "a，b", "a、b" → ["a", "b"].
     /// What an export writes in the owner column of an account in the public pool, per language.
     public static let poolOwner = LocalizedText(en: "(pool)", zh: "（公海）")
 
@@ -97,6 +96,7 @@ public enum ImportValue {
         ["(pool)", "（公海）", "公海", "(公海)"].contains(trim(owner).lowercased())
     }
 
+    /// "a; b", "a, b", "a，b", "a、b" → ["a", "b"].
     public static func list(_ text: String) -> [String] {
         text.split(whereSeparator: { ";,，、；|".contains($0) }).map { trim(String($0)) }.filter { !$0.isEmpty }
     }
