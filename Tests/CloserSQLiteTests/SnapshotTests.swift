@@ -86,10 +86,8 @@ struct SnapshotTests {
         let original = try Self.richStore().exportSnapshot()
         let encoded = try SnapshotCSV.encode(original)
         #expect(Set(encoded.keys) == Set(SnapshotCSV.files + ["processes.json"]))
-        // accounts.csv cannot be read back yet (the grade code, see csvAccountsReadBack); take the
-        // accounts from the original so the other five files are still checked end to end.
-        var decoded = try SnapshotCSV.decode(files: Self.files(encoded, except: ["accounts.csv"]))
-        decoded.accounts = original.accounts
+        let decoded = try SnapshotCSV.decode(files: Self.files(encoded))
+        #expect(decoded.accounts == original.accounts)
         #expect(decoded.persons == original.persons)
         #expect(decoded.deals == original.deals)
         #expect(decoded.activities == original.activities)
@@ -103,8 +101,7 @@ struct SnapshotTests {
     @Test func csvAccountsReadBack() throws {
         let original = try Self.richStore().exportSnapshot()
         let encoded = try SnapshotCSV.encode(original)
-        // Sources/CloserSQLite/Exchange/CSVTable.swift, CSVRowReader.coded calls the generic
-        // CodedValue.parse, which lowercases the text and compares it with Grade's raw value "A".
+        // The grade code "A" reads back through the generic CodedValue.parse, which compares folded case.
         let decoded = try SnapshotCSV.decode(files: Self.files(encoded).filter { $0.name == "accounts.csv" })
         #expect(decoded.accounts == original.accounts)
     }

@@ -21,6 +21,7 @@ extension App {
         case .detail(var detail): handleDetail(key, &detail)
         case .accounts(let accountOverlay): handleAccountOverlay(key, accountOverlay)
         case .orgChart(let orgOverlay): handleOrgChartOverlay(key, orgOverlay)
+        case .importFile(var screen): handleImportKey(key, &screen)
         }
     }
 
@@ -68,6 +69,8 @@ extension App {
         switch prompt.purpose {
         case .search, .jumpToPerson, .personSearch:
             state.overlay = nil
+        case .exportTable:
+            exportTable(to: text, prompt: prompt)
         case .logMeeting(let personID):
             state.overlay = nil
             logMeeting(personID: personID, notes: text)

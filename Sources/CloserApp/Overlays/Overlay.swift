@@ -11,6 +11,7 @@ public enum Overlay: Sendable {
     case newDeal(NewDealState)
     case accounts(AccountOverlay)
     case orgChart(OrgChartOverlay)
+    case importFile(ImportState)
 }
 
 /// A one-line question: what the answer is for travels with it.
@@ -24,6 +25,7 @@ public struct PromptState: Sendable {
         case logMeeting(personID: Int64)
         case forecastCall(period: String)
         case personSearch
+        case exportTable
     }
 
     public var title: String

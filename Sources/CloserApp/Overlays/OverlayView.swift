@@ -42,6 +42,8 @@ enum OverlayView {
             AccountOverlayView.render(accountOverlay, state: state, into: &canvas, area: area)
         case .orgChart(let orgOverlay):
             OrgChartOverlayView.render(orgOverlay, lang: lang, into: &canvas, area: area)
+        case .importFile(let screen):
+            ImportView.render(screen, state: state, into: &canvas)
         }
     }
 }

@@ -12,13 +12,36 @@ public final class App {
     var heavyReads = RefreshPacer()
     /// Creates the demo company for an empty store; injected so tests control the data.
     let demo: @Sendable (Day, String) -> Snapshot
+    /// Reads and writes other programs' files for the import screen; nil where there is none.
+    let importer: (any ForeignImporting)?
+    /// Work long enough to be seen (reading or importing a file): the frame saying so is drawn
+    /// first, then the runner calls `runPendingWork`.
+    var pendingWork: (() -> Void)?
 
-    public init(store: any Store, state: AppState, demo: @escaping @Sendable (Day, String) -> Snapshot = { today, user in
+    public init(store: any Store, state: AppState, importer: (any ForeignImporting)? = nil,
+                demo: @escaping @Sendable (Day, String) -> Snapshot = { today, user in
         DemoCompany.generate(seed: 1, scale: nil, today: today, user: user)
     }) {
         self.store = store
         self.state = state
+        self.importer = importer
         self.demo = demo
+    }
+
+    /// Shows `busy` over the screen for one frame, then does `work` (see `runPendingWork`).
+    func afterFrame(_ busy: String, _ work: @escaping () -> Void) {
+        state.busy = busy
+        pendingWork = work
+    }
+
+    /// Runs the work an input left for after its "busy" frame; true when there was some.
+    @discardableResult
+    public func runPendingWork() -> Bool {
+        guard let work = pendingWork else { return false }
+        pendingWork = nil
+        work()
+        state.busy = nil
+        return true
     }
 
     /// Loads what the first frame needs.
@@ -74,6 +97,7 @@ public final class App {
         case .showDeals: switchScreen(to: .deals)
         case .refresh: reload()
         case .loadDemo: loadDemo()
+        case .importFile: beginImport()
         case .toggleLanguage:
             state.lang = state.lang == .en ? .zh : .en
             // Badges change width with the language: the chart is laid out once for it, not per frame.
@@ -101,6 +125,7 @@ public final class App {
         case .sortNext: if state.screen == .deals { sortDeals(by: nil) }
         case .sortReverse: if state.screen == .deals { reverseDealSort() }
         case .tableColumns: if state.screen == .deals { state.overlay = .accounts(.columns(ColumnChooserState(table: .deals))) }
+        case .exportTable: beginTableExport()
         case .showAccounts: switchScreen(to: .accounts)
         case .showQuadrant: switchScreen(to: .quadrant)
         case .openAccount, .accountSearch, .accountSortNext, .accountSortReverse, .chooseColumns, .pickSavedFilter, .saveFilter, .toggleQuadrantView,

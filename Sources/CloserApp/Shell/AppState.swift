@@ -86,6 +86,8 @@ public struct AppState: Sendable {
     public var viewer: Viewer?
     public var overlay: Overlay?
     public var message: StatusMessage?
+    /// Said over the screen while long work runs ("Importing deals.csv…"), so it does not look frozen.
+    public var busy: String?
     public var isEmptyStore = false
     public var shouldQuit = false
 

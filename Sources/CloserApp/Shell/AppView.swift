@@ -43,6 +43,11 @@ public enum AppView {
         if let overlay = state.overlay {
             OverlayView.render(overlay, state: state, into: &canvas)
         }
+        if let busy = state.busy {
+            let box = Rect(x: 0, y: 0, width: state.width, height: state.height).centered(width: min(state.width - 4, TextWidth.of(busy) + 6), height: 3)
+            let inner = Panel.render(into: &canvas, rect: box, title: nil, focused: true, fill: .overlay)
+            canvas.put(busy, x: inner.x + 1, y: inner.y, role: .accent, maxWidth: inner.width - 2)
+        }
     }
 
     /// Full names when they fit beside the process, short ones on a narrow terminal.

@@ -14,6 +14,7 @@ public enum Command: String, CaseIterable, Sendable {
     case refresh = "app.refresh"
     case loadDemo = "app.load-demo"
     case toggleLanguage = "app.toggle-language"
+    case importFile = "app.import"
     case selectUp = "select.up"
     case selectDown = "select.down"
     case selectLeft = "select.left"
@@ -35,6 +36,7 @@ public enum Command: String, CaseIterable, Sendable {
     case sortNext = "table.sort"
     case sortReverse = "table.sort-reverse"
     case tableColumns = "table.columns"
+    case exportTable = "table.export"
     case showAccounts = "screen.accounts"
     case showQuadrant = "screen.quadrant"
     case openAccount = "account.open"
@@ -89,6 +91,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .refresh: LocalizedText(en: "Reload from the store", zh: "重新载入")
         case .loadDemo: LocalizedText(en: "Load the demo company (empty store only)", zh: "载入演示公司（仅限空数据库）")
         case .toggleLanguage: LocalizedText(en: "Switch language 中文/English", zh: "切换语言 中文/English")
+        case .importFile: LocalizedText(en: "Import a CSV/TSV or vCard file (preview first)", zh: "导入 CSV/TSV 或 vCard 文件（先预览）")
         case .selectUp: LocalizedText(en: "Up", zh: "上移")
         case .selectDown: LocalizedText(en: "Down", zh: "下移")
         case .selectLeft: LocalizedText(en: "Previous column", zh: "左一列")
@@ -110,6 +113,7 @@ public enum Command: String, CaseIterable, Sendable {
         case .sortNext: LocalizedText(en: "Sort by the next column", zh: "按下一列排序")
         case .sortReverse: LocalizedText(en: "Reverse the sort", zh: "反向排序")
         case .tableColumns: LocalizedText(en: "Choose and order columns", zh: "选择列与列顺序")
+        case .exportTable: LocalizedText(en: "Export the table as shown (filter, sort, columns) to CSV/JSON", zh: "按当前显示导出列表（筛选、排序、列）为 CSV/JSON")
         case .showAccounts: LocalizedText(en: "Account table", zh: "客户列表")
         case .showQuadrant: LocalizedText(en: "Customer quadrant", zh: "客户象限")
         case .openAccount: LocalizedText(en: "Open the account (360° view)", zh: "打开客户（360° 视图）")
@@ -200,6 +204,7 @@ public enum KeyMap {
         KeyBinding([.ctrl("r")], .refresh),
         KeyBinding([.char("D")], .loadDemo),
         KeyBinding([.char("L")], .toggleLanguage),
+        KeyBinding([.char("I")], .importFile),
         KeyBinding([.up, .char("k")], .selectUp),
         KeyBinding([.down, .char("j")], .selectDown),
         KeyBinding([.pageUp], .pageUp),
@@ -223,6 +228,9 @@ public enum KeyMap {
         KeyBinding([.char("S")], .sortReverse, .deals),
         KeyBinding([.char("c")], .tableColumns, .deals),
         KeyBinding([.char("f")], .pickSavedFilter, .deals),
+        KeyBinding([.char("E")], .exportTable, .deals),
+        KeyBinding([.char("E")], .exportTable, .accounts),
+        KeyBinding([.char("E")], .exportTable, .persons),
         KeyBinding([.char("3")], .showAccounts),
         KeyBinding([.char("4")], .showQuadrant),
         KeyBinding([.enter], .openAccount, .accounts),

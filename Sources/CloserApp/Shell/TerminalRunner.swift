@@ -16,6 +16,8 @@ public enum TerminalRunner {
             }
             AppView.render(app.state, into: &canvas)
             screen.flush(canvas)
+            // Long work runs after the frame that says it is running, then the loop draws again.
+            if app.runPendingWork() { continue }
             let waited = Date()
             if let event = screen.nextEvent(timeoutMilliseconds: pollMilliseconds) {
                 app.handle(event)

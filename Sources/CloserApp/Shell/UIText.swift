@@ -39,7 +39,7 @@ public enum UIText: Sendable {
         case .none: LocalizedText(en: "none", zh: "无")
         case .welcomeTitle: LocalizedText(en: "Welcome to Closer — this store is empty", zh: "欢迎使用 Closer —— 数据库还是空的")
         case .welcomeLoadDemo: LocalizedText(en: "D   load the demo company (40 accounts, 150 deals)", zh: "D   载入演示公司（40 个客户，150 个商机）")
-        case .welcomeImport: LocalizedText(en: "    import: closer import FILE (CSV, TSV, vCard, json)", zh: "    导入：closer import 文件（CSV、vCard、json）")
+        case .welcomeImport: LocalizedText(en: "I   import a CSV, TSV or vCard file (or closer import FILE)", zh: "I   导入 CSV、TSV 或 vCard 文件（或 closer import 文件）")
         case .welcomeAddDeal: LocalizedText(en: "n   add a deal (an account is created if new)", zh: "n   新建商机（新客户会自动创建）")
         case .welcomeCLI: LocalizedText(en: "?   every key · q quit", zh: "?   所有按键 · q 退出")
         case .tooSmall: LocalizedText(en: "Terminal too small", zh: "终端窗口太小")

@@ -16,7 +16,8 @@ public enum ForeignMerge {
         if present.contains(.scale) { merged.scale = new.scale }
         if present.contains(.tags) { merged.tags = new.tags }
         if present.contains(.notes) { merged.notes = new.notes }
-        if present.contains(.owner), merged.owner != nil { merged.owner = new.owner }
+        // A new owner is taken over; back to the pool is the pool's own command, not a file's.
+        if present.contains(.owner), merged.owner != nil, new.visibility != .pool { merged.owner = new.owner }
         return merged
     }
 
@@ -41,7 +42,8 @@ public enum ForeignMerge {
         if present.contains(.deal) { merged.title = new.title }
         if present.contains(.externalID) { merged.externalID = new.externalID }
         if present.contains(.amount) || present.contains(.currency) { merged.amount = new.amount }
-        if present.contains(.stage) || present.contains(.outcome) {
+        if present.contains(.process) { merged.processKey = new.processKey }
+        if present.contains(.stage) || present.contains(.outcome) || present.contains(.process) {
             merged.stageKey = new.stageKey
             merged.outcome = new.outcome
             merged.outcomeReason = new.outcome == old.outcome ? old.outcomeReason : new.outcomeReason

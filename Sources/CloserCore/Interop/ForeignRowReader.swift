@@ -7,6 +7,9 @@ public struct ForeignRowReader: Sendable {
     public let fileName: String
     public let mapping: ColumnMapping
     public let stages: StageMapper?
+    /// Every process's stages, for a file with a process column (an export of several processes).
+    let processStages: [String: StageMapper]
+    let catalog: ProcessCatalog
     public let currency: String
     /// Owner of deals and new accounts when the file names none: the importing user.
     public let defaultOwner: String
@@ -16,6 +19,7 @@ public struct ForeignRowReader: Sendable {
         self.fileName = fileName
         self.mapping = mapping
         self.defaultOwner = defaultOwner
+        self.catalog = catalog
         currency = (file?.currency ?? Money.defaultCurrency).uppercased()
         guard Money.isValidCurrency(currency) else { throw ImportError("currency '\(currency)' is not a code like CNY, USD") }
         if mapping.entity == .deals {
@@ -24,8 +28,11 @@ public struct ForeignRowReader: Sendable {
                 throw ImportError("process '\(key)' is not known; known: \(catalog.processes.map(\.key).joined(separator: ", "))")
             }
             stages = StageMapper(process: template, explicit: file?.stages ?? [:])
+            processStages = mapping.column(.process) == nil ? [:]
+                : Dictionary(catalog.processes.map { ($0.key, StageMapper(process: $0, explicit: file?.stages ?? [:])) }, uniquingKeysWith: { a, _ in a })
         } else {
             stages = nil
+            processStages = [:]
         }
     }
 
@@ -37,7 +44,7 @@ public struct ForeignRowReader: Sendable {
         for row in rows {
             originals[row.line] = row.values
             // Every unmapped stage is counted, also on rows rejected for another reason.
-            if let stages, let stageColumn, stageColumn < row.values.count {
+            if let stages = (try? rowStages(Fields(mapping: mapping, values: row.values))) ?? stages, let stageColumn, stageColumn < row.values.count {
                 let stage = ImportValue.trim(row.values[stageColumn])
                 if !stage.isEmpty, stages.map(stage) == nil { unmapped[stage, default: 0] += 1 }
             }
@@ -115,7 +122,10 @@ public struct ForeignRowReader: Sendable {
 
     func account(_ f: Fields) throws -> Account {
         guard let name = f.optional(.account) else { throw f.fail(.account, "an account needs a name") }
-        var account = Account(name: name, owner: f.optional(.owner) ?? defaultOwner, externalID: f.optional(.externalID))
+        let owner = f.optional(.owner)
+        let pooled = owner.map(ImportValue.isPool) ?? false
+        var account = Account(name: name, owner: pooled ? nil : owner ?? defaultOwner, visibility: pooled ? .pool : .owned,
+                              externalID: f.optional(.externalID))
         if let grade = try f.parse(.grade, "a grade (A, B, C, D)", ImportValue.grade) { account.grade = grade }
         if let score = try f.score(.assistance) { account.assistance = score }
         if let score = try f.score(.loyalty) { account.loyalty = score }
@@ -151,7 +161,7 @@ public struct ForeignRowReader: Sendable {
         let title = f.optional(.deal) ?? f.text(.account)
         guard !title.isEmpty else { throw f.fail(.deal, "a deal needs a name") }
         guard !f.account.isEmpty else { throw f.fail(.account, "a deal belongs to an account: the account column is empty") }
-        guard let stages else { throw f.fail(.stage, "no process to map stages to") }
+        guard let stages = try rowStages(f) ?? stages else { throw f.fail(.stage, "no process to map stages to") }
         let currency = try f.parse(.currency, "a currency code like CNY") { Money.isValidCurrency($0.uppercased()) ? $0.uppercased() : nil } ?? currency
         var deal = Deal(accountID: 0, title: title, processKey: stages.process.key, stageKey: stages.process.stages.first?.key ?? "",
                         owner: f.optional(.owner) ?? defaultOwner, externalID: f.optional(.externalID))
@@ -182,6 +192,15 @@ public struct ForeignRowReader: Sendable {
         deal.nextStepDue = try f.parse(.nextStepDue, "a date (YYYY-MM-DD, 2026/12/1, 2026年12月1日)", ImportValue.day)
         deal.competitors = ImportValue.list(f.text(.competitors))
         return deal
+    }
+
+    /// The stages of the row's own process, when the file has a process column and the row fills it.
+    func rowStages(_ f: Fields) throws -> StageMapper? {
+        guard !processStages.isEmpty, let name = f.optional(.process) else { return nil }
+        guard let process = catalog.resolve(name), let stages = processStages[process.key] else {
+            throw f.fail(.process, "'\(name)' is not a process; known: \(catalog.processes.map(\.key).joined(separator: ", "))")
+        }
+        return stages
     }
 
     func activity(_ f: Fields) throws -> Activity {

@@ -88,6 +88,14 @@ public enum ImportValue {
         }
     }
 
+    /// What an export writes in the owner column of an account in the public pool, per language.
+    public static let poolOwner = LocalizedText(en: "(pool)", zh: "（公海）")
+
+    /// "(pool)", "（公海）", "公海": the account has no owner and sits in the pool.
+    public static func isPool(_ owner: String) -> Bool {
+        ["(pool)", "（公海）", "公海", "(公海)"].contains(trim(owner).lowercased())
+    }
+
     /// "a; b", "a, b", "a，b", "a、b" → ["a", "b"].
     public static func list(_ text: String) -> [String] {
         text.split(whereSeparator: { ";,，、；|".contains($0) }).map { trim(String($0)) }.filter { !$0.isEmpty }

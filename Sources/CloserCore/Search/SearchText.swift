@@ -27,6 +27,12 @@ public enum SearchText {
         return parts.joined(separator: String(separator))
     }
 
+    /// The key of several fields from the keys of each (`key(for: [a, b])` is
+    /// `joined([key(for: [a]), key(for: [b])])`): a bulk write works a shared field's key out once.
+    public static func joined(_ keys: [String]) -> String {
+        keys.filter { !$0.isEmpty }.joined(separator: String(separator))
+    }
+
     /// Whether a row with search key `key` matches `query` (the Swift twin of the SQL
     /// LIKE test). An empty query matches everything, as `LIKE '%%'` does.
     public static func matches(key: String, query: String) -> Bool {

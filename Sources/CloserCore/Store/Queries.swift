@@ -70,11 +70,13 @@ public struct DealSummary: Sendable, Hashable, Identifiable {
     public var owner: String
     public var outcome: Outcome
     public var version: Int
+    /// Who else is bidding (exports carry it; cards do not show it).
+    public var competitors: [String]
 
     public init(id: Int64, title: String, accountID: Int64, accountName: String, accountGrade: Grade, processKey: String,
                 stageKey: String, amount: Money, probability: Int, weighted: Int64, atRisk: Bool, milestonesMet: Int,
                 milestonesTotal: Int, stageEnteredAt: Date, expectedClose: Day?, nextStep: String, nextStepDue: Day?,
-                lastActivity: Day?, owner: String, outcome: Outcome, version: Int) {
+                lastActivity: Day?, owner: String, outcome: Outcome, version: Int, competitors: [String] = []) {
         self.id = id
         self.title = title
         self.accountID = accountID
@@ -96,6 +98,7 @@ public struct DealSummary: Sendable, Hashable, Identifiable {
         self.owner = owner
         self.outcome = outcome
         self.version = version
+        self.competitors = competitors
     }
 
     public func daysInStage(today: Day) -> Int { max(0, Day(stageEnteredAt).days(until: today)) }

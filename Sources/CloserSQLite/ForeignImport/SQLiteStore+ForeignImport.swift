@@ -70,7 +70,14 @@ extension SQLiteStore {
             for accountID in touched { try refreshDerived(db, accountID: accountID) }
         }
 
-        try writeDeals(plan, db, user: user, now: now, accountID: id, names: &names, touched: &touched)
+        let existingDeals = plan.dealInserts.isEmpty ? 0 : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal") ?? 0
+        if BulkIndexes.worthDropping(inserts: plan.dealInserts.count, existing: existingDeals) {
+            try BulkIndexes.withoutSecondaryIndexes(on: "deal", db) {
+                try writeDeals(plan, db, user: user, now: now, accountID: id, names: &names, touched: &touched)
+            }
+        } else {
+            try writeDeals(plan, db, user: user, now: now, accountID: id, names: &names, touched: &touched)
+        }
 
         let insertActivity = try db.makeStatement(sql: SQLText.insert(into: "activity", columns: Activity.columns))
         for (draft, ref) in plan.activityInserts {
@@ -119,6 +126,16 @@ extension SQLiteStore {
             names[id] = found
             return found
         }
+        // Many deals share an account: its part of the search key (folded name, pinyin initials) is made once.
+        var accountKeys = [Int64: String]()
+        func searchKey(_ deal: Deal) throws -> String {
+            let accountKey = try accountKeys[deal.accountID] ?? {
+                let key = SearchText.key(for: [try name(deal.accountID)])
+                accountKeys[deal.accountID] = key
+                return key
+            }()
+            return SearchText.joined([SearchText.key(for: [deal.title]), accountKey])
+        }
         let insertDeal = try db.makeStatement(sql: SQLText.insert(into: "deal", columns: Deal.columns))
         for (draft, ref) in plan.dealInserts {
             var deal = draft
@@ -128,7 +145,7 @@ extension SQLiteStore {
             deal.updatedAt = now
             deal.stageEnteredAt = now
             let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: try evidenceFor(deal.accountID))
-            var values = deal.columnValues(derived: derived, searchKey: Deal.searchKey(title: deal.title, accountName: try name(deal.accountID)), updatedBy: user)
+            var values = deal.columnValues(derived: derived, searchKey: try searchKey(deal), updatedBy: user)
             values[0] = nil
             try insertDeal.execute(arguments: StatementArguments(values))
             touched.insert(deal.accountID)

@@ -83,6 +83,7 @@ extension DealSummary {
             stageEnteredAt: ColumnCoding.date(row["stage_entered_at"]), expectedClose: ColumnCoding.day(row["expected_close"]),
             nextStep: row.text("next_step"), nextStepDue: ColumnCoding.day(row["next_step_due"]),
             lastActivity: ColumnCoding.day(row["last_activity"]), owner: row.text("owner"),
-            outcome: Outcome(rawValue: row.text("outcome")) ?? .open, version: row["version"])
+            outcome: Outcome(rawValue: row.text("outcome")) ?? .open, version: row["version"],
+            competitors: row.text("competitors").isEmpty ? [] : ColumnCoding.strings(from: row.text("competitors")))
     }
 }

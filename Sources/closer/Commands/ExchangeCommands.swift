@@ -6,25 +6,42 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the whole store: JSON (one file), CSV (one file per entity in a folder), or an iCalendar file of next steps.")
+        abstract: "Export a table (deals, accounts, persons) as CSV or JSON, in the columns you name; or the whole store: JSON (one file), CSV (one file per entity in a folder), or an iCalendar file of next steps.",
+        discussion: """
+            closer export deals --where 'grade:A region:华东' --columns title,account,amount,currency,stage --out hot.csv
+            closer export accounts --filter hot --format json
+            closer export persons --search zgsh --columns name,account,title,phone,email --excel --out people.csv
+
+            Deal columns: \(DealExportColumn.allCases.map(\.rawValue).joined(separator: ", ")) (default: \(DealExportColumn.defaults.map(\.rawValue).joined(separator: ",")))
+            Account columns: \(AccountExportColumn.allCases.map(\.rawValue).joined(separator: ", ")) (default: \(AccountExportColumn.defaults.map(\.rawValue).joined(separator: ",")))
+            Person columns: \(PersonExportColumn.allCases.map(\.rawValue).joined(separator: ", ")) (default: \(PersonExportColumn.defaults.map(\.rawValue).joined(separator: ",")))
+            """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, ics }
+    enum Table: String, ExpressibleByArgument, CaseIterable { case deals, accounts, persons }
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "json, csv or ics (next steps and planned activities, for a calendar).") var format: Format = .json
-    @Option(name: [.short, .long], help: "Output file (json, ics; default stdout) or folder (csv; required).") var out: String?
+    @Argument(help: "A table to export (deals, accounts, persons); without one, the whole store.") var table: Table?
+    @Option(help: "json, csv or ics (whole store: default json; a table: by --out's extension, else csv).") var format: Format?
+    @Option(name: [.short, .long], help: "Output file (json, ics, a table; default stdout) or folder (whole store as csv; required).") var out: String?
     @Flag(help: "CSV that Excel (also Chinese Excel) opens as UTF-8: each file starts with a byte-order mark.") var excel = false
     @Option(help: "ics: only this rep's deals and activities.") var owner: String?
+    @OptionGroup var query: TableExportOptions
 
     func validate() throws {
-        if excel, format != .csv { throw ValidationError("--excel applies to --format csv") }
+        if excel, format == .json || format == .ics || table == nil && format != .csv { throw ValidationError("--excel applies to --format csv") }
         if owner != nil, format != .ics { throw ValidationError("--owner applies to --format ics") }
+        if table != nil, format == .ics { throw ValidationError("--format ics exports the whole store's next steps; a table is csv or json") }
+        if table == nil, query.isUsed { throw ValidationError("--where, --filter, --columns, --search, --sort apply to a table: closer export deals|accounts|persons …") }
     }
 
     func run() throws {
+        if let table {
+            return try exportTable(table)
+        }
         let snapshot = try store.open().exportSnapshot()
         let counts = "\(snapshot.accounts.count) accounts, \(snapshot.persons.count) persons, \(snapshot.deals.count) deals, \(snapshot.activities.count) activities"
-        switch format {
+        switch format ?? .json {
         case .json:
             let data = try SnapshotJSON.encode(snapshot)
             if let out {
@@ -54,6 +71,25 @@ struct ExportCommand: ParsableCommand {
             } else {
                 FileHandle.standardOutput.write(data)
             }
+        }
+    }
+
+    /// One table, as its query and columns say, streamed page by page to the file or stdout.
+    private func exportTable(_ table: Table) throws {
+        let db = try store.open()
+        let format: TableExportFormat = switch self.format {
+        case .json: .json
+        case .csv: .csv
+        default: out.map(TableExportFormat.forPath) ?? .csv
+        }
+        let exportQuery = try query.tableQuery(table, db: db, actor: store.actor)
+        let exporter = TableExporter(store: db, format: format, excel: excel,
+                                     context: ExportContext(catalog: try db.processCatalog(), lang: query.lang == "zh" ? .zh : .en))
+        if let out {
+            let rows = try exporter.export(exportQuery, toFile: out)
+            Output.error("exported \(rows) \(table.rawValue) to \(out)\(excel ? " (UTF-8 with BOM, for Excel)" : "")")
+        } else {
+            try exporter.export(exportQuery) { FileHandle.standardOutput.write($0) }
         }
     }
 
@@ -100,11 +136,11 @@ struct ImportCommand: ParsableCommand {
         } else if lower.hasSuffix(".json") {
             try importOwn(SnapshotJSON.decode(try read(path), fileName: fileName), locate: { entity, index in "\(fileName): \(entity)[\(index)]" })
         } else {
-            let data = try read(path)
-            if lower.hasSuffix(".csv"), SnapshotCSV.isOwnFile(data) {
+            // Our own CSV is told by its header; the foreign import refuses it, so it is checked first.
+            if lower.hasSuffix(".csv"), let data = FileManager.default.contents(atPath: path), SnapshotCSV.isOwnFile(data) {
                 try importOwn(SnapshotCSV.decode(files: [(fileName, data)]), locate: { _, index in "\(fileName) row \(index + 2)" })
             } else {
-                try ForeignImport(path: path, options: options, store: try store.open(), user: store.actor).run(data)
+                try ForeignImport(path: path, options: options, store: try store.open(), user: store.actor).run()
             }
         }
     }
@@ -157,11 +193,6 @@ struct ImportOptions: ParsableArguments {
         guard show >= 0 else { throw ValidationError("--show must not be negative") }
     }
 
-    func mappingFile() throws -> MappingFile? {
-        guard let mapping else { return nil }
-        guard let data = FileManager.default.contents(atPath: mapping) else { throw CLIError("\(mapping): cannot be read") }
-        return try MappingFile.decode(data, fileName: (mapping as NSString).lastPathComponent)
-    }
 }
 
 extension ImportEntity: ExpressibleByArgument {}

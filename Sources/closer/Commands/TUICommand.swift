@@ -24,7 +24,7 @@ struct TUICommand: ParsableCommand {
                              user: store.actor, storeLocation: db.location)
         if let warning = themeWarning { state.message = StatusMessage(warning, isError: true) }
         if db.isReadOnly { state.message = StatusMessage("\(db.location): read-only — changes will be refused", isError: true) }
-        let app = App(store: db, state: state)
+        let app = App(store: db, state: state, importer: ForeignImportService(store: db))
         app.start()
         TerminalRunner.run(app: app, screen: screen)
     }

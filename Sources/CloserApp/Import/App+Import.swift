@@ -1,0 +1,118 @@
+import CloserCore
+import Foundation
+import TerminalUI
+
+extension App {
+    /// `I`: the import screen, at its path field.
+    func beginImport() {
+        guard importer != nil else {
+            state.message = StatusMessage(LocalizedText(en: "Import is not available here; use closer import FILE", zh: "此处不能导入，请用 closer import 文件")[state.lang], isError: true)
+            return
+        }
+        state.overlay = .importFile(ImportState())
+    }
+
+    func handleImportKey(_ key: Key, _ screen: inout ImportState) {
+        switch screen.phase {
+        case .path:
+            switch key {
+            case .escape:
+                state.overlay = nil
+            case .enter:
+                submitImportPath(screen)
+            default:
+                guard screen.field.handle(key) else { return }
+                screen.error = nil
+                state.overlay = .importFile(screen)
+            }
+        case .preview(let file, let report):
+            switch key {
+            case .escape:
+                state.overlay = nil
+                state.message = StatusMessage(LocalizedText(en: "Import of \(file.fileName) cancelled: nothing was written",
+                                                            zh: "已取消导入 \(file.fileName)：未写入任何数据")[state.lang])
+            case .enter, .char("i"):
+                if report.rejections.isEmpty {
+                    runImport(file, skipBad: false)
+                } else {
+                    screen.error = ImportText.rejectedHint(report, file: file, lang: state.lang)
+                    state.overlay = .importFile(screen)
+                }
+            case .char("s"):
+                runImport(file, skipBad: !report.rejections.isEmpty)
+            case .backspace, .char("b"):
+                screen.phase = .path
+                screen.error = nil
+                state.overlay = .importFile(screen)
+            default:
+                guard screen.scroll.handle(key, count: report.rejections.count, pageSize: ImportView.rejectionRows(state)) else { return }
+                state.overlay = .importFile(screen)
+            }
+        }
+    }
+
+    /// Checks the path at once (a missing file is said under the field), then reads the file
+    /// after a "reading…" frame: a large file takes a moment.
+    func submitImportPath(_ screen: ImportState) {
+        var screen = screen
+        let typed = screen.field.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let lang = state.lang
+        func refuse(_ text: LocalizedText) {
+            screen.error = text[lang]
+            state.overlay = .importFile(screen)
+        }
+        guard !typed.isEmpty else { return refuse(LocalizedText(en: "Type or paste the path of a .csv, .tsv, .txt or .vcf file",
+                                                                 zh: "请输入或粘贴 .csv、.tsv、.txt 或 .vcf 文件的路径")) }
+        let environment = ProcessInfo.processInfo.environment
+        let path = TypedPath.resolve(typed, home: environment["HOME"] ?? NSHomeDirectory(),
+                                      currentDirectory: FileManager.default.currentDirectoryPath)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return refuse(LocalizedText(en: "No such file: \(path)", zh: "文件不存在：\(path)"))
+        }
+        guard !isDirectory.boolValue else { return refuse(LocalizedText(en: "\(path) is a folder: name a file in it", zh: "\(path) 是文件夹：请指定其中的文件")) }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            return refuse(LocalizedText(en: "Cannot read \(path) (permissions?)", zh: "无法读取 \(path)（权限？）"))
+        }
+        guard let importer else { return }
+        let name = (path as NSString).lastPathComponent
+        afterFrame(LocalizedText(en: "Reading \(name)…", zh: "正在读取 \(name)…")[lang]) { [self] in
+            do {
+                let file = try importer.read(path: path, options: ForeignImportOptions(), user: state.user)
+                let report = try importer.preview(file, user: state.user)
+                screen.phase = .preview(file, report)
+                screen.scroll = ScrollState()
+                screen.error = nil
+            } catch {
+                screen.error = String(describing: error)
+            }
+            state.overlay = .importFile(screen)
+        }
+    }
+
+    /// Writes the file after an "importing…" frame, then reloads the screen and says what happened.
+    func runImport(_ file: ForeignImportFile, skipBad: Bool) {
+        guard let importer, case .importFile(var screen) = state.overlay else { return }
+        let lang = state.lang
+        afterFrame(LocalizedText(en: "Importing \(file.fileName) (\(file.rowCount) rows)…", zh: "正在导入 \(file.fileName)（\(file.rowCount) 行）…")[lang]) { [self] in
+            do {
+                let outcome = try importer.apply(file, options: ForeignImportOptions(), skipBad: skipBad, user: state.user)
+                guard outcome.report.written else {
+                    // The store changed since the preview and rows are rejected now: show them.
+                    screen.phase = .preview(file, outcome.report)
+                    screen.error = ImportText.rejectedHint(outcome.report, file: file, lang: lang)
+                    state.overlay = .importFile(screen)
+                    return
+                }
+                state.overlay = nil
+                state.isEmptyStore = false
+                state.reps = (try? store.users().map(\.name)) ?? state.reps
+                reload()
+                state.message = StatusMessage(ImportText.done(outcome, file: file, lang: lang), isError: outcome.rejectsError != nil)
+            } catch {
+                screen.error = String(describing: error)
+                state.overlay = .importFile(screen)
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+
+/// What to export: one table's query (its filter, search and sort) and the file's form.
+public enum TableExportQuery: Sendable {
+    case deals(DealQuery, [DealExportColumn])
+    case accounts(AccountQuery, [AccountExportColumn])
+    case persons(PersonTableQuery, [PersonExportColumn])
+}
+
+public enum TableExportFormat: String, Sendable, CaseIterable {
+    case csv, json
+
+    /// By the file's extension: .json is JSON, anything else CSV.
+    public static func forPath(_ path: String) -> TableExportFormat {
+        path.lowercased().hasSuffix(".json") ? .json : .csv
+    }
+}
+
+/// Writes a table as CSV or JSON, a page at a time, so 100 000 rows never sit in one array:
+/// each page is read from the store and written out before the next is asked for. The
+/// command line and the dashboard's tables both export through it.
+public struct TableExporter {
+    public static let pageSize = 1_000
+
+    public let store: any Store
+    public var format: TableExportFormat
+    /// A UTF-8 byte-order mark first, so Chinese Excel opens the CSV as UTF-8, not GBK.
+    public var excel: Bool
+    public var context: ExportContext
+
+    public init(store: any Store, format: TableExportFormat, excel: Bool = false, context: ExportContext) {
+        self.store = store
+        self.format = format
+        self.excel = excel
+        self.context = context
+    }
+
+    /// Writes every row of `query` through `write`; returns how many rows there were.
+    @discardableResult
+    public func export(_ query: TableExportQuery, write: (Data) throws -> Void) throws -> Int {
+        switch query {
+        case .deals(let base, let columns):
+            return try stream(columns, write: write) { offset in
+                var page = base
+                page.offset = offset
+                page.limit = Self.pageSize
+                return try store.deals(page).rows
+            }
+        case .accounts(let base, let columns):
+            return try stream(columns, write: write) { offset in
+                var page = base
+                page.offset = offset
+                page.limit = Self.pageSize
+                return try store.accounts(page).rows
+            }
+        case .persons(let base, let columns):
+            return try stream(columns, write: write) { offset in
+                var page = base
+                page.offset = offset
+                page.limit = Self.pageSize
+                return try store.personRows(page).rows
+            }
+        }
+    }
+
+    /// Writes to a file atomically: a half-written export never replaces a good one.
+    @discardableResult
+    public func export(_ query: TableExportQuery, toFile path: String) throws -> Int {
+        let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
+            throw StoreError.refused("cannot write \(path): is the folder there and writable?")
+        }
+        do {
+            let count = try export(query) { data in try handle.write(contentsOf: data) }
+            try handle.close()
+            // rename(2) replaces the old file in one step.
+            guard rename(partial, path) == 0 else { throw StoreError.refused(String(cString: strerror(errno))) }
+            return count
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: partial)
+            throw StoreError.refused("cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
+    private func stream<Column: ExportColumnKind>(_ columns: [Column], write: (Data) throws -> Void,
+                                                  page: (Int) throws -> [Column.Row]) throws -> Int {
+        var count = 0
+        switch format {
+        case .csv:
+            try write((excel ? Data([0xEF, 0xBB, 0xBF]) : Data()) + Data(CSVLine.encode(columns.map { $0.header[context.lang] }).utf8))
+        case .json:
+            try write(Data("[".utf8))
+        }
+        while true {
+            let rows = try page(count)
+            var text = ""
+            for row in rows {
+                let values = columns.map { $0.value(row, context: context) }
+                switch format {
+                case .csv: text += CSVLine.encode(values.map(\.csv))
+                case .json: text += (count == 0 ? "\n" : ",\n") + JSONLine.object(zip(columns.map(\.rawValue), values))
+                }
+                count += 1
+            }
+            try write(Data(text.utf8))
+            if rows.count < Self.pageSize { break }
+        }
+        if format == .json { try write(Data((count == 0 ? "]\n" : "\n]\n").utf8)) }
+        return count
+    }
+}
+
+/// One CSV record as RFC 4180 and Excel write it: a field with a comma, quote, line break or
+/// edge space is quoted (quotes doubled); records end in CRLF.
+public enum CSVLine {
+    public static func encode(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    static func field(_ text: String) -> String {
+        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+            || text.first == " " || text.last == " "
+        return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}
+
+/// One JSON object with its keys in the order given (the column order), written by hand
+/// because an encoder of a dictionary does not keep an order.
+enum JSONLine {
+    static func object<S: Sequence>(_ pairs: S) -> String where S.Element == (String, ExportValue) {
+        "{" + pairs.map { key, value in
+            let json = switch value {
+            case .text(let text): string(text)
+            case .number(let number): number
+            case .none: "null"
+            }
+            return string(key) + ": " + json
+        }.joined(separator: ", ") + "}"
+    }
+
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

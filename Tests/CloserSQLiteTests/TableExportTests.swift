@@ -1,0 +1,89 @@
+import CloserCore
+import CloserSQLite
+import Foundation
+import Testing
+
+/// Exporting a table as its query and columns say: order, filter, quoting, Chinese, BOM, JSON,
+/// and pages streamed rather than one array.
+@Suite("Table export")
+struct TableExportTests {
+    static func csv(_ store: SQLiteStore, _ query: TableExportQuery, excel: Bool = false, lang: Language = .en) throws -> (String, Int, Data) {
+        var data = Data()
+        let exporter = TableExporter(store: store, format: .csv, excel: excel, context: ExportContext(catalog: try store.processCatalog(), lang: lang))
+        let count = try exporter.export(query) { data.append($0) }
+        return (String(decoding: data, as: UTF8.self), count, data)
+    }
+
+    @Test("deals in the columns named, in that order, filtered by the account query and sorted as asked")
+    func dealsColumnOrderAndFilter() throws {
+        let p = try StoreFixture.pipeline()
+        let query = DealQuery(filter: DealFilter(includeClosed: false, accountConditions: try AccountQueryLanguage.parse("grade:A")), sort: .amount, ascending: false)
+        let (text, count, _) = try Self.csv(p.store, .deals(query, [.amount, .title, .stage, .account, .currency]), lang: .zh)
+        #expect(count == 2)
+        #expect(text == "金额,商机名称,阶段,客户名称,币种\r\n2500.00,\(p.d2.title),开发,中国石化,CNY\r\n1000.00,\(p.d1.title),开发,中国石化,CNY\r\n")
+    }
+
+    @Test("commas, quotes, line breaks and edge spaces are quoted; --excel puts a BOM first")
+    func quotingAndBOM() throws {
+        let store = try StoreFixture.store()
+        let account = try store.addAccount(Account(name: "华东 \"一号\", 有限公司", grade: .a, owner: "alice", notes: "第一行\n第二行"), by: "alice")
+        _ = try store.addAccount(Account(name: " 边上有空格 ", owner: "alice"), by: "alice")
+        let (text, count, data) = try Self.csv(store, .accounts(AccountQuery(), [.name, .grade, .notes]), excel: true)
+        #expect(count == 2)
+        #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(text.dropFirst() == "Account Name,Grade,Notes\r\n\" 边上有空格 \",C,\r\n\"华东 \"\"一号\"\", 有限公司\",A,\"第一行\n第二行\"\r\n")
+        _ = account
+    }
+
+    @Test("JSON keeps the column order, numbers bare, missing dates null, and escapes")
+    func json() throws {
+        let p = try StoreFixture.pipeline()
+        var data = Data()
+        let exporter = TableExporter(store: p.store, format: .json, context: ExportContext(catalog: try p.store.processCatalog(), lang: .en))
+        _ = try exporter.export(.deals(DealQuery(sort: .title, ascending: true), [.title, .amount, .close])) { data.append($0) }
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.hasPrefix("[\n{\"title\": \"") && text.hasSuffix("}\n]\n"))
+        #expect(text.contains("\"amount\": 100.00, \"close\": null}"), "\(text)")
+        let parsed = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(parsed.count == 5)
+        let empty = try StoreFixture.store()
+        var none = Data()
+        _ = try TableExporter(store: empty, format: .json, context: ExportContext(catalog: try empty.processCatalog(), lang: .en))
+            .export(.persons(PersonTableQuery(), PersonExportColumn.defaults)) { none.append($0) }
+        #expect(String(decoding: none, as: UTF8.self) == "[]\n")
+    }
+
+    @Test("more rows than a page: every row once, in order, each page written as it is read")
+    func pages() throws {
+        let store = try StoreFixture.store()
+        let n = TableExporter.pageSize * 2 + 345
+        var snapshot = Snapshot(accounts: [Account(id: 1, name: "客户", owner: "alice", version: 1)])
+        snapshot.deals = (1...n).map { Deal(id: Int64($0), accountID: 1, title: "项目 \($0)", processKey: "project", stageKey: "develop",
+                                          amount: Money(minorUnits: Int64($0) * 100), owner: "alice", version: 1) }
+        _ = try store.importSnapshot(snapshot, by: "alice")
+        var chunks = 0
+        var text = ""
+        let exporter = TableExporter(store: store, format: .csv, context: ExportContext(catalog: try store.processCatalog(), lang: .en))
+        let count = try exporter.export(.deals(DealQuery(sort: .amount, ascending: true), [.id])) { data in
+            chunks += 1
+            text += String(decoding: data, as: UTF8.self)
+        }
+        #expect(count == n)
+        #expect(chunks == 1 + 3, "the header, then one write per page")
+        #expect(text.split(separator: "\r\n").dropFirst().map { Int($0) ?? 0 } == Array(1...n))
+    }
+
+    @Test("a file is written whole or not at all; an unknown column is refused with the known ones")
+    func fileAndColumns() throws {
+        let p = try StoreFixture.pipeline()
+        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("closer-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let path = (folder as NSString).appendingPathComponent("deals.csv")
+        let exporter = TableExporter(store: p.store, format: .csv, context: ExportContext(catalog: try p.store.processCatalog(), lang: .en))
+        #expect(try exporter.export(.deals(DealQuery(), DealExportColumn.defaults), toFile: path) == 5)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["deals.csv"])
+        #expect(throws: StoreError.self) { try exporter.export(.deals(DealQuery(), [.id]), toFile: "/nonexistent-folder/x.csv") }
+        #expect(try DealExportColumn.parse("title, amount,STAGE") == [.title, .amount, .stage])
+        #expect(throws: ImportError.self) { try DealExportColumn.parse("title,colour") }
+    }
+}
