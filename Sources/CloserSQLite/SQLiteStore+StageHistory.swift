@@ -239,7 +239,7 @@ extension SQLiteStore {
         filter.add("s.kind = 'close-date'")
         filter.add("s.at >= ?", [from])
         filter.add("s.at < ?", [until])
-        let inPeriod = "f.deal_id = c.deal_id AND f.kind = 'close-date' AND f.at >= ? AND f.at < ?"
+        let inPeriod = "f.deal_id = r.deal_id AND f.kind = 'close-date' AND f.at >= ? AND f.at < ?"
         return try Row.fetchAll(db, sql: """
             WITH changed AS (
                 SELECT s.deal_id, CAST(ROUND(SUM(COALESCE(julianday(s.close_new) - julianday(s.close_old), 0))) AS INTEGER) AS days
@@ -247,17 +247,22 @@ extension SQLiteStore {
             ),
             ranked AS (
                 SELECT c.deal_id, c.days,
-                       (SELECT COUNT(*) FROM stage_event p WHERE p.deal_id = c.deal_id AND p.kind = 'close-date' AND p.close_new > p.close_old) AS pushes,
+                       (SELECT COUNT(*) FROM stage_event p WHERE p.deal_id = c.deal_id AND p.kind = 'close-date' AND p.close_new > p.close_old) AS pushes
+                FROM changed c ORDER BY pushes DESC, ABS(c.days) DESC, c.deal_id LIMIT ?
+            ),
+            -- The first and last change in the period, only for the deals shown.
+            ends AS (
+                SELECT r.*,
                        (SELECT f.event_id FROM stage_event f WHERE \(inPeriod) ORDER BY f.at, f.event_id LIMIT 1) AS first_id,
                        (SELECT f.event_id FROM stage_event f WHERE \(inPeriod) ORDER BY f.at DESC, f.event_id DESC LIMIT 1) AS last_id
-                FROM changed c ORDER BY pushes DESC, ABS(c.days) DESC, c.deal_id LIMIT ?
+                FROM ranked r
             )
             SELECT r.deal_id, r.days, r.pushes, first.at, first.close_old, last.close_new, e.note,
                    d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key
-            FROM ranked r JOIN stage_event first ON first.event_id = r.first_id JOIN stage_event last ON last.event_id = r.last_id
+            FROM ends r JOIN stage_event first ON first.event_id = r.first_id JOIN stage_event last ON last.event_id = r.last_id
             JOIN event e ON e.id = r.first_id JOIN deal d ON d.id = r.deal_id JOIN account a ON a.id = d.account_id
             ORDER BY r.pushes DESC, ABS(r.days) DESC, r.deal_id
-            """, arguments: filter.arguments(appending: [from, until, from, until, q.listLimit])).map { row in
+            """, arguments: filter.arguments(appending: [q.listLimit, from, until, from, until])).map { row in
             var item = reviewItem(row, q, dealColumn: "deal_id")
             item.detail = row.text("note")
             item.day = Day(ColumnCoding.date(row["at"]), timeZone: q.timeZone)
