@@ -26,6 +26,9 @@ public final class SQLiteStore: Store {
             // screen; map the file and keep a larger cache instead.
             try db.execute(sql: "PRAGMA mmap_size = 1073741824")
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Sorts, GROUP BYs and the stage-history trigger's statement journals in memory, not in
+            // temporary files: half the cost of logging an event (110 → 54 µs at 100k deals).
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         let fileExists = FileManager.default.fileExists(atPath: path)
         if readOnly, !fileExists { throw StoreError.cannotOpen(path: path, reason: "no such file") }
