@@ -211,6 +211,11 @@ extension SQLiteStore {
         review.withdrawn = lists[.withdrawn] ?? ReviewList()
         review.forced = lists[.forced] ?? ReviewList()
         review.closeDateChanges = try closeDateChanges(db, q, from: from, until: until)
+        var moved = stageOwner(q.rep)
+        moved.add("s.kind = 'close-date'")
+        moved.add("s.at >= ? AND s.at < ?", [from, until])
+        review.closeDatesMoved = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT s.deal_id) FROM stage_event s \(moved.whereClause)",
+                                                   arguments: moved.arguments) ?? 0
     }
 
     /// The period lists a stage event of this kind and direction belongs to (a forced move is in two).

@@ -38,6 +38,24 @@ struct ReviewScreenTests {
         #expect(app.canvas().wideCharactersIntact)
     }
 
+    @Test func aListLongerThanItCarriesSaysSoOnItsOwnLine() throws {
+        let store = try Fixture.memoryStore(DemoCompany.generate(seed: 3, scale: 3_000, today: Fixture.today, user: Fixture.user))
+        let app = Fixture.app(store, .en, width: 120, height: 30)
+        app.press("6")
+        let open = try #require(app.state.review.review)
+        #expect(open.overdueNextStep.count > App.reviewListLimit, "the scale demo has more overdue next steps than a list carries")
+        while app.state.review.currentSection != .list(.overdueNextStep) { app.press("j") }
+        let lines = app.lines()
+        let more = try #require(lines.firstIndex { $0.contains("… \(open.overdueNextStep.count - App.reviewListLimit) more (closer report)") })
+        #expect(lines[more + 1].hasPrefix("└") || lines[more + 1].contains("└"), "the last line inside the frame")
+        #expect(lines[more].replacingOccurrences(of: "│", with: "").trimmingCharacters(in: .whitespaces)
+            .hasSuffix("… \(open.overdueNextStep.count - App.reviewListLimit) more (closer report)"), "alone on its line, not over a deal's row")
+        #expect(lines[more - 1].contains("CNY "), "the row above is a whole deal")
+        // The menu counts every deal whose close date moved, not the ones the list carries.
+        #expect(open.closeDatesMoved > 0 && open.closeDatesMoved >= open.closeDateChanges.count)
+        #expect(lines.contains { $0.contains("Close dates moved") && $0.contains("\(open.closeDatesMoved)│") })
+    }
+
     @Test func narrowAndEnglish() throws {
         let (app, _) = try ReviewScreenFixture.app(.en, width: 80, height: 24)
         let lines = app.lines()

@@ -128,7 +128,7 @@ struct WeeklyReviewTests {
         #expect(days["bid"]?.exits == 0)
     }
 
-    @Test func periodLists() {
+    @Test func periodLists() throws {
         #expect(ids(review.newDeals) == [2])
         #expect(ids(review.advanced) == [3] && review.advanced.items.first?.fromStage == "develop" && review.advanced.items.first?.toStage == "entry")
         #expect(ids(review.slipped) == [3] && review.slipped.items.first?.toStage == "develop")
@@ -136,7 +136,11 @@ struct WeeklyReviewTests {
         #expect(ids(review.lost) == [5] && review.lost.items.first?.detail == "价格")
         #expect(review.withdrawn.count == 0)
         #expect(review.forced.count == 0, "D1 was forced on 10-01, before the period")
-        #expect(review.closeDateChanges.count == 1)
+        #expect(review.closeDateChanges.count == 1 && review.closeDatesMoved == 1)
+        var short = ReviewFixture.query()
+        short.listLimit = 0
+        let counted = try ReviewFixture.store().weeklyReview(short)
+        #expect(counted.closeDateChanges.isEmpty && counted.closeDatesMoved == 1, "the count is every deal, the list the first few")
         let change = review.closeDateChanges[0]
         #expect(change.item.dealID == 6 && change.days == 31 - 16 && change.pushesEver == 2)
         #expect(change.from == Day(year: 2026, month: 12, day: 31) && change.to == Day(year: 2027, month: 1, day: 15))

@@ -22,8 +22,9 @@ struct ReviewLayout {
         items = parts[1]
     }
 
-    /// Item rows below the list's frame and header.
-    var itemRows: Int { max(1, items.height - 3) }
+    /// Item rows below the list's frame and header, less the last line, which says how many more
+    /// the list holds than it carries.
+    var itemRows: Int { max(1, items.height - 4) }
 }
 
 /// The Monday review: the funnel as bars with conversion and days in stage, the forecast, and
@@ -119,7 +120,7 @@ enum ReviewView {
     static func sectionTitle(_ section: ReviewState.Section, _ review: WeeklyReview, lang: Language) -> (String, Int) {
         switch section {
         case .list(let kind): (kind.label[lang], review.list(kind).count)
-        case .closeDates: (LocalizedText(en: "Close dates moved", zh: "成交日期变动")[lang], review.closeDateChanges.count)
+        case .closeDates: (LocalizedText(en: "Close dates moved", zh: "成交日期变动")[lang], review.closeDatesMoved)
         case .quadrants: (LocalizedText(en: "Quadrant changes", zh: "象限变化")[lang], review.quadrantChanges.count)
         case .reps: (LocalizedText(en: "Per rep", zh: "按销售")[lang], review.reps.count)
         }

@@ -31,6 +31,8 @@ public struct WeeklyReview: Sendable, Hashable, Codable {
     /// Next steps due today (the stand-up's first question).
     public var dueToday: ReviewList
     public var closeDateChanges: [CloseDateChange]
+    /// How many deals had their close date moved in the period (the list carries the first `listLimit`).
+    public var closeDatesMoved: Int
     public var quadrantChanges: [QuadrantChangeItem]
     public var reps: [RepFigures]
 
@@ -57,6 +59,7 @@ public struct WeeklyReview: Sendable, Hashable, Codable {
         overdueNextStep = ReviewList()
         dueToday = ReviewList()
         closeDateChanges = []
+        closeDatesMoved = 0
         quadrantChanges = []
         reps = []
     }

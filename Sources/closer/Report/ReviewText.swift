@@ -54,7 +54,7 @@ struct ReviewText {
                                 stageName(item.stage), ReviewWording.detail(item, kind, lang: lang, stageName: stageName)]
                            }))
         }
-        result.append((l("Close dates moved", "预计成交日期变动") + " · \(review.closeDateChanges.count)",
+        result.append((l("Close dates moved", "预计成交日期变动") + " · \(review.closeDatesMoved)",
                        ["#", l("deal", "商机"), l("owner", "负责人"), l("from", "原日期"), l("to", "新日期"), l("days", "天数"), l("pushed ever", "累计推迟")],
                        review.closeDateChanges.map { c in
                            ["\(c.item.dealID)", c.item.title, c.item.owner, c.from?.description ?? "—", c.to?.description ?? "—",
