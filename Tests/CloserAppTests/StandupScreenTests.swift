@@ -137,4 +137,12 @@ struct RefreshPacerTests {
         #expect(pacer.allows(at: t0.addingTimeInterval(pacer.lastCost * 20)))
         #expect(pacer.lastCost >= 0.12 && pacer.lastRead == t0)
     }
+
+    @Test func theWallScreensPacerWaitsUnderASecondHoweverCostlyTheRead() {
+        let t0 = Date(timeIntervalSince1970: 1_000)
+        var wall = RefreshPacer(longestWait: 0.8)
+        wall.measure(at: t0) { Thread.sleep(forTimeInterval: 0.12) }
+        #expect(!wall.allows(at: t0.addingTimeInterval(0.5)))
+        #expect(wall.allows(at: t0.addingTimeInterval(0.81)), "20 × 0.12 s would be 2.4 s")
+    }
 }

@@ -10,6 +10,8 @@ public final class App {
     var lastChangeToken: Int64 = -1
     /// Paces the rereads of the review and the stand-up screen on a large store.
     var heavyReads = RefreshPacer()
+    /// The stand-up's rereads: a write shows within a second even on a store where a read costs 0.1 s or more.
+    var wallReads = RefreshPacer(longestWait: 0.8)
     /// Creates the demo company for an empty store; injected so tests control the data.
     let demo: @Sendable (Day, String) -> Snapshot
     /// Reads and writes other programs' files for the import screen; nil where there is none.

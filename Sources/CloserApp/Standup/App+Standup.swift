@@ -20,7 +20,7 @@ extension App {
             lastChangeToken = try store.changeToken()
             let yesterday = state.today.adding(days: -1)
             let query = ReviewQuery(today: state.today, since: yesterday, until: state.today, processKey: state.processKey, listLimit: 12)
-            standup.review = try heavyReads.measure(at: now) { try store.weeklyReview(query) }
+            standup.review = try wallReads.measure(at: now) { try store.weeklyReview(query) }
             standup.quadrants = try store.quadrantSummary(AccountQuery(viewer: state.viewer), topPerQuadrant: 3, rankByLifetimeValue: false)
             standup.loadedAt = now
             standup.problem = nil
@@ -50,7 +50,7 @@ extension App {
             state.standup?.problem = String(describing: error)
         }
         if token == nil { return changed }
-        if token != lastChangeToken && heavyReads.allows(at: now) || state.standup?.problem != nil {
+        if token != lastChangeToken && wallReads.allows(at: now) || state.standup?.problem != nil {
             refreshStandup(now: now)
             return true
         }
