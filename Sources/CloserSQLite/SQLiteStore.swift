@@ -13,7 +13,10 @@ public final class SQLiteStore: Store {
     /// Opens (creating if needed) the store at `path`; falls back to read-only when the file
     /// cannot be written, so a user can still look.
     /// `readOnly` opens for looking only (a wall screen, or a file the user may not change).
-    public init(path: String, readOnly: Bool = false, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    /// `willMigrate` is called before an existing file is brought up to this version's schema, which
+    /// for a large store (its stage history is filled from the log) can take a minute: say so first.
+    public init(path: String, readOnly: Bool = false, clock: @escaping @Sendable () -> Date = { Date() },
+                willMigrate: (() -> Void)? = nil) throws {
         location = path
         self.clock = clock
         var configuration = Configuration()
@@ -42,6 +45,7 @@ public final class SQLiteStore: Store {
                 if !fileExists { chmod(path, 0o600) }
                 // Migrating takes the write lock: only when needed, so opening to read never waits on a writer.
                 if try !pool.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
+                    if fileExists { willMigrate?() }
                     try Schema.migrator.migrate(pool)
                 }
                 // The built-in processes come with the program: a new version may order their stages anew.

@@ -238,3 +238,24 @@ struct StageHistoryFollowsDealsTests {
         #expect(rows[0]["advanced_at"] as Double? == 87_400 && rows[1]["left_stage"] as String? == "develop" && rows[1]["entered_at"] as Double? == 1_000)
     }
 }
+
+@Suite("Bringing an older store up to this version")
+struct StoreUpgradeNoticeTests {
+    @Test func anOlderFileIsAnnouncedBeforeItsMigrationANewOrCurrentOneIsNot() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("closer-upgrade-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let old = directory.appendingPathComponent("old.sqlite").path, fresh = directory.appendingPathComponent("new.sqlite").path
+        do {
+            let queue = try DatabaseQueue(path: old)
+            try Schema.migrator.migrate(queue, upTo: "v9-person-table")
+        }
+        var notices: [String] = []
+        _ = try SQLiteStore(path: old, willMigrate: { notices.append("old") })
+        _ = try SQLiteStore(path: old, willMigrate: { notices.append("old again") })
+        _ = try SQLiteStore(path: fresh, willMigrate: { notices.append("new") })
+        #expect(notices == ["old"])
+        let store = try SQLiteStore(path: old)
+        #expect(try store.read { db in try Schema.migrator.hasCompletedMigrations(db) })
+    }
+}
