@@ -136,7 +136,7 @@ extension SQLiteStore {
             }()
             return SearchText.joined([SearchText.key(for: [deal.title]), accountKey])
         }
-        let insertDeal = try db.makeStatement(sql: SQLText.insert(into: "deal", columns: Deal.columns))
+        let insertDeal = try DealInsertStatement(db)
         for (draft, ref) in plan.dealInserts {
             var deal = draft
             deal.accountID = accountID(ref)
@@ -145,9 +145,7 @@ extension SQLiteStore {
             deal.updatedAt = now
             deal.stageEnteredAt = now
             let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: try evidenceFor(deal.accountID))
-            var values = deal.columnValues(derived: derived, searchKey: try searchKey(deal), updatedBy: user)
-            values[0] = nil
-            try insertDeal.execute(arguments: StatementArguments(values))
+            try insertDeal.insert(deal, derived: derived, searchKey: try searchKey(deal), updatedBy: user)
             touched.insert(deal.accountID)
         }
         let updateDeal = try db.makeStatement(sql: SQLText.update("deal", columns: Deal.columns))
