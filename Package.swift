@@ -28,6 +28,8 @@ let package = Package(
             dependencies: [
                 "CloserCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API, for binding a bulk import's values without boxing them.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),

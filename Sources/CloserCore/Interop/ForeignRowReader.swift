@@ -41,15 +41,17 @@ public struct ForeignRowReader: Sendable {
         var records = [ForeignRecord](), rejections = [Rejection](), unmapped = [String: Int](), originals = [Int: [String]]()
         records.reserveCapacity(rows.count)
         let stageColumn = mapping.column(.stage)
+        let memo = StageMemo()
         for row in rows {
             originals[row.line] = row.values
+            let fields = Fields(mapping: mapping, values: row.values)
             // Every unmapped stage is counted, also on rows rejected for another reason.
-            if let stages = (try? rowStages(Fields(mapping: mapping, values: row.values))) ?? stages, let stageColumn, stageColumn < row.values.count {
-                let stage = ImportValue.trim(row.values[stageColumn])
-                if !stage.isEmpty, stages.map(stage) == nil { unmapped[stage, default: 0] += 1 }
+            if let stages = (try? rowStages(fields)) ?? stages, let stageColumn, stageColumn < row.values.count {
+                let stage = fields.trimmed[stageColumn]
+                if !stage.isEmpty, memo.map(stage, stages) == nil { unmapped[stage, default: 0] += 1 }
             }
             do {
-                records.append(try read(row))
+                records.append(try read(row, fields, memo))
             } catch let failure as RowFailure {
                 rejections.append(Rejection(fileName: fileName, line: row.line, column: failure.column, reason: failure.reason))
             } catch {
@@ -67,13 +69,19 @@ public struct ForeignRowReader: Sendable {
     /// One row's fields by our field names, with failures that name the foreign column.
     struct Fields {
         let mapping: ColumnMapping
-        let values: [String]
+        /// The row's values, each trimmed once: a field is read several times per row.
+        let trimmed: [String]
+
+        init(mapping: ColumnMapping, values: [String]) {
+            self.mapping = mapping
+            trimmed = values.map(ImportValue.trim)
+        }
 
         func has(_ field: ImportField) -> Bool { mapping.column(field) != nil }
 
         func text(_ field: ImportField) -> String {
-            guard let index = mapping.column(field), index < values.count else { return "" }
-            return ImportValue.trim(values[index])
+            guard let index = mapping.column(field), index < trimmed.count else { return "" }
+            return trimmed[index]
         }
 
         func optional(_ field: ImportField) -> String? {
@@ -105,17 +113,16 @@ public struct ForeignRowReader: Sendable {
         var account: AccountKey { AccountKey(externalID: optional(.accountExternalID), name: text(.account)) }
     }
 
-    func read(_ row: ForeignRow) throws -> ForeignRecord {
+    func read(_ row: ForeignRow, _ f: Fields, _ memo: StageMemo) throws -> ForeignRecord {
         if row.values.count != mapping.header.count, row.values.dropFirst(mapping.header.count).contains(where: { !$0.isEmpty }) || row.values.count < mapping.header.count {
             throw RowFailure(column: "",
                              reason: "has \(row.values.count) fields, the header has \(mapping.header.count) (a missing or extra delimiter?)")
         }
-        let f = Fields(mapping: mapping, values: row.values)
         let present = f.present
         switch mapping.entity {
         case .accounts: return .account(ForeignDraft(line: row.line, value: try account(f), account: AccountKey(externalID: nil, name: ""), dealTitle: "", present: present))
         case .persons: return .person(ForeignDraft(line: row.line, value: try person(f), account: f.account, dealTitle: "", present: present))
-        case .deals: return .deal(ForeignDraft(line: row.line, value: try deal(f), account: f.account, dealTitle: "", present: present))
+        case .deals: return .deal(ForeignDraft(line: row.line, value: try deal(f, memo), account: f.account, dealTitle: "", present: present))
         case .activities: return .activity(ForeignDraft(line: row.line, value: try activity(f), account: f.account, dealTitle: f.text(.deal), present: present))
         }
     }
@@ -157,7 +164,7 @@ public struct ForeignRowReader: Sendable {
         return person
     }
 
-    func deal(_ f: Fields) throws -> Deal {
+    func deal(_ f: Fields, _ memo: StageMemo) throws -> Deal {
         let title = f.optional(.deal) ?? f.text(.account)
         guard !title.isEmpty else { throw f.fail(.deal, "a deal needs a name") }
         guard !f.account.isEmpty else { throw f.fail(.account, "a deal belongs to an account: the account column is empty") }
@@ -175,7 +182,7 @@ public struct ForeignRowReader: Sendable {
             deal.amount = Money(minorUnits: 0, currency: currency)
         }
         if let text = f.optional(.stage) {
-            guard let mapped = stages.map(text) else {
+            guard let mapped = memo.map(text, stages) else {
                 throw f.fail(.stage, "'\(text)' is not a stage of \(stages.process.key) (\(stages.process.stages.map(\.key).joined(separator: ", "))); map it under \"stages\" in a mapping file")
             }
             deal.stageKey = mapped.stage
@@ -210,5 +217,24 @@ public struct ForeignRowReader: Sendable {
         guard !f.account.isEmpty else { throw f.fail(.account, "an activity belongs to an account: the account column is empty") }
         let kind = try f.parse(.kind, "one of \(ActivityKind.codes)", ActivityKind.parse) ?? .other
         return Activity(accountID: 0, kind: kind, day: day, notes: f.text(.notes), outcome: f.text(.outcome), by: f.optional(.owner) ?? defaultOwner)
+    }
+}
+
+/// Each distinct stage name of a file folded and looked up once: a 100k-row file repeats a
+/// handful of names, and folding walks Unicode properties. Lives for one `read`.
+final class StageMemo {
+    private struct Key: Hashable {
+        var process: String
+        var text: String
+    }
+
+    private var known = [Key: (stage: String, outcome: Outcome)?]()
+
+    func map(_ text: String, _ stages: StageMapper) -> (stage: String, outcome: Outcome)? {
+        let key = Key(process: stages.process.key, text: text)
+        if let found = known[key] { return found }
+        let mapped = stages.map(text)
+        known[key] = .some(mapped)
+        return mapped
     }
 }

@@ -6,8 +6,8 @@ public enum ImportValue {
     /// Whitespace (and the ideographic space) cut from both ends, without bridging to
     /// NSString: this runs for every field of a 100k-row file.
     public static func trim(_ text: String) -> String {
-        // Most fields start and end with a printable ASCII character: nothing to cut.
-        if let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) { return text }
+        // Most fields start and end with bytes no whitespace character starts or ends with: nothing to cut.
+        if let first = text.utf8.first, let last = text.utf8.last, !mayStartWhitespace(first), !mayEndWhitespace(last) { return text }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         guard let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
@@ -15,11 +15,27 @@ public enum ImportValue {
         return String(scalars[first...last])
     }
 
+    /// Unicode's White_Space characters are ASCII 09–0D and 20, U+0085, U+00A0, U+1680,
+    /// U+2000–200A, U+2028, U+2029, U+202F, U+205F and U+3000: in UTF-8 their first byte is
+    /// one of these, and their last byte one of those below.
+    static func mayStartWhitespace(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3
+    }
+
+    static func mayEndWhitespace(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0...0x20, 0x80...0x8A, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF: true
+        default: false
+        }
+    }
+
     /// "2026-12-01", "2026/12/1", "2026.12.01", "2026年12月1日", "12/01/2026" (US), "01.12.2026",
     /// "2026-12-01 09:30:00", "2026-12-01T09:30:00Z", or an Excel serial day number (46357).
     public static func day(_ text: String) -> Day? {
         var body = trim(text)
         if body.isEmpty { return nil }
+        // Digits and '-' or '/' only: none of the rewrites below apply, so this is their answer.
+        if let day = Day.digits(body) { return day }
         if let cut = body.firstIndex(where: { $0 == " " || $0 == "T" }), body.distance(from: body.startIndex, to: cut) >= 8 {
             body = String(body[..<cut])
         }
@@ -27,7 +43,7 @@ public enum ImportValue {
             body = body.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-")
                 .replacingOccurrences(of: "日", with: "")
         }
-        if let day = isoDay(body) ?? Day(body.contains(".") ? body.replacingOccurrences(of: ".", with: "-") : body) { return day }
+        if let day = Day(body.contains(".") ? body.replacingOccurrences(of: ".", with: "-") : body) { return day }
         if body.count == 5, let serial = Int(body), (20_000...80_000).contains(serial) {
             // Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
             guard let epoch = Day(year: 1899, month: 12, day: 30) else { return nil }
@@ -46,29 +62,15 @@ public enum ImportValue {
         return String(text.map { $0.isNewline ? "↵" : $0 })
     }
 
-    /// "2026-12-01" or "2026/12/1", read from the bytes: the common case, per row.
-    static func isoDay(_ text: String) -> Day? {
-        var parts = [0, 0, 0], index = 0, digits = [0, 0, 0]
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                parts[index] = parts[index] * 10 + Int(byte - UInt8(ascii: "0"))
-                digits[index] += 1
-                if digits[index] > 4 { return nil }
-            case UInt8(ascii: "-"), UInt8(ascii: "/"):
-                index += 1
-                if index > 2 { return nil }
-            default:
-                return nil
-            }
-        }
-        guard index == 2, digits[0] == 4, (1...2).contains(digits[1]), (1...2).contains(digits[2]) else { return nil }
-        return Day(year: parts[0], month: parts[1], day: parts[2])
-    }
-
     /// An amount as spreadsheets write it: "¥1,200,000.00", "120万", "1.2M", "USD 5,000", "(none)" is not one.
     public static func amount(_ text: String, currency: String) -> Money? {
-        var body = trim(text)
+        let body = trim(text)
+        return PlainAmount.parse(body, currency: currency) ?? amountByCharacters(body, currency: currency)
+    }
+
+    /// Any amount `amount` reads, symbols, spaces and full-width commas included, one Character at a time.
+    static func amountByCharacters(_ text: String, currency: String) -> Money? {
+        var body = text
         for (symbol, code) in [("US$", "USD"), ("HK$", "HKD"), ("€", "EUR"), ("£", "GBP"), ("$", "USD")] where body.hasPrefix(symbol) && currency == Money.defaultCurrency {
             body.removeFirst(symbol.count)
             return Money.parse(body, currency: code)

@@ -18,6 +18,11 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     /// Parses "YYYY-MM-DD" (also "YYYY/MM/DD"); nil for anything else or an impossible date.
     public init?(_ text: String) {
+        // Stored dates are always this shape: read from the bytes, no trimming or splitting.
+        if let day = Day.digits(text) {
+            self = day
+            return
+        }
         let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == "-" || $0 == "/" })
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }

@@ -41,7 +41,7 @@ public enum Validation {
 
     public static func issues(_ deal: Deal, catalog: ProcessCatalog) -> [ValidationIssue] {
         var issues = [ValidationIssue]()
-        if deal.title.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(.init("title", "must not be empty")) }
+        if isBlank(deal.title) { issues.append(.init("title", "must not be empty")) }
         if let process = catalog.process(deal.processKey) {
             if process.stage(deal.stageKey) == nil {
                 issues.append(.init("stage", "unknown stage '\(deal.stageKey)'; \(deal.processKey) has \(process.stages.map(\.key).joined(separator: ", "))"))
@@ -51,7 +51,7 @@ public enum Validation {
         }
         if deal.amount.minorUnits < 0 { issues.append(.init("amount", "must not be negative")) }
         if !Money.isValidCurrency(deal.amount.currency) { issues.append(.init("currency", "'\(deal.amount.currency)' is not a three-letter code like CNY")) }
-        if deal.owner.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(.init("owner", "must not be empty")) }
+        if isBlank(deal.owner) { issues.append(.init("owner", "must not be empty")) }
         if (deal.outcome == .lost || deal.outcome == .withdrawn), deal.outcomeReason.isEmpty {
             issues.append(.init("reason", "a \(deal.outcome.rawValue) deal records a reason"))
         }
@@ -61,6 +61,13 @@ public enum Validation {
 
     public static func issues(_ activity: Activity) -> [ValidationIssue] {
         lengthIssues(["notes": activity.notes, "outcome": activity.outcome])
+    }
+
+    /// Empty or only spaces and tabs (what trimming `.whitespaces` would leave empty), without
+    /// bridging to NSString: an import validates a deal per row.
+    static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20, first < 0x80 { return false }
+        return text.unicodeScalars.allSatisfy { CharacterSet.whitespaces.contains($0) }
     }
 
     static func lengthIssues(_ fields: KeyValuePairs<String, String>) -> [ValidationIssue] {

@@ -1,11 +1,11 @@
 import CloserCore
-import CSV
 import Foundation
 
 /// A spreadsheet from another program as a header and rows, each row with the line it
-/// starts on. Decoding is `TextDecoding`'s; the fields are CSV.swift's. This adds what a
-/// user needs when a file is wrong: the delimiter guessed (comma, tab, semicolon), line
-/// numbers that count the newlines inside quoted fields, and a refusal of unbalanced quotes.
+/// starts on. Decoding is `TextDecoding`'s; the fields are split as CSV.swift reads them
+/// (`CSVSplitter`). This adds what a user needs when a file is wrong: the delimiter guessed
+/// (comma, tab, semicolon), line numbers that count the newlines inside quoted fields, and a
+/// refusal of unbalanced quotes.
 public struct ForeignTable: Sendable {
     public var header: [String]
     public var rows: [ForeignRow]
@@ -27,28 +27,19 @@ public struct ForeignTable: Sendable {
         if let line = unclosedQuoteLine(text) {
             throw ImportError("\(fileName) line \(line): a quoted field opened here is never closed (unbalanced quotes); nothing was imported")
         }
-        guard let scalar = delimiter.unicodeScalars.first else { throw ImportError("\(fileName): no delimiter") }
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: scalar)
-        } catch {
-            throw ImportError("\(fileName): cannot be read as CSV (\(error)); nothing was imported")
-        }
+        guard let byte = delimiter.asciiValue else { throw ImportError("\(fileName): no delimiter") }
         var header: [String]?
         var rows = [ForeignRow]()
         var line = 1
-        while let fields = reader.next() {
+        CSVSplitter.rows(text, delimiter: byte) { fields in
             let start = line
             line += 1 + fields.reduce(0) { $0 + newlines(in: $1) }
-            if fields.allSatisfy({ ImportValue.trim($0).isEmpty }) { continue }
+            if fields.allSatisfy({ ImportValue.trim($0).isEmpty }) { return }
             if header == nil {
                 header = fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             } else {
                 rows.append(ForeignRow(line: start, values: fields))
             }
-        }
-        if let error = reader.error {
-            throw ImportError("\(fileName) line \(line): \(error); nothing was imported")
         }
         guard let header else { throw ImportError("\(fileName): no header row; nothing was imported") }
         if header.count == 1, data.count < 64, rows.isEmpty {
