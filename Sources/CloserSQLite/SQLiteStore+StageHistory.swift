@@ -2,11 +2,12 @@ import CloserCore
 import Foundation
 import GRDB
 
-/// The review's figures from the stage history (`stage_event`, see StageHistorySchema): each is
-/// one aggregate over an index, and only the rows a list shows are read into Swift.
-/// `StageHistory` in CloserCore is the same arithmetic as a replay; a test holds the two equal.
+/// The review's figures from the stage history (`stage_event` and its daily rollups, see
+/// StageHistorySchema): sums over the rollups' days, aggregates over an index for what they cannot
+/// answer, and only the rows a list shows are read into Swift. `StageHistory` in CloserCore is the
+/// same arithmetic as a plain replay of the log; a test holds the two equal.
 extension SQLiteStore {
-    /// The deals of one rep, or every deal: a condition on `s.deal_id`.
+    /// The deals of one rep (their owner as they are now), or every deal.
     static func stageOwner(_ rep: String?) -> SQLFilter {
         var filter = SQLFilter()
         if let rep { filter.add("s.owner = ?", [rep]) }
