@@ -81,12 +81,16 @@ struct ReviewBench {
         let what = readOnly ? "a resize that rereads, a frame; no writes" : "a write, a tick that rereads, a 160×48 frame"
         print("stand-up: \(cycles) refresh cycles (\(what)) in \(String(format: "%.1f", seconds)) s")
         print(samples.map { "after \($0.0): \(String(format: "%.1f", $0.1)) MB" }.joined(separator: " · "))
+        // The program's own memory apart from pages of the memory-mapped store, which the kernel
+        // counts in the resident size while they are mapped and may drop at any time.
+        print("at the end: \(String(format: "%.1f", Self.residentMegabytes("RssAnon:"))) MB anonymous, "
+              + "\(String(format: "%.1f", Self.residentMegabytes("RssFile:"))) MB of mapped files")
     }
 
-    /// VmRSS from /proc/self/status, in MB.
-    static func residentMegabytes() -> Double {
+    /// A resident size from /proc/self/status (VmRSS by default), in MB.
+    static func residentMegabytes(_ field: String = "VmRSS:") -> Double {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
               let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return .nan }
         return kb / 1024
     }
