@@ -218,4 +218,21 @@ extension ForeignImportTests {
         let again = try importing(text, into: store)
         #expect(again.count(.unchanged, .deals) == 40 && again.count(.create, .accounts) == 0)
     }
+
+    @Test("a row's present fields are the mapped columns with a value, blank and unmapped ones left out")
+    func presentFields() throws {
+        let store = try StoreFixture.store()
+        let text = """
+            Opportunity Name,Account Name,Amount,Stage,Next Step,Colour
+            Boiler,宝钢,1000,Proposal,,red
+            Spare parts,宝钢,  ,Proposal,Call back,
+
+            """
+        let records = try file(text, store: store).batch.records
+        let present = records.compactMap { record -> Set<ImportField>? in
+            if case .deal(let draft) = record { return draft.present }
+            return nil
+        }
+        #expect(present == [[.deal, .account, .amount, .stage], [.deal, .account, .stage, .nextStep]])
+    }
 }
