@@ -106,4 +106,17 @@ struct DayTypedTests {
     func refused(text: String) {
         #expect(Day(typed: text, today: Self.today) == nil)
     }
+
+    @Test func descriptionIsZeroPaddedLikeFormat() throws {
+        var generator = SystemRandomNumberGenerator()
+        let edges = [(1, 1, 1), (9, 9, 9), (999, 12, 31), (1000, 10, 10), (2024, 2, 29), (9999, 12, 31)]
+        let random = (0..<2_000).map { _ in
+            (Int.random(in: 1...9999, using: &generator), Int.random(in: 1...12, using: &generator), Int.random(in: 1...28, using: &generator))
+        }
+        for (year, month, day) in edges + random {
+            let value = try #require(Day(year: year, month: month, day: day))
+            #expect(value.description == String(format: "%04d-%02d-%02d", year, month, day))
+            #expect(Day(value.description) == value)
+        }
+    }
 }

@@ -196,3 +196,43 @@ struct VCardImportTests {
         #expect(try store.exportSnapshot().accounts.map(\.name) == ["宝钢"])
     }
 }
+
+extension ForeignImportTests {
+    @Test("rows name their account however its text is spelled: one account per name, composed or not")
+    func accountNamesSpelledTwoWays() throws {
+        let store = try StoreFixture.store()
+        // The plan caches each name's account by its bytes; "Café" composed and decomposed
+        // are different bytes but one name, so they must still land on one account.
+        var text = "Opportunity Name,Account Name,Amount,Stage\n"
+        for index in 0..<40 {
+            let account = ["Caf\u{E9} 重庆", "Cafe\u{301} 重庆", "银行 \(index % 3)"][index % 3]
+            text += "Deal \(index),\(account),1000,Proposal\n"
+        }
+        let report = try importing(text, into: store)
+        #expect(report.written && report.rejections.isEmpty)
+        #expect(report.count(.create, .accounts) == 2 && report.count(.create, .deals) == 40)
+        let snapshot = try store.exportSnapshot()
+        #expect(snapshot.accounts.count == 2)
+        let counts = Dictionary(grouping: snapshot.deals, by: \.accountID).mapValues(\.count)
+        #expect(counts.values.sorted() == [13, 27])
+        let again = try importing(text, into: store)
+        #expect(again.count(.unchanged, .deals) == 40 && again.count(.create, .accounts) == 0)
+    }
+
+    @Test("a row's present fields are the mapped columns with a value, blank and unmapped ones left out")
+    func presentFields() throws {
+        let store = try StoreFixture.store()
+        let text = """
+            Opportunity Name,Account Name,Amount,Stage,Next Step,Colour
+            Boiler,宝钢,1000,Proposal,,red
+            Spare parts,宝钢,  ,Proposal,Call back,
+
+            """
+        let records = try file(text, store: store).batch.records
+        let present = records.compactMap { record -> Set<ImportField>? in
+            if case .deal(let draft) = record { return draft.present }
+            return nil
+        }
+        #expect(present == [[.deal, .account, .amount, .stage], [.deal, .account, .stage, .nextStep]])
+    }
+}

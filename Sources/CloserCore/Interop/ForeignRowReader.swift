@@ -108,7 +108,16 @@ public struct ForeignRowReader: Sendable {
             try parse(field, "a score from 1 to 10") { Int($0).flatMap { Quadrant.scoreRange.contains($0) ? $0 : nil } }
         }
 
-        var present: Set<ImportField> { Set(mapping.fields.values.filter { !text($0).isEmpty }) }
+        /// The fields with a value in this row. Read from each field's own column: `fields` and
+        /// `columns` are inverses, so this is `text(field)` non-empty without a dictionary lookup
+        /// per field (hashing an ImportField each time), which cost the import ~4k instructions a row.
+        var present: Set<ImportField> {
+            var result = Set<ImportField>(minimumCapacity: mapping.fields.count)
+            for (index, field) in mapping.fields where index < trimmed.count && !trimmed[index].isEmpty {
+                result.insert(field)
+            }
+            return result
+        }
 
         var account: AccountKey { AccountKey(externalID: optional(.accountExternalID), name: text(.account)) }
     }

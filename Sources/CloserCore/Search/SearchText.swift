@@ -13,24 +13,30 @@ public enum SearchText {
     public static let separator: Character = "\u{1F}"
 
     /// The search key of a row made of `fields` (name, company, …).
+    /// Each non-empty folded field, followed, if it has Han characters, by each of its
+    /// `PinyinInitials.variants(of:)` that differs from it; built in one byte buffer
+    /// (`SearchKeyBuilder`) because the bulk import makes one key per row.
     public static func key(for fields: [String]) -> String {
-        var parts: [String] = []
-        for field in fields {
-            let folded = fold(field)
-            guard !folded.isEmpty else { continue }
-            parts.append(folded)
-            guard containsHan(folded) else { continue }
-            for variant in PinyinInitials.variants(of: folded) where variant != folded {
-                parts.append(variant)
-            }
-        }
-        return parts.joined(separator: String(separator))
+        var builder = SearchKeyBuilder(capacity: fields.reduce(0) { $0 + $1.utf8.count } * 2 + 16)
+        for field in fields { builder.append(field) }
+        return String(decoding: builder.bytes, as: UTF8.self)
     }
 
     /// The key of several fields from the keys of each (`key(for: [a, b])` is
     /// `joined([key(for: [a]), key(for: [b])])`): a bulk write works a shared field's key out once.
     public static func joined(_ keys: [String]) -> String {
         keys.filter { !$0.isEmpty }.joined(separator: String(separator))
+    }
+
+    /// `joined([first, second])` without building an array, for one key per imported row.
+    public static func joined(_ first: String, _ second: String) -> String {
+        if first.isEmpty { return second }
+        if second.isEmpty { return first }
+        var out = first
+        out.reserveCapacity(first.utf8.count + 1 + second.utf8.count)
+        out.unicodeScalars.append("\u{1F}")
+        out += second
+        return out
     }
 
     /// Whether a row with search key `key` matches `query` (the Swift twin of the SQL

@@ -31,7 +31,11 @@ struct ForeignPlan {
         report.unmappedStages = batch.unmappedStages
         let index = try StoreIndex(db: db, entity: batch.mapping.entity)
         var newAccountByName = [String: Int](), newAccountByExternal = [String: Int]()
-        var seen = [RecordKey: Int]()
+        var seen = [RecordKey: Int](minimumCapacity: batch.records.count)
+        report.actions.reserveCapacity(batch.records.count)
+        // Where each account name (without external id) led, so later rows of the same
+        // account skip the String-keyed lookups; rejections are not kept (each line reports its own).
+        var accountByExactName = [ExactText: AccountRef]()
 
         func reject(_ line: Int, _ column: ImportField?, _ reason: String) {
             let name = column.flatMap { batch.mapping.column($0) }.map { batch.mapping.header[$0] } ?? ""
@@ -47,6 +51,14 @@ struct ForeignPlan {
             return true
         }
         func account(_ key: AccountKey, line: Int) -> AccountRef? {
+            guard key.externalID == nil, !key.name.isEmpty else { return resolveAccount(key, line: line) }
+            let exact = ExactText(key.name)
+            if let known = accountByExactName[exact] { return known }
+            let found = resolveAccount(key, line: line)
+            if let found { accountByExactName[exact] = found }
+            return found
+        }
+        func resolveAccount(_ key: AccountKey, line: Int) -> AccountRef? {
             if let external = key.externalID {
                 if let id = index.accountByExternal[external] { return .stored(id) }
                 if let position = newAccountByExternal[external] { return .new(position) }
@@ -92,6 +104,7 @@ struct ForeignPlan {
                     if let issue = Validation.issues(a).first { reject(draft.line, nil, issue.description); continue }
                     newAccounts.append(a)
                     newAccountByName[a.name] = newAccounts.count - 1
+                    accountByExactName.removeAll()  // a name may now lead to this account instead
                     report.actions.append(.init(line: draft.line, verb: .create, entity: .accounts, name: a.name))
                 }
             case .person(let draft):

@@ -138,7 +138,7 @@ extension SQLiteStore {
                 accountKeys[deal.accountID] = key
                 return key
             }()
-            return SearchText.joined([SearchText.key(for: [deal.title]), accountKey])
+            return SearchText.joined(SearchText.key(for: [deal.title]), accountKey)
         }
         let insertDeal = try DealInsertStatement(db)
         for (draft, ref) in plan.dealInserts {
