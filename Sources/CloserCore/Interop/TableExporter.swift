@@ -39,27 +39,19 @@ public struct TableExporter {
     @discardableResult
     public func export(_ query: TableExportQuery, write: (Data) throws -> Void) throws -> Int {
         switch query {
-        case .deals(let base, let columns):
-            return try stream(columns, write: write) { offset in
-                var page = base
-                page.offset = offset
-                page.limit = Self.pageSize
-                return try store.deals(page).rows
-            }
-        case .accounts(let base, let columns):
-            return try stream(columns, write: write) { offset in
-                var page = base
-                page.offset = offset
-                page.limit = Self.pageSize
-                return try store.accounts(page).rows
-            }
-        case .persons(let base, let columns):
-            return try stream(columns, write: write) { offset in
-                var page = base
-                page.offset = offset
-                page.limit = Self.pageSize
-                return try store.personRows(page).rows
-            }
+        case .deals(let base, let columns): try stream(columns, write: write, page: pages(of: base, store.deals))
+        case .accounts(let base, let columns): try stream(columns, write: write, page: pages(of: base, store.accounts))
+        case .persons(let base, let columns): try stream(columns, write: write, page: pages(of: base, store.personRows))
+        }
+    }
+
+    /// The rows at an offset, a page of `pageSize` of the table's own query.
+    private func pages<Query: PagedQuery, Row>(of base: Query, _ fetch: @escaping (Query) throws -> Page<Row>) -> (Int) throws -> [Row] {
+        { offset in
+            var page = base
+            page.offset = offset
+            page.limit = Self.pageSize
+            return try fetch(page).rows
         }
     }
 
