@@ -153,6 +153,22 @@ struct ImportScreenTests {
         #expect(app.screenText().contains("File to import"))
     }
 
+    @Test("a long refusal wraps inside the box, to its last word")
+    func aLongRefusalIsSaidInFull() throws {
+        let (app, _) = try Self.app(.en, width: 80, height: 24)
+        let path = try Self.file("")
+        try Data([0x8F, 0x8F, 0xFF, 0xFE, 0x00, 0xC3, 0x28, 0x8F, 0x90, 0x91] + Array(repeating: 0x8F, count: 64)).write(to: URL(fileURLWithPath: path))
+        app.press("I")
+        app.type(path)
+        app.key(.enter)
+        app.runPendingWork()
+        let lines = app.lines()
+        let first = try #require(lines.firstIndex { $0.contains("deals.csv line 1") }, "\(app.screenText())")
+        #expect(lines[first].contains("not UTF-8"))
+        #expect(lines[first + 1].contains("nothing was imported"), "the end of the message on the next line, inside the box:\n\(app.screenText())")
+        #expect(app.canvas().wideCharactersIntact)
+    }
+
     @Test("typed paths: ~ is home, quotes and a dropped file's backslashes go, relative is from the current folder")
     func pathResolution() {
         #expect(TypedPath.resolve("~/下载/deals.csv", home: "/home/wang", currentDirectory: "/tmp") == "/home/wang/下载/deals.csv")

@@ -9,13 +9,17 @@ enum ImportView {
         let area = Rect(x: 0, y: 0, width: state.width, height: state.height)
         let lang = state.lang
         guard let file = screen.file, let report = screen.report else {
-            let box = area.centered(width: min(area.width - 4, 90), height: 8)
+            let width = min(area.width - 4, 90)
+            // A file's problem is said in full: the message wraps, the box grows to hold it.
+            let problem = screen.error.map { TextWidth.wrap($0, to: max(1, width - 4)) } ?? []
+            let shown = Array(problem.prefix(max(1, area.height - 9)))
+            let box = area.centered(width: width, height: 8 + max(0, shown.count - 1))
             let inner = Panel.render(into: &canvas, rect: box, title: ImportText.title[lang], focused: true, fill: .overlay)
             canvas.put(ImportText.pathLabel[lang], x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2)
             TextField.render(into: &canvas, rect: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: 1), state: screen.field,
                              focused: true, placeholder: "~/Downloads/deals.csv")
-            if let error = screen.error {
-                canvas.put(error, x: inner.x + 1, y: inner.y + 3, role: .error, maxWidth: inner.width - 2)
+            for (offset, line) in shown.enumerated() {
+                canvas.put(line, x: inner.x + 1, y: inner.y + 3 + offset, role: .error, maxWidth: inner.width - 2)
             }
             canvas.put(ImportText.pathKeys[lang], x: inner.x + 1, y: inner.maxY - 1, role: .dim, maxWidth: inner.width - 2)
             return
