@@ -146,7 +146,7 @@ extension SQLiteStore {
             filter.add(condition, values)
             lists[kind]?.items = try Row.fetchAll(db, sql: """
                 SELECT d.id, d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key, d.last_activity, d.next_step_due
-                FROM deal d INDEXED BY deal_attention_top JOIN account a ON a.id = d.account_id \(filter.whereClause)
+                FROM deal d INDEXED BY deal_amount_cover JOIN account a ON a.id = d.account_id \(filter.whereClause)
                 ORDER BY d.amount DESC, d.id LIMIT ?
                 """, arguments: filter.arguments(appending: [q.listLimit])).map { row in
                 var item = reviewItem(row, q, dealColumn: "id")

@@ -219,6 +219,21 @@ enum Schema {
                 ANALYZE;
                 """)
         }
+        migrator.registerMigration("v11-fewer-deal-indexes") { db in
+            // A 100k-row import rebuilds every deal index inside its transaction, and writes each
+            // one to the log twice (at commit and at the checkpoint): one index fewer is ~0.1 s off
+            // it. deal_owner(owner, outcome) is a prefix of deal_attention's (outcome, owner) for
+            // the open deals and of deal_owner_board's (owner) for the rest; the table's search
+            // index and the review's largest-deals index both walk the open deals by amount, so
+            // one index carries the columns of both.
+            try db.execute(sql: """
+                DROP INDEX deal_owner;
+                DROP INDEX deal_amount_search;
+                DROP INDEX deal_attention_top;
+                CREATE INDEX deal_amount_cover ON deal(outcome, amount DESC, search_key, owner, last_activity, created_at, next_step_due, next_step);
+                ANALYZE deal;
+                """)
+        }
         return migrator
     }
 }

@@ -10,16 +10,22 @@ struct ImportBench {
     let rows: Int
     let accounts: Int
     let seed: UInt64
+    /// How many of the three cases to run: 1 times only the first import (for a profiler).
+    let cases: Int
+    /// Each case is run this many times: one run says little on a shared machine.
+    let runs: Int
 
     init(_ arguments: Arguments) throws {
-        try arguments.check(allowed: ["db", "rows", "accounts", "seed"])
+        try arguments.check(allowed: ["db", "rows", "accounts", "seed", "cases", "runs"])
         path = try arguments.string("db")
         rows = try arguments.int("rows", default: 100_000)
         accounts = max(1, try arguments.int("accounts", default: 5_000))
         seed = UInt64(try arguments.int("seed", default: 1))
+        cases = min(3, max(1, try arguments.int("cases", default: 3)))
+        runs = max(1, try arguments.int("runs", default: 5))
         guard rows >= 1 else { throw BenchError("--rows must be at least 1") }
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw BenchError("\(path) exists: the import benchmark creates a new store there; give a path that does not exist")
+        for candidate in [path] + (1..<max(1, runs)).map({ "\(path).run\($0)" }) where FileManager.default.fileExists(atPath: candidate) {
+            throw BenchError("\(candidate) exists: the import benchmark creates new stores there; give a path that does not exist")
         }
     }
 
@@ -43,25 +49,37 @@ struct ImportBench {
         defer { try? FileManager.default.removeItem(atPath: file) }
         try csv().write(to: URL(fileURLWithPath: file))
         let size = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-        print("closer-bench import — \(rows) deal rows over \(accounts) accounts, \(size / 1024) KB CSV (UTF-8, CRLF), new store \(path)\n")
-        let store = try SQLiteStore(path: path)
-        var table = Table(["case", "read+map ms", "plan+write ms", "total ms", "total CPU ms", "result"], firstNumeric: 1)
-        func once(_ name: String, dryRun: Bool) throws {
+        print("closer-bench import — \(rows) deal rows over \(accounts) accounts, \(size / 1024) KB CSV (UTF-8, CRLF), new store \(path)")
+        print("each case run \(runs) times; the first import each time into a new store (the last one is \(path))\n")
+        var table = Table(["case", "read+map ms", "plan+write ms", "total min", "median", "max", "CPU ms", "result"], firstNumeric: 1)
+        struct Sample { var read, write, cpu: Double; var summary: String }
+        func once(_ store: SQLiteStore, dryRun: Bool) throws -> Sample {
             let cpuBefore = cpuMS()
-            let ((data, foreign), readMS) = try Timer.ms { () throws -> (Data, ForeignFile) in
+            let (foreign, readMS) = try Timer.ms { () throws -> ForeignFile in
                 guard let data = FileManager.default.contents(atPath: file) else { throw BenchError("cannot read \(file)") }
-                return (data, try ForeignFile(data, fileName: "deals.csv", catalog: try store.processCatalog(), user: "bench"))
+                return try ForeignFile(data, fileName: "deals.csv", catalog: try store.processCatalog(), user: "bench")
             }
-            _ = data
             let (report, writeMS) = try Timer.ms { try store.importForeign(foreign.batch, dryRun: dryRun, skipBad: false, by: "bench") }
             guard report.rejections.isEmpty else { throw BenchError("rows were rejected: \(report.rejections.prefix(3))") }
-            table.add([name, fmt(readMS), fmt(writeMS), fmt(readMS + writeMS), fmt(cpuMS() - cpuBefore), report.summary])
+            return Sample(read: readMS, write: writeMS, cpu: cpuMS() - cpuBefore, summary: report.summary)
         }
-        try once("import into an empty store", dryRun: false)
-        try once("re-import the same file", dryRun: false)
-        try once("dry run", dryRun: true)
+        func add(_ name: String, _ samples: [Sample]) {
+            let totals = Stats(samples.map { $0.read + $0.write })
+            table.add([name, fmt(Stats(samples.map(\.read)).median), fmt(Stats(samples.map(\.write)).median), fmt(totals.min),
+                       fmt(totals.median), fmt(totals.max), fmt(Stats(samples.map(\.cpu)).median), samples.last?.summary ?? ""])
+        }
+        var first = [Sample]()
+        for run in 1...runs {
+            let target = run == runs ? path : "\(path).run\(run)"
+            first.append(try once(try SQLiteStore(path: target), dryRun: false))
+            if target != path { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) } }
+        }
+        add("import into an empty store", first)
+        let store = try SQLiteStore(path: path)
+        if cases >= 2 { add("re-import the same file", try (1...runs).map { _ in try once(store, dryRun: false) }) }
+        if cases >= 3 { add("dry run", try (1...runs).map { _ in try once(store, dryRun: true) }) }
         print(table.printed())
-        print("(wall-clock ms; total CPU ms is this process's user+system time, which other programs on the machine do not inflate)")
+        print("(wall-clock ms, medians but for min and max of the total; CPU ms is this process's user+system time, all threads)")
         let deals = try store.deals(DealQuery(filter: DealFilter(includeClosed: true), limit: 1)).total
         print("store now holds \(deals) deals")
     }

@@ -5,7 +5,7 @@
 //   closer-bench accounts --db PATH [--runs N] [--user NAME]
 //   closer-bench orgchart --db PATH [--persons N] [--runs N]
 //   closer-bench review --db PATH [--runs N] [--cycles N]
-//   closer-bench import --db NEW-PATH [--rows N] [--accounts N] [--seed S]
+//   closer-bench import --db NEW-PATH [--rows N] [--accounts N] [--seed S] [--cases 1-3] [--runs N]
 //
 // Build in release: swift build -c release --scratch-path .build-bench
 import Foundation
@@ -28,7 +28,7 @@ let usage = """
           times the weekly review (13-week window) and the review screen's first frame, then the
           stand-up screen's resident memory over --cycles refreshes (each after a write, or with
           --read-only 1 forced by a resize, so the store does not grow)
-      closer-bench import --db NEW-PATH [--rows 100000] [--accounts 5000] [--seed 1]
+      closer-bench import --db NEW-PATH [--rows 100000] [--accounts 5000] [--seed 1] [--cases 3] [--runs 5]
           writes a deals CSV as another CRM exports it, then times importing it into a new store,
           re-importing it (all rows matched) and a dry run
     """

@@ -74,5 +74,17 @@ struct ImportFastPathTests {
         for text in ["", " ", "\t", "\u{3000}", "\u{00A0} ", " a", "a", "\n", " \n", "中", "\u{2003}\t", "\r", "\u{200B}"] {
             #expect(Validation.isBlank(text) == text.trimmingCharacters(in: .whitespaces).isEmpty, "\(text.debugDescription)")
         }
+        // Every scalar that is any kind of space, separator or control character, alone and doubled.
+        var checked = 0
+        for value in 0...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let properties = scalar.properties
+            guard properties.isWhitespace || [.spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format].contains(properties.generalCategory) else { continue }
+            checked += 1
+            for text in [String(scalar), String(scalar) + String(scalar)] {
+                #expect(Validation.isBlank(text) == text.trimmingCharacters(in: .whitespaces).isEmpty, "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(checked > 100)
     }
 }

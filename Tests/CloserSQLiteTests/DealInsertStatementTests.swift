@@ -36,7 +36,7 @@ struct DealInsertStatementTests {
         let store = try StoreFixture.store()
         let account = try store.addAccount(StoreFixture.account("客户 1 有限公司"), by: "alice")
         try store.write { db in
-            let statement = try DealInsertStatement(db)
+            var statement = try DealInsertStatement(db)
             for (number, deal) in Self.deals(account: account.id).enumerated() {
                 let derived = DealDerived(probability: 40 + number, weighted: 4_800_000, atRisk: number == 0, milestonesMet: 2, milestonesTotal: 5)
                 let key = "xm7 sbgz kh1"
@@ -66,7 +66,7 @@ struct DealInsertStatementTests {
         let store = try StoreFixture.store()
         let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
         let titles = try store.write { db -> [String] in
-            let statement = try DealInsertStatement(db)
+            var statement = try DealInsertStatement(db)
             let derived = DealDerived(probability: 10, weighted: 0, atRisk: false, milestonesMet: 0, milestonesTotal: 0)
             for n in 0..<50 {
                 let deal = Deal(accountID: account.id, title: "Deal \(n)", processKey: "project", stageKey: "develop", owner: "alice", version: 1)

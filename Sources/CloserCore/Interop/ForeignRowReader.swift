@@ -36,29 +36,48 @@ public struct ForeignRowReader: Sendable {
         }
     }
 
-    /// Reads every row; rows that fail are rejected, the rest become records.
-    public func read(_ rows: [ForeignRow]) -> ForeignBatch {
-        var records = [ForeignRecord](), rejections = [Rejection](), unmapped = [String: Int](), originals = [Int: [String]]()
+    /// Reads every row; rows that fail are rejected, the rest become records. Rows are read
+    /// independently, so a large file is read in one slice per core and the slices joined in order.
+    public func read(_ rows: [ForeignRow], cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> ForeignBatch {
+        let slices = ParallelSlices(count: rows.count, minimumPerSlice: 5_000, cores: cores)
+        let parts = slices.map { range in read(rows[range]) }
+        var records = [ForeignRecord](), rejections = [Rejection](), unmapped = [String: Int]()
         records.reserveCapacity(rows.count)
+        for part in parts {
+            records += part.records
+            rejections += part.rejections
+            unmapped.merge(part.unmapped, uniquingKeysWith: +)
+        }
+        return ForeignBatch(fileName: fileName, mapping: mapping, records: records, rejections: rejections, unmappedStages: unmapped, rows: rows)
+    }
+
+    private struct Slice: Sendable {
+        var records = [ForeignRecord]()
+        var rejections = [Rejection]()
+        var unmapped = [String: Int]()
+    }
+
+    private func read(_ rows: ArraySlice<ForeignRow>) -> Slice {
+        var slice = Slice()
+        slice.records.reserveCapacity(rows.count)
         let stageColumn = mapping.column(.stage)
         let memo = StageMemo()
         for row in rows {
-            originals[row.line] = row.values
             let fields = Fields(mapping: mapping, values: row.values)
             // Every unmapped stage is counted, also on rows rejected for another reason.
             if let stages = (try? rowStages(fields)) ?? stages, let stageColumn, stageColumn < row.values.count {
                 let stage = fields.trimmed[stageColumn]
-                if !stage.isEmpty, memo.map(stage, stages) == nil { unmapped[stage, default: 0] += 1 }
+                if !stage.isEmpty, memo.map(stage, stages) == nil { slice.unmapped[stage, default: 0] += 1 }
             }
             do {
-                records.append(try read(row, fields, memo))
+                slice.records.append(try read(row, fields, memo))
             } catch let failure as RowFailure {
-                rejections.append(Rejection(fileName: fileName, line: row.line, column: failure.column, reason: failure.reason))
+                slice.rejections.append(Rejection(fileName: fileName, line: row.line, column: failure.column, reason: failure.reason))
             } catch {
-                rejections.append(Rejection(fileName: fileName, line: row.line, column: "", reason: "\(error)"))
+                slice.rejections.append(Rejection(fileName: fileName, line: row.line, column: "", reason: "\(error)"))
             }
         }
-        return ForeignBatch(fileName: fileName, mapping: mapping, records: records, rejections: rejections, unmappedStages: unmapped, rows: originals)
+        return slice
     }
 
     struct RowFailure: Error {

@@ -13,7 +13,7 @@ public enum ForeignRejects {
             reasons[rejection.line, default: []].append(rejection.column.isEmpty ? rejection.reason : "\(rejection.column): \(rejection.reason)")
         }
         let rows = reasons.keys.sorted().map { line -> [String] in
-            var fields = batch.rows[line] ?? []
+            var fields = batch.fields(line: line) ?? []
             if fields.count < header.count { fields += Array(repeating: "", count: header.count - fields.count) }
             return Array(fields.prefix(header.count)) + [(reasons[line] ?? []).joined(separator: "; ")]
         }

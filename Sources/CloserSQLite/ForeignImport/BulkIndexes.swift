@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A large import into a table: its secondary indexes dropped, the rows inserted, the indexes
@@ -23,15 +24,33 @@ enum BulkIndexes {
             try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
         }
         let result = try body()
-        // Each index is built by one sort of the whole table: in memory, with room, it needs no temp file.
+        // Each index is built by one sort of the whole table. SQLite sorts in pieces the size of
+        // the page cache and merges them; pieces a few MB big, merged through temporary files the
+        // OS keeps in memory, sorted 100k deals' eight indexes in 1.0 s where one 64 MB in-memory
+        // sort took 1.35 s (and the smaller cache writes pages out as it goes: the commit is shorter).
         let cache = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2_000
         let temp = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
-        try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+        try db.execute(sql: "PRAGMA cache_size = -4096; PRAGMA temp_store = \(TemporaryFiles.canWrite ? "FILE" : "MEMORY")")
         defer { try? db.execute(sql: "PRAGMA cache_size = \(cache); PRAGMA temp_store = \(temp)") }
         for index in indexes {
             let sql: String = index["sql"]
             try db.execute(sql: sql)
         }
         return result
+    }
+}
+
+/// Whether SQLite can make temporary files: it takes the first writable folder of these
+/// (its own search order on Unix), and fails the statement when there is none.
+enum TemporaryFiles {
+    static var canWrite: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        let folders = [environment["SQLITE_TMPDIR"], environment["TMPDIR"], "/var/tmp", "/usr/tmp", "/tmp", "."].compactMap { $0 }
+        return folders.contains { access($0, W_OK | X_OK) == 0 && isFolder($0) }
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
     }
 }

@@ -140,7 +140,7 @@ extension SQLiteStore {
             }()
             return SearchText.joined(SearchText.key(for: [deal.title]), accountKey)
         }
-        let insertDeal = try DealInsertStatement(db)
+        var insertDeal = try DealInsertStatement(db)
         for (draft, ref) in plan.dealInserts {
             var deal = draft
             deal.accountID = accountID(ref)
