@@ -51,8 +51,9 @@ struct TableExportScreenTests {
         let busy = Self.export(app, to: path)
         #expect(busy.contains("正在导出到 汽轮机.csv…"), "\(busy)")
         #expect(app.state.message?.text == "已导出 2 行到 \(path)")
+        // A CSV from the dashboard opens in Chinese Excel as UTF-8: it starts with the byte-order mark.
         #expect(try Self.text(path) == """
-            阶段,销售流程,商机名称,客户名称,商机编号,金额,币种,赢率%,预计成交日期,下一步,下一步日期\r
+            \u{FEFF}阶段,销售流程,商机名称,客户名称,商机编号,金额,币种,赢率%,预计成交日期,下一步,下一步日期\r
             商务谈判,project,汽轮机组长期服务合同（十年期）,上海电气集团,5,500000.00,USD,80,,商务谈判,2026-11-30\r
             销售进入,project,汽轮机备件,上海电气集团,3,80000.00,CNY,10,,准备技术交流,2026-11-23\r
 
@@ -72,7 +73,7 @@ struct TableExportScreenTests {
         _ = Self.export(app, to: accounts)
         #expect(app.state.message?.text == "Exported 2 accounts to \(accounts)")
         let lines = try Self.text(accounts).components(separatedBy: "\r\n")
-        #expect(lines[0] == "Account Name,Grade,Quadrant,Industry,Region,Owner,Open Pipeline,Weighted Pipeline,Won To Date,Last Activity,Next Step Due")
+        #expect(lines[0] == "\u{FEFF}Account Name,Grade,Quadrant,Industry,Region,Owner,Open Pipeline,Weighted Pipeline,Won To Date,Last Activity,Next Step Due")
         #expect(lines[1].hasPrefix(Fixture.sinopec + ",A,") && lines[2].hasPrefix(Fixture.huawei + ",B,"), "\(lines)")
         app.press("7")
         let persons = (folder as NSString).appendingPathComponent("people.json")

@@ -17,6 +17,11 @@ struct ExportImportRoundTripTests {
         let baosteel = try store.addAccount(Account(name: "宝钢湛江钢铁", grade: .b, assistance: 2, loyalty: 9, industry: "钢铁",
                                                     region: "华南", owner: "bob"), by: "bob")
         _ = try store.addAccount(Account(name: "Acme \"Steel\" Ltd.", grade: .d, visibility: .pool), by: "alice")
+        // Texts Excel would run as formulas: guarded in the Excel form, unguarded on the way back.
+        let formulas = try store.addAccount(Account(name: "=HYPERLINK(\"http://x.example\")", grade: .c, owner: "alice", notes: "'=有引号的 @销售部"), by: "alice")
+        var formula = StoreFixture.deal("+86 热线项目", account: formulas.id, stage: "entry", amount: 100)
+        formula.nextStep = "-先报价"
+        _ = try store.addDeal(formula, by: "alice")
         _ = try store.addPerson(Person(accountID: sinopec.id, name: "王总", title: "总经理, 决策层", level: .decisionMaker, function: .procurement,
                                        roles: [.decisionMaker, .approver], stance: .supporter, isInsideCoach: false, notes: "喜欢\"直接\"\n周二有空",
                                        phone: "+86 10 1234 5678", email: "wang@sinopec.example"), by: "alice")

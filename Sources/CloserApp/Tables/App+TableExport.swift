@@ -3,7 +3,8 @@ import Foundation
 import TerminalUI
 
 /// `E` on the deal, account and key-person tables: writes what the table shows now — its
-/// filter, search and sort, the shown columns in their order — to a CSV or JSON file.
+/// filter, search and sort, the shown columns in their order — to a CSV (ready for Excel)
+/// or JSON file.
 extension App {
     func beginTableExport() {
         guard let table = exportedTable else { return }
@@ -53,7 +54,9 @@ extension App {
             return
         }
         state.overlay = nil
-        let exporter = TableExporter(store: store, format: .forPath(path), context: ExportContext(catalog: state.catalog, lang: state.lang))
+        // A CSV from the dashboard is for a spreadsheet: UTF-8 that Chinese Excel reads, formulas guarded.
+        let format = TableExportFormat.forPath(path)
+        let exporter = TableExporter(store: store, format: format, excel: format == .csv, context: ExportContext(catalog: state.catalog, lang: state.lang))
         let name = (path as NSString).lastPathComponent
         afterFrame(LocalizedText(en: "Exporting to \(name)…", zh: "正在导出到 \(name)…")[state.lang]) { [self] in
             do {

@@ -6,12 +6,20 @@ public enum ExportValue: Sendable, Hashable {
     case number(String)
     case none
 
-    /// What a CSV cell holds.
+    /// What a CSV cell holds (a text in the form the importer reads back: ExcelFormula.plain).
     public var csv: String {
         switch self {
-        case .text(let text), .number(let text): text
+        case .text(let text): ExcelFormula.plain(text)
+        case .number(let text): text
         case .none: ""
         }
+    }
+
+    /// What a cell of a CSV for Excel holds: a text Excel would run as a formula is guarded;
+    /// a number (-250 is one) stays a number.
+    public var excelCSV: String {
+        if case .text(let text) = self { return ExcelFormula.guarded(text) }
+        return csv
     }
 }
 

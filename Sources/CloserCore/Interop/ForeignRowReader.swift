@@ -88,12 +88,13 @@ public struct ForeignRowReader: Sendable {
     /// One row's fields by our field names, with failures that name the foreign column.
     struct Fields {
         let mapping: ColumnMapping
-        /// The row's values, each trimmed once: a field is read several times per row.
+        /// The row's values, each trimmed once (a field is read several times per row), with
+        /// the apostrophe that guards a formula-like text in a CSV for Excel taken off.
         let trimmed: [String]
 
         init(mapping: ColumnMapping, values: [String]) {
             self.mapping = mapping
-            trimmed = values.map(ImportValue.trim)
+            trimmed = values.map { ExcelFormula.unguarded(ImportValue.trim($0)) }
         }
 
         func has(_ field: ImportField) -> Bool { mapping.column(field) != nil }

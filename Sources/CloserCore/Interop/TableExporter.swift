@@ -24,7 +24,8 @@ public struct TableExporter {
 
     public let store: any Store
     public var format: TableExportFormat
-    /// A UTF-8 byte-order mark first, so Chinese Excel opens the CSV as UTF-8, not GBK.
+    /// A UTF-8 byte-order mark first, so Chinese Excel opens the CSV as UTF-8, not GBK; and
+    /// text that Excel would run as a formula guarded (ExcelFormula).
     public var excel: Bool
     public var context: ExportContext
 
@@ -90,7 +91,7 @@ public struct TableExporter {
             for row in rows {
                 let values = columns.map { $0.value(row, context: context) }
                 switch format {
-                case .csv: text += CSVLine.encode(values.map(\.csv))
+                case .csv: text += CSVLine.encode(excel ? values.map(\.excelCSV) : values.map(\.csv))
                 case .json: text += (count == 0 ? "\n" : ",\n") + JSONLine.object(zip(columns.map(\.rawValue), values))
                 }
                 count += 1

@@ -15,7 +15,8 @@ public enum ForeignRejects {
         let rows = reasons.keys.sorted().map { line -> [String] in
             var fields = batch.fields(line: line) ?? []
             if fields.count < header.count { fields += Array(repeating: "", count: header.count - fields.count) }
-            return Array(fields.prefix(header.count)) + [(reasons[line] ?? []).joined(separator: "; ")]
+            // The file is for Excel: a field it would run as a formula is guarded (the importer unguards it).
+            return (Array(fields.prefix(header.count)) + [(reasons[line] ?? []).joined(separator: "; ")]).map(ExcelFormula.guarded)
         }
         return ExcelCSV.withBOM(try CSVTable(header: header + [reasonColumn], rows: rows).encoded())
     }

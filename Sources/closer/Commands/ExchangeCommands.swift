@@ -24,7 +24,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "A table to export (deals, accounts, persons); without one, the whole store.") var table: Table?
     @Option(help: "json, csv or ics (whole store: default json; a table: by --out's extension, else csv).") var format: Format?
     @Option(name: [.short, .long], help: "Output file (json, ics, a table; default stdout) or folder (whole store as csv; required).") var out: String?
-    @Flag(help: "CSV that Excel (also Chinese Excel) opens as UTF-8: each file starts with a byte-order mark.") var excel = false
+    @Flag(help: "CSV that Excel (also Chinese Excel) opens as UTF-8: each file starts with a byte-order mark; in a table's export a text Excel would run as a formula (=, +, -, @ first) starts with an apostrophe, which import takes off.") var excel = false
     @Option(help: "ics: only this rep's deals and activities.") var owner: String?
     @OptionGroup var query: TableExportOptions
 
