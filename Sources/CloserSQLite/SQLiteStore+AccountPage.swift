@@ -42,6 +42,12 @@ extension SQLiteStore {
         }
     }
 
+    public func eachAccount(_ query: AccountQuery, batchSize: Int, _ body: ([AccountSummary]) throws -> Void) throws {
+        let filter = Self.accountFilter(query)
+        try eachRow(sql: "SELECT a.* FROM account a \(filter.whereClause) ORDER BY \(Self.accountOrder(query))",
+                    arguments: filter.arguments, batchSize: batchSize, AccountSummary.init(row:), body)
+    }
+
     /// How SQLite runs the one pass of `query` (EXPLAIN QUERY PLAN details): tests hold the
     /// index choice of search as you type in place with it.
     func accountPagePlan(_ query: AccountQuery) throws -> [String] {

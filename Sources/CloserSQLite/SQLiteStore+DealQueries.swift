@@ -26,23 +26,35 @@ extension SQLiteStore {
         return (sql, !filter.grades.isEmpty || !filter.accountConditions.isEmpty)
     }
 
+    /// The deal table's ORDER BY: the sort column, then the id so that pages never overlap.
+    static func dealOrder(_ query: DealQuery) -> String {
+        let direction = query.ascending ? "ASC" : "DESC"
+        switch query.sort {
+        case .amount: return "d.amount \(direction), d.id"
+        case .weighted: return "d.weighted \(direction), d.id"
+        case .title: return "d.title \(direction), d.id"
+        case .account: return "a.name \(direction), d.id"
+        case .stage: return "d.process_key, d.stage_key \(direction), d.id"
+        case .expectedClose: return "d.expected_close IS NULL, d.expected_close \(direction), d.id"
+        case .nextStepDue: return "d.next_step_due IS NULL, d.next_step_due \(direction), d.id"
+        case .updated: return "d.updated_at \(direction), d.id"
+        case .probability: return "d.probability \(direction), d.id"
+        case .owner: return "d.owner \(direction), d.id"
+        case .id: return "d.id \(direction)"
+        }
+    }
+
+    public func eachDeal(_ query: DealQuery, batchSize: Int, _ body: ([DealSummary]) throws -> Void) throws {
+        let filter = Self.sqlFilter(query.filter).filter
+        try eachRow(sql: """
+            SELECT \(Self.summaryColumns) FROM deal d JOIN account a ON a.id = d.account_id
+            \(filter.whereClause) ORDER BY \(Self.dealOrder(query))
+            """, arguments: filter.arguments, batchSize: batchSize, DealSummary.init(row:), body)
+    }
+
     public func deals(_ query: DealQuery) throws -> Page<DealSummary> {
         let (filter, needsAccount) = Self.sqlFilter(query.filter)
-        let direction = query.ascending ? "ASC" : "DESC"
-        let order: String
-        switch query.sort {
-        case .amount: order = "d.amount \(direction), d.id"
-        case .weighted: order = "d.weighted \(direction), d.id"
-        case .title: order = "d.title \(direction), d.id"
-        case .account: order = "a.name \(direction), d.id"
-        case .stage: order = "d.process_key, d.stage_key \(direction), d.id"
-        case .expectedClose: order = "d.expected_close IS NULL, d.expected_close \(direction), d.id"
-        case .nextStepDue: order = "d.next_step_due IS NULL, d.next_step_due \(direction), d.id"
-        case .updated: order = "d.updated_at \(direction), d.id"
-        case .probability: order = "d.probability \(direction), d.id"
-        case .owner: order = "d.owner \(direction), d.id"
-        case .id: order = "d.id \(direction)"
-        }
+        let order = Self.dealOrder(query)
         return try read { db in
             let countJoin = needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal d \(countJoin) \(filter.whereClause)", arguments: filter.arguments) ?? 0

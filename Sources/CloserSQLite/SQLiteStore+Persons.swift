@@ -66,14 +66,40 @@ extension SQLiteStore {
     }
 
     public func personRows(_ query: PersonTableQuery) throws -> Page<PersonRow> {
+        let filter = Self.personTableFilter(query), order = Self.personTableOrder(query)
+        // The count joins the account only when a rep's visibility needs it.
+        let countFrom = query.viewer?.role == .rep ? "person p JOIN account a ON a.id = p.account_id" : "person p"
+        return try read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(countFrom) \(filter.whereClause)", arguments: filter.arguments) ?? 0
+            let rows = try Row.mapAll(db, sql: "\(Self.personTableSelect) \(filter.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
+                                      arguments: filter.arguments(appending: [query.limit, query.offset]), Self.personRow)
+            return Page(rows: rows, total: total, offset: query.offset)
+        }
+    }
+
+    public func eachPersonRow(_ query: PersonTableQuery, batchSize: Int, _ body: ([PersonRow]) throws -> Void) throws {
+        let filter = Self.personTableFilter(query)
+        try eachRow(sql: "\(Self.personTableSelect) \(filter.whereClause) ORDER BY \(Self.personTableOrder(query))",
+                    arguments: filter.arguments, batchSize: batchSize, Self.personRow, body)
+    }
+
+    private static let personTableSelect = "SELECT p.*, a.name AS account_name FROM person p JOIN account a ON a.id = p.account_id"
+
+    private static func personRow(_ row: Row) -> PersonRow {
+        PersonRow(person: Person(row: row), accountName: row["account_name"])
+    }
+
+    private static func personTableFilter(_ query: PersonTableQuery) -> SQLFilter {
         var filter = SQLFilter()
         if let accountID = query.accountID { filter.add("p.account_id = ?", [accountID]) }
         if !query.text.isEmpty { filter.add("p.search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: query.text) + "%"]) }
         filter.restrict(to: query.viewer)
-        // The count joins the account only when a rep's visibility needs it.
-        let countFrom = query.viewer?.role == .rep ? "person p JOIN account a ON a.id = p.account_id" : "person p"
+        return filter
+    }
+
+    private static func personTableOrder(_ query: PersonTableQuery) -> String {
         let direction = query.ascending ? "ASC" : "DESC"
-        let order: String = switch query.sort {
+        return switch query.sort {
         case .name: "p.name \(direction), p.id \(direction)"
         case .account: "a.name \(direction), p.name, p.id"
         case .title: "p.title \(direction), p.name, p.id"
@@ -83,16 +109,6 @@ extension SQLiteStore {
         case .influence: "p.influence \(direction), p.name \(direction), p.id \(direction)"
         case .lastMet: "p.last_met \(direction), p.id \(direction)"
         case .stance: "CASE p.stance WHEN 'supporter' THEN 0 WHEN 'neutral' THEN 1 ELSE 2 END \(direction), p.influence DESC, p.id"
-        }
-        return try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(countFrom) \(filter.whereClause)", arguments: filter.arguments) ?? 0
-            let rows = try Row.mapAll(db, sql: """
-                SELECT p.*, a.name AS account_name FROM person p JOIN account a ON a.id = p.account_id
-                \(filter.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
-                """, arguments: filter.arguments(appending: [query.limit, query.offset])) { row in
-                PersonRow(person: Person(row: row), accountName: row["account_name"])
-            }
-            return Page(rows: rows, total: total, offset: query.offset)
         }
     }
 

@@ -27,6 +27,9 @@ final class SpyStore: Store, @unchecked Sendable {
     func saveProcess(_ template: ProcessTemplate, by user: String) throws { try inner.saveProcess(template, by: user) }
     func users() throws -> [User] { try inner.users() }
     func personRows(_ query: PersonTableQuery) throws -> Page<PersonRow> { try inner.personRows(query) }
+    func eachDeal(_ query: DealQuery, batchSize: Int, _ body: ([DealSummary]) throws -> Void) throws { try inner.eachDeal(query, batchSize: batchSize, body) }
+    func eachAccount(_ query: AccountQuery, batchSize: Int, _ body: ([AccountSummary]) throws -> Void) throws { try inner.eachAccount(query, batchSize: batchSize, body) }
+    func eachPersonRow(_ query: PersonTableQuery, batchSize: Int, _ body: ([PersonRow]) throws -> Void) throws { try inner.eachPersonRow(query, batchSize: batchSize, body) }
     func weeklyReview(_ query: ReviewQuery) throws -> WeeklyReview {
         if isLocked { throw StoreError.locked(path: inner.location) }
         return try inner.weeklyReview(query)

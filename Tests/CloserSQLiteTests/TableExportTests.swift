@@ -96,6 +96,33 @@ struct TableExportTests {
         #expect(text.split(separator: "\r\n").dropFirst().map { Int($0) ?? 0 } == Array(1...n))
     }
 
+    @Test("an export reads one snapshot: a deal added by someone else mid-export is not in it, and no row comes twice")
+    func oneSnapshot() throws {
+        let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("closer-export-snapshot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = (folder as NSString).appendingPathComponent("store.sqlite")
+        let store = try SQLiteStore(path: path)
+        let n = TableExporter.pageSize * 2 + 10
+        var snapshot = Snapshot(accounts: [Account(id: 1, name: "客户", owner: "alice", version: 1)])
+        snapshot.deals = (1...n).map { Deal(id: Int64($0), accountID: 1, title: "项目 \($0)", processKey: "project", stageKey: "develop",
+                                          amount: Money(minorUnits: Int64($0) * 100), owner: "alice", version: 1) }
+        _ = try store.importSnapshot(snapshot, by: "alice")
+        let other = try SQLiteStore(path: path)
+        var ids = [Int](), writes = 0
+        let exporter = TableExporter(store: store, format: .csv, context: ExportContext(catalog: try store.processCatalog(), lang: .en))
+        try exporter.export(.deals(DealQuery(sort: .amount, ascending: true), [.id])) { data in
+            ids += String(decoding: data, as: UTF8.self).split(separator: "\r\n").compactMap { Int($0) }
+            // After the first page another connection adds the smallest deal: a next page by OFFSET would repeat a row.
+            if writes == 1 {
+                _ = try other.addDeal(Deal(accountID: 1, title: "新", processKey: "project", stageKey: "develop", amount: Money(minorUnits: 1), owner: "bob"), by: "bob")
+            }
+            writes += 1
+        }
+        #expect(ids == Array(1...n))
+        #expect(try store.deals(DealQuery(limit: 1)).total == n + 1)
+    }
+
     @Test("a file is written whole or not at all; an unknown column is refused with the known ones")
     func fileAndColumns() throws {
         let p = try StoreFixture.pipeline()

@@ -16,10 +16,11 @@ public enum TableExportFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// Writes a table as CSV or JSON, a page at a time, so 100 000 rows never sit in one array:
-/// each page is read from the store and written out before the next is asked for. The
-/// command line and the dashboard's tables both export through it.
+/// Writes a table as CSV or JSON, a batch at a time, so 100 000 rows never sit in one array:
+/// the store reads the query in one pass and hands over each batch to be written before it
+/// reads the next. The command line and the dashboard's tables both export through it.
 public struct TableExporter {
+    /// Rows per batch read and written.
     public static let pageSize = 1_000
 
     public let store: any Store
@@ -39,20 +40,11 @@ public struct TableExporter {
     /// Writes every row of `query` through `write`; returns how many rows there were.
     @discardableResult
     public func export(_ query: TableExportQuery, write: (Data) throws -> Void) throws -> Int {
+        let size = Self.pageSize
         switch query {
-        case .deals(let base, let columns): try stream(columns, write: write, page: pages(of: base, store.deals))
-        case .accounts(let base, let columns): try stream(columns, write: write, page: pages(of: base, store.accounts))
-        case .persons(let base, let columns): try stream(columns, write: write, page: pages(of: base, store.personRows))
-        }
-    }
-
-    /// The rows at an offset, a page of `pageSize` of the table's own query.
-    private func pages<Query: PagedQuery, Row>(of base: Query, _ fetch: @escaping (Query) throws -> Page<Row>) -> (Int) throws -> [Row] {
-        { offset in
-            var page = base
-            page.offset = offset
-            page.limit = Self.pageSize
-            return try fetch(page).rows
+        case .deals(let query, let columns): return try stream(columns, write: write) { try store.eachDeal(query, batchSize: size, $0) }
+        case .accounts(let query, let columns): return try stream(columns, write: write) { try store.eachAccount(query, batchSize: size, $0) }
+        case .persons(let query, let columns): return try stream(columns, write: write) { try store.eachPersonRow(query, batchSize: size, $0) }
         }
     }
 
@@ -77,7 +69,7 @@ public struct TableExporter {
     }
 
     private func stream<Column: ExportColumnKind>(_ columns: [Column], write: (Data) throws -> Void,
-                                                  page: (Int) throws -> [Column.Row]) throws -> Int {
+                                                  rows source: (([Column.Row]) throws -> Void) throws -> Void) throws -> Int {
         var count = 0
         switch format {
         case .csv:
@@ -85,8 +77,8 @@ public struct TableExporter {
         case .json:
             try write(Data("[".utf8))
         }
-        while true {
-            let rows = try page(count)
+        // `write` is called only while `source` runs, within this call.
+        try withoutActuallyEscaping(write) { write in try source { rows in
             var text = ""
             for row in rows {
                 let values = columns.map { $0.value(row, context: context) }
@@ -97,8 +89,7 @@ public struct TableExporter {
                 count += 1
             }
             try write(Data(text.utf8))
-            if rows.count < Self.pageSize { break }
-        }
+        } }
         if format == .json { try write(Data((count == 0 ? "]\n" : "\n]\n").utf8)) }
         return count
     }

@@ -35,16 +35,6 @@ public struct DealFilter: Sendable, Hashable {
     public var isDefault: Bool { self == DealFilter(processKey: processKey) }
 }
 
-/// A table's query that pages: the rows from `offset`, at most `limit` of them.
-public protocol PagedQuery: Sendable {
-    var offset: Int { get set }
-    var limit: Int { get set }
-}
-
-extension DealQuery: PagedQuery {}
-extension AccountQuery: PagedQuery {}
-extension PersonTableQuery: PagedQuery {}
-
 public struct Page<Row: Sendable>: Sendable {
     public var rows: [Row]
     public var total: Int

@@ -60,6 +60,14 @@ public protocol Store: Sendable {
     /// One column's cards from `offset`: what scrolling a column needs.
     func boardCards(processKey: String, filter: DealFilter, stageKey: String, limit: Int, offset: Int) throws -> [DealSummary]
 
+    // Whole tables, for exports: every row the query selects (its offset and limit ignored), in
+    // its order, read in one pass of one snapshot of the store and handed to `body` `batchSize`
+    // rows at a time. An export neither pages by OFFSET (each page walking every row before it)
+    // nor sees another person's write land between two of its pages.
+    func eachDeal(_ query: DealQuery, batchSize: Int, _ body: ([DealSummary]) throws -> Void) throws
+    func eachAccount(_ query: AccountQuery, batchSize: Int, _ body: ([AccountSummary]) throws -> Void) throws
+    func eachPersonRow(_ query: PersonTableQuery, batchSize: Int, _ body: ([PersonRow]) throws -> Void) throws
+
     // Activities
     func addActivity(_ activity: Activity, by user: String) throws -> Activity
     func activity(_ id: Int64) throws -> Activity
