@@ -6,7 +6,8 @@ extension SQLiteStore {
     static let summaryColumns = """
         d.id, d.title, d.account_id, a.name AS account_name, a.grade AS account_grade, d.process_key, d.stage_key,
         d.amount, d.currency, d.probability, d.weighted, d.at_risk, d.milestones_met, d.milestones_total,
-        d.stage_entered_at, d.expected_close, d.next_step, d.next_step_due, d.last_activity, d.owner, d.outcome, d.version, d.competitors
+        d.stage_entered_at, d.expected_close, d.next_step, d.next_step_due, d.last_activity, d.owner, d.outcome, d.version, d.competitors,
+        d.outcome_reason
         """
 
     /// The conditions of a deal filter; `needsAccount` tells whether the account join is required.

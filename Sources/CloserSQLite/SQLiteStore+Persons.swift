@@ -83,10 +83,13 @@ extension SQLiteStore {
                     arguments: filter.arguments, batchSize: batchSize, Self.personRow, body)
     }
 
-    private static let personTableSelect = "SELECT p.*, a.name AS account_name FROM person p JOIN account a ON a.id = p.account_id"
+    private static let personTableSelect = """
+        SELECT p.*, a.name AS account_name, m.name AS manager_name
+        FROM person p JOIN account a ON a.id = p.account_id LEFT JOIN person m ON m.id = p.reports_to
+        """
 
     private static func personRow(_ row: Row) -> PersonRow {
-        PersonRow(person: Person(row: row), accountName: row["account_name"])
+        PersonRow(person: Person(row: row), accountName: row["account_name"], managerName: row["manager_name"])
     }
 
     private static func personTableFilter(_ query: PersonTableQuery) -> SQLFilter {

@@ -22,11 +22,12 @@ struct ExportImportRoundTripTests {
         var formula = StoreFixture.deal("+86 热线项目", account: formulas.id, stage: "entry", amount: 100)
         formula.nextStep = "-先报价"
         _ = try store.addDeal(formula, by: "alice")
-        _ = try store.addPerson(Person(accountID: sinopec.id, name: "王总", title: "总经理, 决策层", level: .decisionMaker, function: .procurement,
-                                       roles: [.decisionMaker, .approver], stance: .supporter, isInsideCoach: false, notes: "喜欢\"直接\"\n周二有空",
-                                       phone: "+86 10 1234 5678", email: "wang@sinopec.example"), by: "alice")
+        let wang = try store.addPerson(Person(accountID: sinopec.id, name: "王总", title: "总经理, 决策层", level: .decisionMaker, function: .procurement,
+                                              roles: [.decisionMaker, .approver], stance: .supporter, influence: 90, isInsideCoach: false,
+                                              notes: "喜欢\"直接\"\n周二有空", phone: "+86 10 1234 5678", email: "wang@sinopec.example",
+                                              lastMet: Day(year: 2026, month: 11, day: 3)), by: "alice")
         _ = try store.addPerson(Person(accountID: sinopec.id, name: "李工", title: "技术部", level: .operator_, function: .technical,
-                                       roles: [.user, .specifier], stance: .neutral, isInsideCoach: true), by: "alice")
+                                       roles: [.user, .specifier], stance: .neutral, influence: 35, isInsideCoach: true, reportsTo: wang.id), by: "alice")
         _ = try store.addPerson(Person(accountID: baosteel.id, name: "Chen, Li", title: "Buyer", level: .manager, stance: .opponent,
                                        email: "chen@baosteel.example"), by: "bob")
         var pumps = StoreFixture.deal("泵站改造, 一期 \"加急\"", account: sinopec.id, stage: "proposal", amount: 120_000_050)
@@ -48,8 +49,10 @@ struct ExportImportRoundTripTests {
     }
 
     static let accountColumns: [AccountExportColumn] = [.name, .grade, .assistance, .loyalty, .industry, .region, .nature, .scale, .owner, .tags, .notes]
-    static let personColumns: [PersonExportColumn] = [.name, .account, .title, .level, .function, .roles, .stance, .coach, .phone, .email, .notes]
-    static let dealColumns: [DealExportColumn] = [.title, .account, .process, .stage, .amount, .currency, .close, .nextStep, .due, .owner, .outcome, .competitors]
+    static let personColumns: [PersonExportColumn] = [.name, .account, .title, .level, .function, .roles, .stance, .coach, .influence, .lastMet,
+                                                      .reportsTo, .phone, .email, .notes]
+    static let dealColumns: [DealExportColumn] = [.title, .account, .process, .stage, .amount, .currency, .close, .nextStep, .due, .owner, .outcome,
+                                                  .reason, .competitors]
 
     /// Exports the three tables to files in `folder`, in `lang`'s headers and stage names.
     static func export(_ store: SQLiteStore, to folder: String, lang: Language, excel: Bool) throws -> [String] {
@@ -91,10 +94,11 @@ struct ExportImportRoundTripTests {
         #expect(Set(personsA.keys) == Set(personsB.keys))
         for (key, x) in personsA {
             guard let y = personsB[key] else { continue }
+            func manager(_ s: Snapshot, _ p: Person) -> String { s.persons.first { $0.id == p.reportsTo }?.name ?? "-" }
             #expect([x.title, x.level.rawValue, x.function.rawValue, x.roles.map(\.rawValue).sorted().joined(separator: "|"), x.stance.rawValue,
-                      "\(x.isInsideCoach)", x.phone, x.email, x.notes]
+                      "\(x.isInsideCoach)", x.phone, x.email, x.notes, "\(x.influence)", x.lastMet?.description ?? "-", manager(a, x)]
                     == [y.title, y.level.rawValue, y.function.rawValue, y.roles.map(\.rawValue).sorted().joined(separator: "|"), y.stance.rawValue,
-                        "\(y.isInsideCoach)", y.phone, y.email, y.notes], "person \(key)")
+                        "\(y.isInsideCoach)", y.phone, y.email, y.notes, "\(y.influence)", y.lastMet?.description ?? "-", manager(b, y)], "person \(key)")
         }
         let dealsA = Dictionary(uniqueKeysWithValues: a.deals.map { ("\(accountName(a, $0.accountID))/\($0.title)", $0) })
         let dealsB = Dictionary(uniqueKeysWithValues: b.deals.map { ("\(accountName(b, $0.accountID))/\($0.title)", $0) })
@@ -102,9 +106,9 @@ struct ExportImportRoundTripTests {
         for (key, x) in dealsA {
             guard let y = dealsB[key] else { continue }
             #expect([x.processKey, x.stageKey, "\(x.amount.minorUnits)", x.amount.currency, x.expectedClose?.description ?? "-", x.nextStep,
-                     x.nextStepDue?.description ?? "-", x.owner, x.outcome.rawValue, x.competitors.joined(separator: "|")]
+                     x.nextStepDue?.description ?? "-", x.owner, x.outcome.rawValue, x.outcomeReason, x.competitors.joined(separator: "|")]
                     == [y.processKey, y.stageKey, "\(y.amount.minorUnits)", y.amount.currency, y.expectedClose?.description ?? "-", y.nextStep,
-                        y.nextStepDue?.description ?? "-", y.owner, y.outcome.rawValue, y.competitors.joined(separator: "|")], "deal \(key)")
+                        y.nextStepDue?.description ?? "-", y.owner, y.outcome.rawValue, y.outcomeReason, y.competitors.joined(separator: "|")], "deal \(key)")
         }
         // Importing the same files again changes nothing: every row is matched.
         for path in ["accounts.csv", "persons.csv", "deals.csv"].map({ (folder as NSString).appendingPathComponent($0) }) {

@@ -57,7 +57,7 @@ extension ExportValue {
 
 public enum DealExportColumn: String, ExportColumnKind {
     case id, title, account, stage, amount, currency, weighted, probability, close, nextStep = "next-step", due, owner, process,
-         grade, outcome, atRisk = "at-risk", lastActivity = "last-activity", competitors
+         grade, outcome, reason, atRisk = "at-risk", lastActivity = "last-activity", competitors
 
     /// What the deal table shows at first (weighted and close hidden), the stage with its
     /// process and the amount with its currency, so the file imports back.
@@ -80,6 +80,7 @@ public enum DealExportColumn: String, ExportColumnKind {
         case .process: LocalizedText(en: "Process", zh: "销售流程")
         case .grade: LocalizedText(en: "Account Grade", zh: "客户等级")
         case .outcome: LocalizedText(en: "Outcome", zh: "结果")
+        case .reason: LocalizedText(en: "Close Reason", zh: "关闭原因")
         case .atRisk: LocalizedText(en: "At Risk", zh: "风险")
         case .lastActivity: LocalizedText(en: "Last Activity", zh: "最近行动")
         case .competitors: LocalizedText(en: "Competitors", zh: "竞争对手")
@@ -103,6 +104,7 @@ public enum DealExportColumn: String, ExportColumnKind {
         case .process: .text(deal.processKey)
         case .grade: .text(deal.accountGrade.rawValue)
         case .outcome: .text(deal.outcome.rawValue)
+        case .reason: .text(deal.outcomeReason)
         case .atRisk: .text(deal.atRisk ? "yes" : "no")
         case .lastActivity: .day(deal.lastActivity)
         case .competitors: .text(deal.competitors.joined(separator: ", "))
@@ -169,7 +171,7 @@ public enum AccountExportColumn: String, ExportColumnKind {
 }
 
 public enum PersonExportColumn: String, ExportColumnKind {
-    case id, name, account, title, level, function, roles, stance, influence, lastMet = "last-met", phone, email, coach, notes
+    case id, name, account, title, level, function, roles, stance, influence, lastMet = "last-met", reportsTo = "reports-to", phone, email, coach, notes
 
     /// What the key-person table shows at first.
     public static let defaults: [PersonExportColumn] = [.name, .account, .title, .level, .roles, .stance, .influence, .lastMet]
@@ -186,6 +188,7 @@ public enum PersonExportColumn: String, ExportColumnKind {
         case .stance: LocalizedText(en: "Stance", zh: "立场")
         case .influence: LocalizedText(en: "Influence", zh: "影响力")
         case .lastMet: LocalizedText(en: "Last Met", zh: "最近见面")
+        case .reportsTo: LocalizedText(en: "Reports To", zh: "直属上级")
         case .phone: LocalizedText(en: "Phone", zh: "电话")
         case .email: LocalizedText(en: "Email", zh: "邮箱")
         case .coach: LocalizedText(en: "Inside Coach", zh: "内线")
@@ -207,6 +210,7 @@ public enum PersonExportColumn: String, ExportColumnKind {
         case .stance: .text(p.stance.rawValue)
         case .influence: .int(p.influence)
         case .lastMet: .day(p.lastMet)
+        case .reportsTo: .text(row.managerName ?? "")
         case .phone: .text(p.phone)
         case .email: .text(p.email)
         case .coach: .text(p.isInsideCoach ? "yes" : "no")

@@ -34,6 +34,10 @@ public enum ForeignMerge {
         if present.contains(.insideCoach) { merged.isInsideCoach = new.isInsideCoach }
         if present.contains(.roles) { merged.roles = new.roles }
         if present.contains(.notes) { merged.notes = new.notes }
+        if present.contains(.influence) { merged.influence = new.influence }
+        if present.contains(.lastMet) { merged.lastMet = new.lastMet }
+        // The manager's id is found by the store (a name in the account), which sets new.reportsTo.
+        if present.contains(.reportsTo) { merged.reportsTo = new.reportsTo }
         return merged
     }
 
@@ -54,6 +58,7 @@ public enum ForeignMerge {
         if present.contains(.nextStepDue) { merged.nextStepDue = new.nextStepDue }
         if present.contains(.owner) { merged.owner = new.owner }
         if present.contains(.competitors) { merged.competitors = new.competitors }
+        if present.contains(.outcomeReason), merged.outcome != .open, !new.outcomeReason.isEmpty { merged.outcomeReason = new.outcomeReason }
         return merged
     }
 }

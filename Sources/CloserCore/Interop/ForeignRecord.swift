@@ -52,6 +52,8 @@ public struct ForeignDraft<Value: Sendable>: Sendable {
     /// The deal an activity belongs to, by title (activities only).
     public var dealTitle: String
     public var present: Set<ImportField>
+    /// The person's manager, by name in the same account (persons only; empty: none said).
+    public var reportsTo: String = ""
 }
 
 public enum ForeignRecord: Sendable {

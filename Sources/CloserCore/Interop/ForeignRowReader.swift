@@ -150,7 +150,8 @@ public struct ForeignRowReader: Sendable {
         let present = f.present
         switch mapping.entity {
         case .accounts: return .account(ForeignDraft(line: row.line, value: try account(f), account: AccountKey(externalID: nil, name: ""), dealTitle: "", present: present))
-        case .persons: return .person(ForeignDraft(line: row.line, value: try person(f), account: f.account, dealTitle: "", present: present))
+        case .persons: return .person(ForeignDraft(line: row.line, value: try person(f), account: f.account, dealTitle: "", present: present,
+                                                   reportsTo: f.text(.reportsTo)))
         case .deals: return .deal(ForeignDraft(line: row.line, value: try deal(f, memo), account: f.account, dealTitle: "", present: present))
         case .activities: return .activity(ForeignDraft(line: row.line, value: try activity(f), account: f.account, dealTitle: f.text(.deal), present: present))
         }
@@ -189,6 +190,11 @@ public struct ForeignRowReader: Sendable {
             guard let role = PersonRole.parse(text) else { throw f.fail(.roles, "'\(text)' is not one of \(PersonRole.codes)") }
             person.roles.insert(role)
         }
+        if let influence = try f.parse(.influence, "an influence from 0 to 100", { Int($0).flatMap { (0...100).contains($0) ? $0 : nil } }) {
+            person.influence = influence
+        }
+        person.lastMet = try f.parse(.lastMet, "a date (YYYY-MM-DD, 2026/12/1, 2026年12月1日)", ImportValue.day)
+        if f.text(.reportsTo) == name { throw f.fail(.reportsTo, "\(name) cannot report to themself") }
         person.notes = f.text(.notes)
         return person
     }
@@ -222,6 +228,7 @@ public struct ForeignRowReader: Sendable {
             deal.outcome = outcome
             if outcome != .open, deal.outcomeReason.isEmpty { deal.outcomeReason = "imported as '\(f.text(.outcome))'" }
         }
+        if let reason = f.optional(.outcomeReason), deal.outcome != .open { deal.outcomeReason = reason }
         deal.expectedClose = try f.parse(.closeDate, "a date (YYYY-MM-DD, 2026/12/1, 2026年12月1日)", ImportValue.day)
         if deal.outcome != .open { deal.closedOn = deal.expectedClose }
         deal.nextStep = f.text(.nextStep)

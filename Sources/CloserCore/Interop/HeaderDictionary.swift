@@ -37,6 +37,10 @@ public enum HeaderDictionary {
         .roles: ["roles", "buying role", "contact role", "角色", "采购角色"],
         .stance: ["stance", "attitude", "态度", "立场"],
         .insideCoach: ["inside coach", "coach", "内线"],
+        .influence: ["influence", "influence level", "影响力", "影响程度"],
+        .lastMet: ["last met", "last meeting", "last meeting date", "last contacted", "last contact date", "最近见面", "最近拜访",
+                   "上次拜访", "上次见面", "最后拜访日期"],
+        .reportsTo: ["reports to", "reports to name", "direct manager", "line manager", "直属上级", "上级", "汇报对象", "汇报给"],
         .deal: ["deal", "deal name", "deal title", "deal - title", "opportunity", "opportunity name", "project", "project name",
                 "商机", "商机名称", "项目", "项目名称", "机会名称", "销售机会"],
         .amount: ["amount", "deal amount", "deal value", "value", "deal - value", "opportunity amount", "expected revenue",
@@ -52,6 +56,8 @@ public enum HeaderDictionary {
         .kind: ["activity type", "activity", "type of activity", "task type", "活动类型", "跟进方式", "行动类型"],
         .day: ["date", "activity date", "due date", "date of activity", "日期", "跟进日期", "拜访日期", "活动日期"],
         .outcome: ["outcome", "result", "won/lost", "结果", "跟进结果"],
+        .outcomeReason: ["loss reason", "lost reason", "closed lost reason", "closed won reason", "won reason", "win reason",
+                         "close reason", "reason", "输单原因", "丢单原因", "赢单原因", "失败原因", "关闭原因", "原因"],
     ]
 
     static let index: [String: ImportField] = {

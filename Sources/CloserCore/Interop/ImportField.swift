@@ -13,10 +13,14 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
     case account, accountExternalID = "account-external-id"
     case grade, industry, region, businessNature = "business-nature", scale, owner, tags, notes, assistance, loyalty
     case person, firstName = "first-name", lastName = "last-name", jobTitle = "job-title", phone, email
-    case level, function, roles, stance, insideCoach = "inside-coach"
+    case level, function, roles, stance, insideCoach = "inside-coach", influence, lastMet = "last-met"
+    /// The person's manager, by name within the same account (the org chart's reports-to line).
+    case reportsTo = "reports-to"
     case deal, amount, currency, stage, process, closeDate = "close-date", nextStep = "next-step"
     case nextStepDue = "next-step-due", competitors
     case kind, day, outcome
+    /// Why a deal was won, lost or withdrawn.
+    case outcomeReason = "outcome-reason"
     /// A column the user wants left alone, said in a mapping file so it is not reported as unmapped.
     case ignore
 
@@ -27,9 +31,11 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
         case .accounts:
             return common.union([.grade, .industry, .region, .businessNature, .scale, .tags, .assistance, .loyalty])
         case .persons:
-            return common.union([.person, .firstName, .lastName, .jobTitle, .phone, .email, .level, .function, .roles, .stance, .insideCoach])
+            return common.union([.person, .firstName, .lastName, .jobTitle, .phone, .email, .level, .function, .roles, .stance, .insideCoach,
+                                 .influence, .lastMet, .reportsTo])
         case .deals:
-            return common.union([.deal, .amount, .currency, .stage, .process, .closeDate, .nextStep, .nextStepDue, .competitors, .outcome])
+            return common.union([.deal, .amount, .currency, .stage, .process, .closeDate, .nextStep, .nextStepDue, .competitors, .outcome,
+                                 .outcomeReason])
         case .activities:
             return common.union([.kind, .day, .deal, .outcome])
         }

@@ -72,11 +72,13 @@ public struct DealSummary: Sendable, Hashable, Identifiable {
     public var version: Int
     /// Who else is bidding (exports carry it; cards do not show it).
     public var competitors: [String]
+    /// Why it was won, lost or withdrawn (exports carry it).
+    public var outcomeReason: String
 
     public init(id: Int64, title: String, accountID: Int64, accountName: String, accountGrade: Grade, processKey: String,
                 stageKey: String, amount: Money, probability: Int, weighted: Int64, atRisk: Bool, milestonesMet: Int,
                 milestonesTotal: Int, stageEnteredAt: Date, expectedClose: Day?, nextStep: String, nextStepDue: Day?,
-                lastActivity: Day?, owner: String, outcome: Outcome, version: Int, competitors: [String] = []) {
+                lastActivity: Day?, owner: String, outcome: Outcome, version: Int, competitors: [String] = [], outcomeReason: String = "") {
         self.id = id
         self.title = title
         self.accountID = accountID
@@ -97,6 +99,7 @@ public struct DealSummary: Sendable, Hashable, Identifiable {
         self.lastActivity = lastActivity
         self.owner = owner
         self.outcome = outcome
+        self.outcomeReason = outcomeReason
         self.version = version
         self.competitors = competitors
     }
@@ -290,9 +293,12 @@ public struct PersonTableQuery: Sendable, Hashable {
 public struct PersonRow: Sendable, Hashable {
     public var person: Person
     public var accountName: String
+    /// The name of the person this one reports to, when there is one.
+    public var managerName: String?
 
-    public init(person: Person, accountName: String) {
+    public init(person: Person, accountName: String, managerName: String? = nil) {
         self.person = person
         self.accountName = accountName
+        self.managerName = managerName
     }
 }

@@ -15,8 +15,10 @@ struct ForeignPlan {
     var report: ForeignImportReport
     var newAccounts: [Account] = []
     var accountUpdates: [(old: Account, new: Account)] = []
-    var personInserts: [(person: Person, account: AccountRef)] = []
-    var personUpdates: [(old: Person, new: Person)] = []
+    var personInserts: [(person: Person, account: AccountRef, line: Int)] = []
+    var personUpdates: [(old: Person, new: Person, line: Int)] = []
+    /// Persons whose manager this file itself adds: linked once both are written.
+    var managerLinks: [ManagerLink] = []
     var dealInserts: [(deal: Deal, account: AccountRef)] = []
     var dealUpdates: [(old: Deal, new: Deal)] = []
     var activityInserts: [(activity: Activity, account: AccountRef)] = []
@@ -36,6 +38,7 @@ struct ForeignPlan {
         // Where each account name (without external id) led, so later rows of the same
         // account skip the String-keyed lookups; rejections are not kept (each line reports its own).
         var accountByExactName = [ExactText: AccountRef]()
+        var personsInFile = Set<PersonInFile>()
 
         func reject(_ line: Int, _ column: ImportField?, _ reason: String) {
             let name = column.flatMap { batch.mapping.column($0) }.map { batch.mapping.header[$0] } ?? ""
@@ -108,22 +111,35 @@ struct ForeignPlan {
                     report.actions.append(.init(line: draft.line, verb: .create, entity: .accounts, name: a.name))
                 }
             case .person(let draft):
-                let p = draft.value
+                var p = draft.value
                 guard let ref = account(draft.account, line: draft.line) else { continue }
                 guard firstSighting(RecordKey(.persons, p.externalID, ref, p.name), draft.line, p.externalID == nil ? .person : .externalID) else { continue }
                 var storedID = p.externalID.flatMap { index.personByExternal[$0] }
                 if storedID == nil, case .stored(let accountID) = ref { storedID = index.personByAccountName[NameInAccount(accountID, p.name)] }
+                // The manager: a person the account has now, else one this file adds (linked once written).
+                var managerInFile = false
+                if !draft.reportsTo.isEmpty {
+                    if case .stored(let accountID) = ref, let managerID = index.personByAccountName[NameInAccount(accountID, draft.reportsTo)], managerID != storedID {
+                        p.reportsTo = managerID
+                    } else {
+                        managerInFile = true
+                    }
+                }
                 if let id = storedID {
                     let old = Person(row: try index.row(db, "person", id: id))
                     let merged = ForeignMerge.person(old, p, draft.present)
                     if let issue = Validation.issues(merged).first { reject(draft.line, nil, issue.description); continue }
-                    if merged != old { personUpdates.append((old, merged)) }
-                    report.actions.append(.init(line: draft.line, verb: verb(merged != old), entity: .persons, name: p.name))
+                    let changed = merged != old || managerInFile
+                    if changed { personUpdates.append((old, merged, draft.line)) }
+                    if managerInFile { managerLinks.append(ManagerLink(line: draft.line, account: ref, person: .stored(id), manager: draft.reportsTo)) }
+                    report.actions.append(.init(line: draft.line, verb: verb(changed), entity: .persons, name: p.name))
                 } else {
                     if let issue = Validation.issues(p).first { reject(draft.line, nil, issue.description); continue }
-                    personInserts.append((p, ref))
+                    personInserts.append((p, ref, draft.line))
+                    if managerInFile { managerLinks.append(ManagerLink(line: draft.line, account: ref, person: .inserted(line: draft.line), manager: draft.reportsTo)) }
                     report.actions.append(.init(line: draft.line, verb: .create, entity: .persons, name: p.name))
                 }
+                personsInFile.insert(PersonInFile(account: ref, name: p.name))
             case .deal(let draft):
                 let d = draft.value
                 guard let ref = account(draft.account, line: draft.line) else { continue }
@@ -169,8 +185,35 @@ struct ForeignPlan {
                 }
             }
         }
+        // A manager named but neither in the account nor in this file: the row is rejected whole.
+        let unknownManagers = managerLinks.filter { !personsInFile.contains(PersonInFile(account: $0.account, name: $0.manager)) }
+        if !unknownManagers.isEmpty {
+            for link in unknownManagers {
+                reject(link.line, .reportsTo, "reports to '\(link.manager)', who is not a person of this account (in the store or in this file)")
+            }
+            let lines = Set(unknownManagers.map(\.line))
+            personInserts.removeAll { lines.contains($0.line) }
+            personUpdates.removeAll { lines.contains($0.line) }
+            managerLinks.removeAll { lines.contains($0.line) }
+            report.actions.removeAll { $0.entity == .persons && lines.contains($0.line) }
+        }
         report.rejections.sort { $0.line < $1.line }
     }
+}
+
+/// A person of this file by name in its account: who a reports-to line may name.
+struct PersonInFile: Hashable {
+    var account: AccountRef
+    var name: String
+}
+
+/// A person whose manager is a person this file adds: the link is made once both are written.
+struct ManagerLink {
+    enum Target { case stored(Int64), inserted(line: Int) }
+    var line: Int
+    var account: AccountRef
+    var person: Target
+    var manager: String
 }
 
 /// One record in a file: by its external id when it has one, else by its name in its account.

@@ -55,15 +55,23 @@ extension SQLiteStore {
             try refreshDealSearchKeys(db, accountID: account.new.id, accountName: account.new.name)
         }
 
-        for (draft, ref) in plan.personInserts {
+        var insertedPersons = [Int: Int64]()
+        for (draft, ref, line) in plan.personInserts {
             var person = draft
             person.accountID = id(ref)
-            _ = try insert(db, person, user: user, now: now)
+            insertedPersons[line] = try insert(db, person, user: user, now: now)
             touched.insert(person.accountID)
         }
-        for (old, new) in plan.personUpdates {
+        for (old, new, _) in plan.personUpdates {
             try update(db, old: old, new: new, user: user, now: now)
             touched.insert(new.accountID)
+        }
+        // A new manager line may close a loop with the store's other lines: checked once all are written.
+        for (old, new, line) in plan.personUpdates where new.reportsTo != nil && new.reportsTo != old.reportsTo {
+            do { try checkPersonReferences(db, new) } catch { throw StoreError.invalid("line \(line): \(error); nothing was imported") }
+        }
+        for link in plan.managerLinks {
+            try linkManager(db, link, account: id(link.account), inserted: insertedPersons)
         }
         // Persons prove milestones: re-derive the deals of accounts whose persons changed.
         if !plan.personInserts.isEmpty || !plan.personUpdates.isEmpty {
@@ -164,6 +172,29 @@ extension SQLiteStore {
             try updateDeal.execute(arguments: StatementArguments(values + [deal.id, old.version]))
             touched.insert(deal.accountID)
         }
+    }
+
+    /// Sets a person's manager to the person of that name in the account (the first, if two
+    /// share it), both now written; a line that would close a loop refuses the whole import.
+    private func linkManager(_ db: Database, _ link: ManagerLink, account: Int64, inserted: [Int: Int64]) throws {
+        let personID: Int64?
+        switch link.person {
+        case .stored(let id): personID = id
+        case .inserted(let line): personID = inserted[line]
+        }
+        guard let personID,
+              let managerID = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE account_id = ? AND name = ? AND id != ? ORDER BY id LIMIT 1",
+                                                 arguments: [account, link.manager, personID]) else {
+            throw StoreError.invalid("line \(link.line): reports to '\(link.manager)', who is not a person of this account; nothing was imported")
+        }
+        var person = Person(row: try Self.fetchRow(db, "person", id: personID))
+        person.reportsTo = managerID
+        do {
+            try checkPersonReferences(db, person)
+        } catch {
+            throw StoreError.invalid("line \(link.line): \(error); nothing was imported")
+        }
+        try db.execute(sql: "UPDATE person SET reports_to = ? WHERE id = ?", arguments: [managerID, personID])
     }
 
     /// A new row at version 1, its id chosen by SQLite; the statement is compiled once per import.

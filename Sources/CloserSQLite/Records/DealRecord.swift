@@ -84,6 +84,7 @@ extension DealSummary {
             nextStep: row.text("next_step"), nextStepDue: ColumnCoding.day(row["next_step_due"]),
             lastActivity: ColumnCoding.day(row["last_activity"]), owner: row.text("owner"),
             outcome: Outcome(rawValue: row.text("outcome")) ?? .open, version: row["version"],
-            competitors: row.text("competitors").isEmpty ? [] : ColumnCoding.strings(from: row.text("competitors")))
+            competitors: row.text("competitors").isEmpty ? [] : ColumnCoding.strings(from: row.text("competitors")),
+            outcomeReason: row.text("outcome_reason"))
     }
 }
