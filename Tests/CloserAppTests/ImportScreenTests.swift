@@ -169,6 +169,94 @@ struct ImportScreenTests {
         #expect(app.canvas().wideCharactersIntact)
     }
 
+    @Test("80×24 in Chinese: p maps the stages to the next process and reads the file again; the option keys are on the screen")
+    func anotherProcess() throws {
+        let (app, store) = try Self.app(.zh, width: 80, height: 24)
+        let lines = Array(Self.preview(app, try Self.file(Self.clean)).dropFirst())
+        #expect(lines[20].contains("p 换一个流程映射阶段 · m 用映射文件读取"), "\(lines.joined(separator: "\n"))")
+        #expect(lines[3].contains("流程 project"))
+        app.press("p")
+        #expect(app.screenText().contains("正在读取 deals.csv…"))
+        app.runPendingWork()
+        let technical = app.screenText()
+        #expect(technical.contains("流程 technical"), "\(technical)")
+        // The technical process has no stage called 提案 or 投标: both rows are rejected there, and said so.
+        #expect(technical.contains("未映射的阶段，流程 technical"), "\(technical)")
+        app.press("p")
+        app.runPendingWork()
+        app.press("p")
+        app.runPendingWork()
+        #expect(app.screenText().contains("流程 project"), "p goes round the processes:\n\(app.screenText())")
+        app.key(.enter)
+        app.runPendingWork()
+        #expect(try Self.dealCount(store) == 7)
+        #expect(app.canvas().wideCharactersIntact)
+    }
+
+    /// A German export: no header we know; the mapping names every column and a stage.
+    static let german = "Kunde;Projekt;Betrag;Phase\r\nMüller GmbH;Anlage Süd;1200000;Angebot\r\n"
+    static let germanMapping = #"{"columns": {"Kunde": "account", "Projekt": "deal", "Betrag": "amount", "Phase": "stage"}, "stages": {"Angebot": "proposal"}}"#
+
+    @Test("80×24: Tab at the path asks for a mapping file; a file no header of which we know reads with it")
+    func mappingFileFromThePath() throws {
+        let (app, store) = try Self.app(.en, width: 80, height: 24)
+        let data = try Self.file(Self.german, name: "export.csv")
+        let mapping = ((data as NSString).deletingLastPathComponent as NSString).appendingPathComponent("map.json")
+        try Data(Self.germanMapping.utf8).write(to: URL(fileURLWithPath: mapping))
+        app.press("I")
+        #expect(app.screenText().contains("Enter preview (nothing is written yet) · Tab mapping file · Esc cancel"), "\(app.screenText())")
+        app.type(data)
+        app.key(.enter)
+        app.runPendingWork()
+        #expect(app.state.overlay.map { if case .importFile(let screen) = $0 { screen.report == nil } else { false } } == true,
+                "without a mapping the file is refused on the path screen:\n\(app.screenText())")
+        app.key(.tab)
+        app.type("/nowhere/map.json")
+        app.key(.enter)
+        #expect(!app.runPendingWork())
+        #expect(app.screenText().contains("No such mapping file: /nowhere/map.json"), "\(app.screenText())")
+        app.key(.ctrl("u"))
+        app.type(mapping)
+        let asked = app.lines()
+        let label = try #require(asked.firstIndex { $0.contains("Mapping file (JSON, optional") }, "\(asked.joined(separator: "\n"))")
+        #expect(asked[label + 1].contains("map.json"), "\(asked.joined(separator: "\n"))")
+        app.key(.enter)
+        app.runPendingWork()
+        let preview = app.screenText()
+        #expect(preview.contains("mapping map.json"), "\(preview)")
+        #expect(preview.contains("would create 1 account, 1 deal") && preview.contains("No rejected rows"), "\(preview)")
+        app.key(.enter)
+        app.runPendingWork()
+        let deal = try #require(try store.exportSnapshot().deals.first { $0.title == "Anlage Süd" })
+        #expect(deal.stageKey == "proposal" && deal.amount.minorUnits == 120_000_000)
+    }
+
+    @Test("m on the preview reads the file again with a mapping file; a missing one is said and the preview stays")
+    func mappingFileFromThePreview() throws {
+        let (app, _) = try Self.app(.zh, width: 100, height: 30)
+        let path = try Self.file(Self.csv)
+        _ = Self.preview(app, path)
+        #expect(app.screenText().contains("未映射的阶段，流程 project: 'Angebot' (1 row)"))
+        app.press("m")
+        #expect(app.screenText().contains("映射文件（JSON）："), "\(app.screenText())")
+        app.type("/nowhere/map.json")
+        app.key(.enter)
+        #expect(app.screenText().contains("映射文件不存在：/nowhere/map.json"), "\(app.screenText())")
+        app.key(.ctrl("u"))
+        let mapping = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("stages.json")
+        try Data(#"{"stages": {"Angebot": "proposal"}, "columns": {"内部代码": "ignore"}}"#.utf8).write(to: URL(fileURLWithPath: mapping))
+        app.type(mapping)
+        app.key(.enter)
+        app.runPendingWork()
+        let preview = app.screenText()
+        #expect(preview.contains("映射 stages.json"), "\(preview)")
+        #expect(!preview.contains("未映射的阶段") && !preview.contains("未导入的列"), "the stage and the column are mapped now:\n\(preview)")
+        app.press("m")
+        app.key(.escape)
+        #expect(app.screenText().contains("映射 stages.json"), "Esc leaves the mapping as it was")
+        #expect(app.canvas().wideCharactersIntact)
+    }
+
     @Test("typed paths: ~ is home, quotes and a dropped file's backslashes go, relative is from the current folder")
     func pathResolution() {
         #expect(TypedPath.resolve("~/下载/deals.csv", home: "/home/wang", currentDirectory: "/tmp") == "/home/wang/下载/deals.csv")

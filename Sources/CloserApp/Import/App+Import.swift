@@ -20,12 +20,44 @@ extension App {
                 state.overlay = nil
             case .enter:
                 submitImportPath(screen)
+            case .tab, .backTab:
+                // A spreadsheet whose headers say nothing we know needs its mapping file before the first read.
+                if screen.mappingField == nil { screen.mappingField = TextFieldState(text: "", maxLength: 4096) }
+                screen.mappingFocused.toggle()
+                state.overlay = .importFile(screen)
             default:
-                guard screen.field.handle(key) else { return }
+                if screen.mappingFocused, var mapping = screen.mappingField {
+                    guard mapping.handle(key) else { return }
+                    screen.mappingField = mapping
+                } else {
+                    guard screen.field.handle(key) else { return }
+                }
                 screen.error = nil
                 state.overlay = .importFile(screen)
             }
         case .preview(let file, let report):
+            if screen.mappingFocused, var mapping = screen.mappingField {
+                switch key {
+                case .escape:
+                    screen.mappingFocused = false
+                    screen.error = nil
+                case .enter:
+                    screen.mappingFocused = false
+                    screen.options.mappingPath = mappingPath(mapping.text)
+                    if let refusal = missingMapping(screen.options.mappingPath) {
+                        screen.mappingFocused = true
+                        screen.error = refusal
+                    } else {
+                        return readImport(file.path, screen)
+                    }
+                default:
+                    guard mapping.handle(key) else { return }
+                    screen.mappingField = mapping
+                    screen.error = nil
+                }
+                state.overlay = .importFile(screen)
+                return
+            }
             switch key {
             case .escape:
                 state.overlay = nil
@@ -42,6 +74,19 @@ extension App {
                 runImport(file, skipBad: !report.rejections.isEmpty)
             case .backspace, .char("b"):
                 screen.phase = .path
+                screen.error = nil
+                screen.options = ForeignImportOptions()
+                state.overlay = .importFile(screen)
+            case .char("p") where file.processKey != nil:
+                // The next process's stages: a file from a service team's pipeline maps to its own.
+                let keys = state.catalog.processes.map(\.key)
+                guard keys.count > 1, let current = file.processKey else { return }
+                let next = keys[((keys.firstIndex(of: current) ?? -1) + 1) % keys.count]
+                screen.options.process = next
+                readImport(file.path, screen)
+            case .char("m") where !file.isVCard:
+                if screen.mappingField == nil { screen.mappingField = TextFieldState(text: "", maxLength: 4096) }
+                screen.mappingFocused = true
                 screen.error = nil
                 state.overlay = .importFile(screen)
             default:
@@ -63,9 +108,7 @@ extension App {
         }
         guard !typed.isEmpty else { return refuse(LocalizedText(en: "Type or paste the path of a .csv, .tsv, .txt or .vcf file",
                                                                  zh: "请输入或粘贴 .csv、.tsv、.txt 或 .vcf 文件的路径")) }
-        let environment = ProcessInfo.processInfo.environment
-        let path = TypedPath.resolve(typed, home: environment["HOME"] ?? NSHomeDirectory(),
-                                      currentDirectory: FileManager.default.currentDirectoryPath)
+        let path = resolvedPath(typed)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             return refuse(LocalizedText(en: "No such file: \(path)", zh: "文件不存在：\(path)"))
@@ -74,11 +117,49 @@ extension App {
         guard FileManager.default.isReadableFile(atPath: path) else {
             return refuse(LocalizedText(en: "Cannot read \(path) (permissions?)", zh: "无法读取 \(path)（权限？）"))
         }
+        screen.options = ForeignImportOptions(mappingPath: mappingPath(screen.mappingField?.text ?? ""))
+        if let refusal = missingMapping(screen.options.mappingPath) {
+            screen.mappingFocused = true
+            screen.error = refusal
+            state.overlay = .importFile(screen)
+            return
+        }
+        screen.mappingFocused = false
+        readImport(path, screen)
+    }
+
+    /// The mapping file's path as typed, resolved; nil for none.
+    func mappingPath(_ typed: String) -> String? {
+        let trimmed = typed.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : resolvedPath(trimmed)
+    }
+
+    /// Why a named mapping file cannot be used, said before the data file is read again.
+    func missingMapping(_ path: String?) -> String? {
+        guard let path else { return nil }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            return LocalizedText(en: "No such mapping file: \(path)", zh: "映射文件不存在：\(path)")[state.lang]
+        }
+        return nil
+    }
+
+    /// A path as the user typed it: `~` is the home folder, a relative path starts where Closer was started.
+    func resolvedPath(_ typed: String) -> String {
+        let environment = ProcessInfo.processInfo.environment
+        return TypedPath.resolve(typed, home: environment["HOME"] ?? NSHomeDirectory(), currentDirectory: FileManager.default.currentDirectoryPath)
+    }
+
+    /// Reads the file with the screen's options after a "reading…" frame (a large file takes a
+    /// moment) and shows its preview; a file or mapping it cannot read is said on the screen,
+    /// which keeps the preview it had.
+    func readImport(_ path: String, _ screen: ImportState) {
         guard let importer else { return }
+        var screen = screen
         let name = (path as NSString).lastPathComponent
-        afterFrame(LocalizedText(en: "Reading \(name)…", zh: "正在读取 \(name)…")[lang]) { [self] in
+        afterFrame(LocalizedText(en: "Reading \(name)…", zh: "正在读取 \(name)…")[state.lang]) { [self] in
             do {
-                let file = try importer.read(path: path, options: ForeignImportOptions(), user: state.user)
+                let file = try importer.read(path: path, options: screen.options, user: state.user)
                 let report = try importer.preview(file, user: state.user)
                 screen.phase = .preview(file, report)
                 screen.scroll = ScrollState()
@@ -96,7 +177,7 @@ extension App {
         let lang = state.lang
         afterFrame(LocalizedText(en: "Importing \(file.fileName) (\(file.rowCount) rows)…", zh: "正在导入 \(file.fileName)（\(file.rowCount) 行）…")[lang]) { [self] in
             do {
-                let outcome = try importer.apply(file, options: ForeignImportOptions(), skipBad: skipBad, user: state.user)
+                let outcome = try importer.apply(file, options: screen.options, skipBad: skipBad, user: state.user)
                 guard outcome.report.written else {
                     // The store changed since the preview and rows are rejected now: show them.
                     screen.phase = .preview(file, outcome.report)

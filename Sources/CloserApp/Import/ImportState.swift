@@ -13,6 +13,13 @@ public struct ImportState: Sendable {
 
     public var phase: Phase = .path
     public var field: TextFieldState
+    /// How the file is read: the process its stages map to, a mapping file. Changing one
+    /// reads the file again and shows the new preview.
+    public var options = ForeignImportOptions()
+    /// The mapping file's path, once asked for (Tab at the path, m on the preview).
+    public var mappingField: TextFieldState?
+    /// Keys go to the mapping file's field, not the path's (or the preview's).
+    public var mappingFocused = false
     /// What is wrong with the path or the file, under the field; or why a choice is not offered.
     public var error: String?
     /// The rejected rows' list.

@@ -27,7 +27,10 @@ enum ImportText {
     static let title = LocalizedText(en: "Import a file", zh: "导入文件")
     static let pathLabel = LocalizedText(en: "File to import (.csv .tsv .txt .vcf; ~ is your home folder):",
                                          zh: "要导入的文件（.csv .tsv .txt .vcf；~ 表示主目录）：")
-    static let pathKeys = LocalizedText(en: "Enter preview (nothing is written yet) · Esc cancel", zh: "回车 预览（尚不写入）· Esc 取消")
+    static let pathKeys = LocalizedText(en: "Enter preview (nothing is written yet) · Tab mapping file · Esc cancel",
+                                        zh: "回车 预览（尚不写入）· Tab 映射文件 · Esc 取消")
+    static let mappingOptional = LocalizedText(en: "Mapping file (JSON, optional: the columns and stages the headers do not say):",
+                                               zh: "映射文件（JSON，可选：表头说明不了的列和阶段）：")
     static let file = LocalizedText(en: "File", zh: "文件")
     static let kind = LocalizedText(en: "Kind", zh: "类型")
     static let encoding = LocalizedText(en: "encoding", zh: "编码")
@@ -68,4 +71,18 @@ enum ImportText {
         return LocalizedText(en: "s import, skipping \(rows) bad row\(rows == 1 ? "" : "s") (written to a file) · ↑↓ rejected rows · b other file · Esc cancel",
                              zh: "s 导入并跳过 \(rows) 行错误（写入文件）· ↑↓ 查看被拒绝的行 · b 换文件 · Esc 取消")[lang]
     }
+
+    /// How the file may be read otherwise: another process's stages for deals, a mapping file
+    /// for a spreadsheet's columns. Nil for a vCard file, which has neither.
+    static func optionKeys(_ file: ForeignImportFile, lang: Language) -> String? {
+        var options = [String]()
+        if file.processKey != nil { options.append(LocalizedText(en: "p map the stages to another process", zh: "p 换一个流程映射阶段")[lang]) }
+        if !file.isVCard { options.append(LocalizedText(en: "m read with a mapping file", zh: "m 用映射文件读取")[lang]) }
+        return options.isEmpty ? nil : options.joined(separator: " · ")
+    }
+
+    static let mapping = LocalizedText(en: "mapping", zh: "映射")
+    static let mappingLabel = LocalizedText(en: "Mapping file (JSON):", zh: "映射文件（JSON）：")
+    static let mappingKeys = LocalizedText(en: "Enter read the file with it (empty: none) · Esc back — {\"columns\": {\"Kunde\": \"account\"}, \"stages\": {\"Angebot\": \"proposal\"}}",
+                                           zh: "回车 按此映射重新读取（留空：不用）· Esc 返回 — {\"columns\": {\"客户简称\": \"account\"}, \"stages\": {\"报价\": \"proposal\"}}")
 }

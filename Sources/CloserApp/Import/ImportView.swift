@@ -1,4 +1,5 @@
 import CloserCore
+import Foundation
 import TerminalUI
 
 /// Draws the import screen over the dashboard: the path field, or the preview — what the
@@ -12,19 +13,26 @@ enum ImportView {
             let width = min(area.width - 4, 90)
             // A file's problem is said in full: the message wraps, the box grows to hold it.
             let problem = screen.error.map { TextWidth.wrap($0, to: max(1, width - 4)) } ?? []
-            let shown = Array(problem.prefix(max(1, area.height - 9)))
-            let box = area.centered(width: width, height: 8 + max(0, shown.count - 1))
+            // The mapping file's field, once Tab asked for it, takes two more lines.
+            let mappingLines = screen.mappingField == nil ? 0 : 2
+            let shown = Array(problem.prefix(max(1, area.height - 9 - mappingLines)))
+            let box = area.centered(width: width, height: 8 + mappingLines + max(0, shown.count - 1))
             let inner = Panel.render(into: &canvas, rect: box, title: ImportText.title[lang], focused: true, fill: .overlay)
             canvas.put(ImportText.pathLabel[lang], x: inner.x + 1, y: inner.y, maxWidth: inner.width - 2)
             TextField.render(into: &canvas, rect: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: 1), state: screen.field,
-                             focused: true, placeholder: "~/Downloads/deals.csv")
+                             focused: !screen.mappingFocused, placeholder: "~/Downloads/deals.csv")
+            if let mapping = screen.mappingField {
+                canvas.put(ImportText.mappingOptional[lang], x: inner.x + 1, y: inner.y + 2, role: screen.mappingFocused ? .normal : .dim, maxWidth: inner.width - 2)
+                TextField.render(into: &canvas, rect: Rect(x: inner.x + 1, y: inner.y + 3, width: inner.width - 2, height: 1), state: mapping,
+                                 focused: screen.mappingFocused, placeholder: "~/mapping.json")
+            }
             for (offset, line) in shown.enumerated() {
-                canvas.put(line, x: inner.x + 1, y: inner.y + 3 + offset, role: .error, maxWidth: inner.width - 2)
+                canvas.put(line, x: inner.x + 1, y: inner.y + 3 + mappingLines + offset, role: .error, maxWidth: inner.width - 2)
             }
             canvas.put(ImportText.pathKeys[lang], x: inner.x + 1, y: inner.maxY - 1, role: .dim, maxWidth: inner.width - 2)
             return
         }
-        let layout = Layout(state: state, file: file, report: report)
+        let layout = Layout(state: state, file: file, report: report, mapping: screen.options.mappingPath)
         let inner = Panel.render(into: &canvas, rect: layout.box, title: "\(ImportText.title[lang]) — \(file.fileName)", focused: true, fill: .overlay)
         let x = inner.x + 1, width = inner.width - 2
         var y = inner.y
@@ -35,8 +43,20 @@ enum ImportView {
         var scroll = screen.scroll
         let items = report.rejections.map { ListView.Item(rejectionLine($0, lang: lang, width: width), role: .error) }
         ListView.render(into: &canvas, rect: layout.list, items: items, state: &scroll, focused: true, selectedRole: .highlight)
+        if screen.mappingFocused, let mapping = screen.mappingField {
+            // The mapping file's path is typed over the notice and the keys.
+            let label = ImportText.mappingLabel[lang] + " "
+            canvas.put(label, x: x, y: inner.maxY - 2, role: .accent, maxWidth: width)
+            let labelWidth = min(width - 1, TextWidth.of(label))
+            TextField.render(into: &canvas, rect: Rect(x: x + labelWidth, y: inner.maxY - 2, width: max(1, width - labelWidth), height: 1),
+                             state: mapping, focused: true, placeholder: "~/mapping.json")
+            canvas.put(screen.error ?? ImportText.mappingKeys[lang], x: x, y: inner.maxY - 1, role: screen.error == nil ? .dim : .warning, maxWidth: width)
+            return
+        }
         if let error = screen.error {
             canvas.put(error, x: x, y: inner.maxY - 2, role: .warning, maxWidth: width)
+        } else if let options = ImportText.optionKeys(file, lang: lang) {
+            canvas.put(options, x: x, y: inner.maxY - 2, role: .dim, maxWidth: width)
         }
         canvas.put(ImportText.previewKeys(report, lang: lang), x: x, y: inner.maxY - 1, role: .dim, maxWidth: width)
     }
@@ -51,7 +71,7 @@ enum ImportView {
     /// How many rejected rows the list shows at once, for paging.
     static func rejectionRows(_ state: AppState) -> Int {
         guard case .importFile(let screen) = state.overlay, let file = screen.file, let report = screen.report else { return 1 }
-        return max(1, Layout(state: state, file: file, report: report).list.height)
+        return max(1, Layout(state: state, file: file, report: report, mapping: screen.options.mappingPath).list.height)
     }
 
     /// The preview's lines above the rejected rows, and the room the rows get.
@@ -60,7 +80,7 @@ enum ImportView {
         var head: [(String, StyleRole)] = []
         var list: Rect
 
-        init(state: AppState, file: ForeignImportFile, report: ForeignImportReport) {
+        init(state: AppState, file: ForeignImportFile, report: ForeignImportReport, mapping: String?) {
             let lang = state.lang
             box = Rect(x: 0, y: 0, width: state.width, height: state.height).inset(by: 1)
             let inner = box.inset(by: 1)
@@ -69,10 +89,12 @@ enum ImportView {
             let delimiter = ImportText.delimiter(file.delimiter, lang: lang)
             if !delimiter.isEmpty { facts.append(delimiter) }
             if let process = file.processKey { facts.append("\(ImportText.process[lang]) \(process)") }
+            if let mapping { facts.append("\(ImportText.mapping[lang]) \((mapping as NSString).lastPathComponent)") }
             facts.append("\(file.rowCount) \(ImportText.rows[lang])")
             let label = "\(ImportText.file[lang]): "
             head.append((label + Self.leftTruncated(file.path, to: width - TextWidth.of(label)), .normal))
-            head.append((facts.joined(separator: " · "), .normal))
+            // Kind, encoding, process, mapping and rows: on a narrow screen the facts go on over a second line.
+            head += Self.wrap(facts, prefix: "", width: width, separator: " · ").map { ($0, .normal) }
             head.append((report.summary, .accent))
             // The mapping wraps over a few lines; a tall terminal shows more of it.
             let mappingRoom = max(1, (inner.height - 12) / 3 + 1)
@@ -103,12 +125,12 @@ enum ImportView {
             return "…" + tail
         }
 
-        /// Items joined by two spaces into lines of `width`, the first line after `prefix`.
-        static func wrap(_ items: [String], prefix: String, width: Int) -> [String] {
+        /// Items joined by `separator` into lines of `width`, the first line after `prefix`.
+        static func wrap(_ items: [String], prefix: String, width: Int, separator: String = "  ") -> [String] {
             var lines = [String](), current = prefix
             let indent = String(repeating: " ", count: min(TextWidth.of(prefix), width / 3))
             for item in items {
-                let candidate = current == prefix || current == indent ? current + item : current + "  " + item
+                let candidate = current == prefix || current == indent ? current + item : current + separator + item
                 if TextWidth.of(candidate) > width, current != prefix, current != indent {
                     lines.append(current)
                     current = indent + item
