@@ -35,6 +35,26 @@ struct ImportFastPathTests {
         #expect(ImportValue.amount(" ¥ 1，200元 ", currency: "CNY") == Money(minorUnits: 120_000), "the rest still reads the long way")
     }
 
+    @Test("amounts with a decimal comma, as German and French exports write them; forms read the US way stay so", arguments: [
+        ("1.200.000,00", "CNY", Int64(120_000_000)), ("1.200.000", "CNY", 120_000_000), ("1200000,5", "CNY", 120_000_050),
+        ("12,5", "CNY", 1_250), ("1.200,75", "CNY", 120_075), ("1 200 000,00 €", "CNY", 120_000_000), ("1.200.000,00 €", "CNY", 120_000_000),
+        ("€1.200,50", "CNY", 120_050), ("1\u{202F}200,50", "CNY", 120_050),
+        // Read as before: a comma before three digits groups thousands; a single dot is a decimal point.
+        ("1,200", "CNY", 120_000), ("1,200.50", "CNY", 120_050), ("1.200", "CNY", 120), ("1,200,000", "CNY", 120_000_000), ("¥1,200,000.00", "CNY", 120_000_000),
+    ])
+    func decimalComma(text: String, currency: String, minorUnits: Int64) {
+        let money = ImportValue.amount(text, currency: currency)
+        #expect(money?.minorUnits == minorUnits, "'\(text)' → \(String(describing: money))")
+        #expect(money?.currency == (text.contains("€") ? "EUR" : currency))
+    }
+
+    @Test("ambiguous or broken decimal commas are not amounts")
+    func notAmounts() {
+        for text in ["1,2,3", "1.20.000", "1.200,000,5", "12,5,", ",5", "1.2000,5", "1,20,000"] {
+            #expect(ImportValue.amount(text, currency: "CNY") == nil, "'\(text)' → \(String(describing: ImportValue.amount(text, currency: "CNY")))")
+        }
+    }
+
     @Test("a date read from the bytes is the date the general parsers read")
     func days() {
         var generator = SystemRandomNumberGenerator()

@@ -210,7 +210,7 @@ public struct ForeignRowReader: Sendable {
         if let text = f.optional(.amount) {
             if text.hasPrefix("-") || text.hasPrefix("(") { throw f.fail(.amount, "'\(text)' is negative; an amount must not be") }
             guard let amount = ImportValue.amount(text, currency: currency) else {
-                throw f.fail(.amount, "'\(text)' is not an amount (e.g. 1200000, ¥1,200,000.00, 120万, 1.2M)")
+                throw f.fail(.amount, "'\(text)' is not an amount (e.g. 1200000, ¥1,200,000.00, 120万, 1.2M, 1.200.000,00 €)")
             }
             deal.amount = amount
         } else {

@@ -71,15 +71,58 @@ public enum ImportValue {
     /// Any amount `amount` reads, symbols, spaces and full-width commas included, one Character at a time.
     static func amountByCharacters(_ text: String, currency: String) -> Money? {
         var body = text
+        var currency = currency
         for (symbol, code) in [("US$", "USD"), ("HK$", "HKD"), ("€", "EUR"), ("£", "GBP"), ("$", "USD")] where body.hasPrefix(symbol) && currency == Money.defaultCurrency {
             body.removeFirst(symbol.count)
-            return Money.parse(body, currency: code)
+            currency = code
+            break
+        }
+        // A German or French export puts the euro sign last: "1.200.000,00 €".
+        if body.hasSuffix("€"), currency == Money.defaultCurrency {
+            body.removeLast()
+            currency = "EUR"
         }
         // One pass instead of four replacements: drop 元 and spaces, full-width comma → comma.
-        if body.contains(where: { $0 == "元" || $0 == "，" || $0 == " " || $0 == "\u{00A0}" }) {
-            body = String(body.compactMap { $0 == "元" || $0 == " " || $0 == "\u{00A0}" ? nil : $0 == "，" ? "," : $0 })
+        if body.contains(where: { $0 == "元" || $0 == "，" || $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }) {
+            body = String(body.compactMap { $0 == "元" || $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" ? nil : $0 == "，" ? "," : $0 })
         }
-        return Money.parse(body, currency: currency)
+        let number = decimalPoint(body)
+        guard commasGroupThousands(number) else { return nil }
+        return Money.parse(number, currency: currency)
+    }
+
+    /// Commas left in a number must group thousands: "1,200,000.5" yes, "12,5," and ",5" no
+    /// (Money would read them by dropping the commas, as 125 and 5).
+    static func commasGroupThousands(_ number: String) -> Bool {
+        let digits = number.filter { $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }
+        guard digits.contains(",") else { return true }
+        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        if parts.count > 1, parts[1].contains(",") { return false }
+        let groups = parts[0].split(separator: ",", omittingEmptySubsequences: false)
+        return (1...3).contains(groups[0].count) && groups.dropFirst().allSatisfy { $0.count == 3 }
+    }
+
+    /// A number written with a decimal comma, as most of Europe writes it, in the form Money
+    /// reads: "1.200.000,50" and "1200000,5" → "1200000.50"/"1200000.5". Only forms that cannot
+    /// be read the other way change: dots between groups of three digits (two or more groups,
+    /// or one before a comma), or a comma before one or two last digits; "1,200" stays twelve hundred.
+    static func decimalPoint(_ number: String) -> String {
+        let bytes = Array(number.utf8)
+        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        let comma = bytes.firstIndex(of: UInt8(ascii: ","))
+        guard bytes.lastIndex(of: UInt8(ascii: ",")) == comma else { return number }
+        let whole = bytes[..<(comma ?? bytes.count)]
+        let fraction = comma.map { bytes[($0 + 1)...] } ?? []
+        guard fraction.allSatisfy(isDigit) else { return number }
+        let groups = whole.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        let grouped = groups.count >= 2 && groups[0].count >= 1 && groups[0].count <= 3 && groups.dropFirst().allSatisfy { $0.count == 3 }
+            && groups.allSatisfy { $0.allSatisfy(isDigit) }
+        let plainWhole = groups.count == 1 && whole.allSatisfy(isDigit) && !whole.isEmpty
+        if grouped && (groups.count >= 3 || comma != nil) || plainWhole && comma != nil && (1...2).contains(fraction.count) {
+            let digits = groups.joined()
+            return String(decoding: digits, as: UTF8.self) + (comma == nil ? "" : "." + String(decoding: fraction, as: UTF8.self))
+        }
+        return number
     }
 
     public static func bool(_ text: String) -> Bool? {

@@ -33,7 +33,9 @@ enum PlainAmount {
         }
         // Whole part: a digit first, then digits and thousands commas; at most 18 digits.
         guard let first = bytes.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return nil }
+        // A comma here groups thousands: three digits follow each one ("12,5" is a decimal comma, read the long way).
         var whole: Int64 = 0, wholeDigits = 0, fraction: Int64 = 0, fractionDigits = 0, inFraction = false
+        var sinceComma: Int?
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -46,16 +48,19 @@ enum PlainAmount {
                     wholeDigits += 1
                     if wholeDigits > 18 { return nil }
                     whole = whole * 10 + digit
+                    sinceComma = sinceComma.map { $0 + 1 }
                 }
             case UInt8(ascii: ","):
-                if inFraction { return nil }
+                if inFraction || sinceComma.map({ $0 != 3 }) ?? false { return nil }
+                sinceComma = 0
             case UInt8(ascii: "."):
-                if inFraction { return nil }
+                if inFraction || sinceComma.map({ $0 != 3 }) ?? false { return nil }
                 inFraction = true
             default:
                 return nil
             }
         }
+        if !inFraction, sinceComma.map({ $0 != 3 }) ?? false { return nil }
         // As Money.parse: in 1e-8 units, so a multiplier applied to a fraction stays exact; round half up.
         for _ in fractionDigits..<8 { fraction *= 10 }
         let (wholeScaled, o1) = whole.multipliedReportingOverflow(by: 100_000_000)
