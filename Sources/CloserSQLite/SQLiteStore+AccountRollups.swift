@@ -24,7 +24,9 @@ extension SQLiteStore {
     }
 
     /// Every account's figures in one grouped pass over deals and one over activities: a bulk
-    /// import must not run six subqueries per account (20k accounts took minutes that way).
+    /// import must not run six subqueries per account (20k accounts took minutes that way). The
+    /// deals are read in table order and sorted, not walked by account through the index: a
+    /// lookup per deal cost more than the sort (100k deals: 0.10–0.13 s against 0.14–0.16 s).
     static func refreshAllAccountRollups(_ db: Database) throws {
         let currency = Money.defaultCurrency
         try db.execute(sql: """
@@ -37,7 +39,7 @@ extension SQLiteStore {
                          COALESCE(SUM(CASE WHEN outcome = 'open' AND currency = '\(currency)' THEN weighted END), 0) AS weighted,
                          COALESCE(SUM(CASE WHEN outcome = 'won' AND currency = '\(currency)' THEN amount END), 0) AS won,
                          MIN(CASE WHEN outcome = 'open' THEN next_step_due END) AS next_due
-                  FROM deal GROUP BY account_id) AS agg
+                  FROM deal NOT INDEXED GROUP BY account_id) AS agg
             WHERE agg.account_id = account.id;
             UPDATE account SET last_activity = agg.last_day
             FROM (SELECT account_id, MAX(day) AS last_day FROM activity GROUP BY account_id) AS agg

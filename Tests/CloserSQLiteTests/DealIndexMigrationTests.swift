@@ -24,6 +24,8 @@ struct DealIndexMigrationTests {
         try Schema.migrator.migrate(queue)
         let after = try queue.read(Self.dealIndexes)
         #expect(after == before.subtracting(["deal_owner", "deal_amount_search", "deal_attention_top"]).union(["deal_amount_cover"]))
+        let closedOn = try queue.read { db in try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'deal_closed_on'") }
+        #expect(closedOn?.hasSuffix("WHERE closed_on IS NOT NULL") == true, "\(closedOn ?? "-")")
     }
 
     @Test func searchAndReviewListsReadTheIndexAlone() throws {
@@ -38,6 +40,8 @@ struct DealIndexMigrationTests {
             #expect(search.contains("COVERING INDEX"), "\(search)")
             let page = try Self.plan(db, "SELECT d.id FROM deal d WHERE d.outcome = 'open' AND d.owner = 'bob' AND d.search_key LIKE '%xm%' ORDER BY d.amount DESC, d.id LIMIT 40")
             #expect(page.contains("COVERING INDEX"), "\(page)")
+            let won = try Self.plan(db, "SELECT d.currency, SUM(d.amount) FROM deal d WHERE d.outcome = 'won' AND d.closed_on >= '2026-10-01' AND d.closed_on < '2027-01-01' GROUP BY d.currency")
+            #expect(won.contains("COVERING INDEX deal_closed_on"), "the won-in-period figure reads the closed deals' index: \(won)")
         }
         let found = try store.deals(DealQuery(filter: DealFilter(owner: "bob", text: "zgsh"), sort: .amount, limit: 5))
         #expect(found.total == 15 && found.rows.first?.title == "项目 29")

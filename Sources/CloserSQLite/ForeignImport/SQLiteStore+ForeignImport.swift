@@ -148,16 +148,40 @@ extension SQLiteStore {
             }()
             return SearchText.joined(SearchText.key(for: [deal.title]), accountKey)
         }
-        var insertDeal = try DealInsertStatement(db)
-        for (draft, ref) in plan.dealInserts {
+        let drafts = plan.dealInserts.map { draft, ref -> Deal in
             var deal = draft
             deal.accountID = accountID(ref)
             deal.version = 1
             deal.createdAt = now
             deal.updatedAt = now
             deal.stageEnteredAt = now
-            let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: try evidenceFor(deal.accountID))
-            try insertDeal.insert(deal, derived: derived, searchKey: try searchKey(deal), updatedBy: user)
+            return deal
+        }
+        let prepared: [(derived: DealDerived, searchKey: String)]
+        if bulk {
+            // With every account's evidence and name at hand, a deal's derived figures and search
+            // key need no database: worked out one slice per core, then written in order.
+            let (evidence, names) = (evidence, names)
+            prepared = ParallelSlices(count: drafts.count, minimumPerSlice: 5_000).map { range in
+                var accountKeys = [Int64: String]()
+                return drafts[range].map { deal in
+                    let accountKey = accountKeys[deal.accountID] ?? {
+                        let key = SearchText.key(for: [names[deal.accountID] ?? ""])
+                        accountKeys[deal.accountID] = key
+                        return key
+                    }()
+                    return (DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: evidence[deal.accountID] ?? DealEvidence()),
+                            SearchText.joined(SearchText.key(for: [deal.title]), accountKey))
+                }
+            }.flatMap { $0 }
+        } else {
+            prepared = try drafts.map { deal in
+                (DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: try evidenceFor(deal.accountID)), try searchKey(deal))
+            }
+        }
+        var insertDeal = try DealInsertStatement(db)
+        for (deal, row) in zip(drafts, prepared) {
+            try insertDeal.insert(deal, derived: row.derived, searchKey: row.searchKey, updatedBy: user)
             touched.insert(deal.accountID)
         }
         let updateDeal = try db.makeStatement(sql: SQLText.update("deal", columns: Deal.columns))
