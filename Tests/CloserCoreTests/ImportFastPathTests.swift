@@ -12,7 +12,7 @@ struct ImportFastPathTests {
         let pieces = ["0", "1", "2", "5", "9", "00", "123", ",", ".", "¥", "￥", "$", "万", "亿", "k", "K", "m", "M", "元", "，", " ", "-", "_", "e", "\u{00A0}", "\u{0301}"]
         var texts = ["1200000", "¥1,200,000.00", "120万", "1.2M", "1.25万", "0.1", "12.", ".5", "1,,2", "¥,100", "007", "¥5万", "￥3.5k",
                      "999999999999999999", "9999999999999999999", "92233720368.54775807", "1.123456789", "1.12345678", "5亿", "99999999999亿",
-                     "1.0,5", "¥¥1", "5万k", "", "¥", "万", "k", "1 万", "1\u{0301}万"]
+                     "1.0,5", "¥¥1", "5万k", "", "¥", "万", "k", "1 万", "1\u{0301}万", "12300002,200", "1234,567", "12,5", "1,2345", ",123"]
         for _ in 0..<20_000 {
             texts.append((0..<Int.random(in: 1...7, using: &generator)).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined())
         }
@@ -50,7 +50,8 @@ struct ImportFastPathTests {
 
     @Test("ambiguous or broken decimal commas are not amounts")
     func notAmounts() {
-        for text in ["1,2,3", "1.20.000", "1.200,000,5", "12,5,", ",5", "1.2000,5", "1,20,000"] {
+        for text in ["1,2,3", "1.20.000", "1.200,000,5", "12,5,", ",5", "1.2000,5", "1,20,000", "12300002,200", "1234,567"] {
+            #expect(PlainAmount.parse(text, currency: "CNY") == nil, "'\(text)': the fast path leaves it to the long way")
             #expect(ImportValue.amount(text, currency: "CNY") == nil, "'\(text)' → \(String(describing: ImportValue.amount(text, currency: "CNY")))")
         }
     }

@@ -33,7 +33,7 @@ enum PlainAmount {
         }
         // Whole part: a digit first, then digits and thousands commas; at most 18 digits.
         guard let first = bytes.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return nil }
-        // A comma here groups thousands: three digits follow each one ("12,5" is a decimal comma, read the long way).
+        // A comma here groups thousands ("12,5" is a decimal comma, "12300002,200" no number: both read the long way).
         var whole: Int64 = 0, wholeDigits = 0, fraction: Int64 = 0, fractionDigits = 0, inFraction = false
         var sinceComma: Int?
         for byte in bytes {
@@ -51,7 +51,8 @@ enum PlainAmount {
                     sinceComma = sinceComma.map { $0 + 1 }
                 }
             case UInt8(ascii: ","):
-                if inFraction || sinceComma.map({ $0 != 3 }) ?? false { return nil }
+                // One to three digits before the first comma, three between commas.
+                if inFraction || sinceComma.map({ $0 != 3 }) ?? !(1...3).contains(wholeDigits) { return nil }
                 sinceComma = 0
             case UInt8(ascii: "."):
                 if inFraction || sinceComma.map({ $0 != 3 }) ?? false { return nil }
