@@ -22,8 +22,7 @@ extension App {
                 submitImportPath(screen)
             case .tab, .backTab:
                 // A spreadsheet whose headers say nothing we know needs its mapping file before the first read.
-                if screen.mappingField == nil { screen.mappingField = TextFieldState(text: "", maxLength: 4096) }
-                screen.mappingFocused.toggle()
+                if screen.mappingFocused { screen.mappingFocused = false } else { screen.focusMapping() }
                 state.overlay = .importFile(screen)
             default:
                 if screen.mappingFocused, var mapping = screen.mappingField {
@@ -42,14 +41,7 @@ extension App {
                     screen.mappingFocused = false
                     screen.error = nil
                 case .enter:
-                    screen.mappingFocused = false
-                    screen.options.mappingPath = mappingPath(mapping.text)
-                    if let refusal = missingMapping(screen.options.mappingPath) {
-                        screen.mappingFocused = true
-                        screen.error = refusal
-                    } else {
-                        return readImport(file.path, screen)
-                    }
+                    if takeMapping(&screen) { return readImport(file.path, screen) }
                 default:
                     guard mapping.handle(key) else { return }
                     screen.mappingField = mapping
@@ -85,8 +77,7 @@ extension App {
                 screen.options.process = next
                 readImport(file.path, screen)
             case .char("m") where !file.isVCard:
-                if screen.mappingField == nil { screen.mappingField = TextFieldState(text: "", maxLength: 4096) }
-                screen.mappingFocused = true
+                screen.focusMapping()
                 screen.error = nil
                 state.overlay = .importFile(screen)
             default:
@@ -108,7 +99,7 @@ extension App {
         }
         guard !typed.isEmpty else { return refuse(LocalizedText(en: "Type or paste the path of a .csv, .tsv, .txt or .vcf file",
                                                                  zh: "请输入或粘贴 .csv、.tsv、.txt 或 .vcf 文件的路径")) }
-        let path = resolvedPath(typed)
+        let path = TypedPath.resolve(typed)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             return refuse(LocalizedText(en: "No such file: \(path)", zh: "文件不存在：\(path)"))
@@ -117,37 +108,28 @@ extension App {
         guard FileManager.default.isReadableFile(atPath: path) else {
             return refuse(LocalizedText(en: "Cannot read \(path) (permissions?)", zh: "无法读取 \(path)（权限？）"))
         }
-        screen.options = ForeignImportOptions(mappingPath: mappingPath(screen.mappingField?.text ?? ""))
-        if let refusal = missingMapping(screen.options.mappingPath) {
-            screen.mappingFocused = true
-            screen.error = refusal
+        screen.options = ForeignImportOptions()
+        guard takeMapping(&screen) else {
             state.overlay = .importFile(screen)
             return
         }
-        screen.mappingFocused = false
         readImport(path, screen)
     }
 
-    /// The mapping file's path as typed, resolved; nil for none.
-    func mappingPath(_ typed: String) -> String? {
-        let trimmed = typed.trimmingCharacters(in: .whitespacesAndNewlines)
-        return trimmed.isEmpty ? nil : resolvedPath(trimmed)
-    }
-
-    /// Why a named mapping file cannot be used, said before the data file is read again.
-    func missingMapping(_ path: String?) -> String? {
-        guard let path else { return nil }
+    /// Takes the mapping field's path (none when empty) into the screen's options. A file that
+    /// is not there is said under the field, which keeps the keys: false, and nothing is read.
+    func takeMapping(_ screen: inout ImportState) -> Bool {
+        let typed = (screen.mappingField?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let path = typed.isEmpty ? nil : TypedPath.resolve(typed)
+        screen.options.mappingPath = path
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            return LocalizedText(en: "No such mapping file: \(path)", zh: "映射文件不存在：\(path)")[state.lang]
+        if let path, !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) || isDirectory.boolValue {
+            screen.mappingFocused = true
+            screen.error = LocalizedText(en: "No such mapping file: \(path)", zh: "映射文件不存在：\(path)")[state.lang]
+            return false
         }
-        return nil
-    }
-
-    /// A path as the user typed it: `~` is the home folder, a relative path starts where Closer was started.
-    func resolvedPath(_ typed: String) -> String {
-        let environment = ProcessInfo.processInfo.environment
-        return TypedPath.resolve(typed, home: environment["HOME"] ?? NSHomeDirectory(), currentDirectory: FileManager.default.currentDirectoryPath)
+        screen.mappingFocused = false
+        return true
     }
 
     /// Reads the file with the screen's options after a "reading…" frame (a large file takes a

@@ -29,6 +29,12 @@ public struct ImportState: Sendable {
         field = TextFieldState(text: path, maxLength: 4096)
     }
 
+    /// Keys to the mapping file's field, made empty the first time it is asked for.
+    public mutating func focusMapping() {
+        if mappingField == nil { mappingField = TextFieldState(text: "", maxLength: field.maxLength) }
+        mappingFocused = true
+    }
+
     public var file: ForeignImportFile? {
         if case .preview(let file, _) = phase { file } else { nil }
     }

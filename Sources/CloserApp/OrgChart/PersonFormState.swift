@@ -67,7 +67,7 @@ public struct PersonFormState: Sendable {
         if let stance = Stance.parse(text(.stance)) { p.stance = stance } else {
             fail(.stance, LocalizedText(en: "supporter, neutral or opponent", zh: "支持者、中立或反对者"))
         }
-        if let influence = Int(text(.influence)), (0...100).contains(influence) { p.influence = influence } else {
+        if let influence = Int(text(.influence)), Person.influenceRange.contains(influence) { p.influence = influence } else {
             fail(.influence, LocalizedText(en: "a whole number 0…100", zh: "须为 0…100 的整数"))
         }
         switch text(.coach).lowercased() {

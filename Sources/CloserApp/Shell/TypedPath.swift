@@ -21,4 +21,10 @@ public enum TypedPath {
         if !text.hasPrefix("/") { text = (currentDirectory as NSString).appendingPathComponent(text) }
         return (text as NSString).standardizingPath
     }
+
+    /// As typed in this process: its home folder and the folder it was started in.
+    public static func resolve(_ typed: String) -> String {
+        resolve(typed, home: ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory(),
+                currentDirectory: FileManager.default.currentDirectoryPath)
+    }
 }

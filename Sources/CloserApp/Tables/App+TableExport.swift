@@ -42,8 +42,7 @@ extension App {
 
     func exportTable(to typed: String, prompt: PromptState) {
         guard let query = tableExportQuery, let table = exportedTable else { return }
-        let environment = ProcessInfo.processInfo.environment
-        let path = TypedPath.resolve(typed, home: environment["HOME"] ?? NSHomeDirectory(), currentDirectory: FileManager.default.currentDirectoryPath)
+        let path = TypedPath.resolve(typed)
         let folder = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
         guard !typed.isEmpty, FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {

@@ -80,6 +80,9 @@ public struct ForeignRowReader: Sendable {
         return slice
     }
 
+    /// What a date column must hold, as a rejection says it.
+    static let aDate = "a date (YYYY-MM-DD, 2026/12/1, 2026年12月1日)"
+
     struct RowFailure: Error {
         var column: String
         var reason: String
@@ -190,10 +193,10 @@ public struct ForeignRowReader: Sendable {
             guard let role = PersonRole.parse(text) else { throw f.fail(.roles, "'\(text)' is not one of \(PersonRole.codes)") }
             person.roles.insert(role)
         }
-        if let influence = try f.parse(.influence, "an influence from 0 to 100", { Int($0).flatMap { (0...100).contains($0) ? $0 : nil } }) {
+        if let influence = try f.parse(.influence, "an influence from 0 to 100", { Int($0).flatMap { Person.influenceRange.contains($0) ? $0 : nil } }) {
             person.influence = influence
         }
-        person.lastMet = try f.parse(.lastMet, "a date (YYYY-MM-DD, 2026/12/1, 2026年12月1日)", ImportValue.day)
+        person.lastMet = try f.parse(.lastMet, Self.aDate, ImportValue.day)
         if f.text(.reportsTo) == name { throw f.fail(.reportsTo, "\(name) cannot report to themself") }
         person.notes = f.text(.notes)
         return person
@@ -229,10 +232,10 @@ public struct ForeignRowReader: Sendable {
             if outcome != .open, deal.outcomeReason.isEmpty { deal.outcomeReason = "imported as '\(f.text(.outcome))'" }
         }
         if let reason = f.optional(.outcomeReason), deal.outcome != .open { deal.outcomeReason = reason }
-        deal.expectedClose = try f.parse(.closeDate, "a date (YYYY-MM-DD, 2026/12/1, 2026年12月1日)", ImportValue.day)
+        deal.expectedClose = try f.parse(.closeDate, Self.aDate, ImportValue.day)
         if deal.outcome != .open { deal.closedOn = deal.expectedClose }
         deal.nextStep = f.text(.nextStep)
-        deal.nextStepDue = try f.parse(.nextStepDue, "a date (YYYY-MM-DD, 2026/12/1, 2026年12月1日)", ImportValue.day)
+        deal.nextStepDue = try f.parse(.nextStepDue, Self.aDate, ImportValue.day)
         deal.competitors = ImportValue.list(f.text(.competitors))
         return deal
     }
@@ -247,7 +250,7 @@ public struct ForeignRowReader: Sendable {
     }
 
     func activity(_ f: Fields) throws -> Activity {
-        guard let day = try f.parse(.day, "a date (YYYY-MM-DD, 2026/12/1, 2026年12月1日)", ImportValue.day) else {
+        guard let day = try f.parse(.day, Self.aDate, ImportValue.day) else {
             throw f.fail(.day, "an activity needs a date")
         }
         guard !f.account.isEmpty else { throw f.fail(.account, "an activity belongs to an account: the account column is empty") }

@@ -36,6 +36,8 @@ enum PlainAmount {
         // A comma here groups thousands ("12,5" is a decimal comma, "12300002,200" no number: both read the long way).
         var whole: Int64 = 0, wholeDigits = 0, fraction: Int64 = 0, fractionDigits = 0, inFraction = false
         var sinceComma: Int?
+        // A comma or the point after anything but three digits since the last comma.
+        var badGroup: Bool { sinceComma.map { $0 != 3 } ?? false }
         for byte in bytes {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
@@ -52,16 +54,16 @@ enum PlainAmount {
                 }
             case UInt8(ascii: ","):
                 // One to three digits before the first comma, three between commas.
-                if inFraction || sinceComma.map({ $0 != 3 }) ?? !(1...3).contains(wholeDigits) { return nil }
+                if inFraction || badGroup || sinceComma == nil && !(1...3).contains(wholeDigits) { return nil }
                 sinceComma = 0
             case UInt8(ascii: "."):
-                if inFraction || sinceComma.map({ $0 != 3 }) ?? false { return nil }
+                if inFraction || badGroup { return nil }
                 inFraction = true
             default:
                 return nil
             }
         }
-        if !inFraction, sinceComma.map({ $0 != 3 }) ?? false { return nil }
+        if !inFraction, badGroup { return nil }
         // As Money.parse: in 1e-8 units, so a multiplier applied to a fraction stays exact; round half up.
         for _ in fractionDigits..<8 { fraction *= 10 }
         let (wholeScaled, o1) = whole.multipliedReportingOverflow(by: 100_000_000)

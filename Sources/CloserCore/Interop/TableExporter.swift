@@ -77,6 +77,7 @@ public struct TableExporter {
         case .json:
             try write(Data("[".utf8))
         }
+        let keys = columns.map(\.rawValue)
         // `write` is called only while `source` runs, within this call.
         try withoutActuallyEscaping(write) { write in try source { rows in
             var text = ""
@@ -84,7 +85,7 @@ public struct TableExporter {
                 let values = columns.map { $0.value(row, context: context) }
                 switch format {
                 case .csv: text += CSVLine.encode(excel ? values.map(\.excelCSV) : values.map(\.csv))
-                case .json: text += (count == 0 ? "\n" : ",\n") + JSONLine.object(zip(columns.map(\.rawValue), values))
+                case .json: text += (count == 0 ? "\n" : ",\n") + JSONLine.object(zip(keys, values))
                 }
                 count += 1
             }

@@ -95,9 +95,8 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     public static func today(timeZone: TimeZone = .current) -> Day { Day(Date(), timeZone: timeZone) }
 
-    /// "YYYY-MM-DD", built by hand: Foundation's String(format:) costs microseconds, and a bulk
-    /// import formats millions of dates.
-    /// Written into ten bytes and made a String once (a bulk import formats one per row).
+    /// "YYYY-MM-DD", written into ten bytes and made a String once: Foundation's String(format:)
+    /// costs microseconds, and a bulk import formats one per row.
     public var description: String {
         // The initialisers keep year in 1...9999 and month and day under 100; be safe anyway.
         guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else {

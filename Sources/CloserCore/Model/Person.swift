@@ -12,6 +12,8 @@ public struct Person: Sendable, Hashable, Identifiable, Codable {
     public var stance: Stance
     /// Weight on the decision, 0…100 (002: 关键人所占的比重).
     public var influence: Int
+    /// The weights an influence may take.
+    public static let influenceRange = 0...100
     /// Our inside coach 内线: someone inside who guides us.
     public var isInsideCoach: Bool
     public var reportsTo: Int64?

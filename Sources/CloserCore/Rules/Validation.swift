@@ -32,7 +32,7 @@ public enum Validation {
     public static func issues(_ person: Person) -> [ValidationIssue] {
         var issues = [ValidationIssue]()
         if person.name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(.init("name", "must not be empty")) }
-        if !(0...100).contains(person.influence) { issues.append(.init("influence", "must be 0…100, got \(person.influence)")) }
+        if !Person.influenceRange.contains(person.influence) { issues.append(.init("influence", "must be 0…100, got \(person.influence)")) }
         if person.reportsTo == person.id, person.id != 0 { issues.append(.init("reports-to", "a person cannot report to themselves")) }
         if !person.email.isEmpty, !person.email.contains("@") { issues.append(.init("email", "'\(person.email)' is not an e-mail address")) }
         issues += lengthIssues(["name": person.name, "title": person.title, "notes": person.notes, "cares": person.cares])

@@ -34,7 +34,7 @@ public enum SearchText {
         if second.isEmpty { return first }
         var out = first
         out.reserveCapacity(first.utf8.count + 1 + second.utf8.count)
-        out.unicodeScalars.append("\u{1F}")
+        out.append(separator)
         out += second
         return out
     }

@@ -138,16 +138,6 @@ extension SQLiteStore {
             names[id] = found
             return found
         }
-        // Many deals share an account: its part of the search key (folded name, pinyin initials) is made once.
-        var accountKeys = [Int64: String]()
-        func searchKey(_ deal: Deal) throws -> String {
-            let accountKey = try accountKeys[deal.accountID] ?? {
-                let key = SearchText.key(for: [try name(deal.accountID)])
-                accountKeys[deal.accountID] = key
-                return key
-            }()
-            return SearchText.joined(SearchText.key(for: [deal.title]), accountKey)
-        }
         let drafts = plan.dealInserts.map { draft, ref -> Deal in
             var deal = draft
             deal.accountID = accountID(ref)
@@ -157,28 +147,28 @@ extension SQLiteStore {
             deal.stageEnteredAt = now
             return deal
         }
-        let prepared: [(derived: DealDerived, searchKey: String)]
-        if bulk {
-            // With every account's evidence and name at hand, a deal's derived figures and search
-            // key need no database: worked out one slice per core, then written in order.
-            let (evidence, names) = (evidence, names)
-            prepared = ParallelSlices(count: drafts.count, minimumPerSlice: 5_000).map { range in
-                var accountKeys = [Int64: String]()
-                return drafts[range].map { deal in
-                    let accountKey = accountKeys[deal.accountID] ?? {
-                        let key = SearchText.key(for: [names[deal.accountID] ?? ""])
-                        accountKeys[deal.accountID] = key
-                        return key
-                    }()
-                    return (DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: evidence[deal.accountID] ?? DealEvidence()),
-                            SearchText.joined(SearchText.key(for: [deal.title]), accountKey))
-                }
-            }.flatMap { $0 }
-        } else {
-            prepared = try drafts.map { deal in
-                (DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: try evidenceFor(deal.accountID)), try searchKey(deal))
+        if !bulk {
+            for deal in drafts {
+                _ = try evidenceFor(deal.accountID)
+                _ = try name(deal.accountID)
             }
         }
+        // With every account's evidence and name at hand, a deal's derived figures and search key
+        // need no database: worked out one slice per core for a bulk write, then written in order.
+        let (knownEvidence, knownNames) = (evidence, names)
+        let prepared = ParallelSlices(count: drafts.count, minimumPerSlice: 5_000).map { range in
+            // Many deals share an account: its part of the search key (folded name, pinyin initials) is made once.
+            var accountKeys = [Int64: String]()
+            return drafts[range].map { deal -> (derived: DealDerived, searchKey: String) in
+                let accountKey = accountKeys[deal.accountID] ?? {
+                    let key = SearchText.key(for: [knownNames[deal.accountID] ?? ""])
+                    accountKeys[deal.accountID] = key
+                    return key
+                }()
+                return (DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: knownEvidence[deal.accountID] ?? DealEvidence()),
+                        SearchText.joined(SearchText.key(for: [deal.title]), accountKey))
+            }
+        }.flatMap { $0 }
         var insertDeal = try DealInsertStatement(db)
         for (deal, row) in zip(drafts, prepared) {
             try insertDeal.insert(deal, derived: row.derived, searchKey: row.searchKey, updatedBy: user)

@@ -24,7 +24,7 @@ struct OrgChartCommand: ParsableCommand {
     static let maximumPersons = 10_000
 
     func validate() throws {
-        guard (0...100).contains(highInfluence) else { throw ValidationError("--high-influence must be in 0…100") }
+        guard Person.influenceRange.contains(highInfluence) else { throw ValidationError("--high-influence must be in 0…100") }
         guard notMetDays >= 0 else { throw ValidationError("--not-met-days must not be negative") }
     }
 

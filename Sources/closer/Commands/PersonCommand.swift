@@ -30,7 +30,7 @@ struct PersonCommand: ParsableCommand {
             if let roles { person.roles = try Parse.roles(roles) }
             if let stance { person.stance = try Parse.coded(stance, as: Stance.self, field: "stance") }
             if let influence {
-                guard (0...100).contains(influence) else { throw CLIError("--influence: \(influence) is not in 0…100") }
+                guard Person.influenceRange.contains(influence) else { throw CLIError("--influence: \(influence) is not in 0…100") }
                 person.influence = influence
             }
             if let coach {
