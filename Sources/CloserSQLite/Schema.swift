@@ -237,6 +237,7 @@ enum Schema {
                 ANALYZE deal;
                 """)
         }
+        migrator.registerMigration("v12-health") { db in try HealthSchema.migrate(db) }
         return migrator
     }
 }

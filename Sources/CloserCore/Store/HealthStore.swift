@@ -1,0 +1,33 @@
+/// Deal health (the taboos of 002 the data proves) and the team's settings for it.
+///
+/// Reads follow the deal's account: a rep is told about the deals of the accounts they may
+/// see, a manager about everyone's. Kept apart from `Store` while the dashboard is reshaped;
+/// every backend that serves the CLI conforms.
+public protocol HealthStore: Sendable {
+    func healthSettings() throws -> HealthSettings
+    /// Managers only, once the store has users; checked against the processes before it is kept.
+    func saveHealthSettings(_ settings: HealthSettings, by user: String) throws
+
+    /// What each of these deals trips now (the open deal's list, a screen of cards); deals the
+    /// viewer may not see, and unknown ids, are left out. At most `HealthLimits.dealsPerCall` ids.
+    func dealWarnings(_ dealIDs: [Int64], today: Day, as viewer: Viewer?) throws -> [Int64: [HealthWarning]]
+    /// The open deals' health for a report or the weekly review.
+    func healthReport(_ query: HealthReportQuery) throws -> HealthReport
+}
+
+public enum HealthLimits {
+    /// A screen's worth of cards, with room: warnings are worked out per deal.
+    public static let dealsPerCall = 500
+}
+
+extension HealthStore {
+    /// How many rules each card's deal trips: the board's health mark.
+    public func healthCounts(_ dealIDs: [Int64], today: Day, as viewer: Viewer?) throws -> [Int64: Int] {
+        try dealWarnings(dealIDs, today: today, as: viewer).mapValues(\.count)
+    }
+
+    /// One deal's warnings, empty when it trips none (or the viewer may not see it).
+    public func dealHealth(_ dealID: Int64, today: Day, as viewer: Viewer?) throws -> [HealthWarning] {
+        try dealWarnings([dealID], today: today, as: viewer)[dealID] ?? []
+    }
+}

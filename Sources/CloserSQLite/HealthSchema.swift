@@ -1,0 +1,135 @@
+import CloserCore
+import GRDB
+
+/// Deal health's tables, columns and triggers (owned by the deal-health work).
+///
+/// The report counts seven rules over every open deal, so what the rules read is kept where a
+/// pass over the deals finds it without touching persons or activities:
+/// - the order of a deal's demos, discoveries and quotes sits in the deal row, kept by triggers
+///   on the activity table, so every writer of activities (a form, an import, a restore) keeps it;
+/// - the account's decision-makers, the route from our coach or a supporter to one, and the key
+///   person met longest ago sit in `account_health`. The route walks the reports-to tree, which
+///   a trigger cannot (SQLite has no recursive queries in triggers): triggers on the person
+///   table mark the account stale, and every write transaction works the stale accounts out
+///   with the same Swift the rules use (`OrgHealthFacts`) before it commits, so no reader ever
+///   sees a stale row.
+enum HealthSchema {
+    static let kinds = "('demo','discovery','quote')"
+
+    /// The deal's activity facts, recomputed from its own activities of the three kinds. The
+    /// subqueries repeat the partial index's condition so the planner may use it.
+    static let dealFacts = """
+        last_demo = (SELECT MAX(day) FROM activity WHERE deal_id = deal.id AND kind IN \(kinds) AND kind = 'demo'),
+        first_discovery = (SELECT MIN(day) FROM activity WHERE deal_id = deal.id AND kind IN \(kinds) AND kind = 'discovery'),
+        first_quote = (SELECT MIN(day) FROM activity WHERE deal_id = deal.id AND kind IN \(kinds) AND kind = 'quote')
+        """
+
+    static func markStale(_ accountID: String) -> String {
+        "INSERT INTO account_health (account_id, stale) VALUES (\(accountID), 1) ON CONFLICT (account_id) DO UPDATE SET stale = 1"
+    }
+
+    static func migrate(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE account ADD COLUMN maturity TEXT;
+            ALTER TABLE deal ADD COLUMN needs TEXT NOT NULL DEFAULT '[]';
+            ALTER TABLE deal ADD COLUMN last_demo TEXT;
+            ALTER TABLE deal ADD COLUMN first_discovery TEXT;
+            ALTER TABLE deal ADD COLUMN first_quote TEXT;
+
+            -- The team's settings, as text by key ('health.route-days' = '90').
+            CREATE TABLE setting (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL,
+                updated_by TEXT NOT NULL DEFAULT '',
+                updated_at REAL NOT NULL DEFAULT 0
+            ) WITHOUT ROWID;
+
+            CREATE TABLE account_health (
+                account_id INTEGER PRIMARY KEY,
+                decision_makers INTEGER NOT NULL DEFAULT 0,
+                dm_last_met TEXT,
+                dm_route INTEGER NOT NULL DEFAULT 0,
+                coldest_id INTEGER,
+                coldest_met TEXT,
+                stale INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX account_health_stale ON account_health(account_id) WHERE stale = 1;
+            -- A deal's demos, discoveries and quotes: what the triggers below read, a tenth of the activities.
+            CREATE INDEX activity_health ON activity(deal_id, kind, day) WHERE kind IN \(kinds);
+
+            CREATE TRIGGER deal_health_activity_added AFTER INSERT ON activity
+            WHEN NEW.deal_id IS NOT NULL AND NEW.kind IN \(kinds)
+            BEGIN UPDATE deal SET \(dealFacts) WHERE id = NEW.deal_id; END;
+            CREATE TRIGGER deal_health_activity_deleted AFTER DELETE ON activity
+            WHEN OLD.deal_id IS NOT NULL AND OLD.kind IN \(kinds)
+            BEGIN UPDATE deal SET \(dealFacts) WHERE id = OLD.deal_id; END;
+            CREATE TRIGGER deal_health_activity_changed AFTER UPDATE OF deal_id, kind, day ON activity
+            WHEN OLD.kind IN \(kinds) OR NEW.kind IN \(kinds)
+            BEGIN UPDATE deal SET \(dealFacts) WHERE id IN (OLD.deal_id, NEW.deal_id); END;
+
+            CREATE TRIGGER account_health_person_added AFTER INSERT ON person
+            BEGIN \(markStale("NEW.account_id")); END;
+            CREATE TRIGGER account_health_person_deleted AFTER DELETE ON person
+            BEGIN \(markStale("OLD.account_id")); END;
+            CREATE TRIGGER account_health_person_changed AFTER UPDATE ON person
+            WHEN OLD.account_id IS NOT NEW.account_id OR OLD.name IS NOT NEW.name OR OLD.level IS NOT NEW.level
+              OR OLD.roles IS NOT NEW.roles OR OLD.stance IS NOT NEW.stance OR OLD.inside_coach IS NOT NEW.inside_coach
+              OR OLD.reports_to IS NOT NEW.reports_to OR OLD.last_met IS NOT NEW.last_met
+            BEGIN \(markStale("OLD.account_id")); \(markStale("NEW.account_id")); END;
+
+            UPDATE deal SET \(dealFacts) WHERE id IN (SELECT deal_id FROM activity WHERE kind IN \(kinds) AND deal_id IS NOT NULL);
+            INSERT INTO account_health (account_id, stale) SELECT id, 1 FROM account;
+            """)
+        try SQLiteStore.refreshStaleAccountHealth(db)
+    }
+}
+
+extension SQLiteStore {
+    /// Works out `account_health` for every account marked stale: what changed persons leave
+    /// behind. Runs inside the write that changed them (see `write`), and once at opening for
+    /// a store changed by something else (a migration).
+    static func refreshStaleAccountHealth(_ db: Database) throws {
+        let stale = try Int64.fetchAll(db, sql: "SELECT account_id FROM account_health WHERE stale = 1")
+        guard !stale.isEmpty else { return }
+        let update = try db.makeStatement(sql: """
+            UPDATE account_health SET decision_makers = ?, dm_last_met = ?, dm_route = ?, coldest_id = ?, coldest_met = ?, stale = 0
+            WHERE account_id = ?
+            """)
+        var start = 0
+        while start < stale.count {
+            let chunk = Array(stale[start..<min(start + 500, stale.count)])
+            start += chunk.count
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            let existing = Set(try Int64.fetchAll(db, sql: "SELECT id FROM account WHERE id IN (\(marks))", arguments: StatementArguments(chunk)))
+            var persons = [Int64: [Person]]()
+            for row in try Row.fetchAll(db, sql: """
+                SELECT id, account_id, name, level, roles, stance, inside_coach, reports_to, last_met
+                FROM person WHERE account_id IN (\(marks))
+                """, arguments: StatementArguments(chunk)) {
+                let person = Person(
+                    id: row["id"], accountID: row["account_id"], name: row.text("name"),
+                    level: PersonLevel(rawValue: row.text("level")) ?? .operator_,
+                    roles: Set(row.text("roles").split(separator: ",").compactMap { PersonRole(rawValue: String($0)) }),
+                    stance: Stance(rawValue: row.text("stance")) ?? .neutral, isInsideCoach: row["inside_coach"],
+                    reportsTo: row["reports_to"], lastMet: ColumnCoding.day(row["last_met"]))
+                persons[person.accountID, default: []].append(person)
+            }
+            for id in chunk {
+                guard existing.contains(id) else {
+                    try db.execute(sql: "DELETE FROM account_health WHERE account_id = ?", arguments: [id])
+                    continue
+                }
+                let facts = OrgHealthFacts(persons: persons[id] ?? [])
+                try update.execute(arguments: [
+                    facts.decisionMakers, facts.decisionMakerLastMet?.description, facts.hasRouteToDecisionMaker,
+                    facts.coldest?.personID, facts.coldest?.lastMet?.description, id,
+                ])
+            }
+        }
+    }
+
+    /// Whether something other than a store write left accounts to work out.
+    static func accountHealthIsStale(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM account_health WHERE stale = 1 LIMIT 1") == true
+    }
+}

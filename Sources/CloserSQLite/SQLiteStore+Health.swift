@@ -1,0 +1,147 @@
+import CloserCore
+import Foundation
+import GRDB
+
+/// Deal health: the team's settings, one screen's deals' warnings, and the report. The report
+/// is one grouped pass over the open deals (their rows carry the activity facts, the account's
+/// facts are one row each in `account_health`), then each rule's largest deals; the warnings
+/// of the deals shown are worked out by the same Swift rules the tests pin down.
+extension SQLiteStore: HealthStore {
+    static let healthSettingPrefix = "health."
+
+    public func healthSettings() throws -> HealthSettings {
+        try read { db in try Self.healthSettings(db) }
+    }
+
+    static func healthSettings(_ db: Database) throws -> HealthSettings {
+        var values = [String: String]()
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting WHERE key >= ? AND key < ?",
+                                    arguments: [healthSettingPrefix, "health/"]) {
+            values[String((row["key"] as String).dropFirst(healthSettingPrefix.count))] = row["value"]
+        }
+        return HealthSettings(values: values)
+    }
+
+    public func saveHealthSettings(_ settings: HealthSettings, by user: String) throws {
+        try write { db in
+            let issues = settings.issues(catalog: try Self.catalog(db))
+            guard issues.isEmpty else { throw Self.invalid(issues) }
+            if let actor = try Self.actor(db, user), actor.role != .manager {
+                throw StoreError.refused("only a manager can change the team's settings; you are \(Self.describe(actor))")
+            }
+            let old = try Self.healthSettings(db).values
+            let new = settings.values
+            try db.execute(sql: "DELETE FROM setting WHERE key >= ? AND key < ?", arguments: [Self.healthSettingPrefix, "health/"])
+            for (key, value) in new.sorted(by: { $0.key < $1.key }) {
+                try db.execute(sql: "INSERT INTO setting (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?)",
+                               arguments: [Self.healthSettingPrefix + key, value, user, clock().timeIntervalSince1970])
+            }
+            var changes = [String: FieldChange]()
+            for key in Set(old.keys).union(new.keys) where old[key] != new[key] {
+                changes[key] = FieldChange(old: old[key], new: new[key])
+            }
+            try log(db, event(user, "settings", 0, "health", changes))
+        }
+    }
+
+    public func dealWarnings(_ dealIDs: [Int64], today: Day, as viewer: Viewer?) throws -> [Int64: [HealthWarning]] {
+        let ids = Array(Set(dealIDs))
+        guard !ids.isEmpty else { return [:] }
+        guard ids.count <= HealthLimits.dealsPerCall else {
+            throw StoreError.invalid("asked for the health of \(ids.count) deals at once; at most \(HealthLimits.dealsPerCall)")
+        }
+        return try read { db in
+            let catalog = try Self.catalog(db)
+            let settings = try Self.healthSettings(db)
+            var filter = SQLFilter()
+            filter.add("d.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))", ids)
+            filter.restrict(to: viewer)
+            var result = [Int64: [HealthWarning]]()
+            for row in try Row.fetchAll(db, sql: "SELECT \(HealthRows.columns) FROM deal d \(HealthRows.joins) \(filter.whereClause)",
+                                        arguments: filter.arguments) {
+                let deal = Deal(row: row)
+                result[deal.id] = DealHealth.warnings(HealthContext(
+                    deal: deal, process: catalog.process(deal.processKey), facts: HealthRows.facts(row), settings: settings, today: today))
+            }
+            return result
+        }
+    }
+
+    public func healthReport(_ q: HealthReportQuery) throws -> HealthReport {
+        try read { db in
+            let catalog = try Self.catalog(db)
+            if let key = q.processKey, catalog.process(key) == nil { throw StoreError.rule(.unknownProcess(key)) }
+            let settings = try Self.healthSettings(db)
+            let health = HealthSQL(settings: settings, catalog: catalog, processKey: q.processKey, today: q.today)
+            var open = SQLFilter()
+            open.add("d.outcome = 'open'")
+            if let rep = q.rep { open.add("d.owner = ?", [rep]) }
+            if let key = q.processKey { open.add("d.process_key = ?", [key]) }
+            open.restrict(to: q.viewer)
+            let visibility = q.viewer?.role == .rep
+            let joins = (visibility ? "JOIN account a ON a.id = d.account_id " : "")
+                + (health.needsAccountHealth ? "LEFT JOIN account_health h ON h.account_id = d.account_id" : "")
+
+            var report = HealthReport(today: q.today, rep: q.rep, processKey: q.processKey)
+            var lists = [HealthRule: HealthRuleList]()
+            var reps = [String: HealthRepFigures]()
+            var columns: [String] = [], arguments: [(any DatabaseValueConvertible)?] = []
+            for (index, condition) in health.conditions.enumerated() {
+                columns.append("SUM(\(condition.sql)) AS n\(index), SUM(CASE WHEN \(condition.sql) THEN d.amount END) AS amount\(index)")
+                arguments += condition.arguments + condition.arguments
+            }
+            columns.append("SUM(\(health.anySQL)) AS flagged, SUM(CASE WHEN \(health.anySQL) THEN d.amount END) AS flagged_amount")
+            arguments += health.anyArguments + health.anyArguments
+            for row in try Row.fetchAll(db, sql: """
+                SELECT d.owner, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount, \(columns.joined(separator: ", "))
+                FROM deal d \(joins) \(open.whereClause) GROUP BY d.owner, d.currency
+                """, arguments: StatementArguments(arguments) + open.arguments) {
+                let owner: String = row["owner"], currency: String = row["currency"]
+                let count: Int = row["n"], flagged: Int = row["flagged"] ?? 0
+                var figures = reps[owner] ?? HealthRepFigures(rep: owner)
+                figures.openDeals += count
+                figures.flaggedDeals += flagged
+                report.openDeals += count
+                report.openAmount[currency, default: 0] += row["amount"] as Int64
+                report.flaggedDeals += flagged
+                if flagged > 0 {
+                    figures.flaggedAmount[currency, default: 0] += row["flagged_amount"] as Int64? ?? 0
+                    report.flaggedAmount[currency, default: 0] += row["flagged_amount"] as Int64? ?? 0
+                }
+                for (index, condition) in health.conditions.enumerated() {
+                    let n = row["n\(index)"] as Int? ?? 0
+                    guard n > 0 else { continue }
+                    figures.counts[condition.rule.rawValue, default: 0] += n
+                    lists[condition.rule, default: HealthRuleList(rule: condition.rule)].count += n
+                    lists[condition.rule, default: HealthRuleList(rule: condition.rule)].amount[currency, default: 0] += row["amount\(index)"] as Int64? ?? 0
+                }
+                reps[owner] = figures
+            }
+            for condition in health.conditions where lists[condition.rule] != nil && q.listLimit > 0 {
+                lists[condition.rule]?.items = try Self.healthItems(db, condition, open: open, limit: q.listLimit, catalog: catalog,
+                                                                    settings: settings, today: q.today)
+            }
+            report.rules = health.conditions.map { lists[$0.rule] ?? HealthRuleList(rule: $0.rule) }
+            report.reps = reps.values.sorted { $0.rep < $1.rep }
+            return report
+        }
+    }
+
+    /// A rule's largest deals, each with what its check says.
+    static func healthItems(_ db: Database, _ condition: HealthSQL.Condition, open: SQLFilter, limit: Int, catalog: ProcessCatalog,
+                            settings: HealthSettings, today: Day) throws -> [HealthItem] {
+        var filter = open
+        filter.add(condition.sql, condition.arguments)
+        return try Row.fetchAll(db, sql: """
+            SELECT \(HealthRows.columns) FROM deal d \(HealthRows.joins) \(filter.whereClause)
+            ORDER BY d.amount DESC, d.id LIMIT ?
+            """, arguments: filter.arguments(appending: [limit])).map { row in
+            let deal = Deal(row: row)
+            let context = HealthContext(deal: deal, process: catalog.process(deal.processKey), facts: HealthRows.facts(row),
+                                        settings: settings, today: today)
+            return HealthItem(dealID: deal.id, title: deal.title, accountID: deal.accountID, accountName: row["account_name"],
+                              owner: deal.owner, amount: deal.amount, stage: deal.stageKey,
+                              detail: DealHealth.check(condition.rule, context) ?? condition.rule.title)
+        }
+    }
+}
