@@ -17,6 +17,7 @@ extension SQLiteStore {
             guard let accountName = try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [deal.accountID]) else {
                 throw StoreError.notFound(entity: "account", id: deal.accountID)
             }
+            try Self.checkNeeds(db, deal)
             try insertDeal(db, &deal, catalog: catalog, accountName: accountName, user: user)
             try Self.refreshAccountRollup(db, accountID: deal.accountID)
             try log(db, event(user, "deal", deal.id, "created",
@@ -139,6 +140,7 @@ extension SQLiteStore {
             var (updated, action, note) = try change(old, process, evidence)
             let issues = Validation.issues(updated, catalog: catalog)
             guard issues.isEmpty else { throw Self.invalid(issues) }
+            try Self.checkNeeds(db, updated, keeping: old)
             updated.id = id
             updated.version = currentVersion + 1
             updated.createdAt = old.createdAt

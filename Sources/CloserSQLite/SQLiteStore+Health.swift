@@ -145,3 +145,19 @@ extension SQLiteStore: HealthStore {
         }
     }
 }
+
+extension SQLiteStore {
+    /// A need is stated by a key person of the deal's own account. Needs kept from `old` (same
+    /// account) are not checked again: a person deleted since must not block every later edit.
+    static func checkNeeds(_ db: Database, _ deal: Deal, keeping old: Deal? = nil) throws {
+        var ids = Set(deal.needs.compactMap(\.statedBy))
+        if let old, old.accountID == deal.accountID { ids.subtract(old.needs.compactMap(\.statedBy)) }
+        guard !ids.isEmpty else { return }
+        let sorted = ids.sorted()
+        let found = Set(try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE account_id = ? AND id IN (\(sorted.map { _ in "?" }.joined(separator: ",")))",
+                                           arguments: StatementArguments([deal.accountID] + sorted)))
+        if let missing = sorted.first(where: { !found.contains($0) }) {
+            throw StoreError.invalid("needs: person \(missing) is not a key person of the deal's account (#\(deal.accountID)); nothing was saved")
+        }
+    }
+}

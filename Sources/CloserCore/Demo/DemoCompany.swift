@@ -69,6 +69,9 @@ struct DemoBuilder {
         makeDeals(dealCount)
         finishAccounts()
         finishPersons()
+        assignBuyerMaturity()
+        // The benchmark sizes stay exact: N deals, N/5 accounts.
+        if !isScale { makeHealthShowcase() }
         return Snapshot(users: users, processes: [], accounts: accounts, persons: persons, deals: deals,
                         activities: activities, events: orderedEvents())
     }
