@@ -69,9 +69,7 @@ struct DemoBuilder {
         makeDeals(dealCount)
         finishAccounts()
         finishPersons()
-        assignBuyerMaturity()
-        // The benchmark sizes stay exact: N deals, N/5 accounts.
-        if !isScale { makeHealthShowcase() }
+        makeHealthData()
         return Snapshot(users: users, processes: [], accounts: accounts, persons: persons, deals: deals,
                         activities: activities, events: orderedEvents())
     }

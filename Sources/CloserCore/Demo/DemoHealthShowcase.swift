@@ -1,12 +1,38 @@
 import Foundation
 
-/// The deal-health part of the demo: every account gets a buyer maturity (004), and two
+/// The deal-health part of the demo: every account gets a buyer maturity (004), two deals in
+/// three past their needs stage record what the customer said, and (in the curated demo) two
 /// customers carry deals that show the health rules at work — one deal that trips every rule
 /// the data can prove, and two that trip none. Fixed data relative to `today`, drawn after the
 /// rest of the company, so the generated company before it is unchanged.
 extension DemoBuilder {
     /// How many deals the showcase adds.
     static let healthShowcaseDeals = 3
+
+    static let needTexts = ["降低非计划停机时间", "满足新的环保排放标准", "现有系统备件停产，需要替换", "操作界面要中文，便于现场人员使用",
+                            "与现有DCS系统无缝集成", "缩短工期，年底前投运"]
+
+    mutating func makeHealthData() {
+        assignBuyerMaturity()
+        recordNeeds()
+        // The benchmark sizes stay exact: N deals, N/5 accounts.
+        if !isScale { makeHealthShowcase() }
+    }
+
+    /// Deals at or past their process's needs stage mostly record what the customer said, in the
+    /// words of someone below the decision layer (who talks to us most), else a decision-maker.
+    mutating func recordNeeds() {
+        for index in deals.indices where index % 3 != 2 {
+            let deal = deals[index]
+            guard let process = BuiltInProcesses.all.first(where: { $0.key == deal.processKey }),
+                  let needsAt = process.flaggedStage(.needs).flatMap({ process.stageIndex($0.key) }),
+                  let stage = process.stageIndex(deal.stageKey), stage >= needsAt else { continue }
+            let account = info[Int(deal.accountID) - 1]
+            let local = account.otherLocal.first ?? account.decisionLocal.first
+            let person = local.map { Int64(account.firstPerson + $0 + 1) }
+            deals[index].needs = [CustomerNeed(text: Self.needTexts[index % Self.needTexts.count], statedBy: person)]
+        }
+    }
 
     /// Buyer maturity follows loyalty: customers long with us have learned the product (004).
     /// Every sixth account is left unjudged, as in a real team.

@@ -2,6 +2,19 @@
 // and the fix. Kept together so both languages are read and revised side by side.
 
 extension HealthRule {
+    /// A column header's worth: the taboo's number and one word.
+    public var shortLabel: LocalizedText {
+        switch self {
+        case .pitchedBeforeDiscovery: LocalizedText(en: "#2 pitch", zh: "#2 先演示")
+        case .needsNotRecorded: LocalizedText(en: "#3 needs", zh: "#3 需求")
+        case .priceTooEarly: LocalizedText(en: "#4 price", zh: "#4 报价")
+        case .budgetUnknown: LocalizedText(en: "#6 budget", zh: "#6 预算")
+        case .noRouteToDecisionMaker: LocalizedText(en: "#7 route", zh: "#7 决策者")
+        case .keyPersonCold: LocalizedText(en: "#7 cold", zh: "#7 久未见")
+        case .noNextStep: LocalizedText(en: "#9 next", zh: "#9 下一步")
+        }
+    }
+
     public var title: LocalizedText {
         switch self {
         case .pitchedBeforeDiscovery: LocalizedText(en: "Product pitched before needs discovery", zh: "未调研需求先介绍产品")

@@ -30,6 +30,33 @@ struct DealCommand: ParsableCommand {
         }
     }
 
+    /// The customer's needs as heard (taboo #3): added with who stated them, cleared or removed one by one.
+    struct NeedOptions: ParsableArguments {
+        @Option(name: .customLong("need"), help: "A need the customer stated, in their words (repeat for several).") var needs: [String] = []
+        @Option(name: .customLong("stated-by"), help: "The key person (id or name, of the deal's account) who stated the --need(s).") var statedBy: String?
+        @Flag(name: .customLong("clear-needs"), help: "Remove every recorded need first.") var clear = false
+        @Option(name: .customLong("remove-need"), help: "Remove the need with this number (as `deal show` lists them).") var remove: [Int] = []
+
+        func validate() throws {
+            if statedBy != nil, needs.isEmpty { throw ValidationError("--stated-by names who stated a --need; give the need too") }
+            if needs.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) { throw ValidationError("--need must say what the customer needs") }
+        }
+
+        var isEmpty: Bool { needs.isEmpty && !clear && remove.isEmpty }
+
+        func apply(to deal: inout Deal, in db: SQLiteStore) throws {
+            if clear { deal.needs = [] }
+            for number in remove.sorted(by: >) {
+                guard deal.needs.indices.contains(number - 1) else {
+                    throw CLIError("--remove-need \(number): the deal has \(deal.needs.count) need(s)")
+                }
+                deal.needs.remove(at: number - 1)
+            }
+            let person = try statedBy.map { try Parse.person($0, ofAccount: deal.accountID, in: db).id }
+            deal.needs += needs.map { CustomerNeed(text: $0.trimmingCharacters(in: .whitespaces), statedBy: person) }
+        }
+    }
+
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a deal to an account.")
         @OptionGroup var store: StoreOptions
@@ -40,6 +67,7 @@ struct DealCommand: ParsableCommand {
         @Option(name: .customLong("next-step"), help: "The next step.") var nextStep: String?
         @Option(help: "Due date of the next step.") var due: String?
         @OptionGroup var fields: Fields
+        @OptionGroup var needs: NeedOptions
 
         func run() throws {
             let db = try store.open()
@@ -58,6 +86,7 @@ struct DealCommand: ParsableCommand {
             try fields.apply(to: &deal)
             if let nextStep { deal.nextStep = nextStep }
             if let due { deal.nextStepDue = try Parse.day(due) }
+            try needs.apply(to: &deal, in: db)
             let saved = try db.addDeal(deal, by: store.actor)
             Output.line("added deal #\(saved.id) \(saved.title) — \(customer.name), \(startStage.name.both), \(Output.money(saved.amount))")
         }
@@ -132,6 +161,7 @@ struct DealCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "Deal id.") var id: String
         @Flag(help: "Print JSON.") var json = false
+        @Option(help: "Language of the health warnings, zh or en (default from LANG / LC_ALL).") var lang: TUICommand.LanguageOption?
 
         func run() throws {
             let db = try store.open()
@@ -166,6 +196,22 @@ struct DealCommand: ParsableCommand {
             for override in deal.overrides {
                 Output.line("  forced past \(override.milestoneKey) by \(override.by): \(override.reason)")
             }
+            Output.line()
+            Output.line("Customer needs 客户需求")
+            if deal.needs.isEmpty { Output.line("  none recorded (add with --need \"…\" --stated-by NAME)") }
+            let names = Dictionary(try db.persons(PersonQuery(accountID: deal.accountID, limit: 1_000)).rows.map { ($0.id, $0.name) },
+                                   uniquingKeysWith: { first, _ in first })
+            for (index, need) in deal.needs.enumerated() {
+                let who = need.statedBy.map { names[$0] ?? "#\($0) (no longer on the org chart)" }
+                Output.line("  \(index + 1). \(need.text)" + (who.map { " — \($0)" } ?? ""))
+            }
+            Output.line()
+            Output.line("Health 健康 (the taboos the data proves; closer report health)")
+            if let warnings = try db.dealWarnings([deal.id], today: Day.today(), as: try db.viewer(named: store.actor))[deal.id] {
+                HealthLines.lines(warnings, lang: lang.language).forEach { Output.line($0) }
+            } else {
+                Output.line("  not shown: \(store.actor) may not see the deals of account #\(deal.accountID)")
+            }
             let events = try db.events(EventQuery(entity: "deal", entityID: deal.id, limit: 10))
             if !events.isEmpty {
                 Output.line()
@@ -187,6 +233,7 @@ struct DealCommand: ParsableCommand {
         @Argument(help: "Deal id.") var id: String
         @Option(help: "New title.") var title: String?
         @OptionGroup var fields: Fields
+        @OptionGroup var needs: NeedOptions
         @Option(name: .customLong("expect-version"), help: "Refuse if the deal changed since you read this version.") var expectVersion: Int?
 
         func run() throws {
@@ -195,6 +242,7 @@ struct DealCommand: ParsableCommand {
             if let expectVersion { deal.version = expectVersion }
             if let title { deal.title = title }
             try fields.apply(to: &deal)
+            try needs.apply(to: &deal, in: db)
             let saved = try db.updateDeal(deal, by: store.actor)
             Output.line("saved deal #\(saved.id) (version \(saved.version))")
         }
