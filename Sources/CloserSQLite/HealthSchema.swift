@@ -32,6 +32,8 @@ enum HealthSchema {
         try db.execute(sql: """
             ALTER TABLE account ADD COLUMN maturity TEXT;
             ALTER TABLE deal ADD COLUMN needs TEXT NOT NULL DEFAULT '[]';
+            -- Derived on every write (Deal.hasStatedNeeds), so the report's index holds it.
+            ALTER TABLE deal ADD COLUMN has_needs INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE deal ADD COLUMN last_demo TEXT;
             ALTER TABLE deal ADD COLUMN first_discovery TEXT;
             ALTER TABLE deal ADD COLUMN first_quote TEXT;
@@ -54,6 +56,12 @@ enum HealthSchema {
                 stale INTEGER NOT NULL DEFAULT 0
             );
             CREATE INDEX account_health_stale ON account_health(account_id) WHERE stale = 1;
+            -- The review's open-deal index, widened by what the health rules read: the report groups
+            -- the open deals from the index alone (a superset in the same order, so the review's
+            -- queries read it as they read deal_attention, and an import still writes one index).
+            DROP INDEX deal_attention;
+            CREATE INDEX deal_health ON deal(outcome, owner, currency, amount, weighted, last_activity, created_at, next_step_due, next_step,
+                                             process_key, stage_key, budget_known, has_needs, last_demo, first_discovery, first_quote, account_id);
             -- A deal's demos, discoveries and quotes: what the triggers below read, a tenth of the activities.
             CREATE INDEX activity_health ON activity(deal_id, kind, day) WHERE kind IN \(kinds);
 
@@ -79,6 +87,7 @@ enum HealthSchema {
 
             UPDATE deal SET \(dealFacts) WHERE id IN (SELECT deal_id FROM activity WHERE kind IN \(kinds) AND deal_id IS NOT NULL);
             INSERT INTO account_health (account_id, stale) SELECT id, 1 FROM account;
+            ANALYZE deal;
             """)
         try SQLiteStore.refreshStaleAccountHealth(db)
     }

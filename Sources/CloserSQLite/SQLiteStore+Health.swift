@@ -78,48 +78,40 @@ extension SQLiteStore: HealthStore {
             if let rep = q.rep { open.add("d.owner = ?", [rep]) }
             if let key = q.processKey { open.add("d.process_key = ?", [key]) }
             open.restrict(to: q.viewer)
-            let visibility = q.viewer?.role == .rep
-            let joins = (visibility ? "JOIN account a ON a.id = d.account_id " : "")
-                + (health.needsAccountHealth ? "LEFT JOIN account_health h ON h.account_id = d.account_id" : "")
+            let accountJoin = q.viewer?.role == .rep ? "JOIN account a ON a.id = d.account_id" : ""
+            let healthJoin = health.needsAccountHealth ? "LEFT JOIN account_health h ON h.account_id = d.account_id" : ""
 
+            // One pass over the open deals' index: per rep, currency, stage and mask, a count and a sum.
             var report = HealthReport(today: q.today, rep: q.rep, processKey: q.processKey)
             var lists = [HealthRule: HealthRuleList]()
             var reps = [String: HealthRepFigures]()
-            var columns: [String] = [], arguments: [(any DatabaseValueConvertible)?] = []
-            for (index, condition) in health.conditions.enumerated() {
-                columns.append("SUM(\(condition.sql)) AS n\(index), SUM(CASE WHEN \(condition.sql) THEN d.amount END) AS amount\(index)")
-                arguments += condition.arguments + condition.arguments
-            }
-            columns.append("SUM(\(health.anySQL)) AS flagged, SUM(CASE WHEN \(health.anySQL) THEN d.amount END) AS flagged_amount")
-            arguments += health.anyArguments + health.anyArguments
-            for row in try Row.fetchAll(db, sql: """
-                SELECT d.owner, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount, \(columns.joined(separator: ", "))
-                FROM deal d \(joins) \(open.whereClause) GROUP BY d.owner, d.currency
-                """, arguments: StatementArguments(arguments) + open.arguments) {
+            for row in try Row.fetchAll(db, sql: Self.healthGroupsSQL(health, joins: accountJoin + " " + healthJoin, open: open),
+                                        arguments: StatementArguments(health.maskArguments) + open.arguments) {
                 let owner: String = row["owner"], currency: String = row["currency"]
-                let count: Int = row["n"], flagged: Int = row["flagged"] ?? 0
+                let count: Int = row["n"], amount: Int64 = row["amount"]
+                let rules = health.trips(mask: row["mask"], processKey: row["process_key"], stageKey: row["stage_key"])
                 var figures = reps[owner] ?? HealthRepFigures(rep: owner)
                 figures.openDeals += count
-                figures.flaggedDeals += flagged
                 report.openDeals += count
-                report.openAmount[currency, default: 0] += row["amount"] as Int64
-                report.flaggedDeals += flagged
-                if flagged > 0 {
-                    figures.flaggedAmount[currency, default: 0] += row["flagged_amount"] as Int64? ?? 0
-                    report.flaggedAmount[currency, default: 0] += row["flagged_amount"] as Int64? ?? 0
+                report.openAmount[currency, default: 0] += amount
+                if !rules.isEmpty {
+                    figures.flaggedDeals += count
+                    figures.flaggedAmount[currency, default: 0] += amount
+                    report.flaggedDeals += count
+                    report.flaggedAmount[currency, default: 0] += amount
                 }
-                for (index, condition) in health.conditions.enumerated() {
-                    let n = row["n\(index)"] as Int? ?? 0
-                    guard n > 0 else { continue }
-                    figures.counts[condition.rule.rawValue, default: 0] += n
-                    lists[condition.rule, default: HealthRuleList(rule: condition.rule)].count += n
-                    lists[condition.rule, default: HealthRuleList(rule: condition.rule)].amount[currency, default: 0] += row["amount\(index)"] as Int64? ?? 0
+                for rule in rules {
+                    figures.counts[rule.rawValue, default: 0] += count
+                    lists[rule, default: HealthRuleList(rule: rule)].count += count
+                    lists[rule, default: HealthRuleList(rule: rule)].amount[currency, default: 0] += amount
                 }
                 reps[owner] = figures
             }
-            for condition in health.conditions where lists[condition.rule] != nil && q.listLimit > 0 {
-                lists[condition.rule]?.items = try Self.healthItems(db, condition, open: open, limit: q.listLimit, catalog: catalog,
-                                                                    settings: settings, today: q.today)
+            for condition in health.conditions where q.listLimit > 0 {
+                guard let count = lists[condition.rule]?.count else { continue }
+                lists[condition.rule]?.items = try Self.healthItems(
+                    db, condition, open: open, joins: accountJoin, limit: q.listLimit, walkByAmount: q.listLimit * report.openDeals / count <= 5_000,
+                    catalog: catalog, settings: settings, today: q.today)
             }
             report.rules = health.conditions.map { lists[$0.rule] ?? HealthRuleList(rule: $0.rule) }
             report.reps = reps.values.sorted { $0.rep < $1.rep }
@@ -127,15 +119,33 @@ extension SQLiteStore: HealthStore {
         }
     }
 
-    /// A rule's largest deals, each with what its check says.
-    static func healthItems(_ db: Database, _ condition: HealthSQL.Condition, open: SQLFilter, limit: Int, catalog: ProcessCatalog,
-                            settings: HealthSettings, today: Day) throws -> [HealthItem] {
+    /// The open deals grouped by rep, currency, stage and mask, from the health index alone.
+    static func healthGroupsSQL(_ health: HealthSQL, joins: String, open: SQLFilter) -> String {
+        """
+        SELECT d.owner, d.currency, d.process_key, d.stage_key, \(health.maskSQL) AS mask, COUNT(*) AS n, SUM(d.amount) AS amount
+        FROM deal d INDEXED BY deal_health \(joins) \(open.whereClause)
+        GROUP BY d.owner, d.currency, d.process_key, d.stage_key, mask
+        """
+    }
+
+    /// A rule's largest deals, each with what its check says. A rule many deals trip finds its
+    /// largest by walking the open deals by amount (a few hundred rows); a rarer one finds them
+    /// in one pass of the health index, reading ids and amounts alone, then reads just those deals.
+    static func healthItems(_ db: Database, _ condition: HealthSQL.Condition, open: SQLFilter, joins: String, limit: Int, walkByAmount: Bool,
+                            catalog: ProcessCatalog, settings: HealthSettings, today: Day) throws -> [HealthItem] {
         var filter = open
         filter.add(condition.sql, condition.arguments)
-        return try Row.fetchAll(db, sql: """
-            SELECT \(HealthRows.columns) FROM deal d \(HealthRows.joins) \(filter.whereClause)
+        let healthJoin = "LEFT JOIN account_health h ON h.account_id = d.account_id"
+        let ids = try Int64.fetchAll(db, sql: """
+            SELECT d.id FROM deal d INDEXED BY \(walkByAmount ? "deal_amount_cover" : "deal_health") \(joins) \(healthJoin) \(filter.whereClause)
             ORDER BY d.amount DESC, d.id LIMIT ?
-            """, arguments: filter.arguments(appending: [limit])).map { row in
+            """, arguments: filter.arguments(appending: [limit]))
+        guard !ids.isEmpty else { return [] }
+        let rows = try Row.fetchAll(db, sql: "SELECT \(HealthRows.columns) FROM deal d \(HealthRows.joins) WHERE d.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                                    arguments: StatementArguments(ids))
+        let byID = Dictionary(rows.map { ($0["id"] as Int64, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { id in
+            guard let row = byID[id] else { return nil }
             let deal = Deal(row: row)
             let context = HealthContext(deal: deal, process: catalog.process(deal.processKey), facts: HealthRows.facts(row),
                                         settings: settings, today: today)

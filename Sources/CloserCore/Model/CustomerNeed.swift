@@ -1,3 +1,5 @@
+import Foundation
+
 /// A need the customer stated, in their words, and who stated it (002, taboo #3: needs found by
 /// asking, not assumed). A deal that reaches its proposal with none recorded is pitching to a guess.
 public struct CustomerNeed: Sendable, Hashable, Codable {
@@ -9,6 +11,9 @@ public struct CustomerNeed: Sendable, Hashable, Codable {
         self.text = text
         self.statedBy = statedBy
     }
+
+    /// Says something: a need of blanks is no need.
+    public var isStated: Bool { !text.trimmingCharacters(in: .whitespaces).isEmpty }
 
     /// A deal carries at most this many: a list longer than that is notes, not needs.
     public static let maxPerDeal = 50

@@ -84,6 +84,11 @@ public struct Deal: Sendable, Hashable, Identifiable, Codable {
     }
 }
 
+extension Deal {
+    /// At least one need the customer stated is recorded (taboo #3).
+    public var hasStatedNeeds: Bool { needs.contains(where: \.isStated) }
+}
+
 public enum ForecastCategory: String, CodedValue {
     case pipeline, bestCase = "best-case", commit
 

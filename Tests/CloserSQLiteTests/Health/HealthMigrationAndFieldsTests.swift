@@ -108,3 +108,23 @@ struct HealthMigrationAndFieldsTests {
         }
     }
 }
+
+@Suite("Health report reads the index")
+struct HealthIndexTests {
+    @Test func theGroupedPassReadsTheHealthIndexAlone() throws {
+        let store = try StoreFixture.store()
+        let catalog = ProcessCatalog()
+        let health = HealthSQL(settings: .defaults, catalog: catalog, processKey: nil, today: StoreFixture.today)
+        var open = SQLFilter()
+        open.add("d.outcome = 'open'")
+        open.add("d.owner = ?", ["alice"])
+        let sql = SQLiteStore.healthGroupsSQL(health, joins: "LEFT JOIN account_health h ON h.account_id = d.account_id", open: open)
+        try store.read { db in
+            let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: StatementArguments(health.maskArguments) + open.arguments)
+                .map { $0["detail"] as String }.joined(separator: " | ")
+            #expect(plan.contains("COVERING INDEX deal_health (outcome=? AND owner=?)"), "\(plan)")
+            let indexes = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'deal'"))
+            #expect(indexes.contains("deal_health") && !indexes.contains("deal_attention"), "the review's index widened, not doubled")
+        }
+    }
+}
