@@ -81,29 +81,39 @@ extension SQLiteStore: HealthStore {
             let accountJoin = q.viewer?.role == .rep ? "JOIN account a ON a.id = d.account_id" : ""
             let healthJoin = health.needsAccountHealth ? "LEFT JOIN account_health h ON h.account_id = d.account_id" : ""
 
-            // One pass over the open deals' index: per rep, currency, stage and mask, a count and a sum.
+            // One pass over the open deals' index, grouped as it walks: per rep, currency, stage and
+            // flags, a count and a sum, and the day's rules summed.
             var report = HealthReport(today: q.today, rep: q.rep, processKey: q.processKey)
             var lists = [HealthRule: HealthRuleList]()
             var reps = [String: HealthRepFigures]()
+            func add(_ rule: HealthRule, _ count: Int, _ amount: Int64, _ currency: String, to figures: inout HealthRepFigures) {
+                guard count > 0 else { return }
+                figures.counts[rule.rawValue, default: 0] += count
+                lists[rule, default: HealthRuleList(rule: rule)].count += count
+                lists[rule, default: HealthRuleList(rule: rule)].amount[currency, default: 0] += amount
+            }
             for row in try Row.fetchAll(db, sql: Self.healthGroupsSQL(health, joins: accountJoin + " " + healthJoin, open: open),
-                                        arguments: StatementArguments(health.maskArguments) + open.arguments) {
+                                        arguments: Self.healthGroupsArguments(health) + open.arguments) {
                 let owner: String = row["owner"], currency: String = row["currency"]
                 let count: Int = row["n"], amount: Int64 = row["amount"]
-                let rules = health.trips(mask: row["mask"], processKey: row["process_key"], stageKey: row["stage_key"])
+                let rules = health.staticRules(processKey: row["process_key"], stageKey: row["stage_key"], budgetKnown: row["budget_known"],
+                                               hasNeeds: row["has_needs"], quoted: row["quoted"], pitched: row["pitched"])
                 var figures = reps[owner] ?? HealthRepFigures(rep: owner)
                 figures.openDeals += count
                 report.openDeals += count
                 report.openAmount[currency, default: 0] += amount
-                if !rules.isEmpty {
-                    figures.flaggedDeals += count
-                    figures.flaggedAmount[currency, default: 0] += amount
-                    report.flaggedDeals += count
-                    report.flaggedAmount[currency, default: 0] += amount
+                for rule in rules { add(rule, count, amount, currency, to: &figures) }
+                for (index, condition) in health.timed.enumerated() {
+                    add(condition.rule, row["n\(index)"] ?? 0, row["amount\(index)"] ?? 0, currency, to: &figures)
                 }
-                for rule in rules {
-                    figures.counts[rule.rawValue, default: 0] += count
-                    lists[rule, default: HealthRuleList(rule: rule)].count += count
-                    lists[rule, default: HealthRuleList(rule: rule)].amount[currency, default: 0] += amount
+                // Every deal of the group is flagged by a rule of its flags; else those a rule of the day flags.
+                let flagged: Int = rules.isEmpty ? row["flagged"] ?? 0 : count
+                let flaggedAmount: Int64 = rules.isEmpty ? row["flagged_amount"] ?? 0 : amount
+                if flagged > 0 {
+                    figures.flaggedDeals += flagged
+                    figures.flaggedAmount[currency, default: 0] += flaggedAmount
+                    report.flaggedDeals += flagged
+                    report.flaggedAmount[currency, default: 0] += flaggedAmount
                 }
                 reps[owner] = figures
             }
@@ -119,13 +129,27 @@ extension SQLiteStore: HealthStore {
         }
     }
 
-    /// The open deals grouped by rep, currency, stage and mask, from the health index alone.
+    /// The open deals grouped by rep, currency, stage and the rules' own flags, in the health
+    /// index's order (no sort, no table read), with the day's rules summed per group.
     static func healthGroupsSQL(_ health: HealthSQL, joins: String, open: SQLFilter) -> String {
-        """
-        SELECT d.owner, d.currency, d.process_key, d.stage_key, \(health.maskSQL) AS mask, COUNT(*) AS n, SUM(d.amount) AS amount
-        FROM deal d INDEXED BY deal_health \(joins) \(open.whereClause)
-        GROUP BY d.owner, d.currency, d.process_key, d.stage_key, mask
-        """
+        var sums: [String] = []
+        for (index, condition) in health.timed.enumerated() {
+            sums.append("SUM(\(condition.sql)) AS n\(index), SUM(CASE WHEN \(condition.sql) THEN d.amount END) AS amount\(index)")
+        }
+        sums.append("SUM(\(health.anyTimedSQL)) AS flagged, SUM(CASE WHEN \(health.anyTimedSQL) THEN d.amount END) AS flagged_amount")
+        let groups = "d.owner, d.currency, d.process_key, d.stage_key, d.budget_known, d.has_needs, d.quoted, d.pitched"
+        return """
+            SELECT \(groups), COUNT(*) AS n, SUM(d.amount) AS amount, \(sums.joined(separator: ", "))
+            FROM deal d INDEXED BY deal_health \(joins) \(open.whereClause)
+            GROUP BY \(groups)
+            """
+    }
+
+    static func healthGroupsArguments(_ health: HealthSQL) -> StatementArguments {
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        for condition in health.timed { arguments += condition.arguments + condition.arguments }
+        arguments += health.anyTimedArguments + health.anyTimedArguments
+        return StatementArguments(arguments)
     }
 
     /// A rule's largest deals, each with what its check says. A rule many deals trip finds its

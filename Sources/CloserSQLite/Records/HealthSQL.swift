@@ -4,10 +4,10 @@ import GRDB
 
 /// The health rules as SQL over `deal d` and `account_health h`, built from the settings, the
 /// processes and the day, in two forms:
-/// - `bits`: what each rule asks of a deal's own columns, without its stage (`mask`). The report
-///   groups the open deals by rep, currency, process, stage and mask from one index, and the
-///   stage half of each rule is then applied per group in Swift, by the same settings the rules
-///   read (`trips(_:mask:processKey:stageKey:)`);
+/// - for the report's one pass, the rules split in two. Four read only the deal's own flags
+///   (pitched, has_needs, quoted, budget_known) and its stage: the pass groups by those, in the
+///   order of the health index, and `staticRules` applies each rule's stage half per group, by the
+///   same settings the Swift rules read. Three depend on the day (`timed`): the pass sums them.
 /// - `conditions`: each whole rule, for the rule's list of deals.
 /// Both say what the rule's Swift check (`DealHealth`) says for an open deal; a test holds them
 /// together on a store whose deals trip every rule.
@@ -20,13 +20,10 @@ struct HealthSQL {
 
     let settings: HealthSettings
     let catalog: ProcessCatalog
-    /// One per rule the team has on, in the rules' order.
-    let bits: [Condition]
+    /// The rules the team has on that depend on the day: summed per group.
+    let timed: [Condition]
+    /// Every rule the team has on, whole, in the rules' order.
     let conditions: [Condition]
-
-    /// What `trimmingCharacters(in: .whitespaces)` removes: spaces (Unicode Zs), the tab and
-    /// the zero-width space, so a next step of blanks is none in SQL as in Swift.
-    static let blanks = " \t\u{00A0}\u{1680}\u{2000}\u{2001}\u{2002}\u{2003}\u{2004}\u{2005}\u{2006}\u{2007}\u{2008}\u{2009}\u{200A}\u{200B}\u{202F}\u{205F}\u{3000}"
 
     init(settings: HealthSettings, catalog: ProcessCatalog, processKey: String?, today: Day) {
         self.settings = settings
@@ -46,72 +43,63 @@ struct HealthSQL {
             }
             return parts.isEmpty ? ("0", []) : ("(" + parts.joined(separator: " OR ") + ")", arguments)
         }
-        var bits: [Condition] = []
+        func staged(_ rule: HealthRule, _ own: String, _ flag: StageFlag, atOrAfter: Bool) -> Condition {
+            let (inStage, arguments) = stages(flag, atOrAfter: atOrAfter)
+            return Condition(rule: rule, sql: "(\(own) AND \(inStage))", arguments: arguments)
+        }
+        var timed: [Condition] = []
         var conditions: [Condition] = []
         for rule in HealthRule.allCases where settings.isEnabled(rule) {
-            let bit: Condition
-            var stage: (flag: StageFlag, atOrAfter: Bool)?
             switch rule {
             case .pitchedBeforeDiscovery:
-                bit = Condition(rule: rule, sql: "(d.last_demo IS NOT NULL AND (d.first_discovery IS NULL OR d.first_discovery > d.last_demo))", arguments: [])
+                conditions.append(Condition(rule: rule, sql: "(d.pitched = 1)", arguments: []))
             case .needsNotRecorded:
-                bit = Condition(rule: rule, sql: "(d.has_needs = 0)", arguments: [])
-                stage = (.needs, true)
+                conditions.append(staged(rule, "d.has_needs = 0", .needs, atOrAfter: true))
             case .priceTooEarly:
-                bit = Condition(rule: rule, sql: "(d.first_quote IS NOT NULL)", arguments: [])
-                stage = (.pricing, false)
+                conditions.append(staged(rule, "d.quoted = 1", .pricing, atOrAfter: false))
             case .budgetUnknown:
-                bit = Condition(rule: rule, sql: "(d.budget_known = 0)", arguments: [])
-                stage = (.budget, true)
+                conditions.append(staged(rule, "d.budget_known = 0", .budget, atOrAfter: true))
             case .noRouteToDecisionMaker:
-                // Met within routeDays ⇔ last met on or after today − routeDays.
-                bit = Condition(rule: rule, sql: "(COALESCE(h.dm_route, 0) = 0 AND (h.dm_last_met IS NULL OR h.dm_last_met < ?))",
-                                arguments: [today.adding(days: -settings.routeDays).description])
+                // Met within routeDays ⇔ last met on or after today − routeDays; a route never trips (HealthSchema.routeKey).
+                timed.append(Condition(rule: rule, sql: "(COALESCE(h.route_key, '') < ?)", arguments: [today.adding(days: -settings.routeDays).description]))
             case .keyPersonCold:
-                // Cold after more than coldDays ⇔ last met before today − coldDays, or never.
-                bit = Condition(rule: rule, sql: "(h.coldest_id IS NOT NULL AND (h.coldest_met IS NULL OR h.coldest_met < ?))",
-                                arguments: [today.adding(days: -settings.coldDays).description])
+                // Cold after more than coldDays ⇔ last met before today − coldDays, or never (HealthSchema.coldKey).
+                timed.append(Condition(rule: rule, sql: "(COALESCE(h.cold_key, '\(HealthSchema.never)') < ?)",
+                                       arguments: [today.adding(days: -settings.coldDays).description]))
             case .noNextStep:
-                bit = Condition(rule: rule, sql: "(trim(d.next_step, ?) = '' OR d.next_step_due IS NULL OR d.next_step_due < ?)",
-                                arguments: [Self.blanks, today.description])
+                // No step, no day or a day past (Deal.nextStepKey).
+                timed.append(Condition(rule: rule, sql: "(d.next_key < ?)", arguments: [today.description]))
             }
-            bits.append(bit)
-            if let stage {
-                let (inStage, arguments) = stages(stage.flag, atOrAfter: stage.atOrAfter)
-                conditions.append(Condition(rule: rule, sql: "(\(bit.sql) AND \(inStage))", arguments: bit.arguments + arguments))
-            } else {
-                conditions.append(bit)
-            }
+            if let last = timed.last, last.rule == rule { conditions.append(last) }
         }
-        self.bits = bits
+        self.timed = timed
         self.conditions = conditions
     }
 
     /// Whether any rule reads the account's facts (the join can be left out otherwise).
-    var needsAccountHealth: Bool { bits.contains { [.noRouteToDecisionMaker, .keyPersonCold].contains($0.rule) } }
+    var needsAccountHealth: Bool { timed.contains { [.noRouteToDecisionMaker, .keyPersonCold].contains($0.rule) } }
 
-    /// The mask of a deal: bit i set when `bits[i]` holds.
-    var maskSQL: String {
-        bits.isEmpty ? "0" : bits.enumerated().map { "(\($1.sql) << \($0))" }.joined(separator: " | ")
-    }
+    /// Any of the day's rules holds.
+    var anyTimedSQL: String { timed.isEmpty ? "0" : "(" + timed.map(\.sql).joined(separator: " OR ") + ")" }
 
-    var maskArguments: [(any DatabaseValueConvertible)?] { bits.flatMap(\.arguments) }
+    var anyTimedArguments: [(any DatabaseValueConvertible)?] { timed.flatMap(\.arguments) }
 
-    /// The rules a group of deals trips: their mask's rules, the stage ones only where the stage says so.
-    func trips(mask: Int64, processKey: String, stageKey: String) -> [HealthRule] {
+    /// The rules that read only a deal's own flags and stage, tripped by every deal of a group
+    /// with these flags in this stage.
+    func staticRules(processKey: String, stageKey: String, budgetKnown: Bool, hasNeeds: Bool, quoted: Bool, pitched: Bool) -> [HealthRule] {
         let process = catalog.process(processKey)
         let current = process?.stageIndex(stageKey)
-        return bits.enumerated().compactMap { index, bit in
-            guard mask & (1 << Int64(index)) != 0 else { return nil }
-            func stage(_ flag: StageFlag, _ holds: (Int, Int) -> Bool) -> HealthRule? {
-                guard let process, let current, let flagged = settings.stageIndex(flag, in: process) else { return nil }
-                return holds(current, flagged) ? bit.rule : nil
-            }
-            switch bit.rule {
-            case .needsNotRecorded: return stage(.needs, >=)
-            case .budgetUnknown: return stage(.budget, >=)
-            case .priceTooEarly: return stage(.pricing, <)
-            default: return bit.rule
+        func stage(_ flag: StageFlag, _ holds: (Int, Int) -> Bool) -> Bool {
+            guard let process, let current, let flagged = settings.stageIndex(flag, in: process) else { return false }
+            return holds(current, flagged)
+        }
+        return conditions.map(\.rule).filter { rule in
+            switch rule {
+            case .pitchedBeforeDiscovery: pitched
+            case .needsNotRecorded: !hasNeeds && stage(.needs, >=)
+            case .priceTooEarly: quoted && stage(.pricing, <)
+            case .budgetUnknown: !budgetKnown && stage(.budget, >=)
+            case .noRouteToDecisionMaker, .keyPersonCold, .noNextStep: false
             }
         }
     }

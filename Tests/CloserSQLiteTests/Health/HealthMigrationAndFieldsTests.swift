@@ -23,6 +23,13 @@ struct HealthMigrationAndFieldsTests {
                                   stage_entered_at, probability, weighted, at_risk, milestones_met, milestones_total, search_key, version,
                                   created_at, updated_at)
                 VALUES (1, 1, 'Pumps', 'project', 'proposal', 100, 'CNY', 'alice', 'open', 'pipeline', 0, 40, 40, 0, 0, 1, 'pumps', 1, 0, 0);
+                INSERT INTO deal (id, account_id, title, process_key, stage_key, amount, currency, owner, outcome, forecast_category,
+                                  stage_entered_at, probability, weighted, at_risk, milestones_met, milestones_total, search_key, version,
+                                  created_at, updated_at, next_step, next_step_due)
+                VALUES (2, 1, 'Valves', 'project', 'entry', 100, 'CNY', 'alice', 'open', 'pipeline', 0, 20, 20, 0, 0, 1, 'valves', 1, 0, 0,
+                        'Call', '2026-12-01'),
+                       (3, 1, 'Seals', 'project', 'entry', 100, 'CNY', 'alice', 'open', 'pipeline', 0, 20, 20, 0, 0, 1, 'seals', 1, 0, 0,
+                        '\u{3000} ', '2026-12-01');
                 INSERT INTO activity (account_id, deal_id, kind, day, created_at) VALUES
                     (1, 1, 'demo', '2026-11-02', 0), (1, 1, 'demo', '2026-11-09', 0), (1, 1, 'visit', '2026-11-20', 0);
                 """)
@@ -32,11 +39,17 @@ struct HealthMigrationAndFieldsTests {
             let deal = try #require(try Row.fetchOne(db, sql: "SELECT needs, last_demo, first_discovery, first_quote FROM deal WHERE id = 1"))
             #expect(deal["needs"] as String == "[]" && deal["last_demo"] as String? == "2026-11-09")
             #expect(deal["first_discovery"] as String? == nil && deal["first_quote"] as String? == nil)
+            let flags = try #require(try Row.fetchOne(db, sql: "SELECT pitched, quoted, has_needs FROM deal WHERE id = 1"))
+            #expect(flags["pitched"] as Bool && !(flags["quoted"] as Bool) && !(flags["has_needs"] as Bool))
+            #expect(try String.fetchAll(db, sql: "SELECT next_key FROM deal ORDER BY id") == ["", "2026-12-01", ""],
+                    "no step, a step due 2026-12-01, a step of blanks")
             let acme = try #require(try Row.fetchOne(db, sql: "SELECT * FROM account_health WHERE account_id = 1"))
+            #expect(acme["route_key"] as String == "9999-12-31" && acme["cold_key"] as String == "", "a route; the coach never met")
             #expect(acme["decision_makers"] as Int == 1 && acme["dm_last_met"] as String? == "2026-11-01" && acme["dm_route"] as Bool)
             #expect(acme["coldest_id"] as Int64? == 2 && acme["coldest_met"] as String? == nil && acme["stale"] as Int == 0)
             let empty = try #require(try Row.fetchOne(db, sql: "SELECT * FROM account_health WHERE account_id = 2"))
             #expect(empty["decision_makers"] as Int == 0 && !(empty["dm_route"] as Bool) && empty["coldest_id"] as Int64? == nil)
+            #expect(empty["route_key"] as String == "" && empty["cold_key"] as String == "9999-12-31")
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM setting") == 0)
         }
     }
@@ -120,9 +133,10 @@ struct HealthIndexTests {
         open.add("d.owner = ?", ["alice"])
         let sql = SQLiteStore.healthGroupsSQL(health, joins: "LEFT JOIN account_health h ON h.account_id = d.account_id", open: open)
         try store.read { db in
-            let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: StatementArguments(health.maskArguments) + open.arguments)
+            let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: SQLiteStore.healthGroupsArguments(health) + open.arguments)
                 .map { $0["detail"] as String }.joined(separator: " | ")
             #expect(plan.contains("COVERING INDEX deal_health (outcome=? AND owner=?)"), "\(plan)")
+            #expect(!plan.contains("TEMP B-TREE"), "grouped as the index is walked: \(plan)")
             let indexes = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'deal'"))
             #expect(indexes.contains("deal_health") && !indexes.contains("deal_attention"), "the review's index widened, not doubled")
         }
