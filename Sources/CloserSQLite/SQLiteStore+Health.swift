@@ -10,7 +10,7 @@ extension SQLiteStore: HealthStore {
     static let healthSettingPrefix = "health."
 
     public func healthSettings() throws -> HealthSettings {
-        try read { db in try Self.healthSettings(db) }
+        try readAsActor { db, _ in try Self.healthSettings(db) }
     }
 
     static func healthSettings(_ db: Database) throws -> HealthSettings {
@@ -22,13 +22,12 @@ extension SQLiteStore: HealthStore {
         return HealthSettings(values: values)
     }
 
-    public func saveHealthSettings(_ settings: HealthSettings, by user: String) throws {
+    public func saveHealthSettings(_ settings: HealthSettings) throws {
+        let user = actor
         try write { db in
+            try requireTeamAdmin(db, to: "change the team's settings")
             let issues = settings.issues(catalog: try Self.catalog(db))
             guard issues.isEmpty else { throw Self.invalid(issues) }
-            if let actor = try Self.actor(db, user), actor.role != .manager {
-                throw StoreError.refused("only a manager can change the team's settings; you are \(Self.describe(actor))")
-            }
             let old = try Self.healthSettings(db).values
             let new = settings.values
             try db.execute(sql: "DELETE FROM setting WHERE key >= ? AND key < ?", arguments: [Self.healthSettingPrefix, "health/"])
@@ -40,22 +39,22 @@ extension SQLiteStore: HealthStore {
             for key in Set(old.keys).union(new.keys) where old[key] != new[key] {
                 changes[key] = FieldChange(old: old[key], new: new[key])
             }
-            try log(db, event(user, "settings", 0, "health", changes))
+            try log(db, event("settings", 0, "health", changes, account: nil))
         }
     }
 
-    public func dealWarnings(_ dealIDs: [Int64], today: Day, as viewer: Viewer?) throws -> [Int64: [HealthWarning]] {
+    public func dealWarnings(_ dealIDs: [Int64], today: Day) throws -> [Int64: [HealthWarning]] {
         let ids = Array(Set(dealIDs))
         guard !ids.isEmpty else { return [:] }
         guard ids.count <= HealthLimits.dealsPerCall else {
             throw StoreError.invalid("asked for the health of \(ids.count) deals at once; at most \(HealthLimits.dealsPerCall)")
         }
-        return try read { db in
+        return try readAsActor { db, who in
             let catalog = try Self.catalog(db)
             let settings = try Self.healthSettings(db)
             var filter = SQLFilter()
             filter.add("d.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))", ids)
-            filter.restrict(to: viewer)
+            filter.restrict(to: who)
             var result = [Int64: [HealthWarning]]()
             for row in try Row.fetchAll(db, sql: "SELECT \(HealthRows.columns) FROM deal d \(HealthRows.joins) \(filter.whereClause)",
                                         arguments: filter.arguments) {
@@ -68,7 +67,7 @@ extension SQLiteStore: HealthStore {
     }
 
     public func healthReport(_ q: HealthReportQuery) throws -> HealthReport {
-        try read { db in
+        try readAsActor { db, who in
             let catalog = try Self.catalog(db)
             if let key = q.processKey, catalog.process(key) == nil { throw StoreError.rule(.unknownProcess(key)) }
             let settings = try Self.healthSettings(db)
@@ -77,8 +76,8 @@ extension SQLiteStore: HealthStore {
             open.add("d.outcome = 'open'")
             if let rep = q.rep { open.add("d.owner = ?", [rep]) }
             if let key = q.processKey { open.add("d.process_key = ?", [key]) }
-            open.restrict(to: q.viewer)
-            let accountJoin = q.viewer?.role == .rep ? "JOIN account a ON a.id = d.account_id" : ""
+            open.restrict(to: who)
+            let accountJoin = who.isRestricted ? "JOIN account a ON a.id = d.account_id" : ""
             let healthJoin = health.needsAccountHealth ? "LEFT JOIN account_health h ON h.account_id = d.account_id" : ""
 
             // One pass over the open deals' index, grouped as it walks: per rep, currency, stage and

@@ -3,8 +3,8 @@ import CloserSQLite
 import Foundation
 
 /// `closer-bench health`: the deal-health report over every open deal (the store's whole work
-/// for `closer report health` and the review's health lists), for a manager, one rep's deals and
-/// as a rep who sees only their accounts; and a board's worth of cards' warnings.
+/// for `closer report health` and the review's health lists), for the demo's manager (sun.hao),
+/// one rep's deals and as that rep, who sees only their accounts; and a board's worth of cards' warnings.
 struct HealthBench {
     let path: String
     let runs: Int
@@ -21,9 +21,10 @@ struct HealthBench {
         guard FileManager.default.fileExists(atPath: path) else {
             throw BenchError("no store at \(path): create it with closer demo --scale 100000 --db \(path)")
         }
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, actor: "sun.hao")
+        let rep = store.acting(as: user)
+        let who = try rep.whoIsActing()
         let today = Day.today()
-        let rep = try store.viewer(named: user)
         print("closer-bench health — \(path); milliseconds, 1 cold + \(runs) warm runs\n")
         // Wall clock, and the process's CPU time: on a machine shared with other work the wall clock
         // waits for a core, and the CPU time says what the report itself costs.
@@ -44,14 +45,14 @@ struct HealthBench {
         }
         try time("healthReport: counts and sums only (no lists)") { _ = try store.healthReport(HealthReportQuery(today: today, listLimit: 0)) }
         try time("healthReport: one rep's deals (--rep)") { _ = try store.healthReport(HealthReportQuery(today: today, rep: user, listLimit: 20)) }
-        try time("healthReport: as \(user) (\(rep?.role.rawValue ?? "no users")), visible accounts only") {
-            _ = try store.healthReport(HealthReportQuery(today: today, listLimit: 20, viewer: rep))
+        try time("healthReport: as \(who.described), visible accounts only") {
+            _ = try rep.healthReport(HealthReportQuery(today: today, listLimit: 20))
         }
         try time("healthReport: one process, 200 per rule") {
             _ = try store.healthReport(HealthReportQuery(today: today, processKey: BuiltInProcesses.project.key, listLimit: 200))
         }
         let cards = try store.board(BoardQuery(processKey: BuiltInProcesses.project.key, cardsPerStage: 8)).columns.flatMap(\.cards).map(\.id)
-        try time("healthCounts: a board's \(cards.count) cards") { _ = try store.healthCounts(cards, today: today, as: nil) }
+        try time("healthCounts: a board's \(cards.count) cards") { _ = try store.healthCounts(cards, today: today) }
         print(table.printed())
         print("(load average \(Self.loadAverage()) on \(ProcessInfo.processInfo.activeProcessorCount) cores)")
         if let report {

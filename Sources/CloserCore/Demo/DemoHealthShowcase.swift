@@ -108,11 +108,12 @@ extension DemoBuilder {
         return id
     }
 
-    /// A project deal created on the first day in `moves` and moved a stage forward on each later one,
-    /// every milestone on the way ticked.
+    /// A project deal created on the first day in `moves` and moved a stage forward on each later one
+    /// by the real gate rules: the milestones ticked, the one the org chart must prove forced where it does not.
     private mutating func showcaseDeal(_ account: Int64, _ title: String, owner: String, moves: [Int], amount: Int64) -> Deal {
         let process = BuiltInProcesses.project
         let id = Int64(deals.count + 1)
+        let evidence = DealEvidence(persons: persons.filter { $0.accountID == account })
         let createdAt = moment(todayOrdinal + moves[0], slot: 2)
         emit(createdAt, user: owner, entity: "deal", id: id, action: "created",
              changes: ["stage": FieldChange(old: nil, new: process.stages[0].key)], note: title)
@@ -121,11 +122,17 @@ extension DemoBuilder {
                         version: 1, createdAt: date(createdAt), updatedAt: date(createdAt))
         for (step, day) in moves.dropFirst().enumerated() {
             let from = process.stages[step], to = process.stages[step + 1]
-            deal.milestonesDone.formUnion(from.milestones.map(\.key))
+            deal.milestonesDone.formUnion(from.milestones.filter { $0.proof == nil }.map(\.key))
             let at = moment(todayOrdinal + day, slot: 3)
-            emit(at, user: owner, entity: "deal", id: id, action: "moved", changes: ["stage": FieldChange(old: from.key, new: to.key)])
-            deal.stageKey = to.key
-            deal.stageEnteredAt = date(at)
+            let forced = deal.overrides.count
+            do {
+                deal = try DealRules.move(deal, to: to.key, process: process, evidence: evidence,
+                                          forceReason: DemoData.coachForceReasons[0], by: owner, at: date(at))
+            } catch {
+                assertionFailure("showcase deal \(id) could not move: \(error)")
+            }
+            emit(at, user: owner, entity: "deal", id: id, action: deal.overrides.count > forced ? "forced" : "moved",
+                 changes: ["stage": FieldChange(old: from.key, new: to.key)], note: deal.overrides.count > forced ? DemoData.coachForceReasons[0] : "")
             deal.updatedAt = date(at)
         }
         if moves.count == 1 { deal.stageEnteredAt = date(createdAt) }

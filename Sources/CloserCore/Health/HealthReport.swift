@@ -1,4 +1,5 @@
-/// What the health report covers: open deals now, one rep or the team, one process or all.
+/// What the health report covers: open deals now, one rep or the team, one process or all —
+/// of the accounts the store's actor may see.
 public struct HealthReportQuery: Sendable, Hashable {
     public var today: Day
     public var rep: String?
@@ -6,15 +7,12 @@ public struct HealthReportQuery: Sendable, Hashable {
     public var processKey: String?
     /// How many deals each rule's list carries (its count and sums are always complete).
     public var listLimit: Int
-    /// Who asks: a rep sees the deals of the accounts they may see, a manager everyone's.
-    public var viewer: Viewer?
 
-    public init(today: Day, rep: String? = nil, processKey: String? = nil, listLimit: Int = 20, viewer: Viewer? = nil) {
+    public init(today: Day, rep: String? = nil, processKey: String? = nil, listLimit: Int = 20) {
         self.today = today
         self.rep = rep
         self.processKey = processKey
         self.listLimit = listLimit
-        self.viewer = viewer
     }
 }
 

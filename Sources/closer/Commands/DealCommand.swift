@@ -44,7 +44,12 @@ struct DealCommand: ParsableCommand {
 
         var isEmpty: Bool { needs.isEmpty && !clear && remove.isEmpty }
 
-        func apply(to deal: inout Deal, in db: SQLiteStore) throws {
+        /// The --stated-by person, looked up before the write (the edit runs inside it).
+        func person(ofAccount accountID: Int64, in db: SQLiteStore) throws -> Int64? {
+            try statedBy.map { try Parse.person($0, ofAccount: accountID, in: db).id }
+        }
+
+        func apply(to deal: inout Deal, person: Int64?) throws {
             if clear { deal.needs = [] }
             for number in remove.sorted(by: >) {
                 guard deal.needs.indices.contains(number - 1) else {
@@ -52,7 +57,6 @@ struct DealCommand: ParsableCommand {
                 }
                 deal.needs.remove(at: number - 1)
             }
-            let person = try statedBy.map { try Parse.person($0, ofAccount: deal.accountID, in: db).id }
             deal.needs += needs.map { CustomerNeed(text: $0.trimmingCharacters(in: .whitespaces), statedBy: person) }
         }
     }
@@ -86,8 +90,8 @@ struct DealCommand: ParsableCommand {
             try fields.apply(to: &deal)
             if let nextStep { deal.nextStep = nextStep }
             if let due { deal.nextStepDue = try Parse.day(due) }
-            try needs.apply(to: &deal, in: db)
-            let saved = try db.addDeal(deal, by: store.actor)
+            try needs.apply(to: &deal, person: try needs.person(ofAccount: customer.id, in: db))
+            let saved = try db.addDeal(deal)
             Output.line("added deal #\(saved.id) \(saved.title) — \(customer.name), \(startStage.name.both), \(Output.money(saved.amount))")
         }
     }
@@ -207,21 +211,15 @@ struct DealCommand: ParsableCommand {
             }
             Output.line()
             Output.line("Health 健康 (the taboos the data proves; closer report health)")
-            if let warnings = try db.dealWarnings([deal.id], today: Day.today(), as: try db.viewer(named: store.actor))[deal.id] {
-                HealthLines.lines(warnings, lang: lang.language).forEach { Output.line($0) }
-            } else {
-                Output.line("  not shown: \(store.actor) may not see the deals of account #\(deal.accountID)")
-            }
+            HealthLines.lines(try db.dealHealth(deal.id, today: Day.today()), lang: lang.language).forEach { Output.line($0) }
             let events = try db.events(EventQuery(entity: "deal", entityID: deal.id, limit: 10))
             if !events.isEmpty {
                 Output.line()
                 Output.line("History")
                 let formatter = ISO8601DateFormatter()
+                let wording = ChangeWording(catalog: try db.processCatalog(), lang: .en)
                 for event in events {
-                    let changes = event.changes.keys.sorted().map { key in
-                        "\(key): \(event.changes[key]?.old ?? "∅") → \(event.changes[key]?.new ?? "∅")"
-                    }.joined(separator: ", ")
-                    Output.line("  \(formatter.string(from: event.at))  \(event.user)  \(event.action)  \(changes)\(event.note.isEmpty ? "" : "  “\(event.note)”")")
+                    Output.line("  \(formatter.string(from: event.at))  \(event.user)  \(wording.line(event))")
                 }
             }
         }
@@ -237,13 +235,16 @@ struct DealCommand: ParsableCommand {
         @Option(name: .customLong("expect-version"), help: "Refuse if the deal changed since you read this version.") var expectVersion: Int?
 
         func run() throws {
+            // Only the fields named here change, on the deal as it is when the write runs: without
+            // --expect-version another person's change to other fields is kept, not overwritten.
             let db = try store.open()
-            var deal = try db.deal(try Parse.dealID(id))
-            if let expectVersion { deal.version = expectVersion }
-            if let title { deal.title = title }
-            try fields.apply(to: &deal)
-            try needs.apply(to: &deal, in: db)
-            let saved = try db.updateDeal(deal, by: store.actor)
+            let dealID = try Parse.dealID(id)
+            let person = needs.isEmpty ? nil : try needs.person(ofAccount: try db.deal(dealID).accountID, in: db)
+            let saved = try db.editDeal(dealID, expectedVersion: expectVersion) { deal in
+                if let title { deal.title = title }
+                try fields.apply(to: &deal)
+                try needs.apply(to: &deal, person: person)
+            }
             Output.line("saved deal #\(saved.id) (version \(saved.version))")
         }
     }
@@ -255,7 +256,7 @@ struct DealCommand: ParsableCommand {
 
         func run() throws {
             let id = try Parse.dealID(id)
-            try store.open().deleteDeal(id, by: store.actor)
+            try store.open().deleteDeal(id)
             Output.line("deleted deal #\(id)")
         }
     }
@@ -275,7 +276,7 @@ struct DealCommand: ParsableCommand {
                 throw CLIError("--force needs --reason \"…\": forcing a gate is recorded with why")
             }
             let db = try store.open()
-            let moved = try db.moveDeal(try Parse.dealID(id), to: stage, forceReason: force ? reason : nil, expectedVersion: expectVersion, by: store.actor)
+            let moved = try db.moveDeal(try Parse.dealID(id), to: stage, forceReason: force ? reason : nil, expectedVersion: expectVersion)
             let risk = moved.overrides.isEmpty ? "" : " — AT RISK until \(moved.overrides.map(\.milestoneKey).joined(separator: ", ")) met"
             Output.line("moved deal #\(moved.id) to \(moved.stageKey)\(risk)")
         }
@@ -291,7 +292,7 @@ struct DealCommand: ParsableCommand {
         enum MilestoneState: String, EnumerableFlag { case done, undone }
 
         func run() throws {
-            let deal = try store.open().setMilestone(dealID: try Parse.dealID(id), key: key, done: state == .done, expectedVersion: nil, by: store.actor)
+            let deal = try store.open().setMilestone(dealID: try Parse.dealID(id), key: key, done: state == .done, expectedVersion: nil)
             Output.line("deal #\(deal.id): milestone \(key) \(state == .done ? "met" : "not met")")
         }
     }
@@ -306,14 +307,14 @@ struct DealCommand: ParsableCommand {
         func run() throws {
             let day = try due.map(Parse.day)
             if text.trimmingCharacters(in: .whitespaces).isEmpty { throw CLIError("the next step must say what happens next") }
-            let deal = try store.open().setNextStep(dealID: try Parse.dealID(id), text: text, due: day, expectedVersion: nil, by: store.actor)
+            let deal = try store.open().setNextStep(dealID: try Parse.dealID(id), text: text, due: day, expectedVersion: nil)
             Output.line("deal #\(deal.id): next step “\(deal.nextStep)”\(deal.nextStepDue.map { " due \($0)" } ?? " (no date: add --due)")")
         }
     }
 
     /// Won, lost and withdrawn differ only in the outcome and whether the reason is required.
     static func close(_ id: String, as outcome: Outcome, reason: String, store: StoreOptions) throws {
-        let deal = try store.open().closeDeal(try Parse.dealID(id), as: outcome, reason: reason, expectedVersion: nil, by: store.actor)
+        let deal = try store.open().closeDeal(try Parse.dealID(id), as: outcome, reason: reason, expectedVersion: nil)
         Output.line("deal #\(deal.id) \(outcome.label.both)" + (deal.outcomeReason.isEmpty ? "" : ": \(deal.outcomeReason)"))
     }
 
@@ -350,7 +351,7 @@ struct DealCommand: ParsableCommand {
         @Argument(help: "Deal id.") var id: String
 
         func run() throws {
-            let deal = try store.open().reopenDeal(try Parse.dealID(id), by: store.actor)
+            let deal = try store.open().reopenDeal(try Parse.dealID(id))
             Output.line("deal #\(deal.id) reopened in \(deal.stageKey)")
         }
     }

@@ -32,8 +32,7 @@ extension ReportCommand {
                 }
                 processKey = template.key
             }
-            let query = HealthReportQuery(today: try today.map(Parse.day) ?? Day.today(), rep: rep, processKey: processKey, listLimit: limit,
-                                          viewer: try db.viewer(named: store.actor))
+            let query = HealthReportQuery(today: try today.map(Parse.day) ?? Day.today(), rep: rep, processKey: processKey, listLimit: limit)
             let report = try db.healthReport(query)
             if format == .json { return try Output.json(report) }
             HealthText(report: report, catalog: catalog, lang: lang.language).lines(format).forEach { Output.line($0) }

@@ -38,7 +38,7 @@ struct SettingsCommand: ParsableCommand {
             let db = try store.open()
             var settings = try db.healthSettings()
             do { try settings.set(key, to: value) } catch { throw CLIError(error.description) }
-            try db.saveHealthSettings(settings, by: store.actor)
+            try db.saveHealthSettings(settings)
             Output.line("saved \(key) = \(settings.values[key] ?? value)")
             try SettingsCommand.show(settings, catalog: try db.processCatalog(), json: false)
         }
@@ -61,7 +61,7 @@ struct SettingsCommand: ParsableCommand {
             for key in keys {
                 do { try settings.reset(key) } catch { throw CLIError(error.description) }
             }
-            try db.saveHealthSettings(settings, by: store.actor)
+            try db.saveHealthSettings(settings)
             Output.line(all ? "reset every setting" : "reset \(keys.joined(separator: ", "))")
             try SettingsCommand.show(settings, catalog: try db.processCatalog(), json: false)
         }

@@ -68,11 +68,11 @@ struct HealthMigrationAndFieldsTests {
         let store = try StoreFixture.store()
         var a = StoreFixture.account("中国石化")
         a.maturity = .specialist
-        let sinopec = try store.addAccount(a, by: "alice")
-        let acme = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
+        let sinopec = try store.addAccount(a)
+        let acme = try store.addAccount(StoreFixture.account("Acme"))
         var b = StoreFixture.account("Baosteel")
         b.maturity = .familiar
-        _ = try store.addAccount(b, by: "alice")
+        _ = try store.addAccount(b)
         #expect(try store.account(sinopec.id).maturity == .specialist)
         func names(_ query: String) throws -> [String] {
             try store.accounts(AccountQuery(conditions: try AccountQueryLanguage.parse(query))).rows.map(\.account.name).sorted()
@@ -82,7 +82,7 @@ struct HealthMigrationAndFieldsTests {
         #expect(try names("maturity:unbundling").isEmpty)
         var edited = try store.account(acme.id)
         edited.maturity = .generalist
-        _ = try store.updateAccount(edited, by: "alice")
+        _ = try store.updateAccount(edited)
         let event = try #require(try store.events(EventQuery(entity: "account", entityID: acme.id, limit: 1)).first)
         #expect(event.changes["maturity"] == FieldChange(old: nil, new: "generalist"))
 
@@ -96,17 +96,17 @@ struct HealthMigrationAndFieldsTests {
 
     @Test func needsRoundTripThroughEveryFormat() throws {
         let store = try StoreFixture.store()
-        let account = try store.addAccount(StoreFixture.account("中国石化"), by: "alice")
-        let engineer = try store.addPerson(Person(accountID: account.id, name: "王工"), by: "alice")
+        let account = try store.addAccount(StoreFixture.account("中国石化"))
+        let engineer = try store.addPerson(Person(accountID: account.id, name: "王工"))
         var deal = StoreFixture.deal("DCS", account: account.id)
         deal.needs = [CustomerNeed(text: "中文版使用手册", statedBy: engineer.id), CustomerNeed(text: "Less \"downtime\", please")]
-        deal = try store.addDeal(deal, by: "alice")
+        deal = try store.addDeal(deal)
         #expect(try store.deal(deal.id).needs == deal.needs)
         let snapshot = try store.exportSnapshot()
         let csv = try SnapshotCSV.decode(files: try SnapshotCSV.encode(snapshot).map { ($0.key, $0.value) })
         #expect(csv.deals.first?.needs == deal.needs)
         let target = try StoreFixture.store()
-        _ = try target.importSnapshot(csv, by: "alice")
+        _ = try target.importSnapshot(csv)
         #expect(try target.deal(deal.id).needs == deal.needs)
 
         var wrong = snapshot
@@ -117,7 +117,7 @@ struct HealthMigrationAndFieldsTests {
         wrong.activities = []
         wrong.events = []
         #expect(throws: StoreError.invalid("deals[0]: a need is stated by person 999, who is not a key person of account \(account.id) — nothing was imported")) {
-            try store.importSnapshot(wrong, by: "alice")
+            try store.importSnapshot(wrong)
         }
     }
 }

@@ -11,9 +11,9 @@ struct HealthReportTests {
     let today = StoreFixture.today
 
     static func demoStore() throws -> (SQLiteStore, Snapshot) {
-        let store = try StoreFixture.store()
+        let store = try SQLiteStore(inMemoryWithClock: { StoreFixture.now }, actor: "demo")
         let snapshot = DemoCompany.generate(seed: 3, today: StoreFixture.today)
-        _ = try store.importSnapshot(snapshot, by: "demo")
+        _ = try store.importSnapshot(snapshot)
         return (store, store.exportSnapshotForTest())
     }
 
@@ -46,7 +46,7 @@ struct HealthReportTests {
             #expect(list.amount == amounts, "\(list.rule) amounts")
             #expect(list.items.map(\.amount.minorUnits) == list.items.map(\.amount.minorUnits).sorted(by: >), "largest first")
             for item in list.items.prefix(20) {
-                let warnings = try store.dealHealth(item.dealID, today: today, as: nil)
+                let warnings = try store.dealHealth(item.dealID, today: today)
                 #expect(warnings.first { $0.rule == list.rule }?.detail == item.detail, "the list's detail is the deal's")
             }
         }
@@ -76,7 +76,7 @@ struct HealthReportTests {
         try settings.set("project.needs", to: "entry")
         try settings.set("project.budget", to: "none")
         try settings.set("transactional.pricing", to: "visit")
-        try store.saveHealthSettings(settings, by: "demo")
+        try store.saveHealthSettings(settings)
         #expect(try store.healthSettings() == settings)
         try check(store, snapshot, settings: settings)
     }
@@ -99,8 +99,8 @@ struct HealthReportTests {
     @Test func aRepSeesTheirAccountsDealsOnly() throws {
         let (store, snapshot) = try Self.demoStore()
         let rep = DemoData.reps[2].login
-        let viewer = try store.viewer(named: rep)
-        let report = try store.healthReport(HealthReportQuery(today: today, listLimit: 10_000, viewer: viewer))
+        let report = try store.acting(as: rep).healthReport(HealthReportQuery(today: today, listLimit: 10_000))
+        let viewer = Viewer(name: rep, role: .rep)
         let visible = Set(snapshot.accounts.filter { $0.isVisible(to: viewer) }.map(\.id))
         let open = snapshot.deals.filter { $0.outcome == .open && visible.contains($0.accountID) }
         #expect(report.openDeals == open.count && open.count < snapshot.deals.filter { $0.outcome == .open }.count)
@@ -114,13 +114,14 @@ struct HealthReportTests {
         var settings = HealthSettings()
         settings.routeDays = 30
         #expect(throws: StoreError.refused("only a manager can change the team's settings; you are \(rep) (rep)")) {
-            try store.saveHealthSettings(settings, by: rep)
+            try store.acting(as: rep).saveHealthSettings(settings)
         }
         try settings.set("project.pricing", to: "tender")
-        #expect(throws: StoreError.self) { try store.saveHealthSettings(settings, by: DemoData.manager.login) }
+        let manager = store.acting(as: DemoData.manager.login)
+        #expect(throws: StoreError.self) { try manager.saveHealthSettings(settings) }
         #expect(try store.healthSettings() == .defaults, "nothing was kept")
         try settings.reset("project.pricing")
-        try store.saveHealthSettings(settings, by: DemoData.manager.login)
+        try manager.saveHealthSettings(settings)
         let event = try #require(try store.events(EventQuery(entity: "settings", limit: 1)).first)
         #expect(event.action == "health" && event.user == DemoData.manager.login)
         #expect(event.changes["route-days"] == FieldChange(old: nil, new: "30"))
