@@ -72,6 +72,8 @@ extension SQLiteStore {
                 try db.execute(sql: "UPDATE account SET owned_since = ? WHERE owner IS NOT NULL AND owned_since IS NULL",
                                arguments: [ColumnCoding.time(clock())])
             }
+            // Persons and activities go in with the health triggers standing aside (HealthBulk).
+            try HealthBulk.begin(db)
             // Managers may come after the people who report to them: link reports-to afterwards.
             let personStatement = try db.makeStatement(sql: SQLText.insert(into: "person", columns: Person.columns))
             for person in snapshot.persons {
@@ -103,6 +105,7 @@ extension SQLiteStore {
                 try activityStatement.execute(arguments: StatementArguments(activity.columnValues))
             }
             summary.activities = snapshot.activities.count
+            try HealthBulk.end(db, accounts: Set(snapshot.persons.map(\.accountID)), deals: HealthBulk.deals(of: snapshot.activities))
             if !snapshot.activities.isEmpty {
                 try db.execute(sql: """
                     UPDATE deal SET last_activity = (SELECT MAX(day) FROM activity WHERE activity.deal_id = deal.id)

@@ -104,6 +104,7 @@ extension SQLiteStore {
         }
 
         let insertActivity = try db.makeStatement(sql: SQLText.insert(into: "activity", columns: Activity.columns))
+        try HealthBulk.begin(db)
         for (draft, ref) in plan.activityInserts {
             var activity = draft
             activity.accountID = id(ref)
@@ -113,6 +114,7 @@ extension SQLiteStore {
             try insertActivity.execute(arguments: StatementArguments(values))
             touched.insert(activity.accountID)
         }
+        try HealthBulk.end(db, accounts: [], deals: HealthBulk.deals(of: plan.activityInserts.map(\.0)))
         if !plan.activityInserts.isEmpty {
             try db.execute(sql: """
                 UPDATE deal SET last_activity = (SELECT MAX(day) FROM activity WHERE activity.deal_id = deal.id)
