@@ -23,40 +23,14 @@ enum AccountScreenLayout {
     }
 }
 
-extension App {
-    func runAccountCommand(_ command: Command) {
-        switch command {
-        case .openAccount:
-            let selected = state.screen == .accounts ? state.accounts.selected : state.quadrant.selected
-            if let selected { openAccount360(selected.id) }
-        case .accountSearch:
-            state.accountSearch.editing = true
-        case .accountSortNext: sortAccounts(by: nil)
-        case .accountSortReverse:
-            state.accounts.ascending.toggle()
-            state.accounts.scroll = ScrollState()
-            attempt { try loadAccounts() }
-        case .chooseColumns:
-            state.overlay = .accounts(.columns(ColumnChooserState()))
-        case .pickSavedFilter: openSavedFilters()
-        case .saveFilter: beginSaveFilter()
-        case .toggleQuadrantView: toggleQuadrantView()
-        case .toggleQuadrantValue:
-            state.quadrant.metric = state.quadrant.metric == .pipeline ? .lifetimeValue : .pipeline
-            state.quadrant.scrolls = [:]
-            reload()
-        case .loyaltyUp: changeScore(loyalty: 1, assistance: 0)
-        case .loyaltyDown: changeScore(loyalty: -1, assistance: 0)
-        case .assistanceUp: changeScore(loyalty: 0, assistance: 1)
-        case .assistanceDown: changeScore(loyalty: 0, assistance: -1)
-        default: break
-        }
-    }
-
+extension AppState {
     func accountQuery(offset: Int, limit: Int) -> AccountQuery {
-        AccountQuery(conditions: state.accountSearch.conditions, sort: state.accounts.sort.sortKey,
-                     ascending: state.accounts.ascending, offset: offset, limit: limit)
+        AccountQuery(conditions: accountSearch.conditions, sort: accounts.sort.sortKey, ascending: accounts.ascending, offset: offset, limit: limit)
     }
+}
+
+extension App {
+    func accountQuery(offset: Int, limit: Int) -> AccountQuery { state.accountQuery(offset: offset, limit: limit) }
 
     /// One page: the rows that fit below the header, from the scroll offset.
     func loadAccounts() throws {
@@ -86,20 +60,11 @@ extension App {
 
     /// Typing in the search field: each keystroke parses; a good query reloads, a bad one is
     /// shown under the field while the screen keeps the last good result.
-    func handleAccountSearchKey(_ key: Key) {
-        switch key {
-        case .enter:
-            state.accountSearch.editing = false
-        case .escape:
-            state.accountSearch = AccountSearchState()
+    func typeAccountSearch(_ key: Key) {
+        guard state.accountSearch.field.handle(key) else { return }
+        if state.accountSearch.parse() {
             resetAccountScrolls()
             reload()
-        default:
-            guard state.accountSearch.field.handle(key) else { return }
-            if state.accountSearch.parse() {
-                resetAccountScrolls()
-                reload()
-            }
         }
     }
 
@@ -131,18 +96,18 @@ extension App {
 
     // MARK: Overlays
 
-    func handleAccountOverlay(_ key: Key, _ overlay: AccountOverlay) {
+    func handleAccountOverlay(_ command: Command, _ overlay: AccountOverlay) {
         switch overlay {
-        case .columns(var chooser): handleColumnChooser(key, &chooser)
-        case .account(var detail): handleAccount360(key, &detail)
-        case .savedFilters(var picker): handleSavedFilterPicker(key, &picker)
+        case .columns(var chooser): handleColumnChooser(command, &chooser)
+        case .account(var detail): handleAccount360(command, &detail)
+        case .savedFilters(var picker): handleSavedFilterPicker(command, &picker)
         }
     }
 
-    func handleColumnChooser(_ key: Key, _ chooser: inout ColumnChooserState) {
+    func handleColumnChooser(_ command: Command, _ chooser: inout ColumnChooserState) {
         let open = switch chooser.table {
-        case .accounts: chooser.handle(key, &state.accounts.columns)
-        case .deals: chooser.handle(key, &state.table.columns)
+        case .accounts: chooser.run(command, &state.accounts.columns)
+        case .deals: chooser.run(command, &state.table.columns)
         }
         state.overlay = open ? .accounts(.columns(chooser)) : nil
     }

@@ -84,7 +84,7 @@ extension App {
 
     /// `>` / `<`: the gate decides; an unmet milestone opens the gate dialog instead.
     func moveSelectedDeal(by step: Int) {
-        guard let deal = state.screen == .board ? state.board.selectedDeal : state.table.selectedDeal else { return }
+        guard let deal = selectedDeal else { return }
         guard let process = state.catalog.process(deal.processKey), let index = process.stageIndex(deal.stageKey) else { return }
         let target = index + step
         guard process.stages.indices.contains(target) else {
@@ -113,55 +113,23 @@ extension App {
         }
     }
 
-    func handleMouse(_ mouse: MouseEvent) {
-        guard state.overlay == nil else { return }
-        if mouse.y == 0, mouse.kind == .click {
-            let ranges = AppView.tabRanges(state)
-            if let tab = TabBar.tab(atX: mouse.x, ranges: ranges), let screen = ScreenID(rawValue: tab) { switchScreen(to: screen) }
-            return
-        }
-        switch state.screen {
-        case .board:
-            let layout = boardLayout
-            guard let hit = layout.hit(x: mouse.x, y: mouse.y) else { return }
-            let first = layout.firstVisible(keeping: state.board.column, current: state.board.firstVisibleColumn)
-            let columnIndex = first + hit.slot
-            guard let board = state.board.board, board.columns.indices.contains(columnIndex) else { return }
-            state.board.column = columnIndex
-            let column = board.columns[columnIndex]
-            switch mouse.kind {
-            case .wheelUp: moveBoardSelection(.selectUp)
-            case .wheelDown: moveBoardSelection(.selectDown)
-            case .click, .doubleClick:
-                if let row = hit.row, row < column.cards.count, row < layout.cardsPerColumn {
-                    state.board.selected[column.stage.key] = column.offset + row
-                    if mouse.kind == .doubleClick { openDeal(column.cards[row].id) }
-                }
+    /// A click selects the card under it (a double-click opens it); the wheel scrolls its column.
+    func handleBoardMouse(_ mouse: MouseEvent) {
+        let layout = boardLayout
+        guard let hit = layout.hit(x: mouse.x, y: mouse.y) else { return }
+        let first = layout.firstVisible(keeping: state.board.column, current: state.board.firstVisibleColumn)
+        let columnIndex = first + hit.slot
+        guard let board = state.board.board, board.columns.indices.contains(columnIndex) else { return }
+        state.board.column = columnIndex
+        let column = board.columns[columnIndex]
+        switch mouse.kind {
+        case .wheelUp: moveBoardSelection(.selectUp)
+        case .wheelDown: moveBoardSelection(.selectDown)
+        case .click, .doubleClick:
+            if let row = hit.row, row < column.cards.count, row < layout.cardsPerColumn {
+                state.board.selected[column.stage.key] = column.offset + row
+                if mouse.kind == .doubleClick { openDeal(column.cards[row].id) }
             }
-        case .deals:
-            let pageSize = TableView.pageSize(for: state.contentRect)
-            let count = state.table.page?.total ?? 0
-            let before = state.table.scroll.offset
-            if mouse.y == state.contentRect.y, mouse.kind == .click {
-                // A header click sorts by that column, as on the account table.
-                let fitted = state.table.columns.fitted(width: state.contentRect.width)
-                let columns = DealColumnLayout.tableColumns(fitted, lang: state.lang)
-                if let index = TableView.column(atX: mouse.x, rect: state.contentRect, columns: columns) { sortDeals(by: fitted[index].column) }
-                return
-            }
-            if mouse.kind == .click || mouse.kind == .doubleClick {
-                _ = state.table.scroll.select(row: mouse.y, top: state.contentRect.y + 1, count: count, pageSize: pageSize)
-                if mouse.kind == .doubleClick, let id = state.table.selectedDeal?.id { openDeal(id) }
-            } else {
-                _ = state.table.scroll.handle(mouse, count: count, pageSize: pageSize)
-            }
-            if state.table.scroll.offset != before { attempt { try loadTable() } }
-        case .accounts:
-            handleAccountsMouse(mouse)
-        case .orgChart:
-            handleOrgChartMouse(mouse)
-        case .quadrant, .review, .persons:
-            break
         }
     }
 }

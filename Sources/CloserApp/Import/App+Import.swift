@@ -12,79 +12,85 @@ extension App {
         state.overlay = .importFile(ImportState())
     }
 
-    func handleImportKey(_ key: Key, _ screen: inout ImportState) {
+    func handleImport(_ command: Command, _ screen: inout ImportState) {
         switch screen.phase {
         case .path:
-            switch key {
-            case .escape:
+            switch command {
+            case .close:
                 state.overlay = nil
-            case .enter:
+            case .confirm:
                 submitImportPath(screen)
-            case .tab, .backTab:
+            case .importMapping:
                 // A spreadsheet whose headers say nothing we know needs its mapping file before the first read.
                 if screen.mappingFocused { screen.mappingFocused = false } else { screen.focusMapping() }
                 state.overlay = .importFile(screen)
             default:
-                if screen.mappingFocused, var mapping = screen.mappingField {
-                    guard mapping.handle(key) else { return }
-                    screen.mappingField = mapping
-                } else {
-                    guard screen.field.handle(key) else { return }
-                }
-                screen.error = nil
-                state.overlay = .importFile(screen)
+                break
             }
         case .preview(let file, let report):
-            if screen.mappingFocused, var mapping = screen.mappingField {
-                switch key {
-                case .escape:
+            if screen.mappingFocused {
+                switch command {
+                case .close:
                     screen.mappingFocused = false
                     screen.error = nil
-                case .enter:
+                case .confirm:
                     if takeMapping(&screen) { return readImport(file.path, screen) }
                 default:
-                    guard mapping.handle(key) else { return }
-                    screen.mappingField = mapping
-                    screen.error = nil
+                    return
                 }
                 state.overlay = .importFile(screen)
                 return
             }
-            switch key {
-            case .escape:
+            switch command {
+            case .close:
                 state.overlay = nil
                 state.message = StatusMessage(LocalizedText(en: "Import of \(file.fileName) cancelled: nothing was written",
                                                             zh: "已取消导入 \(file.fileName)：未写入任何数据")[state.lang])
-            case .enter, .char("i"):
+            case .importAll:
                 if report.rejections.isEmpty {
                     runImport(file, skipBad: false)
                 } else {
                     screen.error = ImportText.rejectedHint(report, file: file, lang: state.lang)
                     state.overlay = .importFile(screen)
                 }
-            case .char("s"):
+            case .importSkipBad:
                 runImport(file, skipBad: !report.rejections.isEmpty)
-            case .backspace, .char("b"):
+            case .importBack:
                 screen.phase = .path
                 screen.error = nil
                 screen.options = ForeignImportOptions()
                 state.overlay = .importFile(screen)
-            case .char("p") where file.processKey != nil:
+            case .importNextProcess where file.processKey != nil:
                 // The next process's stages: a file from a service team's pipeline maps to its own.
                 let keys = state.catalog.processes.map(\.key)
                 guard keys.count > 1, let current = file.processKey else { return }
                 let next = keys[((keys.firstIndex(of: current) ?? -1) + 1) % keys.count]
                 screen.options.process = next
                 readImport(file.path, screen)
-            case .char("m") where !file.isVCard:
+            case .importMapping where !file.isVCard:
                 screen.focusMapping()
                 screen.error = nil
                 state.overlay = .importFile(screen)
             default:
-                guard screen.scroll.handle(key, count: report.rejections.count, pageSize: ImportView.rejectionRows(state)) else { return }
+                guard let key = command.scrollKey,
+                      screen.scroll.handle(key, count: report.rejections.count, pageSize: ImportView.rejectionRows(state)) else { return }
                 state.overlay = .importFile(screen)
             }
         }
+    }
+
+    /// A key typed into the path or the mapping file's field.
+    func typeImport(_ key: Key, _ screen: inout ImportState) {
+        if screen.mappingFocused, var mapping = screen.mappingField {
+            guard mapping.handle(key) else { return }
+            screen.mappingField = mapping
+        } else if case .path = screen.phase {
+            guard screen.field.handle(key) else { return }
+        } else {
+            return
+        }
+        screen.error = nil
+        state.overlay = .importFile(screen)
     }
 
     /// Checks the path at once (a missing file is said under the field), then reads the file

@@ -6,17 +6,7 @@ extension App {
     static let orgChartReadLimit = 2_000
 
     /// The account whose chart `o` opens from the current screen: the selected deal's or account's.
-    var accountForOrgChart: Int64? {
-        switch state.screen {
-        case .board: state.board.selectedDeal?.accountID
-        case .deals: state.table.selectedDeal?.accountID
-        case .accounts: state.accounts.selected?.account.id
-        case .quadrant: state.quadrant.selected?.account.id
-        case .orgChart: state.orgChart.accountID
-        case .review: nil
-        case .persons: state.personTable.selected?.person.accountID
-        }
-    }
+    var accountForOrgChart: Int64? { Screens.module(state.screen).selectedAccount(state) }
 
     public func openOrgChart(accountID: Int64?) {
         if let accountID, accountID != state.orgChart.accountID {
@@ -131,7 +121,7 @@ extension App {
             guard let hit = layout.boxes.first(where: { $0.rect.contains(x: x, y: y) }) else { return }
             state.orgChart.selected = hit.personID
             if mouse.kind == .doubleClick {
-                if state.orgChart.pickingManagerFor != nil { _ = handleManagerPick(.enter) } else { runOrgChartCommand(.personEdit) }
+                _ = OrgChartScreen.run(state.orgChart.pickingManagerFor != nil ? .pickManagerHere : .personEdit, in: self)
             }
         }
     }
@@ -139,9 +129,6 @@ extension App {
     func runOrgChartCommand(_ command: Command) {
         let lang = state.lang
         switch command {
-        case .showOrgChart:
-            openOrgChart(accountID: state.orgChart.accountID ?? accountForOrgChart)
-            return
         case .openOrgChart:
             guard let id = accountForOrgChart else {
                 state.message = StatusMessage(LocalizedText(en: "Select a deal or an account first", zh: "请先选中商机或客户")[lang], isError: true)
@@ -223,18 +210,18 @@ extension App {
     }
 
     /// While a manager is being picked: arrows move, Enter sets, Backspace clears, Esc cancels.
-    /// Returns false for keys that are not part of picking.
-    func handleManagerPick(_ key: Key) -> Bool {
+    /// Returns false for commands that are not part of picking.
+    func runManagerPick(_ command: Command) -> Bool {
         guard let moving = state.orgChart.pickingManagerFor, var person = state.orgChart.tree.persons[moving] else { return false }
         let lang = state.lang
-        switch key {
-        case .escape:
+        switch command {
+        case .pickCancel:
             state.orgChart.pickingManagerFor = nil
             state.orgChart.selected = moving
-        case .enter, .backspace:
-            let manager = key == .enter ? state.orgChart.selected : nil
+        case .pickManagerHere, .pickNoManager:
+            let manager = command == .pickManagerHere ? state.orgChart.selected : nil
             state.orgChart.pickingManagerFor = nil
-            if key == .enter, manager == moving {
+            if command == .pickManagerHere, manager == moving {
                 state.message = StatusMessage(LocalizedText(en: "A person cannot report to themselves", zh: "不能设自己为上级")[lang], isError: true)
                 return true
             }
@@ -251,10 +238,10 @@ extension App {
         return true
     }
 
-    func handleOrgChartOverlay(_ key: Key, _ overlay: OrgChartOverlay) {
+    func handleOrgChartOverlay(_ command: Command, _ overlay: OrgChartOverlay) {
         switch overlay {
         case .confirmDelete(let id, var dialog):
-            guard let answer = dialog.handle(key) else {
+            guard let answer = dialog.run(command) else {
                 state.overlay = .orgChart(.confirmDelete(personID: id, dialog))
                 return
             }
@@ -266,11 +253,11 @@ extension App {
             }
             reload()
         case .person(var form):
-            switch key {
-            case .escape: state.overlay = nil
-            case .enter: savePersonForm(&form)
+            switch command {
+            case .close: state.overlay = nil
+            case .confirm: savePersonForm(&form)
             default:
-                form.form.handle(key)
+                form.form.run(command)
                 state.overlay = .orgChart(.person(form))
             }
         }

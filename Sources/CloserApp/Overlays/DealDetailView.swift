@@ -95,7 +95,7 @@ enum DealDetailView {
                 canvas.put("\(lang(.history)): \(Day(event.at)) \(event.user) \(wording.line(event))", x: rect.x, y: y, role: .dim, maxWidth: rect.width)
                 y += 1
             }
-            let hints = DealDetailKeys.hints(lang).map { "\($0.key) \($0.label)" }.joined(separator: " · ") + " · Esc"
+            let hints = DealDetailState.footerHints(lang).map { "\($0.key) \($0.label)" }.joined(separator: " · ") + " · Esc"
             canvas.put(hints, x: rect.x, y: rect.maxY - 1, role: .dim, maxWidth: rect.width)
         case .edit(let form):
             Form.render(into: &canvas, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), form: form)

@@ -25,20 +25,18 @@ extension App {
 
     func runPersonTableCommand(_ command: Command) {
         switch command {
-        case .showPersons:
-            switchScreen(to: .persons)
         case .personSearch:
             state.overlay = .prompt(PromptState(title: LocalizedText(en: "Search key persons (name, title or pinyin initials)",
                                                                      zh: "搜索关键人（姓名、职位或拼音首字母）")[state.lang],
                                                 text: state.personTable.text, purpose: .personSearch))
-        case .personSortNext:
+        case .sortNext:
             var (column, ascending) = ColumnSorting.next(after: state.personTable.sort, in: state.personTable.columns)
             // Roles are badges, not an order: the sort passes over them.
             if column.sortKey == nil { (column, ascending) = ColumnSorting.next(after: column, in: state.personTable.columns) }
             (state.personTable.sort, state.personTable.ascending) = (column, ascending)
             state.personTable.scroll = ScrollState()
             attempt { try loadPersonTable() }
-        case .personSortReverse:
+        case .sortReverse:
             state.personTable.ascending.toggle()
             state.personTable.scroll = ScrollState()
             attempt { try loadPersonTable() }

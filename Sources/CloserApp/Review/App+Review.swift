@@ -20,8 +20,6 @@ extension App {
 
     func runReviewCommand(_ command: Command) {
         switch command {
-        case .showReview:
-            switchScreen(to: .review)
         case .reviewEarlier, .reviewLater:
             let since = state.review.since ?? ReviewQuery.mondayOfLastWeek(state.today)
             let thisMonday = state.today.adding(days: -(state.today.isoWeekday - 1))
@@ -105,7 +103,9 @@ extension App {
             guard review.reps.indices.contains(index) else { return }
             // Walk the team one by one: the review for this rep.
             let rep = review.reps[index].rep
-            setFilter { $0.owner = rep }
+            var filter = state.filter
+            filter.owner = rep
+            setFilter(filter)
             state.review.inItems = false
         }
     }

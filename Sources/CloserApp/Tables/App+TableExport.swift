@@ -5,43 +5,26 @@ import TerminalUI
 /// `E` on the deal, account and key-person tables: writes what the table shows now — its
 /// filter, search and sort, the shown columns in their order — to a CSV (ready for Excel)
 /// or JSON file.
+/// A table as `E` writes it: its name ("deals", "accounts", "persons") and its query without a page.
+struct TableExport: Sendable {
+    var name: String
+    var query: TableExportQuery
+}
+
 extension App {
+    /// The table on screen, if it is one that exports.
+    var tableExport: TableExport? { Screens.module(state.screen).export(state) }
+
     func beginTableExport() {
-        guard let table = exportedTable else { return }
+        guard let table = tableExport?.name else { return }
         let name = "closer-\(table)-\(state.today).csv"
         state.overlay = .prompt(PromptState(title: LocalizedText(en: "Export the \(table) shown to (.csv or .json)", zh: "将当前列表导出到（.csv 或 .json）")[state.lang],
                                             text: name, purpose: .exportTable))
     }
 
-    /// "deals", "accounts", "persons": the table on screen, if it is one that exports.
-    var exportedTable: String? {
-        switch state.screen {
-        case .deals: "deals"
-        case .accounts: "accounts"
-        case .persons: "persons"
-        default: nil
-        }
-    }
-
-    /// The table's query without its page: every row it would show, in its order.
-    var tableExportQuery: TableExportQuery? {
-        switch state.screen {
-        case .deals:
-            let query = DealQuery(filter: state.filter, sort: state.table.sort.sortKey, ascending: state.table.ascending)
-            return .deals(query, state.table.columns.visible.flatMap(\.exportColumns))
-        case .accounts:
-            return .accounts(accountQuery(offset: 0, limit: TableExporter.pageSize), state.accounts.columns.visible.map(\.exportColumn))
-        case .persons:
-            let table = state.personTable
-            let query = PersonTableQuery(text: table.text, sort: table.sort.sortKey ?? .name, ascending: table.ascending)
-            return .persons(query, table.columns.visible.map(\.exportColumn))
-        default:
-            return nil
-        }
-    }
-
     func exportTable(to typed: String, prompt: PromptState) {
-        guard let query = tableExportQuery, let table = exportedTable else { return }
+        guard let export = tableExport else { return }
+        let query = export.query, table = export.name
         let path = TypedPath.resolve(typed)
         let folder = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false

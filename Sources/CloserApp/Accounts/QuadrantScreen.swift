@@ -1,0 +1,71 @@
+import CloserCore
+import TerminalUI
+
+extension KeyContext {
+    public static let quadrant = KeyContext("quadrant", en: "Customer quadrant", zh: "客户象限")
+}
+
+extension ScreenID {
+    public static let quadrant = ScreenID("quadrant")
+}
+
+extension Command {
+    public static let toggleQuadrantView = Command("quadrant.toggle-view", en: "Quadrant lists / score scatter", zh: "象限列表 / 分数散点图")
+    public static let toggleQuadrantValue = Command("quadrant.toggle-value", en: "Rank by pipeline / lifetime value", zh: "按在途金额 / 生命周期价值排序")
+    public static let loyaltyUp = Command("quadrant.loyalty-up", en: "Loyalty +1", zh: "忠诚度 +1")
+    public static let loyaltyDown = Command("quadrant.loyalty-down", en: "Loyalty -1", zh: "忠诚度 -1")
+    public static let assistanceUp = Command("quadrant.assistance-up", en: "Assistance +1", zh: "协助 +1")
+    public static let assistanceDown = Command("quadrant.assistance-down", en: "Assistance -1", zh: "协助 -1")
+}
+
+/// The customer quadrant: accounts by supplier assistance × loyalty, as lists or a scatter.
+enum QuadrantScreen: ScreenModule {
+    static let id = ScreenID.quadrant
+    static let title = UIText.quadrant.text
+    static let shortTitle = LocalizedText(en: "Quad", zh: "象限")
+    static let keys = KeyContext.quadrant
+    static let bindings: [KeyBinding] = [
+        KeyBinding([.enter], .openAccount, keys),
+        KeyBinding([.char("/")], .accountSearch, keys),
+        KeyBinding([.char("f")], .pickSavedFilter, keys),
+        KeyBinding([.char("F")], .saveFilter, keys),
+        KeyBinding([.left, .char("h")], .selectLeft, keys),
+        KeyBinding([.right, .char("l")], .selectRight, keys),
+        KeyBinding([.char("t")], .toggleQuadrantView, keys),
+        KeyBinding([.char("v")], .toggleQuadrantValue, keys),
+        KeyBinding([.char("+"), .char("=")], .loyaltyUp, keys),
+        KeyBinding([.char("-")], .loyaltyDown, keys),
+        KeyBinding([.char("]")], .assistanceUp, keys),
+        KeyBinding([.char("[")], .assistanceDown, keys),
+        KeyBinding([.char("o")], .openOrgChart, keys),
+    ]
+
+    static func contexts(_ state: AppState) -> [KeyContext] { AccountSearchField.contexts(state, screen: keys) }
+    static func text(_ key: Key, in app: App) { app.typeAccountSearch(key) }
+    static func load(_ app: App, keeping dealID: Int64?) throws { try app.loadQuadrant() }
+
+    static func run(_ command: Command, in app: App) -> Bool {
+        if AccountSearchField.run(command, in: app) { return true }
+        switch command {
+        case _ where Command.selection.contains(command): app.moveQuadrantSelection(command)
+        case .openAccount: if let selected = app.state.quadrant.selected { app.openAccount360(selected.id) }
+        case .pickSavedFilter: app.openSavedFilters(for: .accountSearch)
+        case .saveFilter: app.beginSaveFilter()
+        case .toggleQuadrantView: app.toggleQuadrantView()
+        case .toggleQuadrantValue:
+            app.state.quadrant.metric = app.state.quadrant.metric == .pipeline ? .lifetimeValue : .pipeline
+            app.state.quadrant.scrolls = [:]
+            app.reload()
+        case .loyaltyUp: app.changeScore(loyalty: 1, assistance: 0)
+        case .loyaltyDown: app.changeScore(loyalty: -1, assistance: 0)
+        case .assistanceUp: app.changeScore(loyalty: 0, assistance: 1)
+        case .assistanceDown: app.changeScore(loyalty: 0, assistance: -1)
+        default: return false
+        }
+        return true
+    }
+
+    static func render(_ state: AppState, into canvas: inout Canvas, area: Rect) { QuadrantView.render(state, into: &canvas, area: area) }
+    static func filterSummary(_ state: AppState) -> String { state.accountFilterSummary }
+    static func selectedAccount(_ state: AppState) -> Int64? { state.quadrant.selected?.account.id }
+}
