@@ -32,18 +32,10 @@ enum BoardScreen: ScreenModule {
         KeyBinding([.char("o")], .openOrgChart, keys),
     ]
 
-    static func load(_ app: App, keeping dealID: Int64?) throws {
-        try app.loadBoard(keeping: dealID)
-        let boardEmpty = app.state.board.board?.columns.allSatisfy { $0.count == 0 } ?? true
-        // An empty store says what to do first instead of showing empty columns.
-        app.state.isEmptyStore = app.state.filter.isDefault && boardEmpty ? try app.store.accounts(AccountQuery(limit: 1)).total == 0 : false
-    }
+    static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect]? { BoardUpdate.update(&state, event) }
 
     static func run(_ command: Command, in app: App) -> Bool {
         switch command {
-        case _ where Command.selection.contains(command): app.moveBoardSelection(command)
-        case .moveRight: app.moveSelectedDeal(by: 1)
-        case .moveLeft: app.moveSelectedDeal(by: -1)
         case .openDeal: if let id = app.state.board.selectedDeal?.id { app.openDeal(id) }
         case .newDeal: app.beginNewDeal(stage: app.state.board.currentColumn?.stage.key)
         case .pickSavedFilter: app.openSavedFilters(for: .deals)
@@ -51,8 +43,6 @@ enum BoardScreen: ScreenModule {
         }
         return true
     }
-
-    static func mouse(_ mouse: MouseEvent, in app: App) { app.handleBoardMouse(mouse) }
 
     static func render(_ state: AppState, into canvas: inout Canvas, area: Rect) {
         if state.isEmptyStore {

@@ -6,7 +6,10 @@ import TerminalUI
 /// sized to the screen (a board column loads the cards that fit, the table one page).
 public final class App {
     public internal(set) var state: AppState
+    /// The store, for the screens not moved to effects yet; the rest ask `runner`.
     let store: any Store
+    /// Alone holds the store, the importer and the file system for the work effects describe.
+    let runner: EffectRunner
     var lastChangeToken: Int64 = -1
     /// Paces the rereads of the review and the stand-up screen on a large store.
     var heavyReads = RefreshPacer()
@@ -14,11 +17,9 @@ public final class App {
     var wallReads = RefreshPacer(longestWait: 0.8)
     /// Creates the demo company for an empty store; injected so tests control the data.
     let demo: @Sendable (Day, String) -> Snapshot
-    /// Reads and writes other programs' files for the import screen; nil where there is none.
-    let importer: (any ForeignImporting)?
     /// Work long enough to be seen (reading or importing a file): the frame saying so is drawn
-    /// first, then the runner calls `runPendingWork`.
-    var pendingWork: (() -> Void)?
+    /// first, then the terminal loop calls `runPendingWork`.
+    var pendingEffects: [Effect] = []
 
     public init(store: any Store, state: AppState, importer: (any ForeignImporting)? = nil,
                 demo: @escaping @Sendable (Day, String) -> Snapshot = { today, user in
@@ -26,24 +27,54 @@ public final class App {
     }) {
         self.store = store
         self.state = state
-        self.importer = importer
+        runner = EffectRunner(store: store, importer: importer)
         self.demo = demo
-    }
-
-    /// Shows `busy` over the screen for one frame, then does `work` (see `runPendingWork`).
-    func afterFrame(_ busy: String, _ work: @escaping () -> Void) {
-        state.busy = busy
-        pendingWork = work
     }
 
     /// Runs the work an input left for after its "busy" frame; true when there was some.
     @discardableResult
     public func runPendingWork() -> Bool {
-        guard let work = pendingWork else { return false }
-        pendingWork = nil
-        work()
+        guard !pendingEffects.isEmpty else { return false }
+        let effects = pendingEffects
+        pendingEffects = []
+        perform(effects)
         state.busy = nil
         return true
+    }
+
+    // MARK: Effects
+
+    /// Does what the effects describe, in order; each reply goes back to whoever asked, whose
+    /// update may ask for more.
+    func perform(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
+            case .work(let work, let origin):
+                let event: ScreenEvent = switch runner.run(work) {
+                case .success(let reply): .reply(reply)
+                case .failure(let error): .failed(work, error)
+                }
+                deliver(event, to: origin)
+            case .afterFrame(let busy, let later):
+                state.busy = busy
+                pendingEffects += later
+            case .reload(let keeping):
+                reload(keeping: keeping)
+            case .command(let command):
+                run(command)
+            case .say(let message):
+                state.message = message
+            }
+        }
+    }
+
+    func deliver(_ event: ScreenEvent, to origin: Origin) {
+        switch origin {
+        case .screen(let id): perform(Screens.module(id).update(&state, event) ?? [])
+        case .dealMove: perform(DealMoves.update(&state, event))
+        case .importer: perform(ImportFlow.update(&state, event))
+        case .exporter: perform(TableExportFlow.update(&state, event))
+        }
     }
 
     /// Loads what the first frame needs.
@@ -88,7 +119,12 @@ public final class App {
 
     /// Runs a command on the current screen: the screen's own first, then the dashboard's.
     public func run(_ command: Command) {
-        if Screens.module(state.screen).run(command, in: self) { return }
+        let screen = Screens.module(state.screen)
+        if let effects = screen.update(&state, .command(command)) {
+            perform(effects)
+            return
+        }
+        if screen.run(command, in: self) { return }
         if let filter = state.filter.applying(command, user: state.user, reps: state.reps) {
             setFilter(filter)
             return
@@ -153,7 +189,8 @@ public final class App {
             if let tab = TabBar.tab(atX: mouse.x, ranges: ranges), Screens.all.indices.contains(tab) { switchScreen(to: Screens.all[tab].id) }
             return
         }
-        Screens.module(state.screen).mouse(mouse, in: self)
+        let screen = Screens.module(state.screen)
+        if let effects = screen.update(&state, .mouse(mouse)) { perform(effects) } else { screen.mouse(mouse, in: self) }
     }
 
     func cycleProcess() {
@@ -194,10 +231,11 @@ public final class App {
     /// Reloads what the current screen shows, keeping the selection on the same deal.
     public func reload(keeping dealID: Int64? = nil) {
         let keep = dealID ?? selectedDealID
+        let screen = Screens.module(state.screen)
         attempt {
             lastChangeToken = try store.changeToken()
             state.isEmptyStore = false
-            try Screens.module(state.screen).load(self, keeping: keep)
+            if let effects = screen.update(&state, .load(keeping: keep)) { perform(effects) } else { try screen.load(self, keeping: keep) }
         }
     }
 
