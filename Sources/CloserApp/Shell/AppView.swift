@@ -59,7 +59,7 @@ public enum AppView {
         let right = tabsEnd + TextWidth.of(full) <= state.width ? full
             : "\(TextWidth.of(name) <= room ? name : TextWidth.truncate(name, to: max(1, room))) [p] "
         let x = max(tabsEnd, state.width - TextWidth.of(right))
-        canvas.put(right, x: x, y: 0, role: "tab", maxWidth: state.width - x)
+        canvas.put(right, x: x, y: 0, role: .tab, maxWidth: state.width - x)
     }
 
     static func statusLine(_ state: AppState, into canvas: inout Canvas) {

@@ -104,7 +104,7 @@ public enum HelpOverlay {
                 canvas.put(line.text, x: x, y: y + row, role: .header, maxWidth: width)
             } else {
                 let keys = max(keyWidth, TextWidth.of(line.keys))
-                canvas.put(TextWidth.padRight(line.keys, to: keys), x: x, y: y + row, role: "help.key", maxWidth: keys)
+                canvas.put(TextWidth.padRight(line.keys, to: keys), x: x, y: y + row, role: .helpKey, maxWidth: keys)
                 canvas.put(line.text, x: x + keys + 2, y: y + row, role: .overlay, maxWidth: max(0, width - keys - 2))
             }
         }
