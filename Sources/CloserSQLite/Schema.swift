@@ -247,6 +247,7 @@ enum Schema {
                 """)
             try EventAccounts.fill(db)
         }
+        migrator.registerMigration("v13-bulk-stage-history") { db in try StageHistoryBulk.migrate(db) }
         return migrator
     }
 }
