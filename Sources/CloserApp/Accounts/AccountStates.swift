@@ -29,23 +29,6 @@ public struct AccountSearchState: Sendable {
     }
 }
 
-/// The account table: one page of rows, loaded for what is visible.
-public struct AccountTableState: Sendable {
-    public var page: Page<AccountSummary>?
-    public var scroll = ScrollState()
-    public var sort: AccountColumn = .name
-    public var ascending = true
-    public var columns = AccountColumnLayout()
-
-    public init() {}
-
-    public var selected: AccountSummary? {
-        guard let page else { return nil }
-        let index = scroll.selected - page.offset
-        return page.rows.indices.contains(index) ? page.rows[index] : nil
-    }
-}
-
 /// The quadrant screen: four framed lists on the axes, or a 10×10 scatter of the scores.
 public struct QuadrantState: Sendable {
     public enum Mode: Sendable { case lists, scatter }

@@ -66,18 +66,12 @@ enum AccountTableScreen: ScreenModule {
 
     static func contexts(_ state: AppState) -> [KeyContext] { AccountSearchField.contexts(state, screen: keys) }
     static func text(_ key: Key, in app: App) { app.typeAccountSearch(key) }
-    static func load(_ app: App, keeping dealID: Int64?) throws { try app.loadAccounts() }
+    static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect]? { PagedTableUpdate<AccountRows>.update(&state, event) }
 
     static func run(_ command: Command, in app: App) -> Bool {
         if AccountSearchField.run(command, in: app) { return true }
         switch command {
-        case _ where Command.selection.contains(command): app.moveAccountSelection(command)
         case .openAccount: if let selected = app.state.accounts.selected { app.openAccount360(selected.id) }
-        case .sortNext: app.sortAccounts(by: nil)
-        case .sortReverse:
-            app.state.accounts.ascending.toggle()
-            app.state.accounts.scroll = ScrollState()
-            app.attempt { try app.loadAccounts() }
         case .tableColumns: app.state.overlay = .accounts(.columns(ColumnChooserState()))
         case .pickSavedFilter: app.openSavedFilters(for: .accountSearch)
         case .saveFilter: app.beginSaveFilter()
@@ -86,13 +80,12 @@ enum AccountTableScreen: ScreenModule {
         return true
     }
 
-    static func mouse(_ mouse: MouseEvent, in app: App) { app.handleAccountsMouse(mouse) }
     static func render(_ state: AppState, into canvas: inout Canvas, area: Rect) { AccountTableView.render(state, into: &canvas, area: area) }
     static func filterSummary(_ state: AppState) -> String { state.accountFilterSummary }
     static func selectedAccount(_ state: AppState) -> Int64? { state.accounts.selected?.account.id }
 
     static func export(_ state: AppState) -> TableExport? {
-        TableExport(name: "accounts", query: .accounts(state.accountQuery(offset: 0, limit: TableExporter.pageSize),
-                                                      state.accounts.columns.visible.map(\.exportColumn)))
+        let export = PagedTableUpdate<AccountRows>.exportQuery(state)
+        return TableExport(name: "accounts", query: .accounts(export.query, export.columns))
     }
 }

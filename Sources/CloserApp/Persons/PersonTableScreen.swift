@@ -28,12 +28,11 @@ enum PersonTableScreen: ScreenModule {
         KeyBinding([.char("E")], .exportTable, keys),
     ]
 
-    static func load(_ app: App, keeping dealID: Int64?) throws { try app.loadPersonTable() }
+    static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect]? { PagedTableUpdate<PersonRows>.update(&state, event) }
 
     static func run(_ command: Command, in app: App) -> Bool {
         switch command {
-        case _ where Command.selection.contains(command): app.movePersonSelection(command)
-        case .personSearch, .sortNext, .sortReverse, .personOpenChart: app.runPersonTableCommand(command)
+        case .personSearch, .personOpenChart: app.runPersonTableCommand(command)
         default: return false
         }
         return true
@@ -46,8 +45,7 @@ enum PersonTableScreen: ScreenModule {
     static func selectedAccount(_ state: AppState) -> Int64? { state.personTable.selected?.person.accountID }
 
     static func export(_ state: AppState) -> TableExport? {
-        let table = state.personTable
-        let query = PersonTableQuery(text: table.text, sort: table.sort.sortKey ?? .name, ascending: table.ascending)
-        return TableExport(name: "persons", query: .persons(query, table.columns.visible.map(\.exportColumn)))
+        let export = PagedTableUpdate<PersonRows>.exportQuery(state)
+        return TableExport(name: "persons", query: .persons(export.query, export.columns))
     }
 }

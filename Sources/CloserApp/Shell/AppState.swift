@@ -76,20 +76,3 @@ public struct AppState: Sendable {
     }
 }
 
-/// The deal table: one page of rows, loaded for what is visible.
-public struct DealTableState: Sendable {
-    public var page: Page<DealSummary>?
-    public var scroll = ScrollState()
-    /// The column sorted by (`s` next visible column, `S` reverse, a header click), largest amount first at the start.
-    public var sort: DealColumn = .amount
-    public var ascending = false
-    public var columns = DealColumnLayout(hidden: [.weighted, .expectedClose])
-
-    public init() {}
-
-    public var selectedDeal: DealSummary? {
-        guard let page else { return nil }
-        let index = scroll.selected - page.offset
-        return page.rows.indices.contains(index) ? page.rows[index] : nil
-    }
-}
