@@ -29,7 +29,9 @@ How it measures
     number of bytes the program wrote for that key are recorded. A key that produces no output
     within NO_OUTPUT_S (1 s) is recorded as 0 bytes and its time is left out. Keys are sent one
     at a time, each after the previous screen settled: this measures latency, not throughput.
-  * Sequence per round: j x20, l x5, h x5, then (Enter, Esc) x5 on the board; then on the account
+  * Sequence per round: j x20 (reported together and split: the first CARDS_PER_COLUMN - 1 moves
+    stay among the cards shown and redraw two cards; the rest scroll the column by one card, which
+    redraws the whole column), l x5, h x5, then (Enter, Esc) x5 on the board; then on the account
     table (3) the search typed as you type: / then z g s h, one key at a time, Esc to clear it
     (untimed), and 1 back to the board; finally q, and the exit code must be 0 (the script exits 1
     otherwise, or when no frame appears).
@@ -57,6 +59,9 @@ import termios
 import time
 
 COLS, ROWS = 160, 48
+# Cards a board column shows at ROWS: the tab bar, the status line and the column's three header
+# lines take five rows, a card four and the blank line after it.
+CARDS_PER_COLUMN = (ROWS - 2 - 3) // 5
 NO_OUTPUT_S = 1.0
 FIRST_FRAME_TIMEOUT_S = 60.0
 
@@ -230,7 +235,10 @@ def main():
         for _ in range(options["rounds"]):
             record(None, b"g")  # back to the first card, untimed
             for label, keys, count in plan:
-                for _ in range(count):
+                for index in range(count):
+                    if keys == b"j":
+                        # The first moves stay among the cards shown; past them the column scrolls by one card.
+                        label = "j (down, in view)" if index < CARDS_PER_COLUMN - 1 else "j (down, column scrolls)"
                     record(label, keys)
             for _ in range(5):
                 record("Enter (open deal)", b"\r")
@@ -241,7 +249,10 @@ def main():
                 record("accounts / zgsh (per key)", bytes([key]))
             record(None, b"\x1b")
             record(None, b"1")
-        for label in ["j (down)", "l (right)", "h (left)", "Enter (open deal)", "Esc (close deal)", "accounts / zgsh (per key)"]:
+        inview, scrolls = samples["j (down, in view)"], samples["j (down, column scrolls)"]
+        samples["j (down)"] = (inview[0] + scrolls[0], inview[1] + scrolls[1], [inview[2][0] + scrolls[2][0]])
+        for label in ["j (down)", "j (down, in view)", "j (down, column scrolls)", "l (right)", "h (left)", "Enter (open deal)",
+                      "Esc (close deal)", "accounts / zgsh (per key)"]:
             times, sizes, silent = samples[label]
             rows.append((label, times, sizes, silent[0]))
 
