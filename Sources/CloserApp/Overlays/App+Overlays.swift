@@ -131,7 +131,7 @@ extension App {
             state.overlay = nil
             logMeeting(personID: personID, notes: text)
         case .forecastCall(let period):
-            saveForecastCall(period: period, text: text, prompt: prompt)
+            perform(ReviewUpdate.saveCall(&state, period: period, text: text, prompt: prompt))
         case .forceReason(let dealID, let stageKey, let version):
             guard !text.isEmpty else {
                 var retry = prompt

@@ -51,7 +51,7 @@ enum Overlays {
 }
 
 /// What every overlay declares for the key map.
-protocol OverlayKeys {
+protocol OverlayKeys: SendableMetatype {
     static var bindings: [KeyBinding] { get }
 }
 

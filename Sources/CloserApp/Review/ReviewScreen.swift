@@ -34,14 +34,11 @@ enum ReviewScreen: ScreenModule {
         KeyBinding([.right, .char("l")], .selectRight, keys),
     ]
 
-    static func load(_ app: App, keeping dealID: Int64?) throws { try app.loadReview() }
+    static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect]? { ReviewUpdate.update(&state, event) }
 
     static func run(_ command: Command, in app: App) -> Bool {
-        switch command {
-        case _ where Command.selection.contains(command): app.moveReviewSelection(command)
-        case .reviewEarlier, .reviewLater, .reviewOpen, .reviewCallQuarter, .reviewCallMonth: app.runReviewCommand(command)
-        default: return false
-        }
+        guard command == .reviewOpen else { return false }
+        app.openReviewSelection()
         return true
     }
 
@@ -49,5 +46,5 @@ enum ReviewScreen: ScreenModule {
     static func hints(_ state: AppState) -> [KeyHint] { ReviewView.hints(state.lang) }
     static func selectedAccount(_ state: AppState) -> Int64? { nil }
     /// The review's read grows with the store: others' writes show, but not at every keystroke of theirs.
-    static func refreshesOnChange(_ app: App) -> Bool { app.state.overlay != nil || app.heavyReads.allows(at: Date()) }
+    static func refreshesOnChange(_ app: App) -> Bool { app.state.overlay != nil || app.state.review.reads.allows(at: Date()) }
 }

@@ -11,8 +11,6 @@ public final class App {
     /// Alone holds the store, the importer and the file system for the work effects describe.
     let runner: EffectRunner
     var lastChangeToken: Int64 = -1
-    /// Paces the rereads of the review and the stand-up screen on a large store.
-    var heavyReads = RefreshPacer()
     /// The stand-up's rereads: a write shows within a second even on a store where a read costs 0.1 s or more.
     var wallReads = RefreshPacer(longestWait: 0.8)
     /// Creates the demo company for an empty store; injected so tests control the data.

@@ -11,7 +11,7 @@ public struct ScreenID: Hashable, Sendable, CustomStringConvertible {
 /// One screen of the dashboard, kept in its own folder: its keys, how it loads, how it takes
 /// commands and the mouse, how it draws and what its status line reminds of. The shell knows
 /// screens only through this protocol and the registry (`Screens.all`).
-protocol ScreenModule {
+protocol ScreenModule: SendableMetatype {
     static var id: ScreenID { get }
     /// The tab's name, and the shorter one used when the names do not fit (80 columns).
     static var title: LocalizedText { get }
