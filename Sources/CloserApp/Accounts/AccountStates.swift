@@ -53,6 +53,8 @@ public struct QuadrantState: Sendable {
     public var cellLoyalty = 6
     /// The account the scatter's panel shows, when it stands in the cursor's cell.
     public var pinnedAccountID: Int64?
+    /// An account whose scores just changed: selected in its (new) quadrant once the reread is in.
+    var followAfterLoad: (id: Int64, quadrant: Quadrant)?
 
     public init() {}
 

@@ -42,24 +42,14 @@ enum QuadrantScreen: ScreenModule {
 
     static func contexts(_ state: AppState) -> [KeyContext] { AccountSearchField.contexts(state, screen: keys) }
     static func text(_ key: Key, in app: App) { app.typeAccountSearch(key) }
-    static func load(_ app: App, keeping dealID: Int64?) throws { try app.loadQuadrant() }
+    static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect]? { QuadrantUpdate.update(&state, event) }
 
     static func run(_ command: Command, in app: App) -> Bool {
         if AccountSearchField.run(command, in: app) { return true }
         switch command {
-        case _ where Command.selection.contains(command): app.moveQuadrantSelection(command)
         case .openAccount: if let selected = app.state.quadrant.selected { app.openAccount360(selected.id) }
         case .pickSavedFilter: app.openSavedFilters(for: .accountSearch)
         case .saveFilter: app.beginSaveFilter()
-        case .toggleQuadrantView: app.toggleQuadrantView()
-        case .toggleQuadrantValue:
-            app.state.quadrant.metric = app.state.quadrant.metric == .pipeline ? .lifetimeValue : .pipeline
-            app.state.quadrant.scrolls = [:]
-            app.reload()
-        case .loyaltyUp: app.changeScore(loyalty: 1, assistance: 0)
-        case .loyaltyDown: app.changeScore(loyalty: -1, assistance: 0)
-        case .assistanceUp: app.changeScore(loyalty: 0, assistance: 1)
-        case .assistanceDown: app.changeScore(loyalty: 0, assistance: -1)
         default: return false
         }
         return true
