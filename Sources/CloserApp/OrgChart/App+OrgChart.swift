@@ -1,6 +1,52 @@
 import CloserCore
 import TerminalUI
 
+/// One read: the account (visibility applies: a rep's chart is refused, with the reason, for an
+/// account private to someone else) and its persons.
+struct ReadOrgChart: Work, Equatable {
+    var accountID: Int64
+
+    struct Reply: Sendable {
+        var accountName: String
+        var persons: Page<Person>
+    }
+
+    func run(in world: World) throws -> Reply {
+        let account = try world.store.account(accountID)
+        return Reply(accountName: account.name, persons: try world.store.persons(PersonQuery(accountID: accountID, limit: App.orgChartReadLimit)))
+    }
+}
+
+extension AppState {
+    var orgChartViewport: Rect { OrgChartScreenLayout(content: contentRect).chart }
+
+    mutating func relayoutOrgChart() {
+        orgChart.prepareLayout(width: orgChartViewport.width, lang: lang)
+        orgChart.scrollToSelection(viewport: orgChartViewport)
+    }
+}
+
+/// The org chart's reads as effects: the tree, coverage, paths and layout are derived once from
+/// the reply, not per frame. Its edits still go through `App`.
+enum OrgChartUpdate {
+    static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect]? {
+        switch event {
+        case .load:
+            guard let accountID = state.orgChart.accountID else { return [] }
+            return [.work(ReadOrgChart(accountID: accountID), replyTo: .screen(.orgChart))]
+        case .reply(let read as ReadOrgChart.Reply):
+            state.orgChart.load(accountName: read.accountName, persons: read.persons.rows, total: read.persons.total, today: state.today)
+            state.relayoutOrgChart()
+            return []
+        case .failed(_, let error):
+            state.message = StatusMessage(String(describing: error), isError: true)
+            return []
+        default:
+            return nil
+        }
+    }
+}
+
 extension App {
     /// A chart this large is still drawn whole; beyond it the heading says how many were left out.
     static let orgChartReadLimit = 2_000
@@ -16,23 +62,9 @@ extension App {
         switchScreen(to: .orgChart)
     }
 
-    /// One read: the account (visibility applies) and its persons; the tree, coverage, paths and
-    /// layout are derived once here, not per frame.
-    func loadOrgChart() throws {
-        guard let accountID = state.orgChart.accountID else { return }
-        // A rep's chart is refused, with the reason, for an account that is private to someone else.
-        let account = try store.account(accountID)
-        let page = try store.persons(PersonQuery(accountID: accountID, limit: App.orgChartReadLimit))
-        state.orgChart.load(accountName: account.name, persons: page.rows, total: page.total, today: state.today)
-        relayoutOrgChart()
-    }
+    var orgChartViewport: Rect { state.orgChartViewport }
 
-    var orgChartViewport: Rect { OrgChartScreenLayout(content: state.contentRect).chart }
-
-    func relayoutOrgChart() {
-        state.orgChart.prepareLayout(width: orgChartViewport.width, lang: state.lang)
-        state.orgChart.scrollToSelection(viewport: orgChartViewport)
-    }
+    func relayoutOrgChart() { state.relayoutOrgChart() }
 
     func selectPerson(_ id: Int64?) {
         guard let id else { return }

@@ -60,7 +60,7 @@ enum OrgChartScreen: ScreenModule {
         state.orgChart.pickingManagerFor != nil ? [picking, keys, .global] : [keys, .global]
     }
 
-    static func load(_ app: App, keeping dealID: Int64?) throws { try app.loadOrgChart() }
+    static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect]? { OrgChartUpdate.update(&state, event) }
     /// `5` shows the chart last looked at, else that of the deal or account selected now.
     static func show(in app: App) { app.openOrgChart(accountID: app.state.orgChart.accountID ?? app.accountForOrgChart) }
 
