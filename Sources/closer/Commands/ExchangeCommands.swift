@@ -170,7 +170,7 @@ struct ImportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Where --skip-bad writes the rejected rows (default: FILE.rejected.csv).", valueName: "path"))
     var rejects: String?
 
-    @Option(help: ArgumentHelp("A JSON mapping file: {\"columns\": {\"Header\": \"field\"}, \"stages\": {\"Name\": \"stage\"}, \"process\": \"project\"}.", valueName: "file"))
+    @Option(help: ArgumentHelp("A JSON mapping file: {\"columns\": {\"Header\": \"field\"}, \"stages\": {\"Name\": \"stage\"}, \"process\": \"project\", \"dateFormat\": \"DD-MM-YY\"}.", valueName: "file"))
     var mapping: String?
 
     @Option(help: "What the rows are, when the header does not say.")
@@ -188,8 +188,16 @@ struct ImportOptions: ParsableArguments {
     @Option(help: "How many planned rows --dry-run lists.")
     var show = 200
 
+    @Option(name: .customLong("date-format"),
+            help: ArgumentHelp("How the file writes dates with the year last, when its values do not say: \(ImportDateFormat.examples).",
+                               valueName: "format"))
+    var dateFormat: String?
+
     func validate() throws {
         guard maxMB > 0 else { throw ValidationError("--max-mb must be at least 1") }
+        if let dateFormat, ImportDateFormat.named(dateFormat) == nil {
+            throw ValidationError("--date-format '\(dateFormat)' is not a date format; use \(ImportDateFormat.examples)")
+        }
         guard show >= 0 else { throw ValidationError("--show must not be negative") }
     }
 
