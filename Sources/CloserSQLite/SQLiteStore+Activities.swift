@@ -3,13 +3,26 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
+    /// An activity records what happened: on its day (back-dating is fine, the future is not —
+    /// that is a planned activity) and with whom (each person's last-met date follows).
     public func addActivity(_ activity: Activity, by user: String) throws -> Activity {
         var activity = activity
+        return try write { db in
+            try insertActivity(db, &activity, by: user)
+            return activity
+        }
+    }
+
+    func insertActivity(_ db: Database, _ activity: inout Activity, by user: String) throws {
         activity.createdAt = clock()
         if activity.by.isEmpty { activity.by = user }
-        let issues = Validation.issues(activity)
+        var issues = Validation.issues(activity)
+        let today = Day(clock())
+        if activity.day > today {
+            issues.append(ValidationIssue("day", "\(activity.day) is after today (\(today)): an activity is recorded once it has happened; plan it instead"))
+        }
         guard issues.isEmpty else { throw Self.invalid(issues) }
-        return try write { db in
+        do {
             if let dealID = activity.dealID {
                 guard let accountID = try Int64.fetchOne(db, sql: "SELECT account_id FROM deal WHERE id = ?", arguments: [dealID]) else {
                     throw StoreError.notFound(entity: "deal", id: dealID)
@@ -38,10 +51,10 @@ extension SQLiteStore {
                     """, arguments: StatementArguments([activity.day.description] + activity.personIDs.map { $0 as (any DatabaseValueConvertible)? }))
             }
             try Self.refreshAccountRollup(db, accountID: activity.accountID)
-            try log(db, event(user, "activity", activity.id, "created",
-                              ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)],
+            var changes = ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)]
+            if !activity.personIDs.isEmpty { changes["met"] = FieldChange(old: nil, new: activity.personIDs.map(String.init).joined(separator: ", ")) }
+            try log(db, event(user, "activity", activity.id, "created", changes,
                               note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)"))
-            return activity
         }
     }
 
@@ -68,7 +81,17 @@ extension SQLiteStore {
             guard let accountID = try Int64.fetchOne(db, sql: "SELECT account_id FROM activity WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound(entity: "activity", id: id)
             }
+            // A plan it recorded as done is open again: what proved it is gone.
+            let reopened = try Row.fetchAll(db, sql: "SELECT id, deal_id FROM planned_activity WHERE activity_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM activity WHERE id = ?", arguments: [id])
+            for row in reopened {
+                try db.execute(sql: """
+                    UPDATE planned_activity SET done_on = NULL, activity_id = NULL, version = version + 1, updated_at = ?, updated_by = ?
+                    WHERE id = ?
+                    """, arguments: [ColumnCoding.time(clock()), user, row["id"] as Int64])
+                try log(db, event(user, "plan", row["id"], "reopened", note: "activity \(id) deleted"))
+                _ = try syncNextStep(db, dealID: row["deal_id"], user: user)
+            }
             try Self.refreshAccountRollup(db, accountID: accountID)
             try log(db, event(user, "activity", id, "deleted"))
         }

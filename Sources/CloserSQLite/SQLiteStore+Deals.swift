@@ -22,6 +22,10 @@ extension SQLiteStore {
             try log(db, event(user, "deal", deal.id, "created",
                               ["stage": FieldChange(old: nil, new: deal.stageKey), "amount": FieldChange(old: nil, new: String(deal.amount.minorUnits))],
                               note: deal.title))
+            // A next step given with the deal is its first planned activity.
+            if !deal.nextStep.isEmpty || deal.nextStepDue != nil {
+                try replaceNextStep(db, deal: deal, text: deal.nextStep, due: deal.nextStepDue, user: user)
+            }
             return deal
         }
     }
@@ -45,7 +49,22 @@ extension SQLiteStore {
     }
 
     public func updateDeal(_ deal: Deal, by user: String) throws -> Deal {
-        try mutateDeal(deal.id, expectedVersion: deal.version, by: user) { old, _, _ in
+        try write { db in
+            // An edited next step reschedules or replaces the earliest planned activity; the deal
+            // then shows whichever plan is earliest.
+            let stored = Deal(row: try currentRow(db, table: "deal", id: deal.id, expected: deal.version))
+            var deal = deal
+            let text = deal.nextStep.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text != stored.nextStep || deal.nextStepDue != stored.nextStepDue {
+                try replaceNextStep(db, deal: stored, text: text, due: deal.nextStepDue, user: user)
+                (deal.nextStep, deal.nextStepDue) = try Self.derivedNextStep(db, dealID: deal.id)
+            }
+            return try edit(db, deal, by: user)
+        }
+    }
+
+    private func edit(_ db: Database, _ deal: Deal, by user: String) throws -> Deal {
+        try mutateDeal(db, deal.id, expectedVersion: deal.version, by: user) { old, _, _ in
             var edited = deal
             // Stage, gates and outcome have their own calls with their own rules.
             edited.stageKey = old.stageKey
@@ -81,12 +100,14 @@ extension SQLiteStore {
         }
     }
 
+    /// The next step is the earliest open planned activity: this reschedules or rewrites it (a
+    /// new plan when there is none; empty text cancels it), and the deal shows whichever open
+    /// plan is then earliest.
     public func setNextStep(dealID: Int64, text: String, due: Day?, expectedVersion: Int?, by user: String) throws -> Deal {
-        try mutateDeal(dealID, expectedVersion: expectedVersion, by: user) { old, _, _ in
-            var updated = old
-            updated.nextStep = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            updated.nextStepDue = due
-            return (updated, "next-step", "")
+        try write { db in
+            let old = Deal(row: try currentRow(db, table: "deal", id: dealID, expected: expectedVersion))
+            try replaceNextStep(db, deal: old, text: text.trimmingCharacters(in: .whitespacesAndNewlines), due: due, user: user)
+            return try syncNextStep(db, dealID: dealID, user: user) ?? old
         }
     }
 
@@ -128,7 +149,15 @@ extension SQLiteStore {
         _ id: Int64, expectedVersion: Int?, by user: String,
         _ change: (Deal, ProcessTemplate, DealEvidence) throws -> (deal: Deal, action: String, note: String)
     ) throws -> Deal {
-        try write { db in
+        try write { db in try mutateDeal(db, id, expectedVersion: expectedVersion, by: user, change) }
+    }
+
+    /// `mutateDeal` inside a transaction already open: for writes that change other rows too.
+    func mutateDeal(
+        _ db: Database, _ id: Int64, expectedVersion: Int?, by user: String,
+        _ change: (Deal, ProcessTemplate, DealEvidence) throws -> (deal: Deal, action: String, note: String)
+    ) throws -> Deal {
+        do {
             let old = Deal(row: try currentRow(db, table: "deal", id: id, expected: expectedVersion))
             let currentVersion = old.version
             let catalog = try Self.catalog(db)
@@ -169,7 +198,7 @@ extension SQLiteStore {
                 let removed = old.milestonesDone.subtracting(updated.milestonesDone).sorted()
                 changes["milestone"] = FieldChange(old: removed.first, new: added.first)
             }
-            try log(db, event(user, "deal", id, action, changes, note: note))
+            try log(db, event(user, "deal", id, action, changes, note: note, version: updated.version))
             try Self.refreshAccountRollup(db, accountID: updated.accountID)
             if old.accountID != updated.accountID { try Self.refreshAccountRollup(db, accountID: old.accountID) }
             return updated

@@ -133,8 +133,8 @@ public final class SQLiteStore: Store {
     }
 
     func event(_ user: String, _ entity: String, _ id: Int64, _ action: String,
-               _ changes: [String: FieldChange] = [:], note: String = "") -> ChangeEvent {
-        ChangeEvent(at: clock(), user: user, entity: entity, entityID: id, action: action, changes: changes, note: note)
+               _ changes: [String: FieldChange] = [:], note: String = "", version: Int? = nil) -> ChangeEvent {
+        ChangeEvent(at: clock(), user: user, entity: entity, entityID: id, action: action, changes: changes, note: note, version: version)
     }
 
     /// The row a write starts from, refused if it is no longer at the version the caller read.

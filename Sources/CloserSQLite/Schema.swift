@@ -237,6 +237,12 @@ enum Schema {
                 ANALYZE deal;
                 """)
         }
+        migrator.registerMigration("v12-planned-activities") { db in try PlanSchema.migrate(db) }
+        migrator.registerMigration("v13-event-versions") { db in
+            // The version of the row a change produced: an undo reverts a change only while the
+            // row is still at that version. Older rows have none and are not undone.
+            try db.execute(sql: "ALTER TABLE event ADD COLUMN version INTEGER")
+        }
         return migrator
     }
 }

@@ -12,9 +12,12 @@ public struct ChangeEvent: Sendable, Hashable, Codable, Identifiable {
     /// Field name → old and new value, as text.
     public var changes: [String: FieldChange]
     public var note: String
+    /// The row's version this change produced, where the row is versioned: an undo reverts it
+    /// only while the row is still at that version. Nil for older log rows and unversioned writes.
+    public var version: Int?
 
     public init(id: Int64 = 0, at: Date, user: String, entity: String, entityID: Int64, action: String,
-                changes: [String: FieldChange] = [:], note: String = "") {
+                changes: [String: FieldChange] = [:], note: String = "", version: Int? = nil) {
         self.id = id
         self.at = at
         self.user = user
@@ -23,6 +26,7 @@ public struct ChangeEvent: Sendable, Hashable, Codable, Identifiable {
         self.action = action
         self.changes = changes
         self.note = note
+        self.version = version
     }
 }
 

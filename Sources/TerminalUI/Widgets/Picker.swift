@@ -173,8 +173,12 @@ public enum Picker {
             let role: StyleRole = isSelected ? .selected : .overlay
             canvas.fill(Rect(x: list.x, y: list.y + row, width: textWidth, height: 1), role: role)
             let mark = state.multiple ? (state.marked.contains(choice.id) ? "[x] " : "[ ] ") : (isSelected ? "› " : "  ")
-            let detailWidth = choice.detail.isEmpty ? 0 : min(TextWidth.of(choice.detail), max(0, textWidth / 3))
-            let labelWidth = textWidth - TextWidth.of(mark) - (detailWidth > 0 ? detailWidth + 1 : 0)
+            // Label and detail whole when both fit; else the detail gives way to a third of the row.
+            let available = textWidth - TextWidth.of(mark)
+            let detailNeed = TextWidth.of(choice.detail)
+            let detailWidth = detailNeed == 0 ? 0
+                : TextWidth.of(choice.label) + 1 + detailNeed <= available ? detailNeed : min(detailNeed, available / 3)
+            let labelWidth = available - (detailWidth > 0 ? detailWidth + 1 : 0)
             let x = list.x + canvas.put(mark, x: list.x, y: list.y + row, role: role)
             canvas.put(TextWidth.truncate(choice.label, to: max(0, labelWidth)), x: x, y: list.y + row, role: role, maxWidth: labelWidth)
             if detailWidth > 0 {

@@ -63,7 +63,9 @@ struct ExportCommand: ParsableCommand {
             let names = Dictionary(snapshot.accounts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             let deals = snapshot.deals.filter { owner == nil || $0.owner == owner }
             let activities = snapshot.activities.filter { owner == nil || $0.by == owner }
-            let events = ICalendar.events(deals: deals, activities: activities, accountNames: names, today: Day.today())
+            let dealIDs = Set(deals.map(\.id))
+            let plans = snapshot.plans.filter { dealIDs.contains($0.dealID) }
+            let events = ICalendar.events(deals: deals, activities: activities, plans: plans, accountNames: names, today: Day.today())
             let data = Data(ICalendar.encode(events, stamp: Date()).utf8)
             if let out {
                 try write(data, to: out)
