@@ -32,15 +32,27 @@ enum PlanSchema {
 
     /// A plan for each deal after `dealsAfter` (by id) that has a next step and no open plan:
     /// what the migration does once for every deal, and an import or a snapshot for the deals it
-    /// inserted. One statement over the new rows, in id order (both B-trees append).
-    static func plansFromNextSteps(_ db: Database, dealsAfter: Int64) throws {
+    /// inserted. One statement over the rows, in id order (both B-trees append). Deals an import
+    /// has just inserted (`fresh`) cannot have plans yet: not looking for them halves the cost
+    /// (100k deals: 0.26 against 0.45 s).
+    static func plansFromNextSteps(_ db: Database, dealsAfter: Int64, fresh: Bool = false) throws {
         try db.execute(sql: """
             INSERT INTO planned_activity (deal_id, account_id, kind, text, due, owner, version, created_at, updated_at, updated_by)
             SELECT d.id, d.account_id, 'other', d.next_step, d.next_step_due, d.owner, 1, d.updated_at, d.updated_at, d.updated_by
             FROM deal d
             WHERE d.id > ? AND (d.next_step != '' OR d.next_step_due IS NOT NULL)
+            """ + (fresh ? "" : """
+
               AND NOT EXISTS (SELECT 1 FROM planned_activity p WHERE p.deal_id = d.id AND p.done_on IS NULL)
-            """, arguments: [dealsAfter])
+            """), arguments: [dealsAfter])
+    }
+
+    /// Places plan rows of the log that name no account (a snapshot's), by the plan's account.
+    static func fillEventAccounts(_ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE event SET account_id = (SELECT p.account_id FROM planned_activity p WHERE p.id = event.entity_id)
+            WHERE account_id IS NULL AND entity = 'plan'
+            """)
     }
 
     /// The order of `PlannedActivity.precedes` in SQL: by day (undated last), all-day first, by time, by id.

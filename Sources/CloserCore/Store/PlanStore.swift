@@ -6,18 +6,18 @@ import Foundation
 /// plan's version, checks it when given, and is logged under entity "plan".
 public protocol PlanStore: Sendable {
     /// Plans an activity on a deal (its account is the deal's); a plan needs text and a day.
-    func planActivity(_ plan: PlannedActivity, by user: String) throws -> PlannedActivity
+    func planActivity(_ plan: PlannedActivity) throws -> PlannedActivity
     func plannedActivity(_ id: Int64) throws -> PlannedActivity
     /// Plans in the order they are to be done.
     func plannedActivities(_ query: PlanQuery) throws -> [PlannedActivity]
     /// Changes the text, kind, day or time of an open plan; refused when done, or when `plan.version`
     /// is no longer the stored one.
-    func updatePlannedActivity(_ plan: PlannedActivity, by user: String) throws -> PlannedActivity
+    func updatePlannedActivity(_ plan: PlannedActivity) throws -> PlannedActivity
     /// Does it: records the activity (on the day it happened — never in the future — with the
     /// persons met, whose last-met date follows) and marks the plan done.
-    func completePlannedActivity(_ id: Int64, _ completion: PlanCompletion, expectedVersion: Int?, by user: String) throws -> CompletedPlan
+    func completePlannedActivity(_ id: Int64, _ completion: PlanCompletion, expectedVersion: Int?) throws -> CompletedPlan
     /// Drops an open plan that will not be done.
-    func cancelPlannedActivity(_ id: Int64, expectedVersion: Int?, by user: String) throws
+    func cancelPlannedActivity(_ id: Int64, expectedVersion: Int?) throws
 }
 
 /// Which plans to read.

@@ -219,18 +219,19 @@ enum PlanCSV {
 }
 
 enum EventCSV {
-    static let header = ["id", "at", "user", "entity", "entity_id", "action", "changes", "note", "version"]
+    /// `account_id` came with the log's visibility, `version` with undo: files from before them place their rows on import.
+    static let header = ["id", "at", "user", "entity", "entity_id", "action", "changes", "note", "account_id", "version"]
     static let required: Set<String> = ["id", "at", "entity", "entity_id", "action"]
 
     static func row(_ e: ChangeEvent) -> [String] {
         [String(e.id), seconds(e.at), e.user, e.entity, String(e.entityID), e.action,
-         e.changes.isEmpty ? "" : ColumnCoding.codable(e.changes), e.note, e.version.map(String.init) ?? ""]
+         e.changes.isEmpty ? "" : ColumnCoding.codable(e.changes), e.note, e.accountID.map(String.init) ?? "", e.version.map(String.init) ?? ""]
     }
 
     static func event(_ r: CSVRowReader) throws -> ChangeEvent {
         let changes = r.optional("changes").flatMap { ColumnCoding.decode([String: FieldChange].self, from: $0) } ?? [:]
         return ChangeEvent(id: try r.id("id"), at: try r.time("at"), user: r.text("user"), entity: r.text("entity"),
                            entityID: Int64(r.text("entity_id")) ?? 0, action: r.text("action"), changes: changes, note: r.text("note"),
-                           version: r.optional("version").flatMap { Int($0) })
+                           accountID: r.optional("account_id").flatMap { Int64($0) }, version: r.optional("version").flatMap { Int($0) })
     }
 }

@@ -48,7 +48,7 @@ struct ProcessCommand: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("\(file): cannot be read") }
             let template: ProcessTemplate
             do { template = try ProcessCatalog.decodeTemplate(from: data) } catch { throw CLIError("\(file): \(error)") }
-            try store.open().saveProcess(template, by: store.actor)
+            try store.open().saveProcess(template)
             Output.line("saved process \(template.key) with \(template.stages.count) stages")
         }
     }
@@ -67,7 +67,7 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             let user = User(name: name, role: try Parse.coded(role, as: UserRole.self, field: "role"), displayName: displayName)
-            try store.open().saveUser(user, by: store.actor)
+            try store.open().saveUser(user)
             Output.line("saved user \(user.name) (\(user.role.rawValue))")
         }
     }

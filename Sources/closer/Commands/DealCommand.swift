@@ -58,7 +58,7 @@ struct DealCommand: ParsableCommand {
             try fields.apply(to: &deal)
             if let nextStep { deal.nextStep = nextStep }
             if let due { deal.nextStepDue = try Parse.day(due) }
-            let saved = try db.addDeal(deal, by: store.actor)
+            let saved = try db.addDeal(deal)
             Output.line("added deal #\(saved.id) \(saved.title) — \(customer.name), \(startStage.name.both), \(Output.money(saved.amount))")
         }
     }
@@ -195,7 +195,7 @@ struct DealCommand: ParsableCommand {
             if let expectVersion { deal.version = expectVersion }
             if let title { deal.title = title }
             try fields.apply(to: &deal)
-            let saved = try db.updateDeal(deal, by: store.actor)
+            let saved = try db.updateDeal(deal)
             Output.line("saved deal #\(saved.id) (version \(saved.version))")
         }
     }
@@ -207,7 +207,7 @@ struct DealCommand: ParsableCommand {
 
         func run() throws {
             let id = try Parse.dealID(id)
-            try store.open().deleteDeal(id, by: store.actor)
+            try store.open().deleteDeal(id)
             Output.line("deleted deal #\(id)")
         }
     }
@@ -227,7 +227,7 @@ struct DealCommand: ParsableCommand {
                 throw CLIError("--force needs --reason \"…\": forcing a gate is recorded with why")
             }
             let db = try store.open()
-            let moved = try db.moveDeal(try Parse.dealID(id), to: stage, forceReason: force ? reason : nil, expectedVersion: expectVersion, by: store.actor)
+            let moved = try db.moveDeal(try Parse.dealID(id), to: stage, forceReason: force ? reason : nil, expectedVersion: expectVersion)
             let risk = moved.overrides.isEmpty ? "" : " — AT RISK until \(moved.overrides.map(\.milestoneKey).joined(separator: ", ")) met"
             Output.line("moved deal #\(moved.id) to \(moved.stageKey)\(risk)")
         }
@@ -243,7 +243,7 @@ struct DealCommand: ParsableCommand {
         enum MilestoneState: String, EnumerableFlag { case done, undone }
 
         func run() throws {
-            let deal = try store.open().setMilestone(dealID: try Parse.dealID(id), key: key, done: state == .done, expectedVersion: nil, by: store.actor)
+            let deal = try store.open().setMilestone(dealID: try Parse.dealID(id), key: key, done: state == .done, expectedVersion: nil)
             Output.line("deal #\(deal.id): milestone \(key) \(state == .done ? "met" : "not met")")
         }
     }
@@ -258,14 +258,14 @@ struct DealCommand: ParsableCommand {
         func run() throws {
             let day = try due.map(Parse.day)
             if text.trimmingCharacters(in: .whitespaces).isEmpty { throw CLIError("the next step must say what happens next") }
-            let deal = try store.open().setNextStep(dealID: try Parse.dealID(id), text: text, due: day, expectedVersion: nil, by: store.actor)
+            let deal = try store.open().setNextStep(dealID: try Parse.dealID(id), text: text, due: day, expectedVersion: nil)
             Output.line("deal #\(deal.id): next step “\(deal.nextStep)”\(deal.nextStepDue.map { " due \($0)" } ?? " (no date: add --due)")")
         }
     }
 
     /// Won, lost and withdrawn differ only in the outcome and whether the reason is required.
     static func close(_ id: String, as outcome: Outcome, reason: String, store: StoreOptions) throws {
-        let deal = try store.open().closeDeal(try Parse.dealID(id), as: outcome, reason: reason, expectedVersion: nil, by: store.actor)
+        let deal = try store.open().closeDeal(try Parse.dealID(id), as: outcome, reason: reason, expectedVersion: nil)
         Output.line("deal #\(deal.id) \(outcome.label.both)" + (deal.outcomeReason.isEmpty ? "" : ": \(deal.outcomeReason)"))
     }
 
@@ -302,7 +302,7 @@ struct DealCommand: ParsableCommand {
         @Argument(help: "Deal id.") var id: String
 
         func run() throws {
-            let deal = try store.open().reopenDeal(try Parse.dealID(id), by: store.actor)
+            let deal = try store.open().reopenDeal(try Parse.dealID(id))
             Output.line("deal #\(deal.id) reopened in \(deal.stageKey)")
         }
     }

@@ -142,7 +142,7 @@ struct ImportCommand: ParsableCommand {
             if lower.hasSuffix(".csv"), let data = FileManager.default.contents(atPath: path), SnapshotCSV.isOwnFile(data) {
                 try importOwn(SnapshotCSV.decode(files: [(fileName, data)]), locate: { _, index in "\(fileName) row \(index + 2)" })
             } else {
-                try ForeignImport(path: path, options: options, store: try store.open(), user: store.actor).run()
+                try ForeignImport(path: path, options: options, store: try store.open()).run()
             }
         }
     }
@@ -151,7 +151,7 @@ struct ImportCommand: ParsableCommand {
         guard !options.dryRun, !options.skipBad else {
             throw CLIError("--dry-run and --skip-bad are for other programs' spreadsheets; Closer's own export is imported all or nothing")
         }
-        let summary = try store.open().importSnapshot(try snapshot(), by: store.actor, locate: locate)
+        let summary = try store.open().importSnapshot(try snapshot(), locate: locate)
         Output.line(summary.description)
     }
 

@@ -64,7 +64,7 @@ struct PersonCommand: ParsableCommand {
             let owner = try Parse.account(account, in: db)
             var person = Person(accountID: owner.id, name: name)
             try fields.apply(to: &person)
-            let saved = try db.addPerson(person, by: store.actor)
+            let saved = try db.addPerson(person)
             Output.line("added person #\(saved.id) \(saved.name) to #\(owner.id) \(owner.name)")
         }
     }
@@ -124,7 +124,7 @@ struct PersonCommand: ParsableCommand {
             if let expectVersion { p.version = expectVersion }
             if let name { p.name = name }
             try fields.apply(to: &p)
-            let saved = try db.updatePerson(p, by: store.actor)
+            let saved = try db.updatePerson(p)
             Output.line("saved person #\(saved.id) \(saved.name) (version \(saved.version))")
         }
     }
@@ -136,7 +136,7 @@ struct PersonCommand: ParsableCommand {
 
         func run() throws {
             guard let id = Parse.id(id) else { throw CLIError("'\(self.id)' is not a person id") }
-            try store.open().deletePerson(id, by: store.actor)
+            try store.open().deletePerson(id)
             Output.line("deleted person #\(id)")
         }
     }

@@ -21,7 +21,7 @@ extension ActivityCommand {
             let dealID = try Parse.dealID(deal)
             let plan = PlannedActivity(dealID: dealID, kind: try Parse.coded(kind, as: ActivityKind.self, field: "kind"), text: text,
                                        due: try Parse.day(due), time: try time.map(PlanText.time), owner: store.actor)
-            let saved = try db.planActivity(plan, by: store.actor)
+            let saved = try db.planActivity(plan)
             Output.line("planned \(saved.reference) \(saved.kind.label.en): \(saved.text) — \(PlanText.when(saved)), deal #\(dealID)")
             Output.line(try PlanText.nextStep(of: db.deal(dealID)))
         }
@@ -44,7 +44,7 @@ extension ActivityCommand {
             let persons = try PlanText.persons(met ?? "", account: plan.accountID, in: db)
             let day = try on.map(Parse.day) ?? Day.today()
             let done = try db.completePlannedActivity(planID, PlanCompletion(on: day, met: persons.map(\.id), notes: notes, outcome: outcome),
-                                                      expectedVersion: plan.version, by: store.actor)
+                                                      expectedVersion: plan.version)
             let with = persons.isEmpty ? "" : " with " + persons.map(\.name).joined(separator: ", ")
             Output.line("done \(done.plan.reference) on \(day): logged \(done.activity.kind.label.en) #\(done.activity.id)\(with)")
             Output.line(try PlanText.nextStep(of: db.deal(plan.dealID)))
@@ -60,7 +60,7 @@ extension ActivityCommand {
             guard let planID = Parse.id(id) else { throw CLIError("'\(id)' is not a planned activity id (e.g. P12)") }
             let db = try store.open()
             let plan = try db.plannedActivity(planID)
-            try db.cancelPlannedActivity(planID, expectedVersion: plan.version, by: store.actor)
+            try db.cancelPlannedActivity(planID, expectedVersion: plan.version)
             Output.line("cancelled \(plan.reference) \(plan.text)")
             Output.line(try PlanText.nextStep(of: db.deal(plan.dealID)))
         }
