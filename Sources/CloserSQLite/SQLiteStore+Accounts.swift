@@ -22,6 +22,11 @@ extension SQLiteStore {
             }
             // Roles, the team and the per-rep limit (SQLiteStore+HoldingRules).
             try checkAccountAdd(db, account)
+            // The duplicate check (查重): a rep does not add a second copy of an account another holds.
+            let hidden = try Self.hiddenAccounts(db, .name(account.name), who: try knownActor(db))
+            if hidden.exist {
+                throw StoreError.duplicate(hidden.text.en + ": ask them or a manager to share or assign it to you (nothing was added)")
+            }
             var values = account.columnValues(searchKey: account.searchKey, updatedBy: actor)
             if account.id == 0 { values[0] = nil }
             try db.execute(sql: SQLText.insert(into: "account", columns: Account.columns), arguments: StatementArguments(values))
