@@ -301,7 +301,10 @@ extension SQLiteStore {
     ] }
 
     public func poolRules() throws -> PoolRules {
-        try read { db in try Self.poolRules(db) }
+        try read { db in
+            _ = try knownActor(db)
+            return try Self.poolRules(db)
+        }
     }
 
     static func poolRules(_ db: Database) throws -> PoolRules {

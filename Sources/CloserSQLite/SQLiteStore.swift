@@ -88,6 +88,20 @@ public final class SQLiteStore: Store {
         isReadOnly = false
     }
 
+    /// A private in-memory copy of another store, acting for `actor`: for tests that start many
+    /// times from the same world.
+    init(inMemoryCopyOf other: SQLiteStore, actor: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(configuration: configuration)
+        try other.database.backup(to: queue)
+        location = ":memory:"
+        database = queue
+        isReadOnly = false
+        clock = other.clock
+        self.actor = actor
+    }
+
     private init(sharing other: SQLiteStore, actor: String) {
         location = other.location
         database = other.database
@@ -182,7 +196,10 @@ public final class SQLiteStore: Store {
     // MARK: Processes and users
 
     public func processCatalog() throws -> ProcessCatalog {
-        try read { db in try Self.catalog(db) }
+        try read { db in
+            _ = try knownActor(db)
+            return try Self.catalog(db)
+        }
     }
 
     static func catalog(_ db: Database) throws -> ProcessCatalog {

@@ -5,51 +5,31 @@ import Testing
 /// What the model words for the screens, in both languages: history lines, the demo-load message.
 @Suite("Wording: history lines and messages in English and Chinese")
 struct WordingTests {
-    static let project = ProcessCatalog().process("project")
-    static let at = Date(timeIntervalSince1970: 20_780 * 86_400 + 12 * 3_600)
+    let catalog = ProcessCatalog()
 
-    private func event(_ action: String, _ changes: [String: FieldChange], note: String = "") -> ChangeEvent {
-        ChangeEvent(at: Self.at, user: "wang.lei", entity: "deal", entityID: 5, action: action, changes: changes, note: note)
+    private func event(_ entity: String, _ action: String, _ changes: [String: FieldChange], note: String = "") -> ChangeEvent {
+        ChangeEvent(at: Date(timeIntervalSince1970: 0), user: "wang.lei", entity: entity, entityID: 5, action: action, changes: changes, note: note)
     }
 
-    @Test("a milestone line names the milestone, not its key twice")
-    func milestone() throws {
-        let process = try #require(Self.project)
-        let key = try #require(process.stages.first?.milestones.first)
-        let ticked = ChangeEventWording.summary(event("milestone", ["milestone": FieldChange(old: nil, new: key.key)]), process: process)
-        #expect(ticked == LocalizedText(en: "milestone ticked: \(key.name.en)", zh: "里程碑已勾选：\(key.name.zh)"))
-        let unticked = ChangeEventWording.summary(event("milestone", ["milestone": FieldChange(old: key.key, new: nil)]), process: process)
-        #expect(unticked.zh == "里程碑取消勾选：\(key.name.zh)")
+    @Test("a planned activity's log lines in both languages")
+    func plans() {
+        let planned = event("plan", "planned", ["text": FieldChange(old: nil, new: "call the chief engineer"), "kind": FieldChange(old: nil, new: "call"),
+                                                "due": FieldChange(old: nil, new: "2026-11-24"), "time": FieldChange(old: nil, new: "09:30")], note: "deal 5")
+        #expect(ChangeWording(catalog: catalog, lang: .zh).line(planned) == "计划 · 计划日期 2026-11-24, 类型 电话, 计划内容 call the chief engineer, 时间 09:30 · “deal 5”")
+        let moved = event("plan", "rescheduled", ["due": FieldChange(old: "2026-11-24", new: "2026-11-26")])
+        #expect(ChangeWording(catalog: catalog, lang: .en).line(moved) == "rescheduled · planned for: 2026-11-24 → 2026-11-26")
+        let done = event("activity", "created", ["day": FieldChange(old: nil, new: "2026-11-22"), "met": FieldChange(old: nil, new: "4, 7")])
+        #expect(ChangeWording(catalog: catalog, lang: .zh).line(done) == "新建 · 日期 2026-11-22, 见到 4, 7")
+        #expect(ChangeWording(catalog: catalog, lang: .zh).line(event("plan", "cancelled", [:])) == "取消计划")
     }
 
-    @Test("a move names the stages in the reader's language; a whole line adds the day and the user")
-    func move() throws {
-        let process = try #require(Self.project)
-        let moved = event("moved", ["stage": FieldChange(old: "develop", new: "entry")])
-        #expect(ChangeEventWording.summary(moved, process: process) == LocalizedText(en: "moved: stage Develop → Entry", zh: "移动阶段：阶段 开发 → 销售进入"))
-        #expect(ChangeEventWording.line(moved, process: process).zh == "2026-11-23 wang.lei 移动阶段：阶段 开发 → 销售进入")
-    }
-
-    @Test("an edit words each field and value: money, days, yes/no, none as ∅; a note follows")
-    func edit() {
-        let edited = event("updated", [
-            "amount": FieldChange(old: #"{"currency":"CNY","minorUnits":10000000}"#, new: #"{"currency":"CNY","minorUnits":25000000}"#),
-            "expectedClose": FieldChange(old: nil, new: "2026-12-31"),
-            "budgetKnown": FieldChange(old: "false", new: "true"),
-        ], note: "from the form")
-        let text = ChangeEventWording.summary(edited, process: nil)
-        #expect(text.en == "edited: amount CNY 100,000.00 → CNY 250,000.00; budgetKnown no → yes; close date ∅ → 2026-12-31 (from the form)"
-            .replacingOccurrences(of: "budgetKnown", with: "budget known"))
-        #expect(text.zh == "修改：金额 CNY 100,000.00 → CNY 250,000.00；预算已知 否 → 是；预计成交日期 ∅ → 2026-12-31（from the form）")
-    }
-
-    @Test("coded values read as labels; unknown actions and fields stay as they are")
-    func codes() {
-        let scores = ChangeEvent(at: Self.at, user: "li.na", entity: "account", entityID: 2, action: "scores",
-                                 changes: ["quadrant": FieldChange(old: "market", new: "strategic"), "loyalty": FieldChange(old: "3", new: "8")])
-        #expect(ChangeEventWording.summary(scores, process: nil).zh == "评分：忠诚度 3 → 8；象限 接受市场的客户 → 忠诚度网络")
-        #expect(ChangeEventWording.summary(event("teleported", ["colour": FieldChange(old: "red", new: "blue")]), process: nil).en
-            == "teleported: colour red → blue")
+    @Test("an undo says what it took back, in both languages")
+    func undo() {
+        let undo = event("deal", "moved", ["stage": FieldChange(old: "entry", new: "develop")], note: UndoNote.note(undoing: 12))
+        #expect(UndoNote.undoneEvent(undo) == 12 && UndoNote.undoneEvent(event("deal", "moved", [:])) == nil)
+        #expect(UndoNote.done(undo, catalog: catalog) == LocalizedText(en: "undone: moved · stage: Entry → Develop", zh: "已撤销：推进 · 阶段: 销售进入 → 开发"))
+        #expect(UndoNote.isUndoable(entity: "deal", action: "forced") && UndoNote.isUndoable(entity: "account", action: "scores"))
+        #expect(!UndoNote.isUndoable(entity: "deal", action: "won") && !UndoNote.isUndoable(entity: "plan", action: "planned"))
     }
 
     @Test("the demo-load message in both languages")

@@ -35,10 +35,11 @@ public enum UndoNote {
         }
     }
 
-    /// "undid: moved Develop → Entry" / "已撤销：移动阶段 …", for the status line.
-    public static func done(_ undo: ChangeEvent, process: ProcessTemplate?) -> LocalizedText {
-        let summary = ChangeEventWording.summary(ChangeEvent(at: undo.at, user: undo.user, entity: undo.entity, entityID: undo.entityID,
-                                                             action: undo.action, changes: undo.changes), process: process)
-        return LocalizedText(en: "undone: \(summary.en)", zh: "已撤销：\(summary.zh)")
+    /// "undone: moved · stage: Entry → Develop" / "已撤销：推进 · 阶段: 销售进入 → 开发", for the status line.
+    public static func done(_ undo: ChangeEvent, catalog: ProcessCatalog) -> LocalizedText {
+        let change = ChangeEvent(at: undo.at, user: undo.user, entity: undo.entity, entityID: undo.entityID, action: undo.action,
+                                 changes: undo.changes)
+        return LocalizedText(en: "undone: " + ChangeWording(catalog: catalog, lang: .en).line(change),
+                             zh: "已撤销：" + ChangeWording(catalog: catalog, lang: .zh).line(change))
     }
 }

@@ -55,7 +55,7 @@ public struct ForeignImportService: ForeignImporting {
         outcome.rejectedRows = Set(report.rejections.map(\.line)).count
         do {
             let data = try ForeignRejects.encode(header: file.mapping.header, batch: file.batch, rejections: report.rejections)
-            try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+            try PrivateFile.write(data, to: out)
         } catch {
             outcome.rejectsError = "the good rows were imported, but the rejected rows cannot be written to \(out): \(error.localizedDescription)"
         }

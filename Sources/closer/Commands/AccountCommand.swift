@@ -142,11 +142,12 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             let db = try store.open()
-            var a = try Parse.account(account, in: db)
-            if let expectVersion { a.version = expectVersion }
-            if let name { a.name = name }
-            try fields.apply(to: &a)
-            let saved = try db.updateAccount(a)
+            let id = try Parse.account(account, in: db).id
+            // Only the fields named here change, on the account as it is when the write runs.
+            let saved = try db.editAccount(id, expectedVersion: expectVersion) { a in
+                if let name { a.name = name }
+                try fields.apply(to: &a)
+            }
             Output.line("saved account #\(saved.id) \(saved.name) (version \(saved.version), \(saved.quadrant.label.both))")
         }
     }

@@ -171,11 +171,9 @@ struct DealCommand: ParsableCommand {
                 Output.line()
                 Output.line("History")
                 let formatter = ISO8601DateFormatter()
+                let wording = ChangeWording(catalog: try db.processCatalog(), lang: .en)
                 for event in events {
-                    let changes = event.changes.keys.sorted().map { key in
-                        "\(key): \(event.changes[key]?.old ?? "∅") → \(event.changes[key]?.new ?? "∅")"
-                    }.joined(separator: ", ")
-                    Output.line("  \(formatter.string(from: event.at))  \(event.user)  \(event.action)  \(changes)\(event.note.isEmpty ? "" : "  “\(event.note)”")")
+                    Output.line("  \(formatter.string(from: event.at))  \(event.user)  \(wording.line(event))")
                 }
             }
         }
@@ -190,12 +188,12 @@ struct DealCommand: ParsableCommand {
         @Option(name: .customLong("expect-version"), help: "Refuse if the deal changed since you read this version.") var expectVersion: Int?
 
         func run() throws {
-            let db = try store.open()
-            var deal = try db.deal(try Parse.dealID(id))
-            if let expectVersion { deal.version = expectVersion }
-            if let title { deal.title = title }
-            try fields.apply(to: &deal)
-            let saved = try db.updateDeal(deal)
+            // Only the fields named here change, on the deal as it is when the write runs: without
+            // --expect-version another person's change to other fields is kept, not overwritten.
+            let saved = try store.open().editDeal(try Parse.dealID(id), expectedVersion: expectVersion) { deal in
+                if let title { deal.title = title }
+                try fields.apply(to: &deal)
+            }
             Output.line("saved deal #\(saved.id) (version \(saved.version))")
         }
     }

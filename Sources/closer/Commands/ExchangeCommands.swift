@@ -66,12 +66,12 @@ struct ExportCommand: ParsableCommand {
             let dealIDs = Set(deals.map(\.id))
             let plans = snapshot.plans.filter { dealIDs.contains($0.dealID) }
             let events = ICalendar.events(deals: deals, activities: activities, plans: plans, accountNames: names, today: Day.today())
-            let data = Data(ICalendar.encode(events, stamp: Date()).utf8)
+            let text = ICalendar.encode(events, stamp: Date())
             if let out {
-                try write(data, to: out)
+                try write(Data(text.utf8), to: out)
                 Output.error("exported \(events.count) next steps and planned activities to \(out)")
             } else {
-                FileHandle.standardOutput.write(data)
+                FileHandle.standardOutput.write(Data((SafeText.standardOutputIsTerminal ? SafeText.forTerminal(text) : text).utf8))
             }
         }
     }
@@ -86,7 +86,8 @@ struct ExportCommand: ParsableCommand {
         }
         let exportQuery = try query.tableQuery(table, db: db, actor: store.actor)
         let exporter = TableExporter(store: db, format: format, excel: excel,
-                                     context: ExportContext(catalog: try db.processCatalog(), lang: query.lang == "zh" ? .zh : .en))
+                                     context: ExportContext(catalog: try db.processCatalog(), lang: query.lang == "zh" ? .zh : .en),
+                                     forTerminal: out == nil && SafeText.standardOutputIsTerminal)
         if let out {
             let rows = try exporter.export(exportQuery, toFile: out)
             Output.error("exported \(rows) \(table.rawValue) to \(out)\(excel ? " (UTF-8 with BOM, for Excel)" : "")")
@@ -96,11 +97,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     private func write(_ data: Data, to path: String) throws {
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw StoreError.refused("cannot write \(path): \(error.localizedDescription)")
-        }
+        try PrivateFile.write(data, to: path)
     }
 }
 
