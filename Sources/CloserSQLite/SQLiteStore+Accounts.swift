@@ -53,24 +53,22 @@ extension SQLiteStore {
 
     /// `editAccount` inside an open transaction, its log row noted (an undo says which change it takes back).
     func editAccount(_ db: Database, _ id: Int64, expectedVersion: Int?, note: String, _ change: (inout Account) throws -> Void) throws -> Account {
-        do {
-            // Visibility, protection and who-holds-it rules for the acting user (SQLiteStore+Ownership).
-            let (old, updated) = try saveEdited(db, Account.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
-                let issues = Validation.issues(new)
-                guard issues.isEmpty else { throw Self.invalid(issues) }
-                try checkAccountEdit(db, old: old, new: new)
-            }
-            var changes = FieldDiff.between(old, updated)
-            if old.quadrant != updated.quadrant {
-                changes["quadrant"] = FieldChange(old: old.quadrant.rawValue, new: updated.quadrant.rawValue)
-            }
-            let scoresChanged = changes["assistance"] != nil || changes["loyalty"] != nil
-            try log(db, event("account", id, scoresChanged ? "scores" : "updated", changes, note: note, account: id, version: updated.version))
-            if old.name != updated.name {
-                try refreshDealSearchKeys(db, accountID: id, accountName: updated.name)
-            }
-            return updated
+        // Visibility, protection and who-holds-it rules for the acting user (SQLiteStore+Ownership).
+        let (old, updated) = try saveEdited(db, Account.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
+            let issues = Validation.issues(new)
+            guard issues.isEmpty else { throw Self.invalid(issues) }
+            try checkAccountEdit(db, old: old, new: new)
         }
+        var changes = FieldDiff.between(old, updated)
+        if old.quadrant != updated.quadrant {
+            changes["quadrant"] = FieldChange(old: old.quadrant.rawValue, new: updated.quadrant.rawValue)
+        }
+        let scoresChanged = changes["assistance"] != nil || changes["loyalty"] != nil
+        try log(db, event("account", id, scoresChanged ? "scores" : "updated", changes, note: note, account: id, version: updated.version))
+        if old.name != updated.name {
+            try refreshDealSearchKeys(db, accountID: id, accountName: updated.name)
+        }
+        return updated
     }
 
     public func deleteAccount(_ id: Int64) throws {

@@ -22,39 +22,37 @@ extension SQLiteStore {
             issues.append(ValidationIssue("day", "\(activity.day) is after today (\(today)): an activity is recorded once it has happened; plan it instead"))
         }
         guard issues.isEmpty else { throw Self.invalid(issues) }
-        do {
-            if let dealID = activity.dealID {
-                guard let accountID = try Int64.fetchOne(db, sql: "SELECT account_id FROM deal WHERE id = ?", arguments: [dealID]) else {
-                    throw StoreError.notFound(entity: "deal", id: dealID)
-                }
-                activity.accountID = accountID
+        if let dealID = activity.dealID {
+            guard let accountID = try Int64.fetchOne(db, sql: "SELECT account_id FROM deal WHERE id = ?", arguments: [dealID]) else {
+                throw StoreError.notFound(entity: "deal", id: dealID)
             }
-            try requireAccess(db, account: activity.accountID, .write,
-                              subject: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)")
-            for personID in activity.personIDs {
-                guard try Int64.fetchOne(db, sql: "SELECT account_id FROM person WHERE id = ?", arguments: [personID]) == activity.accountID else {
-                    throw StoreError.invalid("person \(personID) is not a key person of account \(activity.accountID)")
-                }
-            }
-            var values = activity.columnValues
-            if activity.id == 0 { values[0] = nil }
-            try db.execute(sql: SQLText.insert(into: "activity", columns: Activity.columns), arguments: StatementArguments(values))
-            activity.id = db.lastInsertedRowID
-            if let dealID = activity.dealID {
-                try db.execute(sql: "UPDATE deal SET last_activity = MAX(COALESCE(last_activity, ''), ?) WHERE id = ?",
-                               arguments: [activity.day.description, dealID])
-            }
-            if !activity.personIDs.isEmpty {
-                try db.execute(sql: """
-                    UPDATE person SET last_met = MAX(COALESCE(last_met, ''), ?) WHERE id IN (\(activity.personIDs.map { _ in "?" }.joined(separator: ",")))
-                    """, arguments: StatementArguments([activity.day.description] + activity.personIDs.map { $0 as (any DatabaseValueConvertible)? }))
-            }
-            try Self.refreshAccountRollup(db, accountID: activity.accountID)
-            var changes = ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)]
-            if !activity.personIDs.isEmpty { changes["met"] = FieldChange(old: nil, new: activity.personIDs.map(String.init).joined(separator: ", ")) }
-            try log(db, event("activity", activity.id, "created", changes,
-                              note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)", account: activity.accountID))
+            activity.accountID = accountID
         }
+        try requireAccess(db, account: activity.accountID, .write,
+                          subject: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)")
+        for personID in activity.personIDs {
+            guard try Int64.fetchOne(db, sql: "SELECT account_id FROM person WHERE id = ?", arguments: [personID]) == activity.accountID else {
+                throw StoreError.invalid("person \(personID) is not a key person of account \(activity.accountID)")
+            }
+        }
+        var values = activity.columnValues
+        if activity.id == 0 { values[0] = nil }
+        try db.execute(sql: SQLText.insert(into: "activity", columns: Activity.columns), arguments: StatementArguments(values))
+        activity.id = db.lastInsertedRowID
+        if let dealID = activity.dealID {
+            try db.execute(sql: "UPDATE deal SET last_activity = MAX(COALESCE(last_activity, ''), ?) WHERE id = ?",
+                           arguments: [activity.day.description, dealID])
+        }
+        if !activity.personIDs.isEmpty {
+            try db.execute(sql: """
+                UPDATE person SET last_met = MAX(COALESCE(last_met, ''), ?) WHERE id IN (\(activity.personIDs.map { _ in "?" }.joined(separator: ",")))
+                """, arguments: StatementArguments([activity.day.description] + activity.personIDs.map { $0 as (any DatabaseValueConvertible)? }))
+        }
+        try Self.refreshAccountRollup(db, accountID: activity.accountID)
+        var changes = ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)]
+        if !activity.personIDs.isEmpty { changes["met"] = FieldChange(old: nil, new: activity.personIDs.map(String.init).joined(separator: ", ")) }
+        try log(db, event("activity", activity.id, "created", changes,
+                          note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)", account: activity.accountID))
     }
 
     public func activity(_ id: Int64) throws -> Activity {

@@ -70,19 +70,17 @@ extension SQLiteStore {
 
     /// `editDeal` inside an open transaction, its log row noted (an undo says which change it takes back).
     func editDeal(_ db: Database, _ id: Int64, expectedVersion: Int?, note: String, _ change: (inout Deal) throws -> Void) throws -> Deal {
-        do {
-            let stored = try Self.fetchDeal(db, id)
-            try requireAccess(db, account: stored.accountID, .write, subject: "deal \(id)")
-            let old = Deal(row: try currentRow(db, table: "deal", id: id, expected: expectedVersion))
-            var edited = old
-            try change(&edited)
-            let text = edited.nextStep.trimmingCharacters(in: .whitespacesAndNewlines)
-            if text != old.nextStep || edited.nextStepDue != old.nextStepDue {
-                try replaceNextStep(db, deal: old, text: text, due: edited.nextStepDue)
-                (edited.nextStep, edited.nextStepDue) = try Self.derivedNextStep(db, dealID: id)
-            }
-            return try edit(db, id, expectedVersion: old.version, edited, note: note)
+        let stored = try Self.fetchDeal(db, id)
+        try requireAccess(db, account: stored.accountID, .write, subject: "deal \(id)")
+        let old = Deal(row: try currentRow(db, table: "deal", id: id, expected: expectedVersion))
+        var edited = old
+        try change(&edited)
+        let text = edited.nextStep.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text != old.nextStep || edited.nextStepDue != old.nextStepDue {
+            try replaceNextStep(db, deal: old, text: text, due: edited.nextStepDue)
+            (edited.nextStep, edited.nextStepDue) = try Self.derivedNextStep(db, dealID: id)
         }
+        return try edit(db, id, expectedVersion: old.version, edited, note: note)
     }
 
     private func edit(_ db: Database, _ id: Int64, expectedVersion: Int?, _ change: Deal, note: String) throws -> Deal {
@@ -185,42 +183,40 @@ extension SQLiteStore {
         _ change: (Deal, ProcessTemplate, DealEvidence) throws -> (deal: Deal, action: String, note: String)
     ) throws -> Deal {
         let user = actor
-        do {
-            let stored = try Self.fetchDeal(db, id)
-            // Who may touch it first: a stale version is reported only to those who may see the deal.
-            try requireAccess(db, account: stored.accountID, .write, subject: "deal \(id)")
-            let old = Deal(row: try currentRow(db, table: "deal", id: id, expected: expectedVersion))
-            let currentVersion = old.version
-            let catalog = try Self.catalog(db)
-            guard let process = catalog.process(old.processKey) else {
-                throw StoreError.rule(.unknownProcess(old.processKey))
-            }
-            let evidence = try Self.evidence(db, accountID: old.accountID)
-            var (updated, action, note) = try change(old, process, evidence)
-            let issues = Validation.issues(updated, catalog: catalog)
-            guard issues.isEmpty else { throw Self.invalid(issues) }
-            updated.id = id
-            updated.version = currentVersion + 1
-            updated.createdAt = old.createdAt
-            updated.updatedAt = clock()
-            guard let accountName = try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [updated.accountID]) else {
-                throw StoreError.notFound(entity: "account", id: updated.accountID)
-            }
-            if updated.accountID != old.accountID { try requireAccess(db, account: updated.accountID, .write) }
-            let derived = DealDerived(deal: updated, process: process, evidence: updated.accountID == old.accountID
-                                      ? evidence : try Self.evidence(db, accountID: updated.accountID))
-            var values = updated.columnValues(derived: derived, searchKey: Deal.searchKey(title: updated.title, accountName: accountName),
-                                              updatedBy: user)
-            values.removeFirst()
-            try db.execute(sql: SQLText.update("deal", columns: Deal.columns), arguments: StatementArguments(values + [id, currentVersion]))
-            guard db.changesCount == 1 else {
-                throw StoreError.staleVersion(entity: "deal", id: id, expected: currentVersion, current: currentVersion + 1, lastChangedBy: "another session")
-            }
-            try log(db, event("deal", id, action, Self.dealChanges(old, updated), note: note, account: updated.accountID, version: updated.version))
-            try Self.refreshAccountRollup(db, accountID: updated.accountID)
-            if old.accountID != updated.accountID { try Self.refreshAccountRollup(db, accountID: old.accountID) }
-            return updated
+        let stored = try Self.fetchDeal(db, id)
+        // Who may touch it first: a stale version is reported only to those who may see the deal.
+        try requireAccess(db, account: stored.accountID, .write, subject: "deal \(id)")
+        let old = Deal(row: try currentRow(db, table: "deal", id: id, expected: expectedVersion))
+        let currentVersion = old.version
+        let catalog = try Self.catalog(db)
+        guard let process = catalog.process(old.processKey) else {
+            throw StoreError.rule(.unknownProcess(old.processKey))
         }
+        let evidence = try Self.evidence(db, accountID: old.accountID)
+        var (updated, action, note) = try change(old, process, evidence)
+        let issues = Validation.issues(updated, catalog: catalog)
+        guard issues.isEmpty else { throw Self.invalid(issues) }
+        updated.id = id
+        updated.version = currentVersion + 1
+        updated.createdAt = old.createdAt
+        updated.updatedAt = clock()
+        guard let accountName = try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [updated.accountID]) else {
+            throw StoreError.notFound(entity: "account", id: updated.accountID)
+        }
+        if updated.accountID != old.accountID { try requireAccess(db, account: updated.accountID, .write) }
+        let derived = DealDerived(deal: updated, process: process, evidence: updated.accountID == old.accountID
+                                  ? evidence : try Self.evidence(db, accountID: updated.accountID))
+        var values = updated.columnValues(derived: derived, searchKey: Deal.searchKey(title: updated.title, accountName: accountName),
+                                          updatedBy: user)
+        values.removeFirst()
+        try db.execute(sql: SQLText.update("deal", columns: Deal.columns), arguments: StatementArguments(values + [id, currentVersion]))
+        guard db.changesCount == 1 else {
+            throw StoreError.staleVersion(entity: "deal", id: id, expected: currentVersion, current: currentVersion + 1, lastChangedBy: "another session")
+        }
+        try log(db, event("deal", id, action, Self.dealChanges(old, updated), note: note, account: updated.accountID, version: updated.version))
+        try Self.refreshAccountRollup(db, accountID: updated.accountID)
+        if old.accountID != updated.accountID { try Self.refreshAccountRollup(db, accountID: old.accountID) }
+        return updated
     }
 
     /// What the log records of a deal's change: its fields' differences, the stage under

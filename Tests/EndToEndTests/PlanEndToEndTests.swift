@@ -82,3 +82,38 @@ struct PlanEndToEndTests {
         #expect(try sandbox.ok(["export", "--format", "json"]).stdout == before, "a refused command changed the store")
     }
 }
+
+/// A rep's morning on the command line: mine, a deal, two plans, one done with a person met, a
+/// score changed and taken back; an undo refused once someone else changed the row.
+@Suite("A rep's morning end to end")
+struct RepMorningEndToEndTests {
+    @Test func morning() throws {
+        let sandbox = try Sandbox.withDemo()
+        let mine = try sandbox.deals(["--owner", "me", "--user", "wang.lei"])
+        let deal = try #require(mine.first { ($0["accountID"] as? Int) != nil })
+        let dealID = try #require(deal["id"] as? Int), accountID = try #require(deal["accountID"] as? Int)
+        let persons = try #require(try sandbox.json(["person", "list", "--account", "\(accountID)", "--json", "--user", "wang.lei"]) as? [[String: Any]])
+        let met = try #require(persons.first?["name"] as? String)
+
+        try sandbox.ok(["activity", "plan", "\(dealID)", "call the chief engineer", "--due", "tomorrow", "--time", "10:00", "--kind", "call", "--user", "wang.lei"])
+        let quote = try sandbox.ok(["activity", "plan", "\(dealID)", "send the quote", "--due", "+3", "--user", "wang.lei"])
+        let quoteID = try #require(quote.stdout.split(separator: " ").dropFirst().first.map(String.init))
+        let done = try sandbox.ok(["activity", "done", quoteID, "--met", met, "--user", "wang.lei"])
+        #expect(done.stdout.contains("with \(met)"), "\(done)")
+        let list = try sandbox.ok(["activity", "list", "--deal", "\(dealID)", "--user", "wang.lei"])
+        #expect(list.stdout.contains("call the chief engineer") && list.stdout.contains("done (\(quoteID))"), "\(list)")
+
+        let before = try #require(try sandbox.json(["account", "show", "\(accountID)", "--json", "--user", "wang.lei"]) as? [String: Any])
+        try sandbox.ok(["account", "edit", "\(accountID)", "--loyalty", "10", "--user", "wang.lei"])
+        let undone = try sandbox.ok(["undo", "--user", "wang.lei"])
+        #expect(undone.stdout.hasPrefix("undone: scores · loyalty: 10 → "), "\(undone)")
+        let after = try #require(try sandbox.json(["account", "show", "\(accountID)", "--json", "--user", "wang.lei"]) as? [String: Any])
+        #expect(after["loyalty"] as? Int == before["loyalty"] as? Int)
+
+        // Changed again, then by the manager: the undo is refused and names them.
+        try sandbox.ok(["account", "edit", "\(accountID)", "--loyalty", "9", "--user", "wang.lei"])
+        try sandbox.ok(["account", "edit", "\(accountID)", "--industry", "化工", "--user", "sun.hao"])
+        let refused = try sandbox.run(["undo", "--user", "wang.lei"])
+        CLITests().expectRefusal(refused, mentioning: ["was changed by sun.hao since", "nothing was undone"])
+    }
+}
