@@ -190,17 +190,15 @@ extension SQLiteStore {
             }
         }.flatMap { $0 }
         var insertDeal = try DealInsertStatement(db)
-        var created = [Deal]()
-        created.reserveCapacity(drafts.count)
+        var firstDealID: Int64?
         for (deal, row) in zip(drafts, prepared) {
-            var inserted = deal
-            inserted.id = try insertDeal.insert(deal, derived: row.derived, searchKey: row.searchKey, updatedBy: user)
-            created.append(inserted)
+            let id = try insertDeal.insert(deal, derived: row.derived, searchKey: row.searchKey, updatedBy: user)
+            if firstDealID == nil { firstDealID = id }
             touched.insert(deal.accountID)
         }
         // Each new deal's "created" row starts its stage history: the review counts imported deals
         // as it counts deals added by hand.
-        try logCreated(db, created, at: now)
+        if let firstDealID { try StageHistoryBulk.logCreated(db, dealsFrom: firstDealID, by: actor, at: now) }
         let updateDeal = try db.makeStatement(sql: SQLText.update("deal", columns: Deal.columns))
         for (old, new) in plan.dealUpdates {
             var deal = new
@@ -213,16 +211,6 @@ extension SQLiteStore {
             try updateDeal.execute(arguments: StatementArguments(values + [deal.id, old.version]))
             try log(db, event("deal", deal.id, Self.dealAction(old, deal), Self.dealChanges(old, deal), account: deal.accountID))
             touched.insert(deal.accountID)
-        }
-    }
-
-    /// One "created" log row per new deal, through one compiled statement (the log's triggers
-    /// keep the stage history from them).
-    private func logCreated(_ db: Database, _ deals: [Deal], at time: Date) throws {
-        guard !deals.isEmpty else { return }
-        let statement = try db.makeStatement(sql: SQLText.insert(into: "event", columns: ChangeEvent.columns))
-        for deal in deals {
-            try statement.execute(arguments: StatementArguments(Self.createdEvent(deal, by: actor, at: time).columnValues))
         }
     }
 
