@@ -205,9 +205,17 @@ struct SnapshotCheck {
             }
         }
         let deals = try uniqueIDs("deals", snapshot.deals.map(\.id), table: "deal")
+        let personAccounts = Dictionary(snapshot.persons.map { ($0.id, $0.accountID) }, uniquingKeysWith: { first, _ in first })
         for (index, deal) in snapshot.deals.enumerated() {
             if let issue = Validation.issues(deal, catalog: catalog).first { throw fail("deals", index, issue.description) }
             guard try accountKnown(deal.accountID) else { throw fail("deals", index, "account \(deal.accountID) does not exist") }
+            for person in deal.needs.compactMap(\.statedBy) {
+                let account = try personAccounts[person]
+                    ?? Int64.fetchOne(db, sql: "SELECT account_id FROM person WHERE id = ?", arguments: [person])
+                guard account == deal.accountID else {
+                    throw fail("deals", index, "a need is stated by person \(person), who is not a key person of account \(deal.accountID)")
+                }
+            }
         }
         let activities = try uniqueIDs("activities", snapshot.activities.map(\.id), table: "activity")
         for (index, activity) in snapshot.activities.enumerated() {

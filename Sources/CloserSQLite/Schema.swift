@@ -248,8 +248,9 @@ enum Schema {
             try EventAccounts.fill(db)
         }
         migrator.registerMigration("v13-bulk-stage-history") { db in try StageHistoryBulk.migrate(db) }
-        migrator.registerMigration("v14-planned-activities") { db in try PlanSchema.migrate(db) }
-        migrator.registerMigration("v15-event-versions") { db in
+        migrator.registerMigration("v14-health") { db in try HealthSchema.migrate(db) }
+        migrator.registerMigration("v15-planned-activities") { db in try PlanSchema.migrate(db) }
+        migrator.registerMigration("v16-event-versions") { db in
             // The version of the row a change produced: an undo reverts a change only while the
             // row is still at that version. Older rows have none and are not undone.
             try db.execute(sql: "ALTER TABLE event ADD COLUMN version INTEGER")

@@ -14,7 +14,7 @@ extension ActivityCommand {
         @Argument(help: "What is to be done, e.g. \"call the chief engineer\".") var text: String
         @Option(help: "The day: YYYY-MM-DD, today, tomorrow, +N, or a weekday (tue, 周二) for the next one.") var due: String
         @Option(help: "The time, HH:MM (24 h).") var time: String?
-        @Option(help: "visit, call, email, demo, site-visit, bid, meeting or other.") var kind: String = "other"
+        @Option(help: ArgumentHelp("One of \(ActivityKind.codes).")) var kind: String = "other"
 
         func run() throws {
             let db = try store.open()
