@@ -37,19 +37,23 @@ extension SQLiteStore {
     }
 
     public func editPerson(_ id: Int64, expectedVersion: Int?, _ change: (inout Person) throws -> Void) throws -> Person {
-        try write { db in
-            let (old, updated) = try saveEdited(db, Person.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
-                let issues = Validation.issues(new)
-                guard issues.isEmpty else { throw Self.invalid(issues) }
-                try requireAccess(db, account: old.accountID, .write, subject: "person \(id)")
-                if new.accountID != old.accountID { try requireAccess(db, account: new.accountID, .write) }
-                try checkPersonReferences(db, new)
-            }
-            try log(db, event("person", id, "updated", FieldDiff.between(old, updated), account: updated.accountID))
-            try refreshDerived(db, accountID: updated.accountID)
-            if old.accountID != updated.accountID { try refreshDerived(db, accountID: old.accountID) }
-            return updated
+        try write { db in try editPerson(db, id, expectedVersion: expectedVersion, note: "", change) }
+    }
+
+    /// `editPerson` inside an open transaction, its log row noted (an undo says which change it takes back).
+    func editPerson(_ db: Database, _ id: Int64, expectedVersion: Int?, note: String, _ change: (inout Person) throws -> Void) throws -> Person {
+        let (old, updated) = try saveEdited(db, Person.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
+            let issues = Validation.issues(new)
+            guard issues.isEmpty else { throw Self.invalid(issues) }
+            try requireAccess(db, account: old.accountID, .write, subject: "person \(id)")
+            if new.accountID != old.accountID { try requireAccess(db, account: new.accountID, .write) }
+            try checkPersonReferences(db, new)
         }
+        try log(db, event("person", id, "updated", FieldDiff.between(old, updated), note: note, account: updated.accountID,
+                          version: updated.version))
+        try refreshDerived(db, accountID: updated.accountID)
+        if old.accountID != updated.accountID { try refreshDerived(db, accountID: old.accountID) }
+        return updated
     }
 
     public func deletePerson(_ id: Int64) throws {

@@ -27,6 +27,7 @@ extension SQLiteStore {
                 persons: try rows("person", Person.init(row:)),
                 deals: try rows("deal", Deal.init(row:)),
                 activities: try rows("activity", Activity.init(row:)),
+                plans: try rows("planned_activity", PlannedActivity.init(row:)),
                 events: try Row.fetchAll(db, sql: "SELECT * FROM event e \(Self.eventVisibility(who).whereClause) ORDER BY id",
                                          arguments: Self.eventVisibility(who).arguments).map(ChangeEvent.init(row:)))
         }
@@ -105,6 +106,17 @@ extension SQLiteStore {
                 try activityStatement.execute(arguments: StatementArguments(activity.columnValues))
             }
             summary.activities = snapshot.activities.count
+            let planStatement = try db.makeStatement(sql: SQLText.insert(into: "planned_activity", columns: PlannedActivity.columns))
+            for plan in snapshot.plans {
+                try planStatement.execute(arguments: StatementArguments(plan.columnValues(updatedBy: user)))
+            }
+            summary.plans = snapshot.plans.count
+            // A file from before planned activities: each deal's next step becomes its first plan.
+            // Either way the deals show their earliest open plan as their next step.
+            if !snapshot.deals.isEmpty {
+                try PlanSchema.plansFromNextSteps(db, dealsAfter: 0)
+                try Self.deriveNextSteps(db, dealIDs: snapshot.deals.map(\.id))
+            }
             try HealthBulk.end(db, accounts: Set(snapshot.persons.map(\.accountID)), deals: HealthBulk.deals(of: snapshot.activities))
             if !snapshot.activities.isEmpty {
                 try db.execute(sql: """
@@ -130,6 +142,7 @@ extension SQLiteStore {
             }
             summary.events = snapshot.events.count
             try EventAccounts.fill(db)
+            try PlanSchema.fillEventAccounts(db)
             try log(db, event("store", 0, "imported", note: summary.description, account: nil))
             // A bulk import changes the shape of the data: refresh the planner's statistics.
             if snapshot.deals.count + snapshot.persons.count > 1_000 { try db.execute(sql: "ANALYZE") }
@@ -207,12 +220,23 @@ struct SnapshotCheck {
                 }
             }
         }
-        _ = try uniqueIDs("activities", snapshot.activities.map(\.id), table: "activity")
+        let activities = try uniqueIDs("activities", snapshot.activities.map(\.id), table: "activity")
         for (index, activity) in snapshot.activities.enumerated() {
             if let issue = Validation.issues(activity).first { throw fail("activities", index, issue.description) }
             guard try accountKnown(activity.accountID) else { throw fail("activities", index, "account \(activity.accountID) does not exist") }
             if let deal = activity.dealID, !deals.contains(deal), !(try exists("deal", deal)) {
                 throw fail("activities", index, "deal \(deal) does not exist")
+            }
+        }
+        let dealAccounts = Dictionary(snapshot.deals.map { ($0.id, $0.accountID) }, uniquingKeysWith: { a, _ in a })
+        _ = try uniqueIDs("plans", snapshot.plans.map(\.id), table: "planned_activity")
+        for (index, plan) in snapshot.plans.enumerated() {
+            if let issue = SQLiteStore.issues(plan).first { throw fail("plans", index, issue.description) }
+            let account = try dealAccounts[plan.dealID] ?? Int64.fetchOne(db, sql: "SELECT account_id FROM deal WHERE id = ?", arguments: [plan.dealID])
+            guard let account else { throw fail("plans", index, "deal \(plan.dealID) does not exist") }
+            guard account == plan.accountID else { throw fail("plans", index, "account \(plan.accountID) is not deal \(plan.dealID)'s") }
+            if let activity = plan.activityID, !activities.contains(activity), !(try exists("activity", activity)) {
+                throw fail("plans", index, "activity \(activity) does not exist")
             }
         }
     }

@@ -136,7 +136,7 @@ struct DemoBuilder {
                 let site = DemoData.foreignSites[(index / 40) % DemoData.foreignSites.count]
                 name = core.name + " " + site + " " + String(index / 400 + 1)
                 short = core.name
-                industry = "化工"; region = "overseas"; nature = "外资"; scale = "特大型"
+                industry = "化工"; region = "海外"; nature = "外资"; scale = "特大型"
                 domain = core.domain; currency = core.currency; foreign = true
             } else {
                 // A mixed-radix walk through city × core × suffix, so names repeat only after all combinations.

@@ -3,7 +3,7 @@ import Foundation
 
 /// Our CSV exchange format: one file per entity in a folder, each with a header row.
 public enum SnapshotCSV {
-    public static let files = ["users.csv", "accounts.csv", "persons.csv", "deals.csv", "activities.csv", "events.csv"]
+    public static let files = ["users.csv", "accounts.csv", "persons.csv", "deals.csv", "activities.csv", "plans.csv", "events.csv"]
 
     /// File name → contents.
     public static func encode(_ snapshot: Snapshot) throws -> [String: Data] {
@@ -14,6 +14,7 @@ public enum SnapshotCSV {
         out["persons.csv"] = try CSVTable(header: PersonCSV.header, rows: snapshot.persons.map(PersonCSV.row)).encoded()
         out["deals.csv"] = try CSVTable(header: DealCSV.header, rows: snapshot.deals.map(DealCSV.row)).encoded()
         out["activities.csv"] = try CSVTable(header: ActivityCSV.header, rows: snapshot.activities.map(ActivityCSV.row)).encoded()
+        out["plans.csv"] = try CSVTable(header: PlanCSV.header, rows: snapshot.plans.map(PlanCSV.row)).encoded()
         out["events.csv"] = try CSVTable(header: EventCSV.header, rows: snapshot.events.map(EventCSV.row)).encoded()
         if !snapshot.processes.isEmpty {
             var partial = Snapshot()
@@ -43,6 +44,8 @@ public enum SnapshotCSV {
                 snapshot.deals += try rows(DealCSV.deal)
             } else if headerSet.isSuperset(of: PersonCSV.required) {
                 snapshot.persons += try rows(PersonCSV.person)
+            } else if headerSet.isSuperset(of: PlanCSV.required) {
+                snapshot.plans += try rows(PlanCSV.plan)
             } else if headerSet.isSuperset(of: ActivityCSV.required) {
                 snapshot.activities += try rows(ActivityCSV.activity)
             } else if headerSet.isSuperset(of: EventCSV.required) {
@@ -63,7 +66,7 @@ public enum SnapshotCSV {
         let start = data.starts(with: ExcelCSV.bom) ? 3 : 0
         let firstLine = data.dropFirst(start).prefix(4096).prefix { $0 != 0x0A && $0 != 0x0D }
         let names = Set(String(decoding: firstLine, as: UTF8.self).split(separator: ",").map(String.init))
-        return [DealCSV.required, PersonCSV.required, ActivityCSV.required, EventCSV.required, AccountCSV.required, ["name", "role", "display_name"]]
+        return [DealCSV.required, PersonCSV.required, PlanCSV.required, ActivityCSV.required, EventCSV.required, AccountCSV.required, ["name", "role", "display_name"]]
             .contains { names.isSuperset(of: $0) }
     }
 
@@ -207,20 +210,43 @@ enum ActivityCSV {
     }
 }
 
+enum PlanCSV {
+    static let header = ["id", "deal_id", "account_id", "kind", "text", "due", "due_time", "owner", "done_on", "activity_id", "version",
+                         "created_at", "updated_at"]
+    static let required: Set<String> = ["id", "deal_id", "text", "done_on"]
+
+    static func row(_ p: PlannedActivity) -> [String] {
+        [String(p.id), String(p.dealID), String(p.accountID), p.kind.rawValue, p.text, p.due?.description ?? "", p.time?.description ?? "",
+         p.owner, p.doneOn?.description ?? "", p.activityID.map(String.init) ?? "", String(p.version), seconds(p.createdAt), seconds(p.updatedAt)]
+    }
+
+    static func plan(_ r: CSVRowReader) throws -> PlannedActivity {
+        var time: TimeOfDay?
+        if let text = r.optional("due_time") {
+            guard let parsed = TimeOfDay(text) else { throw StoreError.invalid("\(r.location("due_time")): '\(text)' is not a time HH:MM") }
+            time = parsed
+        }
+        return PlannedActivity(id: try r.id("id"), dealID: try r.id("deal_id"), accountID: try r.id("account_id"),
+                               kind: try r.coded("kind", ActivityKind.self, default: .other), text: r.text("text"), due: try r.day("due"),
+                               time: time, owner: r.text("owner"), doneOn: try r.day("done_on"), activityID: try r.optionalID("activity_id"),
+                               version: try r.int("version", default: 1), createdAt: try r.time("created_at"), updatedAt: try r.time("updated_at"))
+    }
+}
+
 enum EventCSV {
-    /// `account_id` came with the log's visibility: files from before it place their rows on import.
-    static let header = ["id", "at", "user", "entity", "entity_id", "action", "changes", "note", "account_id"]
+    /// `account_id` came with the log's visibility, `version` with undo: files from before them place their rows on import.
+    static let header = ["id", "at", "user", "entity", "entity_id", "action", "changes", "note", "account_id", "version"]
     static let required: Set<String> = ["id", "at", "entity", "entity_id", "action"]
 
     static func row(_ e: ChangeEvent) -> [String] {
         [String(e.id), seconds(e.at), e.user, e.entity, String(e.entityID), e.action,
-         e.changes.isEmpty ? "" : ColumnCoding.codable(e.changes), e.note, e.accountID.map(String.init) ?? ""]
+         e.changes.isEmpty ? "" : ColumnCoding.codable(e.changes), e.note, e.accountID.map(String.init) ?? "", e.version.map(String.init) ?? ""]
     }
 
     static func event(_ r: CSVRowReader) throws -> ChangeEvent {
         let changes = r.optional("changes").flatMap { ColumnCoding.decode([String: FieldChange].self, from: $0) } ?? [:]
         return ChangeEvent(id: try r.id("id"), at: try r.time("at"), user: r.text("user"), entity: r.text("entity"),
                            entityID: Int64(r.text("entity_id")) ?? 0, action: r.text("action"), changes: changes, note: r.text("note"),
-                           accountID: r.optional("account_id").flatMap { Int64($0) })
+                           accountID: r.optional("account_id").flatMap { Int64($0) }, version: r.optional("version").flatMap { Int($0) })
     }
 }
