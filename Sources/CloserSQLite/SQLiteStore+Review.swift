@@ -4,26 +4,31 @@ import GRDB
 
 /// The weekly review: what is open now from the deal table, what happened from the event log.
 /// Every figure is one SQL pass over an index (the funnel, the current lists, the per-rep rows)
-/// or a replay of the window's stage events; no screen ever reads every deal.
+/// or a replay of the window's stage events; no screen ever reads every deal. Totals come per
+/// currency and in the base currency: SQL groups by currency and by the piece of the period a
+/// rate is in force for, and `BaseTotalBuilder` converts each group once.
 extension SQLiteStore {
     public func weeklyReview(_ q: ReviewQuery) throws -> WeeklyReview {
         try read { db in
             let catalog = try Self.catalog(db)
             guard let process = catalog.process(q.processKey) else { throw StoreError.rule(.unknownProcess(q.processKey)) }
+            let rates = try Self.rateTable(db)
             var review = WeeklyReview(query: q)
+            review.baseCurrency = rates.base
             let period = (q.start(of: q.since).timeIntervalSince1970, q.start(of: q.until).timeIntervalSince1970)
             let windowStart = q.start(of: q.windowStart).timeIntervalSince1970
             var owner = SQLFilter()
             if let rep = q.rep { owner.add("d.owner = ?", [rep]) }
-            review.funnel = try Self.funnel(db, process: process, owner: owner)
+            review.funnel = try Self.funnel(db, process: process, owner: owner, rates: rates, today: q.today)
             review.conversions = try Self.conversions(db, process: process, from: windowStart, until: period.1, rep: q.rep)
             review.daysInStage = try Self.durations(db, process: process, from: windowStart, until: period.1, rep: q.rep)
-            review.forecast = try Self.forecast(db, q, owner: owner)
-            let flow = try Self.periodFlow(db, rep: q.rep, from: period.0, until: period.1)
-            try Self.periodLists(db, q, flow: flow, from: period.0, until: period.1, into: &review)
-            let open = try Self.currentLists(db, q, owner: owner, into: &review)
+            let forecast = try Self.forecast(db, q, owner: owner, rates: rates)
+            review.forecast = forecast.team
+            review.attainment = forecast.team.compactMap { $0.attainment(rep: q.rep) }
+            let flow = try Self.periodLists(db, q, rates: rates, from: period.0, until: period.1, into: &review)
+            let open = try Self.currentLists(db, q, owner: owner, rates: rates, into: &review)
             review.quadrantChanges = try Self.quadrantChanges(db, since: period.0)
-            review.reps = Self.repFigures(flow: flow, open: open)
+            review.reps = try Self.repFigures(db, open: open, flow: flow, attainment: forecast.reps, base: rates.base)
             return review
         }
     }
@@ -43,7 +48,8 @@ extension SQLiteStore {
 
     // MARK: Parts
 
-    static func funnel(_ db: Database, process: ProcessTemplate, owner: SQLFilter) throws -> [FunnelStage] {
+    /// Open deals per stage, in their currencies and in the base currency at today's rates.
+    static func funnel(_ db: Database, process: ProcessTemplate, owner: SQLFilter, rates: RateTable, today: Day) throws -> [FunnelStage] {
         var filter = owner
         filter.add("d.process_key = ?", [process.key])
         filter.add("d.outcome = 'open'")
@@ -51,119 +57,199 @@ extension SQLiteStore {
             SELECT d.stage_key, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount, SUM(d.weighted) AS weighted
             FROM deal d \(filter.whereClause) GROUP BY d.stage_key, d.currency
             """, arguments: filter.arguments)
-        var stages = Dictionary(uniqueKeysWithValues: process.stages.map { ($0.key, FunnelStage(stage: $0.key)) })
+        var stages = Dictionary(uniqueKeysWithValues: process.stages.map { ($0.key, FunnelStage(stage: $0.key, base: rates.base)) })
+        var amounts: [String: BaseTotalBuilder] = [:], weighted: [String: BaseTotalBuilder] = [:]
         for row in rows {
-            let key: String = row["stage_key"], currency: String = row["currency"]
+            let key: String = row["stage_key"], currency: String = row["currency"], n: Int = row["n"]
             guard stages[key] != nil else { continue }
-            stages[key]?.count += row["n"] as Int
+            stages[key]?.count += n
             stages[key]?.amount[currency, default: 0] += row["amount"] as Int64
             stages[key]?.weighted[currency, default: 0] += row["weighted"] as Int64
+            amounts[key, default: BaseTotalBuilder(rates: rates)].add(row["amount"], currency: currency, on: today, deals: n)
+            weighted[key, default: BaseTotalBuilder(rates: rates)].add(row["weighted"], currency: currency, on: today, deals: n)
         }
+        for (key, builder) in amounts { stages[key]?.baseAmount = builder.total }
+        for (key, builder) in weighted { stages[key]?.baseWeighted = builder.total }
         return process.stages.compactMap { stages[$0.key] }
     }
 
-    static func forecast(_ db: Database, _ q: ReviewQuery, owner: SQLFilter) throws -> [ForecastFigures] {
-        let periods: [((start: Day, end: Day), String)] = [(q.month, ForecastCall.monthKey(q.today)), (q.quarter, ForecastCall.quarterKey(q.today))]
-        return try periods.map { range, key in
+    /// This month's and quarter's forecast for the team (or the rep reviewed), and each rep's
+    /// standing against their own targets: open deals at today's rates by category, won deals at
+    /// their close day's rate, the manager's call and the target.
+    static func forecast(_ db: Database, _ q: ReviewQuery, owner: SQLFilter, rates: RateTable)
+        throws -> (team: [ForecastFigures], reps: [String: [Attainment]]) {
+        let periods = [Period.month(containing: q.today), Period.quarter(containing: q.today)]
+        let book = try targetBook(db, periods: periods, rates: rates)
+        var team: [ForecastFigures] = [], reps: [String: [Attainment]] = [:]
+        for period in periods {
+            var figures = ForecastFigures(period: period.description, start: period.start, end: period.end, base: rates.base)
+            let empty = BaseTotalBuilder(rates: rates)
+            var weighted = empty, pipeline = empty, bestCase = empty, commit = empty, won = empty
+            var repCommit: [String: BaseTotalBuilder] = [:], repBest: [String: BaseTotalBuilder] = [:], repWon: [String: BaseTotalBuilder] = [:]
             var open = owner
             open.add("d.outcome = 'open'")
-            open.add("d.expected_close >= ?", [range.start.description])
-            open.add("d.expected_close < ?", [range.end.description])
-            var figures = ForecastFigures(period: key, start: range.start, end: range.end)
+            open.add("d.expected_close >= ?", [period.start.description])
+            open.add("d.expected_close < ?", [period.end.description])
             for row in try Row.fetchAll(db, sql: """
-                SELECT d.forecast_category AS category, d.currency, SUM(d.amount) AS amount, SUM(d.weighted) AS weighted
-                FROM deal d \(open.whereClause) GROUP BY d.forecast_category, d.currency
+                SELECT d.forecast_category AS category, d.currency, d.owner, COUNT(*) AS n, SUM(d.amount) AS amount, SUM(d.weighted) AS weighted
+                FROM deal d \(open.whereClause) GROUP BY d.forecast_category, d.currency, d.owner
                 """, arguments: open.arguments) {
-                let currency: String = row["currency"], amount: Int64 = row["amount"]
+                let currency: String = row["currency"], amount: Int64 = row["amount"], n: Int = row["n"], rep: String = row["owner"]
                 figures.weighted[currency, default: 0] += row["weighted"] as Int64
+                weighted.add(row["weighted"], currency: currency, on: q.today, deals: n)
                 switch ForecastCategory(rawValue: row["category"]) ?? .pipeline {
-                case .pipeline: figures.pipeline[currency, default: 0] += amount
-                case .bestCase: figures.bestCase[currency, default: 0] += amount
-                case .commit: figures.commit[currency, default: 0] += amount
+                case .pipeline:
+                    figures.pipeline[currency, default: 0] += amount
+                    pipeline.add(amount, currency: currency, on: q.today, deals: n)
+                case .bestCase:
+                    figures.bestCase[currency, default: 0] += amount
+                    bestCase.add(amount, currency: currency, on: q.today, deals: n)
+                    repBest[rep, default: empty].add(amount, currency: currency, on: q.today, deals: n)
+                case .commit:
+                    figures.commit[currency, default: 0] += amount
+                    commit.add(amount, currency: currency, on: q.today, deals: n)
+                    repCommit[rep, default: empty].add(amount, currency: currency, on: q.today, deals: n)
                 }
             }
-            var won = owner
-            won.add("d.outcome = 'won'")
-            won.add("d.closed_on >= ?", [range.start.description])
-            won.add("d.closed_on < ?", [range.end.description])
-            for row in try Row.fetchAll(db, sql: "SELECT d.currency, SUM(d.amount) AS amount FROM deal d \(won.whereClause) GROUP BY d.currency",
-                                        arguments: won.arguments) {
-                figures.won[row["currency"] as String] = row["amount"] as Int64
+            var closed = owner
+            closed.add("d.outcome = 'won'")
+            closed.add("d.closed_on >= ?", [period.start.description])
+            closed.add("d.closed_on < ?", [period.end.description])
+            let pieces = RatePieces(rates, from: period.start, until: period.end)
+            let piece = RateSQL.piece(day: "d.closed_on", pieces)
+            for row in try Row.fetchAll(db, sql: """
+                SELECT d.currency, d.owner, \(piece.sql) AS piece, COUNT(*) AS n, SUM(d.amount) AS amount
+                FROM deal d \(closed.whereClause) GROUP BY d.currency, d.owner, piece
+                """, arguments: piece.arguments + closed.arguments) {
+                let currency: String = row["currency"], amount: Int64 = row["amount"], n: Int = row["n"], day = pieces.day(ofPiece: row["piece"])
+                figures.won[currency, default: 0] += amount
+                won.add(amount, currency: currency, on: day, deals: n)
+                repWon[row["owner"], default: empty].add(amount, currency: currency, on: day, deals: n)
             }
-            if let row = try Row.fetchOne(db, sql: "SELECT * FROM forecast_call WHERE period = ? AND rep = ?", arguments: [key, q.rep ?? ""]) {
-                figures.managerCall = ForecastCall(period: key, rep: row["rep"], amount: Money(minorUnits: row["amount"], currency: row["currency"]),
+            figures.baseWeighted = weighted.total
+            figures.basePipeline = pipeline.total
+            figures.baseBestCase = bestCase.total
+            figures.baseCommit = commit.total
+            figures.baseWon = won.total
+            figures.target = book.target(rep: q.rep, period: period)
+            if let row = try Row.fetchOne(db, sql: "SELECT * FROM forecast_call WHERE period = ? AND rep = ?", arguments: [period.description, q.rep ?? ""]) {
+                figures.managerCall = ForecastCall(period: period.description, rep: row["rep"], amount: Money(minorUnits: row["amount"], currency: row["currency"]),
                                                    by: row["by"], at: ColumnCoding.date(row["at"]))
             }
-            return figures
+            team.append(figures)
+            for rep in Set(repWon.keys).union(repCommit.keys).union(repBest.keys).union(book.reps(in: period)) where q.rep == nil || q.rep == rep {
+                reps[rep, default: []].append(Attainment(period: period, rep: rep, target: book.target(rep: rep, period: period),
+                                                         won: (repWon[rep] ?? empty).total, commit: (repCommit[rep] ?? empty).total,
+                                                         bestCase: (repBest[rep] ?? empty).total))
+            }
         }
+        return (team, reps)
     }
 
     /// What needs attention now, and the per-rep figures of the open deals: one pass over the
-    /// open deals' index, grouped by rep and currency; then each list's largest deals.
-    static func currentLists(_ db: Database, _ q: ReviewQuery, owner: SQLFilter, into review: inout WeeklyReview) throws -> [String: RepFigures] {
+    /// open deals' index, grouped by rep and currency; then each list's largest deals in the base
+    /// currency, from each currency's largest (one range of an index per currency).
+    static func currentLists(_ db: Database, _ q: ReviewQuery, owner: SQLFilter, rates: RateTable, into review: inout WeeklyReview) throws -> [String: RepFigures] {
         let cutoff = q.today.adding(days: -q.stalledDays)
-        let conditions: [(Attention, String, [any DatabaseValueConvertible])] = [
+        let conditions: [(ReviewListKind, String, [any DatabaseValueConvertible])] = [
             (.stalled, "(d.last_activity < ? OR (d.last_activity IS NULL AND d.created_at < ?))",
              [cutoff.description, q.start(of: cutoff).timeIntervalSince1970]),
-            (.missing, "(d.next_step_due IS NULL OR d.next_step = '')", []),
-            (.overdue, "d.next_step_due < ?", [q.today.description]),
-            (.dueToday, "d.next_step_due = ?", [q.today.description]),
+            (.missingNextStep, "(d.next_step_due IS NULL OR d.next_step = '')", []),
+            (.overdueNextStep, "d.next_step_due < ?", [q.today.description]),
+            (.pastClose, "d.expected_close < ?", [q.today.description]),
         ]
+        let dueToday = (kind: "dueToday", condition: "d.next_step_due = ?", values: [q.today.description] as [any DatabaseValueConvertible])
+        let counted = conditions.map { ($0.1, $0.2) } + [(dueToday.condition, dueToday.values)]
         var open = owner
         open.add("d.outcome = 'open'")
         var columns: [String] = [], arguments: [(any DatabaseValueConvertible)?] = []
-        for (index, (_, condition, values)) in conditions.enumerated() {
+        for (index, (condition, values)) in counted.enumerated() {
             columns.append("SUM(\(condition)) AS n\(index), SUM(CASE WHEN \(condition) THEN d.amount END) AS amount\(index)")
             arguments += values + values
         }
-        var lists: [Attention: ReviewList] = [:]
+        var lists: [Int: ReviewList] = [:], builders: [Int: BaseTotalBuilder] = [:], currencies: [Int: Set<String>] = [:]
         var reps: [String: RepFigures] = [:]
+        var pipeline: [String: BaseTotalBuilder] = [:], weighted: [String: BaseTotalBuilder] = [:]
         for row in try Row.fetchAll(db, sql: """
             SELECT d.owner, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount, SUM(d.weighted) AS weighted, \(columns.joined(separator: ", "))
             FROM deal d \(open.whereClause) GROUP BY d.owner, d.currency
             """, arguments: StatementArguments(arguments) + open.arguments) {
-            let name: String = row["owner"], currency: String = row["currency"]
-            var figures = reps[name] ?? RepFigures(rep: name)
-            figures.openDeals += row["n"] as Int
+            let name: String = row["owner"], currency: String = row["currency"], n: Int = row["n"]
+            var figures = reps[name] ?? RepFigures(rep: name, base: rates.base)
+            figures.openDeals += n
             figures.pipeline[currency, default: 0] += row["amount"] as Int64
             figures.weighted[currency, default: 0] += row["weighted"] as Int64
-            for (index, (kind, _, _)) in conditions.enumerated() {
+            pipeline[name, default: BaseTotalBuilder(rates: rates)].add(row["amount"], currency: currency, on: q.today, deals: n)
+            weighted[name, default: BaseTotalBuilder(rates: rates)].add(row["weighted"], currency: currency, on: q.today, deals: n)
+            for index in counted.indices {
                 let count = row["n\(index)"] as Int? ?? 0
                 guard count > 0 else { continue }
-                lists[kind, default: ReviewList()].count += count
-                lists[kind, default: ReviewList()].amount[currency, default: 0] += row["amount\(index)"] as Int64? ?? 0
-                switch kind {
+                let amount = row["amount\(index)"] as Int64? ?? 0
+                lists[index, default: ReviewList(base: BaseTotal(currency: rates.base))].count += count
+                lists[index]?.amount[currency, default: 0] += amount
+                builders[index, default: BaseTotalBuilder(rates: rates)].add(amount, currency: currency, on: q.today, deals: count)
+                currencies[index, default: []].insert(currency)
+                switch index < conditions.count ? conditions[index].0 : nil {
                 case .stalled: figures.stalled += count
-                case .overdue: figures.overdue += count
-                case .dueToday: figures.dueToday += count
-                case .missing: break
+                case .overdueNextStep: figures.overdue += count
+                case nil: figures.dueToday += count
+                default: break
                 }
             }
             reps[name] = figures
         }
-        for (kind, condition, values) in conditions where lists[kind] != nil {
+        for (name, builder) in pipeline { reps[name]?.basePipeline = builder.total }
+        for (name, builder) in weighted { reps[name]?.baseWeighted = builder.total }
+        for (index, (condition, values)) in counted.enumerated() where lists[index] != nil {
+            lists[index]?.base = builders[index]?.total ?? BaseTotal(currency: rates.base)
+            lists[index]?.items = try largestOpen(db, q, filter: open, condition: condition, values: values,
+                                                  currencies: currencies[index] ?? [], rates: rates)
+        }
+        func list(_ index: Int) -> ReviewList { lists[index] ?? ReviewList(base: BaseTotal(currency: rates.base)) }
+        review.stalled = list(0)
+        review.missingNextStep = list(1)
+        review.overdueNextStep = list(2)
+        review.pastClose = list(3)
+        review.dueToday = list(4)
+        return reps
+    }
+
+    /// The `listLimit` open deals meeting `condition` worth most in the base currency today: each
+    /// currency's largest by amount (its deals rank alike at one rate), merged.
+    static func largestOpen(_ db: Database, _ q: ReviewQuery, filter open: SQLFilter, condition: String, values: [any DatabaseValueConvertible],
+                            currencies: Set<String>, rates: RateTable) throws -> [ReviewItem] {
+        var items: [ReviewItem] = []
+        for currency in currencies.sorted() {
             var filter = open
             filter.add(condition, values)
-            lists[kind]?.items = try Row.fetchAll(db, sql: """
-                SELECT d.id, d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key, d.last_activity, d.next_step_due
-                FROM deal d INDEXED BY deal_amount_cover JOIN account a ON a.id = d.account_id \(filter.whereClause)
+            filter.add("d.currency = ?", [currency])
+            items += try Row.fetchAll(db, sql: """
+                SELECT d.id, d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key, d.last_activity,
+                       d.next_step_due, d.expected_close, d.created_at
+                FROM deal d INDEXED BY deal_open_by_currency JOIN account a ON a.id = d.account_id \(filter.whereClause)
                 ORDER BY d.amount DESC, d.id LIMIT ?
                 """, arguments: filter.arguments(appending: [q.listLimit])).map { row in
                 var item = reviewItem(row, q, dealColumn: "id")
                 item.lastActivity = ColumnCoding.day(row["last_activity"])
                 item.nextStepDue = ColumnCoding.day(row["next_step_due"])
+                item.expectedClose = ColumnCoding.day(row["expected_close"])
+                let idleSince = item.lastActivity ?? Day(ColumnCoding.date(row["created_at"]), timeZone: q.timeZone)
+                item.daysIdle = max(0, idleSince.days(until: q.today))
+                item.converted = rates.convert(item.amount, on: q.today)
                 return item
             }
         }
-        review.stalled = lists[.stalled] ?? ReviewList()
-        review.missingNextStep = lists[.missing] ?? ReviewList()
-        review.overdueNextStep = lists[.overdue] ?? ReviewList()
-        review.dueToday = lists[.dueToday] ?? ReviewList()
-        return reps
+        return Array(rankedByBase(items, rates: rates, on: q.today).prefix(q.listLimit))
     }
 
-    /// The lists of what needs attention now.
-    enum Attention { case stalled, missing, overdue, dueToday }
+    /// Largest first in the base currency; an amount with no rate at face value; then by id.
+    static func rankedByBase(_ items: [ReviewItem], rates: RateTable, on day: Day) -> [ReviewItem] {
+        func value(_ item: ReviewItem) -> Double {
+            let micros = item.amount.currency == rates.base ? ExchangeRate.scale : rates.rate(item.amount.currency, on: day)?.micros ?? ExchangeRate.scale
+            return Double(item.amount.minorUnits) * Double(micros)
+        }
+        return items.map { (value($0), $0) }.sorted { ($1.0, $0.1.dealID) < ($0.0, $1.1.dealID) }.map(\.1)
+    }
 
     static func quadrantChanges(_ db: Database, since: Double) throws -> [QuadrantChangeItem] {
         var first: [Int64: Quadrant] = [:], last: [Int64: Quadrant] = [:]
@@ -188,18 +274,22 @@ extension SQLiteStore {
         }.sorted { ($0.accountName, $0.accountID) < ($1.accountName, $1.accountID) }
     }
 
-    /// One row per rep who holds an open deal or closed or moved one in the period.
-    static func repFigures(flow: [Flow], open: [String: RepFigures]) -> [RepFigures] {
+    /// One row per rep who holds an open deal, closed or moved one in the period, or has a target
+    /// this month or quarter; in the order of the names the team knows them by (pinyin for Chinese).
+    static func repFigures(_ db: Database, open: [String: RepFigures], flow: PeriodFlow, attainment: [String: [Attainment]], base: String) throws -> [RepFigures] {
         var reps = open
-        for row in flow where ["moved", "forced", "won"].contains(row.kind) {
-            var figures = reps[row.owner] ?? RepFigures(rep: row.owner)
-            if row.kind == "won" {
-                figures.won[row.currency, default: 0] += row.amount
-            } else {
-                figures.moved += row.events
-            }
-            reps[row.owner] = figures
+        for name in Set(flow.moved.keys).union(flow.won.keys).union(attainment.keys) where reps[name] == nil {
+            reps[name] = RepFigures(rep: name, base: base)
         }
-        return reps.values.sorted { $0.rep < $1.rep }
+        for (name, moved) in flow.moved { reps[name]?.moved = moved }
+        for (name, won) in flow.won {
+            reps[name]?.won = won.amount
+            reps[name]?.baseWon = won.base
+        }
+        for (name, standing) in attainment { reps[name]?.attainment = standing }
+        let directory = TeamDirectory(users: try Row.fetchAll(db, sql: "SELECT name, display_name FROM user").map {
+            User(name: $0["name"], displayName: $0["display_name"])
+        })
+        return directory.sorted(Array(reps.values)) { $0.rep }
     }
 }

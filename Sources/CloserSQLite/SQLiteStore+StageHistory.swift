@@ -124,118 +124,129 @@ extension SQLiteStore {
         }
     }
 
-    /// The period's stage events counted and summed by kind, direction, rep and currency: whole UTC
-    /// days from the rollup, the partial days at the edges by row.
-    struct Flow {
-        var kind: String
-        var direction: Int
-        var owner: String
-        var currency: String
-        var events: Int
-        var amount: Int64
+    /// What the period's lists tell about each rep: how many deals they moved, and what they won.
+    struct PeriodFlow {
+        var moved: [String: Int] = [:]
+        var won: [String: (amount: CurrencyTotals, base: BaseTotal)] = [:]
     }
 
-    static func periodFlow(_ db: Database, rep: String?, from: Double, until: Double) throws -> [Flow] {
-        let (days, edges) = split(from: from, until: until)
-        var flow: [Flow] = []
-        func add(_ sql: String, _ filter: SQLFilter) throws {
-            try Row.forEach(db, sql: sql, arguments: filter.arguments) { row in
-                flow.append(Flow(kind: row["kind"], direction: row["direction"], owner: row["owner"], currency: row["currency"],
-                                 events: row["events"], amount: row["amount"]))
+    /// What happened in the period: new, advanced, slipped, won, lost, withdrawn, forced. Each list
+    /// counts a deal once, however often it moved, with its moves under it; its amount is the
+    /// deal's in its currency and in the base currency at the rate in force on the day of the deal's
+    /// last event in the list (SQL groups by the piece of the period each rate holds for). Only each
+    /// list's largest `listLimit` deals are read.
+    static func periodLists(_ db: Database, _ q: ReviewQuery, rates: RateTable, from: Double, until: Double,
+                            into review: inout WeeklyReview) throws -> PeriodFlow {
+        let pieces = RatePieces(rates, from: q.since, until: q.until)
+        let piece = RateSQL.piece(moment: "p.last_at", pieces, q)
+        var flow = PeriodFlow()
+        var lists: [ReviewListKind: ReviewList] = [:]
+        for (list, condition) in Self.listConditions {
+            var filter = stageOwner(q.rep)
+            filter.add(condition("s"))
+            filter.add("s.at >= ? AND s.at < ?", [from, until])
+            var total = ReviewList(base: BaseTotal(currency: rates.base))
+            var builder = BaseTotalBuilder(rates: rates)
+            var won: [String: (amount: CurrencyTotals, base: BaseTotalBuilder)] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT p.owner, p.currency, \(piece.sql) AS piece, COUNT(*) AS deals, SUM(p.amount) AS amount
+                FROM (SELECT s.deal_id, s.owner, s.currency, s.amount, MAX(s.at) AS last_at FROM stage_event s \(filter.whereClause)
+                      GROUP BY s.deal_id) p
+                GROUP BY p.owner, p.currency, piece
+                """, arguments: piece.arguments + filter.arguments) {
+                let owner: String = row["owner"], currency: String = row["currency"], deals: Int = row["deals"], amount: Int64 = row["amount"]
+                let day = pieces.day(ofPiece: row["piece"])
+                total.count += deals
+                total.amount[currency, default: 0] += amount
+                builder.add(amount, currency: currency, on: day, deals: deals)
+                if list == .won {
+                    won[owner, default: ([:], BaseTotalBuilder(rates: rates))].amount[currency, default: 0] += amount
+                    won[owner]?.base.add(amount, currency: currency, on: day, deals: deals)
+                }
             }
+            guard total.count > 0 else { continue }
+            total.base = builder.total
+            total.items = try periodItems(db, q, list: list, condition: condition, filter: filter, rates: rates, from: from, until: until)
+            lists[list] = total
+            if list == .won { flow.won = won.mapValues { ($0.amount, $0.base.total) } }
         }
-        for (start, end) in edges {
-            var filter = stageOwner(rep)
-            filter.add("s.at >= ? AND s.at < ?", [start, end])
-            filter.add("s.kind IN ('created','moved','forced','won','lost','withdrawn')")
-            try add("""
-                SELECT s.kind, CASE WHEN s.step > 0 THEN 1 WHEN s.step < 0 THEN -1 ELSE 0 END AS direction, s.owner, s.currency,
-                       COUNT(*) AS events, SUM(s.amount) AS amount
-                FROM stage_event s \(filter.whereClause) GROUP BY 1, 2, 3, 4
-                """, filter)
+        var moved = stageOwner(q.rep)
+        moved.add("s.kind IN ('moved','forced')")
+        moved.add("s.at >= ? AND s.at < ?", [from, until])
+        for row in try Row.fetchAll(db, sql: """
+            SELECT p.owner, COUNT(*) AS deals FROM (SELECT s.deal_id, s.owner FROM stage_event s \(moved.whereClause) GROUP BY s.deal_id) p
+            GROUP BY p.owner
+            """, arguments: moved.arguments) {
+            flow.moved[row["owner"]] = row["deals"]
         }
-        if !days.isEmpty {
-            var rollup = SQLFilter()
-            rollup.add("day >= ? AND day < ?", [days.lowerBound, days.upperBound])
-            if let rep { rollup.add("owner = ?", [rep]) }
-            try add("""
-                SELECT kind, direction, owner, currency, SUM(events) AS events, SUM(amount) AS amount
-                FROM stage_flow_day \(rollup.whereClause) GROUP BY 1, 2, 3, 4 HAVING SUM(events) <> 0
-                """, rollup)
-        }
+        let empty = ReviewList(base: BaseTotal(currency: rates.base))
+        review.newDeals = lists[.newDeals] ?? empty
+        review.advanced = lists[.advanced] ?? empty
+        review.slipped = lists[.slipped] ?? empty
+        review.won = lists[.won] ?? empty
+        review.lost = lists[.lost] ?? empty
+        review.withdrawn = lists[.withdrawn] ?? empty
+        review.forced = lists[.forced] ?? empty
+        review.closeDateChanges = try closeDateChanges(db, q, from: from, until: until)
+        var closeMoved = stageOwner(q.rep)
+        closeMoved.add("s.kind = 'close-date'")
+        closeMoved.add("s.at >= ? AND s.at < ?", [from, until])
+        review.closeDatesMoved = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT s.deal_id) FROM stage_event s \(closeMoved.whereClause)",
+                                                   arguments: closeMoved.arguments) ?? 0
         return flow
     }
 
-    /// What happened in the period: new, advanced, slipped, won, lost, withdrawn, forced. Counts and
-    /// sums from the period's flow; only each list's largest `listLimit` deals are read.
-    static func periodLists(_ db: Database, _ q: ReviewQuery, flow: [Flow], from: Double, until: Double, into review: inout WeeklyReview) throws {
-        var period = stageOwner(q.rep)
-        period.add("s.at >= ?", [from])
-        period.add("s.at < ?", [until])
-        var lists: [ReviewListKind: ReviewList] = [:]
-        for row in flow {
-            for list in Self.lists(kind: row.kind, direction: row.direction) {
-                lists[list, default: ReviewList()].count += row.events
-                lists[list, default: ReviewList()].amount[row.currency, default: 0] += row.amount
-            }
-        }
-        for (list, condition) in Self.listConditions where lists[list] != nil {
-            var filter = period
-            filter.add(condition)
-            lists[list]?.items = try Row.fetchAll(db, sql: """
-                SELECT s.deal_id, s.at, x.from_stage, x.to_stage, e.note,
-                       d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key
-                FROM (SELECT s.event_id, s.deal_id, s.at, s.amount FROM stage_event s \(filter.whereClause)
-                      ORDER BY s.amount DESC, s.deal_id, s.at, s.event_id LIMIT ?) s
-                JOIN stage_event x ON x.event_id = s.event_id JOIN event e ON e.id = s.event_id
-                JOIN deal d ON d.id = s.deal_id JOIN account a ON a.id = d.account_id
-                ORDER BY s.amount DESC, s.deal_id, s.at, s.event_id
-                """, arguments: filter.arguments(appending: [q.listLimit])).map { row in
+    /// A list's largest deals (in the base currency at today's rates) with every event of theirs the
+    /// list holds, in order: one item per deal, its moves under it.
+    static func periodItems(_ db: Database, _ q: ReviewQuery, list: ReviewListKind, condition: @Sendable (String) -> String, filter: SQLFilter,
+                            rates: RateTable, from: Double, until: Double) throws -> [ReviewItem] {
+        let rank = RateSQL.rank(amount: "s.amount", currency: "s.currency", rates: rates, on: q.today)
+        var items: [ReviewItem] = []
+        var arguments = rank.arguments + filter.arguments(appending: [q.listLimit])
+        _ = arguments.append(contentsOf: [from, until])
+        try Row.forEach(db, sql: """
+            WITH top AS (
+                SELECT s.deal_id, MAX(\(rank.sql)) AS value FROM stage_event s \(filter.whereClause)
+                GROUP BY s.deal_id ORDER BY value DESC, s.deal_id LIMIT ?
+            )
+            SELECT top.deal_id, x.at, x.kind, x.from_stage, x.to_stage, e.note,
+                   d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key, d.expected_close
+            FROM top JOIN stage_event x ON x.deal_id = top.deal_id JOIN event e ON e.id = x.event_id
+            JOIN deal d ON d.id = top.deal_id JOIN account a ON a.id = d.account_id
+            WHERE \(condition("x")) AND x.at >= ? AND x.at < ?
+            ORDER BY top.value DESC, top.deal_id, x.at, x.event_id
+            """, arguments: arguments) { row in
+            let dealID: Int64 = row["deal_id"]
+            let day = Day(ColumnCoding.date(row["at"]), timeZone: q.timeZone)
+            let from: String? = row["from_stage"], to: String? = row["to_stage"], kind: String = row["kind"]
+            if items.last?.dealID != dealID {
                 var item = reviewItem(row, q, dealColumn: "deal_id")
-                item.day = Day(ColumnCoding.date(row["at"]), timeZone: q.timeZone)
-                switch list {
-                case .newDeals: item.toStage = row["to_stage"]
-                case .advanced, .slipped, .forced:
-                    item.detail = row.text("note")
-                    item.fromStage = row["from_stage"]
-                    item.toStage = row["to_stage"]
-                default: item.detail = row.text("note")
-                }
-                return item
+                item.expectedClose = ColumnCoding.day(row["expected_close"])
+                item.fromStage = from
+                items.append(item)
+            }
+            let index = items.count - 1
+            items[index].day = day
+            items[index].toStage = to
+            items[index].converted = rates.convert(items[index].amount, on: day)
+            switch list {
+            case .advanced, .slipped, .forced:
+                items[index].moves.append(ReviewMove(day: day, fromStage: from, toStage: to, forced: kind == "forced", note: row.text("note")))
+                items[index].detail = row.text("note")
+            case .newDeals: break
+            default: items[index].detail = row.text("note")
             }
         }
-        review.newDeals = lists[.newDeals] ?? ReviewList()
-        review.advanced = lists[.advanced] ?? ReviewList()
-        review.slipped = lists[.slipped] ?? ReviewList()
-        review.won = lists[.won] ?? ReviewList()
-        review.lost = lists[.lost] ?? ReviewList()
-        review.withdrawn = lists[.withdrawn] ?? ReviewList()
-        review.forced = lists[.forced] ?? ReviewList()
-        review.closeDateChanges = try closeDateChanges(db, q, from: from, until: until)
-        var moved = stageOwner(q.rep)
-        moved.add("s.kind = 'close-date'")
-        moved.add("s.at >= ? AND s.at < ?", [from, until])
-        review.closeDatesMoved = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT s.deal_id) FROM stage_event s \(moved.whereClause)",
-                                                   arguments: moved.arguments) ?? 0
+        return items
     }
 
-    /// The period lists a stage event of this kind and direction belongs to (a forced move is in two).
-    static func lists(kind: String, direction: Int) -> [ReviewListKind] {
-        switch kind {
-        case "created": [.newDeals]
-        case "won": [.won]
-        case "lost": [.lost]
-        case "withdrawn": [.withdrawn]
-        case "moved", "forced":
-            (direction > 0 ? [.advanced] : direction < 0 ? [.slipped] : []) + (kind == "forced" ? [.forced] : [])
-        default: []
-        }
-    }
-
-    static let listConditions: [(ReviewListKind, String)] = [
-        (.newDeals, "s.kind = 'created'"), (.advanced, "s.kind IN ('moved','forced') AND s.step > 0"),
-        (.slipped, "s.kind IN ('moved','forced') AND s.step < 0"), (.won, "s.kind = 'won'"), (.lost, "s.kind = 'lost'"),
-        (.withdrawn, "s.kind = 'withdrawn'"), (.forced, "s.kind = 'forced'"),
+    /// The condition a stage event meets to be in each of the period's lists, on a table alias.
+    static let listConditions: [(ReviewListKind, @Sendable (String) -> String)] = [
+        (.newDeals, { "\($0).kind = 'created'" }),
+        (.advanced, { "\($0).kind IN ('moved','forced') AND \($0).step > 0" }),
+        (.slipped, { "\($0).kind IN ('moved','forced') AND \($0).step < 0" }),
+        (.won, { "\($0).kind = 'won'" }), (.lost, { "\($0).kind = 'lost'" }),
+        (.withdrawn, { "\($0).kind = 'withdrawn'" }), (.forced, { "\($0).kind = 'forced'" }),
     ]
 
     /// The deals whose close date moved in the period, those pushed most often over their whole

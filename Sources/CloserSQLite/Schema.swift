@@ -237,6 +237,7 @@ enum Schema {
                 ANALYZE deal;
                 """)
         }
+        migrator.registerMigration("v12-team-numbers") { db in try TeamNumbersSchema.migrate(db) }
         return migrator
     }
 }

@@ -70,7 +70,7 @@ struct DemoBuilder {
         finishAccounts()
         finishPersons()
         return Snapshot(users: users, processes: [], accounts: accounts, persons: persons, deals: deals,
-                        activities: activities, events: orderedEvents())
+                        activities: activities, events: orderedEvents(), team: teamSettings())
     }
 
     // MARK: Time
@@ -546,6 +546,7 @@ struct DemoBuilder {
             }
             do {
                 deal = try DealRules.close(deal, as: plan.outcome, reason: reason, on: Day(ordinal: closeDay))
+                if plan.outcome == .lost { Self.recordLoss(&deal, reason: reason) }
             } catch {
                 assertionFailure("demo deal \(id) could not close: \(error)")
             }

@@ -37,6 +37,10 @@ public struct Deal: Sendable, Hashable, Identifiable, Codable {
     public var overrides: [GateOverride]
     public var outcome: Outcome
     public var outcomeReason: String
+    /// A lost deal's reason from the team's list ("other" for free text); nil when not recorded.
+    public var lossReason: String?
+    /// The competitor who won a deal we lost; nil when not known.
+    public var lostTo: String?
     /// Forecast category the rep commits to: pipeline, best case, commit.
     public var forecastCategory: ForecastCategory
     public var stageEnteredAt: Date
@@ -51,7 +55,7 @@ public struct Deal: Sendable, Hashable, Identifiable, Codable {
         milestonesDone: Set<String> = [], amount: Money = Money(minorUnits: 0), expectedClose: Day? = nil,
         nextStep: String = "", nextStepDue: Day? = nil, budgetKnown: Bool = false, competitors: [String] = [],
         owner: String, overrides: [GateOverride] = [], outcome: Outcome = .open, outcomeReason: String = "",
-        forecastCategory: ForecastCategory = .pipeline, stageEnteredAt: Date = Date(timeIntervalSince1970: 0),
+        lossReason: String? = nil, lostTo: String? = nil, forecastCategory: ForecastCategory = .pipeline, stageEnteredAt: Date = Date(timeIntervalSince1970: 0),
         closedOn: Day? = nil, externalID: String? = nil, version: Int = 0,
         createdAt: Date = Date(timeIntervalSince1970: 0), updatedAt: Date = Date(timeIntervalSince1970: 0)
     ) {
@@ -71,6 +75,8 @@ public struct Deal: Sendable, Hashable, Identifiable, Codable {
         self.overrides = overrides
         self.outcome = outcome
         self.outcomeReason = outcomeReason
+        self.lossReason = lossReason
+        self.lostTo = lostTo
         self.forecastCategory = forecastCategory
         self.stageEnteredAt = stageEnteredAt
         self.closedOn = closedOn
@@ -114,6 +120,8 @@ extension Deal {
         try container.encode(overrides, forKey: .overrides)
         try container.encode(outcome, forKey: .outcome)
         try container.encode(outcomeReason, forKey: .outcomeReason)
+        try container.encodeIfPresent(lossReason, forKey: .lossReason)
+        try container.encodeIfPresent(lostTo, forKey: .lostTo)
         try container.encode(forecastCategory, forKey: .forecastCategory)
         try container.encode(stageEnteredAt, forKey: .stageEnteredAt)
         try container.encodeIfPresent(closedOn, forKey: .closedOn)

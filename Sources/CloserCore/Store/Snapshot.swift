@@ -13,9 +13,11 @@ public struct Snapshot: Sendable, Codable, Equatable {
     public var activities: [Activity]
     /// The event log, so history (and the weekly review built on it) travels with the data.
     public var events: [ChangeEvent]
+    /// The team's base currency, rates, targets and lost reasons; nil when none were set.
+    public var team: TeamSettings?
 
     public init(format: Int = Snapshot.currentFormat, users: [User] = [], processes: [ProcessTemplate] = [], accounts: [Account] = [],
-                persons: [Person] = [], deals: [Deal] = [], activities: [Activity] = [], events: [ChangeEvent] = []) {
+                persons: [Person] = [], deals: [Deal] = [], activities: [Activity] = [], events: [ChangeEvent] = [], team: TeamSettings? = nil) {
         self.format = format
         self.users = users
         self.processes = processes
@@ -24,7 +26,26 @@ public struct Snapshot: Sendable, Codable, Equatable {
         self.deals = deals
         self.activities = activities
         self.events = events
+        self.team = team
     }
+}
+
+/// The team's numbers as a file carries them.
+public struct TeamSettings: Sendable, Codable, Equatable {
+    public var baseCurrency: String
+    public var exchangeRates: [ExchangeRate]
+    public var targets: [SalesTarget]
+    public var lostReasons: [String]
+
+    public init(baseCurrency: String = Money.defaultCurrency, exchangeRates: [ExchangeRate] = [], targets: [SalesTarget] = [], lostReasons: [String] = []) {
+        self.baseCurrency = baseCurrency
+        self.exchangeRates = exchangeRates
+        self.targets = targets
+        self.lostReasons = lostReasons
+    }
+
+    /// Nothing set: a file need not carry it.
+    public var isDefault: Bool { self == TeamSettings() }
 }
 
 public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {

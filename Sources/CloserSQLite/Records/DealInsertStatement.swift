@@ -54,6 +54,8 @@ struct DealInsertStatement {
         row.double(ColumnCoding.time(deal.createdAt))
         row.double(ColumnCoding.time(deal.updatedAt))
         row.text(updatedBy)
+        row.text(deal.lossReason)
+        row.text(deal.lostTo)
         guard row.position == Deal.columns.count else {
             throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "\(row.position) values bound for \(Deal.columns.count) deal columns", sql: statement.sql)
         }

@@ -279,12 +279,27 @@ struct DealCommand: ParsableCommand {
     }
 
     struct Lost: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a deal lost, with the reason.")
+        static let configuration = CommandConfiguration(
+            abstract: "Mark a deal lost: a reason from the team's list (closer reason list), or other with a note, and who won it.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Deal id.") var id: String
-        @Option(help: "Why it was lost (required).") var reason: String
+        @Option(help: "Why it was lost: a reason of the list, or any text (recorded as other).") var reason: String
+        @Option(help: "What else to say about it (required with --reason other).") var note: String = ""
+        @Option(help: "The competitor who won the deal.") var competitor: String = ""
 
-        func run() throws { try DealCommand.close(id, as: .lost, reason: reason, store: store) }
+        func run() throws {
+            let db = try store.open()
+            let list = try db.lostReasons()
+            let loss: DealLoss
+            do {
+                loss = try DealLoss.resolve(reason, note: note, competitor: competitor, in: list)
+            } catch {
+                throw CLIError(error.description)
+            }
+            let deal = try db.loseDeal(try Parse.dealID(id), loss, expectedVersion: nil, by: store.actor)
+            let said = [deal.outcomeReason, deal.lostTo.map { "won by \($0)" } ?? ""].filter { !$0.isEmpty }.joined(separator: "; ")
+            Output.line("deal #\(deal.id) \(Outcome.lost.label.both): \(said)" + (deal.lossReason == LostReason.other ? " (other)" : ""))
+        }
     }
 
     struct Withdraw: ParsableCommand {
