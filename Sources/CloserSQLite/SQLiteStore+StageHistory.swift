@@ -124,7 +124,8 @@ extension SQLiteStore {
         }
     }
 
-    /// What the period's lists tell about each rep: how many deals they moved, and what they won.
+    /// What the period's lists tell about each rep: how many deals they moved (forward, back: a deal
+    /// that went both ways counts in both, as in the lists), and what they won.
     struct PeriodFlow {
         var moved: [String: Int] = [:]
         var won: [String: (amount: CurrencyTotals, base: BaseTotal)] = [:]
@@ -133,60 +134,87 @@ extension SQLiteStore {
     /// What happened in the period: new, advanced, slipped, won, lost, withdrawn, forced. Each list
     /// counts a deal once, however often it moved, with its moves under it; its amount is the
     /// deal's in its currency and in the base currency at the rate in force on the day of the deal's
-    /// last event in the list (SQL groups by the piece of the period each rate holds for). Only each
-    /// list's largest `listLimit` deals are read.
+    /// last event in the list. Counts and sums come from `stage_list_day` (see StageListSchema) for
+    /// the whole UTC days of each piece of the period a rate holds for, by row for the partial days
+    /// and for the events whose deal did the same again after the period; only each list's largest
+    /// `listLimit` deals are read.
     static func periodLists(_ db: Database, _ q: ReviewQuery, rates: RateTable, from: Double, until: Double,
                             into review: inout WeeklyReview) throws -> PeriodFlow {
         let pieces = RatePieces(rates, from: q.since, until: q.until)
-        let piece = RateSQL.piece(moment: "p.last_at", pieces, q)
+        // Piece i of the period runs from bounds[i] (the start of pieces.starts[i]) to bounds[i + 1].
+        let bounds = [from] + pieces.cuts.map { q.start(of: $0).timeIntervalSince1970 } + [until]
+        var lists: [String: ReviewList] = [:], builders: [String: BaseTotalBuilder] = [:]
+        var won: [String: (amount: CurrencyTotals, base: BaseTotalBuilder)] = [:]
         var flow = PeriodFlow()
-        var lists: [ReviewListKind: ReviewList] = [:]
-        for (list, condition) in Self.listConditions {
+        func add(_ row: Row, on day: Day) {
+            guard let list: String = row["list"], let deals: Int = row["deals"], deals != 0 else { return }
+            let owner: String = row["owner"], currency: String = row["currency"], amount: Int64 = row["amount"]
+            lists[list, default: ReviewList(base: BaseTotal(currency: rates.base))].count += deals
+            lists[list]?.amount[currency, default: 0] += amount
+            builders[list, default: BaseTotalBuilder(rates: rates)].add(amount, currency: currency, on: day, deals: deals)
+            if list == "won" {
+                won[owner, default: ([:], BaseTotalBuilder(rates: rates))].amount[currency, default: 0] += amount
+                won[owner]?.base.add(amount, currency: currency, on: day, deals: deals)
+            }
+            if list == "advanced" || list == "slipped" { flow.moved[owner, default: 0] += deals }
+        }
+        let listed = "s.kind IN ('created','moved','forced','won','lost','withdrawn')"
+        for piece in 0..<(bounds.count - 1) {
+            let day = pieces.day(ofPiece: piece)
+            let (days, edges) = split(from: bounds[piece], until: bounds[piece + 1])
+            if !days.isEmpty {
+                var rollup = SQLFilter()
+                rollup.add("day >= ? AND day < ?", [days.lowerBound, days.upperBound])
+                if let rep = q.rep { rollup.add("owner = ?", [rep]) }
+                try Row.forEach(db, sql: """
+                    SELECT list, owner, currency, SUM(deals) AS deals, SUM(amount) AS amount FROM stage_list_day \(rollup.whereClause)
+                    GROUP BY list, owner, currency
+                    """, arguments: rollup.arguments) { add($0, on: day) }
+                // The rollup holds each deal's last event ever; its last of the period may have a successor after it.
+                let (start, end) = (Double(days.lowerBound) * 86_400, Double(days.upperBound) * 86_400)
+                for (column, index, list) in [("next_same_at", "stage_event_next_same", StageListSchema.list("s")),
+                                              ("next_forced_at", "stage_event_next_forced", "'forced'")] {
+                    var later = stageOwner(q.rep)
+                    later.add("s.\(column) >= ?", [until])
+                    later.add("s.at >= ? AND s.at < ?", [start, end])
+                    try Row.forEach(db, sql: """
+                        SELECT \(list) AS list, s.owner, s.currency, COUNT(*) AS deals, SUM(s.amount) AS amount
+                        FROM stage_event s INDEXED BY \(index) \(later.whereClause) GROUP BY 1, 2, 3
+                        """, arguments: later.arguments) { add($0, on: day) }
+                }
+            }
+            for (start, end) in edges {
+                for (list, last) in [(StageListSchema.list("s"), "s.next_same_at"), ("'forced'", "s.next_forced_at")] {
+                    var filter = stageOwner(q.rep)
+                    filter.add(list == "'forced'" ? "s.kind = 'forced'" : listed)
+                    filter.add("s.at >= ? AND s.at < ?", [start, end])
+                    filter.add("(\(last) IS NULL OR \(last) >= ?)", [until])
+                    try Row.forEach(db, sql: """
+                        SELECT \(list) AS list, s.owner, s.currency, COUNT(*) AS deals, SUM(s.amount) AS amount
+                        FROM stage_event s \(filter.whereClause) GROUP BY 1, 2, 3
+                        """, arguments: filter.arguments) { add($0, on: day) }
+                }
+            }
+        }
+        for (kind, key, condition, last) in Self.listConditions {
+            guard var list = lists[key], list.count > 0 else { continue }
+            list.base = builders[key]?.total ?? BaseTotal(currency: rates.base)
             var filter = stageOwner(q.rep)
             filter.add(condition("s"))
             filter.add("s.at >= ? AND s.at < ?", [from, until])
-            var total = ReviewList(base: BaseTotal(currency: rates.base))
-            var builder = BaseTotalBuilder(rates: rates)
-            var won: [String: (amount: CurrencyTotals, base: BaseTotalBuilder)] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT p.owner, p.currency, \(piece.sql) AS piece, COUNT(*) AS deals, SUM(p.amount) AS amount
-                FROM (SELECT s.deal_id, s.owner, s.currency, s.amount, MAX(s.at) AS last_at FROM stage_event s \(filter.whereClause)
-                      GROUP BY s.deal_id) p
-                GROUP BY p.owner, p.currency, piece
-                """, arguments: piece.arguments + filter.arguments) {
-                let owner: String = row["owner"], currency: String = row["currency"], deals: Int = row["deals"], amount: Int64 = row["amount"]
-                let day = pieces.day(ofPiece: row["piece"])
-                total.count += deals
-                total.amount[currency, default: 0] += amount
-                builder.add(amount, currency: currency, on: day, deals: deals)
-                if list == .won {
-                    won[owner, default: ([:], BaseTotalBuilder(rates: rates))].amount[currency, default: 0] += amount
-                    won[owner]?.base.add(amount, currency: currency, on: day, deals: deals)
-                }
-            }
-            guard total.count > 0 else { continue }
-            total.base = builder.total
-            total.items = try periodItems(db, q, list: list, condition: condition, filter: filter, rates: rates, from: from, until: until)
-            lists[list] = total
-            if list == .won { flow.won = won.mapValues { ($0.amount, $0.base.total) } }
+            filter.add("(s.\(last) IS NULL OR s.\(last) >= ?)", [until])
+            list.items = try periodItems(db, q, list: kind, condition: condition, filter: filter, rates: rates, from: from, until: until)
+            lists[key] = list
         }
-        var moved = stageOwner(q.rep)
-        moved.add("s.kind IN ('moved','forced')")
-        moved.add("s.at >= ? AND s.at < ?", [from, until])
-        for row in try Row.fetchAll(db, sql: """
-            SELECT p.owner, COUNT(*) AS deals FROM (SELECT s.deal_id, s.owner FROM stage_event s \(moved.whereClause) GROUP BY s.deal_id) p
-            GROUP BY p.owner
-            """, arguments: moved.arguments) {
-            flow.moved[row["owner"]] = row["deals"]
-        }
-        let empty = ReviewList(base: BaseTotal(currency: rates.base))
-        review.newDeals = lists[.newDeals] ?? empty
-        review.advanced = lists[.advanced] ?? empty
-        review.slipped = lists[.slipped] ?? empty
-        review.won = lists[.won] ?? empty
-        review.lost = lists[.lost] ?? empty
-        review.withdrawn = lists[.withdrawn] ?? empty
-        review.forced = lists[.forced] ?? empty
+        flow.won = won.mapValues { ($0.amount, $0.base.total) }
+        func list(_ key: String) -> ReviewList { lists[key] ?? ReviewList(base: BaseTotal(currency: rates.base)) }
+        review.newDeals = list("created")
+        review.advanced = list("advanced")
+        review.slipped = list("slipped")
+        review.won = list("won")
+        review.lost = list("lost")
+        review.withdrawn = list("withdrawn")
+        review.forced = list("forced")
         review.closeDateChanges = try closeDateChanges(db, q, from: from, until: until)
         var closeMoved = stageOwner(q.rep)
         closeMoved.add("s.kind = 'close-date'")
@@ -206,8 +234,8 @@ extension SQLiteStore {
         _ = arguments.append(contentsOf: [from, until])
         try Row.forEach(db, sql: """
             WITH top AS (
-                SELECT s.deal_id, MAX(\(rank.sql)) AS value FROM stage_event s \(filter.whereClause)
-                GROUP BY s.deal_id ORDER BY value DESC, s.deal_id LIMIT ?
+                SELECT s.deal_id, \(rank.sql) AS value FROM stage_event s INDEXED BY stage_event_period_last \(filter.whereClause)
+                ORDER BY value DESC, s.deal_id LIMIT ?
             )
             SELECT top.deal_id, x.at, x.kind, x.from_stage, x.to_stage, e.note,
                    d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key, d.expected_close
@@ -240,13 +268,14 @@ extension SQLiteStore {
         return items
     }
 
-    /// The condition a stage event meets to be in each of the period's lists, on a table alias.
-    static let listConditions: [(ReviewListKind, @Sendable (String) -> String)] = [
-        (.newDeals, { "\($0).kind = 'created'" }),
-        (.advanced, { "\($0).kind IN ('moved','forced') AND \($0).step > 0" }),
-        (.slipped, { "\($0).kind IN ('moved','forced') AND \($0).step < 0" }),
-        (.won, { "\($0).kind = 'won'" }), (.lost, { "\($0).kind = 'lost'" }),
-        (.withdrawn, { "\($0).kind = 'withdrawn'" }), (.forced, { "\($0).kind = 'forced'" }),
+    /// Each period list: its key in `stage_list_day`, the condition a stage event meets to be in it
+    /// (on a table alias), and the column naming when the deal next did the same.
+    static let listConditions: [(ReviewListKind, String, @Sendable (String) -> String, String)] = [
+        (.newDeals, "created", { "\($0).kind = 'created'" }, "next_same_at"),
+        (.advanced, "advanced", { "\($0).kind IN ('moved','forced') AND \($0).step > 0" }, "next_same_at"),
+        (.slipped, "slipped", { "\($0).kind IN ('moved','forced') AND \($0).step < 0" }, "next_same_at"),
+        (.won, "won", { "\($0).kind = 'won'" }, "next_same_at"), (.lost, "lost", { "\($0).kind = 'lost'" }, "next_same_at"),
+        (.withdrawn, "withdrawn", { "\($0).kind = 'withdrawn'" }, "next_same_at"), (.forced, "forced", { "\($0).kind = 'forced'" }, "next_forced_at"),
     ]
 
     /// The deals whose close date moved in the period, those pushed most often over their whole

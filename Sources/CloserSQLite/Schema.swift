@@ -238,6 +238,7 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v12-team-numbers") { db in try TeamNumbersSchema.migrate(db) }
+        migrator.registerMigration("v13-review-lists-once-per-deal") { db in try StageListSchema.migrate(db) }
         return migrator
     }
 }

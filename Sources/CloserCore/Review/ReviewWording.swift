@@ -1,8 +1,8 @@
 /// How the review words its figures, the same on the screen and in the reports.
 public enum ReviewWording {
-    /// "CNY 1.2M + USD 300k", or "0": currencies are listed, never added.
-    public static func totals(_ totals: CurrencyTotals) -> String {
-        totals.isEmpty ? "0" : totals.keys.sorted().map { "\($0) \(Money.compact(totals[$0] ?? 0))" }.joined(separator: " + ")
+    /// "CNY 1.2M + USD 300k" ("CNY 120万 + USD 30万" in Chinese), or "0": currencies listed, not added.
+    public static func totals(_ totals: CurrencyTotals, lang: Language = .en) -> String {
+        totals.isEmpty ? "0" : totals.keys.sorted().map { "\($0) \(Money.compact(totals[$0] ?? 0, lang))" }.joined(separator: " + ")
     }
 
     /// "88%", or "—" when nothing entered the stage.

@@ -301,7 +301,7 @@ public struct RepFigures: Sendable, Hashable, Codable {
     public var pipeline: CurrencyTotals
     public var weighted: CurrencyTotals
     public var won: CurrencyTotals
-    /// Deals moved (forward or back) in the period, each once however often it moved.
+    /// Deals advanced plus deals slipped back in the period: each list counts a deal once, a deal that went both ways is in both.
     public var moved: Int
     public var stalled: Int
     public var overdue: Int
