@@ -75,72 +75,91 @@ extension SQLiteStore {
 
     /// This month's and quarter's forecast for the team (or the rep reviewed), and each rep's
     /// standing against their own targets: open deals at today's rates by category, won deals at
-    /// their close day's rate, the manager's call and the target.
+    /// their close day's rate, the manager's call and the target. The month lies in the quarter:
+    /// one pass over the quarter's deals tells which are the month's.
     static func forecast(_ db: Database, _ q: ReviewQuery, owner: SQLFilter, rates: RateTable)
         throws -> (team: [ForecastFigures], reps: [String: [Attainment]]) {
         let periods = [Period.month(containing: q.today), Period.quarter(containing: q.today)]
+        let (month, quarter) = (periods[0], periods[1])
         let book = try targetBook(db, periods: periods, rates: rates)
-        var team: [ForecastFigures] = [], reps: [String: [Attainment]] = [:]
-        for period in periods {
-            var figures = ForecastFigures(period: period.description, start: period.start, end: period.end, base: rates.base)
-            let empty = BaseTotalBuilder(rates: rates)
-            var weighted = empty, pipeline = empty, bestCase = empty, commit = empty, won = empty
+        let empty = BaseTotalBuilder(rates: rates)
+        struct Sums {
+            var figures: ForecastFigures
+            var weighted, pipeline, bestCase, commit, won: BaseTotalBuilder
             var repCommit: [String: BaseTotalBuilder] = [:], repBest: [String: BaseTotalBuilder] = [:], repWon: [String: BaseTotalBuilder] = [:]
-            var open = owner
-            open.add("d.outcome = 'open'")
-            open.add("d.expected_close >= ?", [period.start.description])
-            open.add("d.expected_close < ?", [period.end.description])
-            for row in try Row.fetchAll(db, sql: """
-                SELECT d.forecast_category AS category, d.currency, d.owner, COUNT(*) AS n, SUM(d.amount) AS amount, SUM(d.weighted) AS weighted
-                FROM deal d \(open.whereClause) GROUP BY d.forecast_category, d.currency, d.owner
-                """, arguments: open.arguments) {
-                let currency: String = row["currency"], amount: Int64 = row["amount"], n: Int = row["n"], rep: String = row["owner"]
-                figures.weighted[currency, default: 0] += row["weighted"] as Int64
-                weighted.add(row["weighted"], currency: currency, on: q.today, deals: n)
+        }
+        var sums = periods.map { period in
+            Sums(figures: ForecastFigures(period: period.description, start: period.start, end: period.end, base: rates.base),
+                 weighted: empty, pipeline: empty, bestCase: empty, commit: empty, won: empty)
+        }
+        /// The periods a row's day lies in: the quarter, and the month when it is in it.
+        func periodsOf(_ inMonth: Bool) -> [Int] { inMonth ? [0, 1] : [1] }
+        var open = owner
+        open.add("d.outcome = 'open'")
+        open.add("d.expected_close >= ?", [quarter.start.description])
+        open.add("d.expected_close < ?", [quarter.end.description])
+        for row in try Row.fetchAll(db, sql: """
+            SELECT d.forecast_category AS category, d.currency, d.owner, d.expected_close >= ? AND d.expected_close < ? AS in_month,
+                   COUNT(*) AS n, SUM(d.amount) AS amount, SUM(d.weighted) AS weighted
+            FROM deal d \(open.whereClause) GROUP BY 1, 2, 3, 4
+            """, arguments: [month.start.description, month.end.description] + open.arguments) {
+            let currency: String = row["currency"], amount: Int64 = row["amount"], n: Int = row["n"], rep: String = row["owner"]
+            for index in periodsOf(row["in_month"]) {
+                sums[index].figures.weighted[currency, default: 0] += row["weighted"] as Int64
+                sums[index].weighted.add(row["weighted"], currency: currency, on: q.today, deals: n)
                 switch ForecastCategory(rawValue: row["category"]) ?? .pipeline {
                 case .pipeline:
-                    figures.pipeline[currency, default: 0] += amount
-                    pipeline.add(amount, currency: currency, on: q.today, deals: n)
+                    sums[index].figures.pipeline[currency, default: 0] += amount
+                    sums[index].pipeline.add(amount, currency: currency, on: q.today, deals: n)
                 case .bestCase:
-                    figures.bestCase[currency, default: 0] += amount
-                    bestCase.add(amount, currency: currency, on: q.today, deals: n)
-                    repBest[rep, default: empty].add(amount, currency: currency, on: q.today, deals: n)
+                    sums[index].figures.bestCase[currency, default: 0] += amount
+                    sums[index].bestCase.add(amount, currency: currency, on: q.today, deals: n)
+                    sums[index].repBest[rep, default: empty].add(amount, currency: currency, on: q.today, deals: n)
                 case .commit:
-                    figures.commit[currency, default: 0] += amount
-                    commit.add(amount, currency: currency, on: q.today, deals: n)
-                    repCommit[rep, default: empty].add(amount, currency: currency, on: q.today, deals: n)
+                    sums[index].figures.commit[currency, default: 0] += amount
+                    sums[index].commit.add(amount, currency: currency, on: q.today, deals: n)
+                    sums[index].repCommit[rep, default: empty].add(amount, currency: currency, on: q.today, deals: n)
                 }
             }
-            var closed = owner
-            closed.add("d.outcome = 'won'")
-            closed.add("d.closed_on >= ?", [period.start.description])
-            closed.add("d.closed_on < ?", [period.end.description])
-            let pieces = RatePieces(rates, from: period.start, until: period.end)
-            let piece = RateSQL.piece(day: "d.closed_on", pieces)
-            for row in try Row.fetchAll(db, sql: """
-                SELECT d.currency, d.owner, \(piece.sql) AS piece, COUNT(*) AS n, SUM(d.amount) AS amount
-                FROM deal d \(closed.whereClause) GROUP BY d.currency, d.owner, piece
-                """, arguments: piece.arguments + closed.arguments) {
-                let currency: String = row["currency"], amount: Int64 = row["amount"], n: Int = row["n"], day = pieces.day(ofPiece: row["piece"])
-                figures.won[currency, default: 0] += amount
-                won.add(amount, currency: currency, on: day, deals: n)
-                repWon[row["owner"], default: empty].add(amount, currency: currency, on: day, deals: n)
+        }
+        var closed = owner
+        closed.add("d.outcome = 'won'")
+        closed.add("d.closed_on >= ?", [quarter.start.description])
+        closed.add("d.closed_on < ?", [quarter.end.description])
+        // Month and quarter start on the first of a month: the quarter's pieces cut at the month's edges too.
+        let pieces = RatePieces(starts: ([quarter.start] + rates.changeDays(after: quarter.start, before: quarter.end) + [month.start, month.end])
+            .filter { $0 >= quarter.start && $0 < quarter.end })
+        let piece = RateSQL.piece(day: "d.closed_on", pieces)
+        for row in try Row.fetchAll(db, sql: """
+            SELECT d.currency, d.owner, \(piece.sql) AS piece, COUNT(*) AS n, SUM(d.amount) AS amount
+            FROM deal d \(closed.whereClause) GROUP BY 1, 2, 3
+            """, arguments: piece.arguments + closed.arguments) {
+            let currency: String = row["currency"], amount: Int64 = row["amount"], n: Int = row["n"], day = pieces.day(ofPiece: row["piece"])
+            for index in periodsOf(month.contains(day)) {
+                sums[index].figures.won[currency, default: 0] += amount
+                sums[index].won.add(amount, currency: currency, on: day, deals: n)
+                sums[index].repWon[row["owner"], default: empty].add(amount, currency: currency, on: day, deals: n)
             }
-            figures.baseWeighted = weighted.total
-            figures.basePipeline = pipeline.total
-            figures.baseBestCase = bestCase.total
-            figures.baseCommit = commit.total
-            figures.baseWon = won.total
+        }
+        var team: [ForecastFigures] = [], reps: [String: [Attainment]] = [:]
+        for (index, period) in periods.enumerated() {
+            var figures = sums[index].figures
+            figures.baseWeighted = sums[index].weighted.total
+            figures.basePipeline = sums[index].pipeline.total
+            figures.baseBestCase = sums[index].bestCase.total
+            figures.baseCommit = sums[index].commit.total
+            figures.baseWon = sums[index].won.total
             figures.target = book.target(rep: q.rep, period: period)
             if let row = try Row.fetchOne(db, sql: "SELECT * FROM forecast_call WHERE period = ? AND rep = ?", arguments: [period.description, q.rep ?? ""]) {
                 figures.managerCall = ForecastCall(period: period.description, rep: row["rep"], amount: Money(minorUnits: row["amount"], currency: row["currency"]),
                                                    by: row["by"], at: ColumnCoding.date(row["at"]))
             }
             team.append(figures)
-            for rep in Set(repWon.keys).union(repCommit.keys).union(repBest.keys).union(book.reps(in: period)) where q.rep == nil || q.rep == rep {
+            let s = sums[index]
+            for rep in Set(s.repWon.keys).union(s.repCommit.keys).union(s.repBest.keys).union(book.reps(in: period)) where q.rep == nil || q.rep == rep {
                 reps[rep, default: []].append(Attainment(period: period, rep: rep, target: book.target(rep: rep, period: period),
-                                                         won: (repWon[rep] ?? empty).total, commit: (repCommit[rep] ?? empty).total,
-                                                         bestCase: (repBest[rep] ?? empty).total))
+                                                         won: (s.repWon[rep] ?? empty).total, commit: (s.repCommit[rep] ?? empty).total,
+                                                         bestCase: (s.repBest[rep] ?? empty).total))
             }
         }
         return (team, reps)
@@ -215,40 +234,49 @@ extension SQLiteStore {
     }
 
     /// The `listLimit` open deals meeting `condition` worth most in the base currency today: each
-    /// currency's largest by amount (its deals rank alike at one rate), merged.
+    /// currency's largest by amount (its deals rank alike at one rate, one range of an index each),
+    /// ranked together by id and amount alone; then the rows of the deals that made the cut.
     static func largestOpen(_ db: Database, _ q: ReviewQuery, filter open: SQLFilter, condition: String, values: [any DatabaseValueConvertible],
                             currencies: Set<String>, rates: RateTable) throws -> [ReviewItem] {
-        var items: [ReviewItem] = []
+        var candidates: [(id: Int64, amount: Money)] = []
         for currency in currencies.sorted() {
             var filter = open
             filter.add(condition, values)
             filter.add("d.currency = ?", [currency])
-            items += try Row.fetchAll(db, sql: """
-                SELECT d.id, d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key, d.last_activity,
-                       d.next_step_due, d.expected_close, d.created_at
-                FROM deal d INDEXED BY deal_open_by_currency JOIN account a ON a.id = d.account_id \(filter.whereClause)
-                ORDER BY d.amount DESC, d.id LIMIT ?
-                """, arguments: filter.arguments(appending: [q.listLimit])).map { row in
-                var item = reviewItem(row, q, dealColumn: "id")
-                item.lastActivity = ColumnCoding.day(row["last_activity"])
-                item.nextStepDue = ColumnCoding.day(row["next_step_due"])
-                item.expectedClose = ColumnCoding.day(row["expected_close"])
-                let idleSince = item.lastActivity ?? Day(ColumnCoding.date(row["created_at"]), timeZone: q.timeZone)
-                item.daysIdle = max(0, idleSince.days(until: q.today))
-                item.converted = rates.convert(item.amount, on: q.today)
-                return item
+            try Row.forEach(db, sql: """
+                SELECT d.id, d.amount FROM deal d INDEXED BY deal_open_by_currency \(filter.whereClause) ORDER BY d.amount DESC, d.id LIMIT ?
+                """, arguments: filter.arguments(appending: [q.listLimit])) { row in
+                candidates.append((row[0], Money(minorUnits: row[1], currency: currency)))
             }
         }
-        return Array(rankedByBase(items, rates: rates, on: q.today).prefix(q.listLimit))
+        let chosen = rankedByBase(candidates, rates: rates, on: q.today, amount: { $0.amount }, id: { $0.id }).prefix(q.listLimit).map(\.id)
+        guard !chosen.isEmpty else { return [] }
+        var byID: [Int64: ReviewItem] = [:]
+        try Row.forEach(db, sql: """
+            SELECT d.id, d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key, d.last_activity,
+                   d.next_step_due, d.expected_close, d.created_at
+            FROM deal d JOIN account a ON a.id = d.account_id WHERE d.id IN (\(chosen.map { _ in "?" }.joined(separator: ",")))
+            """, arguments: StatementArguments(chosen)) { row in
+            var item = reviewItem(row, q, dealColumn: "id")
+            item.lastActivity = ColumnCoding.day(row["last_activity"])
+            item.nextStepDue = ColumnCoding.day(row["next_step_due"])
+            item.expectedClose = ColumnCoding.day(row["expected_close"])
+            let idleSince = item.lastActivity ?? Day(ColumnCoding.date(row["created_at"]), timeZone: q.timeZone)
+            item.daysIdle = max(0, idleSince.days(until: q.today))
+            item.converted = rates.convert(item.amount, on: q.today)
+            byID[item.dealID] = item
+        }
+        return chosen.compactMap { byID[$0] }
     }
 
     /// Largest first in the base currency; an amount with no rate at face value; then by id.
-    static func rankedByBase(_ items: [ReviewItem], rates: RateTable, on day: Day) -> [ReviewItem] {
-        func value(_ item: ReviewItem) -> Double {
-            let micros = item.amount.currency == rates.base ? ExchangeRate.scale : rates.rate(item.amount.currency, on: day)?.micros ?? ExchangeRate.scale
-            return Double(item.amount.minorUnits) * Double(micros)
+    static func rankedByBase<T>(_ items: [T], rates: RateTable, on day: Day, amount: (T) -> Money, id: (T) -> Int64) -> [T] {
+        func value(_ item: T) -> Double {
+            let money = amount(item)
+            let micros = money.currency == rates.base ? ExchangeRate.scale : rates.rate(money.currency, on: day)?.micros ?? ExchangeRate.scale
+            return Double(money.minorUnits) * Double(micros)
         }
-        return items.map { (value($0), $0) }.sorted { ($1.0, $0.1.dealID) < ($0.0, $1.1.dealID) }.map(\.1)
+        return items.map { (value($0), id($0), $0) }.sorted { ($1.0, $0.1) < ($0.0, $1.1) }.map(\.2)
     }
 
     static func quadrantChanges(_ db: Database, since: Double) throws -> [QuadrantChangeItem] {

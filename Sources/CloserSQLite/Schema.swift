@@ -239,6 +239,7 @@ enum Schema {
         }
         migrator.registerMigration("v12-team-numbers") { db in try TeamNumbersSchema.migrate(db) }
         migrator.registerMigration("v13-review-lists-once-per-deal") { db in try StageListSchema.migrate(db) }
+        migrator.registerMigration("v14-names-by-pinyin") { db in try NameOrderSchema.migrate(db) }
         return migrator
     }
 }

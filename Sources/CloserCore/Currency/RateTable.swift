@@ -69,6 +69,10 @@ public struct RatePieces: Sendable, Hashable {
     /// One piece: everything converts on the same day.
     public init(day: Day) { starts = [day] }
 
+    /// Pieces starting on these days (sorted, duplicates dropped): a range cut at more days than
+    /// where rates change still converts each piece at one rate.
+    public init(starts: [Day]) { self.starts = starts.isEmpty ? [Day(ordinal: 0)] : Array(Set(starts)).sorted() }
+
     /// Where pieces after the first begin (what a CASE expression compares with).
     public var cuts: ArraySlice<Day> { starts.dropFirst() }
 

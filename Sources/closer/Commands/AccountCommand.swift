@@ -81,7 +81,7 @@ struct AccountCommand: ParsableCommand {
                 text: search ?? "", grades: grades, owner: owner == "me" ? store.actor : owner,
                 conditions: AccountQueryLanguage.resolvingMe(conditions, as: store.actor),
                 viewer: try db.viewer(named: store.actor), sort: sortKey,
-                ascending: !desc, offset: list.offset, limit: list.limit))
+                ascending: !desc, offset: list.offset, limit: list.limit, nameOrder: .pinyin))
             if list.json { return try Output.json(page.rows.map(AccountJSON.init)) }
             Output.table(
                 ["ID", "NAME", "GRADE", "QUADRANT", "INDUSTRY", "REGION", "OWNER", "OPEN", "PIPELINE"],

@@ -95,7 +95,7 @@ struct DealCommand: ParsableCommand {
                 processKey: processKey, accountID: try account.map { try Parse.account($0, in: db).id }, text: search ?? "",
                 includeClosed: all, atRiskOnly: atRisk,
                 accountConditions: AccountQueryLanguage.resolvingMe(try QueryText.conditions(where: query, filter: filter, in: db), as: store.actor))
-            let page = try db.deals(DealQuery(filter: filter, sort: sortKey, ascending: asc, offset: list.offset, limit: list.limit))
+            let page = try db.deals(DealQuery(filter: filter, sort: sortKey, ascending: asc, offset: list.offset, limit: list.limit, nameOrder: .pinyin))
             if list.json { return try Output.json(page.rows.map(DealJSON.init)) }
             let today = Day.today()
             Output.table(["ID", "DEAL", "ACCOUNT", "STAGE", "AMOUNT", "PROB", "NEXT STEP DUE", "OWNER", ""], page.rows.map { d in
