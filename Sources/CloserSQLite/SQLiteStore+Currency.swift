@@ -5,34 +5,41 @@ import GRDB
 /// The base currency and the dated exchange rates quoted against it.
 extension SQLiteStore: TeamNumbersStore {
     public func baseCurrency() throws -> String {
-        try read { db in try Self.baseCurrency(db) }
+        try readAsActor { db, _ in try Self.baseCurrency(db) }
     }
 
-    public func setBaseCurrency(_ code: String, by user: String) throws {
+    public func setBaseCurrency(_ code: String) throws {
         let code = try currencyChecked(code)
         try write { db in
-            try Self.requireManager(db, user, to: "change the base currency")
+            try requireTeamAdmin(db, to: "change the base currency")
             let old = try Self.baseCurrency(db)
             guard old != code else { return }
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('base_currency', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                            arguments: [code])
-            try log(db, event(user, "setting", 0, "base-currency", ["baseCurrency": FieldChange(old: old, new: code)]))
+            try log(db, event("setting", 0, "base-currency", ["baseCurrency": FieldChange(old: old, new: code)], account: nil))
         }
     }
 
     public func rateTable() throws -> RateTable {
-        try read { db in try Self.rateTable(db) }
+        try readAsActor { db, _ in try Self.rateTable(db) }
     }
 
+    /// The currencies of the deals on the accounts the user may see.
     public func dealCurrencies() throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT currency FROM deal ORDER BY currency") }
+        try readAsActor { db, who in
+            var filter = SQLFilter()
+            filter.restrict(accountColumn: "d.account_id", to: who)
+            return try String.fetchAll(db, sql: "SELECT DISTINCT d.currency FROM deal d \(filter.whereClause) ORDER BY d.currency",
+                                       arguments: filter.arguments)
+        }
     }
 
-    public func setExchangeRate(currency: String, micros: Int64, from: Day, by user: String) throws -> ExchangeRate {
+    public func setExchangeRate(currency: String, micros: Int64, from: Day) throws -> ExchangeRate {
         let code = try currencyChecked(currency)
         guard micros > 0, micros <= ExchangeRate.largest else { throw StoreError.invalid(CurrencyError.rateNotPositive(ExchangeRate.text(micros)).description) }
+        let user = actor
         return try write { db in
-            try Self.requireManager(db, user, to: "set exchange rates")
+            try requireTeamAdmin(db, to: "set exchange rates")
             let base = try Self.baseCurrency(db)
             guard code != base else { throw StoreError.invalid(CurrencyError.rateOfBase(code).description) }
             let rate = ExchangeRate(currency: code, base: base, from: from, micros: micros, by: user, at: clock())
@@ -42,20 +49,20 @@ extension SQLiteStore: TeamNumbersStore {
                 INSERT INTO exchange_rate (base, currency, from_day, micros, by, at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (base, currency, from_day) DO UPDATE SET micros = excluded.micros, by = excluded.by, at = excluded.at
                 """, arguments: [base, code, from.description, micros, user, ColumnCoding.time(rate.at)])
-            try log(db, event(user, "rate", 0, "set", ["rate": FieldChange(old: old.map(ExchangeRate.text), new: rate.text)],
-                              note: "\(code)/\(base) from \(from)"))
+            try log(db, event("rate", 0, "set", ["rate": FieldChange(old: old.map(ExchangeRate.text), new: rate.text)],
+                              note: "\(code)/\(base) from \(from)", account: nil))
             return rate
         }
     }
 
-    public func deleteExchangeRate(currency: String, from: Day, by user: String) throws {
+    public func deleteExchangeRate(currency: String, from: Day) throws {
         let code = try currencyChecked(currency)
         try write { db in
-            try Self.requireManager(db, user, to: "delete exchange rates")
+            try requireTeamAdmin(db, to: "delete exchange rates")
             let base = try Self.baseCurrency(db)
             try db.execute(sql: "DELETE FROM exchange_rate WHERE base = ? AND currency = ? AND from_day = ?", arguments: [base, code, from.description])
             guard db.changesCount == 1 else { throw StoreError.refused("there is no \(code) rate from \(from) against \(base)") }
-            try log(db, event(user, "rate", 0, "deleted", note: "\(code)/\(base) from \(from)"))
+            try log(db, event("rate", 0, "deleted", note: "\(code)/\(base) from \(from)", account: nil))
         }
     }
 
@@ -78,10 +85,4 @@ extension SQLiteStore: TeamNumbersStore {
         do { return try CurrencyCodes.check(code) } catch { throw StoreError.invalid(error.description) }
     }
 
-    /// Refuses a user who is not a manager, once the store has users.
-    static func requireManager(_ db: Database, _ user: String, to what: String) throws {
-        if let actor = try actor(db, user), actor.role != .manager {
-            throw StoreError.refused("only a manager can \(what); you are \(describe(actor))")
-        }
-    }
 }

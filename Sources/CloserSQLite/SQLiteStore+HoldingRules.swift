@@ -27,15 +27,16 @@ extension SQLiteStore {
     /// or an assignment, so the same rules apply — a rep adds accounts for themselves or the
     /// pool only, the owner must be on the team and within the per-rep limit, and the share
     /// list names team members.
-    static func checkAccountAdd(_ db: Database, _ account: Account, by user: String) throws {
-        guard let actor = try actor(db, user) else { return }
+    func checkAccountAdd(_ db: Database, _ account: Account) throws {
+        let who = try knownActor(db)
+        guard case .member(let viewer) = who else { return }
         let what = "new account '\(account.name)'"
         guard let owner = account.owner, !owner.isEmpty, account.visibility != .pool else { return }
-        if actor.role == .rep, owner != user {
+        if viewer.role == .rep, owner != viewer.name {
             throw StoreError.refused("only a manager adds an account for someone else: \(what) would belong to \(owner), "
-                + "and you are \(describe(actor)); add it for yourself or the pool (nothing was added)")
+                + "and you are \(who.described); add it for yourself or the pool (nothing was added)")
         }
-        try requireCanHold(db, owner, what: what)
+        try Self.requireCanHold(db, owner, what: what)
         for name in account.sharedWith where name != owner {
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM user WHERE name = ?", arguments: [name]) != true {
                 throw StoreError.refused("\(name) is not a user of this store: add them with `closer user add \(name) --role rep`")

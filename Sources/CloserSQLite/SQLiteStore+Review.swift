@@ -8,8 +8,17 @@ import GRDB
 /// currency and in the base currency: SQL groups by currency and by the piece of the period a
 /// rate is in force for, and `BaseTotalBuilder` converts each group once.
 extension SQLiteStore {
-    public func weeklyReview(_ q: ReviewQuery) throws -> WeeklyReview {
-        try read { db in
+    /// A manager reviews the team or any rep; a rep reviews their own deals (on accounts they may
+    /// see), and asking for another rep's is refused.
+    public func weeklyReview(_ query: ReviewQuery) throws -> WeeklyReview {
+        try readAsActor { db, who in
+            var q = query
+            if who.isRestricted {
+                if let rep = q.rep, rep != who.name {
+                    throw StoreError.refused("a rep reviews their own deals; \(rep)'s review is for \(rep) and the managers (nothing was read)")
+                }
+                q.rep = who.name
+            }
             let catalog = try Self.catalog(db)
             guard let process = catalog.process(q.processKey) else { throw StoreError.rule(.unknownProcess(q.processKey)) }
             let rates = try Self.rateTable(db)
@@ -19,6 +28,7 @@ extension SQLiteStore {
             let windowStart = q.start(of: q.windowStart).timeIntervalSince1970
             var owner = SQLFilter()
             if let rep = q.rep { owner.add("d.owner = ?", [rep]) }
+            owner.restrict(accountColumn: "d.account_id", to: who)
             review.funnel = try Self.funnel(db, process: process, owner: owner, rates: rates, today: q.today)
             review.conversions = try Self.conversions(db, process: process, from: windowStart, until: period.1, rep: q.rep)
             review.daysInStage = try Self.durations(db, process: process, from: windowStart, until: period.1, rep: q.rep)
@@ -27,22 +37,29 @@ extension SQLiteStore {
             review.attainment = forecast.team.compactMap { $0.attainment(rep: q.rep) }
             let flow = try Self.periodLists(db, q, rates: rates, from: period.0, until: period.1, into: &review)
             let open = try Self.currentLists(db, q, owner: owner, rates: rates, into: &review)
-            review.quadrantChanges = try Self.quadrantChanges(db, since: period.0)
+            review.quadrantChanges = try Self.quadrantChanges(db, since: period.0, as: who)
             review.reps = try Self.repFigures(db, open: open, flow: flow, attainment: forecast.reps, base: rates.base)
             return review
         }
     }
 
-    public func saveForecastCall(_ call: ForecastCall, by user: String) throws {
+    /// The team's call is a manager's; a rep records their own call only.
+    public func saveForecastCall(_ call: ForecastCall) throws {
+        let user = actor
         try write { db in
+            let who = try knownActor(db)
+            if !who.isTeamAdmin, call.rep != who.name {
+                throw StoreError.refused("only a manager records \(call.rep.isEmpty ? "the team's call" : "\(call.rep)'s call"); "
+                    + "you are \(who.described) and may record your own (nothing was saved)")
+            }
             let old = try Row.fetchOne(db, sql: "SELECT amount, currency FROM forecast_call WHERE period = ? AND rep = ?", arguments: [call.period, call.rep])
             try db.execute(sql: """
                 INSERT INTO forecast_call (period, rep, amount, currency, by, at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (period, rep) DO UPDATE SET amount = excluded.amount, currency = excluded.currency, by = excluded.by, at = excluded.at
                 """, arguments: [call.period, call.rep, call.amount.minorUnits, call.amount.currency, user, clock().timeIntervalSince1970])
             let before = old.map { "\($0["currency"] as String) \($0["amount"] as Int64)" }
-            try log(db, event(user, "forecast", 0, "call", ["amount": FieldChange(old: before, new: "\(call.amount.currency) \(call.amount.minorUnits)")],
-                              note: call.period + (call.rep.isEmpty ? "" : " " + call.rep)))
+            try log(db, event("forecast", 0, "call", ["amount": FieldChange(old: before, new: "\(call.amount.currency) \(call.amount.minorUnits)")],
+                              note: call.period + (call.rep.isEmpty ? "" : " " + call.rep), account: nil))
         }
     }
 
@@ -279,12 +296,15 @@ extension SQLiteStore {
         return items.map { (value($0), id($0), $0) }.sorted { ($1.0, $0.1) < ($0.0, $1.1) }.map(\.2)
     }
 
-    static func quadrantChanges(_ db: Database, since: Double) throws -> [QuadrantChangeItem] {
+    static func quadrantChanges(_ db: Database, since: Double, as who: Actor) throws -> [QuadrantChangeItem] {
         var first: [Int64: Quadrant] = [:], last: [Int64: Quadrant] = [:]
+        var filter = SQLFilter()
+        filter.add("entity = 'account' AND action = 'scores' AND at >= ?", [since])
+        filter.restrict(accountColumn: "entity_id", to: who)
         for row in try Row.fetchAll(db, sql: """
             SELECT entity_id, json_extract(changes, '$.quadrant.old') AS old, json_extract(changes, '$.quadrant.new') AS new
-            FROM event WHERE entity = 'account' AND action = 'scores' AND at >= ? ORDER BY at, id
-            """, arguments: [since]) {
+            FROM event \(filter.whereClause) ORDER BY at, id
+            """, arguments: filter.arguments) {
             let id: Int64 = row["entity_id"]
             guard let newText: String = row["new"], let new = Quadrant(rawValue: newText) else { continue }
             if first[id] == nil { first[id] = (row["old"] as String?).flatMap(Quadrant.init(rawValue:)) ?? new }

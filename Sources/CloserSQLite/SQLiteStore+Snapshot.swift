@@ -6,20 +6,29 @@ import GRDB
 public typealias ImportLocator = @Sendable (_ entity: String, _ index: Int) -> String
 
 extension SQLiteStore {
+    /// Everything the actor may see, from one read transaction: a rep's export holds the
+    /// accounts they may see and what hangs from them, and the log of those.
     public func exportSnapshot() throws -> Snapshot {
-        try read { db in
-            Snapshot(
+        try readAsActor { db, who in
+            func rows<T>(_ table: String, _ transform: (Row) -> T) throws -> [T] {
+                var filter = SQLFilter()
+                filter.restrict(accountColumn: table == "account" ? "id" : "account_id", to: who)
+                return try Row.fetchAll(db, sql: "SELECT * FROM \(table) \(filter.whereClause) ORDER BY id", arguments: filter.arguments)
+                    .map(transform)
+            }
+            return Snapshot(
                 users: try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY name").map {
                     User(name: $0.text("name"), role: UserRole(rawValue: $0.text("role")) ?? .rep, displayName: $0.text("display_name"))
                 },
                 processes: try String.fetchAll(db, sql: "SELECT json FROM process ORDER BY key").compactMap {
                     ColumnCoding.decode(ProcessTemplate.self, from: $0)
                 },
-                accounts: try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY id").map(Account.init(row:)),
-                persons: try Row.fetchAll(db, sql: "SELECT * FROM person ORDER BY id").map(Person.init(row:)),
-                deals: try Row.fetchAll(db, sql: "SELECT * FROM deal ORDER BY id").map(Deal.init(row:)),
-                activities: try Row.fetchAll(db, sql: "SELECT * FROM activity ORDER BY id").map(Activity.init(row:)),
-                events: try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY id").map(ChangeEvent.init(row:)),
+                accounts: try rows("account", Account.init(row:)),
+                persons: try rows("person", Person.init(row:)),
+                deals: try rows("deal", Deal.init(row:)),
+                activities: try rows("activity", Activity.init(row:)),
+                events: try Row.fetchAll(db, sql: "SELECT * FROM event e \(Self.eventVisibility(who).whereClause) ORDER BY id",
+                                         arguments: Self.eventVisibility(who).arguments).map(ChangeEvent.init(row:)),
                 team: try Self.teamSettings(db))
         }
     }
@@ -56,17 +65,21 @@ extension SQLiteStore {
         }
     }
 
-    public func importSnapshot(_ snapshot: Snapshot, by user: String) throws -> ImportSummary {
-        try importSnapshot(snapshot, by: user, locate: { "\($0)[\($1)]" })
+    public func importSnapshot(_ snapshot: Snapshot) throws -> ImportSummary {
+        try importSnapshot(snapshot, locate: { "\($0)[\($1)]" })
     }
 
     /// All or nothing: every row is checked against the snapshot and the store before the
     /// first one is written, and the writes share one transaction.
-    public func importSnapshot(_ snapshot: Snapshot, by user: String, locate: @escaping ImportLocator) throws -> ImportSummary {
+    /// A whole store's worth of rows, users and processes: a manager's (or anyone's while the
+    /// store has no users), as a restore is.
+    public func importSnapshot(_ snapshot: Snapshot, locate: @escaping ImportLocator) throws -> ImportSummary {
         guard snapshot.format <= Snapshot.currentFormat else {
             throw StoreError.invalid("the file is format \(snapshot.format); this version of Closer reads up to \(Snapshot.currentFormat)")
         }
+        let user = actor
         return try write { db in
+            try requireTeamAdmin(db, to: "import a whole store's file (users, processes and every account in it)")
             let catalog = ProcessCatalog(custom: try Self.catalog(db).processes + snapshot.processes)
             try SnapshotCheck(snapshot: snapshot, catalog: catalog, locate: locate).run(db)
             var summary = ImportSummary()
@@ -147,7 +160,8 @@ extension SQLiteStore {
                 try eventStatement.execute(arguments: StatementArguments(event.columnValues))
             }
             summary.events = snapshot.events.count
-            try log(db, event(user, "store", 0, "imported", note: summary.description))
+            try EventAccounts.fill(db)
+            try log(db, event("store", 0, "imported", note: summary.description, account: nil))
             // A bulk import changes the shape of the data: refresh the planner's statistics.
             if snapshot.deals.count + snapshot.persons.count > 1_000 { try db.execute(sql: "ANALYZE") }
             return summary

@@ -5,13 +5,14 @@ import GRDB
 /// Sales targets per rep and for the team, per month and quarter.
 extension SQLiteStore {
     public func targets(period: Period?) throws -> [SalesTarget] {
-        try read { db in try Self.targets(db, period: period) }
+        try readAsActor { db, _ in try Self.targets(db, period: period) }
     }
 
-    public func setTarget(_ target: SalesTarget, by user: String) throws {
+    public func setTarget(_ target: SalesTarget) throws {
+        let user = actor
         guard target.amount.minorUnits >= 0 else { throw StoreError.invalid("a target must not be negative") }
         try write { db in
-            try Self.requireManager(db, user, to: "set targets")
+            try requireTeamAdmin(db, to: "set targets")
             if !target.isTeam { try Self.requireRep(db, target.rep) }
             let key = target.period.description
             let old = try Row.fetchOne(db, sql: "SELECT amount, currency FROM sales_target WHERE period = ? AND rep = ?", arguments: [key, target.rep])
@@ -20,17 +21,17 @@ extension SQLiteStore {
                 ON CONFLICT (period, rep) DO UPDATE SET amount = excluded.amount, currency = excluded.currency, by = excluded.by, at = excluded.at
                 """, arguments: [key, target.rep, target.amount.minorUnits, target.amount.currency, user, ColumnCoding.time(clock())])
             let before = old.map { Money(minorUnits: $0["amount"], currency: $0["currency"]).description }
-            try log(db, event(user, "target", 0, "set", ["amount": FieldChange(old: before, new: target.amount.description)],
-                              note: key + (target.isTeam ? "" : " " + target.rep)))
+            try log(db, event("target", 0, "set", ["amount": FieldChange(old: before, new: target.amount.description)],
+                              note: key + (target.isTeam ? "" : " " + target.rep), account: nil))
         }
     }
 
-    public func deleteTarget(period: Period, rep: String, by user: String) throws {
+    public func deleteTarget(period: Period, rep: String) throws {
         try write { db in
-            try Self.requireManager(db, user, to: "delete targets")
+            try requireTeamAdmin(db, to: "delete targets")
             try db.execute(sql: "DELETE FROM sales_target WHERE period = ? AND rep = ?", arguments: [period.description, rep])
             guard db.changesCount == 1 else { throw StoreError.refused("no target is set for \(rep.isEmpty ? "the team" : rep) in \(period)") }
-            try log(db, event(user, "target", 0, "deleted", note: period.description + (rep.isEmpty ? "" : " " + rep)))
+            try log(db, event("target", 0, "deleted", note: period.description + (rep.isEmpty ? "" : " " + rep), account: nil))
         }
     }
 

@@ -5,20 +5,22 @@ import GRDB
 /// Win/loss of the deals closed in a range: SQL adds them up per row key, outcome, currency and
 /// piece of the range (cut where a rate changes); `WinLoss.rows` converts and derives the rates.
 extension SQLiteStore {
+    /// The deals of the accounts the user may see (a manager: all).
     public func winLoss(_ query: WinLossQuery) throws -> WinLossReport {
-        try read { db in
+        try readAsActor { db, who in
             let rates = try Self.rateTable(db)
             var report = WinLossReport(since: query.since, until: query.until, rep: query.rep, baseCurrency: rates.base)
-            report.total = try Self.winLossRows(db, query, key: nil, rates: rates)[""] ?? WinLossRow(key: "", base: rates.base)
+            report.total = try Self.winLossRows(db, query, key: nil, rates: rates, as: who)[""] ?? WinLossRow(key: "", base: rates.base)
             for dimension in WinLossDimension.allCases {
-                report.set(dimension, WinLoss.ordered(try Self.winLossRows(db, query, key: dimension, rates: rates), dimension))
+                report.set(dimension, WinLoss.ordered(try Self.winLossRows(db, query, key: dimension, rates: rates, as: who), dimension))
             }
             return report
         }
     }
 
     /// The closed deals' tallies for one dimension (nil: one row for them all).
-    static func winLossRows(_ db: Database, _ query: WinLossQuery, key dimension: WinLossDimension?, rates: RateTable) throws -> [String: WinLossRow] {
+    static func winLossRows(_ db: Database, _ query: WinLossQuery, key dimension: WinLossDimension?, rates: RateTable,
+                            as who: Actor) throws -> [String: WinLossRow] {
         let pieces = RatePieces(rates, from: query.since, until: query.until)
         let piece = RateSQL.piece(day: "d.closed_on", pieces)
         var filter = SQLFilter()
@@ -26,6 +28,7 @@ extension SQLiteStore {
         filter.add("d.closed_on >= ? AND d.closed_on < ?", [query.since.description, query.until.description])
         if let rep = query.rep { filter.add("d.owner = ?", [rep]) }
         if let process = query.processKey { filter.add("d.process_key = ?", [process]) }
+        filter.restrict(accountColumn: "d.account_id", to: who)
         let offset = query.timeZone.secondsFromGMT(for: query.since.startDate(timeZone: query.timeZone))
         let cycle = "MAX(0, CAST(julianday(d.closed_on) - julianday(date(d.created_at + \(offset), 'unixepoch')) AS INTEGER))"
         var source = "deal d"

@@ -62,7 +62,7 @@ struct AccountConditionTests {
                 activity(4, 3, "2026-10-23"),
                 activity(5, 5, "2026-11-16"),
             ])
-        _ = try store.importSnapshot(snapshot, by: "admin")
+        _ = try store.importSnapshot(snapshot)
         return store
     }
 
@@ -70,7 +70,7 @@ struct AccountConditionTests {
     static func ids(_ store: SQLiteStore, _ conditions: [AccountCondition], viewer: Viewer? = manager,
                     grades: Set<Grade> = [], text: String = "") throws -> [Int64] {
         try AccountConditionSQL.$today.withValue(today) {
-            let page = try store.accounts(AccountQuery(text: text, grades: grades, conditions: conditions, viewer: viewer, sort: .id, limit: 100))
+            let page = try store.viewing(viewer).accounts(AccountQuery(text: text, grades: grades, conditions: conditions, sort: .id, limit: 100))
             #expect(page.total == page.rows.count)
             return page.rows.map(\.id)
         }

@@ -76,14 +76,14 @@ enum ThreeCurrencies {
     }
 
     static func store() throws -> SQLiteStore {
-        let store = try SQLiteStore(inMemoryWithClock: { noon(11, 25) })
-        _ = try store.importSnapshot(snapshot(), by: "alice")
+        let store = try SQLiteStore(inMemoryWithClock: { noon(11, 25) }, actor: "boss")
+        _ = try store.importSnapshot(snapshot())
         for (currency, rate, from) in [("USD", "7.00", day(11, 1)), ("USD", "7.20", day(11, 19)), ("EUR", "7.80", day(11, 1)), ("EUR", "7.50", day(11, 21))] {
-            _ = try store.setExchangeRate(currency: currency, micros: try ExchangeRate.parse(rate), from: from, by: "boss")
+            _ = try store.acting(as: "boss").setExchangeRate(currency: currency, micros: try ExchangeRate.parse(rate), from: from)
         }
         let q4 = try Period(parsing: "2026-Q4")
-        try store.setTarget(SalesTarget(period: q4, rep: "alice", amount: Money(minorUnits: 300_000_000)), by: "boss")
-        try store.setTarget(SalesTarget(period: q4, rep: "bob", amount: Money(minorUnits: 100_000_000)), by: "boss")
+        try store.acting(as: "boss").setTarget(SalesTarget(period: q4, rep: "alice", amount: Money(minorUnits: 300_000_000)))
+        try store.acting(as: "boss").setTarget(SalesTarget(period: q4, rep: "bob", amount: Money(minorUnits: 100_000_000)))
         return store
     }
 
@@ -197,7 +197,7 @@ struct BaseCurrencyReviewTests {
 
     @Test func aCurrencyWithoutARateIsSaidNotDropped() throws {
         let store = try ThreeCurrencies.store()
-        try store.deleteExchangeRate(currency: "EUR", from: ThreeCurrencies.day(11, 1), by: "boss")
+        try store.acting(as: "boss").deleteExchangeRate(currency: "EUR", from: ThreeCurrencies.day(11, 1))
         let review = try store.weeklyReview(ThreeCurrencies.query)
         #expect(review.lost.base.minorUnits == 0 && review.lost.base.unconverted == ["EUR": yuan(80_000)] && review.lost.base.unconvertedDeals == 1,
                 "before 11-21 EUR has no rate: the loss on 11-20 is said, not guessed at 7.50")
@@ -208,7 +208,7 @@ struct BaseCurrencyReviewTests {
 
     @Test func changingTheBaseCurrency() throws {
         let store = try ThreeCurrencies.store()
-        try store.setBaseCurrency("USD", by: "boss")
+        try store.acting(as: "boss").setBaseCurrency("USD")
         #expect(try store.baseCurrency() == "USD" && (try store.rateTable().currencies.isEmpty), "rates quoted in CNY do not apply to a USD base")
         let review = try store.weeklyReview(ThreeCurrencies.query)
         #expect(review.baseCurrency == "USD" && review.won.base.minorUnits == yuan(210_000) && review.won.base.isComplete)

@@ -7,16 +7,16 @@ import Testing
 struct ConcurrencyTests {
     @Test func staleDealCopyIsRefusedAndTheFirstSaveSurvives() throws {
         let store = try StoreFixture.store()
-        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
-        let id = try store.addDeal(StoreFixture.deal("Pumps", account: account.id), by: "alice").id
+        let account = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
+        let id = try store.acting(as: "alice").addDeal(StoreFixture.deal("Pumps", account: account.id)).id
         var first = try store.deal(id)
         var second = try store.deal(id)
         first.title = "Pumps (alice)"
-        _ = try store.updateDeal(first, by: "alice")
+        _ = try store.acting(as: "alice").updateDeal(first)
         second.title = "Pumps (bob)"
         second.amount = Money(minorUnits: 1)
         #expect(throws: StoreError.staleVersion(entity: "deal", id: id, expected: 1, current: 2, lastChangedBy: "alice")) {
-            try store.updateDeal(second, by: "bob")
+            try store.acting(as: "bob").updateDeal(second)
         }
         let stored = try store.deal(id)
         #expect(stored.title == "Pumps (alice)" && stored.amount.minorUnits == 100_000 && stored.version == 2)
@@ -25,38 +25,38 @@ struct ConcurrencyTests {
 
     @Test func staleAccountAndPersonCopiesAreRefused() throws {
         let store = try StoreFixture.store()
-        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
+        let account = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
         var a1 = account, a2 = account
         a1.notes = "first"
-        _ = try store.updateAccount(a1, by: "alice")
+        _ = try store.acting(as: "alice").updateAccount(a1)
         a2.notes = "second"
         #expect(throws: StoreError.staleVersion(entity: "account", id: account.id, expected: 1, current: 2, lastChangedBy: "alice")) {
-            try store.updateAccount(a2, by: "bob")
+            try store.acting(as: "bob").updateAccount(a2)
         }
         #expect(try store.account(account.id).notes == "first")
 
-        let person = try store.addPerson(Person(accountID: account.id, name: "王总"), by: "alice")
+        let person = try store.acting(as: "alice").addPerson(Person(accountID: account.id, name: "王总"))
         var p1 = person, p2 = person
         p1.influence = 70
-        _ = try store.updatePerson(p1, by: "carol")
+        _ = try store.acting(as: "carol").updatePerson(p1)
         p2.influence = 20
         #expect(throws: StoreError.staleVersion(entity: "person", id: person.id, expected: 1, current: 2, lastChangedBy: "carol")) {
-            try store.updatePerson(p2, by: "bob")
+            try store.acting(as: "bob").updatePerson(p2)
         }
         #expect(try store.person(person.id).influence == 70)
     }
 
     @Test func moveWithAStaleExpectedVersionIsRefused() throws {
         let store = try StoreFixture.store()
-        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
-        let deal = try store.addDeal(StoreFixture.deal("Pumps", account: account.id, stage: "entry"), by: "alice")
-        _ = try store.setNextStep(dealID: deal.id, text: "Call", due: StoreFixture.today, expectedVersion: 1, by: "alice")
+        let account = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
+        let deal = try store.acting(as: "alice").addDeal(StoreFixture.deal("Pumps", account: account.id, stage: "entry"))
+        _ = try store.acting(as: "alice").setNextStep(dealID: deal.id, text: "Call", due: StoreFixture.today, expectedVersion: 1)
         #expect(throws: StoreError.staleVersion(entity: "deal", id: deal.id, expected: 1, current: 2, lastChangedBy: "alice")) {
-            try store.moveDeal(deal.id, to: "develop", forceReason: nil, expectedVersion: 1, by: "bob")
+            try store.acting(as: "bob").moveDeal(deal.id, to: "develop", forceReason: nil, expectedVersion: 1)
         }
         #expect(try store.deal(deal.id).stageKey == "entry")
         // With the current version, or none, it goes through.
-        #expect(try store.moveDeal(deal.id, to: "develop", forceReason: nil, expectedVersion: 2, by: "bob").version == 3)
+        #expect(try store.acting(as: "bob").moveDeal(deal.id, to: "develop", forceReason: nil, expectedVersion: 2).version == 3)
     }
 }
 
@@ -64,10 +64,10 @@ struct ConcurrencyTests {
 struct StoreGateTests {
     @Test func unmetGateIsRefusedThenForcedWithAReason() throws {
         let store = try StoreFixture.store()
-        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
-        let deal = try store.addDeal(StoreFixture.deal("Pumps", account: account.id, stage: "develop", amount: 1_000_000), by: "alice")
+        let account = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
+        let deal = try store.acting(as: "alice").addDeal(StoreFixture.deal("Pumps", account: account.id, stage: "develop", amount: 1_000_000))
         do {
-            _ = try store.moveDeal(deal.id, to: "entry", forceReason: nil, expectedVersion: 1, by: "alice")
+            _ = try store.acting(as: "alice").moveDeal(deal.id, to: "entry", forceReason: nil, expectedVersion: 1)
             Issue.record("the store let an unmet gate through")
         } catch {
             let message = String(describing: error)
@@ -75,11 +75,11 @@ struct StoreGateTests {
             #expect(message.hasPrefix("gate not met"))
         }
         #expect(throws: StoreError.rule(.reasonRequired)) {
-            try store.moveDeal(deal.id, to: "entry", forceReason: "  ", expectedVersion: 1, by: "alice")
+            try store.acting(as: "alice").moveDeal(deal.id, to: "entry", forceReason: "  ", expectedVersion: 1)
         }
         #expect(try store.deal(deal.id).stageKey == "develop")
 
-        let moved = try store.moveDeal(deal.id, to: "entry", forceReason: "tender published", expectedVersion: 1, by: "bob")
+        let moved = try store.acting(as: "bob").moveDeal(deal.id, to: "entry", forceReason: "tender published", expectedVersion: 1)
         #expect(moved.stageKey == "entry" && moved.overrides.count == 2 && moved.stageEnteredAt == StoreFixture.now)
         #expect(moved.overrides.allSatisfy { $0.reason == "tender published" && $0.by == "bob" && $0.at == StoreFixture.now })
 
@@ -96,9 +96,9 @@ struct StoreGateTests {
         #expect(event.changes["stage"] == FieldChange(old: "develop", new: "entry"))
 
         // Ticking both milestones clears the risk in the derived columns.
-        _ = try store.setMilestone(dealID: deal.id, key: "graded", done: true, expectedVersion: nil, by: "bob")
+        _ = try store.acting(as: "bob").setMilestone(dealID: deal.id, key: "graded", done: true, expectedVersion: nil)
         #expect(try store.deals(DealQuery()).rows.first?.atRisk == true)
-        _ = try store.setMilestone(dealID: deal.id, key: "project-info", done: true, expectedVersion: nil, by: "bob")
+        _ = try store.acting(as: "bob").setMilestone(dealID: deal.id, key: "project-info", done: true, expectedVersion: nil)
         let cleared = try #require(try store.deals(DealQuery()).rows.first)
         #expect(!cleared.atRisk && cleared.probability == 20 && cleared.weighted == 200_000)
         #expect(try store.events(EventQuery(entity: "deal", entityID: deal.id)).first?.note == "project-info done")
@@ -106,52 +106,52 @@ struct StoreGateTests {
 
     @Test func moveResolvesStageNumbersAndNames() throws {
         let store = try StoreFixture.store()
-        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
-        let deal = try store.addDeal(StoreFixture.deal("Pumps", account: account.id, stage: "bid"), by: "alice")
-        #expect(try store.moveDeal(deal.id, to: "3", forceReason: nil, expectedVersion: nil, by: "a").stageKey == "proposal")
-        #expect(try store.moveDeal(deal.id, to: "开发", forceReason: nil, expectedVersion: nil, by: "a").stageKey == "develop")
+        let account = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
+        let deal = try store.acting(as: "alice").addDeal(StoreFixture.deal("Pumps", account: account.id, stage: "bid"))
+        #expect(try store.acting(as: "a").moveDeal(deal.id, to: "3", forceReason: nil, expectedVersion: nil).stageKey == "proposal")
+        #expect(try store.acting(as: "a").moveDeal(deal.id, to: "开发", forceReason: nil, expectedVersion: nil).stageKey == "develop")
         #expect(throws: StoreError.rule(.unknownStage("9", process: "project"))) {
-            try store.moveDeal(deal.id, to: "9", forceReason: nil, expectedVersion: nil, by: "a")
+            try store.acting(as: "a").moveDeal(deal.id, to: "9", forceReason: nil, expectedVersion: nil)
         }
         #expect(try store.events(EventQuery(entity: "deal", entityID: deal.id)).first?.action == "moved")
     }
 
     @Test func closeAndReopenThroughTheStore() throws {
         let store = try StoreFixture.store()
-        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
-        let deal = try store.addDeal(StoreFixture.deal("Pumps", account: account.id, stage: "bid", amount: 500_000), by: "alice")
+        let account = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
+        let deal = try store.acting(as: "alice").addDeal(StoreFixture.deal("Pumps", account: account.id, stage: "bid", amount: 500_000))
         #expect(throws: StoreError.rule(.reasonRequired)) {
-            try store.closeDeal(deal.id, as: .lost, reason: "", expectedVersion: nil, by: "alice")
+            try store.acting(as: "alice").closeDeal(deal.id, as: .lost, reason: "", expectedVersion: nil)
         }
-        let lost = try store.closeDeal(deal.id, as: .lost, reason: "price", expectedVersion: nil, by: "alice")
+        let lost = try store.acting(as: "alice").closeDeal(deal.id, as: .lost, reason: "price", expectedVersion: nil)
         #expect(lost.outcome == .lost && lost.closedOn == StoreFixture.today)
         #expect(try store.events(EventQuery(entity: "deal", entityID: deal.id)).first.map { ($0.action, $0.note) } ?? ("", "") == ("lost", "price"))
         #expect(try store.deals(DealQuery()).total == 0)
         let closedRow = try #require(try store.deals(DealQuery(filter: DealFilter(includeClosed: true))).rows.first)
         #expect(closedRow.probability == 0 && closedRow.weighted == 0)
         #expect(throws: StoreError.rule(.closed(.lost))) {
-            try store.moveDeal(deal.id, to: "negotiation", forceReason: "x", expectedVersion: nil, by: "alice")
+            try store.acting(as: "alice").moveDeal(deal.id, to: "negotiation", forceReason: "x", expectedVersion: nil)
         }
-        let reopened = try store.reopenDeal(deal.id, by: "alice")
+        let reopened = try store.acting(as: "alice").reopenDeal(deal.id)
         #expect(reopened.outcome == .open && reopened.closedOn == nil && reopened.outcomeReason.isEmpty)
         #expect(try store.deals(DealQuery()).rows.first?.weighted == 300_000)
-        #expect(throws: StoreError.refused("deal \(deal.id) is already open")) { try store.reopenDeal(deal.id, by: "alice") }
+        #expect(throws: StoreError.refused("deal \(deal.id) is already open")) { try store.acting(as: "alice").reopenDeal(deal.id) }
     }
 
     @Test func coachAndDecisionMakerProveEntryThroughPersonWrites() throws {
         let store = try StoreFixture.store()
-        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
-        let waiting = try store.addDeal(StoreFixture.deal("Pumps", account: account.id, stage: "entry", amount: 1_000_000), by: "alice")
-        let forcedAhead = try store.addDeal(StoreFixture.deal("Valves", account: account.id, stage: "entry", amount: 2_000_000), by: "alice")
-        _ = try store.moveDeal(forcedAhead.id, to: "proposal", forceReason: "rush", expectedVersion: nil, by: "alice")
+        let account = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
+        let waiting = try store.acting(as: "alice").addDeal(StoreFixture.deal("Pumps", account: account.id, stage: "entry", amount: 1_000_000))
+        let forcedAhead = try store.acting(as: "alice").addDeal(StoreFixture.deal("Valves", account: account.id, stage: "entry", amount: 2_000_000))
+        _ = try store.acting(as: "alice").moveDeal(forcedAhead.id, to: "proposal", forceReason: "rush", expectedVersion: nil)
         #expect(throws: StoreError.self) {
-            try store.moveDeal(waiting.id, to: "proposal", forceReason: nil, expectedVersion: nil, by: "alice")
+            try store.acting(as: "alice").moveDeal(waiting.id, to: "proposal", forceReason: nil, expectedVersion: nil)
         }
 
-        _ = try store.addPerson(Person(accountID: account.id, name: "内线 Li", isInsideCoach: true), by: "alice")
+        _ = try store.acting(as: "alice").addPerson(Person(accountID: account.id, name: "内线 Li", isInsideCoach: true))
         #expect(try store.evidence(accountID: account.id) == DealEvidence(hasInsideCoach: true, hasDecisionMaker: false))
         #expect(throws: StoreError.self) {
-            try store.moveDeal(waiting.id, to: "proposal", forceReason: nil, expectedVersion: nil, by: "alice")
+            try store.acting(as: "alice").moveDeal(waiting.id, to: "proposal", forceReason: nil, expectedVersion: nil)
         }
         func summary(_ id: Int64) throws -> DealSummary {
             try #require(try store.deals(DealQuery()).rows.first { $0.id == id })
@@ -159,19 +159,19 @@ struct StoreGateTests {
         #expect(try summary(forcedAhead.id).atRisk)
 
         // A manager who holds the decision-maker role (not the level) is enough.
-        let boss = try store.addPerson(Person(accountID: account.id, name: "Wang", level: .manager, roles: [.decisionMaker]), by: "alice")
+        let boss = try store.acting(as: "alice").addPerson(Person(accountID: account.id, name: "Wang", level: .manager, roles: [.decisionMaker]))
         #expect(try store.evidence(accountID: account.id) == DealEvidence(hasInsideCoach: true, hasDecisionMaker: true))
         // The already-forced deal is no longer at risk: derived columns were refreshed by the person write.
         let refreshed = try summary(forcedAhead.id)
         #expect(!refreshed.atRisk && refreshed.probability == 40 && refreshed.weighted == 800_000)
         #expect(try summary(waiting.id).milestonesMet == 1)
 
-        let moved = try store.moveDeal(waiting.id, to: "proposal", forceReason: nil, expectedVersion: nil, by: "alice")
+        let moved = try store.acting(as: "alice").moveDeal(waiting.id, to: "proposal", forceReason: nil, expectedVersion: nil)
         #expect(moved.stageKey == "proposal" && moved.overrides.isEmpty)
         #expect(try store.events(EventQuery(entity: "deal", entityID: waiting.id)).first?.action == "moved")
 
         // Deleting the decision-maker puts the forced deal back at risk.
-        try store.deletePerson(boss.id, by: "alice")
+        try store.acting(as: "alice").deletePerson(boss.id)
         let again = try summary(forcedAhead.id)
         #expect(again.atRisk && again.probability == 20)
         // The move already made is history; the unforced deal carries no override, so no risk.
@@ -180,12 +180,12 @@ struct StoreGateTests {
 
     @Test func decisionMakerByLevelUpdatedIntoPlace() throws {
         let store = try StoreFixture.store()
-        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
-        _ = try store.addPerson(Person(accountID: account.id, name: "Coach", isInsideCoach: true), by: "alice")
-        var person = try store.addPerson(Person(accountID: account.id, name: "Zhang", level: .manager), by: "alice")
+        let account = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
+        _ = try store.acting(as: "alice").addPerson(Person(accountID: account.id, name: "Coach", isInsideCoach: true))
+        var person = try store.acting(as: "alice").addPerson(Person(accountID: account.id, name: "Zhang", level: .manager))
         #expect(try store.evidence(accountID: account.id).hasDecisionMaker == false)
         person.level = .decisionMaker
-        _ = try store.updatePerson(person, by: "alice")
+        _ = try store.acting(as: "alice").updatePerson(person)
         #expect(try store.evidence(accountID: account.id) == DealEvidence(hasInsideCoach: true, hasDecisionMaker: true))
     }
 }
@@ -194,39 +194,39 @@ struct StoreGateTests {
 struct ReportsToTests {
     @Test func cycleIsRefused() throws {
         let store = try StoreFixture.store()
-        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
-        var a = try store.addPerson(Person(accountID: account.id, name: "A"), by: "alice")
-        var b = try store.addPerson(Person(accountID: account.id, name: "B"), by: "alice")
-        var c = try store.addPerson(Person(accountID: account.id, name: "C"), by: "alice")
+        let account = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
+        var a = try store.acting(as: "alice").addPerson(Person(accountID: account.id, name: "A"))
+        var b = try store.acting(as: "alice").addPerson(Person(accountID: account.id, name: "B"))
+        var c = try store.acting(as: "alice").addPerson(Person(accountID: account.id, name: "C"))
         a.reportsTo = b.id
-        a = try store.updatePerson(a, by: "alice")
+        a = try store.acting(as: "alice").updatePerson(a)
         b.reportsTo = a.id
         #expect(throws: StoreError.invalid("reports-to: person \(a.id) already reports (directly or not) to B; that would make a loop")) {
-            try store.updatePerson(b, by: "alice")
+            try store.acting(as: "alice").updatePerson(b)
         }
         #expect(try store.person(b.id).reportsTo == nil)
         // A longer loop: B → C is fine, then C → A would close A → B → C → A.
         b.reportsTo = c.id
-        _ = try store.updatePerson(b, by: "alice")
+        _ = try store.acting(as: "alice").updatePerson(b)
         c.reportsTo = a.id
-        #expect(throws: StoreError.self) { try store.updatePerson(c, by: "alice") }
+        #expect(throws: StoreError.self) { try store.acting(as: "alice").updatePerson(c) }
         #expect(try store.person(c.id).reportsTo == nil)
         // Reporting to oneself is a validation error.
         c.reportsTo = c.id
-        #expect(throws: StoreError.invalid("reports-to: a person cannot report to themselves")) { try store.updatePerson(c, by: "alice") }
+        #expect(throws: StoreError.invalid("reports-to: a person cannot report to themselves")) { try store.acting(as: "alice").updatePerson(c) }
     }
 
     @Test func managerFromAnotherAccountIsRefused() throws {
         let store = try StoreFixture.store()
-        let acme = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
-        let other = try store.addAccount(StoreFixture.account("Other"), by: "alice")
-        let outsider = try store.addPerson(Person(accountID: other.id, name: "Outsider"), by: "alice")
+        let acme = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
+        let other = try store.acting(as: "alice").addAccount(StoreFixture.account("Other"))
+        let outsider = try store.acting(as: "alice").addPerson(Person(accountID: other.id, name: "Outsider"))
         #expect(throws: StoreError.invalid("reports-to: person \(outsider.id) works for another account")) {
-            try store.addPerson(Person(accountID: acme.id, name: "Insider", reportsTo: outsider.id), by: "alice")
+            try store.acting(as: "alice").addPerson(Person(accountID: acme.id, name: "Insider", reportsTo: outsider.id))
         }
         #expect(try store.persons(PersonQuery(accountID: acme.id)).total == 0)
         #expect(throws: StoreError.notFound(entity: "person", id: 999)) {
-            try store.addPerson(Person(accountID: acme.id, name: "Insider", reportsTo: 999), by: "alice")
+            try store.acting(as: "alice").addPerson(Person(accountID: acme.id, name: "Insider", reportsTo: 999))
         }
     }
 }

@@ -15,68 +15,68 @@ struct HoldingRulesTests {
 
     @Test func aRepAddsForThemselvesOrThePoolOnly() throws {
         let store = try Team.store()
-        #expect(try store.addAccount(Self.new("Mine", owner: Team.wang), by: Team.wang).owner == Team.wang)
-        #expect(try store.addAccount(Self.new("Pool Co", owner: nil), by: Team.wang).visibility == .pool)
+        #expect(try store.acting(as: Team.wang).addAccount(Self.new("Mine", owner: Team.wang)).owner == Team.wang)
+        #expect(try store.acting(as: Team.wang).addAccount(Self.new("Pool Co", owner: nil)).visibility == .pool)
         let before = try StoreFixture.counts(store)
-        #expect(Team.refusal { try store.addAccount(Self.new("Theirs", owner: Team.li), by: Team.wang) }
+        #expect(Team.refusal { try store.acting(as: Team.wang).addAccount(Self.new("Theirs", owner: Team.li)) }
             == "only a manager adds an account for someone else: new account 'Theirs' would belong to li.na, "
             + "and you are wang.lei (rep); add it for yourself or the pool (nothing was added)")
-        // A name the user table does not know is a rep, too.
-        #expect(Team.refusal { try store.addAccount(Self.new("Theirs", owner: Team.li), by: Team.stranger) }?
-            .hasPrefix("only a manager adds an account for someone else") == true)
+        // A name the user table does not know adds nothing at all.
+        #expect(Team.refusal { try store.acting(as: Team.stranger).addAccount(Self.new("Theirs", owner: Team.li)) }?
+            .hasPrefix("stranger is not a user of this store") == true)
         #expect(try StoreFixture.counts(store) == before, "nothing written, no event")
         // A manager adds for a rep, not for a stranger.
-        #expect(try store.addAccount(Self.new("Theirs", owner: Team.li), by: Team.zhao).owner == Team.li)
-        #expect(Team.refusal { try store.addAccount(Self.new("Ghost's", owner: "ghost"), by: Team.zhao) }
+        #expect(try store.acting(as: Team.zhao).addAccount(Self.new("Theirs", owner: Team.li)).owner == Team.li)
+        #expect(Team.refusal { try store.acting(as: Team.zhao).addAccount(Self.new("Ghost's", owner: "ghost")) }
             == "ghost is not a user of this store: add them with `closer user add ghost --role rep`")
         // And the share list names the team.
-        #expect(Team.refusal { try store.addAccount(Self.new("Shared", owner: Team.wang, shared: ["ghost"]), by: Team.wang) }
+        #expect(Team.refusal { try store.acting(as: Team.wang).addAccount(Self.new("Shared", owner: Team.wang, shared: ["ghost"])) }
             == "ghost is not a user of this store: add them with `closer user add ghost --role rep`")
-        #expect(try store.addAccount(Self.new("Shared", owner: Team.wang, shared: [Team.li]), by: Team.wang).sharedWith == [Team.li])
+        #expect(try store.acting(as: Team.wang).addAccount(Self.new("Shared", owner: Team.wang, shared: [Team.li])).sharedWith == [Team.li])
     }
 
     @Test func theLimitPerRepCountsANewAccount() throws {
         let store = try Team.store()
-        try store.savePoolRules(PoolRules(noFollowUpDays: 30, noWinDays: 0, warnDays: 7, maxAccountsPerRep: 1), by: Team.zhao)
-        _ = try store.addAccount(Self.new("First", owner: Team.wang), by: Team.wang)
+        try store.acting(as: Team.zhao).savePoolRules(PoolRules(noFollowUpDays: 30, noWinDays: 0, warnDays: 7, maxAccountsPerRep: 1))
+        _ = try store.acting(as: Team.wang).addAccount(Self.new("First", owner: Team.wang))
         let limit = "wang.lei already holds 1 accounts, the limit per rep (1): new account 'Second' was not given to them "
             + "— return one to the pool first"
-        #expect(Team.refusal { try store.addAccount(Self.new("Second", owner: Team.wang), by: Team.wang) } == limit)
+        #expect(Team.refusal { try store.acting(as: Team.wang).addAccount(Self.new("Second", owner: Team.wang)) } == limit)
         // The limit binds the holder, whoever adds; the pool and managers are not limited.
-        #expect(Team.refusal { try store.addAccount(Self.new("Second", owner: Team.wang), by: Team.zhao) } == limit)
-        #expect(try store.addAccount(Self.new("Second", owner: nil), by: Team.wang).owner == nil)
-        _ = try store.addAccount(Self.new("Boss 1", owner: Team.zhao), by: Team.zhao)
-        _ = try store.addAccount(Self.new("Boss 2", owner: Team.zhao), by: Team.zhao)
+        #expect(Team.refusal { try store.acting(as: Team.zhao).addAccount(Self.new("Second", owner: Team.wang)) } == limit)
+        #expect(try store.acting(as: Team.wang).addAccount(Self.new("Second", owner: nil)).owner == nil)
+        _ = try store.acting(as: Team.zhao).addAccount(Self.new("Boss 1", owner: Team.zhao))
+        _ = try store.acting(as: Team.zhao).addAccount(Self.new("Boss 2", owner: Team.zhao))
         #expect(try store.heldCount(of: Team.wang) == 1 && store.heldCount(of: Team.zhao) == 2)
     }
 
     @Test func aStoreWithoutUsersAddsAsBefore() throws {
         let store = try StoreFixture.store()
-        try store.savePoolRules(PoolRules(noFollowUpDays: 30, noWinDays: 0, warnDays: 7, maxAccountsPerRep: 1), by: "alice")
+        try store.acting(as: "alice").savePoolRules(PoolRules(noFollowUpDays: 30, noWinDays: 0, warnDays: 7, maxAccountsPerRep: 1))
         for name in ["One", "Two", "Three"] {
-            _ = try store.addAccount(Self.new(name, owner: "bob"), by: "alice")
+            _ = try store.acting(as: "alice").addAccount(Self.new(name, owner: "bob"))
         }
         #expect(try store.heldCount(of: "bob") == 3)
     }
 
     @Test func onlyAManagerSweepsThePool() throws {
         let store = try Team.store()
-        try store.savePoolRules(PoolRules(noFollowUpDays: 30, noWinDays: 0, warnDays: 7, maxAccountsPerRep: 0), by: Team.zhao)
+        try store.acting(as: Team.zhao).savePoolRules(PoolRules(noFollowUpDays: 30, noWinDays: 0, warnDays: 7, maxAccountsPerRep: 0))
         let idle = try Team.account(store, "Idle", owner: Team.wang)
         let today = StoreFixture.today.adding(days: 40)
         #expect(try store.poolDue(today: today).map(\.accountID) == [idle.id])
-        #expect(Team.refusal { try store.sweepPool(today: today, by: Team.wang) }
+        #expect(Team.refusal { try store.acting(as: Team.wang).sweepPool(today: today) }
             == "only a manager can sweep the pool; you are wang.lei (rep) (`closer pool sweep --dry-run` lists what would return; nothing was changed)")
-        #expect(Team.refusal { try store.sweepPool(today: today, by: Team.stranger) }?.hasPrefix("only a manager can sweep the pool") == true)
+        #expect(Team.refusal { try store.acting(as: Team.stranger).sweepPool(today: today) }?.hasPrefix("stranger is not a user of this store") == true)
         #expect(try store.account(idle.id).owner == Team.wang)
-        #expect(try store.sweepPool(today: today, by: Team.zhao).returned.map(\.accountID) == [idle.id])
+        #expect(try store.acting(as: Team.zhao).sweepPool(today: today).returned.map(\.accountID) == [idle.id])
         #expect(try store.account(idle.id).owner == nil)
     }
 
     @Test func aStoreWithoutUsersIsSweptByAnyone() throws {
         let store = try StoreFixture.store()
-        let idle = try store.addAccount(Self.new("Idle", owner: "alice"), by: "alice")
-        let report = try store.sweepPool(today: StoreFixture.today.adding(days: 40), by: "cron")
+        let idle = try store.acting(as: "alice").addAccount(Self.new("Idle", owner: "alice"))
+        let report = try store.acting(as: "cron").sweepPool(today: StoreFixture.today.adding(days: 40))
         #expect(report.returned.map(\.accountID) == [idle.id])
     }
 }

@@ -12,7 +12,7 @@ struct PinyinOrderTests {
         let store = try StoreFixture.store()
         var ids: [String: Int64] = [:]
         for name in ["中国石化", "宝钢股份", "鞍钢集团", "Acme Steel", "陈氏电器"] {
-            ids[name] = try store.addAccount(StoreFixture.account(name), by: "alice").id
+            ids[name] = try store.acting(as: "alice").addAccount(StoreFixture.account(name)).id
         }
         let byName = try store.accounts(AccountQuery(sort: .name, nameOrder: .pinyin)).rows.map(\.account.name)
         #expect(byName == ["Acme Steel", "鞍钢集团", "宝钢股份", "陈氏电器", "中国石化"])
@@ -24,19 +24,19 @@ struct PinyinOrderTests {
         #expect(down == ["中国石化", "宝钢股份", "鞍钢集团"])
         let account = try #require(ids["宝钢股份"])
         for name in ["仇明", "任静", "何伟", "王磊", "李娜"] {
-            _ = try store.addPerson(Person(accountID: account, name: name, level: .manager, function: .using), by: "alice")
+            _ = try store.acting(as: "alice").addPerson(Person(accountID: account, name: name, level: .manager, function: .using))
         }
         let persons = try store.personRows(PersonTableQuery(sort: .name, nameOrder: .pinyin)).rows.map(\.person.name)
         #expect(persons == ["仇明", "何伟", "李娜", "任静", "王磊"], "仇 by its common reading chóu")
         var renamed = try store.account(account)
         renamed.name = "张家港钢铁"
-        _ = try store.updateAccount(renamed, by: "alice")
+        _ = try store.acting(as: "alice").updateAccount(renamed)
         #expect(try store.accounts(AccountQuery(sort: .name, nameOrder: .pinyin)).rows.last?.account.name == "张家港钢铁", "a rename moves it")
     }
 
     @Test func theNameOrderWalksAnIndex() throws {
         let store = try StoreFixture.store()
-        for n in 0..<20 { _ = try store.addAccount(StoreFixture.account("客户 \(n)"), by: "alice") }
+        for n in 0..<20 { _ = try store.acting(as: "alice").addAccount(StoreFixture.account("客户 \(n)")) }
         for ascending in [true, false] {
             let plan = try store.accountPagePlan(AccountQuery(conditions: [.text("kh")], sort: .name, ascending: ascending, nameOrder: .pinyin))
             #expect(plan.contains { $0.contains("COVERING INDEX account_name_key_cover") } && !plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")

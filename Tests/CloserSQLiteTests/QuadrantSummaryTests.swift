@@ -50,7 +50,7 @@ struct QuadrantSummaryTests {
                 deal(1, 1, 600), deal(2, 2, 200), deal(3, 2, 1_000, outcome: .won), deal(4, 3, 300),
                 deal(5, 5, 100), deal(6, 6, 50), deal(7, 6, 200, outcome: .won), deal(8, 7, 600),
             ])
-        _ = try store.importSnapshot(snapshot, by: "admin")
+        _ = try store.importSnapshot(snapshot)
         return store
     }
 
@@ -58,7 +58,7 @@ struct QuadrantSummaryTests {
 
     @Test func countsSumsAndTopByPipeline() throws {
         let store = try Self.store()
-        let s = try store.quadrantSummary(AccountQuery(viewer: Self.manager), topPerQuadrant: 2, rankByLifetimeValue: false)
+        let s = try store.viewing(Self.manager).quadrantSummary(AccountQuery(), topPerQuadrant: 2, rankByLifetimeValue: false)
         #expect(s.total == 7)
         #expect(!s.rankByLifetimeValue)
         let strategic = s.group(.strategic)
@@ -156,7 +156,7 @@ struct QuadrantSummaryTests {
     /// Alpha, Gamma (pool), Delta, Zeta and Eta (shared); not Beta (bob's) nor Epsilon (exclusive).
     @Test func repViewerSeesOnlyVisibleAccounts() throws {
         let store = try Self.store()
-        let s = try store.quadrantSummary(AccountQuery(viewer: Self.alice), topPerQuadrant: 10, rankByLifetimeValue: true)
+        let s = try store.viewing(Self.alice).quadrantSummary(AccountQuery(), topPerQuadrant: 10, rankByLifetimeValue: true)
         #expect(s.total == 5)
         #expect(s.group(.strategic).count == 3)
         #expect(s.group(.strategic).pipeline == 1_500 * Self.k)
@@ -166,18 +166,18 @@ struct QuadrantSummaryTests {
         #expect(s.cell(assistance: 8, loyalty: 8).count == 0)
         #expect(s.cell(assistance: 2, loyalty: 2).count == 0)
         #expect(s.cell(assistance: 7, loyalty: 8).count == 3)
-        #expect(Self.names(try store.quadrantCell(AccountQuery(viewer: Self.alice), assistance: 7, loyalty: 8, top: 8, rankByLifetimeValue: false))
+        #expect(Self.names(try store.viewing(Self.alice).quadrantCell(AccountQuery(), assistance: 7, loyalty: 8, top: 8, rankByLifetimeValue: false))
                 == ["Alpha", "Eta", "Gamma"])
-        #expect(try store.quadrantCell(AccountQuery(viewer: Self.alice), assistance: 8, loyalty: 8, top: 8, rankByLifetimeValue: false).isEmpty)
+        #expect(try store.viewing(Self.alice).quadrantCell(AccountQuery(), assistance: 8, loyalty: 8, top: 8, rankByLifetimeValue: false).isEmpty)
         let ids = Set(s.quadrants.values.flatMap(\.top).map(\.id))
         #expect(ids == [1, 3, 4, 6, 7])
         // The same rep with a condition: owner:me.
-        let mine = try store.quadrantSummary(AccountQuery(conditions: [.field(.owner, ["me"])], viewer: Self.alice),
+        let mine = try store.viewing(Self.alice).quadrantSummary(AccountQuery(conditions: [.field(.owner, ["me"])]),
                                              topPerQuadrant: 10, rankByLifetimeValue: false)
         #expect(mine.total == 3)
         #expect(Set(mine.quadrants.values.flatMap(\.top).map(\.id)) == [1, 4, 6])
         // The manager sees all seven.
-        #expect(try store.quadrantSummary(AccountQuery(viewer: Self.manager), topPerQuadrant: 0, rankByLifetimeValue: false).total == 7)
+        #expect(try store.viewing(Self.manager).quadrantSummary(AccountQuery(), topPerQuadrant: 0, rankByLifetimeValue: false).total == 7)
     }
 
     @Test func topZeroStillCountsAndSortAndPageAreIgnored() throws {

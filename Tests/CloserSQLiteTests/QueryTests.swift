@@ -118,16 +118,16 @@ struct QueryTests {
         let p = try StoreFixture.pipeline()
         var acme = try p.store.account(p.acme.id)
         acme.name = "宝钢"
-        _ = try p.store.updateAccount(acme, by: "bob")
+        _ = try p.store.acting(as: "bob").updateAccount(acme)
         #expect(try p.store.deals(DealQuery(filter: DealFilter(text: "bg"))).total == 3)
         #expect(try p.store.deals(DealQuery(filter: DealFilter(text: "acme"))).total == 0)
     }
 
     @Test func personSearch() throws {
         let store = try StoreFixture.store()
-        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
-        let wang = try store.addPerson(Person(accountID: account.id, name: "王建国", title: "总经理"), by: "alice")
-        _ = try store.addPerson(Person(accountID: account.id, name: "Li Ming", title: "Engineer"), by: "alice")
+        let account = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
+        let wang = try store.acting(as: "alice").addPerson(Person(accountID: account.id, name: "王建国", title: "总经理"))
+        _ = try store.acting(as: "alice").addPerson(Person(accountID: account.id, name: "Li Ming", title: "Engineer"))
         #expect(try store.persons(PersonQuery(text: "wjg")).rows.map(\.id) == [wang.id])
         #expect(try store.persons(PersonQuery(text: "总经理")).rows.map(\.id) == [wang.id])
         #expect(try store.persons(PersonQuery(text: "engineer")).total == 1)

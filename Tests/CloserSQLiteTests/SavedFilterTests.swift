@@ -12,22 +12,22 @@ struct SavedFilterTests {
     @Test func saveListReadReplaceDelete() throws {
         let store = try StoreFixture.store()
         #expect(try store.savedFilters() == [])
-        try store.saveFilter(SavedFilter(name: "hot", query: "grade:A,B pipeline>500k", owner: "ignored"), by: "alice")
-        try store.saveFilter(SavedFilter(name: " east ", query: "region:华东 owner:me\n", owner: "alice"), by: "bob")
+        try store.acting(as: "alice").saveFilter(SavedFilter(name: "hot", query: "grade:A,B pipeline>500k", owner: "ignored"))
+        try store.acting(as: "bob").saveFilter(SavedFilter(name: " east ", query: "region:华东 owner:me\n", owner: "alice"))
         #expect(try store.savedFilters() == [
             SavedFilter(name: "east", query: "region:华东 owner:me", owner: "bob"),
             SavedFilter(name: "hot", query: "grade:A,B pipeline>500k", owner: "alice"),
         ])
         #expect(try store.savedFilter(named: "hot").query == "grade:A,B pipeline>500k")
 
-        try store.saveFilter(SavedFilter(name: "hot", query: "grade:A last>30d", owner: "alice"), by: "alice")
+        try store.acting(as: "alice").saveFilter(SavedFilter(name: "hot", query: "grade:A last>30d", owner: "alice"))
         #expect(try store.savedFilter(named: "hot") == SavedFilter(name: "hot", query: "grade:A last>30d", owner: "alice"))
         #expect(try store.savedFilters().count == 2)
 
-        try store.deleteFilter(named: "hot", by: "alice")
+        try store.acting(as: "alice").deleteFilter(named: "hot")
         #expect(try store.savedFilters().map(\.name) == ["east"])
         #expect(throws: StoreError.self) { try store.savedFilter(named: "hot") }
-        #expect(throws: StoreError.self) { try store.deleteFilter(named: "hot", by: "alice") }
+        #expect(throws: StoreError.self) { try store.acting(as: "alice").deleteFilter(named: "hot") }
 
         let log = try events(store)
         #expect(log.map(\.action) == ["created", "created", "updated", "deleted"])
@@ -40,42 +40,59 @@ struct SavedFilterTests {
         let store = try StoreFixture.store()
         let before = try store.changeToken()
         do {
-            try store.saveFilter(SavedFilter(name: "bad", query: "grade:A colour:red", owner: "alice"), by: "alice")
+            try store.acting(as: "alice").saveFilter(SavedFilter(name: "bad", query: "grade:A colour:red", owner: "alice"))
             Issue.record("an unknown condition was saved")
         } catch let error as StoreError {
             guard case .invalid(let message) = error else { throw error }
             #expect(message.contains("unknown condition 'colour'"))
             #expect(message.contains("at 9:"))
         }
-        #expect(throws: StoreError.self) { try store.saveFilter(SavedFilter(name: "q", query: "pipeline>abc", owner: "a"), by: "a") }
-        #expect(throws: StoreError.self) { try store.saveFilter(SavedFilter(name: "q", query: "  ", owner: "a"), by: "a") }
-        #expect(throws: StoreError.self) { try store.saveFilter(SavedFilter(name: " ", query: "grade:A", owner: "a"), by: "a") }
-        #expect(throws: StoreError.self) { try store.saveFilter(SavedFilter(name: "q", query: "region:\"华东", owner: "a"), by: "a") }
+        #expect(throws: StoreError.self) { try store.acting(as: "a").saveFilter(SavedFilter(name: "q", query: "pipeline>abc", owner: "a")) }
+        #expect(throws: StoreError.self) { try store.acting(as: "a").saveFilter(SavedFilter(name: "q", query: "  ", owner: "a")) }
+        #expect(throws: StoreError.self) { try store.acting(as: "a").saveFilter(SavedFilter(name: " ", query: "grade:A", owner: "a")) }
+        #expect(throws: StoreError.self) { try store.acting(as: "a").saveFilter(SavedFilter(name: "q", query: "region:\"华东", owner: "a")) }
         #expect(try store.savedFilters() == [])
         #expect(try store.changeToken() == before)
         #expect(try events(store).isEmpty)
     }
 
     @Test func onlyTheOwnerOrAManagerChangesAFilter() throws {
-        let store = try StoreFixture.store()
-        try store.saveUser(User(name: "boss", role: .manager), by: "admin")
-        try store.saveUser(User(name: "bob", role: .rep), by: "admin")
-        try store.saveFilter(SavedFilter(name: "mine", query: "owner:me", owner: "alice"), by: "alice")
+        let store = try StoreFixture.store().acting(as: "boss")
+        try store.saveUser(User(name: "boss", role: .manager))
+        try store.saveUser(User(name: "alice", role: .rep))
+        try store.saveUser(User(name: "bob", role: .rep))
+        try store.acting(as: "alice").saveFilter(SavedFilter(name: "mine", query: "owner:me", owner: "alice"))
         #expect(throws: StoreError.self) {
-            try store.saveFilter(SavedFilter(name: "mine", query: "grade:A", owner: "bob"), by: "bob")
+            try store.acting(as: "bob").saveFilter(SavedFilter(name: "mine", query: "grade:A", owner: "bob"))
         }
-        #expect(throws: StoreError.self) { try store.deleteFilter(named: "mine", by: "bob") }
+        #expect(throws: StoreError.self) { try store.acting(as: "bob").deleteFilter(named: "mine") }
         #expect(try store.savedFilter(named: "mine") == SavedFilter(name: "mine", query: "owner:me", owner: "alice"))
         // A manager may; the filter keeps its owner.
-        try store.saveFilter(SavedFilter(name: "mine", query: "grade:A", owner: "boss"), by: "boss")
+        try store.saveFilter(SavedFilter(name: "mine", query: "grade:A", owner: "boss"))
         #expect(try store.savedFilter(named: "mine") == SavedFilter(name: "mine", query: "grade:A", owner: "alice"))
-        try store.deleteFilter(named: "mine", by: "boss")
+        try store.deleteFilter(named: "mine")
         #expect(try store.savedFilters() == [])
+    }
+
+    /// Another rep's query may name customers only they may see: a rep reads their own filters
+    /// and the managers' (the team's), a manager reads all.
+    @Test func aRepSeesTheirOwnAndTheTeamsFilters() throws {
+        let store = try StoreFixture.store().acting(as: "boss")
+        try store.saveUser(User(name: "boss", role: .manager))
+        try store.saveUser(User(name: "alice", role: .rep))
+        try store.saveUser(User(name: "bob", role: .rep))
+        try store.acting(as: "alice").saveFilter(SavedFilter(name: "secret", query: "SECRETCO", owner: "alice"))
+        try store.saveFilter(SavedFilter(name: "team", query: "grade:A", owner: "boss"))
+        try store.acting(as: "bob").saveFilter(SavedFilter(name: "bobs", query: "grade:B", owner: "bob"))
+        #expect(try store.acting(as: "bob").savedFilters().map(\.name) == ["bobs", "team"])
+        #expect(try store.acting(as: "alice").savedFilters().map(\.name) == ["secret", "team"])
+        #expect(try store.savedFilters().map(\.name) == ["bobs", "secret", "team"])
+        #expect(throws: StoreError.self) { try store.acting(as: "bob").savedFilter(named: "secret") }
     }
 
     @Test func aSavedFilterSelectsAccounts() throws {
         let store = try AccountConditionTests.store()
-        try store.saveFilter(SavedFilter(name: "东区大客户", query: "等级:A,B 区域:华东", owner: "alice"), by: "alice")
+        try store.acting(as: "alice").saveFilter(SavedFilter(name: "东区大客户", query: "等级:A,B 区域:华东", owner: "alice"))
         let saved = try store.savedFilter(named: "东区大客户")
         let conditions = try AccountQueryLanguage.parse(saved.query)
         #expect(try AccountConditionTests.ids(store, conditions) == [1, 3])
@@ -86,7 +103,7 @@ struct SavedFilterTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("closer-saved-filter-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("store.sqlite").path
-        try SQLiteStore(path: path).saveFilter(SavedFilter(name: "hot", query: "pipeline>1M", owner: "a"), by: "a")
-        #expect(try SQLiteStore(path: path).savedFilters() == [SavedFilter(name: "hot", query: "pipeline>1M", owner: "a")])
+        try SQLiteStore(path: path, actor: "admin").acting(as: "a").saveFilter(SavedFilter(name: "hot", query: "pipeline>1M", owner: "a"))
+        #expect(try SQLiteStore(path: path, actor: "admin").savedFilters() == [SavedFilter(name: "hot", query: "pipeline>1M", owner: "a")])
     }
 }

@@ -26,8 +26,8 @@ struct TableExportTests {
     @Test("commas, quotes, line breaks and edge spaces are quoted; --excel puts a BOM first")
     func quotingAndBOM() throws {
         let store = try StoreFixture.store()
-        let account = try store.addAccount(Account(name: "华东 \"一号\", 有限公司", grade: .a, owner: "alice", notes: "第一行\n第二行"), by: "alice")
-        _ = try store.addAccount(Account(name: " 边上有空格 ", owner: "alice"), by: "alice")
+        let account = try store.acting(as: "alice").addAccount(Account(name: "华东 \"一号\", 有限公司", grade: .a, owner: "alice", notes: "第一行\n第二行"))
+        _ = try store.acting(as: "alice").addAccount(Account(name: " 边上有空格 ", owner: "alice"))
         let (text, count, data) = try Self.csv(store, .accounts(AccountQuery(), [.name, .grade, .notes]), excel: true)
         #expect(count == 2)
         #expect(data.starts(with: [0xEF, 0xBB, 0xBF]))
@@ -38,12 +38,12 @@ struct TableExportTests {
     @Test("for Excel a text that would run as a formula starts with an apostrophe; numbers and other files are left as they are")
     func formulaGuard() throws {
         let store = try StoreFixture.store()
-        let account = try store.addAccount(Account(name: "=HYPERLINK(\"http://x.example\",\"点我\")", owner: "alice", notes: "+86 10 1234"), by: "alice")
-        _ = try store.addAccount(Account(name: "@销售部", owner: "alice", notes: "-先报价"), by: "alice")
-        _ = try store.addAccount(Account(name: "中石化 = 大客户", owner: "alice", notes: "'=已经有引号"), by: "alice")
+        let account = try store.acting(as: "alice").addAccount(Account(name: "=HYPERLINK(\"http://x.example\",\"点我\")", owner: "alice", notes: "+86 10 1234"))
+        _ = try store.acting(as: "alice").addAccount(Account(name: "@销售部", owner: "alice", notes: "-先报价"))
+        _ = try store.acting(as: "alice").addAccount(Account(name: "中石化 = 大客户", owner: "alice", notes: "'=已经有引号"))
         var deal = StoreFixture.deal("=1+2", account: account.id, stage: "develop", amount: 0)
         deal.nextStep = "\t=cmd"
-        _ = try store.addDeal(deal, by: "alice")
+        _ = try store.acting(as: "alice").addDeal(deal)
         let (excel, _, _) = try Self.csv(store, .accounts(AccountQuery(sort: .name), [.name, .notes]), excel: true)
         // By name: '=' (0x3D) sorts before '@' (0x40), both before Chinese.
         #expect(excel.dropFirst() == "Account Name,Notes\r\n\"'=HYPERLINK(\"\"http://x.example\"\",\"\"点我\"\")\",'+86 10 1234\r\n'@销售部,'-先报价\r\n中石化 = 大客户,''=已经有引号\r\n")
@@ -83,7 +83,7 @@ struct TableExportTests {
         var snapshot = Snapshot(accounts: [Account(id: 1, name: "客户", owner: "alice", version: 1)])
         snapshot.deals = (1...n).map { Deal(id: Int64($0), accountID: 1, title: "项目 \($0)", processKey: "project", stageKey: "develop",
                                           amount: Money(minorUnits: Int64($0) * 100), owner: "alice", version: 1) }
-        _ = try store.importSnapshot(snapshot, by: "alice")
+        _ = try store.acting(as: "alice").importSnapshot(snapshot)
         var chunks = 0
         var text = ""
         let exporter = TableExporter(store: store, format: .csv, context: ExportContext(catalog: try store.processCatalog(), lang: .en))
@@ -102,20 +102,20 @@ struct TableExportTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = (folder as NSString).appendingPathComponent("store.sqlite")
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, actor: "admin")
         let n = TableExporter.pageSize * 2 + 10
         var snapshot = Snapshot(accounts: [Account(id: 1, name: "客户", owner: "alice", version: 1)])
         snapshot.deals = (1...n).map { Deal(id: Int64($0), accountID: 1, title: "项目 \($0)", processKey: "project", stageKey: "develop",
                                           amount: Money(minorUnits: Int64($0) * 100), owner: "alice", version: 1) }
-        _ = try store.importSnapshot(snapshot, by: "alice")
-        let other = try SQLiteStore(path: path)
+        _ = try store.acting(as: "alice").importSnapshot(snapshot)
+        let other = try SQLiteStore(path: path, actor: "admin")
         var ids = [Int](), writes = 0
         let exporter = TableExporter(store: store, format: .csv, context: ExportContext(catalog: try store.processCatalog(), lang: .en))
         try exporter.export(.deals(DealQuery(sort: .amount, ascending: true), [.id])) { data in
             ids += String(decoding: data, as: UTF8.self).split(separator: "\r\n").compactMap { Int($0) }
             // After the first page another connection adds the smallest deal: a next page by OFFSET would repeat a row.
             if writes == 1 {
-                _ = try other.addDeal(Deal(accountID: 1, title: "新", processKey: "project", stageKey: "develop", amount: Money(minorUnits: 1), owner: "bob"), by: "bob")
+                _ = try other.acting(as: "bob").addDeal(Deal(accountID: 1, title: "新", processKey: "project", stageKey: "develop", amount: Money(minorUnits: 1), owner: "bob"))
             }
             writes += 1
         }

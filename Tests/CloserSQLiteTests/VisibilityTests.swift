@@ -11,7 +11,7 @@ struct VisibilityTests {
     ///   8 wang shared with "li.na" only (the user "li" must not match it)
     static func world() throws -> SQLiteStore {
         let store = try Team.store()
-        try store.saveUser(User(name: "li", role: .rep), by: "admin")
+        try store.saveUser(User(name: "li", role: .rep))
         _ = try Team.account(store, "A1", owner: Team.wang)
         _ = try Team.account(store, "A2", owner: Team.wang, visibility: .exclusive)
         _ = try Team.account(store, "A3", owner: Team.wang, visibility: .shared, shared: [Team.li])
@@ -23,8 +23,8 @@ struct VisibilityTests {
         return store
     }
 
-    static func ids(_ store: SQLiteStore, _ viewer: Viewer?) throws -> [Int64] {
-        try store.accounts(AccountQuery(viewer: viewer, sort: .id, limit: 100)).rows.map(\.id)
+    static func ids(_ store: SQLiteStore, _ viewer: String?) throws -> [Int64] {
+        try (viewer.map(store.acting(as:)) ?? store).accounts(AccountQuery(sort: .id, limit: 100)).rows.map(\.id)
     }
 
     /// The person table follows the accounts: one person on each of the eight accounts.
@@ -35,9 +35,8 @@ struct VisibilityTests {
     ])
     func personTableByViewer(name: String, expected: [Int64]) throws {
         let store = try Self.world()
-        for account in 1...8 { _ = try store.addPerson(Person(accountID: Int64(account), name: "P\(account)"), by: "admin") }
-        let viewer = try #require(try store.viewer(named: name))
-        let page = try store.personRows(PersonTableQuery(sort: .name, limit: 50, viewer: viewer))
+        for account in 1...8 { _ = try store.addPerson(Person(accountID: Int64(account), name: "P\(account)")) }
+        let page = try store.acting(as: name).personRows(PersonTableQuery(sort: .name, limit: 50))
         #expect(page.rows.map(\.person.accountID) == expected)
         #expect(page.total == expected.count)
     }
@@ -46,24 +45,24 @@ struct VisibilityTests {
         (Team.wang, UserRole.rep, [1, 2, 3, 5, 6, 7, 8] as [Int64]),
         (Team.li, .rep, [3, 4, 5, 8]),
         ("li", .rep, [5]),
-        (Team.stranger, .rep, [5]),
         (Team.zhao, .manager, [1, 2, 3, 4, 5, 6, 7, 8]),
     ])
     func accountListByViewer(name: String, role: UserRole, expected: [Int64]) throws {
         let store = try Self.world()
-        let viewer = try #require(try store.viewer(named: name))
-        #expect(viewer == Viewer(name: name, role: role))
-        #expect(try Self.ids(store, viewer) == expected)
-        #expect(try store.accounts(AccountQuery(viewer: viewer, limit: 100)).total == expected.count)
+        let viewer = Viewer(name: name, role: role)
+        let seen = store.acting(as: name)
+        #expect(try seen.whoIsActing() == .member(viewer))
+        #expect(try Self.ids(store, name) == expected)
+        #expect(try seen.accounts(AccountQuery(limit: 100)).total == expected.count)
         // The Swift rule and the SQL filter agree on every account.
         let all = try store.accounts(AccountQuery(sort: .id, limit: 100)).rows.map(\.account)
         #expect(all.filter { $0.isVisible(to: viewer) }.map(\.id) == expected)
         // Single reads: visible ones come back, the others are refused naming the owner.
         for account in all {
             if expected.contains(account.id) {
-                #expect(try store.account(account.id, as: viewer) == account)
+                #expect(try seen.account(account.id) == account)
             } else {
-                let refusal = Team.refusal { try store.account(account.id, as: viewer) }
+                let refusal = Team.refusal { try seen.account(account.id) }
                 #expect(refusal?.hasPrefix("account \(account.id) is private to \(account.owner ?? "?")") == true)
             }
         }
@@ -72,29 +71,39 @@ struct VisibilityTests {
     @Test func nilViewerAndTheOwnerFilterCombineWithVisibility() throws {
         let store = try Self.world()
         #expect(try Self.ids(store, nil) == [1, 2, 3, 4, 5, 6, 7, 8])
-        let li = Viewer(name: Team.li, role: .rep)
+        let li = store.acting(as: Team.li)
         // li.na asking for wang.lei's accounts gets only those shared with her.
-        #expect(try store.accounts(AccountQuery(owner: Team.wang, viewer: li, sort: .id)).rows.map(\.id) == [3, 8])
-        #expect(try store.accounts(AccountQuery(text: "A", viewer: li, sort: .id, limit: 2)).rows.map(\.id) == [3, 4])
+        #expect(try li.accounts(AccountQuery(owner: Team.wang, sort: .id)).rows.map(\.id) == [3, 8])
+        #expect(try li.accounts(AccountQuery(text: "A", sort: .id, limit: 2)).rows.map(\.id) == [3, 4])
     }
 
     @Test func singleReadRefusalsNameTheOwner() throws {
         let store = try Self.world()
-        let li = Viewer(name: Team.li, role: .rep)
-        #expect(Team.refusal { try store.account(1, as: li) } == "account 1 is private to wang.lei")
-        #expect(Team.refusal { try store.account(2, as: li) } == "account 2 is private to wang.lei (exclusive)")
-        #expect(Team.refusal { try store.account(99, as: li) } == "no account with id 99")
-        #expect(try store.account(2, as: Viewer(name: Team.zhao, role: .manager)).name == "A2")
-        #expect(try store.account(2, as: nil).name == "A2")
+        let li = store.acting(as: Team.li)
+        #expect(Team.refusal { try li.account(1) } == "account 1 is private to wang.lei")
+        #expect(Team.refusal { try li.account(2) } == "account 2 is private to wang.lei (exclusive)")
+        #expect(Team.refusal { try li.account(99) } == "no account with id 99")
+        #expect(try store.acting(as: Team.zhao).account(2).name == "A2")
     }
 
     @Test func rolesComeFromTheUserTable() throws {
         let empty = try StoreFixture.store()
-        #expect(try empty.viewer(named: "anyone") == nil)
+        #expect(try empty.acting(as: "anyone").whoIsActing() == .anyone("anyone"))
         let store = try Team.store()
-        #expect(try store.viewer(named: Team.zhao) == Viewer(name: Team.zhao, role: .manager))
-        #expect(try store.viewer(named: Team.wang) == Viewer(name: Team.wang, role: .rep))
-        #expect(try store.viewer(named: "nobody") == Viewer(name: "nobody", role: .rep))
+        #expect(try store.acting(as: Team.zhao).whoIsActing() == .member(Viewer(name: Team.zhao, role: .manager)))
+        #expect(try store.acting(as: Team.wang).whoIsActing() == .member(Viewer(name: Team.wang, role: .rep)))
+        #expect(try store.acting(as: "nobody").whoIsActing() == .stranger("nobody"))
+    }
+
+    /// A name the user table does not know sees nothing, and every call tells them how to be added.
+    @Test func aStrangerIsToldToBeAdded() throws {
+        let stranger = try Self.world().acting(as: Team.stranger)
+        let told = "stranger is not a user of this store: a manager adds you with `closer user add stranger --role rep` (nothing was read or changed)"
+        #expect(Team.refusal { try stranger.accounts(AccountQuery()) } == told)
+        #expect(Team.refusal { try stranger.deals(DealQuery()) } == told)
+        #expect(Team.refusal { try stranger.account(5) } == told)
+        #expect(Team.refusal { try stranger.events(EventQuery()) } == told)
+        #expect(Team.refusal { try stranger.claim(5) } == told)
     }
 
     @Test func writesByNameFollowVisibility() throws {
@@ -102,36 +111,36 @@ struct VisibilityTests {
         // li.na cannot edit or delete wang.lei's private account.
         var a1 = try store.account(1)
         a1.notes = "li was here"
-        #expect(Team.refusal { try store.updateAccount(a1, by: Team.li) } == "account 1 is private to wang.lei")
-        #expect(Team.refusal { try store.deleteAccount(1, by: Team.li) } == "account 1 is private to wang.lei")
-        #expect(Team.refusal { try store.updateAccount(a1, by: Team.stranger) } == "account 1 is private to wang.lei")
+        #expect(Team.refusal { try store.acting(as: Team.li).updateAccount(a1) } == "account 1 is private to wang.lei")
+        #expect(Team.refusal { try store.acting(as: Team.li).deleteAccount(1) } == "account 1 is private to wang.lei")
+        #expect(Team.refusal { try store.acting(as: Team.stranger).updateAccount(a1) }?.hasPrefix("stranger is not a user of this store") == true)
         // She may edit one shared with her, but not move it or delete it.
         var a3 = try store.account(3)
         a3.notes = "met the CTO"
-        a3 = try store.updateAccount(a3, by: Team.li)
+        a3 = try store.acting(as: Team.li).updateAccount(a3)
         #expect(a3.notes == "met the CTO" && a3.version == 2)
         var moved = a3
         moved.owner = Team.li
-        #expect(Team.refusal { try store.updateAccount(moved, by: Team.li) }
+        #expect(Team.refusal { try store.acting(as: Team.li).updateAccount(moved) }
             == "a rep cannot change who holds account 3 by editing it: use `closer account assign/share/unshare/exclusive/return/claim` (nothing was saved)")
-        #expect(Team.refusal { try store.deleteAccount(3, by: Team.li) } == "only wang.lei (its owner) or a manager can delete account 3")
-        #expect(Team.refusal { try store.deleteAccount(5, by: Team.li) }
-            == "only a manager, since it is in the pool, can delete account 5")
+        #expect(Team.refusal { try store.acting(as: Team.li).deleteAccount(3) } == "only wang.lei (its owner) or a manager can delete account 3")
+        #expect(Team.refusal { try store.acting(as: Team.li).deleteAccount(5) }
+            == "account 5 is in the pool: claim it first (`closer account claim 5`); nothing was changed")
         // The owner deletes their own; a manager deletes anything and may move by editing.
-        try store.deleteAccount(1, by: Team.wang)
+        try store.acting(as: Team.wang).deleteAccount(1)
         moved.version = a3.version
-        #expect(try store.updateAccount(moved, by: Team.zhao).owner == Team.li)
-        try store.deleteAccount(5, by: Team.zhao)
+        #expect(try store.acting(as: Team.zhao).updateAccount(moved).owner == Team.li)
+        try store.acting(as: Team.zhao).deleteAccount(5)
         #expect(try Self.ids(store, nil) == [2, 3, 4, 6, 7, 8])
     }
 
     @Test func aStoreWithoutUsersRestrictsNobody() throws {
         let store = try StoreFixture.store()
-        let account = try store.addAccount(Account(name: "Acme", grade: .b, assistance: 5, loyalty: 5, owner: "alice", visibility: .exclusive), by: "alice")
+        let account = try store.acting(as: "alice").addAccount(Account(name: "Acme", grade: .b, assistance: 5, loyalty: 5, owner: "alice", visibility: .exclusive))
         var edit = account
         edit.owner = "bob"
-        #expect(try store.updateAccount(edit, by: "bob").owner == "bob")
-        #expect(try store.assign(account.id, to: "carol", by: "dave").owner == "carol")
-        try store.deleteAccount(account.id, by: "erin")
+        #expect(try store.acting(as: "bob").updateAccount(edit).owner == "bob")
+        #expect(try store.acting(as: "dave").assign(account.id, to: "carol").owner == "carol")
+        try store.acting(as: "erin").deleteAccount(account.id)
     }
 }

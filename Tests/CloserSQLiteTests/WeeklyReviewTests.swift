@@ -74,13 +74,15 @@ enum ReviewFixture {
             event(noon(11, 22), 6, "close-date", close("2027-01-31", "2027-01-15")),
         ]
         let activities = [Activity(id: 1, accountID: 1, dealID: 1, kind: .visit, day: Day(year: 2026, month: 11, day: 20)!, by: "alice")]
-        return Snapshot(users: [User(name: "alice", role: .rep), User(name: "bob", role: .rep)], accounts: accounts, deals: deals,
+        return Snapshot(users: [User(name: "alice", role: .rep), User(name: "bob", role: .rep), User(name: "carol", role: .manager)],
+                        accounts: accounts, deals: deals,
                         activities: activities, events: events)
     }
 
+    /// The team's store as its manager, carol, reviews it.
     static func store() throws -> SQLiteStore {
-        let store = try SQLiteStore(inMemoryWithClock: { noon(11, 25) })
-        _ = try store.importSnapshot(snapshot(), by: "alice")
+        let store = try SQLiteStore(inMemoryWithClock: { noon(11, 25) }, actor: "carol")
+        _ = try store.importSnapshot(snapshot())
         return store
     }
 
@@ -183,14 +185,20 @@ struct WeeklyReviewTests {
 
     @Test func theManagersCallStandsBesideTheReps() throws {
         let store = try ReviewFixture.store()
-        try store.saveForecastCall(ForecastCall(period: "2026-Q4", amount: ReviewFixture.yuan(900_000), by: "boss", at: ReviewFixture.noon(11, 25)), by: "boss")
-        try store.saveForecastCall(ForecastCall(period: "2026-Q4", amount: ReviewFixture.yuan(950_000), by: "boss", at: ReviewFixture.noon(11, 25)), by: "boss")
+        try store.saveForecastCall(ForecastCall(period: "2026-Q4", amount: ReviewFixture.yuan(900_000), by: "carol", at: ReviewFixture.noon(11, 25)))
+        try store.saveForecastCall(ForecastCall(period: "2026-Q4", amount: ReviewFixture.yuan(950_000), by: "carol", at: ReviewFixture.noon(11, 25)))
         let review = try store.weeklyReview(ReviewFixture.query())
         #expect(review.forecast[1].managerCall?.amount == ReviewFixture.yuan(950_000))
-        #expect(review.forecast[1].managerCall?.by == "boss")
+        #expect(review.forecast[1].managerCall?.by == "carol")
         #expect(review.forecast[0].managerCall == nil)
         let log = try store.events(EventQuery(entity: "forecast", limit: 5))
         #expect(log.first?.changes["amount"] == FieldChange(old: "CNY 90000000", new: "CNY 95000000"))
+        // A rep records their own call, not the team's.
+        #expect(throws: StoreError.self) {
+            try store.acting(as: "alice").saveForecastCall(ForecastCall(period: "2026-Q4", amount: ReviewFixture.yuan(1), by: "alice", at: ReviewFixture.noon(11, 25)))
+        }
+        try store.acting(as: "alice").saveForecastCall(ForecastCall(period: "2026-Q4", rep: "alice", amount: ReviewFixture.yuan(1), by: "alice",
+                                                                    at: ReviewFixture.noon(11, 25)))
     }
 }
 
@@ -211,8 +219,8 @@ struct ReviewBoundaryTests {
                                    amount: ReviewFixture.yuan(1), owner: "alice", stageEnteredAt: late, createdAt: late, updatedAt: late))
         snapshot.events.append(ChangeEvent(id: 100, at: late, user: "alice", entity: "deal", entityID: 7, action: "created",
                                            changes: ["stage": FieldChange(old: nil, new: "develop")]))
-        let store = try SQLiteStore(inMemoryWithClock: { ReviewFixture.noon(11, 25) })
-        _ = try store.importSnapshot(snapshot, by: "alice")
+        let store = try SQLiteStore(inMemoryWithClock: { ReviewFixture.noon(11, 25) }, actor: "carol")
+        _ = try store.importSnapshot(snapshot)
         let shanghai = try #require(TimeZone(identifier: "Asia/Shanghai"))
         let utc = try store.weeklyReview(ReviewQuery(today: ReviewFixture.today, timeZone: ReviewFixture.utc))
         let local = try store.weeklyReview(ReviewQuery(today: ReviewFixture.today, timeZone: shanghai))

@@ -4,36 +4,39 @@ import Foundation
 /// that convert to it, sales targets per rep and for the team, the list of reasons deals are lost
 /// for, and the win/loss analysis of closed deals.
 ///
-/// Settings (base currency, rates, targets, the reason list) are changed by managers once the
-/// store has users; a store without users restricts nobody. Every change is logged.
+/// The handle acts as one user (`Store.actor`): settings (base currency, rates, targets, the
+/// reason list) are changed by managers once the store has users (a store without users restricts
+/// nobody) and read by every user; a loss is recorded by whoever may change the deal; the
+/// win/loss analysis and the currencies in use follow the accounts the user may see. A name the
+/// store does not know is refused. Every change is logged under the user's name.
 public protocol TeamNumbersStore: Sendable {
     /// The base currency (CNY until one is set).
     func baseCurrency() throws -> String
     /// Sets the base currency. Rates quoted against the old base stop applying: they are kept, but
     /// the totals say which currencies have no rate against the new base until one is given.
-    func setBaseCurrency(_ code: String, by user: String) throws
+    func setBaseCurrency(_ code: String) throws
     /// The base currency with every rate quoted against it.
     func rateTable() throws -> RateTable
     /// The currencies the deals are in, in code order (what a rate may be missing for).
     func dealCurrencies() throws -> [String]
     /// Records that one unit of `currency` is worth `micros` millionths of the base currency from
     /// `from` on (replacing a rate given for that same day).
-    func setExchangeRate(currency: String, micros: Int64, from: Day, by user: String) throws -> ExchangeRate
-    func deleteExchangeRate(currency: String, from: Day, by user: String) throws
+    func setExchangeRate(currency: String, micros: Int64, from: Day) throws -> ExchangeRate
+    func deleteExchangeRate(currency: String, from: Day) throws
 
     /// The targets set, for one period or all, by period then rep.
     func targets(period: Period?) throws -> [SalesTarget]
     /// Sets (or replaces) the target of a rep ("" for the team) for a period; the rep must be on the team.
-    func setTarget(_ target: SalesTarget, by user: String) throws
-    func deleteTarget(period: Period, rep: String, by user: String) throws
+    func setTarget(_ target: SalesTarget) throws
+    func deleteTarget(period: Period, rep: String) throws
 
     /// The team's list of lost reasons, in the order they were added ("other" is implied).
     func lostReasons() throws -> [LostReason]
-    func addLostReason(_ name: String, by user: String) throws -> LostReason
+    func addLostReason(_ name: String) throws -> LostReason
     /// Takes a reason off the list; deals lost for it keep it.
-    func deleteLostReason(_ name: String, by user: String) throws
+    func deleteLostReason(_ name: String) throws
     /// Closes a deal as lost for a reason of the list (or other with its text), naming the competitor who won.
-    func loseDeal(_ id: Int64, _ loss: DealLoss, expectedVersion: Int?, by user: String) throws -> Deal
+    func loseDeal(_ id: Int64, _ loss: DealLoss, expectedVersion: Int?) throws -> Deal
 
     /// Win rate, cycle length and won size of the deals closed in a range, by reason, competitor,
     /// stage, rep and period, in the base currency.

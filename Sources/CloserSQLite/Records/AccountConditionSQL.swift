@@ -26,19 +26,19 @@ extension SQLFilter {
     /// - region, industry, nature, scale: the field starts with the value, ASCII letters in any
     ///   case, so `region:华东` finds 华东 and 华东区 but not 华北, and `industry:chem` finds
     ///   Chemicals; an empty value (`region:""`) finds accounts with the field left empty.
-    /// - owner: `me` is the viewer (no viewer: no account), `none` the pool (no owner), any
+    /// - owner: `me` is the store's actor, `none` the pool (no owner), any
     ///   other value that user's name in any case.
     /// - tag: one of the account's tags equals it, ASCII letters in any case.
     /// - pipeline, weighted, won: the account's rollups in the default currency, minor units.
     /// - last: whole days from the last activity to today (`AccountConditionSQL.today`); an
     ///   account never worked is infinitely old, so `last>30d` includes it and `last<7d` does not.
-    mutating func add(conditions: [AccountCondition], viewer: Viewer?) {
+    mutating func add(conditions: [AccountCondition], me: String) {
         for condition in conditions {
-            add(condition, viewer: viewer)
+            add(condition, me: me)
         }
     }
 
-    private mutating func add(_ condition: AccountCondition, viewer: Viewer?) {
+    private mutating func add(_ condition: AccountCondition, me: String) {
         switch condition {
         case .text(let text):
             if !text.isEmpty { add("a.search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: text) + "%"]) }
@@ -54,10 +54,8 @@ extension SQLFilter {
             for value in values {
                 switch value {
                 case "me":
-                    if let viewer {
-                        parts.append("a.owner = ? COLLATE NOCASE")
-                        arguments.append(viewer.name)
-                    }
+                    parts.append("a.owner = ? COLLATE NOCASE")
+                    arguments.append(me)
                 case "none", "":
                     parts.append("a.owner IS NULL OR a.owner = ''")
                 default:

@@ -28,7 +28,7 @@ struct CurrencyCommand: ParsableCommand {
             guard let code else { return Output.line(try db.baseCurrency()) }
             let checked = try Parse.currency(code)
             let old = try db.baseCurrency()
-            try db.setBaseCurrency(checked, by: store.actor)
+            try db.setBaseCurrency(checked)
             Output.line(old == checked ? "the base currency is already \(checked)" : "base currency: \(checked) (was \(old))")
             let orphaned = try db.rateTable().currencies.isEmpty && old != checked
             if orphaned { Output.line("no rates are quoted against \(checked) yet: closer currency rate USD 7.10 --from DAY") }
@@ -47,7 +47,7 @@ struct CurrencyCommand: ParsableCommand {
             let code = try Parse.currency(currency)
             let micros = try Parse.rate(rate)
             let day = try Parse.day(from)
-            let saved = try store.open().setExchangeRate(currency: code, micros: micros, from: day, by: store.actor)
+            let saved = try store.open().setExchangeRate(currency: code, micros: micros, from: day)
             Output.line("1 \(saved.currency) = \(saved.text) \(saved.base) from \(saved.from)")
         }
     }
@@ -61,7 +61,7 @@ struct CurrencyCommand: ParsableCommand {
         func run() throws {
             let code = try Parse.currency(currency)
             let day = try Parse.day(from)
-            try store.open().deleteExchangeRate(currency: code, from: day, by: store.actor)
+            try store.open().deleteExchangeRate(currency: code, from: day)
             Output.line("deleted the \(code) rate from \(day)")
         }
     }

@@ -19,7 +19,7 @@ struct ReasonCommand: ParsableCommand {
         @Argument(help: "The reason, e.g. 价格 or \"no budget\".") var name: String
 
         func run() throws {
-            let reason = try store.open().addLostReason(name, by: store.actor)
+            let reason = try store.open().addLostReason(name)
             Output.line("lost reason added: \(reason.name)")
         }
     }
@@ -43,7 +43,7 @@ struct ReasonCommand: ParsableCommand {
         @Argument(help: "The reason.") var name: String
 
         func run() throws {
-            try store.open().deleteLostReason(name, by: store.actor)
+            try store.open().deleteLostReason(name)
             Output.line("lost reason deleted: \(name.trimmingCharacters(in: .whitespaces))")
         }
     }

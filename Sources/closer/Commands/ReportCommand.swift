@@ -137,7 +137,7 @@ struct ReportCommand: ParsableCommand {
             let db = try store.open()
             let money = try Parse.money(amount, currency: try currency.map(Parse.currency) ?? db.baseCurrency())
             let who = rep.isEmpty ? "" : TeamDirectory(users: try db.users()).login(matching: rep) ?? rep
-            try db.saveForecastCall(ForecastCall(period: period.description, rep: who, amount: money, by: store.actor, at: Date()), by: store.actor)
+            try db.saveForecastCall(ForecastCall(period: period.description, rep: who, amount: money, by: store.actor, at: Date()))
             Output.line("forecast call for \(period)\(who.isEmpty ? "" : " (\(who))"): \(money)")
         }
     }

@@ -36,7 +36,7 @@ struct TargetCommand: ParsableCommand {
             let db = try store.open()
             let rep = try TargetCommand.rep(who, in: db)
             let money = try Parse.money(amount, currency: try currency.map(Parse.currency) ?? db.baseCurrency())
-            try db.setTarget(SalesTarget(period: period, rep: rep, amount: money, by: store.actor), by: store.actor)
+            try db.setTarget(SalesTarget(period: period, rep: rep, amount: money))
             let name = rep.isEmpty ? "the team" : TeamDirectory(users: try db.users()).nameWithLogin(rep)
             Output.line("target for \(name) in \(period): \(money.currency) \(Money.compact(money.minorUnits))")
         }
@@ -80,7 +80,7 @@ struct TargetCommand: ParsableCommand {
             let period = try Parse.period(self.period)
             let db = try store.open()
             let rep = try TargetCommand.rep(who, in: db)
-            try db.deleteTarget(period: period, rep: rep, by: store.actor)
+            try db.deleteTarget(period: period, rep: rep)
             Output.line("deleted the target for \(rep.isEmpty ? "the team" : rep) in \(period)")
         }
     }

@@ -29,7 +29,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     func open() throws -> SQLiteStore {
-        try SQLiteStore(path: path, readOnly: readOnly, willMigrate: { [path] in
+        try SQLiteStore(path: path, actor: actor, readOnly: readOnly, willMigrate: { [path] in
             FileHandle.standardError.write(Data("closer: bringing \(path) up to this version (once; a large store takes a minute)…\n".utf8))
         })
     }
