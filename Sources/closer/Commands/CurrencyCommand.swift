@@ -94,7 +94,7 @@ struct CurrencyCommand: ParsableCommand {
             }
             if !rows.isEmpty { Output.table(["CURRENCY", "RATE", "FROM", "TODAY", "BY"], rows, rightAligned: [1]) }
             if !missing.isEmpty {
-                Output.line("no rate in force today for \(missing.joined(separator: ", ")) (deals in them are left out of totals, and said so)")
+                Output.line("no rate in force today for \(missing.joined(separator: ", ")): totals show their amounts beside, unconverted (closer currency rate CODE RATE)")
             }
         }
     }
