@@ -14,8 +14,7 @@ extension SQLiteStore: TeamNumbersStore {
             try requireTeamAdmin(db, to: "change the base currency")
             let old = try Self.baseCurrency(db)
             guard old != code else { return }
-            try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('base_currency', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                           arguments: [code])
+            try Self.storeBaseCurrency(db, code, by: actor, at: clock())
             try log(db, event("setting", 0, "base-currency", ["baseCurrency": FieldChange(old: old, new: code)], account: nil))
         }
     }
@@ -67,6 +66,13 @@ extension SQLiteStore: TeamNumbersStore {
     }
 
     // MARK: Shared by the figures
+
+    static func storeBaseCurrency(_ db: Database, _ code: String, by user: String, at time: Date) throws {
+        try db.execute(sql: """
+            INSERT INTO setting (key, value, updated_by, updated_at) VALUES ('base_currency', ?, ?, ?)
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at
+            """, arguments: [code, user, ColumnCoding.time(time)])
+    }
 
     static func baseCurrency(_ db: Database) throws -> String {
         try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'base_currency'") ?? Money.defaultCurrency

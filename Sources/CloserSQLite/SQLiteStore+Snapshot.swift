@@ -46,8 +46,7 @@ extension SQLiteStore {
 
     /// Writes a file's team numbers: its base currency, and its rates, targets and reasons beside (or over) the store's.
     static func importTeamSettings(_ db: Database, _ team: TeamSettings, user: String, at: Date) throws {
-        try db.execute(sql: "INSERT INTO setting (key, value) VALUES ('base_currency', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                       arguments: [team.baseCurrency])
+        try storeBaseCurrency(db, team.baseCurrency, by: user, at: at)
         for rate in team.exchangeRates {
             try db.execute(sql: "INSERT OR REPLACE INTO exchange_rate (base, currency, from_day, micros, by, at) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [rate.base, rate.currency, rate.from.description, rate.micros, rate.by, ColumnCoding.time(rate.at)])
@@ -226,9 +225,17 @@ struct SnapshotCheck {
             }
         }
         let deals = try uniqueIDs("deals", snapshot.deals.map(\.id), table: "deal")
+        let personAccounts = Dictionary(snapshot.persons.map { ($0.id, $0.accountID) }, uniquingKeysWith: { first, _ in first })
         for (index, deal) in snapshot.deals.enumerated() {
             if let issue = Validation.issues(deal, catalog: catalog).first { throw fail("deals", index, issue.description) }
             guard try accountKnown(deal.accountID) else { throw fail("deals", index, "account \(deal.accountID) does not exist") }
+            for person in deal.needs.compactMap(\.statedBy) {
+                let account = try personAccounts[person]
+                    ?? Int64.fetchOne(db, sql: "SELECT account_id FROM person WHERE id = ?", arguments: [person])
+                guard account == deal.accountID else {
+                    throw fail("deals", index, "a need is stated by person \(person), who is not a key person of account \(deal.accountID)")
+                }
+            }
         }
         _ = try uniqueIDs("activities", snapshot.activities.map(\.id), table: "activity")
         for (index, activity) in snapshot.activities.enumerated() {

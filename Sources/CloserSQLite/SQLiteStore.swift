@@ -55,6 +55,9 @@ public final class SQLiteStore: Store {
                 if try pool.read({ try StageHistorySchema.positionsAreStale($0) }) {
                     try pool.write { try StageHistorySchema.syncPositions($0) }
                 }
+                if try pool.read({ try Self.accountHealthIsStale($0) }) {
+                    try pool.write { try Self.refreshStaleAccountHealth($0) }
+                }
                 database = pool
                 isReadOnly = false
             } else {
@@ -134,6 +137,8 @@ public final class SQLiteStore: Store {
         do {
             return try database.write { db in
                 let result = try body(db)
+                // Persons the body changed leave their accounts' health facts to work out (HealthSchema).
+                try Self.refreshStaleAccountHealth(db)
                 try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'change_counter'")
                 return result
             }
@@ -163,11 +168,13 @@ public final class SQLiteStore: Store {
     /// from it) is the order the changes were committed in.
     func log(_ db: Database, _ event: ChangeEvent) throws {
         var event = event
-        if let latest = try Double.fetchOne(db, sql: "SELECT MAX(at) FROM event"), latest > event.at.timeIntervalSince1970 {
+        if let latest = try Double.fetchOne(db.cachedStatement(sql: "SELECT MAX(at) FROM event")), latest > event.at.timeIntervalSince1970 {
             event.at = Date(timeIntervalSince1970: latest)
         }
-        try db.execute(sql: SQLText.insert(into: "event", columns: ChangeEvent.columns),
-                       arguments: StatementArguments(event.columnValues))
+        // Cached: compiling an insert into the log compiles its triggers' programs too, which costs
+        // more than the insert (an import logs one row per new account and person).
+        try db.cachedStatement(sql: SQLText.insert(into: "event", columns: ChangeEvent.columns))
+            .execute(arguments: StatementArguments(event.columnValues))
     }
 
     /// An event-log row by the actor. `account` is the account the entity hangs from (an

@@ -247,9 +247,11 @@ enum Schema {
                 """)
             try EventAccounts.fill(db)
         }
-        migrator.registerMigration("v13-team-numbers") { db in try TeamNumbersSchema.migrate(db) }
-        migrator.registerMigration("v14-review-lists-once-per-deal") { db in try StageListSchema.migrate(db) }
-        migrator.registerMigration("v15-names-by-pinyin") { db in try NameOrderSchema.migrate(db) }
+        migrator.registerMigration("v13-bulk-stage-history") { db in try StageHistoryBulk.migrate(db) }
+        migrator.registerMigration("v14-health") { db in try HealthSchema.migrate(db) }
+        migrator.registerMigration("v15-team-numbers") { db in try TeamNumbersSchema.migrate(db) }
+        migrator.registerMigration("v16-review-lists-once-per-deal") { db in try StageListSchema.migrate(db) }
+        migrator.registerMigration("v17-names-by-pinyin") { db in try NameOrderSchema.migrate(db) }
         return migrator
     }
 }

@@ -8,8 +8,9 @@ import GRDB
 /// the events that are their deal's last ever are added up per UTC day, rep and currency in
 /// `stage_list_day`. A period's lists are then the rollup's whole days, the partial days at its
 /// edges and where a rate changes (by row), and the few events of it whose deal did the same
-/// again after the period (by row). Triggers keep both, as they keep `stage_day`; the per-event
-/// flow rollup the lists used to count moves from is gone (nothing reads it).
+/// again after the period (by row). Triggers keep both, as they keep `stage_day` (standing aside,
+/// like those, while StageHistoryBulk writes an import's new deals); the per-event flow rollup the
+/// lists used to count moves from is gone (nothing reads it).
 enum StageListSchema {
     /// The list a stage event is in, on a table alias: created, won, lost, withdrawn, advanced or slipped (NULL: none).
     static func list(_ row: String) -> String {
@@ -95,7 +96,8 @@ enum StageListSchema {
             """
         }
         return """
-            CREATE TRIGGER stage_day_insert AFTER INSERT ON stage_event BEGIN \(days("NEW", "+")) END;
+            -- A bulk write of new deals (StageHistoryBulk) fills the sums and the lists' rollup itself.
+            CREATE TRIGGER stage_day_insert AFTER INSERT ON stage_event WHEN \(StageHistoryBulk.standAside) BEGIN \(days("NEW", "+")) END;
             CREATE TRIGGER stage_day_delete AFTER DELETE ON stage_event BEGIN \(days("OLD", "-")) END;
             CREATE TRIGGER stage_day_update
             AFTER UPDATE OF process_key, owner, amount, currency, at, kind, step, entry_position, prev_entry_at, advanced_at, left_stage, entered_at,
@@ -103,7 +105,8 @@ enum StageListSchema {
             ON stage_event
             BEGIN \(days("OLD", "-")) \(days("NEW", "+")) END;
             -- A new event is the next of the deal's previous one in its list, and has a next itself when one came later.
-            CREATE TRIGGER stage_event_next_insert AFTER INSERT ON stage_event WHEN \(list("NEW")) IS NOT NULL
+            -- A new deal's first event has nothing before or after it: a bulk write of new deals needs none of this.
+            CREATE TRIGGER stage_event_next_insert AFTER INSERT ON stage_event WHEN \(list("NEW")) IS NOT NULL AND \(StageHistoryBulk.standAside)
             BEGIN
                 UPDATE stage_event SET next_same_at = NEW.at
                 WHERE deal_id = NEW.deal_id AND event_id <> NEW.event_id AND \(after("NEW", "stage_event"))

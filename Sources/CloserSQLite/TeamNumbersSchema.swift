@@ -1,11 +1,10 @@
 import GRDB
 
-/// The team's numbers: settings (the base currency), dated exchange rates, sales targets, the list
-/// of lost reasons, and what a lost deal records beside its reason text.
+/// The team's numbers: dated exchange rates, sales targets, the list of lost reasons, and what a
+/// lost deal records beside its reason text. The base currency is a row of v14's `setting` table.
 enum TeamNumbersSchema {
     static func migrate(_ db: Database) throws {
         try db.execute(sql: """
-            CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
             -- One unit of currency is worth micros / 1e6 of base, from from_day until the next rate of the currency.
             CREATE TABLE exchange_rate (
                 base TEXT NOT NULL,
@@ -37,9 +36,12 @@ enum TeamNumbersSchema {
             -- lists rank by the amount in the base currency, and a currency's deals rank alike at one rate.
             CREATE INDEX deal_open_by_currency ON deal(currency, amount DESC, owner, last_activity, created_at, next_step_due, next_step, expected_close)
                 WHERE outcome = 'open';
-            -- The review's pass over the open deals also counts those past their close date: the close date joins the index.
-            DROP INDEX deal_attention;
-            CREATE INDEX deal_attention_close ON deal(outcome, owner, currency, amount, weighted, last_activity, created_at, next_step_due, next_step, expected_close);
+            -- The review's pass over the open deals (v14's deal_health, which the health report walks too)
+            -- also counts those past their close date: the close date joins the index, last.
+            DROP INDEX deal_health;
+            CREATE INDEX deal_health ON deal(outcome, owner, currency, process_key, stage_key, budget_known, has_needs, quoted, pitched,
+                                             amount, weighted, last_activity, created_at, next_step_due, next_step, next_key, account_id,
+                                             expected_close);
             -- Forecast and attainment per rep: what closes in a month or quarter, and what was won in it, by rep from the index.
             DROP INDEX deal_expected_close;
             CREATE INDEX deal_expected_close_owner ON deal(outcome, expected_close, forecast_category, currency, owner, amount, weighted);

@@ -19,6 +19,22 @@ struct BackupTests {
         return store
     }
 
+    /// A backup holds every account: once the team has a manager, backups and restores are theirs.
+    @Test func aRepNeitherBacksUpNorRestoresTheTeamsStore() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try seeded((dir as NSString).appendingPathComponent("store.sqlite")).acting(as: "boss")
+        try store.saveUser(User(name: "boss", role: .manager))
+        try store.saveUser(User(name: "alice", role: .rep))
+        let copy = (dir as NSString).appendingPathComponent("copy.sqlite")
+        #expect(throws: StoreError.refused("only a manager can back up the whole store (every account is in the copy); you are alice (rep)")) {
+            _ = try store.acting(as: "alice").backup(to: copy)
+        }
+        #expect(!FileManager.default.fileExists(atPath: copy))
+        #expect(try store.backup(to: copy).accounts == 1)
+        #expect(throws: StoreError.self) { _ = try store.acting(as: "alice").restore(from: copy, safetyCopy: nil) }
+    }
+
     @Test("a backup is taken while another connection holds a write open, and has only what was committed")
     func onlineBackup() throws {
         let dir = try folder()

@@ -230,3 +230,26 @@ struct ReportsToTests {
         }
     }
 }
+
+/// Two writers whose clocks disagree: the log (and the stage history read from it) keeps the
+/// order the changes were committed in.
+@Suite struct ClockSkewTests {
+    @Test func aWriterWhoseClockIsBehindStillLogsAfterTheLatestChange() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("closer-skew-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("skew.sqlite").path
+        let onTime = try SQLiteStore(path: path, actor: "alice", clock: { StoreFixture.now })
+        let behind = try SQLiteStore(path: path, actor: "bob", clock: { StoreFixture.now.addingTimeInterval(-7_200) })
+        let account = try onTime.addAccount(StoreFixture.account("宝钢", owner: "alice"))
+        let deal = try onTime.addDeal(StoreFixture.deal("热轧", account: account.id, stage: "proposal"))
+        _ = try onTime.closeDeal(deal.id, as: .lost, reason: "价格", expectedVersion: nil)
+        _ = try behind.reopenDeal(deal.id)
+        let log = try onTime.events(EventQuery(entity: "deal", entityID: deal.id, limit: 10))
+        #expect(log.first?.action == "reopened", "the reopen is the latest change: \(log.map(\.action))")
+        #expect(log[0].at >= log[1].at)
+        // The review sees the deal open in proposal again, not lost.
+        let review = try onTime.weeklyReview(ReviewQuery(today: StoreFixture.today))
+        #expect(review.funnel.first { $0.stage == "proposal" }?.count == 1)
+    }
+}

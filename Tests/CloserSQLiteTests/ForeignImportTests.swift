@@ -44,6 +44,18 @@ struct ForeignImportTests {
         #expect(try store.accountSummary(baosteel.id).pipeline == 120_000_000)
     }
 
+    /// Each imported deal starts its history, so the weekly review counts it as a new deal and
+    /// the log says who created it.
+    @Test("imported deals have a created row each and are on the review's list of new deals")
+    func importedDealsHaveAHistory() throws {
+        let store = try StoreFixture.store()
+        #expect(try importing(Self.deals, into: store).written)
+        let created = try store.events(EventQuery(entity: "deal", limit: 10)).filter { $0.action == "created" }
+        #expect(Set(created.map(\.entityID)) == [1, 2, 3] && created.allSatisfy { $0.user == "alice" && $0.accountID != nil })
+        let review = try store.weeklyReview(ReviewQuery(today: StoreFixture.today))
+        #expect(Set(review.newDeals.items.map(\.dealID)) == [1, 2, 3], "\(review.newDeals.items)")
+    }
+
     @Test("importing the same file again updates, never duplicates")
     func reimport() throws {
         let store = try StoreFixture.store()

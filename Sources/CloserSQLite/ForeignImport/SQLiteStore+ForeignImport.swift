@@ -43,10 +43,15 @@ extension SQLiteStore {
             let id = try insert(db, account, user: user, now: now)
             newAccountIDs.append(id)
             names[id] = account.name
-            try log(db, event("account", id, "created", note: account.name, account: id))
         }
-        if !plan.newAccounts.isEmpty {
+        if let first = newAccountIDs.first {
             try db.execute(sql: "UPDATE account SET owned_since = ? WHERE owner IS NOT NULL AND owned_since IS NULL", arguments: [ColumnCoding.time(now)])
+            // One "created" row per new account, made in one statement (as `log` would, one by one).
+            try db.execute(sql: """
+                INSERT INTO event (at, user, entity, entity_id, action, changes, note, account_id)
+                SELECT MAX(?, (SELECT COALESCE(MAX(at), 0) FROM event)), ?, 'account', a.id, 'created', '{}', a.name, a.id
+                FROM account a WHERE a.id >= ? ORDER BY a.id
+                """, arguments: [ColumnCoding.time(now), user, first])
         }
         func id(_ ref: AccountRef) -> Int64 {
             switch ref {
@@ -181,17 +186,15 @@ extension SQLiteStore {
             }
         }.flatMap { $0 }
         var insertDeal = try DealInsertStatement(db)
-        var created = [Deal]()
-        created.reserveCapacity(drafts.count)
+        var firstDealID: Int64?
         for (deal, row) in zip(drafts, prepared) {
-            var inserted = deal
-            inserted.id = try insertDeal.insert(deal, derived: row.derived, searchKey: row.searchKey, updatedBy: user)
-            created.append(inserted)
+            let id = try insertDeal.insert(deal, derived: row.derived, searchKey: row.searchKey, updatedBy: user)
+            if firstDealID == nil { firstDealID = id }
             touched.insert(deal.accountID)
         }
         // Each new deal's "created" row starts its stage history: the review counts imported deals
         // as it counts deals added by hand.
-        try logCreated(db, created, at: now)
+        if let firstDealID { try StageHistoryBulk.logCreated(db, dealsFrom: firstDealID, by: actor, at: now) }
         let updateDeal = try db.makeStatement(sql: SQLText.update("deal", columns: Deal.columns))
         for (old, new) in plan.dealUpdates {
             var deal = new
@@ -204,16 +207,6 @@ extension SQLiteStore {
             try updateDeal.execute(arguments: StatementArguments(values + [deal.id, old.version]))
             try log(db, event("deal", deal.id, Self.dealAction(old, deal), Self.dealChanges(old, deal), account: deal.accountID))
             touched.insert(deal.accountID)
-        }
-    }
-
-    /// One "created" log row per new deal, through one compiled statement (the log's triggers
-    /// keep the stage history from them).
-    private func logCreated(_ db: Database, _ deals: [Deal], at time: Date) throws {
-        guard !deals.isEmpty else { return }
-        let statement = try db.makeStatement(sql: SQLText.insert(into: "event", columns: ChangeEvent.columns))
-        for deal in deals {
-            try statement.execute(arguments: StatementArguments(Self.createdEvent(deal, by: actor, at: time).columnValues))
         }
     }
 

@@ -55,6 +55,9 @@ struct DealInsertStatement {
         row.double(ColumnCoding.time(deal.createdAt))
         row.double(ColumnCoding.time(deal.updatedAt))
         row.text(updatedBy)
+        row.text(ColumnCoding.needs(deal.needs))
+        row.int(deal.hasStatedNeeds ? 1 : 0)
+        row.text(deal.nextStepKey)
         row.text(deal.lossReason)
         row.text(deal.lostTo)
         guard row.position == Deal.columns.count else {

@@ -41,6 +41,7 @@ extension Deal {
             amount: Money(minorUnits: row["amount"], currency: row.text("currency")),
             expectedClose: ColumnCoding.day(row["expected_close"]), nextStep: row.text("next_step"),
             nextStepDue: ColumnCoding.day(row["next_step_due"]), budgetKnown: row["budget_known"],
+            needs: ColumnCoding.needs(from: row.text("needs")),
             competitors: ColumnCoding.strings(from: row.text("competitors")), owner: row.text("owner"),
             overrides: ColumnCoding.decode([GateOverride].self, from: row.text("overrides")) ?? [],
             outcome: Outcome(rawValue: row.text("outcome")) ?? .open, outcomeReason: row.text("outcome_reason"),
@@ -55,7 +56,7 @@ extension Deal {
         "id", "account_id", "title", "process_key", "stage_key", "milestones_done", "amount", "currency", "expected_close",
         "next_step", "next_step_due", "budget_known", "competitors", "owner", "overrides", "outcome", "outcome_reason",
         "forecast_category", "stage_entered_at", "closed_on", "external_id", "probability", "weighted", "at_risk",
-        "milestones_met", "milestones_total", "search_key", "version", "created_at", "updated_at", "updated_by",
+        "milestones_met", "milestones_total", "search_key", "version", "created_at", "updated_at", "updated_by", "needs", "has_needs", "next_key",
         "loss_reason", "lost_to",
     ]
 
@@ -66,9 +67,16 @@ extension Deal {
             ColumnCoding.strings(competitors), owner, overrides.isEmpty ? "[]" : ColumnCoding.codable(overrides),
             outcome.rawValue, outcomeReason, forecastCategory.rawValue, ColumnCoding.time(stageEnteredAt), closedOn?.description,
             externalID, derived.probability, derived.weighted, derived.atRisk, derived.milestonesMet, derived.milestonesTotal,
-            searchKey, version, ColumnCoding.time(createdAt), ColumnCoding.time(updatedAt), updatedBy,
+            searchKey, version, ColumnCoding.time(createdAt), ColumnCoding.time(updatedAt), updatedBy, ColumnCoding.needs(needs), hasStatedNeeds, nextStepKey,
             lossReason, lostTo,
         ]
+    }
+
+    /// The next step's due day, or "" when there is no step or it has no day: the health rule #9
+    /// holds while this sorts before today (`NextStepState` missing or overdue).
+    var nextStepKey: String {
+        guard let due = nextStepDue, !nextStep.trimmingCharacters(in: .whitespaces).isEmpty else { return "" }
+        return due.description
     }
 
     static func searchKey(title: String, accountName: String) -> String { SearchText.key(for: [title, accountName]) }

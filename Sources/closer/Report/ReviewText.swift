@@ -20,6 +20,9 @@ struct ReviewText {
 
     static func percent(_ rate: Double?) -> String { ReviewWording.percent(rate) }
 
+    /// Per-currency sums, as the health report words them.
+    static func totals(_ totals: CurrencyTotals) -> String { ReviewWording.totals(totals) }
+
     var title: String {
         let who = review.rep.map { " · \(directory.name($0))" } ?? ""
         let days = ReviewPeriod(since: review.since, through: review.until.adding(days: -1)).map { ReviewWording.period($0, today: today) }
@@ -111,17 +114,18 @@ struct ReviewText {
         return head + Self.render(sections, format: format)
     }
 
-    static func render(_ sections: [Section], format: ReportCommand.Format) -> [String] {
+    /// `maxWidth` cuts a text table's cells (display columns); Markdown and CSV are never cut.
+    static func render(_ sections: [Section], format: ReportCommand.Format, maxWidth: Int = 40) -> [String] {
         switch format {
-        case .text, .json: textLines(sections)
+        case .text, .json: textLines(sections, maxWidth: maxWidth)
         case .markdown: markdownLines(sections)
         case .csv: csvLines(sections)
         }
     }
 
-    static func textLines(_ sections: [Section]) -> [String] {
+    static func textLines(_ sections: [Section], maxWidth: Int = 40) -> [String] {
         sections.flatMap { section in
-            [section.title] + (section.rows.isEmpty ? ["  —"] : aligned([section.header] + section.rows).map { "  " + $0 }) + [""]
+            [section.title] + (section.rows.isEmpty ? ["  —"] : aligned([section.header] + section.rows, maxWidth: maxWidth).map { "  " + $0 }) + [""]
         }
     }
 
@@ -157,8 +161,8 @@ struct ReviewText {
     }
 
     /// Columns padded by display width, so Chinese and Latin text line up; the first row is the header.
-    static func aligned(_ rows: [[String]]) -> [String] {
+    static func aligned(_ rows: [[String]], maxWidth: Int = 40) -> [String] {
         guard let header = rows.first else { return [] }
-        return Output.alignedLines(header, Array(rows.dropFirst()), rule: false)
+        return Output.alignedLines(header, Array(rows.dropFirst()), maxWidth: maxWidth, rule: false)
     }
 }
