@@ -51,7 +51,8 @@ extension SQLiteStore {
                  SELECT d.*, d.lost_to AS met FROM deal d WHERE d.lost_to IS NOT NULL AND d.lost_to <> '') d
                 """
             key = "d.met"
-            lostToKey = "SUM(d.outcome = 'lost' AND d.lost_to = d.met)"
+            // A loss nobody is named as the winner of is not one of theirs (NULL, which CASE makes 0).
+            lostToKey = "SUM(CASE WHEN d.outcome = 'lost' AND d.lost_to = d.met THEN 1 ELSE 0 END)"
         }
         var tallies: [WinLossTally] = []
         try Row.forEach(db, sql: """
@@ -61,7 +62,8 @@ extension SQLiteStore {
             """, arguments: piece.arguments + filter.arguments) { row in
             guard let outcome = Outcome(rawValue: row["outcome"]) else { return }
             tallies.append(WinLossTally(key: row["key"] ?? "", outcome: outcome, currency: row["currency"], day: pieces.day(ofPiece: row["piece"]),
-                                        deals: row["deals"], amount: row["amount"], cycleDays: row["cycle"], lostToKey: row["lost_to_key"]))
+                                        deals: row["deals"], amount: row["amount"] as Int64? ?? 0, cycleDays: row["cycle"] as Int? ?? 0,
+                                        lostToKey: row["lost_to_key"] as Int? ?? 0))
         }
         return WinLoss.rows(tallies, rates: rates)
     }

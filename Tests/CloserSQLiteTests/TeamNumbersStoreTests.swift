@@ -99,7 +99,14 @@ struct TeamNumbersStoreTests {
         _ = try store.acting(as: "demo").setExchangeRate(currency: "USD", micros: 7_000_000, from: Day(year: 2026, month: 1, day: 1)!)
         _ = try store.acting(as: "demo").setExchangeRate(currency: "USD", micros: 7_200_000, from: Day(year: 2026, month: 7, day: 1)!)
         let utc = TimeZone(identifier: "UTC")!
-        let closed = snapshot.deals.compactMap { deal -> ClosedDeal? in
+        // A loss with a competitor on the deal but nobody named as the winner, alone in its row.
+        let lostAlone = try #require(snapshot.deals.first { $0.outcome == .open })
+        var edited = try store.deal(lostAlone.id)
+        edited.competitors = ["独家对手"]
+        _ = try store.updateDeal(edited)
+        _ = try store.loseDeal(lostAlone.id, DealLoss(reason: LostReason.other, note: "项目取消"), expectedVersion: nil)
+        let deals = try store.exportSnapshot().deals
+        let closed = deals.compactMap { deal -> ClosedDeal? in
             guard deal.outcome != .open, let closedOn = deal.closedOn else { return nil }
             return ClosedDeal(id: deal.id, owner: deal.owner, outcome: deal.outcome, stage: deal.stageKey, lossReason: deal.lossReason, lostTo: deal.lostTo,
                               competitors: deal.competitors, createdOn: Day(deal.createdAt, timeZone: utc), closedOn: closedOn, amount: deal.amount)
@@ -109,6 +116,7 @@ struct TeamNumbersStoreTests {
         let sql = try store.winLoss(WinLossQuery(since: since, until: until, timeZone: utc))
         let replay = WinLoss.report(closed, since: since, until: until, rep: nil, rates: try store.rateTable())
         #expect(sql == replay)
+        #expect(sql.byCompetitor.first { $0.key == "独家对手" }.map { ($0.lost, $0.lostTo) } ?? (0, 9) == (1, 0))
         let rep = try #require(closed.first?.owner)
         #expect(try store.winLoss(WinLossQuery(since: since, until: until, rep: rep, timeZone: utc))
                 == WinLoss.report(closed, since: since, until: until, rep: rep, rates: try store.rateTable()))

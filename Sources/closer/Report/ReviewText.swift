@@ -33,6 +33,15 @@ struct ReviewText {
 
     typealias Section = (title: String, header: [String], rows: [[String]])
 
+    /// Where a target not set for the period itself comes from.
+    func sourceNote(_ source: TargetSource) -> String {
+        switch source {
+        case .set: ""
+        case .reps: LocalizedText(en: " (sum of reps)", zh: "（销售合计）")[lang]
+        case .months: LocalizedText(en: " (sum of months)", zh: "（月度合计）")[lang]
+        }
+    }
+
     var forecastTitle: String { LocalizedText(en: "Forecast", zh: "预测")[lang] }
 
     /// Each section as a header and rows, shared by every format.
@@ -57,7 +66,7 @@ struct ReviewText {
                            let standing = f.attainment(rep: review.rep)
                            return [f.period, total(f.baseWeighted), total(f.baseCommit), total(f.baseBestCase), total(f.basePipeline), total(f.baseWon),
                                    f.managerCall.map { "\($0.amount.compact(lang)) (\(directory.name($0.by)))" } ?? "—",
-                                   f.target.map { total($0.amount) + ($0.source == .set ? "" : "*") } ?? "—",
+                                   f.target.map { total($0.amount) + sourceNote($0.source) } ?? "—",
                                    standing?.ratioText ?? "—", money(standing?.gap)]
                        }))
         for (kind, list) in review.lists {
