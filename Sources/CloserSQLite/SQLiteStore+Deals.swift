@@ -149,6 +149,8 @@ extension SQLiteStore {
             var reopened = old
             reopened.outcome = .open
             reopened.outcomeReason = ""
+            reopened.lossReason = nil
+            reopened.lostTo = nil
             reopened.closedOn = nil
             return (reopened, "reopened", "")
         }

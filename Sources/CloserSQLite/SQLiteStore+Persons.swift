@@ -119,10 +119,11 @@ extension SQLiteStore {
 
     private static func personTableOrder(_ query: PersonTableQuery) -> String {
         let direction = query.ascending ? "ASC" : "DESC"
+        let name = query.nameOrder.column
         return switch query.sort {
-        case .name: "p.name \(direction), p.id \(direction)"
-        case .account: "a.name \(direction), p.name, p.id"
-        case .title: "p.title \(direction), p.name, p.id"
+        case .name: "p.\(name) \(direction), p.id \(direction)"
+        case .account: "a.\(name) \(direction), p.\(name), p.id"
+        case .title: "p.title \(direction), p.\(name), p.id"
         // Decision layer first when ascending, as the org chart reads.
         case .level: "CASE p.level WHEN 'decision' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END \(direction), p.influence DESC, p.id"
         // One direction throughout, so the page walks person_influence / person_last_met (never met: last when newest first).

@@ -29,7 +29,39 @@ extension SQLiteStore {
                 activities: try rows("activity", Activity.init(row:)),
                 plans: try rows("planned_activity", PlannedActivity.init(row:)),
                 events: try Row.fetchAll(db, sql: "SELECT * FROM event e \(Self.eventVisibility(who).whereClause) ORDER BY id",
-                                         arguments: Self.eventVisibility(who).arguments).map(ChangeEvent.init(row:)))
+                                         arguments: Self.eventVisibility(who).arguments).map(ChangeEvent.init(row:)),
+                team: try Self.teamSettings(db))
+        }
+    }
+
+    /// The team's numbers for a file; nil when nothing was set.
+    static func teamSettings(_ db: Database) throws -> TeamSettings? {
+        let rates = try Row.fetchAll(db, sql: "SELECT * FROM exchange_rate ORDER BY base, currency, from_day").compactMap { row -> ExchangeRate? in
+            guard let from = ColumnCoding.day(row["from_day"]) else { return nil }
+            return ExchangeRate(currency: row["currency"], base: row["base"], from: from, micros: row["micros"], by: row["by"], at: ColumnCoding.date(row["at"]))
+        }
+        let settings = TeamSettings(baseCurrency: try baseCurrency(db), exchangeRates: rates, targets: try targets(db, period: nil),
+                                    lostReasons: try lostReasons(db).map(\.name))
+        return settings.isDefault ? nil : settings
+    }
+
+    /// Writes a file's team numbers: its base currency, and its rates, targets and reasons beside (or over) the store's.
+    static func importTeamSettings(_ db: Database, _ team: TeamSettings, user: String, at: Date) throws {
+        try storeBaseCurrency(db, team.baseCurrency, by: user, at: at)
+        for rate in team.exchangeRates {
+            try db.execute(sql: "INSERT OR REPLACE INTO exchange_rate (base, currency, from_day, micros, by, at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [rate.base, rate.currency, rate.from.description, rate.micros, rate.by, ColumnCoding.time(rate.at)])
+        }
+        for target in team.targets {
+            try db.execute(sql: "INSERT OR REPLACE INTO sales_target (period, rep, amount, currency, by, at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [target.period.description, target.rep, target.amount.minorUnits, target.amount.currency, target.by,
+                                       ColumnCoding.time(target.at)])
+        }
+        var position = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM lost_reason") ?? 0
+        for name in team.lostReasons {
+            position += 1
+            try db.execute(sql: "INSERT OR IGNORE INTO lost_reason (name, position, by, at) VALUES (?, ?, ?, ?)",
+                           arguments: [name, position, user, ColumnCoding.time(at)])
         }
     }
 
@@ -56,6 +88,7 @@ extension SQLiteStore {
                                arguments: [user.name, user.role.rawValue, user.displayName])
                 summary.users += 1
             }
+            if let team = snapshot.team { try Self.importTeamSettings(db, team, user: user, at: clock()) }
             for template in snapshot.processes {
                 try db.execute(sql: "INSERT OR REPLACE INTO process (key, json) VALUES (?, ?)", arguments: [template.key, ColumnCoding.codable(template)])
                 summary.processes += 1

@@ -255,6 +255,9 @@ enum Schema {
             // row is still at that version. Older rows have none and are not undone.
             try db.execute(sql: "ALTER TABLE event ADD COLUMN version INTEGER")
         }
+        migrator.registerMigration("v17-team-numbers") { db in try TeamNumbersSchema.migrate(db) }
+        migrator.registerMigration("v18-review-lists-once-per-deal") { db in try StageListSchema.migrate(db) }
+        migrator.registerMigration("v19-names-by-pinyin") { db in try NameOrderSchema.migrate(db) }
         return migrator
     }
 }

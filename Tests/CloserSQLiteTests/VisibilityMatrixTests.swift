@@ -202,7 +202,7 @@ enum MatrixRows {
 
     /// Built group by group: one literal of every row overflows a test thread's stack in a debug build.
     static let all: [MatrixRow] = team() + accounts() + persons() + deals() + activities() + reviewLogExports() + ownership() + filters() + health()
-        + plans() + undo() + duplicates()
+        + plans() + undo() + duplicates() + teamNumbers()
 
     // Who acts, the team's settings
     static func team() -> [MatrixRow] { [
@@ -521,7 +521,7 @@ extension MatrixRows {
 /// read from their source files.
 enum ProtocolMethods {
     static let files = ["Store.swift", "OwnershipStore.swift", "SavedFilterStore.swift", "HealthStore.swift", "PlanStore.swift", "UndoStore.swift",
-                        "DuplicateCheck.swift"]
+                        "DuplicateCheck.swift", "TeamNumbersStore.swift"]
 
     static func declared() throws -> Set<String> {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

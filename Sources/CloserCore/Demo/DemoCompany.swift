@@ -76,7 +76,7 @@ struct DemoBuilder {
         finishPersons()
         makeHealthData()
         return Snapshot(users: users, processes: [], accounts: accounts, persons: persons, deals: deals,
-                        activities: activities, events: orderedEvents())
+                        activities: activities, events: orderedEvents(), team: teamSettings())
     }
 
     // MARK: Time
@@ -620,6 +620,7 @@ struct DemoBuilder {
         }
         do {
             walk.deal = try DealRules.close(walk.deal, as: outcome, reason: reason, on: Day(ordinal: closeDay))
+            if outcome == .lost { Self.recordLoss(&walk.deal, reason: reason) }
         } catch {
             assertionFailure("demo deal \(walk.id) could not close: \(error)")
         }

@@ -16,10 +16,12 @@ public struct Snapshot: Sendable, Codable, Equatable {
     public var plans: [PlannedActivity]
     /// The event log, so history (and the weekly review built on it) travels with the data.
     public var events: [ChangeEvent]
+    /// The team's base currency, rates, targets and lost reasons; nil when none were set.
+    public var team: TeamSettings?
 
     public init(format: Int = Snapshot.currentFormat, users: [User] = [], processes: [ProcessTemplate] = [], accounts: [Account] = [],
                 persons: [Person] = [], deals: [Deal] = [], activities: [Activity] = [], plans: [PlannedActivity] = [],
-                events: [ChangeEvent] = []) {
+                events: [ChangeEvent] = [], team: TeamSettings? = nil) {
         self.format = format
         self.users = users
         self.processes = processes
@@ -29,9 +31,10 @@ public struct Snapshot: Sendable, Codable, Equatable {
         self.activities = activities
         self.plans = plans
         self.events = events
+        self.team = team
     }
 
-    enum CodingKeys: String, CodingKey { case format, users, processes, accounts, persons, deals, activities, plans, events }
+    enum CodingKeys: String, CodingKey { case format, users, processes, accounts, persons, deals, activities, plans, events, team }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -44,7 +47,26 @@ public struct Snapshot: Sendable, Codable, Equatable {
         activities = try container.decode([Activity].self, forKey: .activities)
         plans = try container.decodeIfPresent([PlannedActivity].self, forKey: .plans) ?? []
         events = try container.decode([ChangeEvent].self, forKey: .events)
+        team = try container.decodeIfPresent(TeamSettings.self, forKey: .team)
     }
+}
+
+/// The team's numbers as a file carries them.
+public struct TeamSettings: Sendable, Codable, Equatable {
+    public var baseCurrency: String
+    public var exchangeRates: [ExchangeRate]
+    public var targets: [SalesTarget]
+    public var lostReasons: [String]
+
+    public init(baseCurrency: String = Money.defaultCurrency, exchangeRates: [ExchangeRate] = [], targets: [SalesTarget] = [], lostReasons: [String] = []) {
+        self.baseCurrency = baseCurrency
+        self.exchangeRates = exchangeRates
+        self.targets = targets
+        self.lostReasons = lostReasons
+    }
+
+    /// Nothing set: a file need not carry it.
+    public var isDefault: Bool { self == TeamSettings() }
 }
 
 public struct ImportSummary: Sendable, Equatable, CustomStringConvertible {

@@ -21,6 +21,9 @@ public enum SnapshotCSV {
             partial.processes = snapshot.processes
             out["processes.json"] = try SnapshotJSON.encode(partial)
         }
+        if let team = snapshot.team {
+            out["team.json"] = try SnapshotJSON.encode(Snapshot(team: team))
+        }
         return out
     }
 
@@ -29,7 +32,9 @@ public enum SnapshotCSV {
         var snapshot = Snapshot()
         for (name, data) in files {
             if name.hasSuffix(".json") {
-                snapshot.processes += try SnapshotJSON.decode(data, fileName: name).processes
+                let partial = try SnapshotJSON.decode(data, fileName: name)
+                snapshot.processes += partial.processes
+                if let team = partial.team { snapshot.team = team }
                 continue
             }
             let table = try CSVTable.decode(data, fileName: name)
@@ -146,7 +151,8 @@ enum PersonCSV {
 enum DealCSV {
     static let header = ["id", "account_id", "title", "process", "stage", "milestones_done", "amount", "currency", "expected_close",
                          "next_step", "next_step_due", "budget_known", "competitors", "owner", "overrides", "outcome", "outcome_reason",
-                         "forecast_category", "stage_entered_at", "closed_on", "external_id", "version", "created_at", "updated_at", "needs"]
+                         "forecast_category", "stage_entered_at", "closed_on", "external_id", "version", "created_at", "updated_at", "needs",
+                         "loss_reason", "lost_to"]
     static let required: Set<String> = ["id", "account_id", "title", "process", "stage"]
 
     static func row(_ d: Deal) -> [String] {
@@ -155,7 +161,8 @@ enum DealCSV {
          d.nextStepDue?.description ?? "", d.budgetKnown ? "yes" : "no", CSVTable.list(d.competitors), d.owner,
          d.overrides.isEmpty ? "" : ColumnCoding.codable(d.overrides), d.outcome.rawValue, d.outcomeReason, d.forecastCategory.rawValue,
          seconds(d.stageEnteredAt), d.closedOn?.description ?? "", d.externalID ?? "", String(d.version), seconds(d.createdAt), seconds(d.updatedAt),
-         d.needs.isEmpty ? "" : ColumnCoding.needs(d.needs)]
+         d.needs.isEmpty ? "" : ColumnCoding.needs(d.needs),
+         d.lossReason ?? "", d.lostTo ?? ""]
     }
 
     static func deal(_ r: CSVRowReader) throws -> Deal {
@@ -182,6 +189,7 @@ enum DealCSV {
                     expectedClose: try r.day("expected_close"), nextStep: r.text("next_step"), nextStepDue: try r.day("next_step_due"),
                     budgetKnown: try r.bool("budget_known"), needs: needs, competitors: CSVTable.list(from: r.text("competitors")), owner: r.text("owner"),
                     overrides: overrides, outcome: try r.coded("outcome", Outcome.self, default: .open), outcomeReason: r.text("outcome_reason"),
+                    lossReason: r.optional("loss_reason"), lostTo: r.optional("lost_to"),
                     forecastCategory: try r.coded("forecast_category", ForecastCategory.self, default: .pipeline),
                     stageEnteredAt: try r.time("stage_entered_at"), closedOn: try r.day("closed_on"), externalID: r.optional("external_id"),
                     version: try r.int("version", default: 1), createdAt: try r.time("created_at"), updatedAt: try r.time("updated_at"))

@@ -402,15 +402,15 @@ struct StoreIndex {
     func importableDeal(_ db: Database, id: Int64) throws -> Deal {
         let statement = try db.cachedStatement(sql: """
             SELECT account_id, title, process_key, stage_key, amount, currency, expected_close, next_step, next_step_due,
-                   competitors, owner, outcome, outcome_reason, closed_on, external_id FROM deal WHERE id = ?
+                   competitors, owner, outcome, outcome_reason, closed_on, external_id, loss_reason, lost_to FROM deal WHERE id = ?
             """)
         guard let row = try Row.fetchOne(statement, arguments: [id]) else { throw StoreError.notFound(entity: "deal", id: id) }
         let competitors: String = row[9]
         return Deal(id: id, accountID: row[0], title: row[1], processKey: row[2], stageKey: row[3],
                     amount: Money(minorUnits: row[4], currency: row[5]), expectedClose: ColumnCoding.day(row[6]), nextStep: row[7],
                     nextStepDue: ColumnCoding.day(row[8]), competitors: competitors == "[]" ? [] : ColumnCoding.strings(from: competitors),
-                    owner: row[10], outcome: Outcome(rawValue: row[11]) ?? .open, outcomeReason: row[12], closedOn: ColumnCoding.day(row[13]),
-                    externalID: row[14])
+                    owner: row[10], outcome: Outcome(rawValue: row[11]) ?? .open, outcomeReason: row[12], lossReason: row[15], lostTo: row[16],
+                    closedOn: ColumnCoding.day(row[13]), externalID: row[14])
     }
 
     func refusal(_ accountID: Int64) -> String? { refusals[accountID] }

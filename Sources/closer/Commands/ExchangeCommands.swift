@@ -128,7 +128,7 @@ struct ImportCommand: ParsableCommand {
         let lower = path.lowercased()
         if isDirectory.boolValue {
             let names = try FileManager.default.contentsOfDirectory(atPath: path)
-                .filter { $0.hasSuffix(".csv") || $0 == "processes.json" }.sorted()
+                .filter { $0.hasSuffix(".csv") || $0 == "processes.json" || $0 == "team.json" }.sorted()
             guard !names.isEmpty else { throw CLIError("\(path): no .csv files in this folder") }
             try importOwn(SnapshotCSV.decode(files: try names.map { ($0, try read((path as NSString).appendingPathComponent($0))) }),
                           locate: SnapshotCSV.locator)
