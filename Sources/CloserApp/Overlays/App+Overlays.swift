@@ -5,6 +5,13 @@ extension App {
     /// A key over an overlay: looked up in the overlay's contexts (no global fallback: an
     /// overlay is modal); a key they do not bind is text for a field, if the overlay has one.
     func handleOverlayKey(_ key: Key, _ overlay: Overlay) {
+        if var form = overlay.form, form.isPicking {
+            form.handle(key)
+            var changed = overlay
+            changed.form = form
+            state.overlay = changed
+            return
+        }
         if let command = KeyMap.command(for: key, in: overlay.contexts) {
             runOverlay(command, overlay)
         } else if overlay.takesText {
@@ -203,7 +210,7 @@ extension App {
     /// `n`: a new deal in `stage` (the board's selected column), else the process's first stage.
     func beginNewDeal(stage: String?) {
         let stage = stage ?? state.process.stages[0].key
-        state.overlay = .newDeal(NewDealState(lang: state.lang, processKey: state.processKey, stageKey: stage))
+        state.overlay = .newDeal(NewDealState(lang: state.lang, process: state.process, stageKey: stage, owner: state.user, reps: state.reps))
     }
 
     /// Checks each field, puts the message next to the field that is wrong, and only then writes.
@@ -250,7 +257,8 @@ extension App {
         do {
             let account = try accountID.map { try store.account($0) }
                 ?? store.addAccount(Account(name: accountText, owner: state.user))
-            var deal = Deal(accountID: account.id, title: title, processKey: form.processKey, stageKey: form.stageKey, amount: amount, owner: state.user)
+            var deal = Deal(accountID: account.id, title: title, processKey: form.processKey, stageKey: form.chosenStage ?? form.stageKey,
+                            amount: amount, owner: form.chosenOwner ?? state.user)
             deal.expectedClose = close.day
             deal.nextStep = form.form.text(of: NewDealState.nextStepField)
             deal.nextStepDue = due.day

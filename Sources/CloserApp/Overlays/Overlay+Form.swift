@@ -1,0 +1,34 @@
+import TerminalUI
+
+extension Overlay {
+    /// The form being filled in this overlay, if any. While its picker is open the picker takes
+    /// every key before the key map (Enter chooses, Esc closes the picker, not the form), and
+    /// the picker is drawn over the overlay.
+    var form: FormState? {
+        get {
+            switch self {
+            case .newDeal(let form): form.form
+            case .orgChart(.person(let form)): form.form
+            case .detail(let detail): if case .edit(let form) = detail.mode { form } else { nil }
+            default: nil
+            }
+        }
+        set {
+            guard let newValue else { return }
+            switch self {
+            case .newDeal(var form):
+                form.form = newValue
+                self = .newDeal(form)
+            case .orgChart(.person(var form)):
+                form.form = newValue
+                self = .orgChart(.person(form))
+            case .detail(var detail):
+                guard case .edit = detail.mode else { return }
+                detail.mode = .edit(newValue)
+                self = .detail(detail)
+            default:
+                return
+            }
+        }
+    }
+}
