@@ -135,6 +135,8 @@ extension App {
                 state.overlay = nil
                 reload()
             }
+        case .openPlans:
+            perform(PlansUpdate.open(&state, deal: detail.deal, cursor: detail.cursor))
         case .markLost:
             state.overlay = .prompt(PromptState(title: LocalizedText(en: "Why was it lost?", zh: "丢单原因？")[state.lang], purpose: .lostReason(dealID: id)))
         default:

@@ -45,6 +45,7 @@ extension App {
         case .accounts(let accountOverlay): handleAccountOverlay(command, accountOverlay)
         case .orgChart(let orgOverlay): handleOrgChartOverlay(command, orgOverlay)
         case .importFile(var screen): handleImport(command, &screen)
+        case .plans: perform(PlansUpdate.update(&state, .command(command)))
         }
     }
 
@@ -64,6 +65,7 @@ extension App {
             form.form.handle(key)
             state.overlay = .orgChart(.person(form))
         case .importFile(var screen): typeImport(key, &screen)
+        case .plans: PlansUpdate.type(key, &state)
         case .help, .gate, .accounts, .orgChart: break
         }
     }

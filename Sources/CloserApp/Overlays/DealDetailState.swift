@@ -75,6 +75,7 @@ extension DealDetailState {
         KeyBinding([.char("x")], .markLost, keys),
         KeyBinding([.char("o")], .openOrgChart, keys),
         KeyBinding([.char("f")], .cycleForecast, keys),
+        KeyBinding([.char("p")], .openPlans, keys),
         KeyBinding([.escape, .char("q")], .close, keys),
         KeyBinding([.tab], .nextKind, activityKeys),
         KeyBinding([.backTab], .previousKind, activityKeys),

@@ -10,6 +10,7 @@ extension Overlay {
             case .newDeal(let form): form.form
             case .orgChart(.person(let form)): form.form
             case .detail(let detail): if case .edit(let form) = detail.mode { form } else { nil }
+            case .plans(let plans): plans.form
             default: nil
             }
         }
@@ -26,6 +27,13 @@ extension Overlay {
                 guard case .edit = detail.mode else { return }
                 detail.mode = .edit(newValue)
                 self = .detail(detail)
+            case .plans(var plans):
+                switch plans.mode {
+                case .add: plans.mode = .add(newValue)
+                case .done(let plan, _): plans.mode = .done(plan, newValue)
+                case .list, .confirmCancel: return
+                }
+                self = .plans(plans)
             default:
                 return
             }

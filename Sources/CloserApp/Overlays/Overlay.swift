@@ -13,6 +13,7 @@ public enum Overlay: Sendable {
     case accounts(AccountOverlay)
     case orgChart(OrgChartOverlay)
     case importFile(ImportState)
+    case plans(PlansState)
 
     var contexts: [KeyContext] {
         switch self {
@@ -28,6 +29,7 @@ public enum Overlay: Sendable {
         case .orgChart(.person): [FormKeys.keys]
         case .orgChart(.confirmDelete): [ConfirmKeys.keys]
         case .importFile(let screen): [screen.keys]
+        case .plans(let plans): plans.contexts
         }
     }
 
@@ -37,6 +39,7 @@ public enum Overlay: Sendable {
         case .palette, .prompt, .newDeal, .orgChart(.person), .importFile: true
         case .detail(let detail): detail.takesText
         case .accounts(.account(let detail)): detail.takesText
+        case .plans(let plans): plans.takesText
         case .help, .gate, .accounts, .orgChart: false
         }
     }
@@ -47,6 +50,7 @@ enum Overlays {
     static let all: [any OverlayKeys.Type] = [
         DealDetailState.self, Account360State.self, ColumnChooserState.self, SavedFilterPicker.self, GateState.self,
         ConfirmKeys.self, FormKeys.self, PromptState.self, PaletteState.self, HelpKeys.self, ImportState.self, StandupState.self,
+        PlansState.self,
     ]
 }
 

@@ -36,6 +36,8 @@ enum OverlayView {
             OrgChartOverlayView.render(orgOverlay, lang: lang, into: &canvas, area: area)
         case .importFile(let screen):
             ImportView.render(screen, state: state, into: &canvas)
+        case .plans(let plans):
+            PlansView.render(plans, lang: lang, today: state.today, into: &canvas, area: area)
         }
         if let form = overlay.form { Form.renderPicker(into: &canvas, area: area.inset(by: 2), form: form) }
     }

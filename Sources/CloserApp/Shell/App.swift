@@ -62,6 +62,9 @@ public final class App {
                 run(command)
             case .say(let message):
                 state.message = message
+            case .openDeal(let id, let cursor):
+                reload(keeping: id)
+                openDeal(id, keepCursor: cursor)
             }
         }
     }
@@ -72,6 +75,7 @@ public final class App {
         case .dealMove: perform(DealMoves.update(&state, event))
         case .importer: perform(ImportFlow.update(&state, event))
         case .exporter: perform(TableExportFlow.update(&state, event))
+        case .plans: perform(PlansUpdate.update(&state, event))
         }
     }
 

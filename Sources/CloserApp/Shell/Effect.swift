@@ -24,6 +24,8 @@ enum Origin: Sendable, Equatable {
     case dealMove
     case importer
     case exporter
+    /// The planned activities over the open deal.
+    case plans
 }
 
 /// What an update asks of the world, as data: tests read it, the runner does it.
@@ -37,6 +39,8 @@ enum Effect: Sendable {
     case command(Command)
     /// The status line says this (after the effects before it, which may say something else).
     case say(StatusMessage)
+    /// The deal opened (read again) over the screen, its milestone cursor where it was.
+    case openDeal(Int64, cursor: Int)
 }
 
 /// What a screen's or a work's owner is told.
