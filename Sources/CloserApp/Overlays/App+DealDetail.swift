@@ -23,6 +23,7 @@ extension App {
             }
             let persons = try store.persons(PersonQuery(accountID: deal.accountID, limit: App.orgChartReadLimit)).rows
             detail.coverage = OrgCoverage.warnings(persons, today: state.today)
+            detail.persons = persons
             detail.cursor = min(keepCursor, max(0, detail.milestoneRows.count - 1))
             state.overlay = .detail(detail)
         }
@@ -43,29 +44,17 @@ extension App {
                 detail.mode = .edit(form)
                 state.overlay = .detail(detail)
             }
-        case .logActivity(var kind, let notes):
+        case .logActivity(var form):
             switch command {
             case .close:
                 detail.mode = .browse
                 state.overlay = .detail(detail)
-            case .nextKind, .previousKind:
-                let kinds = ActivityKind.allCases
-                let index = kinds.firstIndex(of: kind) ?? 0
-                kind = kinds[(index + (command == .nextKind ? 1 : kinds.count - 1)) % kinds.count]
-                detail.mode = .logActivity(kind: kind, notes: notes)
-                state.overlay = .detail(detail)
             case .confirm:
-                let activity = Activity(accountID: detail.deal.accountID, dealID: detail.deal.id, kind: kind, day: state.today,
-                                        notes: notes.text, by: state.user)
-                if attempt({ _ = try store.addActivity(activity) }) {
-                    state.message = StatusMessage("\(kind.label[state.lang]) #\(detail.deal.id) ✓")
-                    detail.mode = .browse
-                    state.overlay = .detail(detail)
-                    reload()
-                    openDeal(detail.deal.id, keepCursor: detail.cursor)
-                }
+                saveActivity(&detail, form: &form)
             default:
-                break
+                form.run(command)
+                detail.mode = .logActivity(form)
+                state.overlay = .detail(detail)
             }
         }
     }
@@ -77,9 +66,9 @@ extension App {
         case .edit(var form):
             _ = form.handle(key)
             detail.mode = .edit(form)
-        case .logActivity(let kind, var notes):
-            _ = notes.handle(key)
-            detail.mode = .logActivity(kind: kind, notes: notes)
+        case .logActivity(var form):
+            form.handle(key)
+            detail.mode = .logActivity(form)
         }
         state.overlay = .detail(detail)
     }
@@ -122,7 +111,7 @@ extension App {
             }
             openDeal(id, keepCursor: detail.cursor)
         case .logActivity:
-            detail.mode = .logActivity(kind: .visit, notes: TextFieldState(maxLength: 1000))
+            detail.mode = .logActivity(detail.activityForm(state.lang, today: state.today))
             state.overlay = .detail(detail)
         case .moveRight, .moveLeft:
             let step = command == .moveRight ? 1 : -1
@@ -141,6 +130,43 @@ extension App {
             state.overlay = .prompt(PromptState(title: LocalizedText(en: "Why was it lost?", zh: "丢单原因？")[state.lang], purpose: .lostReason(dealID: id)))
         default:
             break
+        }
+    }
+
+    /// Logs the activity on the day it happened (never a future one) with the persons met,
+    /// whose last-met date follows.
+    func saveActivity(_ detail: inout DealDetailState, form: inout FormState) {
+        let lang = state.lang
+        for index in form.fields.indices { form.setError(nil, at: index) }
+        let kindField = form.fields[DealDetailState.activityKindField]
+        let kind = kindField.choices?.ids(in: kindField.text).first.flatMap(ActivityKind.init(rawValue:))
+        let day = Day(typed: form.text(of: DealDetailState.activityDayField), today: state.today)
+        guard let kind, let day, day <= state.today else {
+            let (field, message) = kind == nil
+                ? (DealDetailState.activityKindField, LocalizedText(en: "pick a kind", zh: "请选择类型"))
+                : (DealDetailState.activityDayField, LocalizedText(en: "a day not after today: YYYY-MM-DD, yesterday, -2", zh: "不晚于今天的日期：YYYY-MM-DD、昨天、-2"))
+            form.setError(message[lang], at: field)
+            form.focus = field
+            state.message = StatusMessage(message[lang], isError: true)
+            detail.mode = .logActivity(form)
+            state.overlay = .detail(detail)
+            return
+        }
+        let metField = form.fields[DealDetailState.activityMetField]
+        let met = metField.choices?.ids(in: metField.text).compactMap { Int64($0) } ?? []
+        let activity = Activity(accountID: detail.deal.accountID, dealID: detail.deal.id, kind: kind, day: day, personIDs: met,
+                                notes: form.text(of: DealDetailState.activityNotesField), by: state.user)
+        if attempt({ _ = try store.addActivity(activity) }) {
+            let names = met.compactMap { id in detail.persons.first { $0.id == id }?.name }
+            let with = names.isEmpty ? "" : LocalizedText(en: ", met \(names.joined(separator: ", "))", zh: "，见了 \(names.joined(separator: "、"))")[lang]
+            state.message = StatusMessage("\(kind.label[lang]) #\(detail.deal.id) \(day) ✓\(with)")
+            detail.mode = .browse
+            state.overlay = .detail(detail)
+            reload()
+            openDeal(detail.deal.id, keepCursor: detail.cursor)
+        } else {
+            detail.mode = .logActivity(form)
+            state.overlay = .detail(detail)
         }
     }
 

@@ -9,7 +9,11 @@ extension Overlay {
             switch self {
             case .newDeal(let form): form.form
             case .orgChart(.person(let form)): form.form
-            case .detail(let detail): if case .edit(let form) = detail.mode { form } else { nil }
+            case .detail(let detail):
+                switch detail.mode {
+                case .edit(let form), .logActivity(let form): form
+                case .browse: nil
+                }
             case .plans(let plans): plans.form
             default: nil
             }
@@ -24,8 +28,11 @@ extension Overlay {
                 form.form = newValue
                 self = .orgChart(.person(form))
             case .detail(var detail):
-                guard case .edit = detail.mode else { return }
-                detail.mode = .edit(newValue)
+                switch detail.mode {
+                case .edit: detail.mode = .edit(newValue)
+                case .logActivity: detail.mode = .logActivity(newValue)
+                case .browse: return
+                }
                 self = .detail(detail)
             case .plans(var plans):
                 switch plans.mode {
