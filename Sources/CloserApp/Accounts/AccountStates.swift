@@ -55,6 +55,8 @@ public struct QuadrantState: Sendable {
     public var pinnedAccountID: Int64?
     /// An account whose scores just changed: selected in its (new) quadrant once the reread is in.
     var followAfterLoad: (id: Int64, quadrant: Quadrant)?
+    /// `+` `-` `]` `[` presses waiting for Enter.
+    public var pendingScores: PendingScores?
 
     public init() {}
 

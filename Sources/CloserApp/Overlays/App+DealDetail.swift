@@ -124,6 +124,9 @@ extension App {
                 state.overlay = nil
                 reload()
             }
+        case .undo:
+            perform(UndoFlow.begin(state))
+            if case .detail = state.overlay { openDeal(id, keepCursor: detail.cursor) }
         case .openPlans:
             perform(PlansUpdate.open(&state, deal: detail.deal, cursor: detail.cursor))
         case .markLost:

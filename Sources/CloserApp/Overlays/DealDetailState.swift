@@ -88,6 +88,7 @@ extension DealDetailState {
         KeyBinding([.char("o")], .openOrgChart, keys),
         KeyBinding([.char("f")], .cycleForecast, keys),
         KeyBinding([.char("p")], .openPlans, keys),
+        KeyBinding([.char("u")], .undo, keys),
         KeyBinding([.escape, .char("q")], .close, keys),
     ]
 

@@ -76,11 +76,14 @@ public final class App {
         case .importer: perform(ImportFlow.update(&state, event))
         case .exporter: perform(TableExportFlow.update(&state, event))
         case .plans: perform(PlansUpdate.update(&state, event))
+        case .undo: perform(UndoFlow.update(&state, event))
         }
     }
 
     /// Loads what the first frame needs.
     public func start() {
+        // What `u` may take back: the user's changes from now on.
+        if state.openedAt == nil { state.openedAt = Date() }
         attempt {
             state.catalog = try store.processCatalog()
             state.reps = try store.users().map(\.name)
@@ -159,6 +162,7 @@ public final class App {
             openOrgChart(accountID: id)
         case .exportTable: beginTableExport()
         case .showStandup: startStandup()
+        case .undo: perform(UndoFlow.begin(state))
         default:
             Screens.all.first { $0.showCommand == command }?.show(in: self)
         }

@@ -1,4 +1,5 @@
 import CloserCore
+import Foundation
 import TerminalUI
 
 public struct StatusMessage: Sendable, Equatable {
@@ -43,6 +44,8 @@ public struct AppState: Sendable {
     /// Said over the screen while long work runs ("Importing deals.csv…"), so it does not look frozen.
     public var busy: String?
     public var isEmptyStore = false
+    /// When the dashboard opened: `u` undoes the user's changes since.
+    public var openedAt: Date?
     public var shouldQuit = false
 
     public init(lang: Language, width: Int, height: Int, today: Day, user: String, storeLocation: String) {

@@ -26,6 +26,8 @@ enum Origin: Sendable, Equatable {
     case exporter
     /// The planned activities over the open deal.
     case plans
+    /// `u`, taking back the user's last change.
+    case undo
 }
 
 /// What an update asks of the world, as data: tests read it, the runner does it.
