@@ -9,6 +9,8 @@ public struct AccountSearchState: Sendable {
     public var editing = false
     public var conditions: [AccountCondition] = []
     public var error: QueryError?
+    /// What the duplicate check said of a search that found nothing: accounts held by others.
+    public var hidden: HiddenAccounts?
 
     public init() {}
 

@@ -74,6 +74,9 @@ enum AccountTableView {
         let columns = AccountColumnLayout.tableColumns(fitted, lang: lang)
         TableView.render(into: &canvas, rect: body, columns: columns, rows: cells, total: rows.count, state: scroll,
                          sort: sort, focused: !state.accountSearch.editing, rowRoles: roles)
+        if rows.isEmpty, let hidden = state.accountSearch.hidden, body.height > 2 {
+            canvas.put("⚠ " + hidden.text[lang], x: body.x + 1, y: body.y + 2, role: .warning, maxWidth: body.width - 1)
+        }
     }
 }
 
