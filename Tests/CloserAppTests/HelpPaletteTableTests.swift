@@ -8,7 +8,7 @@ import TerminalUI
 @Suite struct HelpAndPaletteTests {
     @Test(arguments: [Language.zh, .en])
     func helpListsEveryBinding(lang: Language) throws {
-        let (app, _) = try Fixture.handMade(lang, width: 160, height: 120)
+        let (app, _) = try Fixture.handMade(lang, width: 160, height: 160)
         app.press("?")
         guard case .help = app.state.overlay else { Issue.record("no help"); return }
         let canvas = app.canvas()

@@ -146,6 +146,6 @@ public enum KeyMap {
             HelpSection(title: context.title[lang], entries: bindings.filter { $0.context == context }.map {
                 KeyHint($0.keys.map(name).joined(separator: " "), $0.command.label[lang])
             })
-        }
+        } + [OrgChartLegend.helpSection(lang)]
     }
 }
