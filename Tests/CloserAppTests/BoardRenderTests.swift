@@ -44,9 +44,9 @@ import TerminalUI
             Self.line(s, [(1, "A 中国石化北京分公司"), (28, "C 上海电气集团"), (55, "A 中国石化北京分公司")]),
             Self.line(s, [(1, "炼油厂泵站改造"), (28, "汽轮机备件"), (55, "储罐区安全监控")]),
             Self.line(s, [(1, "1.2M · 10天 · ◆2/2"), (28, "80k · 20天 · ◇0/1"), (55, "2.5M · 30天 · ◆1/1")]),
-            Self.line(s, [(1, "⏰ 11-20 逾期 3天 · 拜访"), (28, "⚑风险 → 今天到期 · 准备技"), (55, "→ 12-01 提交方案")]),
+            Self.line(s, [(1, "⏰ 11-20 逾期 3天 · 拜访…"), (28, "⚑风险 → 今天到期 · 准备 …"), (55, "→ 12-01 提交方案")]),
             Self.line(s, []),
-            Self.line(s, [(1, "B 华为技术有限公司深圳研")]),
+            Self.line(s, [(1, "B 华为技术有限公司深圳研…")]),
             Self.line(s, [(1, "数据中心网络")]),
             Self.line(s, [(1, "300k · 2天 · ◇0/2")]),
             Self.line(s, [(1, "⚠ 无下一步")]),
@@ -82,9 +82,9 @@ import TerminalUI
         #expect(lines[2] == Self.line(s, [(0, " Σ 1.5M  ≈ 150k"), (27, " Σ 80k  ≈ 8k"), (54, " Σ 2.5M  ≈ 1M")]))
         #expect(lines[4] == Self.line(s, [(1, "A 中国石化北京分公司"), (28, "C 上海电气集团"), (55, "A 中国石化北京分公司")]))
         #expect(lines[6] == Self.line(s, [(1, "1.2M · 10d · ◆2/2"), (28, "80k · 20d · ◇0/1"), (55, "2.5M · 30d · ◆1/1")]))
-        // 拜访总工 is cut before 访: a wide character that does not fit becomes a space, never half a glyph.
-        #expect(lines[7] == Self.line(s, [(1, "⏰ 11-20 overdue 3d · 拜"), (28, "⚑RISK → due today · 准备"), (55, "→ 12-01 提交方案")]))
-        #expect(lines[9] == Self.line(s, [(1, "B 华为技术有限公司深圳研")]))
+        // Cut names end in "…"; a wide character that does not fit before it becomes a space, never half a glyph.
+        #expect(lines[7] == Self.line(s, [(1, "⏰ 11-20 overdue 3d · 拜…"), (28, "⚑RISK → due today · 准备…"), (55, "→ 12-01 提交方案")]))
+        #expect(lines[9] == Self.line(s, [(1, "B 华为技术有限公司深圳研…")]))
         #expect(lines[11] == Self.line(s, [(1, "300k · 2d · ◇0/2")]))
         #expect(lines[12] == Self.line(s, [(1, "⚠ no next step")]))
         #expect(lines[23] == row((1, "Enter open  > move  n New deal  / Search"), (43, "Filter: all │ wang.lei@closer.sqlite")))
@@ -106,11 +106,11 @@ import TerminalUI
             (0..<5).map { _ in String(repeating: "─", count: 25) + "│" }.joined() + String(repeating: "─", count: 30),
             Self.line(s, [(1, "A 中国石化北京分公司"), (27, "C 上海电气集团"), (53, "A 中国石化北京分公司"), (79, "（无商机）"),
                           (105, "C 上海电气集团"), (131, "（无商机）")]),
-            Self.line(s, [(1, "炼油厂泵站改造"), (27, "汽轮机备件"), (53, "储罐区安全监控"), (105, "汽轮机组长期服务合同（十")]),
+            Self.line(s, [(1, "炼油厂泵站改造"), (27, "汽轮机备件"), (53, "储罐区安全监控"), (105, "汽轮机组长期服务合同（ …")]),
             Self.line(s, [(1, "1.2M · 10天 · ◆2/2"), (27, "80k · 20天 · ◇0/1"), (53, "2.5M · 30天 · ◆1/1"), (105, "500k USD · 40天 · ◇0/1")]),
-            Self.line(s, [(1, "⏰ 11-20 逾期 3天 · 拜访"), (27, "⚑风险 → 今天到期 · 准备"), (53, "→ 12-01 提交方案"), (105, "→ 11-30 商务谈判")]),
+            Self.line(s, [(1, "⏰ 11-20 逾期 3天 · 拜 …"), (27, "⚑风险 → 今天到期 · 准备…"), (53, "→ 12-01 提交方案"), (105, "→ 11-30 商务谈判")]),
             Self.line(s, []),
-            Self.line(s, [(1, "B 华为技术有限公司深圳研")]),
+            Self.line(s, [(1, "B 华为技术有限公司深圳 …")]),
             Self.line(s, [(1, "数据中心网络")]),
             Self.line(s, [(1, "300k · 2天 · ◇0/2")]),
             Self.line(s, [(1, "⚠ 无下一步")]),
@@ -137,7 +137,7 @@ import TerminalUI
         #expect(lines[4] == Self.line(s, [(1, "A 中国石化北京分公司"), (27, "C 上海电气集团"), (53, "A 中国石化北京分公司"), (79, "(no deals)"),
                                           (105, "C 上海电气集团"), (131, "(no deals)")]))
         #expect(lines[6] == Self.line(s, [(1, "1.2M · 10d · ◆2/2"), (27, "80k · 20d · ◇0/1"), (53, "2.5M · 30d · ◆1/1"), (105, "500k USD · 40d · ◇0/1")]))
-        #expect(lines[7] == Self.line(s, [(1, "⏰ 11-20 overdue 3d · 拜"), (27, "⚑RISK → due today · 准备"), (53, "→ 12-01 提交方案"), (105, "→ 11-30 商务谈判")]))
+        #expect(lines[7] == Self.line(s, [(1, "⏰ 11-20 overdue 3d ·  …"), (27, "⚑RISK → due today · 准 …"), (53, "→ 12-01 提交方案"), (105, "→ 11-30 商务谈判")]))
         #expect(lines[12] == Self.line(s, [(1, "⚠ no next step")]))
         #expect(lines[47] == row((1, "Enter open  > move  n New deal  / Search  : Commands  ? Help  q quit"), (112, "Filter: all │ wang.lei@/home/wang/closer.sqlite")))
         Self.checkAlignment(canvas, separators: s)

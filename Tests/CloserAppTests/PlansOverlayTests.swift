@@ -113,7 +113,7 @@ struct PlansOverlayTests {
         guard case .detail(let detail) = app.state.overlay else { Issue.record("not back on the deal"); return }
         #expect(detail.deal.nextStep == "给总工打电话" && detail.deal.nextStepDue == Fixture.today.adding(days: -2))
         app.key(.escape)
-        #expect(app.lines()[7] == " ⏰ 11-21 逾期 2天 · 给总 │ ⚑风险 → 今天到期 · 准备技│ → 12-01 提交方案", "the card shows the next plan, overdue")
+        #expect(app.lines()[7] == " ⏰ 11-21 逾期 2天 · 给总…│ ⚑风险 → 今天到期 · 准备 …│ → 12-01 提交方案", "the card shows the next plan, overdue")
     }
 
     @Test func cancellingAsksFirst() throws {

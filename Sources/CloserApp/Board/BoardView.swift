@@ -55,8 +55,10 @@ public enum BoardView {
         let width = rect.width - 1
         let x = rect.x + 1
         var used = canvas.put(deal.accountGrade.rawValue, x: x, y: rect.y, role: selected ? base : .grade(deal.accountGrade))
-        used += canvas.put(" " + deal.accountName, x: x + used, y: rect.y, role: selected ? base : .cardAccount, maxWidth: width - used)
-        canvas.put(deal.title, x: x, y: rect.y + 1, role: selected ? base : .cardTitle, maxWidth: width)
+        // Names that do not fit end in "…", so a cut name never reads as a whole one.
+        used += canvas.put(" " + TextWidth.truncate(deal.accountName, to: max(0, width - used - 1)), x: x + used, y: rect.y,
+                           role: selected ? base : .cardAccount, maxWidth: width - used)
+        canvas.put(TextWidth.truncate(deal.title, to: max(0, width)), x: x, y: rect.y + 1, role: selected ? base : .cardTitle, maxWidth: width)
         let amount = Money.compact(deal.amount.minorUnits) + (deal.amount.currency == Money.defaultCurrency ? "" : " " + deal.amount.currency)
         var line3 = canvas.put(amount, x: x, y: rect.y + 2, role: selected ? base : .cardAmount, maxWidth: width)
         line3 += canvas.put(" · \(deal.daysInStage(today: today))\(lang(.days)) · ", x: x + line3, y: rect.y + 2, role: base, maxWidth: width - line3)
@@ -68,7 +70,7 @@ public enum BoardView {
             line4 += canvas.put("⚑" + lang(.atRisk) + " ", x: x, y: rect.y + 3, role: .risk, maxWidth: width)
         }
         let (text, role) = nextStepText(deal, lang: lang, today: today)
-        canvas.put(text, x: x + line4, y: rect.y + 3, role: selected ? base : role, maxWidth: width - line4)
+        canvas.put(TextWidth.truncate(text, to: max(0, width - line4)), x: x + line4, y: rect.y + 3, role: selected ? base : role, maxWidth: width - line4)
     }
 
     static func nextStepText(_ deal: DealSummary, lang: Language, today: Day) -> (String, StyleRole) {
