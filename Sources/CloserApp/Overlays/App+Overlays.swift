@@ -5,6 +5,10 @@ extension App {
     /// A key over an overlay: looked up in the overlay's contexts (no global fallback: an
     /// overlay is modal); a key they do not bind is text for a field, if the overlay has one.
     func handleOverlayKey(_ key: Key, _ overlay: Overlay) {
+        if case .importFile(let screen) = overlay, screen.datePicker != nil {
+            perform(ImportFlow.pickDate(&state, key))
+            return
+        }
         if var form = overlay.form, form.isPicking {
             form.handle(key)
             var changed = overlay
