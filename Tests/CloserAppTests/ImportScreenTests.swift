@@ -54,7 +54,7 @@ struct ImportScreenTests {
         #expect(lines[1].contains("导入文件 — deals.csv"), "\(text)")
         #expect(lines[2].contains("文件: …") && lines[2].contains("/deals.csv"), "\(text)")
         #expect(lines[3].contains("类型: 商机 · 编码 UTF-8 · 逗号分隔 · 流程 project · 日期 自动 · 3 行"), "\(text)")
-        #expect(lines[4].contains("would create 2 accounts, 2 deals; rejected 1 row"), "\(text)")
+        #expect(lines[4] == " │ 将新建 2 个客户、2 个商机；拒绝 1 行                                       │", "\(text)")
         #expect(lines[5].contains("列映射: 商机名称→deal  客户名称→account  金额→amount"), "\(text)")
         #expect(text.contains("阶段→stage") && text.contains("预计成交日期→close-date"), "\(text)")
         #expect(text.contains("未导入的列: 内部代码"), "\(text)")

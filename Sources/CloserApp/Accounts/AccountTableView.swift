@@ -35,7 +35,9 @@ enum AccountSearchBar {
                 }
             }
             if x >= area.maxX - 8 { x = fieldX }
-            canvas.put(error.message, x: x, y: below, role: .error, maxWidth: area.maxX - x)
+            // The Chinese wording where the parser gives one (an error made by message alone has none).
+            let message = error.text[lang].isEmpty ? error.message : error.text[lang]
+            canvas.put(message, x: x, y: below, role: .error, maxWidth: area.maxX - x)
         } else if search.editing {
             canvas.put("grade:A,B region:华东 owner:me pipeline>500k last>30d quadrant:opportunity · Enter · Esc",
                        x: fieldX, y: below, role: .dim, maxWidth: area.maxX - fieldX)

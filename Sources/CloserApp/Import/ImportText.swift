@@ -14,7 +14,7 @@ enum ImportText {
 
     /// The status line after an import.
     static func done(_ outcome: ForeignImportOutcome, file: ForeignImportFile, lang: Language) -> String {
-        var text = LocalizedText(en: "Imported \(file.fileName): ", zh: "已导入 \(file.fileName)：")[lang] + outcome.report.summary
+        var text = LocalizedText(en: "Imported \(file.fileName): ", zh: "已导入 \(file.fileName)：")[lang] + outcome.report.summaryText[lang]
         if let error = outcome.rejectsError {
             text += " — " + error
         } else if let out = outcome.rejectsPath {

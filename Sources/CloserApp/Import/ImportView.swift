@@ -103,7 +103,7 @@ enum ImportView {
             head.append((label + Self.leftTruncated(file.path, to: width - TextWidth.of(label)), .normal))
             // Kind, encoding, process, mapping and rows: on a narrow screen the facts go on over a second line.
             head += Self.wrap(facts, prefix: "", width: width, separator: " · ").map { ($0, .normal) }
-            head.append((report.summary, .accent))
+            head.append((report.summaryText[lang], .accent))
             // The mapping wraps over a few lines; a tall terminal shows more of it.
             let mappingRoom = max(1, (inner.height - 12) / 3 + 1)
             let pairs = file.columns.compactMap { column in column.field.map { "\(column.header)→\($0.rawValue)" } }

@@ -215,7 +215,7 @@ public final class App {
         attempt {
             let summary = try store.importSnapshot(demo(state.today, state.user))
             state.reps = try store.users().map(\.name)
-            state.message = StatusMessage(summary.description)
+            state.message = StatusMessage(summary.text[state.lang])
         }
         reload()
     }
