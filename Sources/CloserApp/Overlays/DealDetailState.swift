@@ -5,7 +5,8 @@ import TerminalUI
 public struct DealDetailState: Sendable {
     public enum Mode: Sendable {
         case browse
-        case edit(FormState)
+        /// Editing next step, due, amount and close, on the deal as the form was opened.
+        case edit(RecordForm<Deal>)
         case logActivity(kind: ActivityKind, notes: TextFieldState)
     }
 
@@ -38,7 +39,10 @@ public struct DealDetailState: Sendable {
 
     public static let nextStepField = 0, dueField = 1, amountField = 2, closeField = 3
 
-    public func editForm(_ lang: Language) -> FormState {
+    public func editForm(_ lang: Language) -> FormState { Self.editForm(deal, lang) }
+
+    /// The edit form as it opens on `deal`.
+    static func editForm(_ deal: Deal, _ lang: Language) -> FormState {
         FormState(fields: [
             FormField(label: lang(.nextStep), text: deal.nextStep),
             FormField(label: lang(.due), text: deal.nextStepDue?.description ?? "", placeholder: "YYYY-MM-DD, +7"),
@@ -57,6 +61,23 @@ extension Command {
     public static let cycleForecast = Command("deal.forecast", en: "Forecast: pipeline / best case / commit", zh: "预测类别：管道 / 乐观 / 承诺")
     public static let nextKind = Command("activity.next-kind", en: "Next kind of activity", zh: "下一种行动类型")
     public static let previousKind = Command("activity.previous-kind", en: "Previous kind of activity", zh: "上一种行动类型")
+}
+
+extension Deal: EditableRecord {
+    public static let noun = LocalizedText(en: "deal", zh: "商机")
+    /// In the order of `DealDetailState.editForm`.
+    public static let formFields: [RecordField<Deal>] = [
+        RecordField(UIText.nextStep.text, \.nextStep),
+        RecordField(UIText.due.text, \.nextStepDue),
+        RecordField(UIText.amount.text, \.amount),
+        RecordField(UIText.expectedClose.text, \.expectedClose),
+    ]
+
+    public static func edit(_ store: any Store, _ id: Int64, expectedVersion: Int, _ change: (inout Deal) throws -> Void) throws -> Deal {
+        try store.editDeal(id, expectedVersion: expectedVersion, change)
+    }
+
+    public static func read(_ store: any Store, _ id: Int64) throws -> Deal { try store.deal(id) }
 }
 
 extension DealDetailState {
@@ -85,7 +106,7 @@ extension DealDetailState {
     var contexts: [KeyContext] {
         switch mode {
         case .browse: [Self.keys]
-        case .edit: [FormKeys.keys]
+        case .edit: [RecordFormKeys.keys, FormKeys.keys]
         case .logActivity: [Self.activityKeys]
         }
     }

@@ -97,8 +97,8 @@ enum DealDetailView {
             }
             let hints = DealDetailState.footerHints(lang).map { "\($0.key) \($0.label)" }.joined(separator: " · ") + " · Esc"
             canvas.put(hints, x: rect.x, y: rect.maxY - 1, role: .dim, maxWidth: rect.width)
-        case .edit(let form):
-            Form.render(into: &canvas, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), form: form)
+        case .edit(let edit):
+            RecordFormView.render(edit, lang: lang, into: &canvas, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1))
         case .logActivity(let kind, let notes):
             canvas.put("\(lang(.logActivity)): ◀ \(kind.label[lang]) ▶ (Tab)", x: rect.x, y: rect.y + 1, role: .title, maxWidth: rect.width)
             canvas.put(lang(.notes), x: rect.x, y: rect.y + 2, role: .dim)

@@ -58,6 +58,12 @@ public final class App {
                 pendingEffects += later
             case .reload(let keeping):
                 reload(keeping: keeping)
+            case .reloadIfChanged(let keeping):
+                if case .success(let token as Int64) = runner.run(ReadChangeToken()), token == lastChangeToken { continue }
+                reload(keeping: keeping)
+            case .openOrgChart(let accountID, let person):
+                openOrgChart(accountID: accountID)
+                selectPerson(person)
             case .command(let command):
                 run(command)
             case .say(let message):
@@ -70,6 +76,8 @@ public final class App {
         switch origin {
         case .screen(let id): perform(Screens.module(id).update(&state, event) ?? [])
         case .dealMove: perform(DealMoves.update(&state, event))
+        case .dealDetail: perform(DealDetailUpdate.update(&state, event))
+        case .account360: perform(Account360Update.update(&state, event))
         case .importer: perform(ImportFlow.update(&state, event))
         case .exporter: perform(TableExportFlow.update(&state, event))
         }
@@ -245,7 +253,7 @@ public final class App {
         if !Screens.module(state.screen).refreshesOnChange(self) { return false }
         reload()
         if case .detail(let detail) = state.overlay { openDeal(detail.deal.id, keepCursor: detail.cursor) }
-        if case .accounts(.account(let account)) = state.overlay { refreshAccount360(account) }
+        if case .accounts(.account(let account)) = state.overlay { perform([Account360Update.read(state, account.account.id)]) }
         return true
     }
 }
