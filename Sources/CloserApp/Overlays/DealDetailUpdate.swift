@@ -212,7 +212,7 @@ enum DealDetailUpdate {
                                  zh: "「\(name)」由组织结构图证明且已满足，无需手动勾选")[lang]
         }
         let gaps = missing.map { $0.label[lang] }.joined(separator: lang == .zh ? "、" : " and ")
-        return LocalizedText(en: "\(name) is proven by the org chart, not ticked: the account has no \(gaps) — \(key) opens the org chart",
+        return LocalizedText(en: "\(name) is proven by the org chart, not ticked: the account lacks \(gaps) — \(key) opens the org chart",
                              zh: "「\(name)」由组织结构图证明，不能手动勾选：该客户尚缺\(gaps) —— 按 \(key) 打开组织结构图")[lang]
     }
 

@@ -9,13 +9,23 @@ enum DealDetailView {
         let box = area.inset(dx: 2, dy: 1)
         let deal = detail.deal
         let inner = Panel.render(into: &canvas, rect: box, title: "#\(deal.id) \(deal.title)", focused: true, fill: .overlay)
-        let leftWidth = min(44, inner.width / 2)
-        let left = Rect(x: inner.x + 1, y: inner.y, width: leftWidth - 1, height: inner.height)
-        let right = Rect(x: inner.x + leftWidth + 1, y: inner.y, width: inner.width - leftWidth - 2, height: inner.height)
-        canvas.vline(x: inner.x + leftWidth, y: inner.y, length: inner.height - 6, role: .border)
+        // The two panes share the width: a wide terminal gives activity notes the room.
+        let leftWidth = inner.width / 2
+        let footerHeight = min(max(5, inner.height - 8), footerRows(detail, lang: lang, width: inner.width - 2))
+        let content = inner.height - footerHeight - 1
+        let left = Rect(x: inner.x + 1, y: inner.y, width: leftWidth - 1, height: content)
+        let right = Rect(x: inner.x + leftWidth + 1, y: inner.y, width: inner.width - leftWidth - 2, height: content)
+        canvas.vline(x: inner.x + leftWidth, y: inner.y, length: content, role: .border)
         facts(detail, lang: lang, today: today, into: &canvas, rect: left)
         milestones(detail, lang: lang, into: &canvas, rect: right)
-        footer(detail, lang: lang, into: &canvas, rect: Rect(x: inner.x + 1, y: inner.maxY - 5, width: inner.width - 2, height: 5))
+        footer(detail, lang: lang, into: &canvas, rect: Rect(x: inner.x + 1, y: inner.maxY - footerHeight, width: inner.width - 2, height: footerHeight))
+    }
+
+    /// The footer's rows: history and keys (5), or the edit form with a refusal under it.
+    static func footerRows(_ detail: DealDetailState, lang: Language, width: Int) -> Int {
+        guard case .edit(let edit) = detail.mode else { return 5 }
+        let notice = edit.conflict.map { TextWidth.wrap($0.notice(lang), to: max(1, width)).count } ?? 0
+        return max(5, 1 + Form.height(of: edit.form) + notice)
     }
 
     static func facts(_ detail: DealDetailState, lang: Language, today: Day, into canvas: inout Canvas, rect: Rect) {
@@ -45,7 +55,7 @@ enum DealDetailView {
         var y = rect.y + rows.count + 1
         canvas.put(lang(.activities), x: rect.x, y: y, role: .title, maxWidth: rect.width)
         y += 1
-        for activity in detail.activities where y < rect.maxY - 6 {
+        for activity in detail.activities where y < rect.maxY {
             canvas.put("\(activity.day) \(activity.kind.label[lang]) \(activity.notes)", x: rect.x, y: y, role: .normal, maxWidth: rect.width)
             y += 1
         }
@@ -64,8 +74,10 @@ enum DealDetailView {
         canvas.put(lang(.milestones), x: rect.x, y: rect.y, role: .title, maxWidth: rect.width)
         var y = rect.y + 1
         var lastStage = ""
-        for (index, row) in detail.milestoneRows.enumerated() where y < rect.maxY - 6 {
+        for (index, row) in detail.milestoneRows.enumerated() where y < rect.maxY {
             if row.stage.key != lastStage {
+                // A stage's name with none of its milestones under it says nothing: stop before it.
+                guard y + 1 < rect.maxY else { break }
                 let current = row.stage.key == detail.deal.stageKey ? " ◀" : ""
                 canvas.put("\(row.stage.name[lang]) \(row.stage.probability)%\(current)", x: rect.x, y: y, role: .dim, maxWidth: rect.width)
                 y += 1

@@ -53,7 +53,7 @@ public struct GateState: Sendable {
             let gaps = gate.missing.map { $0.label[lang] }.joined(separator: lang == .zh ? "、" : " and ")
             let key = Self.keyName(.openOrgChart)
             lines += ["", LocalizedText(
-                en: "The account has no \(gaps): a tick cannot stand in for it. \(key) opens the org chart to map them; or force the move with a reason (the deal is marked at risk).",
+                en: "The account lacks \(gaps): a tick cannot stand in for it. \(key) opens the org chart to map them; or force the move with a reason (the deal is marked at risk).",
                 zh: "该客户尚缺\(gaps)：不能用手动勾选代替。按 \(key) 打开组织结构图补上；或填写原因强制推进（商机标记为风险）。")[lang]]
         }
         let labels: [Command: String] = [
