@@ -85,6 +85,11 @@ public final class App {
 
     /// Loads what the first frame needs.
     public func start() {
+        if case .success(let reply) = runner.run(ReadActor()), case .stranger? = reply as? Actor {
+            state.isStranger = true
+            return
+        }
+        state.isStranger = false
         attempt {
             state.catalog = try store.processCatalog()
             state.reps = try store.users().map(\.name)
@@ -100,10 +105,14 @@ public final class App {
             guard width != state.width || height != state.height || state.board.board == nil && state.table.page == nil else { return }
             state.width = width
             state.height = height
+            if state.isStranger { return }
             if state.standup != nil { refreshStandup(now: Date()) } else { reload() }
         case .mouse(let mouse):
-            guard state.standup == nil else { return }
+            guard state.standup == nil, !state.isStranger else { return }
             handleMouse(mouse)
+        case .key(let key) where state.isStranger:
+            // Nothing to see or do until a manager adds the user: q leaves.
+            if KeyMap.command(for: key, in: [.global]) == .quit || key == .escape { state.shouldQuit = true }
         case .key(let key) where state.standup != nil:
             handleStandupKey(key)
         case .key(let key):
@@ -249,6 +258,11 @@ public final class App {
     /// Returns true when the screen needs redrawing.
     public func pollStore() -> Bool {
         if state.standup != nil { return standupTick(now: Date()) }
+        if state.isStranger {
+            // Added meanwhile by a manager: the dashboard starts.
+            start()
+            return !state.isStranger
+        }
         guard let token = try? store.changeToken(), token != lastChangeToken else { return false }
         if !Screens.module(state.screen).refreshesOnChange(self) { return false }
         reload()

@@ -43,6 +43,9 @@ public struct AppState: Sendable {
     /// Said over the screen while long work runs ("Importing deals.csv…"), so it does not look frozen.
     public var busy: String?
     public var isEmptyStore = false
+    /// The name the dashboard acts as is not a user of a store that has users: it sees nothing
+    /// and says how to be added, instead of an empty board.
+    public var isStranger = false
     public var shouldQuit = false
 
     public init(lang: Language, width: Int, height: Int, today: Day, user: String, storeLocation: String) {

@@ -62,6 +62,11 @@ struct ReadChangeToken: Work, Equatable {
     func run(in world: World) throws -> Int64 { try world.store.changeToken() }
 }
 
+/// Who the store acts for: a member, anyone (no users yet) or a stranger.
+struct ReadActor: Work, Equatable {
+    func run(in world: World) throws -> Actor { try world.store.whoIsActing() }
+}
+
 /// Does the work effects describe. The one place the dashboard touches the store and files.
 final class EffectRunner {
     private let world: World
