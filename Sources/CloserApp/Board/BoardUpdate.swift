@@ -134,9 +134,14 @@ enum BoardUpdate {
         selected = min(max(0, selected), max(0, column.count - 1))
         state.board.selected[stage] = selected
         let offset = column.offset
+        let shown = layout.cardsPerColumn
+        // A step past the edge scrolls half a column (as vim's scrolljump): every card of the
+        // column is redrawn on a scroll, so fewer, larger scrolls cost far fewer bytes per key.
+        let stepping = command == .selectUp || command == .selectDown
+        let jump = stepping ? max(1, shown / 2) : 1
         var newOffset = offset
-        if selected < offset { newOffset = selected }
-        if selected >= offset + layout.cardsPerColumn { newOffset = selected - layout.cardsPerColumn + 1 }
+        if selected < offset { newOffset = max(0, selected - jump + 1) }
+        if selected >= offset + shown { newOffset = min(selected - shown + jump, max(0, column.count - shown)) }
         guard newOffset != offset else { return [] }
         state.board.offsets[stage] = newOffset
         return [.work(ReadBoardCards(processKey: state.processKey, filter: state.filter, stageKey: stage,
