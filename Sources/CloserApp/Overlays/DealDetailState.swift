@@ -18,6 +18,10 @@ public struct DealDetailState: Sendable {
     public var events: [ChangeEvent]
     /// The gaps in the account's key-person map (OrgCoverage), so the deal says what the chart says.
     public var coverage: [CoverageWarning] = []
+    /// What the deal trips of the health rules (CloserCore's taboos), each with why and fix.
+    public var health: [HealthWarning] = []
+    /// The right pane shows the health list instead of the milestone checklist.
+    public var showsHealth = false
     /// Index into `milestoneRows`.
     public var cursor = 0
     public var mode: Mode = .browse
@@ -58,6 +62,7 @@ extension Command {
     public static let logActivity = Command("deal.log-activity", en: "Log an activity", zh: "记录行动")
     public static let markWon = Command("deal.won", en: "Mark won", zh: "标记赢单")
     public static let markLost = Command("deal.lost", en: "Mark lost (with a reason)", zh: "标记丢单（需原因）")
+    public static let toggleHealth = Command("deal.health", en: "Health warnings, why and fix / milestones", zh: "健康提示（原因与对策）/ 关键节点")
     public static let cycleForecast = Command("deal.forecast", en: "Forecast: pipeline / best case / commit", zh: "预测类别：管道 / 乐观 / 承诺")
     public static let nextKind = Command("activity.next-kind", en: "Next kind of activity", zh: "下一种行动类型")
     public static let previousKind = Command("activity.previous-kind", en: "Previous kind of activity", zh: "上一种行动类型")
@@ -96,6 +101,7 @@ extension DealDetailState {
         KeyBinding([.char("x")], .markLost, keys),
         KeyBinding([.char("o")], .openOrgChart, keys),
         KeyBinding([.char("f")], .cycleForecast, keys),
+        KeyBinding([.char("h")], .toggleHealth, keys),
         KeyBinding([.escape, .char("q")], .close, keys),
         KeyBinding([.tab], .nextKind, activityKeys),
         KeyBinding([.backTab], .previousKind, activityKeys),

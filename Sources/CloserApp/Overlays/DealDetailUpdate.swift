@@ -93,6 +93,7 @@ enum DealDetailUpdate {
         var detail = fresh
         guard let previous = current(state), previous.deal.id == fresh.deal.id else { return detail }
         detail.mode = previous.mode
+        detail.showsHealth = previous.showsHealth
         if previous.deal.version != fresh.deal.version, case .edit = previous.mode {
             state.message = StatusMessage("#\(fresh.deal.id) " + state.lang(.storeChanged), isError: true)
         }
@@ -185,6 +186,8 @@ enum DealDetailUpdate {
             let all = ForecastCategory.allCases
             let next = all[((all.firstIndex(of: detail.deal.forecastCategory) ?? 0) + 1) % all.count]
             return [.work(SetForecast(dealID: id, category: next, version: detail.deal.version), replyTo: .dealDetail)]
+        case .toggleHealth:
+            detail.showsHealth.toggle()
         case .logActivity:
             detail.mode = .logActivity(kind: .visit, notes: TextFieldState(maxLength: 1000))
         case .moveRight, .moveLeft:

@@ -17,7 +17,7 @@ enum DealDetailView {
         let right = Rect(x: inner.x + leftWidth + 1, y: inner.y, width: inner.width - leftWidth - 2, height: content)
         canvas.vline(x: inner.x + leftWidth, y: inner.y, length: content, role: .border)
         facts(detail, lang: lang, today: today, into: &canvas, rect: left)
-        milestones(detail, lang: lang, into: &canvas, rect: right)
+        if detail.showsHealth { health(detail, lang: lang, into: &canvas, rect: right) } else { milestones(detail, lang: lang, into: &canvas, rect: right) }
         footer(detail, lang: lang, into: &canvas, rect: Rect(x: inner.x + 1, y: inner.maxY - footerHeight, width: inner.width - 2, height: footerHeight))
     }
 
@@ -47,6 +47,7 @@ enum DealDetailView {
         ]
         if deal.outcome != .open { rows.append((lang(.outcome), deal.outcome.label[lang] + " " + deal.outcomeReason, .warning)) }
         rows.append(coverageRow(detail.coverage, lang: lang))
+        rows.append(healthRow(detail.health, lang: lang))
         let labelWidth = rows.map { TextWidth.of($0.0) }.max() ?? 0
         for (index, row) in rows.enumerated() where index < rect.height {
             canvas.put(TextWidth.padRight(row.0, to: labelWidth), x: rect.x, y: rect.y + index, role: .dim)
@@ -68,6 +69,37 @@ enum DealDetailView {
         let shown = warnings.prefix(2).map { $0.message[lang] }.joined(separator: " · ")
         let more = warnings.count > 2 ? " (+\(warnings.count - 2))" : ""
         return (label, "⚠ " + shown + more + " [o]", first.isSevere ? .error : .warning)
+    }
+
+    /// "⚠ 2: #9 next · #6 budget [h]": how many health rules the deal trips, the list a key away.
+    static func healthRow(_ warnings: [HealthWarning], lang: Language) -> (String, String, StyleRole) {
+        let label = LocalizedText(en: "Health", zh: "健康")[lang]
+        let key = KeyMap.keys(of: .toggleHealth, in: [DealDetailState.keys]).first.map(KeyMap.name(of:)) ?? ""
+        guard !warnings.isEmpty else { return (label, LocalizedText(en: "✓ no warnings", zh: "✓ 无提示")[lang] + " [\(key)]", .success) }
+        return (label, "⚠ \(warnings.count): " + warnings.map { $0.rule.shortLabel[lang] }.joined(separator: " · ") + " [\(key)]", .warning)
+    }
+
+    /// Each warning the deal trips: its title and what the data shows, why it matters, the fix.
+    static func health(_ detail: DealDetailState, lang: Language, into canvas: inout Canvas, rect: Rect) {
+        let key = KeyMap.keys(of: .toggleHealth, in: [DealDetailState.keys]).first.map(KeyMap.name(of:)) ?? ""
+        canvas.put(LocalizedText(en: "Health (\(key): milestones)", zh: "健康提示（\(key)：关键节点）")[lang], x: rect.x, y: rect.y, role: .title, maxWidth: rect.width)
+        var y = rect.y + 1
+        guard !detail.health.isEmpty else {
+            canvas.put(LocalizedText(en: "✓ The deal trips none of the health rules", zh: "✓ 该商机未触发任何健康规则")[lang], x: rect.x, y: y, role: .success, maxWidth: rect.width)
+            return
+        }
+        /// Wrapped under a two-column indent; the first line may start with a mark instead.
+        func paragraph(_ text: String, mark: String = "  ", _ role: StyleRole) {
+            for (index, line) in TextWidth.wrap(text, to: max(1, rect.width - 2)).enumerated() where y < rect.maxY {
+                canvas.put((index == 0 ? mark : "  ") + line, x: rect.x, y: y, role: role, maxWidth: rect.width)
+                y += 1
+            }
+        }
+        for warning in detail.health where y < rect.maxY {
+            paragraph("\(warning.rule.title[lang])\(lang == .zh ? "：" : ": ")\(warning.detail[lang])", mark: "⚠ ", .warning)
+            paragraph(LocalizedText(en: "Why: ", zh: "原因：")[lang] + warning.rule.why[lang], .dim)
+            paragraph(LocalizedText(en: "Fix: ", zh: "对策：")[lang] + warning.rule.fix[lang], .normal)
+        }
     }
 
     static func milestones(_ detail: DealDetailState, lang: Language, into canvas: inout Canvas, rect: Rect) {
