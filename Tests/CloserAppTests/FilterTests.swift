@@ -169,8 +169,8 @@ import TerminalUI
         let canvas = app.canvas()
         #expect(canvas.roleAt(x: 1, y: 4) == "card.selected")
         #expect(canvas.text(y: 5, from: 1, to: 13) == "数据中心网络")
-        #expect(canvas.text(y: 11, from: 1, to: 26).hasPrefix("100k · 10天 · ◆2/2"))
-        #expect(canvas.lines()[2].hasPrefix(" 合计 400k  加权 40k"))
+        #expect(canvas.text(y: 11, from: 1, to: 26).hasPrefix("10万 · 10天 · ◆2/2"))
+        #expect(canvas.lines()[2].hasPrefix(" 合计 40万  加权 4万"))
         #expect(app.pollStore() == false)
 
         // With the deal open, another person's tick shows in the checklist.

@@ -8,7 +8,7 @@ import TerminalUI
 @Suite struct HelpAndPaletteTests {
     @Test(arguments: [Language.zh, .en])
     func helpListsEveryBinding(lang: Language) throws {
-        let (app, _) = try Fixture.handMade(lang, width: 160, height: 120)
+        let (app, _) = try Fixture.handMade(lang, width: 160, height: 150)
         app.press("?")
         guard case .help = app.state.overlay else { Issue.record("no help"); return }
         let canvas = app.canvas()
@@ -27,6 +27,8 @@ import TerminalUI
         #expect(text.contains(lang == .zh ? "命令面板" : "Command palette"))
         #expect(text.contains(lang == .zh ? "勾选 / 取消关键节点" : "Tick / untick the milestone"))
         #expect(!text.contains("↓ more"))
+        // The board's marks are explained under the keys.
+        #expect(helpLines.contains { $0.contains("✚2") && $0.contains(lang == .zh ? "健康：该商机触发 2 条警示" : "health: the deal trips 2 warnings") })
         app.key(.escape)
         #expect(app.state.overlay == nil)
     }

@@ -9,7 +9,9 @@ import Testing
         let effects = ReviewUpdate.update(&state, .load(keeping: nil)) ?? []
         #expect(state.review.since == Day(year: 2026, month: 11, day: 16), "Monday of last week")
         guard case .work(let read as ReadReview, .screen(.review))? = effects.first else { Issue.record("no read: \(effects)"); return }
-        #expect(read.query == ReviewQuery(today: Fixture.today, since: state.review.since, processKey: state.processKey, listLimit: 200))
+        // Last week, Monday to Sunday: the period is one week.
+        #expect(read.query == ReviewQuery(today: Fixture.today, since: state.review.since, until: Day(year: 2026, month: 11, day: 23),
+                                          processKey: state.processKey, listLimit: 200))
     }
 
     @Test func thePeriodMovesByAWeekButNotPastThisOne() {

@@ -27,6 +27,8 @@ public struct AppState: Sendable {
     public var catalog = ProcessCatalog()
     public var processKey = BuiltInProcesses.project.key
     public var reps: [String] = []
+    /// The base currency, its rates and the team's names, for every screen's figures.
+    public var numbers = TeamNumbers()
     public var filter = DealFilter()
     public var board = BoardState()
     public var table = DealTableState()
