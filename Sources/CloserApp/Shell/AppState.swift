@@ -66,7 +66,7 @@ public struct AppState: Sendable {
     /// "mine · grade A · “zgsh” · saved “hot”": the active filter in a few words for the status line.
     public var filterSummary: String {
         var parts = [String]()
-        if let owner = filter.owner { parts.append(owner == user ? lang(.mine) : owner) }
+        if let owner = filter.owner { parts.append(owner == user ? lang(.mine) : numbers.name(owner)) }
         if !filter.grades.isEmpty { parts.append("\(lang(.grade)) " + filter.grades.map(\.rawValue).sorted().joined(separator: "+")) }
         if !filter.text.isEmpty { parts.append("“\(filter.text)”") }
         if let name = filter.accountFilterName {
