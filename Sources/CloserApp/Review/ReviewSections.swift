@@ -14,28 +14,29 @@ enum ReviewSections {
             // The lists about open deals' state name the stage; the period's moves say it in "what".
             let showsStage: Set<ReviewListKind> = [.stalled, .missingNextStep, .overdueNextStep, .pastClose, .newDeals]
             var columns = [
-                ReviewColumn(header: lang(.title), cells: items.map(\.title), keep: 95, shrinks: true, shortest: 8),
-                ReviewColumn(header: lang(.account), cells: items.map(\.accountName), keep: 60, shrinks: true),
+                ReviewColumn(header: lang(.title), cells: items.map(\.title), keep: 98, shrinks: true, shortest: 10),
+                ReviewColumn(header: lang(.account), cells: items.map(\.accountName), keep: 60, shrinks: true, shortest: 8),
                 ReviewColumn(header: lang(.owner), cells: items.map { numbers.name($0.owner) }, keep: 70, shrinks: true),
                 ReviewColumn(header: lang(.amount), cells: items.map { ReviewWording.amount($0, base: review.baseCurrency, lang: lang) }, keep: 90,
-                             shrinks: true, shortest: 8, alignRight: true),
-                ReviewColumn(header: l("what", "说明"), cells: items.map { ReviewWording.detail($0, kind, lang: lang, today: today, stageName: stageName) },
-                             keep: 85, shrinks: true, shortest: 10),
+                             shrinks: true, shortest: 8, alignRight: true, compact: items.map { numbers.ownAmount($0.amount, lang: lang) }),
+                // What happened is what the list is for: it stays, and gives way last.
+                ReviewColumn(header: l("What", "说明"), cells: items.map { ReviewWording.detail($0, kind, lang: lang, today: today, stageName: stageName) },
+                             keep: 97, shrinks: true, shortest: 14),
             ]
             if showsStage.contains(kind) {
-                columns.insert(ReviewColumn(header: l("stage", "阶段"), cells: items.map { stageName($0.stage) }, keep: 80, shrinks: true), at: 3)
+                columns.insert(ReviewColumn(header: l("Stage", "阶段"), cells: items.map { stageName($0.stage) }, keep: 80, shrinks: true), at: 3)
             }
             return columns
         case .health(let rule):
             let items = state.review.health?.list(rule)?.items ?? []
             return [
-                ReviewColumn(header: lang(.title), cells: items.map(\.title), keep: 95, shrinks: true, shortest: 8),
-                ReviewColumn(header: lang(.account), cells: items.map(\.accountName), keep: 60, shrinks: true),
+                ReviewColumn(header: lang(.title), cells: items.map(\.title), keep: 98, shrinks: true, shortest: 10),
+                ReviewColumn(header: lang(.account), cells: items.map(\.accountName), keep: 60, shrinks: true, shortest: 8),
                 ReviewColumn(header: lang(.owner), cells: items.map { numbers.name($0.owner) }, keep: 70, shrinks: true),
-                ReviewColumn(header: l("stage", "阶段"), cells: items.map { stageName($0.stage) }, keep: 65, shrinks: true),
+                ReviewColumn(header: l("Stage", "阶段"), cells: items.map { stageName($0.stage) }, keep: 65, shrinks: true),
                 ReviewColumn(header: lang(.amount), cells: items.map { numbers.amount($0.amount, on: today, lang: lang) }, keep: 90,
-                             shrinks: true, shortest: 8, alignRight: true),
-                ReviewColumn(header: l("what", "说明"), cells: items.map { $0.detail[lang] }, keep: 85, shrinks: true, shortest: 10),
+                             shrinks: true, shortest: 8, alignRight: true, compact: items.map { numbers.ownAmount($0.amount, lang: lang) }),
+                ReviewColumn(header: l("What", "说明"), cells: items.map { $0.detail[lang] }, keep: 97, shrinks: true, shortest: 14),
             ]
         case .healthByRep:
             let reps = state.review.health?.reps ?? []
@@ -48,7 +49,9 @@ enum ReviewSections {
                     ReviewWording.total(numbers.total($0.flaggedAmount.map { ($0.key, $0.value) }, on: today), lang: lang)
                 }, keep: 80, alignRight: true),
             ] + rules.enumerated().map { index, rule in
-                ReviewColumn(header: rule.shortLabel[lang], cells: reps.map { "\($0.count(rule))" }, keep: 50 - index, alignRight: true)
+                // The rules some deal trips stay before those none does.
+                let tripped = (state.review.health?.list(rule)?.count ?? 0) > 0
+                return ReviewColumn(header: rule.shortLabel[lang], cells: reps.map { "\($0.count(rule))" }, keep: (tripped ? 50 : 30) - index, alignRight: true)
             }
         case .closeDates:
             let changes = review.closeDateChanges

@@ -10,6 +10,8 @@ struct ReviewColumn {
     var shrinks = false
     var shortest = 6
     var alignRight = false
+    /// Shorter cells to use when the table does not fit (a deal's own amount without its converted value).
+    var compact: [String]? = nil
 }
 
 /// Lays review columns out in a width: natural widths, then the least needed columns left out,
@@ -46,6 +48,14 @@ enum ReviewTable {
         }
         var widths = columns.map(natural)
         var over = widths.reduce(0, +) + 2 * max(0, columns.count - 1) - width
+        // Before any cell is cut, columns with a shorter form take it.
+        for index in columns.indices where over > 0 {
+            guard let compact = columns[index].compact else { continue }
+            columns[index].cells = compact
+            let narrower = natural(columns[index])
+            over -= widths[index] - narrower
+            widths[index] = narrower
+        }
         // The least needed text column gives way first, down to its shortest, then the next.
         while over > 0, let giving = columns.indices.filter({ columns[$0].shrinks && widths[$0] > least(columns[$0]) })
             .min(by: { columns[$0].keep < columns[$1].keep }) {

@@ -128,7 +128,7 @@ enum ReviewView {
         switch section {
         case .list(let kind): (kind.label[lang], review.list(kind).count)
         case .health(let rule): (BoardView.healthGlyph + " " + rule.shortLabel[lang], state.review.health.map { $0.list(rule)?.count ?? 0 })
-        case .healthByRep: (BoardView.healthGlyph + LocalizedText(en: " health per rep", zh: " 健康：按销售")[lang], state.review.health?.flaggedDeals)
+        case .healthByRep: (BoardView.healthGlyph + LocalizedText(en: " per rep", zh: " 各销售健康")[lang], state.review.health?.flaggedDeals)
         case .closeDates: (LocalizedText(en: "Close dates moved", zh: "成交日期变动")[lang], review.closeDatesMoved)
         case .quadrants: (LocalizedText(en: "Quadrant changes", zh: "象限变化")[lang], review.quadrantChanges.count)
         case .reps: (LocalizedText(en: "Per rep", zh: "按销售")[lang], review.reps.count)
