@@ -111,7 +111,7 @@ enum ReviewUpdate {
             state.review.items.clamp(count: state.review.itemCount, pageSize: ReviewLayout(content: state.contentRect).itemRows)
             return []
         case .reply(let saved as SaveTarget):
-            let who = saved.target.isTeam ? LocalizedText(en: "the team", zh: "全体销售")[state.lang] : state.numbers.name(saved.target.rep)
+            let who = saved.target.isTeam ? LocalizedText(en: "whole team", zh: "全体销售")[state.lang] : state.numbers.name(saved.target.rep)
             state.message = StatusMessage(LocalizedText(en: "Target for \(saved.target.period) · \(who): \(saved.target.amount.compact(.en))",
                                                         zh: "\(saved.target.period) 目标 · \(who)：\(saved.target.amount.compact(.zh))")[state.lang])
             return [.reload(keeping: nil)]
