@@ -38,3 +38,20 @@ import Testing
         #expect(state.message?.text.hasPrefix("Manager's call for 2026-Q4: ") == true)
     }
 }
+
+@Suite struct ReviewRepOrderTests {
+    /// Reps are listed by the names the team uses, Chinese names by pinyin, whatever order the store gave.
+    @Test func repsSortByDisplayNameInPinyin() {
+        var state = Fixture.state(.zh)
+        state.numbers = TeamNumbers(directory: TeamDirectory(users: [
+            User(name: "a.zhang", displayName: "张伟"), User(name: "b.wang", displayName: "王磊"), User(name: "c.li", displayName: "李娜"),
+        ]))
+        var review = WeeklyReview(query: ReviewQuery(today: Fixture.today))
+        review.reps = ["a.zhang", "b.wang", "c.li"].map { RepFigures(rep: $0) }
+        _ = ReviewUpdate.update(&state, .reply(ReadReview.Reply(review: review, cost: 0, at: Fixture.now)))
+        #expect(state.review.review?.reps.map(\.rep) == ["c.li", "b.wang", "a.zhang"])
+        let health = HealthReport(today: Fixture.today, reps: ["a.zhang", "c.li"].map { HealthRepFigures(rep: $0) })
+        _ = ReviewUpdate.update(&state, .reply(Optional(health)))
+        #expect(state.review.health?.reps.map(\.rep) == ["c.li", "a.zhang"])
+    }
+}

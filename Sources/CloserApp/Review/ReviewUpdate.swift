@@ -101,12 +101,19 @@ enum ReviewUpdate {
             askForCall(&state, quarter: command == .reviewCallQuarter)
             return []
         case .reply(let read as ReadReview.Reply):
-            state.review.review = read.review
+            var review = read.review
+            // The team as it knows itself: by name, Chinese names by pinyin (李娜 before 王磊 before 张伟).
+            review.reps = state.numbers.directory.sorted(review.reps) { $0.rep }
+            state.review.review = review
             state.review.reads.record(cost: read.cost, at: read.at)
             state.review.items.clamp(count: state.review.itemCount, pageSize: ReviewLayout(content: state.contentRect).itemRows)
             return []
         case .reply(let health as HealthReport?):
-            state.review.health = health
+            state.review.health = health.map { report in
+                var report = report
+                report.reps = state.numbers.directory.sorted(report.reps) { $0.rep }
+                return report
+            }
             state.review.healthQuery = healthQuery(state)
             state.review.items.clamp(count: state.review.itemCount, pageSize: ReviewLayout(content: state.contentRect).itemRows)
             return []
