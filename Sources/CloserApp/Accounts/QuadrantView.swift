@@ -39,8 +39,8 @@ enum QuadrantView {
             let focused = quadrant == q.focus
             let inner = Panel.render(into: &canvas, rect: frame, title: quadrant.label[lang], focused: focused)
             let footer = q.metric == .pipeline
-                ? "\(group.count) · \(lang(.pipelineWord)) \(Money.compact(group.pipeline))"
-                : "\(group.count) · \(LocalizedText(en: "LTV", zh: "价值")[lang]) \(Money.compact(group.lifetimeValue))"
+                ? "\(group.count) · \(lang(.pipelineWord)) \(Money.compact(group.pipeline, lang))"
+                : "\(group.count) · \(LocalizedText(en: "LTV", zh: "价值")[lang]) \(Money.compact(group.lifetimeValue, lang))"
             canvas.put(" \(footer) ", x: frame.x + 2, y: frame.maxY - 1, role: focused ? .borderFocused : .border, maxWidth: max(0, frame.width - 4))
             guard inner.width > 4, inner.height > 0 else { continue }
             if group.count == 0 {
@@ -55,7 +55,7 @@ enum QuadrantView {
                 let selected = focused && index == scroll.selected
                 let y = inner.y + line
                 let amount = QuadrantSummary.value(row, byLifetimeValue: q.metric == .lifetimeValue)
-                let value = amount == 0 ? "—" : Money.compact(amount)
+                let value = amount == 0 ? "—" : Money.compact(amount, lang)
                 let arrow = q.moves[row.id].map(MoveArrow.arrow) ?? ""
                 let tail = (arrow.isEmpty ? "" : arrow + " ") + value
                 let nameWidth = max(1, inner.width - 3 - TextWidth.of(tail) - 1)
