@@ -5,7 +5,8 @@ import TerminalUI
 public struct DealDetailState: Sendable {
     public enum Mode: Sendable {
         case browse
-        case edit(FormState)
+        /// Editing next step, due, amount and close, on the deal as the form was opened.
+        case edit(RecordForm<Deal>)
         /// Logging an activity: its kind (picked), the day it happened, the persons met (picked), notes.
         case logActivity(FormState)
     }
@@ -20,6 +21,10 @@ public struct DealDetailState: Sendable {
     public var coverage: [CoverageWarning] = []
     /// The account's key persons: whom an activity may have met.
     public var persons: [Person] = []
+    /// What the deal trips of the health rules (CloserCore's taboos), each with why and fix.
+    public var health: [HealthWarning] = []
+    /// The right pane shows the health list instead of the milestone checklist.
+    public var showsHealth = false
     /// Index into `milestoneRows`.
     public var cursor = 0
     public var mode: Mode = .browse
@@ -54,7 +59,10 @@ public struct DealDetailState: Sendable {
         ], focus: Self.activityNotesField)
     }
 
-    public func editForm(_ lang: Language) -> FormState {
+    public func editForm(_ lang: Language) -> FormState { Self.editForm(deal, lang) }
+
+    /// The edit form as it opens on `deal`.
+    static func editForm(_ deal: Deal, _ lang: Language) -> FormState {
         FormState(fields: [
             FormField(label: lang(.nextStep), text: deal.nextStep),
             FormField(label: lang(.due), text: deal.nextStepDue?.description ?? "", placeholder: "YYYY-MM-DD, +7"),
@@ -70,7 +78,25 @@ extension Command {
     public static let logActivity = Command("deal.log-activity", en: "Log an activity", zh: "记录行动")
     public static let markWon = Command("deal.won", en: "Mark won", zh: "标记赢单")
     public static let markLost = Command("deal.lost", en: "Mark lost (with a reason)", zh: "标记丢单（需原因）")
+    public static let toggleHealth = Command("deal.health", en: "Health warnings, why and fix / milestones", zh: "健康提示（原因与对策）/ 关键节点")
     public static let cycleForecast = Command("deal.forecast", en: "Forecast: pipeline / best case / commit", zh: "预测类别：管道 / 乐观 / 承诺")
+}
+
+extension Deal: EditableRecord {
+    public static let noun = LocalizedText(en: "deal", zh: "商机")
+    /// In the order of `DealDetailState.editForm`.
+    public static let formFields: [RecordField<Deal>] = [
+        RecordField(UIText.nextStep.text, \.nextStep),
+        RecordField(UIText.due.text, \.nextStepDue),
+        RecordField(UIText.amount.text, \.amount),
+        RecordField(UIText.expectedClose.text, \.expectedClose),
+    ]
+
+    public static func edit(_ store: any Store, _ id: Int64, expectedVersion: Int, _ change: (inout Deal) throws -> Void) throws -> Deal {
+        try store.editDeal(id, expectedVersion: expectedVersion, change)
+    }
+
+    public static func read(_ store: any Store, _ id: Int64) throws -> Deal { try store.deal(id) }
 }
 
 extension DealDetailState {
@@ -87,6 +113,7 @@ extension DealDetailState {
         KeyBinding([.char("x")], .markLost, keys),
         KeyBinding([.char("o")], .openOrgChart, keys),
         KeyBinding([.char("f")], .cycleForecast, keys),
+        KeyBinding([.char("h")], .toggleHealth, keys),
         KeyBinding([.char("p")], .openPlans, keys),
         KeyBinding([.char("u")], .undo, keys),
         KeyBinding([.escape, .char("q")], .close, keys),
@@ -95,7 +122,8 @@ extension DealDetailState {
     var contexts: [KeyContext] {
         switch mode {
         case .browse: [Self.keys]
-        case .edit, .logActivity: [FormKeys.keys]
+        case .edit: [RecordFormKeys.keys, FormKeys.keys]
+        case .logActivity: [FormKeys.keys]
         }
     }
 

@@ -11,7 +11,8 @@ extension Overlay {
             case .orgChart(.person(let form)): form.form
             case .detail(let detail):
                 switch detail.mode {
-                case .edit(let form), .logActivity(let form): form
+                case .edit(let edit): edit.form
+                case .logActivity(let form): form
                 case .browse: nil
                 }
             case .plans(let plans): plans.form
@@ -29,7 +30,9 @@ extension Overlay {
                 self = .orgChart(.person(form))
             case .detail(var detail):
                 switch detail.mode {
-                case .edit: detail.mode = .edit(newValue)
+                case .edit(var edit):
+                    edit.form = newValue
+                    detail.mode = .edit(edit)
                 case .logActivity: detail.mode = .logActivity(newValue)
                 case .browse: return
                 }
