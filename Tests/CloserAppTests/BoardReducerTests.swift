@@ -126,7 +126,7 @@ import TerminalUI
         // d1 (1.2M) sorts before d3 (80k) in 销售进入 and is selected.
         #expect(canvas.text(y: 5, from: 28, to: 53).hasPrefix("炼油厂泵站改造"))
         #expect(canvas.roleAt(x: 28, y: 5) == "card.selected")
-        #expect(canvas.text(y: 6, from: 28, to: 53).hasPrefix("1.2M · 0天 · ◇0/1"))
+        #expect(canvas.text(y: 6, from: 28, to: 53).hasPrefix("120万 · 0天 · ◇0/1"))
     }
 
     @Test func unmetGateOpensTheDialog() throws {

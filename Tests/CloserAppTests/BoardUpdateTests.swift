@@ -41,7 +41,8 @@ import TerminalUI
         guard case .work(let work as ReadBoardCards, .screen(.board)) = effects.first, effects.count == 1 else {
             Issue.record("expected one ReadBoardCards, got \(effects)"); return
         }
-        #expect(work == ReadBoardCards(processKey: Self.process.key, filter: DealFilter(), stageKey: Self.process.stages[0].key, limit: 3, offset: 1))
+        #expect(work == ReadBoardCards(processKey: Self.process.key, filter: DealFilter(), stageKey: Self.process.stages[0].key, limit: 3, offset: 1,
+                                     today: state.today))
         // The reply, fed back by hand, shows cards 2…4 with the fourth selected.
         let reply = ReadBoardCards.Reply(stageKey: work.stageKey, offset: 1, cards: (2...4).map { Self.card($0, stage: work.stageKey) })
         #expect(BoardUpdate.update(&state, .reply(reply))?.isEmpty == true)

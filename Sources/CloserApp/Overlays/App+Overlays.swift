@@ -132,6 +132,8 @@ extension App {
             logMeeting(personID: personID, notes: text)
         case .forecastCall(let period):
             perform(ReviewUpdate.saveCall(&state, period: period, text: text, prompt: prompt))
+        case .target(let period):
+            perform(ReviewUpdate.saveTarget(&state, period: period, text: text, prompt: prompt))
         case .forceReason(let dealID, let stageKey, let version):
             guard !text.isEmpty else {
                 var retry = prompt

@@ -24,7 +24,7 @@ struct ReadDealDetail: Work {
         let persons = try store.persons(PersonQuery(accountID: deal.accountID, limit: App.orgChartReadLimit)).rows
         detail.coverage = OrgCoverage.warnings(persons, today: today)
         // A store that keeps no health facts shows none.
-        if let health = store as? any HealthStore { detail.health = try health.dealHealth(dealID, today: today) }
+        if let health = world.health { detail.health = try health.dealHealth(dealID, today: today) }
         detail.cursor = min(cursor, max(0, detail.milestoneRows.count - 1))
         return detail
     }

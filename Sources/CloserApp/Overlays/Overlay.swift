@@ -128,6 +128,7 @@ public struct PromptState: Sendable {
         case jumpToPerson
         case logMeeting(personID: Int64)
         case forecastCall(period: String)
+        case target(period: String)
         case personSearch
         case exportTable
     }

@@ -82,6 +82,7 @@ public final class App {
         case .newDeal: perform(NewDealUpdate.update(&state, event))
         case .importer: perform(ImportFlow.update(&state, event))
         case .exporter: perform(TableExportFlow.update(&state, event))
+        case .shell: perform(TeamNumbersUpdate.update(&state, event))
         }
     }
 
@@ -250,7 +251,10 @@ public final class App {
         let keep = dealID ?? selectedDealID
         let screen = Screens.module(state.screen)
         attempt {
-            lastChangeToken = try store.changeToken()
+            let token = try store.changeToken()
+            // A rate or a name changed on the command line shows with the next read.
+            if token != lastChangeToken { perform([.work(ReadTeamNumbers(), replyTo: .shell)]) }
+            lastChangeToken = token
             state.isEmptyStore = false
             if let effects = screen.update(&state, .load(keeping: keep)) { perform(effects) } else { try screen.load(self, keeping: keep) }
         }

@@ -32,6 +32,8 @@ enum Origin: Sendable, Equatable {
     case savedFilters
     case importer
     case exporter
+    /// The dashboard as a whole: the team's numbers every screen shows.
+    case shell
 }
 
 /// What an update asks of the world, as data: tests read it, the runner does it.
