@@ -44,6 +44,10 @@ import TerminalUI
         guard case .detail(let deal) = app.state.overlay else { Issue.record("the deal is not open"); return }
         #expect(deal.deal.id == 4)
         #expect(app.lines()[1].contains("#4 储罐区安全监控"))
+        // Esc goes back to the account it was opened from.
+        app.key(.escape)
+        #expect(Self.detail(app)?.account.id == 1)
+        #expect(app.lines()[1].contains("客户 360° · 中国石化北京分公司"))
     }
 
     @Test func enterOnAPersonOpensTheOrgChartOnThem() throws {
