@@ -80,6 +80,7 @@ public final class App {
         case .account360: perform(Account360Update.update(&state, event))
         case .savedFilters: perform(SavedFilterUpdate.update(&state, event))
         case .newDeal: perform(NewDealUpdate.update(&state, event))
+        case .orgChartEdits: perform(OrgChartEdits.update(&state, event))
         case .importer: perform(ImportFlow.update(&state, event))
         case .exporter: perform(TableExportFlow.update(&state, event))
         case .shell: perform(TeamNumbersUpdate.update(&state, event))
