@@ -70,6 +70,29 @@ import TerminalUI
         #expect(app.lines()[1].contains("标题"))
     }
 
+    /// The open deal's and the 360° view's new keys are found by their Chinese labels' pinyin
+    /// initials, shown with their key, and run by opening what they belong to first.
+    @Test func paletteFindsTheNewKeysByPinyinInitials() throws {
+        let (app, _) = try Fixture.handMade(.zh)
+        app.press(":")
+        app.type("jkts")  // 健康提示
+        guard case .palette(let palette) = app.state.overlay else { Issue.record("palette closed"); return }
+        let health = try #require(palette.matches(app.state).first)
+        #expect(health.command == .toggleHealth && health.keys == "h" && health.opener == .openDeal)
+        #expect(app.lines().contains { $0.contains("│h") && $0.contains("打开商机 ▸ 健康提示（原因与对策）/ 关键节点") })
+        app.key(.enter)
+        guard case .detail(let detail) = app.state.overlay else { Issue.record("the deal is not open"); return }
+        #expect(detail.showsHealth)
+
+        let (accounts, _) = try AccountFixture.app(.zh)
+        accounts.press(":")
+        accounts.type("khcsd")  // 客户成熟度
+        guard case .palette(let found) = accounts.state.overlay else { Issue.record("palette closed"); return }
+        let maturity = try #require(found.matches(accounts.state).first)
+        #expect(maturity.command == .cycleMaturity && maturity.keys == "m" && maturity.opener == .openAccount)
+        #expect(maturity.command.id == "account.maturity")
+    }
+
     @Test func ctrlPOpensThePaletteAndEscCloses() throws {
         let (app, _) = try Fixture.handMade(.en)
         app.key(.ctrl("p"))

@@ -105,4 +105,15 @@ struct DashboardTrustEndToEndTests {
         #expect(deal["stageKey"] as? String == "entry" || deal["stage"] as? String == "entry", "\(deal)")
         #expect((deal["milestonesDone"] as? [String] ?? []).isEmpty)
     }
+
+    @Test("a name that is not a user sees what to ask for, not an empty board; q leaves")
+    func stranger() throws {
+        let sandbox = try Self.team()
+        let tmux = try Tmux(sandbox, arguments: ["--lang", "en", "--user", "nosuch"], width: 100, height: 30)
+        defer { tmux.kill() }
+        let screen = try tmux.waitFor(text: "is not a user of this store")
+        #expect(screen.contains("closer user add nosuch --role rep"), "\(screen)")
+        #expect(!screen.contains("热轧线改造") && !screen.contains("Develop"), "no board:\n\(screen)")
+        try tmux.quit()
+    }
 }

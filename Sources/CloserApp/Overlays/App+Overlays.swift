@@ -208,43 +208,17 @@ extension App {
         if close == .invalid { fail(NewDealState.closeField, LocalizedText(en: "not a date: YYYY-MM-DD", zh: "日期格式错误：YYYY-MM-DD")) }
         let due = FieldParse.day(form.form.text(of: NewDealState.dueField), today: state.today)
         if due == .invalid { fail(NewDealState.dueField, LocalizedText(en: "not a date: YYYY-MM-DD or +7", zh: "日期格式错误：YYYY-MM-DD 或 +7")) }
-        var accountID: Int64?
-        if valid {
-            do {
-                let matches = try store.accounts(AccountQuery(text: accountText, limit: 5))
-                if let exact = matches.rows.first(where: { $0.account.name == accountText }) {
-                    accountID = exact.id
-                } else if matches.total == 1 {
-                    accountID = matches.rows[0].id
-                } else if matches.total > 1 {
-                    let names = matches.rows.prefix(3).map(\.account.name).joined(separator: ", ")
-                    fail(NewDealState.accountField, LocalizedText(en: "\(matches.total) match: \(names)…", zh: "匹配 \(matches.total) 个：\(names)…"))
-                }
-            } catch {
-                fail(NewDealState.accountField, LocalizedText(en: String(describing: error), zh: String(describing: error)))
-            }
-        }
         guard valid, let amount else {
             state.overlay = .newDeal(form)
             return
         }
-        do {
-            let account = try accountID.map { try store.account($0) }
-                ?? store.addAccount(Account(name: accountText, owner: state.user))
-            var deal = Deal(accountID: account.id, title: title, processKey: form.processKey, stageKey: form.chosenStage ?? form.stageKey,
-                            amount: amount, owner: form.chosenOwner ?? state.user)
-            deal.expectedClose = close.day
-            deal.nextStep = form.form.text(of: NewDealState.nextStepField)
-            deal.nextStepDue = due.day
-            let saved = try store.addDeal(deal)
-            state.overlay = nil
-            state.isEmptyStore = false
-            state.message = StatusMessage("+ #\(saved.id) \(saved.title) — \(account.name)")
-            reload(keeping: saved.id)
-        } catch {
-            form.form.setError(String(describing: error), at: NewDealState.titleField)
-            state.overlay = .newDeal(form)
-        }
+        var deal = Deal(accountID: 0, title: title, processKey: form.processKey, stageKey: form.chosenStage ?? form.stageKey, amount: amount,
+                        owner: form.chosenOwner ?? state.user)
+        deal.expectedClose = close.day
+        deal.nextStep = form.form.text(of: NewDealState.nextStepField)
+        deal.nextStepDue = due.day
+        state.overlay = .newDeal(form)
+        perform([.work(AddDeal(account: accountText, deal: deal), replyTo: .newDeal)])
     }
 }
 

@@ -25,6 +25,8 @@ public struct DealDetailState: Sendable {
     public var health: [HealthWarning] = []
     /// The right pane shows the health list instead of the milestone checklist.
     public var showsHealth = false
+    /// The account whose 360° view opened the deal: Esc goes back to it.
+    public var returnToAccount: Int64?
     /// Index into `milestoneRows`.
     public var cursor = 0
     public var mode: Mode = .browse

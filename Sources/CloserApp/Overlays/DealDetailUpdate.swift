@@ -11,8 +11,9 @@ extension App {
 /// The open deal's update: its commands and typing change the state alone; reads and writes
 /// go to the effect runner and come back here (`Origin.dealDetail`).
 enum DealDetailUpdate {
-    static func read(_ state: AppState, _ id: Int64, cursor: Int = 0) -> Effect {
-        .work(ReadDealDetail(dealID: id, cursor: cursor, catalog: state.catalog, today: state.today), replyTo: .dealDetail)
+    static func read(_ state: AppState, _ id: Int64, cursor: Int = 0, returnToAccount: Int64? = nil) -> Effect {
+        .work(ReadDealDetail(dealID: id, cursor: cursor, catalog: state.catalog, today: state.today,
+                             returnToAccount: returnToAccount ?? current(state)?.returnToAccount), replyTo: .dealDetail)
     }
 
     /// The open deal, if it is what is open.
@@ -158,7 +159,8 @@ enum DealDetailUpdate {
         case .close:
             state.overlay = nil
             // Our own edits reloaded already; only someone else's change needs another read.
-            return [.reloadIfChanged(keeping: id)]
+            // Opened from an account's 360° view: back to it.
+            return [.reloadIfChanged(keeping: id)] + (detail.returnToAccount.map { [Account360Update.read(state, $0)] } ?? [])
         case .selectUp:
             detail.cursor = max(0, detail.cursor - 1)
         case .selectDown:

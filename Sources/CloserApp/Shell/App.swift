@@ -82,6 +82,8 @@ public final class App {
         case .dealDetail: perform(DealDetailUpdate.update(&state, event))
         case .account360: perform(Account360Update.update(&state, event))
         case .savedFilters: perform(SavedFilterUpdate.update(&state, event))
+        case .newDeal: perform(NewDealUpdate.update(&state, event))
+        case .orgChartEdits: perform(OrgChartEdits.update(&state, event))
         case .importer: perform(ImportFlow.update(&state, event))
         case .exporter: perform(TableExportFlow.update(&state, event))
         case .plans: perform(PlansUpdate.update(&state, event))

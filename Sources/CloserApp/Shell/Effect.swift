@@ -26,6 +26,10 @@ enum Origin: Sendable, Equatable {
     case dealDetail
     /// The open account, its 360° view (`Account360Update`).
     case account360
+    /// The org chart's edits of persons (`OrgChartEdits`).
+    case orgChartEdits
+    /// The new-deal form (`NewDealUpdate`).
+    case newDeal
     /// The saved filters' picker and save (`SavedFilterUpdate`).
     case savedFilters
     case importer
