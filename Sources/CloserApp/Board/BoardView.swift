@@ -138,4 +138,14 @@ extension BoardView {
             entry("≈", "a deal in another currency, converted at today's rate", "外币商机按今日汇率折算"),
         ])
     }
+
+    /// The health rules the mark counts, and the taboos the data cannot prove, named as coaching
+    /// points for the review conversation rather than faked as warnings.
+    static func healthLegend(_ lang: Language) -> HelpSection {
+        let rules = HealthRule.allCases.map { KeyHint("\(healthGlyph) \($0.shortLabel[lang])", $0.title[lang]) }
+        let coaching = CoachingPoints.all.map {
+            KeyHint("#\($0.taboo)", LocalizedText(en: "coaching point, not counted: ", zh: "辅导要点，不计数：")[lang] + $0.title[lang])
+        }
+        return HelpSection(title: LocalizedText(en: "Deal health (the ten taboos of 002)", zh: "商机健康（002 的十忌）")[lang], entries: rules + coaching)
+    }
 }
