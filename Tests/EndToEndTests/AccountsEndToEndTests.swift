@@ -64,7 +64,8 @@ struct AccountsEndToEndTests {
         }
         try tmux.keys("Enter")  // leaves the search field
         try tmux.keys("Enter")  // opens the selected (first) account
-        let view = try tmux.waitFor(text: "360° · \(names[0])")
+        // The whole view, down to its keys: a pane read mid-redraw under load is half a screen.
+        let view = try tmux.waitFor("the 360° view with its keys") { $0.contains("360° · \(names[0])") && $0.contains("c 领取") }
         #expect(view.contains("c 领取"), "the 360° view lists its ownership keys:\n\(view)")
         try tmux.keys("Escape")
         try tmux.waitFor("the 360° view to close") { !$0.contains("360° · \(names[0])") }
