@@ -12,6 +12,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // postgres-nio's own dependencies, named because its API speaks their types (event loops, TLS, logging).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
     ],
     targets: [
         // ncursesw wide-character API, with the C macros Swift cannot import turned into functions.
@@ -33,6 +38,19 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // The team server store: PostgreSQL through postgres-nio, the same protocols, LISTEN/NOTIFY.
+        .target(
+            name: "CloserPostgres",
+            dependencies: [
+                "CloserCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The terminal layer: canvas, text width, sanitising, themes, keys, widgets, screen.
         .target(name: "TerminalUI", dependencies: ["CNcurses"]),
         // The dashboard: state, events, key maps, one file per screen.
@@ -40,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "closer",
             dependencies: [
-                "CloserCore", "CloserSQLite", "CloserApp", "TerminalUI",
+                "CloserCore", "CloserSQLite", "CloserPostgres", "CloserApp", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +68,7 @@ let package = Package(
         ),
         .testTarget(name: "CloserCoreTests", dependencies: ["CloserCore"]),
         .testTarget(name: "CloserSQLiteTests", dependencies: ["CloserSQLite", "CloserCore"]),
+        .testTarget(name: "CloserPostgresTests", dependencies: ["CloserPostgres", "CloserCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CloserAppTests", dependencies: ["CloserApp", "CloserCore", "CloserSQLite", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["closer"]),

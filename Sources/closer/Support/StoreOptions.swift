@@ -1,11 +1,12 @@
 import ArgumentParser
 import CloserCore
+import CloserPostgres
 import CloserSQLite
 import Foundation
 
 /// Options every command shares: which store, and who is acting.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Store file (default: $CLOSER_DB, else $XDG_DATA_HOME/closer/closer.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Store file, or a PostgreSQL server as postgres://user@host/db (default: $CLOSER_DB, else $XDG_DATA_HOME/closer/closer.sqlite).", valueName: "path|url"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Who is making changes (default: $CLOSER_USER, else your login name).", valueName: "name"))
@@ -28,8 +29,24 @@ struct StoreOptions: ParsableArguments {
         return "unknown"
     }
 
+    /// The PostgreSQL server named by `--db` or CLOSER_DB, with libpq's PG… variables and password
+    /// file; nil when the store is a file. Warnings about the settings go to standard error.
+    func serverSettings() throws -> PostgresSettings? {
+        guard PostgresSettings.isURL(path) else { return nil }
+        do {
+            let settings = try PostgresSettings(url: path)
+            settings.warnings.forEach { Output.error($0) }
+            return settings
+        } catch let error as PostgresSettingsError {
+            throw CLIError(error.description)
+        }
+    }
+
     func open() throws -> SQLiteStore {
-        try SQLiteStore(path: path, readOnly: readOnly, willMigrate: { [path] in
+        if let server = try serverSettings() {
+            throw CLIError("\(server.location): this command works on a store file only for now")
+        }
+        return try SQLiteStore(path: path, readOnly: readOnly, willMigrate: { [path] in
             FileHandle.standardError.write(Data("closer: bringing \(path) up to this version (once; a large store takes a minute)…\n".utf8))
         })
     }
