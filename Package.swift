@@ -68,7 +68,7 @@ let package = Package(
         ),
         .testTarget(name: "CloserCoreTests", dependencies: ["CloserCore"]),
         .testTarget(name: "CloserSQLiteTests", dependencies: ["CloserSQLite", "CloserCore"]),
-        .testTarget(name: "CloserPostgresTests", dependencies: ["CloserPostgres", "CloserCore"]),
+        .testTarget(name: "CloserPostgresTests", dependencies: ["CloserPostgres", "CloserSQLite", "CloserCore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CloserAppTests", dependencies: ["CloserApp", "CloserCore", "CloserSQLite", "TerminalUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["closer"]),

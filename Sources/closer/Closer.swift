@@ -10,6 +10,6 @@ struct Closer: ParsableCommand {
         subcommands: [TUICommand.self, DemoCommand.self, AccountCommand.self, PoolCommand.self, PersonCommand.self, DealCommand.self, ActivityCommand.self,
                       FilterCommand.self, OrgChartCommand.self, ReportCommand.self, StandupCommand.self,
                       ExportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self, ProcessCommand.self, UserCommand.self, LogCommand.self,
-                      ServerCommand.self],
+                      ServerCommand.self, CopyCommand.self],
         defaultSubcommand: TUICommand.self)
 }

@@ -40,7 +40,8 @@ final class Connection: Sendable {
                                   tls: try TLSChoice.tls(for: settings))
         }
         configuration.options.connectTimeout = .seconds(Int64(settings.connectTimeout))
-        configuration.options.additionalStartupParameters = [("application_name", applicationName)]
+        // No JIT: the store's statements are short, and compiling them cost more than it saved.
+        configuration.options.additionalStartupParameters = [("application_name", applicationName), ("jit", "off")]
         do {
             let raw = try PostgresConnection.connect(on: eventLoops.next(), configuration: configuration,
                                                      id: nextID.next(), logger: logger).wait()
