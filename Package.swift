@@ -68,10 +68,18 @@ let package = Package(
         ),
         .testTarget(name: "CloserCoreTests", dependencies: ["CloserCore"]),
         .testTarget(name: "CloserSQLiteTests", dependencies: ["CloserSQLite", "CloserCore"]),
-        .testTarget(name: "CloserPostgresTests", dependencies: ["CloserPostgres", "CloserSQLite", "CloserCore"]),
+        // What the store tests share: the throwaway PostgreSQL server, the backends to run against.
+        .target(name: "StoreTestSupport", dependencies: ["CloserCore", "CloserSQLite", "CloserPostgres"], path: "Tests/StoreTestSupport"),
+        .testTarget(name: "CloserPostgresTests", dependencies: ["CloserPostgres", "CloserSQLite", "CloserCore", "StoreTestSupport"]),
+        // The store protocols' behaviour, the same tests against every backend.
+        .testTarget(name: "StoreConformanceTests", dependencies: ["CloserCore", "CloserSQLite", "CloserPostgres", "StoreTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "CloserAppTests", dependencies: ["CloserApp", "CloserCore", "CloserSQLite", "TerminalUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["closer"]),
+        .testTarget(name: "CloserAppTests", dependencies: [
+            "CloserApp", "CloserCore", "CloserSQLite", "TerminalUI",
+            // Rows as an older version left them, written past the store's checks.
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "EndToEndTests", dependencies: ["closer", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -31,4 +31,19 @@ public enum PostgresServer {
         case .version(let version): return version
         }
     }
+
+    /// Creates a database on the server (as `createdb` does), optionally as a copy of `template`.
+    /// `settings` name a database to connect to meanwhile (the server's maintenance one will do).
+    public static func createDatabase(_ name: String, template: String? = nil, on settings: PostgresSettings) throws {
+        let connection = try Connection.open(settings, applicationName: "closer-admin")
+        defer { connection.close() }
+        try connection.execute("CREATE DATABASE \(CopyText.quoted(name))" + (template.map { " TEMPLATE \(CopyText.quoted($0)) STRATEGY FILE_COPY" } ?? ""))
+    }
+
+    /// Drops a database, ending the sessions still connected to it.
+    public static func dropDatabase(_ name: String, on settings: PostgresSettings) throws {
+        let connection = try Connection.open(settings, applicationName: "closer-admin")
+        defer { connection.close() }
+        try connection.execute("DROP DATABASE IF EXISTS \(CopyText.quoted(name)) WITH (FORCE)")
+    }
 }

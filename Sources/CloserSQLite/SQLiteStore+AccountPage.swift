@@ -12,10 +12,10 @@ extension SQLiteStore {
     static let accountProbeLimit = 2_000
 
     public func accounts(_ query: AccountQuery) throws -> Page<AccountSummary> {
-        let filter = Self.accountFilter(query)
         let order = Self.accountOrder(query)
         let offset = max(0, query.offset), limit = max(0, query.limit)
-        return try read { db in
+        return try readAsActor { db, who in
+            let filter = Self.accountFilter(query, as: who)
             guard !filter.isEmpty else {
                 // Nothing to test: SQLite counts a whole table without reading rows, and the page
                 // walks the sort's index for `limit` rows.
@@ -43,17 +43,18 @@ extension SQLiteStore {
     }
 
     public func eachAccount(_ query: AccountQuery, batchSize: Int, _ body: ([AccountSummary]) throws -> Void) throws {
-        let filter = Self.accountFilter(query)
-        try eachRow(sql: "SELECT a.* FROM account a \(filter.whereClause) ORDER BY \(Self.accountOrder(query))",
-                    arguments: filter.arguments, batchSize: batchSize, AccountSummary.init(row:), body)
+        try eachRow(batchSize: batchSize, { who in
+            let filter = Self.accountFilter(query, as: who)
+            return ("SELECT a.* FROM account a \(filter.whereClause) ORDER BY \(Self.accountOrder(query))", filter.arguments)
+        }, AccountSummary.init(row:), body)
     }
 
     /// How SQLite runs the one pass of `query` (EXPLAIN QUERY PLAN details): tests hold the
     /// index choice of search as you type in place with it.
     func accountPagePlan(_ query: AccountQuery) throws -> [String] {
-        let filter = Self.accountFilter(query)
-        return try read { db in
-            try Row.mapAll(db, sql: "EXPLAIN QUERY PLAN SELECT a.id FROM account a \(filter.whereClause) ORDER BY \(Self.accountOrder(query)) LIMIT 1",
+        try readAsActor { db, who in
+            let filter = Self.accountFilter(query, as: who)
+            return try Row.mapAll(db, sql: "EXPLAIN QUERY PLAN SELECT a.id FROM account a \(filter.whereClause) ORDER BY \(Self.accountOrder(query)) LIMIT 1",
                            arguments: filter.arguments) { $0["detail"] as String? ?? "" }
         }
     }

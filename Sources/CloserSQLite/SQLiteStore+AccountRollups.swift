@@ -49,12 +49,13 @@ extension SQLiteStore {
 
     /// Accounts whose quadrant changed since a date, with the direction of the latest move.
     public func quadrantMoves(since: Date) throws -> [Int64: QuadrantMove] {
-        try read { db in
+        try readAsActor { db, who in
             var moves = [Int64: QuadrantMove]()
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT entity_id, at, changes FROM event
-                WHERE entity = 'account' AND action = 'scores' AND at >= ? ORDER BY at, id
-                """, arguments: [since.timeIntervalSince1970])
+            var filter = SQLFilter()
+            filter.add("entity = 'account' AND action = 'scores' AND at >= ?", [since.timeIntervalSince1970])
+            filter.restrict(accountColumn: "entity_id", to: who)
+            let rows = try Row.fetchAll(db, sql: "SELECT entity_id, at, changes FROM event \(filter.whereClause) ORDER BY at, id",
+                                        arguments: filter.arguments)
             for row in rows {
                 guard let changes = ColumnCoding.decode([String: FieldChange].self, from: row.text("changes")),
                       let change = changes["quadrant"], let toText = change.new, let to = Quadrant(rawValue: toText) else { continue }

@@ -7,7 +7,7 @@ extension SQLiteStore {
         .invalid(issues.map(\.description).joined(separator: "; "))
     }
 
-    public func addAccount(_ account: Account, by user: String) throws -> Account {
+    public func addAccount(_ account: Account) throws -> Account {
         var account = account
         let now = clock()
         account.id = account.id > 0 ? account.id : 0
@@ -21,69 +21,73 @@ extension SQLiteStore {
                 throw StoreError.duplicate("an account with id \(account.id) exists already")
             }
             // Roles, the team and the per-rep limit (SQLiteStore+HoldingRules).
-            try Self.checkAccountAdd(db, account, by: user)
-            var values = account.columnValues(searchKey: account.searchKey, updatedBy: user)
+            try checkAccountAdd(db, account)
+            var values = account.columnValues(searchKey: account.searchKey, updatedBy: actor)
             if account.id == 0 { values[0] = nil }
             try db.execute(sql: SQLText.insert(into: "account", columns: Account.columns), arguments: StatementArguments(values))
             account.id = db.lastInsertedRowID
-            try log(db, event(user, "account", account.id, "created", note: account.name))
+            try log(db, event("account", account.id, "created", note: account.name, account: account.id))
             return account
         }
     }
 
     public func account(_ id: Int64) throws -> Account {
         try read { db in
-            let row = try Self.fetchRow(db, "account", id: id)
-            return Account(row: row)
+            try requireAccess(db, account: id, .read)
+            return Account(row: try Self.fetchRow(db, "account", id: id))
         }
     }
 
-    public func updateAccount(_ account: Account, by user: String) throws -> Account {
-        let issues = Validation.issues(account)
-        guard issues.isEmpty else { throw Self.invalid(issues) }
-        return try write { db in
+    public func updateAccount(_ account: Account) throws -> Account {
+        try editAccount(account.id, expectedVersion: account.version) { $0 = account }
+    }
+
+    public func editAccount(_ id: Int64, expectedVersion: Int?, _ change: (inout Account) throws -> Void) throws -> Account {
+        try write { db in
             // Visibility, protection and who-holds-it rules for the acting user (SQLiteStore+Ownership).
-            let (old, updated) = try saveVersioned(db, account, by: user) { old in
-                try checkAccountEdit(db, old: old, new: account, by: user)
+            let (old, updated) = try saveEdited(db, Account.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
+                let issues = Validation.issues(new)
+                guard issues.isEmpty else { throw Self.invalid(issues) }
+                try checkAccountEdit(db, old: old, new: new)
             }
             var changes = FieldDiff.between(old, updated)
             if old.quadrant != updated.quadrant {
                 changes["quadrant"] = FieldChange(old: old.quadrant.rawValue, new: updated.quadrant.rawValue)
             }
             let scoresChanged = changes["assistance"] != nil || changes["loyalty"] != nil
-            try log(db, event(user, "account", account.id, scoresChanged ? "scores" : "updated", changes))
+            try log(db, event("account", id, scoresChanged ? "scores" : "updated", changes, account: id))
             if old.name != updated.name {
-                try refreshDealSearchKeys(db, accountID: account.id, accountName: updated.name)
+                try refreshDealSearchKeys(db, accountID: id, accountName: updated.name)
             }
             return updated
         }
     }
 
-    public func deleteAccount(_ id: Int64, by user: String) throws {
+    public func deleteAccount(_ id: Int64) throws {
         try write { db in
             let deals = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal WHERE account_id = ?", arguments: [id]) ?? 0
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [id]) == true else {
                 throw StoreError.notFound(entity: "account", id: id)
             }
-            try checkAccountDelete(db, id: id, by: user)
+            try checkAccountDelete(db, id: id)
             guard deals == 0 else {
                 throw StoreError.refused("account \(id) has \(deals) deal(s); delete or move them first (nothing was deleted)")
             }
             let name = try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [id]) ?? ""
             try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [id])
-            try log(db, event(user, "account", id, "deleted", note: name))
+            try log(db, event("account", id, "deleted", note: name, account: id))
         }
     }
 
     /// The accounts a query selects, over `account a`: text, grades, owner, the query-language
-    /// conditions and what the viewer may see. Shared by the table and the quadrant summary.
-    static func accountFilter(_ query: AccountQuery) -> SQLFilter {
+    /// conditions and what the actor may see. Shared by the table and the quadrant summary.
+    static func accountFilter(_ query: AccountQuery, as who: Actor) -> SQLFilter {
         var filter = SQLFilter()
         if !query.text.isEmpty { filter.add("a.search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: query.text) + "%"]) }
         if !query.grades.isEmpty { filter.add("a.grade", in: query.grades.map(\.rawValue).sorted()) }
         if let owner = query.owner { filter.add("a.owner = ?", [owner]) }
-        filter.add(conditions: query.conditions, viewer: query.viewer)
-        filter.restrict(to: query.viewer)
+        filter.add(conditions: query.conditions, me: who.name)
+        filter.restrict(to: who)
         return filter
     }
 

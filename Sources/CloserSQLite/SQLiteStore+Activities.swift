@@ -3,10 +3,10 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    public func addActivity(_ activity: Activity, by user: String) throws -> Activity {
+    public func addActivity(_ activity: Activity) throws -> Activity {
         var activity = activity
         activity.createdAt = clock()
-        if activity.by.isEmpty { activity.by = user }
+        if activity.by.isEmpty { activity.by = actor }
         let issues = Validation.issues(activity)
         guard issues.isEmpty else { throw Self.invalid(issues) }
         return try write { db in
@@ -16,9 +16,8 @@ extension SQLiteStore {
                 }
                 activity.accountID = accountID
             }
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [activity.accountID]) == true else {
-                throw StoreError.notFound(entity: "account", id: activity.accountID)
-            }
+            try requireAccess(db, account: activity.accountID, .write,
+                              subject: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)")
             for personID in activity.personIDs {
                 guard try Int64.fetchOne(db, sql: "SELECT account_id FROM person WHERE id = ?", arguments: [personID]) == activity.accountID else {
                     throw StoreError.invalid("person \(personID) is not a key person of account \(activity.accountID)")
@@ -38,51 +37,68 @@ extension SQLiteStore {
                     """, arguments: StatementArguments([activity.day.description] + activity.personIDs.map { $0 as (any DatabaseValueConvertible)? }))
             }
             try Self.refreshAccountRollup(db, accountID: activity.accountID)
-            try log(db, event(user, "activity", activity.id, "created",
+            try log(db, event("activity", activity.id, "created",
                               ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)],
-                              note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)"))
+                              note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)", account: activity.accountID))
             return activity
         }
     }
 
     public func activity(_ id: Int64) throws -> Activity {
         try read { db in
-            let row = try Self.fetchRow(db, "activity", id: id)
-            return Activity(row: row)
+            let activity = Activity(row: try Self.fetchRow(db, "activity", id: id))
+            try requireAccess(db, account: activity.accountID, .read, subject: "activity \(id)")
+            return activity
         }
     }
 
     public func activities(accountID: Int64?, dealID: Int64?, limit: Int) throws -> [Activity] {
-        var filter = SQLFilter()
-        if let accountID { filter.add("account_id = ?", [accountID]) }
-        if let dealID { filter.add("deal_id = ?", [dealID]) }
-        return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM activity \(filter.whereClause) ORDER BY day DESC, id DESC LIMIT ?",
-                             arguments: filter.arguments(appending: [limit]))
+        try readAsActor { db, who in
+            var filter = SQLFilter()
+            if let accountID { filter.add("account_id = ?", [accountID]) }
+            if let dealID { filter.add("deal_id = ?", [dealID]) }
+            filter.restrict(accountColumn: "account_id", to: who)
+            return try Row.fetchAll(db, sql: "SELECT * FROM activity \(filter.whereClause) ORDER BY day DESC, id DESC LIMIT ?",
+                                    arguments: filter.arguments(appending: [limit]))
                 .map(Activity.init(row:))
         }
     }
 
-    public func deleteActivity(_ id: Int64, by user: String) throws {
+    public func deleteActivity(_ id: Int64) throws {
         try write { db in
             guard let accountID = try Int64.fetchOne(db, sql: "SELECT account_id FROM activity WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound(entity: "activity", id: id)
             }
+            try requireAccess(db, account: accountID, .write, subject: "activity \(id)")
             try db.execute(sql: "DELETE FROM activity WHERE id = ?", arguments: [id])
             try Self.refreshAccountRollup(db, accountID: accountID)
-            try log(db, event(user, "activity", id, "deleted"))
+            try log(db, event("activity", id, "deleted", account: accountID))
         }
     }
 
     public func events(_ query: EventQuery) throws -> [ChangeEvent] {
-        var filter = SQLFilter()
-        if let entity = query.entity { filter.add("entity = ?", [entity]) }
-        if let id = query.entityID { filter.add("entity_id = ?", [id]) }
-        if let since = query.since { filter.add("at >= ?", [since.timeIntervalSince1970]) }
-        return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM event \(filter.whereClause) ORDER BY at DESC, id DESC LIMIT ?",
-                             arguments: filter.arguments(appending: [query.limit]))
+        try readAsActor { db, who in
+            var filter = Self.eventVisibility(who)
+            if let entity = query.entity { filter.add("e.entity = ?", [entity]) }
+            if let id = query.entityID { filter.add("e.entity_id = ?", [id]) }
+            if let since = query.since { filter.add("e.at >= ?", [since.timeIntervalSince1970]) }
+            return try Row.fetchAll(db, sql: "SELECT e.* FROM event e \(filter.whereClause) ORDER BY e.at DESC, e.id DESC LIMIT ?",
+                                    arguments: filter.arguments(appending: [query.limit]))
                 .map(ChangeEvent.init(row:))
         }
+    }
+
+    /// The log rows (`event e`) the actor may read: a rep reads the changes of the accounts they
+    /// may see, the team's own settings (processes, users, pool rules), and what they did
+    /// themselves elsewhere; a manager reads everything.
+    static func eventVisibility(_ who: Actor) -> SQLFilter {
+        var filter = SQLFilter()
+        guard let viewer = who.viewer, who.isRestricted else { return filter }
+        filter.add("""
+            (e.account_id IN (SELECT v.id FROM account v WHERE \(VisibilitySQL.visibleToRep("v")))
+             OR (e.account_id IS NULL AND e.entity NOT IN \(EventAccounts.accountEntities)
+                 AND (e.entity IN ('process', 'user', 'pool') OR e.user = ?)))
+            """, VisibilitySQL.arguments(for: viewer.name) + [viewer.name])
+        return filter
     }
 }

@@ -20,7 +20,9 @@ public struct StoreContents: Sendable, Equatable, CustomStringConvertible {
 extension SQLiteStore {
     /// Copies the whole store to `path` with SQLite's online backup: it reads one consistent
     /// snapshot while others keep reading and writing (WAL), and the copy is checked after.
+    /// A manager's (or anyone's while the store has no users): the copy holds every account.
     public func backup(to path: String, overwrite: Bool = false) throws -> StoreContents {
+        try read { db in try requireTeamAdmin(db, to: "back up the whole store (every account is in the copy)") }
         let fm = FileManager.default
         if fm.fileExists(atPath: path) {
             guard overwrite else { throw StoreError.refused("\(path) exists: nothing was written (pass --force to replace it)") }
@@ -45,6 +47,7 @@ extension SQLiteStore {
     /// `safetyCopy`, so a wrong restore can be undone.
     public func restore(from path: String, safetyCopy: String?) throws -> StoreContents {
         if isReadOnly { throw StoreError.readOnly(path: location) }
+        try read { db in try requireTeamAdmin(db, to: "restore the whole store from a backup") }
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.refused("\(path): no such file; nothing was restored") }
         let source: DatabaseQueue
         do {

@@ -10,8 +10,9 @@ extension SQLiteStore {
         d.outcome_reason
         """
 
-    /// The conditions of a deal filter; `needsAccount` tells whether the account join is required.
-    static func sqlFilter(_ filter: DealFilter) -> (filter: SQLFilter, needsAccount: Bool) {
+    /// The conditions of a deal filter and what the actor may see; `needsAccount` tells whether
+    /// the account join is required.
+    static func sqlFilter(_ filter: DealFilter, as who: Actor) -> (filter: SQLFilter, needsAccount: Bool) {
         var sql = SQLFilter()
         if !filter.includeClosed { sql.add("d.outcome = 'open'") }
         if let process = filter.processKey { sql.add("d.process_key = ?", [process]) }
@@ -23,8 +24,9 @@ extension SQLiteStore {
             sql.add("d.search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: filter.text) + "%"])
         }
         // The account query's conditions are written over `account a`, the alias the deal queries join.
-        sql.add(conditions: filter.accountConditions, viewer: nil)
-        return (sql, !filter.grades.isEmpty || !filter.accountConditions.isEmpty)
+        sql.add(conditions: filter.accountConditions, me: who.name)
+        sql.restrict(to: who)
+        return (sql, !filter.grades.isEmpty || !filter.accountConditions.isEmpty || who.isRestricted)
     }
 
     /// The deal table's ORDER BY: the sort column, then the id so that pages never overlap.
@@ -46,17 +48,19 @@ extension SQLiteStore {
     }
 
     public func eachDeal(_ query: DealQuery, batchSize: Int, _ body: ([DealSummary]) throws -> Void) throws {
-        let filter = Self.sqlFilter(query.filter).filter
-        try eachRow(sql: """
-            SELECT \(Self.summaryColumns) FROM deal d JOIN account a ON a.id = d.account_id
-            \(filter.whereClause) ORDER BY \(Self.dealOrder(query))
-            """, arguments: filter.arguments, batchSize: batchSize, DealSummary.init(row:), body)
+        try eachRow(batchSize: batchSize, { who in
+            let filter = Self.sqlFilter(query.filter, as: who).filter
+            return ("""
+                SELECT \(Self.summaryColumns) FROM deal d JOIN account a ON a.id = d.account_id
+                \(filter.whereClause) ORDER BY \(Self.dealOrder(query))
+                """, filter.arguments)
+        }, DealSummary.init(row:), body)
     }
 
     public func deals(_ query: DealQuery) throws -> Page<DealSummary> {
-        let (filter, needsAccount) = Self.sqlFilter(query.filter)
         let order = Self.dealOrder(query)
-        return try read { db in
+        return try readAsActor { db, who in
+            let (filter, needsAccount) = Self.sqlFilter(query.filter, as: who)
             let countJoin = needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal d \(countJoin) \(filter.whereClause)", arguments: filter.arguments) ?? 0
             // Deferred join: page through ids in the index, then read only the rows shown. A deep
@@ -75,7 +79,7 @@ extension SQLiteStore {
     /// A board is one aggregate query for every column's totals, then one small indexed query
     /// per stage for the cards that fit on screen.
     public func board(_ query: BoardQuery) throws -> Board {
-        try read { db in
+        try readAsActor { db, who in
             let catalog = try Self.catalog(db)
             guard let process = catalog.process(query.processKey) else {
                 throw StoreError.rule(.unknownProcess(query.processKey))
@@ -83,7 +87,7 @@ extension SQLiteStore {
             var filter = query.filter
             filter.processKey = process.key
             filter.includeClosed = false
-            let (sql, needsAccount) = Self.sqlFilter(filter)
+            let (sql, needsAccount) = Self.sqlFilter(filter, as: who)
             let join = needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
             var counts = [String: Int]()
             var totals = [String: [CurrencyTotal]]()
@@ -111,7 +115,9 @@ extension SQLiteStore {
         var filter = filter
         filter.processKey = processKey
         filter.includeClosed = false
-        return try read { db in try Self.cards(db, Self.sqlFilter(filter).filter, stage: stageKey, limit: limit, offset: offset) }
+        return try readAsActor { db, who in
+            try Self.cards(db, Self.sqlFilter(filter, as: who).filter, stage: stageKey, limit: limit, offset: offset)
+        }
     }
 
     static func cards(_ db: Database, _ sql: SQLFilter, stage: String, limit: Int, offset: Int) throws -> [DealSummary] {

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    public func addDeal(_ deal: Deal, by user: String) throws -> Deal {
+    public func addDeal(_ deal: Deal) throws -> Deal {
         var deal = deal
         let now = clock()
         deal.version = 1
@@ -17,11 +17,10 @@ extension SQLiteStore {
             guard let accountName = try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [deal.accountID]) else {
                 throw StoreError.notFound(entity: "account", id: deal.accountID)
             }
-            try insertDeal(db, &deal, catalog: catalog, accountName: accountName, user: user)
+            try requireAccess(db, account: deal.accountID, .write)
+            try insertDeal(db, &deal, catalog: catalog, accountName: accountName, user: actor)
             try Self.refreshAccountRollup(db, accountID: deal.accountID)
-            try log(db, event(user, "deal", deal.id, "created",
-                              ["stage": FieldChange(old: nil, new: deal.stageKey), "amount": FieldChange(old: nil, new: String(deal.amount.minorUnits))],
-                              note: deal.title))
+            try log(db, DealLog.created(deal, by: actor, at: clock()))
             return deal
         }
     }
@@ -36,7 +35,11 @@ extension SQLiteStore {
     }
 
     public func deal(_ id: Int64) throws -> Deal {
-        try read { db in try Self.fetchDeal(db, id) }
+        try read { db in
+            let deal = try Self.fetchDeal(db, id)
+            try requireAccess(db, account: deal.accountID, .read, subject: "deal \(id)")
+            return deal
+        }
     }
 
     static func fetchDeal(_ db: Database, _ id: Int64) throws -> Deal {
@@ -44,9 +47,15 @@ extension SQLiteStore {
         return Deal(row: row)
     }
 
-    public func updateDeal(_ deal: Deal, by user: String) throws -> Deal {
-        try mutateDeal(deal.id, expectedVersion: deal.version, by: user) { old, _, _ in
-            var edited = deal
+    public func updateDeal(_ deal: Deal) throws -> Deal {
+        try editDeal(deal.id, expectedVersion: deal.version) { $0 = deal }
+    }
+
+    public func editDeal(_ id: Int64, expectedVersion: Int?, _ change: (inout Deal) throws -> Void) throws -> Deal {
+        try mutateDeal(id, expectedVersion: expectedVersion) { old, _, _ in
+            var edited = old
+            try change(&edited)
+            edited.id = id
             // Stage, gates and outcome have their own calls with their own rules.
             edited.stageKey = old.stageKey
             edited.stageEnteredAt = old.stageEnteredAt
@@ -61,8 +70,9 @@ extension SQLiteStore {
         }
     }
 
-    public func moveDeal(_ id: Int64, to stageKey: String, forceReason: String?, expectedVersion: Int?, by user: String) throws -> Deal {
-        try mutateDeal(id, expectedVersion: expectedVersion, by: user) { old, process, evidence in
+    public func moveDeal(_ id: Int64, to stageKey: String, forceReason: String?, expectedVersion: Int?) throws -> Deal {
+        let user = actor
+        return try mutateDeal(id, expectedVersion: expectedVersion) { old, process, evidence in
             guard let stage = process.resolveStage(stageKey) else {
                 throw StoreError.rule(.unknownStage(stageKey, process: process.key))
             }
@@ -74,15 +84,15 @@ extension SQLiteStore {
         }
     }
 
-    public func setMilestone(dealID: Int64, key: String, done: Bool, expectedVersion: Int?, by user: String) throws -> Deal {
-        try mutateDeal(dealID, expectedVersion: expectedVersion, by: user) { old, process, _ in
-            let updated = try ruled { try DealRules.setMilestone(old, key: key, done: done, process: process) }
+    public func setMilestone(dealID: Int64, key: String, done: Bool, expectedVersion: Int?) throws -> Deal {
+        try mutateDeal(dealID, expectedVersion: expectedVersion) { old, process, evidence in
+            let updated = try ruled { try DealRules.setMilestone(old, key: key, done: done, process: process, evidence: evidence) }
             return (updated, "milestone", "\(key) \(done ? "done" : "undone")")
         }
     }
 
-    public func setNextStep(dealID: Int64, text: String, due: Day?, expectedVersion: Int?, by user: String) throws -> Deal {
-        try mutateDeal(dealID, expectedVersion: expectedVersion, by: user) { old, _, _ in
+    public func setNextStep(dealID: Int64, text: String, due: Day?, expectedVersion: Int?) throws -> Deal {
+        try mutateDeal(dealID, expectedVersion: expectedVersion) { old, _, _ in
             var updated = old
             updated.nextStep = text.trimmingCharacters(in: .whitespacesAndNewlines)
             updated.nextStepDue = due
@@ -90,15 +100,15 @@ extension SQLiteStore {
         }
     }
 
-    public func closeDeal(_ id: Int64, as outcome: Outcome, reason: String, expectedVersion: Int?, by user: String) throws -> Deal {
-        try mutateDeal(id, expectedVersion: expectedVersion, by: user) { old, _, _ in
+    public func closeDeal(_ id: Int64, as outcome: Outcome, reason: String, expectedVersion: Int?) throws -> Deal {
+        try mutateDeal(id, expectedVersion: expectedVersion) { old, _, _ in
             let closed = try ruled { try DealRules.close(old, as: outcome, reason: reason, on: Day(clock())) }
             return (closed, outcome.rawValue, closed.outcomeReason)
         }
     }
 
-    public func reopenDeal(_ id: Int64, by user: String) throws -> Deal {
-        try mutateDeal(id, expectedVersion: nil, by: user) { old, _, _ in
+    public func reopenDeal(_ id: Int64) throws -> Deal {
+        try mutateDeal(id, expectedVersion: nil) { old, _, _ in
             guard old.outcome != .open else { throw StoreError.refused("deal \(id) is already open") }
             var reopened = old
             reopened.outcome = .open
@@ -108,12 +118,13 @@ extension SQLiteStore {
         }
     }
 
-    public func deleteDeal(_ id: Int64, by user: String) throws {
+    public func deleteDeal(_ id: Int64) throws {
         try write { db in
             let deal = try Self.fetchDeal(db, id)
+            try requireAccess(db, account: deal.accountID, .write, subject: "deal \(id)")
             try db.execute(sql: "DELETE FROM deal WHERE id = ?", arguments: [id])
             try Self.refreshAccountRollup(db, accountID: deal.accountID)
-            try log(db, event(user, "deal", id, "deleted", note: deal.title))
+            try log(db, event("deal", id, "deleted", note: deal.title, account: deal.accountID))
         }
     }
 
@@ -125,10 +136,14 @@ extension SQLiteStore {
     /// Reads the deal, applies `change`, re-derives the columns the board aggregates, writes it
     /// back only if nobody saved it in between, and logs what changed.
     func mutateDeal(
-        _ id: Int64, expectedVersion: Int?, by user: String,
+        _ id: Int64, expectedVersion: Int?,
         _ change: (Deal, ProcessTemplate, DealEvidence) throws -> (deal: Deal, action: String, note: String)
     ) throws -> Deal {
-        try write { db in
+        let user = actor
+        return try write { db in
+            let stored = try Self.fetchDeal(db, id)
+            // Who may touch it first: a stale version is reported only to those who may see the deal.
+            try requireAccess(db, account: stored.accountID, .write, subject: "deal \(id)")
             let old = Deal(row: try currentRow(db, table: "deal", id: id, expected: expectedVersion))
             let currentVersion = old.version
             let catalog = try Self.catalog(db)
@@ -146,6 +161,7 @@ extension SQLiteStore {
             guard let accountName = try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [updated.accountID]) else {
                 throw StoreError.notFound(entity: "account", id: updated.accountID)
             }
+            if updated.accountID != old.accountID { try requireAccess(db, account: updated.accountID, .write) }
             let derived = DealDerived(deal: updated, process: process, evidence: updated.accountID == old.accountID
                                       ? evidence : try Self.evidence(db, accountID: updated.accountID))
             var values = updated.columnValues(derived: derived, searchKey: Deal.searchKey(title: updated.title, accountName: accountName),
@@ -155,21 +171,7 @@ extension SQLiteStore {
             guard db.changesCount == 1 else {
                 throw StoreError.staleVersion(entity: "deal", id: id, expected: currentVersion, current: currentVersion + 1, lastChangedBy: "another session")
             }
-            var changes = FieldDiff.between(old, updated)
-            changes.removeValue(forKey: "stageEnteredAt")
-            if old.stageKey != updated.stageKey { changes["stage"] = FieldChange(old: old.stageKey, new: updated.stageKey) }
-            changes.removeValue(forKey: "stageKey")
-            // The override list is bookkeeping; the log names the milestones that were forced.
-            changes.removeValue(forKey: "overrides")
-            let forced = updated.overrides.filter { !old.overrides.contains($0) }.map(\.milestoneKey)
-            if !forced.isEmpty { changes["forced"] = FieldChange(old: nil, new: forced.joined(separator: ", ")) }
-            // One milestone per event, as the weekly review counts them.
-            if changes.removeValue(forKey: "milestonesDone") != nil {
-                let added = updated.milestonesDone.subtracting(old.milestonesDone).sorted()
-                let removed = old.milestonesDone.subtracting(updated.milestonesDone).sorted()
-                changes["milestone"] = FieldChange(old: removed.first, new: added.first)
-            }
-            try log(db, event(user, "deal", id, action, changes, note: note))
+            try log(db, event("deal", id, action, DealLog.changes(old, updated), note: note, account: updated.accountID))
             try Self.refreshAccountRollup(db, accountID: updated.accountID)
             if old.accountID != updated.accountID { try Self.refreshAccountRollup(db, accountID: old.accountID) }
             return updated

@@ -4,47 +4,24 @@ import GRDB
 
 /// Ownership, the public pool and visibility (DOMAIN §5).
 ///
-/// Roles come from the `user` table. A name it does not know is a rep; a store with no users at
-/// all (a one-person CRM) has no roles, so nobody is restricted there — except by protection,
-/// which always leaves an account to its owner (and managers, once there are any).
-extension SQLiteStore: OwnershipStore {
+/// Roles come from the `user` table. A name it does not know is refused everything; a store with
+/// no users at all (a one-person CRM) has no roles, so nobody is restricted there — except by
+/// protection, which always leaves an account to its owner (and managers, once there are any).
+extension SQLiteStore {
     /// Legacy rows with visibility `protected` count as protected whatever the flag says.
     static let protectedSQL = "(protected = 1 OR visibility = 'protected')"
 
-    // MARK: Who acts
-
-    public func viewer(named name: String) throws -> Viewer? {
-        try read { db in try Self.actor(db, name) }
-    }
-
-    /// nil when the store has no users (unrestricted); else the role, `.rep` when unknown.
-    static func actor(_ db: Database, _ name: String) throws -> Viewer? {
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM user LIMIT 1") == true else { return nil }
-        let role = try String.fetchOne(db, sql: "SELECT role FROM user WHERE name = ?", arguments: [name])
-        return Viewer(name: name, role: role.flatMap(UserRole.init(rawValue:)) ?? .rep)
-    }
-
-    static func describe(_ actor: Viewer?) -> String {
-        guard let actor else { return "" }
-        return "\(actor.name) (\(actor.role.rawValue))"
-    }
-
     // MARK: Reads
 
-    public func account(_ id: Int64, as viewer: Viewer?) throws -> Account {
-        try read { db in
-            let (account, _) = try Self.fetchOwnership(db, id)
-            try Self.requireVisible(account, to: viewer)
-            return account
-        }
-    }
-
     public func ownership(of id: Int64) throws -> AccountOwnership {
-        try read { db in try Self.fetchOwnership(db, id).1 }
+        try read { db in try requireAccess(db, account: id, .read) }
     }
 
     public func heldCount(of user: String) throws -> Int {
-        try read { db in try Self.heldCount(db, user) }
+        try read { db in
+            _ = try knownActor(db)
+            return try Self.heldCount(db, user)
+        }
     }
 
     static func heldCount(_ db: Database, _ user: String) throws -> Int {
@@ -64,294 +41,71 @@ extension SQLiteStore: OwnershipStore {
 
     // MARK: Checks shared with account edits and deletes
 
-    /// A rep asking for another rep's private account is refused, naming the owner: the team
-    /// knows who holds what; what they may not do is read or change it.
-    static func requireVisible(_ account: Account, to viewer: Viewer?) throws {
-        guard account.isVisible(to: viewer) else {
-            throw StoreError.refused("account \(account.id) is private to \(account.owner ?? "its owner")"
-                + (account.visibility == .exclusive ? " (exclusive)" : ""))
-        }
-    }
-
-    static func protectedMessage(_ ownership: AccountOwnership) -> String {
-        "account \(ownership.accountID) is protected: only \(ownership.owner.map { "\($0) (its owner)" } ?? "its owner") "
-            + "or a manager can change it, and unprotect it with `closer account unprotect \(ownership.accountID)`"
-    }
-
-    /// Protection binds everybody but the owner and managers, with or without a user table.
-    static func requireUnprotected(_ ownership: AccountOwnership, for user: String, actor: Viewer?) throws {
-        guard ownership.isProtected, ownership.owner != user, actor?.role != .manager else { return }
-        throw StoreError.refused(protectedMessage(ownership))
-    }
-
-    /// The checks of a plain edit (`updateAccount`): visible, not protected against the user,
-    /// and no change of owner, visibility or share list by a rep — those go through the
+    /// The checks of a plain edit (`updateAccount`): the actor may change the account, and a
+    /// rep changes neither owner, visibility nor share list by editing it — those go through the
     /// ownership actions, which know the pool rules.
-    func checkAccountEdit(_ db: Database, old: Account, new: Account, by user: String) throws {
-        let actor = try Self.actor(db, user)
-        let (_, ownership) = try Self.fetchOwnership(db, old.id)
-        try Self.requireVisible(old, to: actor)
-        try Self.requireUnprotected(ownership, for: user, actor: actor)
-        if actor?.role == .rep, old.owner != new.owner || old.visibility != new.visibility || old.sharedWith != new.sharedWith {
+    func checkAccountEdit(_ db: Database, old: Account, new: Account) throws {
+        try requireAccess(db, account: old.id, .write)
+        if try knownActor(db).isRestricted, old.owner != new.owner || old.visibility != new.visibility || old.sharedWith != new.sharedWith {
             throw StoreError.refused("a rep cannot change who holds account \(old.id) by editing it: use `closer account "
                 + "assign/share/unshare/exclusive/return/claim` (nothing was saved)")
         }
     }
 
-    /// The checks of `deleteAccount`: visible, not protected against the user, and, once the
-    /// store has users, only the owner or a manager deletes.
-    func checkAccountDelete(_ db: Database, id: Int64, by user: String) throws {
-        let actor = try Self.actor(db, user)
-        let (account, ownership) = try Self.fetchOwnership(db, id)
-        try Self.requireVisible(account, to: actor)
-        try Self.requireUnprotected(ownership, for: user, actor: actor)
-        if let actor, actor.role == .rep, account.owner != user {
-            throw StoreError.refused("only \(account.owner.map { "\($0) (its owner)" } ?? "a manager, since it is in the pool,")"
-                + "\(account.owner == nil ? "" : " or a manager") can delete account \(id)")
+    /// The checks of `deleteAccount`: the actor may change it, and once the store has users only
+    /// the owner or a manager deletes.
+    func checkAccountDelete(_ db: Database, id: Int64) throws {
+        let ownership = try requireAccess(db, account: id, .write)
+        if try knownActor(db).isRestricted, ownership.owner != actor {
+            throw StoreError.refused("only \(ownership.owner.map { "\($0) (its owner)" } ?? "a manager, since it is in the pool,")"
+                + "\(ownership.owner == nil ? "" : " or a manager") can delete account \(id)")
         }
     }
 
-    // MARK: Actions
-
-    /// What an action may change, and the row as it was.
-    struct Holding {
-        var owner: String?
-        var visibility: Visibility
-        var sharedWith: [String]
-        var isProtected: Bool
-        var ownedSince: Date?
-        var returnedReason: String?
-
-        init(_ o: AccountOwnership) {
-            owner = o.owner
-            visibility = o.visibility
-            sharedWith = o.sharedWith
-            isProtected = o.isProtected
-            ownedSince = o.ownedSince
-            returnedReason = o.returnedReason
-        }
-
-        func changes(from old: Holding) -> [String: FieldChange] {
-            var changes = [String: FieldChange]()
-            if owner != old.owner { changes["owner"] = FieldChange(old: old.owner, new: owner) }
-            if visibility != old.visibility { changes["visibility"] = FieldChange(old: old.visibility.rawValue, new: visibility.rawValue) }
-            if sharedWith != old.sharedWith {
-                changes["sharedWith"] = FieldChange(old: old.sharedWith.joined(separator: ", "), new: sharedWith.joined(separator: ", "))
-            }
-            if isProtected != old.isProtected { changes["protected"] = FieldChange(old: String(old.isProtected), new: String(isProtected)) }
-            return changes
-        }
-    }
-
-    struct ActionContext {
-        var account: Account
-        var ownership: AccountOwnership
-        var actor: Viewer?
-        var user: String
-
-        var isManager: Bool { actor == nil || actor?.role == .manager }
-        var isOwner: Bool { ownership.owner == user }
-
-        /// The owner or a manager (anybody in a store with no users), with protection's message for others.
-        func requireOwnerOrManager(to verb: String) throws {
-            if isOwner || actor?.role == .manager { return }
-            // Protection binds even in a store with no users (no roles, but an owner).
-            if ownership.isProtected { throw StoreError.refused(SQLiteStore.protectedMessage(ownership)) }
-            if actor == nil { return }
-            if ownership.owner == nil {
-                throw StoreError.refused("account \(account.id) is in the pool: only a manager can \(verb) it (claim it first)")
-            }
-            throw StoreError.refused("only \(ownership.owner ?? "its owner") (its owner) or a manager can \(verb) account \(account.id); "
-                + "you are \(SQLiteStore.describe(actor))")
-        }
-
-        func requireHeld(to verb: String) throws {
-            if ownership.owner == nil || ownership.visibility == .pool {
-                throw StoreError.refused("account \(account.id) is in the pool: claim or assign it before you \(verb) it")
-            }
-        }
-    }
+    // MARK: Actions (the rules are CloserCore's OwnershipAction)
 
     /// One action: checks, the new holding, the row saved with its version bumped and one event.
-    private func act(_ id: Int64, by user: String, action: String, note: @escaping (Holding) -> String = { _ in "" },
-                     _ body: (ActionContext, inout Holding, Database) throws -> Void) throws -> Account {
-        let user = user.trimmingCharacters(in: .whitespaces)
+    private func act(_ id: Int64, _ action: OwnershipAction) throws -> Account {
+        let user = actor
         guard !user.isEmpty else { throw StoreError.invalid("who is acting? a user name is needed") }
+        let action = try action.validated(accountID: id)
+        let now = clock()
         return try write { db in
+            try requireAccess(db, account: id, .read)
             let (account, ownership) = try Self.fetchOwnership(db, id)
-            let actor = try Self.actor(db, user)
-            try Self.requireVisible(account, to: actor)
-            let context = ActionContext(account: account, ownership: ownership, actor: actor, user: user)
+            let context = OwnershipActionContext(account: account, ownership: ownership, actor: try knownActor(db), user: user)
             let old = Holding(ownership)
             var new = old
-            try body(context, &new, db)
-            let changes = new.changes(from: old)
-            guard !changes.isEmpty || new.returnedReason != old.returnedReason else {
-                throw StoreError.refused("nothing to change: account \(id) is already as asked")
-            }
-            if new.owner == nil { new.visibility = .pool }
-            let legacyProtected = new.visibility == .protected && !new.isProtected
-            if legacyProtected { new.visibility = .owned }
+            try action.apply(context, to: &new, team: SQLiteTeam(db: db), now: now)
+            new = try new.settled(from: old, accountID: id)
             try db.execute(sql: """
                 UPDATE account SET owner = ?, visibility = ?, shared_with = ?, protected = ?, owned_since = ?, returned_reason = ?,
                     version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?
                 """, arguments: [new.owner, new.visibility.rawValue, ColumnCoding.strings(new.sharedWith), new.isProtected,
                                  new.ownedSince.map(ColumnCoding.time), new.returnedReason, ColumnCoding.time(clock()), user, id])
-            try log(db, event(user, "account", id, action, new.changes(from: old), note: note(new)))
+            try log(db, event("account", id, action.logAction, new.changes(from: old), note: action.note, account: id))
             let row = try Self.fetchRow(db, "account", id: id)
             return Account(row: row)
         }
     }
 
-    private static func cleanNames(_ names: [String]) -> [String] {
-        var seen = Set<String>()
-        return names.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
-    }
-
-    public func assign(_ id: Int64, to rep: String, by user: String) throws -> Account {
-        let rep = rep.trimmingCharacters(in: .whitespaces)
-        guard !rep.isEmpty else { throw StoreError.invalid("assign to whom? a rep's name is needed") }
-        let now = clock()
-        return try act(id, by: user, action: "assigned", note: { _ in "to \(rep)" }) { context, holding, db in
-            if context.ownership.owner == nil {
-                guard context.isManager else {
-                    throw StoreError.refused("only a manager can assign account \(id) from the pool; a rep claims it (`closer account claim \(id)`)")
-                }
-            } else {
-                try context.requireOwnerOrManager(to: "assign")
-            }
-            if context.ownership.owner == rep { throw StoreError.refused("account \(id) is already held by \(rep)") }
-            try Self.requireCanHold(db, rep, what: "account \(id)")
-            holding.owner = rep
-            if holding.visibility == .pool { holding.visibility = .owned }
-            holding.sharedWith.removeAll { $0 == rep }
-            if holding.sharedWith.isEmpty, holding.visibility == .shared { holding.visibility = .owned }
-            holding.ownedSince = now
-            holding.returnedReason = nil
-        }
-    }
-
-    public func share(_ id: Int64, with reps: [String], by user: String) throws -> Account {
-        let reps = Self.cleanNames(reps)
-        guard !reps.isEmpty else { throw StoreError.invalid("share with whom? name one or more reps") }
-        return try act(id, by: user, action: "shared", note: { _ in "with \(reps.joined(separator: ", "))" }) { context, holding, db in
-            try context.requireHeld(to: "share")
-            try context.requireOwnerOrManager(to: "share")
-            let hasTeam = try Bool.fetchOne(db, sql: "SELECT 1 FROM user LIMIT 1") == true
-            for rep in reps {
-                if rep == context.ownership.owner { throw StoreError.refused("\(rep) owns account \(id): no need to share it with them") }
-                if hasTeam, try Bool.fetchOne(db, sql: "SELECT 1 FROM user WHERE name = ?", arguments: [rep]) != true {
-                    throw StoreError.refused("\(rep) is not a user of this store: add them with `closer user add \(rep) --role rep`")
-                }
-            }
-            let added = reps.filter { !holding.sharedWith.contains($0) }
-            guard !added.isEmpty || holding.visibility != .shared else {
-                throw StoreError.refused("account \(id) is already shared with \(reps.joined(separator: ", "))")
-            }
-            holding.sharedWith += added
-            // Sharing ends exclusivity: an exclusive account is seen by its owner alone.
-            holding.visibility = .shared
-        }
-    }
-
-    public func unshare(_ id: Int64, from reps: [String], by user: String) throws -> Account {
-        let reps = Self.cleanNames(reps)
-        guard !reps.isEmpty else { throw StoreError.invalid("unshare from whom? name one or more reps") }
-        return try act(id, by: user, action: "unshared", note: { _ in "from \(reps.joined(separator: ", "))" }) { context, holding, _ in
-            try context.requireHeld(to: "unshare")
-            try context.requireOwnerOrManager(to: "unshare")
-            let missing = reps.filter { !holding.sharedWith.contains($0) }
-            guard missing.isEmpty else {
-                throw StoreError.refused("account \(id) is not shared with \(missing.joined(separator: ", "))")
-            }
-            holding.sharedWith.removeAll { reps.contains($0) }
-            if holding.sharedWith.isEmpty, holding.visibility == .shared { holding.visibility = .owned }
-        }
-    }
-
-    public func makeExclusive(_ id: Int64, by user: String) throws -> Account {
-        try act(id, by: user, action: "exclusive") { context, holding, _ in
-            try context.requireHeld(to: "make exclusive")
-            try context.requireOwnerOrManager(to: "make exclusive")
-            if holding.visibility == .exclusive { throw StoreError.refused("account \(id) is already exclusive to \(holding.owner ?? "its owner")") }
-            holding.visibility = .exclusive
-            holding.sharedWith = []
-        }
-    }
-
-    public func makeOwned(_ id: Int64, by user: String) throws -> Account {
-        try act(id, by: user, action: "owned") { context, holding, _ in
-            try context.requireHeld(to: "change")
-            try context.requireOwnerOrManager(to: "change")
-            if holding.visibility == .owned, holding.sharedWith.isEmpty { throw StoreError.refused("account \(id) is already plainly owned") }
-            holding.visibility = .owned
-            holding.sharedWith = []
-        }
-    }
-
-    public func returnToPool(_ id: Int64, reason: String, by user: String) throws -> Account {
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else {
-            throw StoreError.invalid("returning account \(id) to the pool needs a reason (--reason \"…\"): the next rep reads it")
-        }
-        return try act(id, by: user, action: "returned", note: { _ in reason }) { context, holding, _ in
-            try context.requireHeld(to: "return")
-            try context.requireOwnerOrManager(to: "return")
-            Self.release(&holding, reason: reason)
-        }
-    }
-
-    static func release(_ holding: inout Holding, reason: String) {
-        holding.owner = nil
-        holding.visibility = .pool
-        holding.sharedWith = []
-        holding.isProtected = false
-        holding.ownedSince = nil
-        holding.returnedReason = reason
-    }
-
-    public func claim(_ id: Int64, by user: String) throws -> Account {
-        let now = clock()
-        return try act(id, by: user, action: "claimed", note: { _ in "" }) { context, holding, db in
-            guard context.ownership.owner == nil || context.ownership.visibility == .pool else {
-                throw StoreError.refused("account \(id) is not in the pool: \(context.ownership.owner ?? "someone") holds it")
-            }
-            try Self.requireCanHold(db, context.user, what: "account \(id)")
-            holding.owner = context.user
-            holding.visibility = .owned
-            holding.sharedWith = []
-            holding.ownedSince = now
-            holding.returnedReason = nil
-        }
-    }
-
-    public func protect(_ id: Int64, by user: String) throws -> Account {
-        try act(id, by: user, action: "protected") { context, holding, _ in
-            try context.requireHeld(to: "protect")
-            try context.requireOwnerOrManager(to: "protect")
-            if holding.isProtected { throw StoreError.refused("account \(id) is already protected") }
-            holding.isProtected = true
-        }
-    }
-
-    public func unprotect(_ id: Int64, by user: String) throws -> Account {
-        try act(id, by: user, action: "unprotected") { context, holding, _ in
-            guard holding.isProtected else { throw StoreError.refused("account \(id) is not protected") }
-            try context.requireOwnerOrManager(to: "unprotect")
-            holding.isProtected = false
-            if holding.visibility == .protected { holding.visibility = .owned }
-        }
-    }
+    public func assign(_ id: Int64, to rep: String) throws -> Account { try act(id, .assign(to: rep)) }
+    public func share(_ id: Int64, with reps: [String]) throws -> Account { try act(id, .share(with: reps)) }
+    public func unshare(_ id: Int64, from reps: [String]) throws -> Account { try act(id, .unshare(from: reps)) }
+    public func makeExclusive(_ id: Int64) throws -> Account { try act(id, .makeExclusive) }
+    public func makeOwned(_ id: Int64) throws -> Account { try act(id, .makeOwned) }
+    public func returnToPool(_ id: Int64, reason: String) throws -> Account { try act(id, .returnToPool(reason: reason)) }
+    public func claim(_ id: Int64) throws -> Account { try act(id, .claim) }
+    public func protect(_ id: Int64) throws -> Account { try act(id, .protect) }
+    public func unprotect(_ id: Int64) throws -> Account { try act(id, .unprotect) }
 
     // MARK: Pool rules
 
-    private static var ruleKeys: [(key: String, path: WritableKeyPath<PoolRules, Int>)] { [
-        ("no_follow_up_days", \.noFollowUpDays), ("no_win_days", \.noWinDays), ("warn_days", \.warnDays),
-        ("max_accounts_per_rep", \.maxAccountsPerRep),
-    ] }
-
     public func poolRules() throws -> PoolRules {
-        try read { db in try Self.poolRules(db) }
+        try read { db in
+            _ = try knownActor(db)
+            return try Self.poolRules(db)
+        }
     }
 
     static func poolRules(_ db: Database) throws -> PoolRules {
@@ -359,29 +113,26 @@ extension SQLiteStore: OwnershipStore {
         let stored = try Row.fetchAll(db, sql: "SELECT key, value FROM pool_rule")
         for row in stored {
             let key: String = row["key"]
-            if let entry = ruleKeys.first(where: { $0.key == key }) { rules[keyPath: entry.path] = row["value"] }
+            if let entry = PoolRules.storedKeys.first(where: { $0.key == key }) { rules[keyPath: entry.path] = row["value"] }
         }
         return rules
     }
 
-    public func savePoolRules(_ rules: PoolRules, by user: String) throws {
+    public func savePoolRules(_ rules: PoolRules) throws {
         let issues = rules.issues
         guard issues.isEmpty else { throw Self.invalid(issues) }
         try write { db in
-            let actor = try Self.actor(db, user)
-            if let actor, actor.role != .manager {
-                throw StoreError.refused("only a manager can change the pool rules; you are \(Self.describe(actor))")
-            }
+            try requireTeamAdmin(db, to: "change the pool rules")
             let old = try Self.poolRules(db)
             var changes = [String: FieldChange]()
-            for entry in Self.ruleKeys {
+            for entry in PoolRules.storedKeys {
                 try db.execute(sql: "INSERT OR REPLACE INTO pool_rule (key, value) VALUES (?, ?)",
                                arguments: [entry.key, rules[keyPath: entry.path]])
                 if old[keyPath: entry.path] != rules[keyPath: entry.path] {
                     changes[entry.key] = FieldChange(old: String(old[keyPath: entry.path]), new: String(rules[keyPath: entry.path]))
                 }
             }
-            try log(db, event(user, "pool", 0, "rules", changes))
+            try log(db, event("pool", 0, "rules", changes, account: nil))
         }
     }
 
@@ -389,19 +140,17 @@ extension SQLiteStore: OwnershipStore {
 
     /// Every held, unprotected account with what the rules need; protected accounts never
     /// return by themselves (a manager or the owner protected them for a reason).
-    private static func standings(_ db: Database, owner: String?, today: Day) throws -> [(Account, PoolStanding)] {
+    private static func standings(_ db: Database, owner: String?, today: Day, as actor: Actor) throws -> [(Account, PoolStanding)] {
         let rules = try poolRules(db)
-        var sql = """
+        var filter = SQLFilter()
+        filter.add("a.owner IS NOT NULL AND a.visibility NOT IN ('pool', 'protected') AND a.protected = 0")
+        if let owner { filter.add("a.owner = ?", [owner]) }
+        filter.restrict(to: actor)
+        let sql = """
             SELECT a.*, (SELECT MAX(d.closed_on) FROM deal d WHERE d.account_id = a.id AND d.outcome = 'won') AS last_won
-            FROM account a WHERE a.owner IS NOT NULL AND a.visibility NOT IN ('pool', 'protected') AND a.protected = 0
+            FROM account a \(filter.whereClause) ORDER BY a.id
             """
-        var arguments: StatementArguments = []
-        if let owner {
-            sql += " AND a.owner = ?"
-            arguments = [owner]
-        }
-        sql += " ORDER BY a.id"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        return try Row.fetchAll(db, sql: sql, arguments: filter.arguments).map { row in
             let since = Day(ColumnCoding.date((row["owned_since"] as Double?) ?? row["created_at"]))
             let standing = rules.standing(lastActivity: ColumnCoding.day(row["last_activity"]),
                                           lastWon: ColumnCoding.day(row["last_won"]), ownedSince: since, today: today)
@@ -410,46 +159,47 @@ extension SQLiteStore: OwnershipStore {
     }
 
     public func poolDue(today: Day) throws -> [PoolDue] {
-        try read { db in try Self.due(db, today: today) }
+        try readAsActor { db, who in try Self.due(db, today: today, as: who) }
     }
 
-    private static func due(_ db: Database, today: Day) throws -> [PoolDue] {
-        try standings(db, owner: nil, today: today).compactMap { account, standing in
+    private static func due(_ db: Database, today: Day, as actor: Actor) throws -> [PoolDue] {
+        try standings(db, owner: nil, today: today, as: actor).compactMap { account, standing in
             guard case .due(let reason, let overdue) = standing, let owner = account.owner else { return nil }
             return PoolDue(accountID: account.id, accountName: account.name, owner: owner, reason: reason, overdueDays: overdue)
         }
     }
 
-    public func sweepPool(today: Day, by user: String) throws -> PoolSweepReport {
-        let user = user.trimmingCharacters(in: .whitespaces)
+    public func sweepPool(today: Day) throws -> PoolSweepReport {
+        let user = actor
         guard !user.isEmpty else { throw StoreError.invalid("who is sweeping? a user name is needed") }
         return try write { db in
             // The sweep takes accounts from every rep: a manager's act, like the rules themselves.
             // A store without users has no roles, so there anyone (a cron job) sweeps.
-            if let actor = try Self.actor(db, user), actor.role != .manager {
-                throw StoreError.refused("only a manager can sweep the pool; you are \(Self.describe(actor)) "
+            let who = try knownActor(db)
+            guard who.isTeamAdmin else {
+                throw StoreError.refused("only a manager can sweep the pool; you are \(who.described) "
                     + "(`closer pool sweep --dry-run` lists what would return; nothing was changed)")
             }
-            let due = try Self.due(db, today: today)
+            let due = try Self.due(db, today: today, as: who)
             for item in due {
                 let (_, ownership) = try Self.fetchOwnership(db, item.accountID)
                 let old = Holding(ownership)
                 var new = old
-                Self.release(&new, reason: item.reason.description)
+                new.release(reason: item.reason.description)
                 try db.execute(sql: """
                     UPDATE account SET owner = NULL, visibility = 'pool', shared_with = '[]', protected = 0, owned_since = NULL,
                         returned_reason = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?
                     """, arguments: [item.reason.description, ColumnCoding.time(clock()), user, item.accountID])
-                try log(db, event(user, "account", item.accountID, "returned", new.changes(from: old),
-                                  note: "\(item.reason.description) (pool rule, \(today))"))
+                try log(db, event("account", item.accountID, "returned", new.changes(from: old),
+                                  note: "\(item.reason.description) (pool rule, \(today))", account: item.accountID))
             }
             return PoolSweepReport(today: today, returned: due)
         }
     }
 
     public func poolWarnings(for user: String?, today: Day) throws -> [PoolWarning] {
-        try read { db in
-            try Self.standings(db, owner: user, today: today).compactMap { account, standing -> PoolWarning? in
+        try readAsActor { db, who in
+            try Self.standings(db, owner: user, today: today, as: who).compactMap { account, standing -> PoolWarning? in
                 guard let owner = account.owner else { return nil }
                 switch standing {
                 case .safe: return nil

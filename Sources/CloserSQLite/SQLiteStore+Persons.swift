@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    public func addPerson(_ person: Person, by user: String) throws -> Person {
+    public func addPerson(_ person: Person) throws -> Person {
         var person = person
         let now = clock()
         person.version = 1
@@ -13,11 +13,12 @@ extension SQLiteStore {
         guard issues.isEmpty else { throw Self.invalid(issues) }
         return try write { db in
             try checkPersonReferences(db, person)
-            var values = person.columnValues(searchKey: person.searchKey, updatedBy: user)
+            try requireAccess(db, account: person.accountID, .write)
+            var values = person.columnValues(searchKey: person.searchKey, updatedBy: actor)
             if person.id == 0 { values[0] = nil }
             try db.execute(sql: SQLText.insert(into: "person", columns: Person.columns), arguments: StatementArguments(values))
             person.id = db.lastInsertedRowID
-            try log(db, event(user, "person", person.id, "created", note: person.name))
+            try log(db, event("person", person.id, "created", note: person.name, account: person.accountID))
             try refreshDerived(db, accountID: person.accountID)
             return person
         }
@@ -25,39 +26,50 @@ extension SQLiteStore {
 
     public func person(_ id: Int64) throws -> Person {
         try read { db in
-            let row = try Self.fetchRow(db, "person", id: id)
-            return Person(row: row)
+            let person = Person(row: try Self.fetchRow(db, "person", id: id))
+            try requireAccess(db, account: person.accountID, .read, subject: "person \(id)")
+            return person
         }
     }
 
-    public func updatePerson(_ person: Person, by user: String) throws -> Person {
-        let issues = Validation.issues(person)
-        guard issues.isEmpty else { throw Self.invalid(issues) }
-        return try write { db in
-            let (old, updated) = try saveVersioned(db, person, by: user) { _ in try checkPersonReferences(db, person) }
-            try log(db, event(user, "person", person.id, "updated", FieldDiff.between(old, updated)))
+    public func updatePerson(_ person: Person) throws -> Person {
+        try editPerson(person.id, expectedVersion: person.version) { $0 = person }
+    }
+
+    public func editPerson(_ id: Int64, expectedVersion: Int?, _ change: (inout Person) throws -> Void) throws -> Person {
+        try write { db in
+            let (old, updated) = try saveEdited(db, Person.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
+                let issues = Validation.issues(new)
+                guard issues.isEmpty else { throw Self.invalid(issues) }
+                try requireAccess(db, account: old.accountID, .write, subject: "person \(id)")
+                if new.accountID != old.accountID { try requireAccess(db, account: new.accountID, .write) }
+                try checkPersonReferences(db, new)
+            }
+            try log(db, event("person", id, "updated", FieldDiff.between(old, updated), account: updated.accountID))
             try refreshDerived(db, accountID: updated.accountID)
             if old.accountID != updated.accountID { try refreshDerived(db, accountID: old.accountID) }
             return updated
         }
     }
 
-    public func deletePerson(_ id: Int64, by user: String) throws {
+    public func deletePerson(_ id: Int64) throws {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT account_id, name FROM person WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound(entity: "person", id: id)
             }
+            try requireAccess(db, account: row["account_id"], .write, subject: "person \(id)")
             try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
-            try log(db, event(user, "person", id, "deleted", note: row.text("name")))
+            try log(db, event("person", id, "deleted", note: row.text("name"), account: row["account_id"]))
             try refreshDerived(db, accountID: row["account_id"])
         }
     }
 
     public func persons(_ query: PersonQuery) throws -> Page<Person> {
-        var filter = SQLFilter()
-        if let accountID = query.accountID { filter.add("account_id = ?", [accountID]) }
-        if !query.text.isEmpty { filter.add("search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: query.text) + "%"]) }
-        return try read { db in
+        try readAsActor { db, who in
+            var filter = SQLFilter()
+            if let accountID = query.accountID { filter.add("account_id = ?", [accountID]) }
+            if !query.text.isEmpty { filter.add("search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: query.text) + "%"]) }
+            filter.restrict(accountColumn: "account_id", to: who)
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person \(filter.whereClause)", arguments: filter.arguments) ?? 0
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM person \(filter.whereClause) ORDER BY account_id, id LIMIT ? OFFSET ?",
                                         arguments: filter.arguments(appending: [query.limit, query.offset])).map(Person.init(row:))
@@ -66,10 +78,10 @@ extension SQLiteStore {
     }
 
     public func personRows(_ query: PersonTableQuery) throws -> Page<PersonRow> {
-        let filter = Self.personTableFilter(query), order = Self.personTableOrder(query)
-        // The count joins the account only when a rep's visibility needs it.
-        let countFrom = query.viewer?.role == .rep ? "person p JOIN account a ON a.id = p.account_id" : "person p"
-        return try read { db in
+        try readAsActor { db, who in
+            let filter = Self.personTableFilter(query, as: who), order = Self.personTableOrder(query)
+            // The count joins the account only when a rep's visibility needs it.
+            let countFrom = who.isRestricted ? "person p JOIN account a ON a.id = p.account_id" : "person p"
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(countFrom) \(filter.whereClause)", arguments: filter.arguments) ?? 0
             let rows = try Row.mapAll(db, sql: "\(Self.personTableSelect) \(filter.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
                                       arguments: filter.arguments(appending: [query.limit, query.offset]), Self.personRow)
@@ -78,9 +90,10 @@ extension SQLiteStore {
     }
 
     public func eachPersonRow(_ query: PersonTableQuery, batchSize: Int, _ body: ([PersonRow]) throws -> Void) throws {
-        let filter = Self.personTableFilter(query)
-        try eachRow(sql: "\(Self.personTableSelect) \(filter.whereClause) ORDER BY \(Self.personTableOrder(query))",
-                    arguments: filter.arguments, batchSize: batchSize, Self.personRow, body)
+        try eachRow(batchSize: batchSize, { who in
+            let filter = Self.personTableFilter(query, as: who)
+            return ("\(Self.personTableSelect) \(filter.whereClause) ORDER BY \(Self.personTableOrder(query))", filter.arguments)
+        }, Self.personRow, body)
     }
 
     private static let personTableSelect = """
@@ -92,11 +105,11 @@ extension SQLiteStore {
         PersonRow(person: Person(row: row), accountName: row["account_name"], managerName: row["manager_name"])
     }
 
-    private static func personTableFilter(_ query: PersonTableQuery) -> SQLFilter {
+    private static func personTableFilter(_ query: PersonTableQuery, as who: Actor) -> SQLFilter {
         var filter = SQLFilter()
         if let accountID = query.accountID { filter.add("p.account_id = ?", [accountID]) }
         if !query.text.isEmpty { filter.add("p.search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: query.text) + "%"]) }
-        filter.restrict(to: query.viewer)
+        filter.restrict(to: who)
         return filter
     }
 
@@ -139,7 +152,10 @@ extension SQLiteStore {
     }
 
     public func evidence(accountID: Int64) throws -> DealEvidence {
-        try read { db in try Self.evidence(db, accountID: accountID) }
+        try read { db in
+            try requireAccess(db, account: accountID, .read)
+            return try Self.evidence(db, accountID: accountID)
+        }
     }
 
     static func evidence(_ db: Database, accountID: Int64) throws -> DealEvidence {

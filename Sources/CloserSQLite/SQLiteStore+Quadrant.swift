@@ -5,6 +5,7 @@ import GRDB
 extension SQLiteStore {
     public func accountSummary(_ id: Int64) throws -> AccountSummary {
         try read { db in
+            try requireAccess(db, account: id, .read)
             guard let row = try Row.fetchOne(db, sql: "SELECT a.* FROM account a WHERE a.id = ?", arguments: [id]) else {
                 throw StoreError.notFound(entity: "account", id: id)
             }
@@ -19,10 +20,10 @@ extension SQLiteStore {
     /// that fit whole; one read by id of the lone accounts not read already.
     /// (Window functions over all filtered accounts cost ~5× more on 20k accounts: they sort them all.)
     public func quadrantSummary(_ query: AccountQuery, topPerQuadrant: Int, rankByLifetimeValue: Bool) throws -> QuadrantSummary {
-        let filter = Self.accountFilter(query)
         let top = max(0, topPerQuadrant)
         let order = Self.quadrantOrder(rankByLifetimeValue)
-        return try read { db in
+        return try readAsActor { db, who in
+            let filter = Self.accountFilter(query, as: who)
             var summary = QuadrantSummary(rankByLifetimeValue: rankByLifetimeValue)
             let groups = try Row.fetchAll(db, sql: """
                 SELECT a.quadrant AS quadrant, a.assistance AS assistance, a.loyalty AS loyalty, COUNT(*) AS n,
@@ -99,11 +100,11 @@ extension SQLiteStore {
 
     public func quadrantCell(_ query: AccountQuery, assistance: Int, loyalty: Int, top: Int, rankByLifetimeValue: Bool) throws -> [AccountSummary] {
         guard top > 0, Quadrant.scoreRange.contains(assistance), Quadrant.scoreRange.contains(loyalty) else { return [] }
-        var filter = Self.accountFilter(query)
-        // The clamp keeps an out-of-range score in the edge cell, as the summary counts it.
-        filter.add("MIN(10, MAX(1, a.assistance)) = ? AND MIN(10, MAX(1, a.loyalty)) = ?", [assistance, loyalty])
-        return try read { db in
-            try Row.fetchAll(db, sql: "SELECT a.* FROM account a \(filter.whereClause) ORDER BY \(Self.quadrantOrder(rankByLifetimeValue)) LIMIT ?",
+        return try readAsActor { db, who in
+            var filter = Self.accountFilter(query, as: who)
+            // The clamp keeps an out-of-range score in the edge cell, as the summary counts it.
+            filter.add("MIN(10, MAX(1, a.assistance)) = ? AND MIN(10, MAX(1, a.loyalty)) = ?", [assistance, loyalty])
+            return try Row.fetchAll(db, sql: "SELECT a.* FROM account a \(filter.whereClause) ORDER BY \(Self.quadrantOrder(rankByLifetimeValue)) LIMIT ?",
                              arguments: filter.arguments(appending: [top])).map(AccountSummary.init(row:))
         }
     }

@@ -6,8 +6,17 @@ import GRDB
 /// Every figure is one SQL pass over an index (the funnel, the current lists, the per-rep rows)
 /// or a replay of the window's stage events; no screen ever reads every deal.
 extension SQLiteStore {
-    public func weeklyReview(_ q: ReviewQuery) throws -> WeeklyReview {
-        try read { db in
+    /// A manager reviews the team or any rep; a rep reviews their own deals (on accounts they may
+    /// see), and asking for another rep's is refused.
+    public func weeklyReview(_ query: ReviewQuery) throws -> WeeklyReview {
+        try readAsActor { db, who in
+            var q = query
+            if who.isRestricted {
+                if let rep = q.rep, rep != who.name {
+                    throw StoreError.refused("a rep reviews their own deals; \(rep)'s review is for \(rep) and the managers (nothing was read)")
+                }
+                q.rep = who.name
+            }
             let catalog = try Self.catalog(db)
             guard let process = catalog.process(q.processKey) else { throw StoreError.rule(.unknownProcess(q.processKey)) }
             var review = WeeklyReview(query: q)
@@ -15,6 +24,7 @@ extension SQLiteStore {
             let windowStart = q.start(of: q.windowStart).timeIntervalSince1970
             var owner = SQLFilter()
             if let rep = q.rep { owner.add("d.owner = ?", [rep]) }
+            owner.restrict(accountColumn: "d.account_id", to: who)
             review.funnel = try Self.funnel(db, process: process, owner: owner)
             review.conversions = try Self.conversions(db, process: process, from: windowStart, until: period.1, rep: q.rep)
             review.daysInStage = try Self.durations(db, process: process, from: windowStart, until: period.1, rep: q.rep)
@@ -22,22 +32,29 @@ extension SQLiteStore {
             let flow = try Self.periodFlow(db, rep: q.rep, from: period.0, until: period.1)
             try Self.periodLists(db, q, flow: flow, from: period.0, until: period.1, into: &review)
             let open = try Self.currentLists(db, q, owner: owner, into: &review)
-            review.quadrantChanges = try Self.quadrantChanges(db, since: period.0)
-            review.reps = Self.repFigures(flow: flow, open: open)
+            review.quadrantChanges = try Self.quadrantChanges(db, since: period.0, as: who)
+            review.reps = ReviewRollup.repFigures(flow: flow, open: open)
             return review
         }
     }
 
-    public func saveForecastCall(_ call: ForecastCall, by user: String) throws {
+    /// The team's call is a manager's; a rep records their own call only.
+    public func saveForecastCall(_ call: ForecastCall) throws {
+        let user = actor
         try write { db in
+            let who = try knownActor(db)
+            if !who.isTeamAdmin, call.rep != who.name {
+                throw StoreError.refused("only a manager records \(call.rep.isEmpty ? "the team's call" : "\(call.rep)'s call"); "
+                    + "you are \(who.described) and may record your own (nothing was saved)")
+            }
             let old = try Row.fetchOne(db, sql: "SELECT amount, currency FROM forecast_call WHERE period = ? AND rep = ?", arguments: [call.period, call.rep])
             try db.execute(sql: """
                 INSERT INTO forecast_call (period, rep, amount, currency, by, at) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (period, rep) DO UPDATE SET amount = excluded.amount, currency = excluded.currency, by = excluded.by, at = excluded.at
                 """, arguments: [call.period, call.rep, call.amount.minorUnits, call.amount.currency, user, clock().timeIntervalSince1970])
             let before = old.map { "\($0["currency"] as String) \($0["amount"] as Int64)" }
-            try log(db, event(user, "forecast", 0, "call", ["amount": FieldChange(old: before, new: "\(call.amount.currency) \(call.amount.minorUnits)")],
-                              note: call.period + (call.rep.isEmpty ? "" : " " + call.rep)))
+            try log(db, event("forecast", 0, "call", ["amount": FieldChange(old: before, new: "\(call.amount.currency) \(call.amount.minorUnits)")],
+                              note: call.period + (call.rep.isEmpty ? "" : " " + call.rep), account: nil))
         }
     }
 
@@ -165,12 +182,15 @@ extension SQLiteStore {
     /// The lists of what needs attention now.
     enum Attention { case stalled, missing, overdue, dueToday }
 
-    static func quadrantChanges(_ db: Database, since: Double) throws -> [QuadrantChangeItem] {
+    static func quadrantChanges(_ db: Database, since: Double, as who: Actor) throws -> [QuadrantChangeItem] {
         var first: [Int64: Quadrant] = [:], last: [Int64: Quadrant] = [:]
+        var filter = SQLFilter()
+        filter.add("entity = 'account' AND action = 'scores' AND at >= ?", [since])
+        filter.restrict(accountColumn: "entity_id", to: who)
         for row in try Row.fetchAll(db, sql: """
             SELECT entity_id, json_extract(changes, '$.quadrant.old') AS old, json_extract(changes, '$.quadrant.new') AS new
-            FROM event WHERE entity = 'account' AND action = 'scores' AND at >= ? ORDER BY at, id
-            """, arguments: [since]) {
+            FROM event \(filter.whereClause) ORDER BY at, id
+            """, arguments: filter.arguments) {
             let id: Int64 = row["entity_id"]
             guard let newText: String = row["new"], let new = Quadrant(rawValue: newText) else { continue }
             if first[id] == nil { first[id] = (row["old"] as String?).flatMap(Quadrant.init(rawValue:)) ?? new }
@@ -186,20 +206,5 @@ extension SQLiteStore {
             guard let from = first[id], let name = names[id] else { return nil }
             return QuadrantChangeItem(accountID: id, accountName: name, from: from, to: to)
         }.sorted { ($0.accountName, $0.accountID) < ($1.accountName, $1.accountID) }
-    }
-
-    /// One row per rep who holds an open deal or closed or moved one in the period.
-    static func repFigures(flow: [Flow], open: [String: RepFigures]) -> [RepFigures] {
-        var reps = open
-        for row in flow where ["moved", "forced", "won"].contains(row.kind) {
-            var figures = reps[row.owner] ?? RepFigures(rep: row.owner)
-            if row.kind == "won" {
-                figures.won[row.currency, default: 0] += row.amount
-            } else {
-                figures.moved += row.events
-            }
-            reps[row.owner] = figures
-        }
-        return reps.values.sorted { $0.rep < $1.rep }
     }
 }

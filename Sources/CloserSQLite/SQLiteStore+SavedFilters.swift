@@ -2,58 +2,66 @@ import CloserCore
 import Foundation
 import GRDB
 
-extension SQLiteStore: SavedFilterStore {
+extension SQLiteStore {
     public func savedFilters() throws -> [SavedFilter] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT name, query, owner FROM saved_filter ORDER BY name").map(Self.savedFilter(row:))
+        try readAsActor { db, who in
+            let mine = Self.filterVisibility(who)
+            return try Row.fetchAll(db, sql: "SELECT name, query, owner FROM saved_filter \(mine.whereClause) ORDER BY name",
+                                    arguments: mine.arguments).map(Self.savedFilter(row:))
         }
     }
 
     public func savedFilter(named name: String) throws -> SavedFilter {
         let name = name.trimmingCharacters(in: .whitespaces)
-        return try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT name, query, owner FROM saved_filter WHERE name = ?", arguments: [name]) else {
+        return try readAsActor { db, who in
+            var filter = Self.filterVisibility(who)
+            filter.add("name = ?", [name])
+            guard let row = try Row.fetchOne(db, sql: "SELECT name, query, owner FROM saved_filter \(filter.whereClause)",
+                                             arguments: filter.arguments) else {
                 throw Self.noSavedFilter(name)
             }
             return Self.savedFilter(row: row)
         }
     }
 
-    public func saveFilter(_ filter: SavedFilter, by user: String) throws {
-        let name = filter.name.trimmingCharacters(in: .whitespaces)
-        let query = filter.query.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw StoreError.invalid("a saved filter needs a name") }
-        guard name.count <= 80, !name.contains(where: { $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) else {
-            throw StoreError.invalid("a filter name is up to 80 characters, without control characters")
+    /// A rep reads their own filters and the managers' (the team's); another rep's query may
+    /// name customers only they may see.
+    private static func filterVisibility(_ who: Actor) -> SQLFilter {
+        var filter = SQLFilter()
+        if let viewer = who.viewer, who.isRestricted {
+            filter.add("(owner = ? OR owner IN (SELECT name FROM user WHERE role = 'manager'))", [viewer.name])
         }
-        guard !query.isEmpty else { throw StoreError.invalid("filter '\(name)' needs a query, e.g. \"grade:A,B pipeline>500k\"") }
-        do {
-            _ = try AccountQueryLanguage.parse(query)
-        } catch {
-            throw StoreError.invalid("filter '\(name)' not saved: the query is wrong \(error)")
-        }
+        return filter
+    }
+
+    public func saveFilter(_ filter: SavedFilter) throws {
+        let user = actor
+        let (name, query) = try filter.checked()
         try write { db in
+            _ = try knownActor(db)
             let old = try Row.fetchOne(db, sql: "SELECT query, owner FROM saved_filter WHERE name = ?", arguments: [name])
             let owner: String = old?["owner"] ?? user
             if old != nil { try Self.checkMayChange(db, filter: name, owner: owner, user: user) }
             try db.execute(sql: "INSERT OR REPLACE INTO saved_filter (name, query, owner, updated_at) VALUES (?, ?, ?, ?)",
                            arguments: [name, query, owner, clock().timeIntervalSince1970])
             let oldQuery: String? = old?["query"]
-            try log(db, event(user, "saved_filter", 0, old == nil ? "created" : "updated",
-                              ["query": FieldChange(old: oldQuery, new: query)], note: name))
+            try log(db, event("saved_filter", 0, old == nil ? "created" : "updated",
+                              ["query": FieldChange(old: oldQuery, new: query)], note: name, account: nil))
         }
     }
 
-    public func deleteFilter(named name: String, by user: String) throws {
+    public func deleteFilter(named name: String) throws {
         let name = name.trimmingCharacters(in: .whitespaces)
+        let user = actor
         try write { db in
+            _ = try knownActor(db)
             guard let row = try Row.fetchOne(db, sql: "SELECT query, owner FROM saved_filter WHERE name = ?", arguments: [name]) else {
                 throw Self.noSavedFilter(name)
             }
             try Self.checkMayChange(db, filter: name, owner: row["owner"], user: user)
             try db.execute(sql: "DELETE FROM saved_filter WHERE name = ?", arguments: [name])
             let query: String = row["query"]
-            try log(db, event(user, "saved_filter", 0, "deleted", ["query": FieldChange(old: query, new: nil)], note: name))
+            try log(db, event("saved_filter", 0, "deleted", ["query": FieldChange(old: query, new: nil)], note: name, account: nil))
         }
     }
 
@@ -61,9 +69,7 @@ extension SQLiteStore: SavedFilterStore {
         SavedFilter(name: row["name"], query: row["query"], owner: row["owner"])
     }
 
-    private static func noSavedFilter(_ name: String) -> StoreError {
-        .invalid("no saved filter named '\(name)'; `closer filter list` shows them")
-    }
+    private static func noSavedFilter(_ name: String) -> StoreError { SavedFilter.missing(name) }
 
     /// A filter is its owner's to change, or a manager's.
     private static func checkMayChange(_ db: Database, filter: String, owner: String, user: String) throws {

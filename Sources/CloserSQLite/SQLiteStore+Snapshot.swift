@@ -2,40 +2,50 @@ import CloserCore
 import Foundation
 import GRDB
 
-/// Names a row of an import for error messages: "accounts[3]" for JSON, "deals.csv line 12" for CSV.
-public typealias ImportLocator = @Sendable (_ entity: String, _ index: Int) -> String
-
 extension SQLiteStore {
+    /// Everything the actor may see, from one read transaction: a rep's export holds the
+    /// accounts they may see and what hangs from them, and the log of those.
     public func exportSnapshot() throws -> Snapshot {
-        try read { db in
-            Snapshot(
+        try readAsActor { db, who in
+            func rows<T>(_ table: String, _ transform: (Row) -> T) throws -> [T] {
+                var filter = SQLFilter()
+                filter.restrict(accountColumn: table == "account" ? "id" : "account_id", to: who)
+                return try Row.fetchAll(db, sql: "SELECT * FROM \(table) \(filter.whereClause) ORDER BY id", arguments: filter.arguments)
+                    .map(transform)
+            }
+            return Snapshot(
                 users: try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY name").map {
                     User(name: $0.text("name"), role: UserRole(rawValue: $0.text("role")) ?? .rep, displayName: $0.text("display_name"))
                 },
                 processes: try String.fetchAll(db, sql: "SELECT json FROM process ORDER BY key").compactMap {
                     ColumnCoding.decode(ProcessTemplate.self, from: $0)
                 },
-                accounts: try Row.fetchAll(db, sql: "SELECT * FROM account ORDER BY id").map(Account.init(row:)),
-                persons: try Row.fetchAll(db, sql: "SELECT * FROM person ORDER BY id").map(Person.init(row:)),
-                deals: try Row.fetchAll(db, sql: "SELECT * FROM deal ORDER BY id").map(Deal.init(row:)),
-                activities: try Row.fetchAll(db, sql: "SELECT * FROM activity ORDER BY id").map(Activity.init(row:)),
-                events: try Row.fetchAll(db, sql: "SELECT * FROM event ORDER BY id").map(ChangeEvent.init(row:)))
+                accounts: try rows("account", Account.init(row:)),
+                persons: try rows("person", Person.init(row:)),
+                deals: try rows("deal", Deal.init(row:)),
+                activities: try rows("activity", Activity.init(row:)),
+                events: try Row.fetchAll(db, sql: "SELECT * FROM event e \(Self.eventVisibility(who).whereClause) ORDER BY id",
+                                         arguments: Self.eventVisibility(who).arguments).map(ChangeEvent.init(row:)))
         }
     }
 
-    public func importSnapshot(_ snapshot: Snapshot, by user: String) throws -> ImportSummary {
-        try importSnapshot(snapshot, by: user, locate: { "\($0)[\($1)]" })
+    public func importSnapshot(_ snapshot: Snapshot) throws -> ImportSummary {
+        try importSnapshot(snapshot, locate: { "\($0)[\($1)]" })
     }
 
     /// All or nothing: every row is checked against the snapshot and the store before the
     /// first one is written, and the writes share one transaction.
-    public func importSnapshot(_ snapshot: Snapshot, by user: String, locate: @escaping ImportLocator) throws -> ImportSummary {
+    /// A whole store's worth of rows, users and processes: a manager's (or anyone's while the
+    /// store has no users), as a restore is.
+    public func importSnapshot(_ snapshot: Snapshot, locate: @escaping ImportLocator) throws -> ImportSummary {
         guard snapshot.format <= Snapshot.currentFormat else {
             throw StoreError.invalid("the file is format \(snapshot.format); this version of Closer reads up to \(Snapshot.currentFormat)")
         }
+        let user = actor
         return try write { db in
+            try requireTeamAdmin(db, to: "import a whole store's file (users, processes and every account in it)")
             let catalog = ProcessCatalog(custom: try Self.catalog(db).processes + snapshot.processes)
-            try SnapshotCheck(snapshot: snapshot, catalog: catalog, locate: locate).run(db)
+            try SnapshotCheck(snapshot: snapshot, catalog: catalog, locate: locate).run(SQLiteSnapshotLookup(db: db))
             var summary = ImportSummary()
             for user in snapshot.users {
                 try db.execute(sql: "INSERT OR REPLACE INTO user (name, role, display_name) VALUES (?, ?, ?)",
@@ -113,7 +123,8 @@ extension SQLiteStore {
                 try eventStatement.execute(arguments: StatementArguments(event.columnValues))
             }
             summary.events = snapshot.events.count
-            try log(db, event(user, "store", 0, "imported", note: summary.description))
+            try EventAccounts.fill(db)
+            try log(db, event("store", 0, "imported", note: summary.description, account: nil))
             // A bulk import changes the shape of the data: refresh the planner's statistics.
             if snapshot.deals.count + snapshot.persons.count > 1_000 { try db.execute(sql: "ANALYZE") }
             return summary
@@ -121,74 +132,15 @@ extension SQLiteStore {
     }
 }
 
-/// The checks an import runs before writing, each naming the row it refuses.
-struct SnapshotCheck {
-    let snapshot: Snapshot
-    let catalog: ProcessCatalog
-    let locate: ImportLocator
+/// What the snapshot checks (CloserCore's SnapshotCheck) ask of the file.
+struct SQLiteSnapshotLookup: SnapshotLookup {
+    let db: Database
 
-    func run(_ db: Database) throws {
-        func fail(_ entity: String, _ index: Int, _ message: String) -> StoreError {
-            .invalid("\(locate(entity, index)): \(message) — nothing was imported")
-        }
-        func exists(_ table: String, _ id: Int64) throws -> Bool {
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE id = ?", arguments: [id]) == true
-        }
-        func uniqueIDs(_ entity: String, _ ids: [Int64], table: String) throws -> Set<Int64> {
-            // One range query per table, not one per row: a million-row import stays fast.
-            var existing = Set<Int64>()
-            if let low = ids.min(), let high = ids.max() {
-                existing = Set(try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id BETWEEN ? AND ?", arguments: [low, high]))
-            }
-            var seen = Set<Int64>(minimumCapacity: ids.count)
-            for (index, id) in ids.enumerated() {
-                guard id > 0 else { throw fail(entity, index, "id must be a positive number") }
-                guard seen.insert(id).inserted else { throw fail(entity, index, "id \(id) appears twice in the file") }
-                if existing.contains(id) { throw fail(entity, index, "\(table) \(id) already exists in the store (imported twice?)") }
-            }
-            return seen
-        }
-        for (index, template) in snapshot.processes.enumerated() {
-            do { try template.validate() } catch { throw fail("processes", index, error.description) }
-        }
-        let accounts = try uniqueIDs("accounts", snapshot.accounts.map(\.id), table: "account")
-        for (index, account) in snapshot.accounts.enumerated() {
-            if let issue = Validation.issues(account).first { throw fail("accounts", index, issue.description) }
-        }
-        func accountKnown(_ id: Int64) throws -> Bool { try accounts.contains(id) || exists("account", id) }
+    func exists(_ table: String, _ id: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE id = ?", arguments: [id]) == true
+    }
 
-        let persons = try uniqueIDs("persons", snapshot.persons.map(\.id), table: "person")
-        var managers = [Int64: Int64]()
-        for (index, person) in snapshot.persons.enumerated() {
-            if let issue = Validation.issues(person).first { throw fail("persons", index, issue.description) }
-            guard try accountKnown(person.accountID) else { throw fail("persons", index, "account \(person.accountID) does not exist") }
-            if let manager = person.reportsTo {
-                guard try persons.contains(manager) || exists("person", manager) else {
-                    throw fail("persons", index, "reports-to person \(manager) does not exist")
-                }
-                managers[person.id] = manager
-            }
-        }
-        for (index, person) in snapshot.persons.enumerated() {
-            var seen: Set<Int64> = [person.id]
-            var current = managers[person.id]
-            while let id = current {
-                guard seen.insert(id).inserted else { throw fail("persons", index, "reports-to makes a loop through person \(id)") }
-                current = managers[id]
-            }
-        }
-        let deals = try uniqueIDs("deals", snapshot.deals.map(\.id), table: "deal")
-        for (index, deal) in snapshot.deals.enumerated() {
-            if let issue = Validation.issues(deal, catalog: catalog).first { throw fail("deals", index, issue.description) }
-            guard try accountKnown(deal.accountID) else { throw fail("deals", index, "account \(deal.accountID) does not exist") }
-        }
-        _ = try uniqueIDs("activities", snapshot.activities.map(\.id), table: "activity")
-        for (index, activity) in snapshot.activities.enumerated() {
-            if let issue = Validation.issues(activity).first { throw fail("activities", index, issue.description) }
-            guard try accountKnown(activity.accountID) else { throw fail("activities", index, "account \(activity.accountID) does not exist") }
-            if let deal = activity.dealID, !deals.contains(deal), !(try exists("deal", deal)) {
-                throw fail("activities", index, "deal \(deal) does not exist")
-            }
-        }
+    func ids(in table: String, from low: Int64, to high: Int64) throws -> Set<Int64> {
+        Set(try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id BETWEEN ? AND ?", arguments: [low, high]))
     }
 }

@@ -14,22 +14,11 @@ extension SQLiteStore {
         return filter
     }
 
-    /// A window as the daily rollup sees it: the whole UTC days inside it, and the partial days
-    /// at its edges (a user's midnight is not UTC's), read row by row.
-    static func split(from: Double, until: Double) -> (days: Range<Int>, edges: [(Double, Double)]) {
-        let first = Int((from / 86_400).rounded(.up)), last = Int((until / 86_400).rounded(.down))
-        guard first < last else { return (0..<0, from < until ? [(from, until)] : []) }
-        var edges: [(Double, Double)] = []
-        if Double(first) * 86_400 > from { edges.append((from, Double(first) * 86_400)) }
-        if Double(last) * 86_400 < until { edges.append((Double(last) * 86_400, until)) }
-        return (first..<last, edges)
-    }
-
     /// Of the deals that entered each stage in [from, until), how many reached a later stage before
     /// `until`: each deal's first entry into a stage within the window, and whether it went further.
     /// Whole days from the rollup; the edges, the re-entries and the advances after `until` by row.
     static func conversions(_ db: Database, process: ProcessTemplate, from: Double, until: Double, rep: String?) throws -> [StageConversion] {
-        let (days, edges) = split(from: from, until: until)
+        let (days, edges) = ReviewRollup.split(from: from, until: until)
         var figures: [Int: (entered: Int, advanced: Int)] = [:]
         func add(_ sql: String, _ filter: SQLFilter, before: StatementArguments = []) throws {
             try Row.forEach(db, sql: sql, arguments: before + filter.arguments) { row in
@@ -52,7 +41,7 @@ extension SQLiteStore {
             filter.add("(s.prev_entry_at IS NULL OR s.prev_entry_at < ?)", [from])
             try add("\(byRow) \(filter.whereClause) GROUP BY s.entry_position", filter, before: [until])
         }
-        guard !days.isEmpty else { return conversionList(process, figures) }
+        guard !days.isEmpty else { return ReviewRollup.conversions(process, figures) }
         let (start, end) = (Double(days.lowerBound) * 86_400, Double(days.upperBound) * 86_400)
         var rollup = SQLFilter()
         rollup.add("process_key = ?", [process.key])
@@ -78,20 +67,13 @@ extension SQLiteStore {
         again.add("s.at >= ? AND s.at < ?", [start, end])
         again.add("s.prev_entry_at IS NOT NULL AND s.prev_entry_at < ?", [from])
         try add("\(byRow) \(again.whereClause) GROUP BY s.entry_position", again, before: [until])
-        return conversionList(process, figures)
-    }
-
-    static func conversionList(_ process: ProcessTemplate, _ figures: [Int: (entered: Int, advanced: Int)]) -> [StageConversion] {
-        process.stages.indices.dropLast().map { index in
-            StageConversion(fromStage: process.stages[index].key, toStage: process.stages[index + 1].key,
-                            entered: figures[index]?.entered ?? 0, advanced: figures[index]?.advanced ?? 0)
-        }
+        return ReviewRollup.conversions(process, figures)
     }
 
     /// For every exit from a stage in [from, until), the days since the deal entered it; averaged per
     /// stage. Whole days from the rollup, the edges by row.
     static func durations(_ db: Database, process: ProcessTemplate, from: Double, until: Double, rep: String?) throws -> [StageDuration] {
-        let (days, edges) = split(from: from, until: until)
+        let (days, edges) = ReviewRollup.split(from: from, until: until)
         var totals: [String: (exits: Int, seconds: Double)] = [:]
         func add(_ sql: String, _ filter: SQLFilter) throws {
             try Row.forEach(db, sql: sql, arguments: filter.arguments) { row in
@@ -126,21 +108,12 @@ extension SQLiteStore {
 
     /// The period's stage events counted and summed by kind, direction, rep and currency: whole UTC
     /// days from the rollup, the partial days at the edges by row.
-    struct Flow {
-        var kind: String
-        var direction: Int
-        var owner: String
-        var currency: String
-        var events: Int
-        var amount: Int64
-    }
-
-    static func periodFlow(_ db: Database, rep: String?, from: Double, until: Double) throws -> [Flow] {
-        let (days, edges) = split(from: from, until: until)
-        var flow: [Flow] = []
+    static func periodFlow(_ db: Database, rep: String?, from: Double, until: Double) throws -> [ReviewRollup.Flow] {
+        let (days, edges) = ReviewRollup.split(from: from, until: until)
+        var flow: [ReviewRollup.Flow] = []
         func add(_ sql: String, _ filter: SQLFilter) throws {
             try Row.forEach(db, sql: sql, arguments: filter.arguments) { row in
-                flow.append(Flow(kind: row["kind"], direction: row["direction"], owner: row["owner"], currency: row["currency"],
+                flow.append(ReviewRollup.Flow(kind: row["kind"], direction: row["direction"], owner: row["owner"], currency: row["currency"],
                                  events: row["events"], amount: row["amount"]))
             }
         }
@@ -168,13 +141,13 @@ extension SQLiteStore {
 
     /// What happened in the period: new, advanced, slipped, won, lost, withdrawn, forced. Counts and
     /// sums from the period's flow; only each list's largest `listLimit` deals are read.
-    static func periodLists(_ db: Database, _ q: ReviewQuery, flow: [Flow], from: Double, until: Double, into review: inout WeeklyReview) throws {
+    static func periodLists(_ db: Database, _ q: ReviewQuery, flow: [ReviewRollup.Flow], from: Double, until: Double, into review: inout WeeklyReview) throws {
         var period = stageOwner(q.rep)
         period.add("s.at >= ?", [from])
         period.add("s.at < ?", [until])
         var lists: [ReviewListKind: ReviewList] = [:]
         for row in flow {
-            for list in Self.lists(kind: row.kind, direction: row.direction) {
+            for list in ReviewRollup.lists(kind: row.kind, direction: row.direction) {
                 lists[list, default: ReviewList()].count += row.events
                 lists[list, default: ReviewList()].amount[row.currency, default: 0] += row.amount
             }
@@ -217,19 +190,6 @@ extension SQLiteStore {
         moved.add("s.at >= ? AND s.at < ?", [from, until])
         review.closeDatesMoved = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT s.deal_id) FROM stage_event s \(moved.whereClause)",
                                                    arguments: moved.arguments) ?? 0
-    }
-
-    /// The period lists a stage event of this kind and direction belongs to (a forced move is in two).
-    static func lists(kind: String, direction: Int) -> [ReviewListKind] {
-        switch kind {
-        case "created": [.newDeals]
-        case "won": [.won]
-        case "lost": [.lost]
-        case "withdrawn": [.withdrawn]
-        case "moved", "forced":
-            (direction > 0 ? [.advanced] : direction < 0 ? [.slipped] : []) + (kind == "forced" ? [.forced] : [])
-        default: []
-        }
     }
 
     static let listConditions: [(ReviewListKind, String)] = [

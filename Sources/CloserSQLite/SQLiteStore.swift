@@ -6,6 +6,8 @@ import GRDB
 /// screen can read while one of them writes.
 public final class SQLiteStore: Store {
     public let location: String
+    /// Who this handle acts for: what they may see and change, and whose name the log records.
+    public let actor: String
     let database: any DatabaseWriter
     public let isReadOnly: Bool
     let clock: @Sendable () -> Date
@@ -15,9 +17,10 @@ public final class SQLiteStore: Store {
     /// `readOnly` opens for looking only (a wall screen, or a file the user may not change).
     /// `willMigrate` is called before an existing file is brought up to this version's schema, which
     /// for a large store (its stage history is filled from the log) can take a minute: say so first.
-    public init(path: String, readOnly: Bool = false, clock: @escaping @Sendable () -> Date = { Date() },
+    public init(path: String, actor: String, readOnly: Bool = false, clock: @escaping @Sendable () -> Date = { Date() },
                 willMigrate: (() -> Void)? = nil) throws {
         location = path
+        self.actor = actor
         self.clock = clock
         var configuration = Configuration()
         configuration.busyMode = .timeout(3)
@@ -73,8 +76,9 @@ public final class SQLiteStore: Store {
     }
 
     /// A private in-memory store, for tests and previews.
-    public init(inMemoryWithClock clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    public init(inMemoryWithClock clock: @escaping @Sendable () -> Date = { Date() }, actor: String = "admin") throws {
         location = ":memory:"
+        self.actor = actor
         self.clock = clock
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
@@ -82,6 +86,33 @@ public final class SQLiteStore: Store {
         try Schema.migrator.migrate(queue)
         database = queue
         isReadOnly = false
+    }
+
+    /// A private in-memory copy of another store, acting for `actor`: for tests that start many
+    /// times from the same world.
+    init(inMemoryCopyOf other: SQLiteStore, actor: String) throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        let queue = try DatabaseQueue(configuration: configuration)
+        try other.database.backup(to: queue)
+        location = ":memory:"
+        database = queue
+        isReadOnly = false
+        clock = other.clock
+        self.actor = actor
+    }
+
+    private init(sharing other: SQLiteStore, actor: String) {
+        location = other.location
+        database = other.database
+        isReadOnly = other.isReadOnly
+        clock = other.clock
+        self.actor = actor
+    }
+
+    /// The same store, acting for someone else (the database and its connections are shared).
+    public func acting(as user: String) -> SQLiteStore {
+        SQLiteStore(sharing: self, actor: user.trimmingCharacters(in: .whitespaces))
     }
 
     static func translate(_ error: DatabaseError, path: String) -> StoreError {
@@ -127,14 +158,26 @@ public final class SQLiteStore: Store {
         return row
     }
 
+    /// Appends to the log. Its times never go back: a writer whose clock runs behind another's
+    /// logs at the latest time already logged, so the log's order (and the stage history read
+    /// from it) is the order the changes were committed in.
     func log(_ db: Database, _ event: ChangeEvent) throws {
-        try db.execute(sql: SQLText.insert(into: "event", columns: ChangeEvent.columns),
-                       arguments: StatementArguments(event.columnValues))
+        var event = event
+        if let latest = try Double.fetchOne(db.cachedStatement(sql: "SELECT MAX(at) FROM event")), latest > event.at.timeIntervalSince1970 {
+            event.at = Date(timeIntervalSince1970: latest)
+        }
+        // Cached: compiling an insert into the log compiles its triggers' programs too, which costs
+        // more than the insert (an import logs one row per new account and person).
+        try db.cachedStatement(sql: SQLText.insert(into: "event", columns: ChangeEvent.columns))
+            .execute(arguments: StatementArguments(event.columnValues))
     }
 
-    func event(_ user: String, _ entity: String, _ id: Int64, _ action: String,
-               _ changes: [String: FieldChange] = [:], note: String = "") -> ChangeEvent {
-        ChangeEvent(at: clock(), user: user, entity: entity, entityID: id, action: action, changes: changes, note: note)
+    /// An event-log row by the actor. `account` is the account the entity hangs from (an
+    /// account's own id for account events), so the log follows the account's visibility.
+    func event(_ entity: String, _ id: Int64, _ action: String, _ changes: [String: FieldChange] = [:],
+               note: String = "", account: Int64?) -> ChangeEvent {
+        ChangeEvent(at: clock(), user: actor, entity: entity, entityID: id, action: action, changes: changes, note: note,
+                    accountID: account)
     }
 
     /// The row a write starts from, refused if it is no longer at the version the caller read.
@@ -154,7 +197,10 @@ public final class SQLiteStore: Store {
     // MARK: Processes and users
 
     public func processCatalog() throws -> ProcessCatalog {
-        try read { db in try Self.catalog(db) }
+        try read { db in
+            _ = try knownActor(db)
+            return try Self.catalog(db)
+        }
     }
 
     static func catalog(_ db: Database) throws -> ProcessCatalog {
@@ -164,30 +210,38 @@ public final class SQLiteStore: Store {
         return ProcessCatalog(custom: custom)
     }
 
-    public func saveProcess(_ template: ProcessTemplate, by user: String) throws {
+    public func saveProcess(_ template: ProcessTemplate) throws {
         do { try template.validate() } catch { throw StoreError.invalid(error.description) }
         try write { db in
+            try requireTeamAdmin(db, to: "add or change a process")
             try db.execute(sql: "INSERT OR REPLACE INTO process (key, json) VALUES (?, ?)",
                            arguments: [template.key, ColumnCoding.codable(template)])
             try StageHistorySchema.syncPositions(db)
-            try log(db, event(user, "process", 0, "saved", note: template.key))
+            try log(db, event("process", 0, "saved", note: template.key, account: nil))
         }
     }
 
     public func users() throws -> [User] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY name").map {
+            _ = try knownActor(db)
+            return try Row.fetchAll(db, sql: "SELECT * FROM user ORDER BY name").map {
                 User(name: $0.text("name"), role: UserRole(rawValue: $0.text("role")) ?? .rep, displayName: $0.text("display_name"))
             }
         }
     }
 
-    public func saveUser(_ user: User, by actor: String) throws {
+    public func saveUser(_ user: User) throws {
         guard !user.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("a user needs a name") }
+        try Validation.requirePlainText(user.name, field: "user name")
+        try Validation.requirePlainText(user.displayName, field: "display name")
         try write { db in
+            // The team's first manager may be added by anyone (a store with no manager has nobody
+            // to ask); after that, users are a manager's to add, change or promote.
+            let hasManager = try Bool.fetchOne(db, sql: "SELECT 1 FROM user WHERE role = 'manager' LIMIT 1") == true
+            if hasManager { try requireTeamAdmin(db, to: "add or change users") }
             try db.execute(sql: "INSERT OR REPLACE INTO user (name, role, display_name) VALUES (?, ?, ?)",
                            arguments: [user.name, user.role.rawValue, user.displayName])
-            try log(db, event(actor, "user", 0, "saved", ["role": FieldChange(old: nil, new: user.role.rawValue)], note: user.name))
+            try log(db, event("user", 0, "saved", ["role": FieldChange(old: nil, new: user.role.rawValue)], note: user.name, account: nil))
         }
     }
 }

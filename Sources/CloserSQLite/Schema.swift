@@ -237,6 +237,38 @@ enum Schema {
                 ANALYZE deal;
                 """)
         }
+        migrator.registerMigration("v12-event-account") { db in
+            // The log follows the visibility of the account each change hangs from: a rep reading
+            // `closer log` sees the changes of the accounts they may see. Rows of entities deleted
+            // before this version cannot be placed and stay NULL: only managers read those.
+            try db.execute(sql: """
+                ALTER TABLE event ADD COLUMN account_id INTEGER;
+                CREATE INDEX event_account ON event(account_id, at);
+                """)
+            try EventAccounts.fill(db)
+        }
+        migrator.registerMigration("v13-bulk-stage-history") { db in try StageHistoryBulk.migrate(db) }
         return migrator
     }
+}
+
+/// Which account each event-log row hangs from.
+enum EventAccounts {
+    /// Places the rows that have no account yet by their entity, as it is in the store now: for
+    /// a store of an older version, and for a snapshot or demo whose events name no account.
+    static func fill(_ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE event SET account_id = entity_id WHERE account_id IS NULL AND entity = 'account';
+            UPDATE event SET account_id = (SELECT d.account_id FROM deal d WHERE d.id = event.entity_id)
+                WHERE account_id IS NULL AND entity = 'deal';
+            UPDATE event SET account_id = (SELECT p.account_id FROM person p WHERE p.id = event.entity_id)
+                WHERE account_id IS NULL AND entity = 'person';
+            UPDATE event SET account_id = (SELECT x.account_id FROM activity x WHERE x.id = event.entity_id)
+                WHERE account_id IS NULL AND entity = 'activity';
+            """)
+    }
+
+    /// Entities that hang from an account: their events without one (deleted before the log
+    /// knew) are read by managers only.
+    static let accountEntities = "('account', 'deal', 'person', 'activity')"
 }

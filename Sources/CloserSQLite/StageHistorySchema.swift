@@ -96,25 +96,7 @@ enum StageHistorySchema {
     /// rows no rollup can answer for every window (re-entries, advances after the window) are read
     /// row by row. Kept from stage_event by triggers, so any change of a row there moves its sums.
     static var rollupSchema: String {
-        func add(_ row: String, _ sign: String) -> String {
-            """
-            INSERT INTO stage_day (process_key, day, owner, position, advanced, left_stage, entries, exits, seconds)
-            SELECT \(row).process_key, CAST(\(row).at / 86400 AS INTEGER), \(row).owner, \(row).entry_position,
-                   \(row).advanced_at IS NOT NULL, '', \(sign)1, 0, 0
-            WHERE \(row).entry_position IS NOT NULL AND \(row).prev_entry_at IS NULL
-            ON CONFLICT DO UPDATE SET entries = entries + excluded.entries;
-            INSERT INTO stage_day (process_key, day, owner, position, advanced, left_stage, entries, exits, seconds)
-            SELECT \(row).process_key, CAST(\(row).at / 86400 AS INTEGER), \(row).owner, -1, 0, \(row).left_stage,
-                   0, \(sign)1, \(sign)(\(row).at - \(row).entered_at)
-            WHERE \(row).entered_at IS NOT NULL AND \(row).left_stage IS NOT NULL
-            ON CONFLICT DO UPDATE SET exits = exits + excluded.exits, seconds = seconds + excluded.seconds;
-            INSERT INTO stage_flow_day (day, kind, direction, owner, currency, events, amount)
-            SELECT CAST(\(row).at / 86400 AS INTEGER), \(row).kind, CASE WHEN \(row).step > 0 THEN 1 WHEN \(row).step < 0 THEN -1 ELSE 0 END,
-                   \(row).owner, \(row).currency, \(sign)1, \(sign)\(row).amount
-            WHERE \(row).kind IN ('created','moved','forced','won','lost','withdrawn')
-            ON CONFLICT DO UPDATE SET events = events + excluded.events, amount = amount + excluded.amount;
-            """
-        }
+        func add(_ row: String, _ sign: String) -> String { rollupStatements(row, sign) }
         return """
             CREATE TABLE stage_day (
                 process_key TEXT NOT NULL,
@@ -148,6 +130,28 @@ enum StageHistorySchema {
             AFTER UPDATE OF process_key, owner, amount, currency, at, step, entry_position, prev_entry_at, advanced_at, left_stage, entered_at
             ON stage_event
             BEGIN \(add("OLD", "-")) \(add("NEW", "+")) END;
+            """
+    }
+
+    /// What one row of `stage_event` adds to (sign +) or takes from (sign −) the daily sums;
+    /// `row` is NEW or OLD, as the triggers name it.
+    static func rollupStatements(_ row: String, _ sign: String) -> String {
+        """
+            INSERT INTO stage_day (process_key, day, owner, position, advanced, left_stage, entries, exits, seconds)
+            SELECT \(row).process_key, CAST(\(row).at / 86400 AS INTEGER), \(row).owner, \(row).entry_position,
+                   \(row).advanced_at IS NOT NULL, '', \(sign)1, 0, 0
+            WHERE \(row).entry_position IS NOT NULL AND \(row).prev_entry_at IS NULL
+            ON CONFLICT DO UPDATE SET entries = entries + excluded.entries;
+            INSERT INTO stage_day (process_key, day, owner, position, advanced, left_stage, entries, exits, seconds)
+            SELECT \(row).process_key, CAST(\(row).at / 86400 AS INTEGER), \(row).owner, -1, 0, \(row).left_stage,
+                   0, \(sign)1, \(sign)(\(row).at - \(row).entered_at)
+            WHERE \(row).entered_at IS NOT NULL AND \(row).left_stage IS NOT NULL
+            ON CONFLICT DO UPDATE SET exits = exits + excluded.exits, seconds = seconds + excluded.seconds;
+            INSERT INTO stage_flow_day (day, kind, direction, owner, currency, events, amount)
+            SELECT CAST(\(row).at / 86400 AS INTEGER), \(row).kind, CASE WHEN \(row).step > 0 THEN 1 WHEN \(row).step < 0 THEN -1 ELSE 0 END,
+                   \(row).owner, \(row).currency, \(sign)1, \(sign)\(row).amount
+            WHERE \(row).kind IN ('created','moved','forced','won','lost','withdrawn')
+            ON CONFLICT DO UPDATE SET events = events + excluded.events, amount = amount + excluded.amount;
             """
     }
 

@@ -12,16 +12,15 @@ struct AccountsBench {
     let path: String
     let runs: Int
     static let width = 160, height = 48
-    /// The user the App acts as (--user, default "bench"): a name the store's user table does
-    /// not know is a rep, who sees the pool and their own (2 000 of the demo's 20 000 accounts,
-    /// a visibility test on every row); a manager sees every account.
+    /// The user the App acts as (--user, default "wang.lei", a rep of the demo company), who sees
+    /// the pool and their own (a visibility test on every row); a manager sees every account.
     let user: String
 
     init(_ arguments: Arguments) throws {
         try arguments.check(allowed: ["db", "runs", "user"])
         path = try arguments.string("db")
         runs = max(1, try arguments.int("runs", default: 20))
-        user = (try? arguments.string("user")) ?? "bench"
+        user = (try? arguments.string("user")) ?? "wang.lei"
     }
 
     func makeApp(_ store: SQLiteStore, screen: ScreenID) -> App {
@@ -38,9 +37,9 @@ struct AccountsBench {
         guard FileManager.default.fileExists(atPath: path) else {
             throw BenchError("no store at \(path): create it first with closer-bench store --db \(path)")
         }
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, actor: user)
         let accounts = try store.accounts(AccountQuery(limit: 1)).total
-        let viewer = try store.users().first { $0.name == user }.map { "\($0.role)" } ?? "not a user: rep view"
+        let viewer = try store.users().first { $0.name == user }.map { "\($0.role)" } ?? "not a user of this store"
         print("closer-bench accounts — \(path): \(accounts) accounts; user \(user) (\(viewer)); \(Self.width)x\(Self.height) canvas")
         print("timing: cold = first run on a freshly opened store (new connection, empty page cache; the OS file cache may be warm),")
         print("        then \(runs) warm runs; milliseconds; handle = App.handle(.key) incl. the store reads, render = AppView.render\n")
@@ -66,7 +65,7 @@ struct AccountsBench {
         var table = Table(["keystroke (accounts screen, /)", "cold", "store med", "handle med", "render med", "total med", "total p95",
                            "total max", "rows"], firstNumeric: 1)
         for text in ["zgsh", "长春", "grade:A,B pipeline>500k"] {
-            let store = try SQLiteStore(path: path)
+            let store = try SQLiteStore(path: path, actor: user)
             let app = makeApp(store, screen: .accounts)
             app.start()
             try Self.check(app, "start")
@@ -86,7 +85,7 @@ struct AccountsBench {
                     try Self.check(app, "typing \(typed)")
                     // The store's part of `handle`, untimed in the total: the same page read again.
                     let state = app.state
-                    let query = AccountQuery(conditions: state.accountSearch.conditions, viewer: state.viewer, sort: state.accounts.sort.sortKey,
+                    let query = AccountQuery(conditions: state.accountSearch.conditions, sort: state.accounts.sort.sortKey,
                                              ascending: state.accounts.ascending, offset: 0, limit: Self.height - 6)
                     let (_, storeMS) = try Timer.ms { try store.accounts(query) }
                     let total = handleMS + renderMS
@@ -267,7 +266,7 @@ struct AccountsBench {
     /// `untimed` runs before each timed run.
     func bench(into table: inout Table, _ name: String, setUp: (SQLiteStore) throws -> Void = { _ in },
                untimed: (SQLiteStore) throws -> Void = { _ in }, _ body: (SQLiteStore) throws -> String) throws {
-        let fresh = try SQLiteStore(path: path)
+        let fresh = try SQLiteStore(path: path, actor: user)
         try setUp(fresh)
         try untimed(fresh)
         let (note, cold) = try Timer.ms { try body(fresh) }

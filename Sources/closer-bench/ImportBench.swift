@@ -59,7 +59,7 @@ struct ImportBench {
                 guard let data = FileManager.default.contents(atPath: file) else { throw BenchError("cannot read \(file)") }
                 return try ForeignFile(data, fileName: "deals.csv", catalog: try store.processCatalog(), user: "bench")
             }
-            let (report, writeMS) = try Timer.ms { try store.importForeign(foreign.batch, dryRun: dryRun, skipBad: false, by: "bench") }
+            let (report, writeMS) = try Timer.ms { try store.importForeign(foreign.batch, dryRun: dryRun, skipBad: false) }
             guard report.rejections.isEmpty else { throw BenchError("rows were rejected: \(report.rejections.prefix(3))") }
             return Sample(read: readMS, write: writeMS, cpu: cpuMS() - cpuBefore, summary: report.summary)
         }
@@ -71,11 +71,11 @@ struct ImportBench {
         var first = [Sample]()
         for run in 1...runs {
             let target = run == runs ? path : "\(path).run\(run)"
-            first.append(try once(try SQLiteStore(path: target), dryRun: false))
+            first.append(try once(try SQLiteStore(path: target, actor: "bench"), dryRun: false))
             if target != path { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) } }
         }
         add("import into an empty store", first)
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, actor: "bench")
         if cases >= 2 { add("re-import the same file", try (1...runs).map { _ in try once(store, dryRun: false) }) }
         if cases >= 3 { add("dry run", try (1...runs).map { _ in try once(store, dryRun: true) }) }
         print(table.printed())

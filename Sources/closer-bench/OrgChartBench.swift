@@ -23,9 +23,9 @@ struct OrgChartBench {
     /// A fresh store with the organisation, so every run measures the same chart.
     func makeStore() throws -> (SQLiteStore, Int64) {
         try? FileManager.default.removeItem(atPath: path)
-        let store = try SQLiteStore(path: path)
-        let account = try store.addAccount(Account(name: "中国石油化工股份有限公司", grade: .a, owner: "bench"), by: "bench")
-        _ = try store.importSnapshot(Snapshot(persons: Self.organisation(accountID: account.id, count: persons)), by: "bench")
+        let store = try SQLiteStore(path: path, actor: "bench")
+        let account = try store.addAccount(Account(name: "中国石油化工股份有限公司", grade: .a, owner: "bench"))
+        _ = try store.importSnapshot(Snapshot(persons: Self.organisation(accountID: account.id, count: persons)))
         return (store, account.id)
     }
 

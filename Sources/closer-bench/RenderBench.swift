@@ -35,7 +35,7 @@ struct RenderBench {
         // App.start() loads the catalog, users and the board; TerminalRunner then sends a resize
         // event (a second reload) before it draws, so both variants are shown.
         for withResize in [false, true] {
-            let store = try SQLiteStore(path: path)
+            let store = try SQLiteStore(path: path, actor: "bench")
             var samples = [Double]()
             var cells = 0
             for _ in 0...runs {
@@ -68,7 +68,7 @@ struct RenderBench {
     }
 
     func keystrokes() throws {
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, actor: "bench")
         let app = makeApp(store)
         app.start()
         var canvas = Canvas(width: Self.width, height: Self.height)

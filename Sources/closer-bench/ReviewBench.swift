@@ -26,7 +26,7 @@ struct ReviewBench {
         guard FileManager.default.fileExists(atPath: path) else {
             throw BenchError("no store at \(path): create it with closer demo --scale 100000 --db \(path)")
         }
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, actor: "bench")
         let today = Day.today()
         print("closer-bench review — \(path); milliseconds, 1 cold + \(runs) warm runs\n")
         var table = Table.coldAndWarm()
@@ -71,7 +71,7 @@ struct ReviewBench {
                 app.handle(.resize(width: 160 + cycle % 2, height: 48))
             } else {
                 // Someone else writes; the screen notices on its next tick, rereads and redraws.
-                _ = try store.setNextStep(dealID: deal.id, text: "bench \(cycle % 7)", due: today.adding(days: cycle % 5), expectedVersion: nil, by: "bench")
+                _ = try store.setNextStep(dealID: deal.id, text: "bench \(cycle % 7)", due: today.adding(days: cycle % 5), expectedVersion: nil)
                 app.standupTick(now: now)
             }
             AppView.render(app.state, into: &canvas)

@@ -26,7 +26,7 @@ struct StoreBench {
         } else {
             try create()
         }
-        let store = try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path, actor: "bench")
         let all = try store.deals(DealQuery(filter: DealFilter(includeClosed: true), limit: 1)).total
         let open = try store.deals(DealQuery(limit: 1)).total
         let accounts = try store.accounts(AccountQuery(limit: 1)).total
@@ -38,7 +38,7 @@ struct StoreBench {
 
         var table = Table(["case", "cold", "min", "median", "p95", "result"], firstNumeric: 1)
         func bench(_ name: String, _ body: (SQLiteStore) throws -> String) throws {
-            let fresh = try SQLiteStore(path: path)
+            let fresh = try SQLiteStore(path: path, actor: "bench")
             let (note, cold) = try Timer.ms { try body(fresh) }
             var warm = [Double]()
             for _ in 0..<runs { warm.append(try Timer.ms { try body(fresh) }.1) }
@@ -73,8 +73,8 @@ struct StoreBench {
         let (deal, from, to) = try movableDeal(store)
         var single = [Double]()
         try bench("move deal #\(deal) \(from)→\(to) + back") { store in
-            let (_, back) = try Timer.ms { try store.moveDeal(deal, to: to, forceReason: nil, expectedVersion: nil, by: Self.user) }
-            let (_, forth) = try Timer.ms { try store.moveDeal(deal, to: from, forceReason: nil, expectedVersion: nil, by: Self.user) }
+            let (_, back) = try Timer.ms { try store.moveDeal(deal, to: to, forceReason: nil, expectedVersion: nil) }
+            let (_, forth) = try Timer.ms { try store.moveDeal(deal, to: from, forceReason: nil, expectedVersion: nil) }
             single += [back, forth]
             return "2 writes + 2 events"
         }
@@ -90,12 +90,12 @@ struct StoreBench {
     func create() throws {
         print("creating the demo company at scale \(scale) (seed \(seed))…")
         let (snapshot, generateMS) = Timer.ms {
-            DemoCompany.generate(seed: seed, scale: scale, today: Day.today(), user: Self.user)
+            DemoCompany.generate(seed: seed, scale: scale, today: Day.today(), user: Self.user, now: Date())
         }
         print("  generate: \(fmt(generateMS)) ms — \(snapshot.deals.count) deals, \(snapshot.accounts.count) accounts, "
               + "\(snapshot.persons.count) persons, \(snapshot.activities.count) activities, \(snapshot.events.count) events")
-        let store = try SQLiteStore(path: path)
-        let (summary, importMS) = try Timer.ms { try store.importSnapshot(snapshot, by: Self.user) }
+        let store = try SQLiteStore(path: path, actor: "bench")
+        let (summary, importMS) = try Timer.ms { try store.importSnapshot(snapshot) }
         print("  import:   \(fmt(importMS)) ms — \(summary)")
         print("  size after import: \(megabytes(fileSize(path))) main + \(megabytes(fileSize(path + "-wal"))) -wal\n")
     }
@@ -107,14 +107,14 @@ struct StoreBench {
             let previous = board.columns[index - 1].stage.key
             for card in column.cards {
                 do {
-                    _ = try store.moveDeal(card.id, to: previous, forceReason: nil, expectedVersion: nil, by: Self.user)
+                    _ = try store.moveDeal(card.id, to: previous, forceReason: nil, expectedVersion: nil)
                 } catch { continue }
                 do {
-                    _ = try store.moveDeal(card.id, to: column.stage.key, forceReason: nil, expectedVersion: nil, by: Self.user)
+                    _ = try store.moveDeal(card.id, to: column.stage.key, forceReason: nil, expectedVersion: nil)
                     return (card.id, column.stage.key, previous)
                 } catch {
                     // Put it back where it was (forced only if the gate insists) and try another.
-                    _ = try? store.moveDeal(card.id, to: column.stage.key, forceReason: "closer-bench restore", expectedVersion: nil, by: Self.user)
+                    _ = try? store.moveDeal(card.id, to: column.stage.key, forceReason: "closer-bench restore", expectedVersion: nil)
                 }
             }
         }

@@ -17,10 +17,10 @@ let usage = """
           board, deal pages, search and a move (1 cold + --runs warm runs each)
       closer-bench render --db PATH [--runs 20] [--rounds 5]
           times App.start + AppView.render of the first 160x48 frame, then key handling + render
-      closer-bench accounts --db PATH [--runs 20] [--user bench]
+      closer-bench accounts --db PATH [--runs 20] [--user wang.lei]
           times the account screens: search-as-you-type keystrokes, sorting page 1, the quadrant
           screen's first frame and the store's quadrantSummary (1 cold + --runs warm runs each);
-          --user: who the App acts as (a name the store does not know is a rep)
+          --user: who the App acts as (default wang.lei, a rep of the demo company)
       closer-bench orgchart --db PATH [--persons 200] [--runs 20]
           makes PATH anew with one account of that many key persons, then times the read, the
           model, the layout, the org chart's first frame at 160x48 and 80x24, and keys on it

@@ -121,7 +121,7 @@ import TerminalUI
         app.type("客户要求季度回访")
         var other = try store.account(1)
         other.region = "华东"
-        _ = try store.updateAccount(other, by: "li.na")
+        _ = try store.acting(as: "li.na").updateAccount(other)
         app.key(.enter)
         let message = try #require(app.state.message)
         #expect(message.isError)

@@ -62,11 +62,20 @@ enum Fixture {
         return Snapshot(users: [User(name: user, role: .manager), User(name: "li.na", role: .manager)], accounts: accounts, deals: deals)
     }
 
-    static func demo() -> Snapshot { DemoCompany.generate(seed: 1, scale: nil, today: today, user: user) }
+    /// The demo company, with the fixture's user (a rep there) made a manager: the dashboard tests
+    /// look at the whole company.
+    static func demo() -> Snapshot { asManager(DemoCompany.generate(seed: 1, scale: nil, today: today, user: user)) }
 
+    static func asManager(_ snapshot: Snapshot, _ name: String = user) -> Snapshot {
+        var snapshot = snapshot
+        snapshot.users = snapshot.users.map { $0.name == name ? User(name: name, role: .manager, displayName: $0.displayName) : $0 }
+        return snapshot
+    }
+
+    /// An in-memory store acting as the fixture's user.
     static func memoryStore(_ snapshot: Snapshot? = nil) throws -> SQLiteStore {
-        let store = try SQLiteStore(inMemoryWithClock: { now })
-        if let snapshot { _ = try store.importSnapshot(snapshot, by: user) }
+        let store = try SQLiteStore(inMemoryWithClock: { now }, actor: user)
+        if let snapshot { _ = try store.importSnapshot(snapshot) }
         return store
     }
 
@@ -75,8 +84,10 @@ enum Fixture {
     }
 
     /// A started app over `store`.
+    /// A started app acting as `user` (a SQLite store is handed over acting as them).
     static func app(_ store: any Store, _ lang: Language = .zh, width: Int = 80, height: Int = 24, user: String = Fixture.user) -> App {
-        let app = App(store: store, state: state(lang, width: width, height: height, user: user))
+        let acting: any Store = (store as? SQLiteStore).map { $0.acting(as: user) } ?? store
+        let app = App(store: acting, state: state(lang, width: width, height: height, user: user))
         app.start()
         return app
     }

@@ -11,8 +11,8 @@ import TerminalUI
     /// store's file name, with two saved filters.
     static func app() throws -> (App, SQLiteStore) {
         let (app, store) = try Fixture.handMade(.en, width: 100, height: 30)
-        try store.saveFilter(SavedFilter(name: "A accounts", query: "grade:A", owner: Fixture.user), by: Fixture.user)
-        try store.saveFilter(SavedFilter(name: "mine", query: "owner:me", owner: Fixture.user), by: Fixture.user)
+        try store.acting(as: Fixture.user).saveFilter(SavedFilter(name: "A accounts", query: "grade:A", owner: Fixture.user))
+        try store.acting(as: Fixture.user).saveFilter(SavedFilter(name: "mine", query: "owner:me", owner: Fixture.user))
         return (app, store)
     }
 

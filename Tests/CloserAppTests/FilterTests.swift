@@ -60,7 +60,8 @@ import TerminalUI
         // Act as the rep who owns the most open project deals.
         let owners = Dictionary(grouping: all, by: \.owner)
         let rep = try #require(owners.max { $0.value.count < $1.value.count }?.key)
-        let store = try Fixture.memoryStore(snapshot)
+        // As a manager, who sees the whole board the filters narrow.
+        let store = try Fixture.memoryStore(Fixture.asManager(snapshot, rep))
         let app = Fixture.app(store, .zh, user: rep)
         #expect(Self.boardTotal(app) == all.count)
 
@@ -116,8 +117,8 @@ import TerminalUI
             let snapshot = DemoCompany.generate(seed: 1, scale: nil, today: Day(year: 2026, month: 11, day: 23)!, user: "wang.lei")
             let open = snapshot.deals.filter { $0.outcome == .open && $0.processKey == "project" }
             let rep = open[0].owner
-            let store = try SQLiteStore(inMemoryWithClock: { Date(timeIntervalSince1970: 20_780 * 86_400 + 12 * 3_600) })
-            _ = try store.importSnapshot(snapshot, by: "wang.lei")
+            let store = try SQLiteStore(inMemoryWithClock: { Date(timeIntervalSince1970: 20_780 * 86_400 + 12 * 3_600) }, actor: rep)
+            _ = try store.importSnapshot(Fixture.asManager(snapshot, rep))
             let app = App(store: store, state: AppState(lang: .zh, width: 80, height: 24, today: Day(year: 2026, month: 11, day: 23)!,
                                                         user: rep, storeLocation: "/tmp/closer.sqlite"))
             app.start()
@@ -148,9 +149,9 @@ import TerminalUI
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("live.sqlite").path
-        let mine = try SQLiteStore(path: path, clock: { Fixture.now })
-        _ = try mine.importSnapshot(Fixture.snapshot(), by: Fixture.user)
-        let other = try SQLiteStore(path: path, clock: { Fixture.now })
+        let mine = try SQLiteStore(path: path, actor: Fixture.user, clock: { Fixture.now })
+        _ = try mine.importSnapshot(Fixture.snapshot())
+        let other = try SQLiteStore(path: path, actor: "li.na", clock: { Fixture.now })
 
         let app = Fixture.app(mine, .zh)
         #expect(app.pollStore() == false)
@@ -161,7 +162,7 @@ import TerminalUI
         // Another rep cuts #1 to 100k: it now sorts below #2.
         var deal = try other.deal(1)
         deal.amount = Money(minorUnits: 10_000_000)
-        _ = try other.updateDeal(deal, by: "li.na")
+        _ = try other.acting(as: "li.na").updateDeal(deal)
 
         #expect(app.pollStore() == true)
         #expect(app.state.board.board?.columns.first?.cards.map(\.id) == [2, 1])
@@ -175,7 +176,7 @@ import TerminalUI
 
         // With the deal open, another person's tick shows in the checklist.
         app.key(.enter)
-        _ = try other.setMilestone(dealID: 2, key: "graded", done: true, expectedVersion: nil, by: "li.na")
+        _ = try other.acting(as: "li.na").setMilestone(dealID: 2, key: "graded", done: true, expectedVersion: nil)
         #expect(app.pollStore() == true)
         guard case .detail(let detail) = app.state.overlay else { Issue.record("the detail closed"); return }
         #expect(detail.deal.id == 2)

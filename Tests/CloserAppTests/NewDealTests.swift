@@ -134,8 +134,8 @@ import TerminalUI
     @Test func aRepAtTheLimitIsToldWhyTheNewAccountWasRefused() throws {
         let store = try Fixture.memoryStore(Fixture.snapshot())
         // wang.lei, a rep here, holds two accounts; the limit is two.
-        try store.saveUser(User(name: Fixture.user, role: .rep), by: "li.na")
-        try store.savePoolRules(PoolRules(noFollowUpDays: 30, noWinDays: 0, warnDays: 7, maxAccountsPerRep: 2), by: "li.na")
+        try store.acting(as: "li.na").saveUser(User(name: Fixture.user, role: .rep))
+        try store.acting(as: "li.na").savePoolRules(PoolRules(noFollowUpDays: 30, noWinDays: 0, warnDays: 7, maxAccountsPerRep: 2))
         let app = Fixture.app(store, .en)
         app.press("n")
         app.type("新客户有限公司")
@@ -146,7 +146,7 @@ import TerminalUI
         let refusal = "wang.lei already holds 2 accounts, the limit per rep (2): new account '新客户有限公司' was not given to them "
             + "— return one to the pool first"
         #expect(form.form.fields[NewDealState.titleField].error == refusal)
-        #expect(try store.exportSnapshot().accounts.count == 3)
-        #expect(try store.exportSnapshot().deals.count == 5)
+        #expect(try store.acting(as: "li.na").exportSnapshot().accounts.count == 3)
+        #expect(try store.acting(as: "li.na").exportSnapshot().deals.count == 5)
     }
 }

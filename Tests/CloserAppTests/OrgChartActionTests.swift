@@ -86,14 +86,14 @@ struct OrgChartActionTests {
     @Test func markingAnInsideCoachOpensTheEntryGate() throws {
         let (app, store) = try OrgChartFixture.app(.zh, width: 160, height: 48, account: 3)
         #expect(app.state.orgChart.warnings.contains(.noInsideCoach))
-        #expect(throws: StoreError.self) { _ = try store.moveDeal(3, to: "proposal", forceReason: nil, expectedVersion: nil, by: Fixture.user) }
+        #expect(throws: StoreError.self) { _ = try store.acting(as: Fixture.user).moveDeal(3, to: "proposal", forceReason: nil, expectedVersion: nil) }
         app.press("j")  // 吴工
         app.press("c")
         #expect(try store.person(7).isInsideCoach)
         #expect(!app.state.orgChart.warnings.contains(.noInsideCoach))
         #expect(try store.evidence(accountID: 3) == DealEvidence(hasInsideCoach: true, hasDecisionMaker: true))
         // The board now sees the gate met: the deal moves without force or risk.
-        let moved = try store.moveDeal(3, to: "proposal", forceReason: nil, expectedVersion: nil, by: Fixture.user)
+        let moved = try store.acting(as: Fixture.user).moveDeal(3, to: "proposal", forceReason: nil, expectedVersion: nil)
         #expect(moved.stageKey == "proposal")
     }
 
@@ -177,7 +177,7 @@ struct OrgChartActionTests {
         app.type("集团总经理")
         var other = try store.person(1)
         other.notes = "另一位同事的修改"
-        _ = try store.updatePerson(other, by: "li.na")
+        _ = try store.acting(as: "li.na").updatePerson(other)
         app.key(.enter)
         guard case .orgChart(.person(let kept)) = app.state.overlay else { Issue.record("form closed"); return }
         #expect(kept.text(.title) == "集团总经理")

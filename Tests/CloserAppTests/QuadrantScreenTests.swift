@@ -153,7 +153,7 @@ import TerminalUI
         // ] raises assistance; at 10 the key refuses and nothing is written.
         var maxed = saved
         maxed.assistance = 10
-        _ = try store.updateAccount(maxed, by: "li.na")
+        _ = try store.acting(as: "li.na").updateAccount(maxed)
         _ = app.pollStore()
         app.press("]")
         #expect(app.state.message?.isError == true)
@@ -164,7 +164,7 @@ import TerminalUI
         let (app, store) = try AccountFixture.app(.zh, screen: "4")
         var other = try store.account(1)
         other.notes = "li.na was here"
-        _ = try store.updateAccount(other, by: "li.na")
+        _ = try store.acting(as: "li.na").updateAccount(other)
         app.press("+")  // the screen still holds version 1
         #expect(app.state.message?.isError == true)
         #expect(app.state.message?.text.contains("li.na") == true)

@@ -10,8 +10,8 @@ import TerminalUI
 enum ReviewScreenFixture {
     static func app(_ lang: Language = .zh, width: Int = 160, height: Int = 48) throws -> (App, SQLiteStore) {
         let (app, store) = try Fixture.handMade(lang, width: width, height: height)
-        _ = try store.moveDeal(2, to: "entry", forceReason: "客户要求先交流", expectedVersion: nil, by: Fixture.user)
-        _ = try store.closeDeal(3, as: .lost, reason: "价格太高", expectedVersion: nil, by: "li.na")
+        _ = try store.acting(as: Fixture.user).moveDeal(2, to: "entry", forceReason: "客户要求先交流", expectedVersion: nil)
+        _ = try store.acting(as: "li.na").closeDeal(3, as: .lost, reason: "价格太高", expectedVersion: nil)
         app.press("6")
         return (app, store)
     }
@@ -39,7 +39,7 @@ struct ReviewScreenTests {
     }
 
     @Test func aListLongerThanItCarriesSaysSoOnItsOwnLine() throws {
-        let store = try Fixture.memoryStore(DemoCompany.generate(seed: 3, scale: 3_000, today: Fixture.today, user: Fixture.user))
+        let store = try Fixture.memoryStore(Fixture.asManager(DemoCompany.generate(seed: 3, scale: 3_000, today: Fixture.today, user: Fixture.user)))
         let app = Fixture.app(store, .en, width: 120, height: 30)
         app.press("6")
         let open = try #require(app.state.review.review)
@@ -109,7 +109,7 @@ struct ReviewScreenTests {
     @Test func aWriteElsewhereShowsOnTheNextPoll() throws {
         let (app, store) = try ReviewScreenFixture.app(.zh)
         #expect(app.state.review.review?.won.count == 0)
-        _ = try store.closeDeal(5, as: .won, reason: "客户高层支持", expectedVersion: nil, by: "li.na")
+        _ = try store.acting(as: "li.na").closeDeal(5, as: .won, reason: "客户高层支持", expectedVersion: nil)
         #expect(app.pollStore())
         #expect(app.state.review.review?.won.count == 1)
         #expect(app.lines().contains { $0.contains("│赢单") && $0.contains("1│") })

@@ -23,8 +23,19 @@ final class SpyStore: Store, @unchecked Sendable {
     }
 
     var location: String { inner.location }
+    var actor: String { inner.actor }
+    func whoIsActing() throws -> Actor { try inner.whoIsActing() }
+    func editAccount(_ id: Int64, expectedVersion: Int?, _ change: (inout Account) throws -> Void) throws -> Account {
+        try inner.editAccount(id, expectedVersion: expectedVersion, change)
+    }
+    func editPerson(_ id: Int64, expectedVersion: Int?, _ change: (inout Person) throws -> Void) throws -> Person {
+        try inner.editPerson(id, expectedVersion: expectedVersion, change)
+    }
+    func editDeal(_ id: Int64, expectedVersion: Int?, _ change: (inout Deal) throws -> Void) throws -> Deal {
+        try inner.editDeal(id, expectedVersion: expectedVersion, change)
+    }
     func processCatalog() throws -> ProcessCatalog { try inner.processCatalog() }
-    func saveProcess(_ template: ProcessTemplate, by user: String) throws { try inner.saveProcess(template, by: user) }
+    func saveProcess(_ template: ProcessTemplate) throws { try inner.saveProcess(template) }
     func users() throws -> [User] { try inner.users() }
     func personRows(_ query: PersonTableQuery) throws -> Page<PersonRow> { try inner.personRows(query) }
     func eachDeal(_ query: DealQuery, batchSize: Int, _ body: ([DealSummary]) throws -> Void) throws { try inner.eachDeal(query, batchSize: batchSize, body) }
@@ -34,35 +45,35 @@ final class SpyStore: Store, @unchecked Sendable {
         if isLocked { throw StoreError.locked(path: inner.location) }
         return try inner.weeklyReview(query)
     }
-    func saveForecastCall(_ call: ForecastCall, by user: String) throws { try inner.saveForecastCall(call, by: user) }
-    func saveUser(_ user: User, by actor: String) throws { try inner.saveUser(user, by: actor) }
-    func addAccount(_ account: Account, by user: String) throws -> Account { try inner.addAccount(account, by: user) }
+    func saveForecastCall(_ call: ForecastCall) throws { try inner.saveForecastCall(call) }
+    func saveUser(_ user: User) throws { try inner.saveUser(user) }
+    func addAccount(_ account: Account) throws -> Account { try inner.addAccount(account) }
     func account(_ id: Int64) throws -> Account { try inner.account(id) }
-    func updateAccount(_ account: Account, by user: String) throws -> Account { try inner.updateAccount(account, by: user) }
-    func deleteAccount(_ id: Int64, by user: String) throws { try inner.deleteAccount(id, by: user) }
+    func updateAccount(_ account: Account) throws -> Account { try inner.updateAccount(account) }
+    func deleteAccount(_ id: Int64) throws { try inner.deleteAccount(id) }
     func accounts(_ query: AccountQuery) throws -> Page<AccountSummary> { try inner.accounts(query) }
-    func addPerson(_ person: Person, by user: String) throws -> Person { try inner.addPerson(person, by: user) }
+    func addPerson(_ person: Person) throws -> Person { try inner.addPerson(person) }
     func person(_ id: Int64) throws -> Person { try inner.person(id) }
-    func updatePerson(_ person: Person, by user: String) throws -> Person { try inner.updatePerson(person, by: user) }
-    func deletePerson(_ id: Int64, by user: String) throws { try inner.deletePerson(id, by: user) }
+    func updatePerson(_ person: Person) throws -> Person { try inner.updatePerson(person) }
+    func deletePerson(_ id: Int64) throws { try inner.deletePerson(id) }
     func persons(_ query: PersonQuery) throws -> Page<Person> { try inner.persons(query) }
-    func addDeal(_ deal: Deal, by user: String) throws -> Deal { try inner.addDeal(deal, by: user) }
+    func addDeal(_ deal: Deal) throws -> Deal { try inner.addDeal(deal) }
     func deal(_ id: Int64) throws -> Deal { try inner.deal(id) }
-    func updateDeal(_ deal: Deal, by user: String) throws -> Deal { try inner.updateDeal(deal, by: user) }
-    func deleteDeal(_ id: Int64, by user: String) throws { try inner.deleteDeal(id, by: user) }
-    func moveDeal(_ id: Int64, to stageKey: String, forceReason: String?, expectedVersion: Int?, by user: String) throws -> Deal {
-        try inner.moveDeal(id, to: stageKey, forceReason: forceReason, expectedVersion: expectedVersion, by: user)
+    func updateDeal(_ deal: Deal) throws -> Deal { try inner.updateDeal(deal) }
+    func deleteDeal(_ id: Int64) throws { try inner.deleteDeal(id) }
+    func moveDeal(_ id: Int64, to stageKey: String, forceReason: String?, expectedVersion: Int?) throws -> Deal {
+        try inner.moveDeal(id, to: stageKey, forceReason: forceReason, expectedVersion: expectedVersion)
     }
-    func setMilestone(dealID: Int64, key: String, done: Bool, expectedVersion: Int?, by user: String) throws -> Deal {
-        try inner.setMilestone(dealID: dealID, key: key, done: done, expectedVersion: expectedVersion, by: user)
+    func setMilestone(dealID: Int64, key: String, done: Bool, expectedVersion: Int?) throws -> Deal {
+        try inner.setMilestone(dealID: dealID, key: key, done: done, expectedVersion: expectedVersion)
     }
-    func setNextStep(dealID: Int64, text: String, due: Day?, expectedVersion: Int?, by user: String) throws -> Deal {
-        try inner.setNextStep(dealID: dealID, text: text, due: due, expectedVersion: expectedVersion, by: user)
+    func setNextStep(dealID: Int64, text: String, due: Day?, expectedVersion: Int?) throws -> Deal {
+        try inner.setNextStep(dealID: dealID, text: text, due: due, expectedVersion: expectedVersion)
     }
-    func closeDeal(_ id: Int64, as outcome: Outcome, reason: String, expectedVersion: Int?, by user: String) throws -> Deal {
-        try inner.closeDeal(id, as: outcome, reason: reason, expectedVersion: expectedVersion, by: user)
+    func closeDeal(_ id: Int64, as outcome: Outcome, reason: String, expectedVersion: Int?) throws -> Deal {
+        try inner.closeDeal(id, as: outcome, reason: reason, expectedVersion: expectedVersion)
     }
-    func reopenDeal(_ id: Int64, by user: String) throws -> Deal { try inner.reopenDeal(id, by: user) }
+    func reopenDeal(_ id: Int64) throws -> Deal { try inner.reopenDeal(id) }
     func evidence(accountID: Int64) throws -> DealEvidence { try inner.evidence(accountID: accountID) }
     func deals(_ query: DealQuery) throws -> Page<DealSummary> {
         lock.withLock { _dealQueries.append(query) }
@@ -85,17 +96,39 @@ final class SpyStore: Store, @unchecked Sendable {
         lock.withLock { _boardQueries.append(query) }
         return try inner.board(query)
     }
-    func addActivity(_ activity: Activity, by user: String) throws -> Activity { try inner.addActivity(activity, by: user) }
+    func addActivity(_ activity: Activity) throws -> Activity { try inner.addActivity(activity) }
     func activity(_ id: Int64) throws -> Activity { try inner.activity(id) }
     func activities(accountID: Int64?, dealID: Int64?, limit: Int) throws -> [Activity] {
         try inner.activities(accountID: accountID, dealID: dealID, limit: limit)
     }
-    func deleteActivity(_ id: Int64, by user: String) throws { try inner.deleteActivity(id, by: user) }
+    func deleteActivity(_ id: Int64) throws { try inner.deleteActivity(id) }
     func events(_ query: EventQuery) throws -> [ChangeEvent] { try inner.events(query) }
     func changeToken() throws -> Int64 {
         if isLocked { throw StoreError.locked(path: inner.location) }
         return try inner.changeToken()
     }
     func exportSnapshot() throws -> Snapshot { try inner.exportSnapshot() }
-    func importSnapshot(_ snapshot: Snapshot, by user: String) throws -> ImportSummary { try inner.importSnapshot(snapshot, by: user) }
+    func importSnapshot(_ snapshot: Snapshot) throws -> ImportSummary { try inner.importSnapshot(snapshot) }
+
+    // Ownership and saved filters: forwarded as they are.
+    func ownership(of id: Int64) throws -> AccountOwnership { try inner.ownership(of: id) }
+    func heldCount(of user: String) throws -> Int { try inner.heldCount(of: user) }
+    func assign(_ id: Int64, to rep: String) throws -> Account { try inner.assign(id, to: rep) }
+    func share(_ id: Int64, with reps: [String]) throws -> Account { try inner.share(id, with: reps) }
+    func unshare(_ id: Int64, from reps: [String]) throws -> Account { try inner.unshare(id, from: reps) }
+    func makeExclusive(_ id: Int64) throws -> Account { try inner.makeExclusive(id) }
+    func makeOwned(_ id: Int64) throws -> Account { try inner.makeOwned(id) }
+    func returnToPool(_ id: Int64, reason: String) throws -> Account { try inner.returnToPool(id, reason: reason) }
+    func claim(_ id: Int64) throws -> Account { try inner.claim(id) }
+    func protect(_ id: Int64) throws -> Account { try inner.protect(id) }
+    func unprotect(_ id: Int64) throws -> Account { try inner.unprotect(id) }
+    func poolRules() throws -> PoolRules { try inner.poolRules() }
+    func savePoolRules(_ rules: PoolRules) throws { try inner.savePoolRules(rules) }
+    func poolDue(today: Day) throws -> [PoolDue] { try inner.poolDue(today: today) }
+    func sweepPool(today: Day) throws -> PoolSweepReport { try inner.sweepPool(today: today) }
+    func poolWarnings(for user: String?, today: Day) throws -> [PoolWarning] { try inner.poolWarnings(for: user, today: today) }
+    func savedFilters() throws -> [SavedFilter] { try inner.savedFilters() }
+    func saveFilter(_ filter: SavedFilter) throws { try inner.saveFilter(filter) }
+    func deleteFilter(named name: String) throws { try inner.deleteFilter(named: name) }
+    func savedFilter(named name: String) throws -> SavedFilter { try inner.savedFilter(named: name) }
 }

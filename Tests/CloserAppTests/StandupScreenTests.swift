@@ -13,7 +13,7 @@ struct StandupScreenTests {
 
     static func app(_ lang: Language = .zh, width: Int = 160, height: Int = 48, interval: TimeInterval = 10) throws -> (App, SpyStore) {
         let store = SpyStore(try Fixture.memoryStore(Fixture.snapshot()))
-        _ = try store.moveDeal(2, to: "entry", forceReason: "客户要求先交流", expectedVersion: nil, by: Fixture.user)
+        _ = try store.moveDeal(2, to: "entry", forceReason: "客户要求先交流", expectedVersion: nil)
         let app = Fixture.app(store, lang, width: width, height: height)
         app.startStandup(interval: interval, wallOnly: true, now: start)
         return (app, store)
@@ -92,7 +92,7 @@ struct StandupScreenTests {
         #expect(app.state.standup?.review?.overdueNextStep.count == 1)
         var deal = try store.deal(1)
         deal.nextStepDue = Fixture.today.adding(days: 3)
-        _ = try store.updateDeal(deal, by: "li.na")  // someone else's write
+        _ = try store.inner.acting(as: "li.na").updateDeal(deal)  // someone else's write
         #expect(app.standupTick(now: Self.start.addingTimeInterval(1)))
         #expect(app.state.standup?.review?.overdueNextStep.count == 0)
 

@@ -63,7 +63,7 @@ struct TableExportScreenTests {
     @Test("160×48: the account table's query and sort; the person table as JSON by the extension")
     func accountAndPersonTables() throws {
         let (app, store) = try Fixture.handMade(.en, width: 160, height: 48)
-        _ = try store.addPerson(Person(accountID: 1, name: "王总", title: "总经理, 决策", level: .decisionMaker, roles: [.decisionMaker]), by: Fixture.user)
+        _ = try store.acting(as: Fixture.user).addPerson(Person(accountID: 1, name: "王总", title: "总经理, 决策", level: .decisionMaker, roles: [.decisionMaker]))
         app.press("3")
         app.press("/")
         app.type("grade:A,B")

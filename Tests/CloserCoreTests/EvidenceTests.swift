@@ -25,9 +25,12 @@ struct EvidenceTests {
         }
     }
 
-    @Test func tickedBeatsProvenAndProofOnlyAppliesToMarkedMilestones() {
+    /// A milestone the data proves is proven or not by the data alone: a tick (which an older
+    /// version allowed) neither passes it without the data nor shows as "done" beside it.
+    @Test func provenNotTickedAndProofOnlyAppliesToMarkedMilestones() {
         let ticked = Fixture.deal(stage: "entry", done: ["coach-and-key-persons"])
-        #expect(ticked.status(of: coachMilestone, in: entry, evidence: Fixture.fullEvidence) == .done)
+        #expect(ticked.status(of: coachMilestone, in: entry, evidence: Fixture.fullEvidence) == .proven)
+        #expect(ticked.status(of: coachMilestone, in: entry, evidence: Fixture.noEvidence) == .open)
         let develop = Fixture.project.stages[0]
         #expect(Fixture.deal(stage: "develop").status(of: develop.milestones[0], in: develop, evidence: Fixture.fullEvidence) == .open)
         #expect(MilestoneStatus.done.isMet && MilestoneStatus.proven.isMet)

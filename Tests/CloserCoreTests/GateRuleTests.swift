@@ -80,16 +80,50 @@ struct GateRuleTests {
     }
 
     @Test func tickingTheForcedMilestoneClearsTheRisk() throws {
-        let forced = try DealRules.move(Fixture.deal(stage: "entry"), to: "proposal", process: project, evidence: Fixture.noEvidence,
-                                        forceReason: "exec sponsor", by: "alice", at: Fixture.now)
-        #expect(DealRules.probability(forced, process: project, evidence: Fixture.noEvidence) == 20)
-        let ticked = try DealRules.setMilestone(forced, key: "coach-and-key-persons", done: true, process: project)
+        let forced = try DealRules.move(Fixture.deal(stage: "proposal"), to: "bid", process: project, evidence: Fixture.noEvidence,
+                                        forceReason: "tender came early", by: "alice", at: Fixture.now)
+        #expect(DealRules.probability(forced, process: project, evidence: Fixture.noEvidence) == 30)
+        let ticked = try DealRules.setMilestone(forced, key: "criteria-shaped", done: true, process: project, evidence: Fixture.noEvidence)
         #expect(DealRules.isAtRisk(ticked, process: project, evidence: Fixture.noEvidence) == false)
-        #expect(DealRules.probability(ticked, process: project, evidence: Fixture.noEvidence) == 40)
+        #expect(DealRules.probability(ticked, process: project, evidence: Fixture.noEvidence) == 60)
         // Unticking brings the risk back: the override is kept as history.
-        let unticked = try DealRules.setMilestone(ticked, key: "coach-and-key-persons", done: false, process: project)
+        let unticked = try DealRules.setMilestone(ticked, key: "criteria-shaped", done: false, process: project, evidence: Fixture.noEvidence)
         #expect(unticked.milestonesDone.isEmpty)
         #expect(DealRules.isAtRisk(unticked, process: project, evidence: Fixture.noEvidence))
+    }
+
+    /// "Inside coach and key persons identified" is proven by the org chart, never ticked: a tick
+    /// would pass the Entry gate while the chart says there is no coach (001: verifiable outcomes).
+    @Test(arguments: [
+        (DealEvidence(), "the account has no inside coach and no decision-maker"),
+        (DealEvidence(hasInsideCoach: true), "the account has no decision-maker"),
+        (DealEvidence(hasDecisionMaker: true), "the account has no inside coach"),
+    ])
+    func aMilestoneTheDataProvesCannotBeTicked(evidence: DealEvidence, says: String) throws {
+        let deal = Fixture.deal(stage: "entry")
+        #expect(throws: DealRuleError.provenFromData(project.stages[1].milestones[0], missing: evidence.missing(for: .insideCoachAndDecisionMaker))) {
+            try DealRules.setMilestone(deal, key: "coach-and-key-persons", done: true, process: project, evidence: evidence)
+        }
+        let message = (try? DealRules.setMilestone(deal, key: "coach-and-key-persons", done: true, process: project, evidence: evidence))
+            .map { _ in "" } ?? DealRuleError.provenFromData(project.stages[1].milestones[0], missing: evidence.missing(for: .insideCoachAndDecisionMaker)).description
+        #expect(message.contains(says), "\(message)")
+        // The gate stays shut without the data, and a tick from an older store does not open it.
+        var ticked = deal
+        ticked.milestonesDone = ["coach-and-key-persons"]
+        #expect(throws: DealRuleError.self) {
+            try DealRules.move(ticked, to: "proposal", process: project, evidence: evidence, by: "alice", at: Fixture.now)
+        }
+        // Forcing stays possible, with a reason, and marks the deal at risk.
+        let forced = try DealRules.move(deal, to: "proposal", process: project, evidence: evidence, forceReason: "CEO knows their CEO", by: "alice", at: Fixture.now)
+        #expect(DealRules.isAtRisk(forced, process: project, evidence: evidence))
+    }
+
+    @Test func aProvenMilestoneHoldsOnlyWhileTheDataShowsIt() throws {
+        let deal = Fixture.deal(stage: "entry")
+        let moved = try DealRules.move(deal, to: "proposal", process: project, evidence: Fixture.fullEvidence, by: "alice", at: Fixture.now)
+        #expect(moved.stageKey == "proposal" && moved.overrides.isEmpty)
+        #expect(deal.status(of: project.stages[1].milestones[0], in: project.stages[1], evidence: Fixture.fullEvidence) == .proven)
+        #expect(deal.status(of: project.stages[1].milestones[0], in: project.stages[1], evidence: Fixture.noEvidence) == .open)
     }
 
     @Test func evidenceAlsoClearsAForcedRisk() throws {
@@ -102,16 +136,16 @@ struct GateRuleTests {
     @Test func riskStaysWhileAnyForcedMilestoneIsUnmet() throws {
         let forced = try DealRules.move(Fixture.deal(stage: "develop"), to: "entry", process: project, evidence: Fixture.noEvidence,
                                         forceReason: "why not", by: "alice", at: Fixture.now)
-        let oneTicked = try DealRules.setMilestone(forced, key: "graded", done: true, process: project)
+        let oneTicked = try DealRules.setMilestone(forced, key: "graded", done: true, process: project, evidence: Fixture.noEvidence)
         #expect(DealRules.isAtRisk(oneTicked, process: project, evidence: Fixture.noEvidence))
         #expect(DealRules.probability(oneTicked, process: project, evidence: Fixture.noEvidence) == 10)
-        let both = try DealRules.setMilestone(oneTicked, key: "project-info", done: true, process: project)
+        let both = try DealRules.setMilestone(oneTicked, key: "project-info", done: true, process: project, evidence: Fixture.noEvidence)
         #expect(DealRules.probability(both, process: project, evidence: Fixture.noEvidence) == 20)
     }
 
     @Test func setMilestoneRejectsUnknownKeys() {
         #expect(throws: DealRuleError.unknownMilestone("signed-in-blood", process: "project")) {
-            try DealRules.setMilestone(Fixture.deal(stage: "entry"), key: "signed-in-blood", done: true, process: project)
+            try DealRules.setMilestone(Fixture.deal(stage: "entry"), key: "signed-in-blood", done: true, process: project, evidence: Fixture.noEvidence)
         }
     }
 

@@ -1,5 +1,6 @@
 @testable import CloserPostgres
 import Foundation
+import StoreTestSupport
 import Testing
 
 @Suite("Every committed write is heard by every open store through LISTEN/NOTIFY")

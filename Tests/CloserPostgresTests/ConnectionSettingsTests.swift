@@ -1,5 +1,6 @@
 @testable import CloserPostgres
 import Foundation
+import StoreTestSupport
 import Testing
 
 @Suite("Connection settings as libpq reads them: URL, PG variables, password file, sslmode")

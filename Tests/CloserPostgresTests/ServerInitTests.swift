@@ -1,6 +1,7 @@
 @testable import CloserPostgres
 import CloserCore
 import Foundation
+import StoreTestSupport
 import Testing
 
 @Suite("closer server init: versioned schema, twice changes nothing, newer refused")

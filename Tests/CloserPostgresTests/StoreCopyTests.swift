@@ -2,6 +2,7 @@
 import CloserCore
 import CloserSQLite
 import Foundation
+import StoreTestSupport
 import Testing
 
 @Suite("closer copy: a whole store between the file and the server, checked table by table")
@@ -10,8 +11,8 @@ struct StoreCopyTests {
 
     private func demoFile() throws -> (path: String, store: SQLiteStore) {
         let path = NSTemporaryDirectory() + "closer-copy-\(UUID().uuidString).sqlite"
-        let store = try SQLiteStore(path: path)
-        _ = try store.importSnapshot(DemoCompany.generate(seed: 7, scale: nil, today: Self.today, user: "admin"), by: "admin")
+        let store = try SQLiteStore(path: path, actor: "admin")
+        _ = try store.importSnapshot(DemoCompany.generate(seed: 7, scale: nil, today: Self.today, user: "admin"))
         return (path, store)
     }
 
@@ -31,7 +32,7 @@ struct StoreCopyTests {
 
         let backPath = NSTemporaryDirectory() + "closer-copy-back-\(UUID().uuidString).sqlite"
         defer { remove(backPath) }
-        let back = try SQLiteStore(path: backPath)
+        let back = try SQLiteStore(path: backPath, actor: "admin")
         let again = try TableCopier.copy(from: server, to: back)
         #expect(again == there)
         #expect(try back.exportSnapshot() == file.exportSnapshot())
@@ -66,8 +67,8 @@ struct StoreCopyTests {
         #expect(said == "\(server.location) is not empty (its user table has rows): copy into a new store")
         let targetPath = NSTemporaryDirectory() + "closer-copy-full-\(UUID().uuidString).sqlite"
         defer { remove(targetPath) }
-        _ = try TableCopier.copy(from: server, to: try SQLiteStore(path: targetPath))
-        #expect(refusal { try TableCopier.copy(from: server, to: try SQLiteStore(path: targetPath)) }
+        _ = try TableCopier.copy(from: server, to: try SQLiteStore(path: targetPath, actor: "admin"))
+        #expect(refusal { try TableCopier.copy(from: server, to: try SQLiteStore(path: targetPath, actor: "admin")) }
                 == "\(targetPath) is not empty (its user table has rows): copy into a new store")
     }
 
@@ -142,8 +143,8 @@ struct StageFillTests {
     @Test func theFillAgreesWithTheFileStoresTrigger() throws {
         let path = NSTemporaryDirectory() + "closer-fill-\(UUID().uuidString).sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let file = try SQLiteStore(path: path)
-        _ = try file.importSnapshot(DemoCompany.generate(seed: 3, scale: nil, today: StoreCopyTests.today, user: "admin"), by: "admin")
+        let file = try SQLiteStore(path: path, actor: "admin")
+        _ = try file.importSnapshot(DemoCompany.generate(seed: 3, scale: nil, today: StoreCopyTests.today, user: "admin"))
         let settings = try TestServer.initializedDatabase()
         let server = try PostgresStore(settings: settings)
         defer { server.close() }

@@ -16,7 +16,7 @@ struct AccountPageTests {
         }
         accounts.append(Account(id: Int64(count + 1), name: "中国石化", grade: .a, owner: "bob"))
         accounts.append(Account(id: Int64(count + 2), name: "Other", grade: .b, visibility: .pool))
-        _ = try store.importSnapshot(Snapshot(accounts: accounts), by: "alice")
+        _ = try store.acting(as: "alice").importSnapshot(Snapshot(accounts: accounts))
         return store
     }
 
@@ -53,7 +53,7 @@ struct AccountPageTests {
     @Test func aRepsTextSearchIsTestedInTheCoveringIndex() throws {
         let store = try Self.store(count: 10)
         let rep = Viewer(name: "alice", role: .rep)
-        let plan = try store.accountPagePlan(AccountQuery(conditions: [.text("zgsh")], viewer: rep, sort: .name))
+        let plan = try store.viewing(rep).accountPagePlan(AccountQuery(conditions: [.text("zgsh")], sort: .name))
         #expect(plan.contains { $0.contains("COVERING INDEX account_name_search_cover") }, "\(plan)")
         // Names tie-break by id in the index's order, either way: the walk stops at the page, no sort.
         for ascending in [true, false] {
@@ -62,7 +62,7 @@ struct AccountPageTests {
                     "\(byName)")
         }
         // bob's 中国石化 is not alice's to see; the pool is.
-        #expect(try store.accounts(AccountQuery(conditions: [.text("zgsh")], viewer: rep)).total == 0)
+        #expect(try store.viewing(rep).accounts(AccountQuery(conditions: [.text("zgsh")])).total == 0)
         #expect(try store.accounts(AccountQuery(conditions: [.text("zgsh")])).total == 1)
     }
 

@@ -13,10 +13,26 @@ struct BackupTests {
     }
 
     private func seeded(_ path: String) throws -> SQLiteStore {
-        let store = try SQLiteStore(path: path)
-        let account = try store.addAccount(StoreFixture.account("中国石化"), by: "alice")
-        _ = try store.addDeal(StoreFixture.deal("Pumps", account: account.id), by: "alice")
+        let store = try SQLiteStore(path: path, actor: "admin")
+        let account = try store.acting(as: "alice").addAccount(StoreFixture.account("中国石化"))
+        _ = try store.acting(as: "alice").addDeal(StoreFixture.deal("Pumps", account: account.id))
         return store
+    }
+
+    /// A backup holds every account: once the team has a manager, backups and restores are theirs.
+    @Test func aRepNeitherBacksUpNorRestoresTheTeamsStore() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try seeded((dir as NSString).appendingPathComponent("store.sqlite")).acting(as: "boss")
+        try store.saveUser(User(name: "boss", role: .manager))
+        try store.saveUser(User(name: "alice", role: .rep))
+        let copy = (dir as NSString).appendingPathComponent("copy.sqlite")
+        #expect(throws: StoreError.refused("only a manager can back up the whole store (every account is in the copy); you are alice (rep)")) {
+            _ = try store.acting(as: "alice").backup(to: copy)
+        }
+        #expect(!FileManager.default.fileExists(atPath: copy))
+        #expect(try store.backup(to: copy).accounts == 1)
+        #expect(throws: StoreError.self) { _ = try store.acting(as: "alice").restore(from: copy, safetyCopy: nil) }
     }
 
     @Test("a backup is taken while another connection holds a write open, and has only what was committed")
@@ -37,7 +53,7 @@ struct BackupTests {
         let contents = try store.backup(to: backupPath)
         try other.inDatabase { db in try db.execute(sql: "COMMIT") }
         #expect(contents == StoreContents(accounts: 1, persons: 0, deals: 1, activities: 0))
-        let copy = try SQLiteStore(path: backupPath, readOnly: true)
+        let copy = try SQLiteStore(path: backupPath, actor: "admin", readOnly: true)
         #expect(try copy.exportSnapshot().accounts.map(\.name) == ["中国石化"])
         let mode = try FileManager.default.attributesOfItem(atPath: backupPath)[.posixPermissions] as? Int
         #expect(mode == 0o600)
@@ -52,17 +68,17 @@ struct BackupTests {
         let store = try seeded(path)
         let backupPath = (dir as NSString).appendingPathComponent("backup.sqlite")
         _ = try store.backup(to: backupPath)
-        _ = try store.addAccount(StoreFixture.account("Later"), by: "alice")
+        _ = try store.acting(as: "alice").addAccount(StoreFixture.account("Later"))
         let token = try store.changeToken()
         let safety = (dir as NSString).appendingPathComponent("safety.sqlite")
         let contents = try store.restore(from: backupPath, safetyCopy: safety)
         #expect(contents.accounts == 1)
         #expect(try store.exportSnapshot().accounts.map(\.name) == ["中国石化"])
         #expect(try store.changeToken() > token)
-        #expect(try SQLiteStore(path: safety, readOnly: true).exportSnapshot().accounts.count == 2)
+        #expect(try SQLiteStore(path: safety, actor: "admin", readOnly: true).exportSnapshot().accounts.count == 2)
         // The restored store is a working store, also when opened again.
-        _ = try store.addAccount(StoreFixture.account("After"), by: "alice")
-        #expect(try SQLiteStore(path: path).exportSnapshot().accounts.count == 2)
+        _ = try store.acting(as: "alice").addAccount(StoreFixture.account("After"))
+        #expect(try SQLiteStore(path: path, actor: "admin").exportSnapshot().accounts.count == 2)
     }
 
     private func refusal(_ store: SQLiteStore, _ path: String) -> String {

@@ -20,7 +20,7 @@ struct BulkImportIndexTests {
         var csv = "Deal ID,Deal Name,Account Name,Amount,Stage\n"
         for n in 0..<6_000 { csv += "X-\(n),项目 \(n),客户 \(n % 50),\(n * 10),\(["开发", "提案", "投标"][n % 3])\n" }
         let file = try ForeignFile(Data(csv.utf8), fileName: "big.csv", catalog: try store.processCatalog(), user: "alice")
-        let report = try store.importForeign(file.batch, dryRun: false, skipBad: false, by: "alice")
+        let report = try store.acting(as: "alice").importForeign(file.batch, dryRun: false, skipBad: false)
         #expect(report.written && report.count(.create, .deals) == 6_000)
         #expect(try Self.indexes(store) == before)
         let board = try store.board(BoardQuery(processKey: "project"))

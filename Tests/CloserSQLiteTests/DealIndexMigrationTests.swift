@@ -30,10 +30,10 @@ struct DealIndexMigrationTests {
 
     @Test func searchAndReviewListsReadTheIndexAlone() throws {
         let store = try StoreFixture.store()
-        let account = try store.addAccount(StoreFixture.account("中国石化 长春分公司"), by: "alice")
+        let account = try store.acting(as: "alice").addAccount(StoreFixture.account("中国石化 长春分公司"))
         for n in 0..<30 {
-            _ = try store.addDeal(Deal(accountID: account.id, title: "项目 \(n)", processKey: "project", stageKey: "develop",
-                                       amount: Money(minorUnits: Int64(n) * 100_000, currency: "CNY"), owner: n % 2 == 0 ? "alice" : "bob"), by: "alice")
+            _ = try store.acting(as: "alice").addDeal(Deal(accountID: account.id, title: "项目 \(n)", processKey: "project", stageKey: "develop",
+                                       amount: Money(minorUnits: Int64(n) * 100_000, currency: "CNY"), owner: n % 2 == 0 ? "alice" : "bob"))
         }
         try store.read { db in
             let search = try Self.plan(db, "SELECT COUNT(*) FROM deal d WHERE d.outcome = 'open' AND d.search_key LIKE '%zgsh%'")

@@ -34,7 +34,7 @@ struct DealInsertStatementTests {
     @Test("a deal bound column by column is stored exactly as the boxed values store it")
     func sameRow() throws {
         let store = try StoreFixture.store()
-        let account = try store.addAccount(StoreFixture.account("客户 1 有限公司"), by: "alice")
+        let account = try store.acting(as: "alice").addAccount(StoreFixture.account("客户 1 有限公司"))
         try store.write { db in
             var statement = try DealInsertStatement(db)
             for (number, deal) in Self.deals(account: account.id).enumerated() {
@@ -64,7 +64,7 @@ struct DealInsertStatementTests {
     @Test("the statement is reused: many rows in a row, each its own")
     func reused() throws {
         let store = try StoreFixture.store()
-        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
+        let account = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
         let titles = try store.write { db -> [String] in
             var statement = try DealInsertStatement(db)
             let derived = DealDerived(probability: 10, weighted: 0, atRisk: false, milestonesMet: 0, milestonesTotal: 0)

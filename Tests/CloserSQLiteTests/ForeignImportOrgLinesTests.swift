@@ -9,7 +9,7 @@ import Testing
 struct ForeignImportOrgLinesTests {
     static func importing(_ text: String, _ name: String = "contacts.csv", into store: SQLiteStore, skipBad: Bool = false) throws -> ForeignImportReport {
         let file = try ForeignFile(Data(text.utf8), fileName: name, catalog: try store.processCatalog(), user: "alice")
-        return try store.importForeign(file.batch, dryRun: false, skipBad: skipBad, by: "alice")
+        return try store.acting(as: "alice").importForeign(file.batch, dryRun: false, skipBad: skipBad)
     }
 
     static func persons(_ store: SQLiteStore) throws -> [String: Person] {

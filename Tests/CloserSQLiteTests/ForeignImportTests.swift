@@ -21,7 +21,7 @@ struct ForeignImportTests {
 
     private func importing(_ text: String, _ name: String = "deals.csv", into store: SQLiteStore, dryRun: Bool = false,
                            skipBad: Bool = false) throws -> ForeignImportReport {
-        try store.importForeign(try file(text, name, store: store).batch, dryRun: dryRun, skipBad: skipBad, by: "alice")
+        try store.acting(as: "alice").importForeign(try file(text, name, store: store).batch, dryRun: dryRun, skipBad: skipBad)
     }
 
     @Test("deals import with their accounts, stages, amounts, dates and owners")
@@ -42,6 +42,18 @@ struct ForeignImportTests {
         // The account table's rollups follow.
         let baosteel = try #require(snapshot.accounts.first { $0.name == "宝钢" })
         #expect(try store.accountSummary(baosteel.id).pipeline == 120_000_000)
+    }
+
+    /// Each imported deal starts its history, so the weekly review counts it as a new deal and
+    /// the log says who created it.
+    @Test("imported deals have a created row each and are on the review's list of new deals")
+    func importedDealsHaveAHistory() throws {
+        let store = try StoreFixture.store()
+        #expect(try importing(Self.deals, into: store).written)
+        let created = try store.events(EventQuery(entity: "deal", limit: 10)).filter { $0.action == "created" }
+        #expect(Set(created.map(\.entityID)) == [1, 2, 3] && created.allSatisfy { $0.user == "alice" && $0.accountID != nil })
+        let review = try store.weeklyReview(ReviewQuery(today: StoreFixture.today))
+        #expect(Set(review.newDeals.items.map(\.dealID)) == [1, 2, 3], "\(review.newDeals.items)")
     }
 
     @Test("importing the same file again updates, never duplicates")
@@ -101,7 +113,7 @@ struct ForeignImportTests {
         let store = try StoreFixture.store()
         let bad = Self.deals + "006D,Mystery,宝钢,5,Perception Analysis,,,\n"
         let first = try file(bad, store: store)
-        let report = try store.importForeign(first.batch, dryRun: false, skipBad: true, by: "alice")
+        let report = try store.acting(as: "alice").importForeign(first.batch, dryRun: false, skipBad: true)
         let rejects = try ForeignRejects.encode(header: first.table.header, batch: first.batch, rejections: report.rejections)
         #expect(rejects.starts(with: ExcelCSV.bom))
         let text = String(decoding: rejects.dropFirst(3), as: UTF8.self)
@@ -109,7 +121,7 @@ struct ForeignImportTests {
         let fixed = text.replacingOccurrences(of: "Perception Analysis", with: "Bid")
         let second = try file(fixed, "deals.rejected.csv", store: store)
         #expect(second.mapping.unmapped == [ForeignRejects.reasonColumn])
-        let again = try store.importForeign(second.batch, dryRun: false, skipBad: false, by: "alice")
+        let again = try store.acting(as: "alice").importForeign(second.batch, dryRun: false, skipBad: false)
         #expect(again.written && again.count(.create, .deals) == 1)
         #expect(try store.exportSnapshot().deals.first { $0.externalID == "006D" }?.stageKey == "bid")
     }
@@ -140,7 +152,7 @@ struct ForeignImportTests {
     @Test("accounts update only the columns the file has")
     func accounts() throws {
         let store = try StoreFixture.store()
-        let existing = try store.addAccount(Account(name: "中国石化", grade: .b, industry: "石化", region: "北京", owner: "alice"), by: "alice")
+        let existing = try store.acting(as: "alice").addAccount(Account(name: "中国石化", grade: .b, industry: "石化", region: "北京", owner: "alice"))
         let report = try importing("Account Name,Rating,Billing State/Province\n中国石化,Hot,\nNew Co,,Shanghai\n", "accounts.csv", into: store)
         #expect(report.count(.update, .accounts) == 1 && report.count(.create, .accounts) == 1)
         let updated = try store.account(existing.id)
@@ -175,12 +187,12 @@ struct VCardImportTests {
     @Test("cards become key persons of their ORG's account; re-import by UID or name updates")
     func persons() throws {
         let store = try StoreFixture.store()
-        let existing = try store.addAccount(StoreFixture.account("中国石化"), by: "alice")
-        let report = try store.importForeign(try file(Self.cards, store: store).batch, dryRun: false, skipBad: false, by: "alice")
+        let existing = try store.acting(as: "alice").addAccount(StoreFixture.account("中国石化"))
+        let report = try store.acting(as: "alice").importForeign(try file(Self.cards, store: store).batch, dryRun: false, skipBad: false)
         #expect(report.written && report.count(.create, .persons) == 2 && report.count(.create, .accounts) == 0)
         #expect(try store.exportSnapshot().persons.allSatisfy { $0.accountID == existing.id })
         let renamed = Self.cards.replacingOccurrences(of: "N:王;伟;;;", with: "N:王;伟强;;;")
-        let again = try store.importForeign(try file(renamed, store: store).batch, dryRun: false, skipBad: false, by: "alice")
+        let again = try store.acting(as: "alice").importForeign(try file(renamed, store: store).batch, dryRun: false, skipBad: false)
         #expect(again.count(.update, .persons) == 1 && again.count(.unchanged, .persons) == 1)
         #expect(try store.exportSnapshot().persons.map(\.name).sorted() == ["李娜", "王伟强"])
     }
@@ -189,9 +201,9 @@ struct VCardImportTests {
     func account() throws {
         let store = try StoreFixture.store()
         let noOrg = "BEGIN:VCARD\nVERSION:4.0\nFN:Ann\nEND:VCARD\n"
-        let refused = try store.importForeign(try file(noOrg, store: store).batch, dryRun: true, skipBad: false, by: "alice")
+        let refused = try store.acting(as: "alice").importForeign(try file(noOrg, store: store).batch, dryRun: true, skipBad: false)
         #expect(refused.rejections.first?.description == "c.vcf line 1, column 'ORG': the card names no organization; import with --account NAME")
-        let report = try store.importForeign(try file(noOrg + Self.cards, account: "宝钢", store: store).batch, dryRun: false, skipBad: false, by: "alice")
+        let report = try store.acting(as: "alice").importForeign(try file(noOrg + Self.cards, account: "宝钢", store: store).batch, dryRun: false, skipBad: false)
         #expect(report.count(.create, .persons) == 3)
         #expect(try store.exportSnapshot().accounts.map(\.name) == ["宝钢"])
     }

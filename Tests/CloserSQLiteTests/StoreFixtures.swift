@@ -37,15 +37,28 @@ enum StoreFixture {
 
     static func pipeline() throws -> Pipeline {
         let store = try store()
-        let sinopec = try store.addAccount(account("中国石化", grade: .a, owner: "alice"), by: "alice")
-        let acme = try store.addAccount(account("Acme Steel", grade: .b, owner: "bob"), by: "bob")
-        let d1 = try store.addDeal(deal("Refinery pumps", account: sinopec.id, amount: 100_000), by: "alice")
-        let d2 = try store.addDeal(deal("Pipeline valves", account: sinopec.id, amount: 250_000), by: "alice")
-        let d3 = try store.addDeal(deal("Rolling mill sensors", account: acme.id, amount: 33_335, owner: "bob"), by: "bob")
-        let d4 = try store.addDeal(deal("Furnace upgrade", account: acme.id, stage: "entry", amount: 500_000, owner: "bob"), by: "bob")
-        var d5 = try store.addDeal(deal("Tank farm", account: sinopec.id, stage: "proposal", amount: 1_000_000), by: "alice")
-        d5 = try store.closeDeal(d5.id, as: .lost, reason: "price", expectedVersion: d5.version, by: "alice")
-        let d6 = try store.addDeal(deal("Spare parts", account: acme.id, amount: 10_000, currency: "USD"), by: "alice")
+        let sinopec = try store.acting(as: "alice").addAccount(account("中国石化", grade: .a, owner: "alice"))
+        let acme = try store.acting(as: "bob").addAccount(account("Acme Steel", grade: .b, owner: "bob"))
+        let d1 = try store.acting(as: "alice").addDeal(deal("Refinery pumps", account: sinopec.id, amount: 100_000))
+        let d2 = try store.acting(as: "alice").addDeal(deal("Pipeline valves", account: sinopec.id, amount: 250_000))
+        let d3 = try store.acting(as: "bob").addDeal(deal("Rolling mill sensors", account: acme.id, amount: 33_335, owner: "bob"))
+        let d4 = try store.acting(as: "bob").addDeal(deal("Furnace upgrade", account: acme.id, stage: "entry", amount: 500_000, owner: "bob"))
+        var d5 = try store.acting(as: "alice").addDeal(deal("Tank farm", account: sinopec.id, stage: "proposal", amount: 1_000_000))
+        d5 = try store.acting(as: "alice").closeDeal(d5.id, as: .lost, reason: "price", expectedVersion: d5.version)
+        let d6 = try store.acting(as: "alice").addDeal(deal("Spare parts", account: acme.id, amount: 10_000, currency: "USD"))
         return Pipeline(store: store, sinopec: sinopec, acme: acme, d1: d1, d2: d2, d3: d3, d4: d4, d5: d5, d6: d6)
+    }
+}
+
+extension SQLiteStore {
+    /// The store as `viewer` sees it: the viewer joins the user table with their role (and the
+    /// store's own actor as a manager, so the fixture's other calls keep seeing everything).
+    /// nil is the store as it is.
+    func viewing(_ viewer: Viewer?) throws -> SQLiteStore {
+        guard let viewer else { return self }
+        let names = Set(try users().map(\.name))
+        if !names.contains(actor) { try saveUser(User(name: actor, role: .manager)) }
+        if !names.contains(viewer.name) { try saveUser(User(name: viewer.name, role: viewer.role)) }
+        return acting(as: viewer.name)
     }
 }

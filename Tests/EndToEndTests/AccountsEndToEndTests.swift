@@ -117,7 +117,7 @@ struct AccountsEndToEndTests {
         #expect(changes?["loyalty"] == ["old": "5", "new": "6"], "\(scores)")
         #expect(scores.first?["user"] as? String == sandbox.user)
         let table2 = try sandbox.ok(["log", "--entity", "account", "--id", String(id)]).stdout
-        #expect(table2.contains("scores") && table2.contains("quadrant: \(before)→\(after)"), "\(table2)")
+        #expect(table2.contains("scores") && table2.contains("quadrant: \(Self.quadrantEN[before]!) → \(Self.quadrantEN[after]!)"), "\(table2)")
     }
 
     @Test("a rep returning another rep's (shared) account is refused in one line, non-zero, and nothing changes")

@@ -149,17 +149,20 @@ struct DashboardTests {
         try tmux.quit()
     }
 
-    @Test("escape sequences in data are shown as text, on the board and by the CLI")
+    @Test("names with escape sequences are refused at the door; ones an older version stored are shown as text")
     func escapeSequencesAreHarmless() throws {
         let sandbox = try Sandbox.withDemo()
         let clear = "\u{1B}[2J\u{1B}[H"
         let osc52 = "\u{1B}]52;c;QUFBQQ==\u{07}"
-        let account = try sandbox.ok(["account", "add", "Evil\(clear)Corp", "--grade", "A"])
-        #expect(!account.stdout.contains("\u{1B}"), "account add echoes the name without ESC")
+        let refused = try sandbox.run(["account", "add", "Evil\(clear)Corp", "--grade", "A"])
+        #expect(refused.status != 0 && refused.stderrLines.count == 1 && refused.stderr.contains("U+001B"), "\(refused)")
+        #expect(!refused.stderr.contains("\u{1B}") && !refused.stdout.contains("\u{1B}"), "the refusal quotes no ESC")
+        let account = try sandbox.ok(["account", "add", "Evil Corp", "--grade", "A"])
         let accountID = try #require(account.stdout.firstMatch(of: /#(\d+)/)?.1, "account add prints the id: \(account)")
-        let added = try sandbox.ok(["deal", "add", "--account", String(accountID), "Steal\(osc52)Clip", "--amount", "98亿"])
-        #expect(!added.stdout.contains("\u{1B}"), "deal add echoes the title without ESC")
+        let added = try sandbox.ok(["deal", "add", "--account", String(accountID), "Steal Clip", "--amount", "98亿"])
         let dealID = try #require(added.stdout.firstMatch(of: /#(\d+)/)?.1, "deal add prints the id: \(added)")
+        try sandbox.writeLegacy(table: "account", id: Int64(accountID) ?? 0, column: "name", value: "Evil\(clear)Corp")
+        try sandbox.writeLegacy(table: "deal", id: Int64(dealID) ?? 0, column: "title", value: "Steal\(osc52)Clip")
 
         let tmux = try Tmux(sandbox, arguments: ["--lang", "en"])
         defer { tmux.kill() }

@@ -32,7 +32,8 @@ struct OrgChartEndToEndTests {
         // Another rep's exclusive account is refused, as account show refuses it.
         try sandbox.ok(["user", "add", sandbox.user, "--role", "rep"])
         try sandbox.ok(["user", "add", "boss", "--role", "manager"])
-        try sandbox.ok(["user", "add", "other.rep", "--role", "rep"])
+        // Once there is a manager, users are the manager's to add.
+        try sandbox.ok(["user", "add", "other.rep", "--role", "rep", "--user", "boss"])
         try sandbox.ok(["account", "exclusive", "1"])
         let refused = try sandbox.run(["orgchart", "1", "--user", "other.rep"])
         #expect(refused.status != 0 && refused.stderrLines.count == 1 && refused.stderr.contains("exclusive"), "\(refused)")

@@ -109,17 +109,12 @@ enum Account360View {
 
     // MARK: Ownership
 
-    /// Shared with, protection, why it sits in the pool, the pool warning, or that the store
-    /// cannot do ownership: only the rows that say something.
+    /// Shared with, protection, why it sits in the pool, the pool warning: only the rows that say something.
     static func ownershipRows(_ detail: Account360State, state: AppState) -> [(String, String, StyleRole)] {
         let lang = state.lang
         let info = detail.ownership
         let account = detail.account
         var rows: [(String, String, StyleRole)] = []
-        guard info.isSupported else {
-            rows.append((LocalizedText(en: "Ownership", zh: "归属")[lang], LocalizedText(en: "not supported", zh: "当前数据库不支持")[lang], .dim))
-            return rows
-        }
         if !account.sharedWith.isEmpty {
             rows.append((LocalizedText(en: "Shared with", zh: "共享给")[lang], account.sharedWith.joined(separator: ", "), .normal))
         }

@@ -114,7 +114,7 @@ extension App {
             return
         }
         do {
-            let saved = try store.updateAccount(account, by: state.user)
+            let saved = try store.updateAccount(account)
             state.message = StatusMessage("\(saved.name) ✓ \(lang(.save))")
             detail.form = nil
             reload()

@@ -4,8 +4,6 @@ import TerminalUI
 /// What the 360° view knows about who holds the account (DOMAIN §5: return 回落/退回, claim
 /// 领取, assign 分配, share 共享, exclusive 独占, protect 保护), and the step in progress.
 public struct Account360Ownership: Sendable {
-    /// False when the store cannot do ownership (it does not conform to `OwnershipStore`).
-    public var isSupported = true
     public var isProtected = false
     /// Why it was last returned, while it sits in the pool.
     public var returnedReason: String?
@@ -100,9 +98,6 @@ public enum AccountOwnershipKeys {
 }
 
 extension App {
-    /// The store's ownership side, when it has one (the SQLite store does).
-    var ownershipStore: (any OwnershipStore)? { store as? any OwnershipStore }
-
     /// The 360° state with what it shows about ownership; a question in progress is kept.
     func loadAccount360WithOwnership(_ id: Int64, keeping step: OwnershipStep? = nil) throws -> Account360State {
         var detail = try loadAccount360(id)
@@ -113,15 +108,11 @@ extension App {
 
     func ownershipInfo(of account: Account) throws -> Account360Ownership {
         var info = Account360Ownership()
-        guard let owned = ownershipStore else {
-            info.isSupported = false
-            return info
-        }
-        let holding = try owned.ownership(of: account.id)
+        let holding = try store.ownership(of: account.id)
         info.isProtected = holding.isProtected
         info.returnedReason = account.owner == nil ? holding.returnedReason : nil
         if account.owner == state.user {
-            info.warning = try owned.poolWarnings(for: state.user, today: state.today).first { $0.accountID == account.id }
+            info.warning = try store.poolWarnings(for: state.user, today: state.today).first { $0.accountID == account.id }
         }
         return info
     }
@@ -132,20 +123,17 @@ extension App {
         guard let action = AccountOwnershipKeys.action(for: key) else { return false }
         state.message = nil
         let lang = state.lang
-        guard let owned = ownershipStore else {
-            state.message = StatusMessage(Self.unsupportedText[lang], isError: true)
-            return true
-        }
+        let owned = store
         let account = detail.account
         let id = account.id
         switch action {
-        case .claim: performOwnership(action, &detail) { try owned.claim(id, by: $0) }
-        case .exclusive: performOwnership(action, &detail) { try owned.makeExclusive(id, by: $0) }
-        case .owned: performOwnership(action, &detail) { try owned.makeOwned(id, by: $0) }
+        case .claim: performOwnership(action, &detail) { try owned.claim(id) }
+        case .exclusive: performOwnership(action, &detail) { try owned.makeExclusive(id) }
+        case .owned: performOwnership(action, &detail) { try owned.makeOwned(id) }
         case .protect:
             let protect = !detail.ownership.isProtected
             performOwnership(action, &detail, verb: protect ? nil : LocalizedText(en: "unprotected", zh: "已取消保护")) {
-                try protect ? owned.protect(id, by: $0) : owned.unprotect(id, by: $0)
+                try protect ? owned.protect(id) : owned.unprotect(id)
             }
         case .returnToPool:
             guard account.owner != nil else {
@@ -187,10 +175,10 @@ extension App {
                     detail.ownership.step = .reason(field, error: Self.reasonRequiredText[lang])
                     break
                 }
-                guard let owned = ownershipStore else { return }
+                let owned = store
                 let id = detail.account.id
                 detail.ownership.step = nil
-                performOwnership(.returnToPool, &detail) { try owned.returnToPool(id, reason: reason, by: $0) }
+                performOwnership(.returnToPool, &detail) { try owned.returnToPool(id, reason: reason) }
                 return
             default:
                 if field.handle(key) { detail.ownership.step = .reason(field, error: nil) } else { detail.ownership.step = .reason(field, error: error) }
@@ -212,13 +200,14 @@ extension App {
                 pick.cursor = max(0, pick.users.count - 1)
                 detail.ownership.step = .pick(pick)
             case .enter:
-                guard let user = pick.selected, let owned = ownershipStore else { return }
+                guard let user = pick.selected else { return }
+                let owned = store
                 let id = detail.account.id
                 detail.ownership.step = nil
                 if pick.action == .assign {
-                    performOwnership(.assign, &detail, target: user.name) { try owned.assign(id, to: user.name, by: $0) }
+                    performOwnership(.assign, &detail, target: user.name) { try owned.assign(id, to: user.name) }
                 } else {
-                    performOwnership(.share, &detail, target: user.name) { try owned.share(id, with: [user.name], by: $0) }
+                    performOwnership(.share, &detail, target: user.name) { try owned.share(id, with: [user.name]) }
                 }
                 return
             default:
@@ -231,11 +220,11 @@ extension App {
     /// Runs one action as the current user. Success: the view and the screen behind reload and
     /// the status line says what happened. Refusal: the store's reason in red, nothing changed.
     func performOwnership(_ action: OwnershipAction, _ detail: inout Account360State, verb: LocalizedText? = nil,
-                          target: String? = nil, _ body: (String) throws -> Account) {
+                          target: String? = nil, _ body: () throws -> Account) {
         let lang = state.lang
         let id = detail.account.id
         do {
-            let saved = try body(state.user)
+            let saved = try body()
             var text = "\(saved.name) ✓ \((verb ?? Self.doneVerb(action))[lang])"
             if let target { text += " → \(target)" }
             text += " · " + Self.holdingText(saved, lang: lang)
@@ -275,9 +264,6 @@ extension App {
         return text
     }
 
-    static let unsupportedText = LocalizedText(
-        en: "This store does not support ownership (claim, return, assign, share, protect): nothing was changed",
-        zh: "当前数据库不支持归属操作（领取、退回、分配、共享、保护）：未做任何修改")
     static let reasonRequiredText = LocalizedText(
         en: "A reason is required: the next rep reads it", zh: "退回公海必须填写原因：下一位销售会看到")
 }

@@ -53,21 +53,13 @@ extension App {
         }
     }
 
-    /// Reps see their own, shared and pool accounts; the role is read once.
-    func ensureViewer() throws {
-        guard state.viewer == nil else { return }
-        let role = try store.users().first { $0.name == state.user }?.role ?? .rep
-        state.viewer = Viewer(name: state.user, role: role)
-    }
-
     func accountQuery(offset: Int, limit: Int) -> AccountQuery {
-        AccountQuery(conditions: state.accountSearch.conditions, viewer: state.viewer, sort: state.accounts.sort.sortKey,
+        AccountQuery(conditions: state.accountSearch.conditions, sort: state.accounts.sort.sortKey,
                      ascending: state.accounts.ascending, offset: offset, limit: limit)
     }
 
     /// One page: the rows that fit below the header, from the scroll offset.
     func loadAccounts() throws {
-        try ensureViewer()
         let pageSize = AccountScreenLayout.tablePageSize(state)
         state.accounts.page = try store.accounts(accountQuery(offset: state.accounts.scroll.offset, limit: pageSize))
         let before = state.accounts.scroll.offset

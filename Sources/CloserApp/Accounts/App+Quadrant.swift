@@ -7,10 +7,9 @@ extension App {
     /// come from the store; only the accounts the lists can show (the rows that fit below the
     /// furthest scroll offset) are read, never every filtered account.
     func loadQuadrant() throws {
-        try ensureViewer()
         let layout = QuadrantLayout(area: state.contentRect)
         let keep = QuadrantState.order.map { state.quadrant.scroll($0).offset }.max().map { $0 + layout.rowsPerQuadrant } ?? layout.rowsPerQuadrant
-        let summary = try store.quadrantSummary(AccountQuery(conditions: state.accountSearch.conditions, viewer: state.viewer),
+        let summary = try store.quadrantSummary(AccountQuery(conditions: state.accountSearch.conditions),
                                                 topPerQuadrant: keep, rankByLifetimeValue: state.quadrant.metric == .lifetimeValue)
         state.quadrant.summary = summary
         if state.quadrant.mode == .scatter { try loadQuadrantCell() }
@@ -30,7 +29,7 @@ extension App {
         let q = state.quadrant
         guard var summary = q.summary, let index = QuadrantSummary.cellIndex(assistance: q.cellAssistance, loyalty: q.cellLoyalty),
               summary.cells[index].count > 1 else { return }
-        summary.cells[index].top = try store.quadrantCell(AccountQuery(conditions: state.accountSearch.conditions, viewer: state.viewer),
+        summary.cells[index].top = try store.quadrantCell(AccountQuery(conditions: state.accountSearch.conditions),
                                                           assistance: q.cellAssistance, loyalty: q.cellLoyalty,
                                                           top: QuadrantSummary.accountsPerCell, rankByLifetimeValue: q.metric == .lifetimeValue)
         state.quadrant.summary = summary
@@ -124,7 +123,7 @@ extension App {
             return
         }
         do {
-            let saved = try store.updateAccount(account, by: state.user)
+            let saved = try store.updateAccount(account)
             let before = selected.account
             var text = "\(saved.name): " + (loyalty != 0
                 ? "\(LocalizedText(en: "loyalty", zh: "忠诚")[lang]) \(before.loyalty)→\(saved.loyalty)"

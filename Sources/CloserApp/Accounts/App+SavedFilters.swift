@@ -23,13 +23,8 @@ public struct SavedFilterPicker: Sendable {
 }
 
 extension App {
-    var savedFilterStore: (any SavedFilterStore)? { store as? any SavedFilterStore }
-
     func openSavedFilters() {
-        guard let filters = savedFilterStore else {
-            state.message = StatusMessage(LocalizedText(en: "This store keeps no saved filters", zh: "此数据库不支持保存的筛选")[state.lang], isError: true)
-            return
-        }
+        let filters = store
         let target: SavedFilterPicker.Target = state.screen.isAccountScreen ? .accountSearch : .deals
         attempt {
             let saved = try filters.savedFilters()
@@ -107,8 +102,7 @@ extension App {
     }
 
     func saveFilter(named name: String, query: String) {
-        guard let filters = savedFilterStore else { return }
-        if attempt({ try filters.saveFilter(SavedFilter(name: name, query: query, owner: state.user), by: state.user) }) {
+        if attempt({ try store.saveFilter(SavedFilter(name: name, query: query, owner: state.user)) }) {
             state.message = StatusMessage(LocalizedText(en: "Saved filter “\(name)”", zh: "已保存筛选“\(name)”")[state.lang])
         }
     }

@@ -96,7 +96,7 @@ extension App {
 
     func move(dealID: Int64, title: String, to stage: StageTemplate, version: Int, force: String?) {
         do {
-            let moved = try store.moveDeal(dealID, to: stage.key, forceReason: force, expectedVersion: version, by: state.user)
+            let moved = try store.moveDeal(dealID, to: stage.key, forceReason: force, expectedVersion: version)
             let risk = moved.overrides.isEmpty ? "" : " ⚑"
             state.message = StatusMessage("#\(dealID) → \(stage.name[state.lang])\(risk)")
             reload(keeping: dealID)

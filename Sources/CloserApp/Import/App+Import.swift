@@ -141,8 +141,8 @@ extension App {
         let name = (path as NSString).lastPathComponent
         afterFrame(LocalizedText(en: "Reading \(name)…", zh: "正在读取 \(name)…")[state.lang]) { [self] in
             do {
-                let file = try importer.read(path: path, options: screen.options, user: state.user)
-                let report = try importer.preview(file, user: state.user)
+                let file = try importer.read(path: path, options: screen.options)
+                let report = try importer.preview(file)
                 screen.phase = .preview(file, report)
                 screen.scroll = ScrollState()
                 screen.error = nil
@@ -159,7 +159,7 @@ extension App {
         let lang = state.lang
         afterFrame(LocalizedText(en: "Importing \(file.fileName) (\(file.rowCount) rows)…", zh: "正在导入 \(file.fileName)（\(file.rowCount) 行）…")[lang]) { [self] in
             do {
-                let outcome = try importer.apply(file, options: screen.options, skipBad: skipBad, user: state.user)
+                let outcome = try importer.apply(file, options: screen.options, skipBad: skipBad)
                 guard outcome.report.written else {
                     // The store changed since the preview and rows are rejected now: show them.
                     screen.phase = .preview(file, outcome.report)

@@ -30,9 +30,8 @@ extension App {
     /// layout are derived once here, not per frame.
     func loadOrgChart() throws {
         guard let accountID = state.orgChart.accountID else { return }
-        try ensureViewer()
         // A rep's chart is refused, with the reason, for an account that is private to someone else.
-        let account = try ownershipStore.map { try $0.account(accountID, as: state.viewer) } ?? store.account(accountID)
+        let account = try store.account(accountID)
         let page = try store.persons(PersonQuery(accountID: accountID, limit: App.orgChartReadLimit))
         state.orgChart.load(accountName: account.name, persons: page.rows, total: page.total, today: state.today)
         relayoutOrgChart()
@@ -217,7 +216,7 @@ extension App {
 
     /// A one-key change (coach, stance, influence): saved at once against the version on screen.
     func savePersonChange(_ person: Person, _ what: LocalizedText) {
-        if attempt({ _ = try store.updatePerson(person, by: state.user) }) {
+        if attempt({ _ = try store.updatePerson(person) }) {
             state.message = StatusMessage("\(person.name): \(what[state.lang])")
         }
         reload()
@@ -262,7 +261,7 @@ extension App {
             state.overlay = nil
             guard answer else { return }
             let name = state.orgChart.tree.persons[id]?.name ?? "#\(id)"
-            if attempt({ try store.deletePerson(id, by: state.user) }) {
+            if attempt({ try store.deletePerson(id) }) {
                 state.message = StatusMessage(LocalizedText(en: "\(name) deleted", zh: "已删除 \(name)")[state.lang])
             }
             reload()
@@ -289,7 +288,7 @@ extension App {
             state.overlay = .orgChart(.person(form))
         case .success(let person):
             do {
-                let saved = form.isNew ? try store.addPerson(person, by: state.user) : try store.updatePerson(person, by: state.user)
+                let saved = form.isNew ? try store.addPerson(person) : try store.updatePerson(person)
                 state.overlay = nil
                 state.message = StatusMessage("\(saved.name) ✓ \(lang(.save))")
                 state.orgChart.selected = saved.id
@@ -323,7 +322,7 @@ extension App {
     func logMeeting(personID: Int64, notes: String) {
         guard let accountID = state.orgChart.accountID else { return }
         let name = state.orgChart.tree.persons[personID]?.name ?? "#\(personID)"
-        if attempt({ _ = try store.addActivity(Activity(accountID: accountID, kind: .meeting, day: state.today, personIDs: [personID], notes: notes), by: state.user) }) {
+        if attempt({ _ = try store.addActivity(Activity(accountID: accountID, kind: .meeting, day: state.today, personIDs: [personID], notes: notes)) }) {
             state.message = StatusMessage(LocalizedText(en: "Meeting with \(name) logged", zh: "已记录与 \(name) 的会面")[state.lang])
         }
         reload()

@@ -57,7 +57,7 @@ extension App {
             case .enter:
                 let activity = Activity(accountID: detail.deal.accountID, dealID: detail.deal.id, kind: kind, day: state.today,
                                         notes: notes.text, by: state.user)
-                if attempt({ _ = try store.addActivity(activity, by: state.user) }) {
+                if attempt({ _ = try store.addActivity(activity) }) {
                     state.message = StatusMessage("\(kind.label[state.lang]) #\(detail.deal.id) ✓")
                     detail.mode = .browse
                     state.overlay = .detail(detail)
@@ -89,7 +89,7 @@ extension App {
             guard detail.milestoneRows.indices.contains(detail.cursor) else { return }
             let row = detail.milestoneRows[detail.cursor]
             let done = !detail.deal.milestonesDone.contains(row.milestone.key)
-            if attempt({ _ = try store.setMilestone(dealID: id, key: row.milestone.key, done: done, expectedVersion: detail.deal.version, by: state.user) }) {
+            if attempt({ _ = try store.setMilestone(dealID: id, key: row.milestone.key, done: done, expectedVersion: detail.deal.version) }) {
                 reload(keeping: id)
             }
             openDeal(id, keepCursor: detail.cursor)
@@ -104,7 +104,7 @@ extension App {
             var deal = detail.deal
             let all = ForecastCategory.allCases
             deal.forecastCategory = all[((all.firstIndex(of: deal.forecastCategory) ?? 0) + 1) % all.count]
-            if attempt({ _ = try store.updateDeal(deal, by: state.user) }) {
+            if attempt({ _ = try store.updateDeal(deal) }) {
                 state.message = StatusMessage("#\(id) \(LocalizedText(en: "forecast", zh: "预测类别")[state.lang]): \(deal.forecastCategory.label[state.lang])")
                 reload(keeping: id)
             }
@@ -118,7 +118,7 @@ extension App {
             move(dealID: id, title: detail.deal.title, to: detail.process.stages[index + step], version: detail.deal.version, force: nil)
             if state.overlay == nil || { if case .detail = state.overlay { true } else { false } }() { openDeal(id, keepCursor: detail.cursor) }
         case .char("w"):
-            if attempt({ _ = try store.closeDeal(id, as: .won, reason: "", expectedVersion: detail.deal.version, by: state.user) }) {
+            if attempt({ _ = try store.closeDeal(id, as: .won, reason: "", expectedVersion: detail.deal.version) }) {
                 state.message = StatusMessage("#\(id) \(state.lang(.won)) 🎉")
                 state.overlay = nil
                 reload()
@@ -161,7 +161,7 @@ extension App {
             return
         }
         do {
-            _ = try store.updateDeal(deal, by: state.user)
+            _ = try store.updateDeal(deal)
             detail.mode = .browse
             state.overlay = .detail(detail)
             state.message = StatusMessage("#\(deal.id) ✓ \(lang(.save))")

@@ -103,7 +103,7 @@ extension App {
                 return
             }
             state.overlay = nil
-            if attempt({ _ = try store.closeDeal(dealID, as: .lost, reason: text, expectedVersion: nil, by: state.user) }) {
+            if attempt({ _ = try store.closeDeal(dealID, as: .lost, reason: text, expectedVersion: nil) }) {
                 state.message = StatusMessage("#\(dealID) \(state.lang(.lost)): \(text)")
             }
             reload()
@@ -124,7 +124,7 @@ extension App {
             var version: Int? = gate.version
             let ticked = attempt {
                 for item in gate.unmet {
-                    let deal = try store.setMilestone(dealID: gate.dealID, key: item.milestone.key, done: true, expectedVersion: version, by: state.user)
+                    let deal = try store.setMilestone(dealID: gate.dealID, key: item.milestone.key, done: true, expectedVersion: version)
                     version = deal.version
                 }
             }
@@ -204,12 +204,12 @@ extension App {
         }
         do {
             let account = try accountID.map { try store.account($0) }
-                ?? store.addAccount(Account(name: accountText, owner: state.user), by: state.user)
+                ?? store.addAccount(Account(name: accountText, owner: state.user))
             var deal = Deal(accountID: account.id, title: title, processKey: form.processKey, stageKey: form.stageKey, amount: amount, owner: state.user)
             deal.expectedClose = close.day
             deal.nextStep = form.form.text(of: NewDealState.nextStepField)
             deal.nextStepDue = due.day
-            let saved = try store.addDeal(deal, by: state.user)
+            let saved = try store.addDeal(deal)
             state.overlay = nil
             state.isEmptyStore = false
             state.message = StatusMessage("+ #\(saved.id) \(saved.title) — \(account.name)")

@@ -90,9 +90,9 @@ enum DealDetailView {
         switch detail.mode {
         case .browse:
             var y = rect.y + 1
+            let wording = ChangeWording(catalog: ProcessCatalog(custom: [detail.process]), lang: lang)
             for event in detail.events.prefix(2) {
-                let changes = event.changes.keys.sorted().map { "\($0): \(event.changes[$0]?.old ?? "∅")→\(event.changes[$0]?.new ?? "∅")" }.joined(separator: " ")
-                canvas.put("\(lang(.history)): \(Day(event.at)) \(event.user) \(event.action) \(changes) \(event.note)", x: rect.x, y: y, role: .dim, maxWidth: rect.width)
+                canvas.put("\(lang(.history)): \(Day(event.at)) \(event.user) \(wording.line(event))", x: rect.x, y: y, role: .dim, maxWidth: rect.width)
                 y += 1
             }
             let hints = DealDetailKeys.hints(lang).map { "\($0.key) \($0.label)" }.joined(separator: " · ") + " · Esc"

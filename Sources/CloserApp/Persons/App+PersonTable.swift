@@ -3,12 +3,11 @@ import TerminalUI
 
 extension App {
     func loadPersonTable() throws {
-        try ensureViewer()
         let pageSize = max(1, TableView.pageSize(for: state.contentRect))
         func read() throws -> Page<PersonRow> {
             let table = state.personTable
             return try store.personRows(PersonTableQuery(text: table.text, sort: table.sort.sortKey ?? .name, ascending: table.ascending,
-                                                         offset: table.scroll.offset, limit: pageSize, viewer: state.viewer))
+                                                         offset: table.scroll.offset, limit: pageSize))
         }
         state.personTable.page = try read()
         let before = state.personTable.scroll.offset

@@ -57,7 +57,7 @@ extension App {
         }
         state.overlay = nil
         let call = ForecastCall(period: period, rep: state.filter.owner ?? "", amount: amount, by: state.user, at: Date())
-        if attempt({ try store.saveForecastCall(call, by: state.user) }) {
+        if attempt({ try store.saveForecastCall(call) }) {
             state.message = StatusMessage(LocalizedText(en: "Manager's call for \(period): \(amount)", zh: "经理判断 \(period)：\(amount)")[state.lang])
         }
         reload()

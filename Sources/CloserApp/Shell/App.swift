@@ -22,7 +22,7 @@ public final class App {
 
     public init(store: any Store, state: AppState, importer: (any ForeignImporting)? = nil,
                 demo: @escaping @Sendable (Day, String) -> Snapshot = { today, user in
-        DemoCompany.generate(seed: 1, scale: nil, today: today, user: user)
+        DemoCompany.generate(seed: 1, scale: nil, today: today, user: user, now: Date())
     }) {
         self.store = store
         self.state = state
@@ -204,7 +204,7 @@ public final class App {
             return
         }
         attempt {
-            let summary = try store.importSnapshot(demo(state.today, state.user), by: state.user)
+            let summary = try store.importSnapshot(demo(state.today, state.user))
             state.reps = try store.users().map(\.name)
             state.message = StatusMessage(summary.description)
         }

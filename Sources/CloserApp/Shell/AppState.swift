@@ -82,8 +82,6 @@ public struct AppState: Sendable {
     public var personTable = PersonTableState()
     /// Set while the stand-up wall screen is up: it covers every screen and edits nothing.
     public var standup: StandupState?
-    /// Who asks for accounts (a rep sees their own, shared and pool accounts); set on first load.
-    public var viewer: Viewer?
     public var overlay: Overlay?
     public var message: StatusMessage?
     /// Said over the screen while long work runs ("Importing deals.csv…"), so it does not look frozen.

@@ -21,7 +21,7 @@ extension App {
             let yesterday = state.today.adding(days: -1)
             let query = ReviewQuery(today: state.today, since: yesterday, until: state.today, processKey: state.processKey, listLimit: 12)
             standup.review = try wallReads.measure(at: now) { try store.weeklyReview(query) }
-            standup.quadrants = try store.quadrantSummary(AccountQuery(viewer: state.viewer), topPerQuadrant: 3, rankByLifetimeValue: false)
+            standup.quadrants = try store.quadrantSummary(AccountQuery(), topPerQuadrant: 3, rankByLifetimeValue: false)
             standup.loadedAt = now
             standup.problem = nil
         } catch {

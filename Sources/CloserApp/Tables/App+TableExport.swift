@@ -33,7 +33,7 @@ extension App {
             return .accounts(accountQuery(offset: 0, limit: TableExporter.pageSize), state.accounts.columns.visible.map(\.exportColumn))
         case .persons:
             let table = state.personTable
-            let query = PersonTableQuery(text: table.text, sort: table.sort.sortKey ?? .name, ascending: table.ascending, viewer: state.viewer)
+            let query = PersonTableQuery(text: table.text, sort: table.sort.sortKey ?? .name, ascending: table.ascending)
             return .persons(query, table.columns.visible.map(\.exportColumn))
         default:
             return nil

@@ -10,8 +10,11 @@ public enum DemoCompany {
     /// History, activities and events reach this many days back from `today` (twelve weeks).
     public static let historyDays = 84
 
-    public static func generate(seed: UInt64 = 1, scale: Int? = nil, today: Day, user: String = "demo") -> Snapshot {
+    /// `now`, when given, is the moment the company is made: no event is logged after it (a real
+    /// change made later that day must sort after the demo's history, never before it).
+    public static func generate(seed: UInt64 = 1, scale: Int? = nil, today: Day, user: String = "demo", now: Date? = nil) -> Snapshot {
         var builder = DemoBuilder(seed: seed, scale: scale, today: today, user: user)
+        builder.latestSecond = now.map { Int($0.timeIntervalSince1970.rounded(.down)) - 1 } ?? .max
         return builder.build()
     }
 }
@@ -23,6 +26,8 @@ struct DemoBuilder {
     let todayOrdinal: Int
     let user: String
     let scaleCount: Int?
+    /// No event is later than this (the moment the demo is made).
+    var latestSecond = Int.max
     var isScale: Bool { scaleCount != nil }
 
     var users: [User] = []
@@ -84,6 +89,7 @@ struct DemoBuilder {
 
     mutating func emit(_ seconds: Int, user: String, entity: String, id: Int64, action: String,
                        changes: [String: FieldChange] = [:], note: String = "") {
+        let seconds = min(seconds, latestSecond)
         eventKeys.append((seconds, pendingEvents.count))
         pendingEvents.append(ChangeEvent(at: date(seconds), user: user, entity: entity, entityID: id, action: action,
                                          changes: changes, note: note))
@@ -390,7 +396,7 @@ struct DemoBuilder {
             if !candidates.isEmpty { forcedStages.append(candidates[rng.below(candidates.count)]) }
         }
         // Entry's "coach and key persons" is proven from the org chart; where the chart lacks a coach or a
-        // decision-maker, the rep either ticked it by hand or forced the gate.
+        // decision-maker the rep forced the gate (with a reason of their own, or a stock one below).
         for s in 0..<k where !forcedStages.contains(s) {
             if stages[s].milestones.contains(where: { $0.proof.map { !evidence.proves($0) } ?? false }),
                plan.outcome != .won, rng.chance(40) {
@@ -425,9 +431,11 @@ struct DemoBuilder {
         for s in 0..<k {
             let day = createdDay + offsets[s]
             slot = day == previousDay ? slot + 1 : rng.below(6)
-            let forced = forcedStages.contains(s)
+            // A milestone the data proves is never ticked: without the data, the rep forced the gate.
+            let unproven = stages[s].milestones.contains { $0.proof.map { !evidence.proves($0) } ?? false }
+            let forced = forcedStages.contains(s) || unproven
             for (m, milestone) in stages[s].milestones.enumerated() {
-                if let proof = milestone.proof, evidence.proves(proof) { continue }
+                if milestone.proof != nil { continue }
                 // A forced gate leaves its milestone (or, with two, the second) unmet.
                 if forced && (stages[s].milestones.count == 1 || m > 0) { continue }
                 deal.milestonesDone.insert(milestone.key)
@@ -441,7 +449,8 @@ struct DemoBuilder {
             let at = moment(day, slot: slot)
             slot += 1
             let reasons = stages[s].milestones.contains { $0.proof != nil } ? DemoData.coachForceReasons : DemoData.forceReasons
-            let reason = forced ? reasons[rng.below(reasons.count)] : nil
+            let reason = forcedStages.contains(s) ? reasons[rng.below(reasons.count)]
+                : unproven ? reasons[Int(id) % reasons.count] : nil
             let from = deal.stageKey
             do {
                 deal = try DealRules.move(deal, to: stages[s + 1].key, process: process, evidence: evidence,

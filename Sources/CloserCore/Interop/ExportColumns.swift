@@ -21,6 +21,12 @@ public enum ExportValue: Sendable, Hashable {
         if case .text(let text) = self { return ExcelFormula.guarded(text) }
         return csv
     }
+
+    /// The value as it may be shown on a terminal (SafeText.forTerminal).
+    public var forTerminal: ExportValue {
+        if case .text(let text) = self { return .text(SafeText.forTerminal(text)) }
+        return self
+    }
 }
 
 /// A column a table can be exported with. Headers are ones the importer reads back

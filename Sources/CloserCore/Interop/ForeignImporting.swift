@@ -96,12 +96,12 @@ public struct ForeignImportOutcome: Sendable {
 /// knows this protocol.
 public protocol ForeignImporting: Sendable {
     /// Reads and checks a file; an unreadable, malformed or unmappable file is refused with one line.
-    func read(path: String, options: ForeignImportOptions, user: String) throws -> ForeignImportFile
+    func read(path: String, options: ForeignImportOptions) throws -> ForeignImportFile
     /// What importing the file would create, update and reject; writes nothing.
-    func preview(_ file: ForeignImportFile, user: String) throws -> ForeignImportReport
+    func preview(_ file: ForeignImportFile) throws -> ForeignImportReport
     /// Writes the file: with rejected rows and `skipBad` false nothing is written (the report says
     /// why); with `skipBad` the good rows are written and the rejected ones go to a file.
-    func apply(_ file: ForeignImportFile, options: ForeignImportOptions, skipBad: Bool, user: String) throws -> ForeignImportOutcome
+    func apply(_ file: ForeignImportFile, options: ForeignImportOptions, skipBad: Bool) throws -> ForeignImportOutcome
 }
 
 extension ForeignImportOutcome {

@@ -29,12 +29,16 @@ public struct TableExporter {
     /// text that Excel would run as a formula guarded (ExcelFormula).
     public var excel: Bool
     public var context: ExportContext
+    /// The output is a terminal: control characters in the data become U+FFFD (a file or a
+    /// pipe gets the exact text, so an export → import round trip holds).
+    public var forTerminal: Bool
 
-    public init(store: any Store, format: TableExportFormat, excel: Bool = false, context: ExportContext) {
+    public init(store: any Store, format: TableExportFormat, excel: Bool = false, context: ExportContext, forTerminal: Bool = false) {
         self.store = store
         self.format = format
         self.excel = excel
         self.context = context
+        self.forTerminal = forTerminal
     }
 
     /// Writes every row of `query` through `write`; returns how many rows there were.
@@ -51,10 +55,7 @@ public struct TableExporter {
     /// Writes to a file atomically: a half-written export never replaces a good one.
     @discardableResult
     public func export(_ query: TableExportQuery, toFile path: String) throws -> Int {
-        let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        guard FileManager.default.createFile(atPath: partial, contents: nil), let handle = FileHandle(forWritingAtPath: partial) else {
-            throw StoreError.refused("cannot write \(path): is the folder there and writable?")
-        }
+        let (handle, partial) = try PrivateFile.create(path)
         do {
             let count = try export(query) { data in try handle.write(contentsOf: data) }
             try handle.close()
@@ -82,7 +83,8 @@ public struct TableExporter {
         try withoutActuallyEscaping(write) { write in try source { rows in
             var text = ""
             for row in rows {
-                let values = columns.map { $0.value(row, context: context) }
+                var values = columns.map { $0.value(row, context: context) }
+                if forTerminal { values = values.map(\.forTerminal) }
                 switch format {
                 case .csv: text += CSVLine.encode(excel ? values.map(\.excelCSV) : values.map(\.csv))
                 case .json: text += (count == 0 ? "\n" : ",\n") + JSONLine.object(zip(keys, values))
@@ -133,7 +135,7 @@ enum JSONLine {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 || TextControl.isControl(scalar):
                 out += String(format: "\\u%04x", scalar.value)
             default: out.unicodeScalars.append(scalar)
             }

@@ -9,6 +9,8 @@ public enum DealRuleError: Error, Equatable, CustomStringConvertible {
     case reasonRequired
     case closed(Outcome)
     case alreadyThere(String)
+    /// The milestone is proven from the account's data, never ticked by hand.
+    case provenFromData(MilestoneTemplate, missing: [EvidenceGap])
 
     public var description: String {
         switch self {
@@ -21,6 +23,12 @@ public enum DealRuleError: Error, Equatable, CustomStringConvertible {
         case .reasonRequired: "a forced move needs a reason"
         case .closed(let outcome): "the deal is already \(outcome.rawValue); reopen it first"
         case .alreadyThere(let stage): "the deal is already in stage '\(stage)'"
+        case .provenFromData(let milestone, let missing):
+            missing.isEmpty
+                ? "'\(milestone.key)' (\(milestone.name.both)) is proven by the account's data and already holds; it is not ticked by hand"
+                : "'\(milestone.key)' (\(milestone.name.both)) is proven by the account's data, not ticked by hand: the account has no "
+                    + missing.map(\.rawValue).joined(separator: " and no ")
+                    + " — mark them on its org chart (`closer person edit ID --coach yes`, `--level decision`), or force the move with a reason"
         }
     }
 }
@@ -70,10 +78,15 @@ public enum DealRules {
         return moved
     }
 
-    /// Ticks or unticks a milestone of any stage of the deal's process.
-    public static func setMilestone(_ deal: Deal, key: String, done: Bool, process: ProcessTemplate) throws(DealRuleError) -> Deal {
-        guard process.stages.contains(where: { $0.milestones.contains { $0.key == key } }) else {
+    /// Ticks or unticks a milestone of any stage of the deal's process. One the data proves is
+    /// refused, saying what the data lacks: a tick would pass a gate the org chart contradicts.
+    public static func setMilestone(_ deal: Deal, key: String, done: Bool, process: ProcessTemplate,
+                                    evidence: DealEvidence) throws(DealRuleError) -> Deal {
+        guard let milestone = process.stages.lazy.flatMap(\.milestones).first(where: { $0.key == key }) else {
             throw .unknownMilestone(key, process: process.key)
+        }
+        if let proof = milestone.proof, done {
+            throw .provenFromData(milestone, missing: evidence.missing(for: proof))
         }
         var updated = deal
         if done { updated.milestonesDone.insert(key) } else { updated.milestonesDone.remove(key) }

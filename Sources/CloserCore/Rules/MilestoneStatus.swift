@@ -24,9 +24,14 @@ public struct UnmetMilestone: Sendable, Hashable {
 }
 
 extension Deal {
+    /// A milestone the data proves holds only while the data shows it: a tick (from a store of an
+    /// older version, which allowed one) does not count for it.
     public func status(of milestone: MilestoneTemplate, in stage: StageTemplate, evidence: DealEvidence) -> MilestoneStatus {
-        if milestonesDone.contains(milestone.key) { return .done }
-        if let proof = milestone.proof, evidence.proves(proof) { return .proven }
+        if let proof = milestone.proof {
+            if evidence.proves(proof) { return .proven }
+        } else if milestonesDone.contains(milestone.key) {
+            return .done
+        }
         if overrides.contains(where: { $0.stageKey == stage.key && $0.milestoneKey == milestone.key }) { return .forced }
         return .open
     }

@@ -26,6 +26,10 @@ public enum Validation {
             issues.append(.init("owner", "an account outside the pool needs an owner"))
         }
         issues += lengthIssues(["name": account.name, "notes": account.notes, "industry": account.industry, "region": account.region])
+        issues += controlIssues(["name": account.name, "industry": account.industry, "region": account.region,
+                                 "nature": account.businessNature, "scale": account.scale, "owner": account.owner ?? "",
+                                 "shared-with": account.sharedWith.joined(separator: ","), "tags": account.tags.joined(separator: ","),
+                                 "external-id": account.externalID ?? "", "notes": account.notes])
         return issues
     }
 
@@ -36,6 +40,8 @@ public enum Validation {
         if person.reportsTo == person.id, person.id != 0 { issues.append(.init("reports-to", "a person cannot report to themselves")) }
         if !person.email.isEmpty, !person.email.contains("@") { issues.append(.init("email", "'\(person.email)' is not an e-mail address")) }
         issues += lengthIssues(["name": person.name, "title": person.title, "notes": person.notes, "cares": person.cares])
+        issues += controlIssues(["name": person.name, "title": person.title, "phone": person.phone, "email": person.email,
+                                 "external-id": person.externalID ?? "", "notes": person.notes, "cares": person.cares])
         return issues
     }
 
@@ -56,11 +62,36 @@ public enum Validation {
             issues.append(.init("reason", "a \(deal.outcome.rawValue) deal records a reason"))
         }
         issues += lengthIssues(["title": deal.title, "next-step": deal.nextStep])
+        issues += controlIssues(["title": deal.title, "next-step": deal.nextStep, "owner": deal.owner,
+                                 "competitors": deal.competitors.joined(separator: ","), "external-id": deal.externalID ?? "", "reason": deal.outcomeReason])
         return issues
     }
 
     public static func issues(_ activity: Activity) -> [ValidationIssue] {
         lengthIssues(["notes": activity.notes, "outcome": activity.outcome])
+            + controlIssues(["by": activity.by, "notes": activity.notes, "outcome": activity.outcome])
+    }
+
+    /// Refuses a one-line name (a user's, a saved filter's) that carries any control or bidi
+    /// character, tabs and line breaks included.
+    public static func requirePlainText(_ text: String, field: String) throws(StoreError) {
+        if let bad = TextControl.firstControl(in: text) { throw StoreError.invalid(controlIssue(field, bad).description) }
+    }
+
+    /// Control characters (C0, DEL, C1, so ESC and every escape sequence) and bidi controls are
+    /// refused in what users type or import: stored, they would reach someone's terminal as a
+    /// command (a clipboard write, a cleared screen) or draw text in another order than it is
+    /// stored. Tabs and line breaks are layout, not commands: spreadsheets carry them in cells
+    /// (a next step over two lines), and every screen draws them as spaces; one-line texts that
+    /// name things (users, filters) refuse them too.
+    static func controlIssues(_ fields: KeyValuePairs<String, String>) -> [ValidationIssue] {
+        fields.compactMap { field, value in
+            TextControl.firstControl(in: value, allowingLineLayout: true).map { controlIssue(field, $0) }
+        }.sorted { $0.field < $1.field }
+    }
+
+    private static func controlIssue(_ field: String, _ scalar: Unicode.Scalar) -> ValidationIssue {
+        ValidationIssue(field, String(format: "contains the control character U+%04X, which a terminal would act on; remove it", scalar.value))
     }
 
     /// Empty or only spaces and tabs (what trimming `.whitespaces` would leave empty: category

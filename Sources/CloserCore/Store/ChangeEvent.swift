@@ -12,9 +12,13 @@ public struct ChangeEvent: Sendable, Hashable, Codable, Identifiable {
     /// Field name → old and new value, as text.
     public var changes: [String: FieldChange]
     public var note: String
+    /// The account the entity hangs from (the account itself for account events); nil for the
+    /// team's own events (processes, users, pool rules). The log follows its visibility.
+    public var accountID: Int64?
 
     public init(id: Int64 = 0, at: Date, user: String, entity: String, entityID: Int64, action: String,
-                changes: [String: FieldChange] = [:], note: String = "") {
+                changes: [String: FieldChange] = [:], note: String = "", accountID: Int64? = nil) {
+        self.accountID = accountID
         self.id = id
         self.at = at
         self.user = user

@@ -3,45 +3,40 @@ import Foundation
 /// Who holds an account, who may see it, and the public pool (公海): assign 分配, share 共享,
 /// exclusive 独占, return 退回, claim 领取, protect 保护.
 ///
-/// Every call names the acting user; the store looks their role up in its user table (an
-/// unknown name is a rep; a store with no users at all has no roles and restricts nobody).
-/// Every action is one transaction with an event-log row, bumps the account's version, and a
-/// refusal is `StoreError.refused` saying why.
+/// Every call acts as the store's actor; the store looks their role up in its user table (a
+/// store with no users at all has no roles and restricts nobody). Every action is one
+/// transaction with an event-log row, bumps the account's version, and a refusal is
+/// `StoreError.refused` saying why.
 public protocol OwnershipStore: Sendable {
-    /// The viewer a user name stands for: nil while the store has no users (unrestricted),
-    /// else the user's role, `.rep` for a name the user table does not know.
-    func viewer(named name: String) throws -> Viewer?
-    /// One account as `viewer` may see it: refused ("account 7 is private to wang.lei") when not.
-    func account(_ id: Int64, as viewer: Viewer?) throws -> Account
-    /// Protection and pool bookkeeping of one account.
+    /// Protection and pool bookkeeping of one account the actor may see.
     func ownership(of id: Int64) throws -> AccountOwnership
     /// How many accounts a user holds outside the pool (what the per-rep limit counts).
     func heldCount(of user: String) throws -> Int
 
     /// Gives the account to `rep`: a manager, or the owner handing it over.
-    func assign(_ id: Int64, to rep: String, by user: String) throws -> Account
-    func share(_ id: Int64, with reps: [String], by user: String) throws -> Account
-    func unshare(_ id: Int64, from reps: [String], by user: String) throws -> Account
+    func assign(_ id: Int64, to rep: String) throws -> Account
+    func share(_ id: Int64, with reps: [String]) throws -> Account
+    func unshare(_ id: Int64, from reps: [String]) throws -> Account
     /// Only the owner (and managers) see it; the share list is cleared.
-    func makeExclusive(_ id: Int64, by user: String) throws -> Account
+    func makeExclusive(_ id: Int64) throws -> Account
     /// Back from exclusive (or shared) to plain owned, seen by the owner and managers.
-    func makeOwned(_ id: Int64, by user: String) throws -> Account
+    func makeOwned(_ id: Int64) throws -> Account
     /// 退回: the owner or a manager releases it to the pool; a reason is required.
-    func returnToPool(_ id: Int64, reason: String, by user: String) throws -> Account
+    func returnToPool(_ id: Int64, reason: String) throws -> Account
     /// 领取: any user takes a pool account, within the per-rep limit.
-    func claim(_ id: Int64, by user: String) throws -> Account
-    func protect(_ id: Int64, by user: String) throws -> Account
-    func unprotect(_ id: Int64, by user: String) throws -> Account
+    func claim(_ id: Int64) throws -> Account
+    func protect(_ id: Int64) throws -> Account
+    func unprotect(_ id: Int64) throws -> Account
 
     func poolRules() throws -> PoolRules
     /// Managers only.
-    func savePoolRules(_ rules: PoolRules, by user: String) throws
+    func savePoolRules(_ rules: PoolRules) throws
     /// Accounts the rules would return today, without changing anything.
     func poolDue(today: Day) throws -> [PoolDue]
     /// Returns every overdue account to the pool, one logged event each. Managers only, once
     /// the store has users (refused for a rep, saying so).
-    func sweepPool(today: Day, by user: String) throws -> PoolSweepReport
-    /// Accounts of `user` that return within the warning window; nil = everybody's.
+    func sweepPool(today: Day) throws -> PoolSweepReport
+    /// Accounts of `user` that return within the warning window; nil = everybody's the actor may see.
     func poolWarnings(for user: String?, today: Day) throws -> [PoolWarning]
 }
 

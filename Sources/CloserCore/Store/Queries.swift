@@ -12,8 +12,7 @@ public struct DealFilter: Sendable, Hashable {
     public var atRiskOnly: Bool
     /// Conditions of the accounts' query language that the deal's account must meet, so a saved
     /// account filter ("hot": `grade:A pipeline>500k`) narrows the board and the deal table too.
-    /// `owner:me` must be resolved to a name first (`AccountQueryLanguage.resolvingMe`): a deal
-    /// query has no viewer.
+    /// `owner:me` is the store's actor.
     public var accountConditions: [AccountCondition]
     /// The saved filter the conditions came from, for the status line; nil when typed.
     public var accountFilterName: String?
@@ -195,20 +194,17 @@ public struct AccountQuery: Sendable, Hashable {
     public var owner: String?
     /// Parsed query-language conditions, all of which must hold.
     public var conditions: [AccountCondition]
-    /// Who asks: the store shows a rep only what they may see. nil is the unrestricted (admin/CLI-as-owner) view.
-    public var viewer: Viewer?
     public var sort: AccountSortKey
     public var ascending: Bool
     public var offset: Int
     public var limit: Int
 
     public init(text: String = "", grades: Set<Grade> = [], owner: String? = nil, conditions: [AccountCondition] = [],
-                viewer: Viewer? = nil, sort: AccountSortKey = .name, ascending: Bool = true, offset: Int = 0, limit: Int = 50) {
+                sort: AccountSortKey = .name, ascending: Bool = true, offset: Int = 0, limit: Int = 50) {
         self.text = text
         self.grades = grades
         self.owner = owner
         self.conditions = conditions
-        self.viewer = viewer
         self.sort = sort
         self.ascending = ascending
         self.offset = offset
@@ -274,12 +270,8 @@ public struct PersonTableQuery: Sendable, Hashable {
     public var ascending: Bool
     public var offset: Int
     public var limit: Int
-    /// Who asks: a rep sees the persons of the accounts they may see, a manager everyone's.
-    public var viewer: Viewer?
 
-    public init(text: String = "", accountID: Int64? = nil, sort: PersonSortKey = .name, ascending: Bool = true, offset: Int = 0, limit: Int = 50,
-                viewer: Viewer? = nil) {
-        self.viewer = viewer
+    public init(text: String = "", accountID: Int64? = nil, sort: PersonSortKey = .name, ascending: Bool = true, offset: Int = 0, limit: Int = 50) {
         self.text = text
         self.accountID = accountID
         self.sort = sort

@@ -1,3 +1,4 @@
+import CloserCore
 import Foundation
 import PostgresNIO
 
@@ -13,6 +14,10 @@ public enum SQLValue: Sendable, Hashable {
     public static func optional(_ value: String?) -> SQLValue { value.map(SQLValue.text) ?? .null }
     public static func optional(_ value: Int64?) -> SQLValue { value.map(SQLValue.int) ?? .null }
     public static func optional(_ value: Double?) -> SQLValue { value.map(SQLValue.double) ?? .null }
+    public static func optional(_ value: Int?) -> SQLValue { value.map { SQLValue.int(Int64($0)) } ?? .null }
+    public static func optional(_ value: Day?) -> SQLValue { value.map { SQLValue.text($0.description) } ?? .null }
+    public static func optional(_ value: Date?) -> SQLValue { value.map { SQLValue.double($0.timeIntervalSince1970) } ?? .null }
+    public static func time(_ value: Date) -> SQLValue { .double(value.timeIntervalSince1970) }
 
     func bind(into bindings: inout PostgresBindings) {
         switch self {
@@ -26,10 +31,11 @@ public enum SQLValue: Sendable, Hashable {
 }
 
 extension PostgresQuery {
+    /// A statement whose parameters are marked `?` (numbered here) or already `$n`.
     init(_ sql: String, _ values: [SQLValue]) {
         var bindings = PostgresBindings(capacity: values.count)
         for value in values { value.bind(into: &bindings) }
-        self.init(unsafeSQL: sql, binds: bindings)
+        self.init(unsafeSQL: values.isEmpty ? sql : Placeholders.numbered(sql), binds: bindings)
     }
 }
 
@@ -61,6 +67,10 @@ public struct SQLRow: @unchecked Sendable {
     public func optionalDouble(_ column: String) throws -> Double? { try decode(column, as: Double?.self) }
     public func optionalText(_ column: String) throws -> String? { try decode(column, as: String?.self) }
     public func optionalBool(_ column: String) throws -> Bool? { try decode(column, as: Bool?.self) }
+    /// A text column that is NOT NULL in the schema; empty when NULL all the same.
+    public func string(_ column: String) throws -> String { try optionalText(column) ?? "" }
+    public func day(_ column: String) throws -> Day? { try optionalText(column).flatMap(Day.init) }
+    public func date(_ column: String) throws -> Date { Date(timeIntervalSince1970: try double(column)) }
 
     /// Every column as a value, in the statement's order: what a table copy and its checksum read.
     public func values() throws -> [SQLValue] {

@@ -20,7 +20,7 @@ extension PostgresStore: TableSource, TableTarget {
     }
 
     public func readTables<T>(_ body: (any TableReader) throws -> T) throws -> T {
-        try snapshot { connection in try body(CursorReader(connection: connection)) }
+        try read { connection in try body(CursorReader(connection: connection)) }
     }
 
     public func writeTables(_ body: (any TableWriter) throws -> Void) throws {

@@ -1,7 +1,9 @@
+import Foundation
+
 /// The store's tables in PostgreSQL, the same shape as the file store's after all its migrations
 /// (see CloserSQLite's Schema), so a store copies between the two table by table.
 ///
-/// Types: ids and money are `bigint`; flags are `boolean`; instants are seconds since 1970 in
+/// Types: text compares by its bytes (COLLATE "C", as SQLite's BINARY); ids and money are `bigint`; flags are `boolean`; instants are seconds since 1970 in
 /// `double precision`, the very values the file store keeps, so a copy is exact to the bit and
 /// the review's UTC days are `trunc(at / 86400)` on both; days are ISO `text` (`2026-12-01`),
 /// which sorts as dates do; lists and maps are JSON `text`, kept byte for byte.
@@ -18,7 +20,15 @@ enum PostgresSchema {
     }
 
     static var migrations: [Migration] {
-        [Migration(version: 1, name: "tables", statements: tables + StageHistorySQL.statements + ChangeNotifySQL.statements)]
+        [Migration(version: 1, name: "tables", statements: (tables + StageHistorySQL.tables).map(byteCollated)
+                   + StageHistorySQL.functions + StageHistorySQL.rollupFunctions + StageHistorySQL.triggers + ChangeNotifySQL.statements)]
+    }
+
+    /// Text compares and sorts by its bytes, as in the file store (SQLite's BINARY), whatever
+    /// the database's locale: the same order of names on both, and dates as ISO text in order.
+    static func byteCollated(_ statement: String) -> String {
+        guard statement.hasPrefix("CREATE TABLE") else { return statement }
+        return statement.replacingOccurrences(of: #"(\w) text(?=[ ,\n])"#, with: "$1 text COLLATE \"C\"", options: .regularExpression)
     }
 
     static var latestVersion: Int { migrations.map(\.version).max() ?? 0 }
@@ -184,12 +194,15 @@ enum PostgresSchema {
             entity_id bigint NOT NULL,
             action text NOT NULL,
             changes text NOT NULL DEFAULT '{}',
-            note text NOT NULL DEFAULT ''
+            note text NOT NULL DEFAULT '',
+            -- The account the changed entity hangs from: the log follows that account's visibility.
+            account_id bigint
         )
         """,
         "CREATE INDEX event_at ON event (at)",
         "CREATE INDEX event_entity ON event (entity, entity_id, at)",
         "CREATE INDEX event_entity_at ON event (entity, at, action)",
+        "CREATE INDEX event_account ON event (account_id, at)",
         """
         CREATE TABLE saved_filter (
             name text PRIMARY KEY,

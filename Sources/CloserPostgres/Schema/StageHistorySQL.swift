@@ -13,8 +13,6 @@
 /// - `verbatim` (a copy of a whole store): every history trigger is silent, as the history
 ///   arrives with the rows it was made from.
 enum StageHistorySQL {
-    static var statements: [String] { tables + functions + rollupFunctions + triggers }
-
     /// The daily sums follow every change of stage_event: the rows a statement removed count
     /// negatively, the rows it added positively, grouped so each sum row is written once. One
     /// function per kind of statement, as each sees only its own transition tables.

@@ -193,17 +193,19 @@ enum ActivityCSV {
 }
 
 enum EventCSV {
-    static let header = ["id", "at", "user", "entity", "entity_id", "action", "changes", "note"]
+    /// `account_id` came with the log's visibility: files from before it place their rows on import.
+    static let header = ["id", "at", "user", "entity", "entity_id", "action", "changes", "note", "account_id"]
     static let required: Set<String> = ["id", "at", "entity", "entity_id", "action"]
 
     static func row(_ e: ChangeEvent) -> [String] {
         [String(e.id), seconds(e.at), e.user, e.entity, String(e.entityID), e.action,
-         e.changes.isEmpty ? "" : ColumnCoding.codable(e.changes), e.note]
+         e.changes.isEmpty ? "" : ColumnCoding.codable(e.changes), e.note, e.accountID.map(String.init) ?? ""]
     }
 
     static func event(_ r: CSVRowReader) throws -> ChangeEvent {
         let changes = r.optional("changes").flatMap { ColumnCoding.decode([String: FieldChange].self, from: $0) } ?? [:]
         return ChangeEvent(id: try r.id("id"), at: try r.time("at"), user: r.text("user"), entity: r.text("entity"),
-                           entityID: Int64(r.text("entity_id")) ?? 0, action: r.text("action"), changes: changes, note: r.text("note"))
+                           entityID: Int64(r.text("entity_id")) ?? 0, action: r.text("action"), changes: changes, note: r.text("note"),
+                           accountID: r.optional("account_id").flatMap { Int64($0) })
     }
 }

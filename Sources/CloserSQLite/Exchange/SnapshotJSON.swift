@@ -11,7 +11,7 @@ public enum SnapshotJSON {
             var container = encoder.singleValueContainer()
             try container.encode(date.timeIntervalSince1970)
         }
-        return try encoder.encode(snapshot)
+        return SafeText.escapingControls(inJSON: try encoder.encode(snapshot))
     }
 
     public static func decode(_ data: Data, fileName: String) throws -> Snapshot {

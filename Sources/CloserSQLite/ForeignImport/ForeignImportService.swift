@@ -11,7 +11,8 @@ public struct ForeignImportService: ForeignImporting {
         self.store = store
     }
 
-    public func read(path: String, options: ForeignImportOptions, user: String) throws -> ForeignImportFile {
+    public func read(path: String, options: ForeignImportOptions) throws -> ForeignImportFile {
+        let user = store.actor
         let fileName = (path as NSString).lastPathComponent
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw ImportError("\(path): no such file") }
@@ -38,14 +39,14 @@ public struct ForeignImportService: ForeignImporting {
                                  mapping: file.mapping, processKey: file.process?.key, batch: file.batch)
     }
 
-    public func preview(_ file: ForeignImportFile, user: String) throws -> ForeignImportReport {
-        var report = try store.importForeign(file.batch, dryRun: true, skipBad: false, by: user)
+    public func preview(_ file: ForeignImportFile) throws -> ForeignImportReport {
+        var report = try store.importForeign(file.batch, dryRun: true, skipBad: false)
         report.encoding = file.encoding
         return report
     }
 
-    public func apply(_ file: ForeignImportFile, options: ForeignImportOptions, skipBad: Bool, user: String) throws -> ForeignImportOutcome {
-        var report = try store.importForeign(file.batch, dryRun: false, skipBad: skipBad, by: user)
+    public func apply(_ file: ForeignImportFile, options: ForeignImportOptions, skipBad: Bool) throws -> ForeignImportOutcome {
+        var report = try store.importForeign(file.batch, dryRun: false, skipBad: skipBad)
         report.encoding = file.encoding
         var outcome = ForeignImportOutcome(report: report)
         guard report.written, !report.rejections.isEmpty else { return outcome }
@@ -54,7 +55,7 @@ public struct ForeignImportService: ForeignImporting {
         outcome.rejectedRows = Set(report.rejections.map(\.line)).count
         do {
             let data = try ForeignRejects.encode(header: file.mapping.header, batch: file.batch, rejections: report.rejections)
-            try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+            try PrivateFile.write(data, to: out)
         } catch {
             outcome.rejectsError = "the good rows were imported, but the rejected rows cannot be written to \(out): \(error.localizedDescription)"
         }

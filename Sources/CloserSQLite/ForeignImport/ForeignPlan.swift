@@ -25,13 +25,16 @@ struct ForeignPlan {
     /// Lines whose rows were rejected, for `--skip-bad`'s file of rejects.
     var rejectedLines: Set<Int> { Set(report.rejections.map(\.line)) }
 
-    init(batch: ForeignBatch, db: Database, user: String, checkEdit: (Account, Account) throws -> Void) throws {
+    init(batch: ForeignBatch, db: Database, actor: Actor, checkEdit: (Account, Account) throws -> Void) throws {
+        let user = actor.name
         report = ForeignImportReport(fileName: batch.fileName, entity: batch.mapping.entity)
         report.rejections = batch.rejections
         report.unmappedColumns = batch.mapping.unmapped
         report.unusedColumns = batch.mapping.unused
         report.unmappedStages = batch.unmappedStages
-        let index = try StoreIndex(db: db, entity: batch.mapping.entity)
+        let index = try StoreIndex(db: db, entity: batch.mapping.entity, actor: actor)
+        // A rep's new accounts are theirs or the pool's, within the per-rep limit, as `addAccount` rules.
+        var roomForAccounts = try Self.roomForAccounts(db, actor)
         var newAccountByName = [String: Int](), newAccountByExternal = [String: Int]()
         var seen = [RecordKey: Int](minimumCapacity: batch.records.count)
         report.actions.reserveCapacity(batch.records.count)
@@ -61,15 +64,24 @@ struct ForeignPlan {
             if let found { accountByExactName[exact] = found }
             return found
         }
+        /// A stored account the rows of this file add to or change: the actor must be allowed to
+        /// change it, else the row is refused naming its holder — and nothing else of it.
+        func writable(_ id: Int64, line: Int, column: ImportField) -> AccountRef? {
+            if let refusal = index.refusal(id) {
+                reject(line, column, refusal)
+                return nil
+            }
+            return .stored(id)
+        }
         func resolveAccount(_ key: AccountKey, line: Int) -> AccountRef? {
             if let external = key.externalID {
-                if let id = index.accountByExternal[external] { return .stored(id) }
+                if let id = index.accountByExternal[external] { return writable(id, line: line, column: .accountExternalID) }
                 if let position = newAccountByExternal[external] { return .new(position) }
             }
             if !key.name.isEmpty {
                 switch index.accountsByName[key.name]?.count ?? 0 {
                 case 0: break
-                case 1: if let id = index.accountsByName[key.name]?.first { return .stored(id) }
+                case 1: if let id = index.accountsByName[key.name]?.first { return writable(id, line: line, column: .account) }
                 case let n:
                     reject(line, .account, "\(n) accounts are named '\(key.name)'; add the account's external id column to say which")
                     return nil
@@ -79,6 +91,11 @@ struct ForeignPlan {
                 reject(line, .accountExternalID, "no account has the external id '\(key.externalID ?? "")'")
                 return nil
             }
+            guard roomForAccounts > 0 else {
+                reject(line, .account, "the per-rep limit of accounts is reached: new account '\(key.name)' was not added — return one to the pool first")
+                return nil
+            }
+            roomForAccounts -= 1
             newAccounts.append(Account(name: key.name, owner: user, externalID: key.externalID))
             newAccountByName[key.name] = newAccounts.count - 1
             if let external = key.externalID { newAccountByExternal[external] = newAccounts.count - 1 }
@@ -95,6 +112,7 @@ struct ForeignPlan {
                 let stored = a.externalID.flatMap { index.accountByExternal[$0] }
                     ?? (index.accountsByName[a.name]?.count == 1 ? index.accountsByName[a.name]?.first : nil)
                 if let id = stored {
+                    if let refusal = index.refusal(id) { reject(draft.line, .account, refusal); continue }
                     let old = Account(row: try index.row(db, "account", id: id))
                     let merged = ForeignMerge.account(old, a, draft.present)
                     if let issue = Validation.issues(merged).first { reject(draft.line, nil, issue.description); continue }
@@ -105,6 +123,17 @@ struct ForeignPlan {
                     reject(draft.line, .account, "\(index.accountsByName[a.name]?.count ?? 0) accounts are named '\(a.name)'; add an external id column to say which")
                 } else {
                     if let issue = Validation.issues(a).first { reject(draft.line, nil, issue.description); continue }
+                    if actor.isRestricted, let owner = a.owner, owner != user, a.visibility != .pool {
+                        reject(draft.line, .owner, "only a manager imports an account for someone else: '\(a.name)' would belong to \(owner)")
+                        continue
+                    }
+                    if a.owner != nil, a.visibility != .pool {
+                        guard roomForAccounts > 0 else {
+                            reject(draft.line, .account, "the per-rep limit of accounts is reached: '\(a.name)' was not added — return one to the pool first")
+                            continue
+                        }
+                        roomForAccounts -= 1
+                    }
                     newAccounts.append(a)
                     newAccountByName[a.name] = newAccounts.count - 1
                     accountByExactName.removeAll()  // a name may now lead to this account instead
@@ -199,6 +228,15 @@ struct ForeignPlan {
         }
         report.rejections.sort { $0.line < $1.line }
     }
+
+    /// How many more accounts the importing rep may come to hold; unbounded for managers and in
+    /// a store without users.
+    static func roomForAccounts(_ db: Database, _ actor: Actor) throws -> Int {
+        guard actor.isRestricted else { return .max }
+        let rules = try SQLiteStore.poolRules(db)
+        guard rules.maxAccountsPerRep > 0 else { return .max }
+        return max(0, rules.maxAccountsPerRep - (try SQLiteStore.heldCount(db, actor.name)))
+    }
 }
 
 /// A person of this file by name in its account: who a reports-to line may name.
@@ -259,13 +297,25 @@ struct StoreIndex {
     var dealByExternal = [String: Int64]()
     var dealByAccountTitle = [NameInAccount: Int64]()
     var activityKeys = Set<ActivityKey>()
+    /// Why the actor may not change each stored account they may not change (none for a manager).
+    var refusals = [Int64: String]()
 
-    init(db: Database, entity: ImportEntity) throws {
+    init(db: Database, entity: ImportEntity, actor: Actor) throws {
         catalog = try SQLiteStore.catalog(db)
-        for row in try Row.fetchAll(db, sql: "SELECT id, name, external_id FROM account") {
+        for row in try Row.fetchAll(db, sql: """
+            SELECT id, name, external_id, owner, visibility, shared_with, (protected = 1 OR visibility = 'protected') AS protected FROM account
+            """) {
             let id: Int64 = row["id"]
             if let external: String = row["external_id"] { accountByExternal[external] = id }
             accountsByName[row["name"], default: []].append(id)
+            if actor.isRestricted {
+                let holding = AccountOwnership(accountID: id, owner: row["owner"], visibility: Visibility(rawValue: row["visibility"]) ?? .owned,
+                                               sharedWith: ColumnCoding.strings(from: row["shared_with"]), isProtected: row["protected"],
+                                               ownedSince: nil, returnedReason: nil)
+                if holding.access(for: actor) < .write {
+                    refusals[id] = holding.refusal(for: actor, subject: "account \(id) ('\(row["name"] as String)')")
+                }
+            }
         }
         switch entity {
         case .persons:
@@ -306,6 +356,8 @@ struct StoreIndex {
                     owner: row[10], outcome: Outcome(rawValue: row[11]) ?? .open, outcomeReason: row[12], closedOn: ColumnCoding.day(row[13]),
                     externalID: row[14])
     }
+
+    func refusal(_ accountID: Int64) -> String? { refusals[accountID] }
 
     /// A stored row by id, through a statement compiled once per import (not once per row).
     func row(_ db: Database, _ table: String, id: Int64) throws -> Row {

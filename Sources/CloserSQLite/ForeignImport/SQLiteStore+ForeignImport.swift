@@ -6,18 +6,21 @@ extension SQLiteStore {
     /// Imports rows read from another program's file. All or nothing: with any rejected row
     /// nothing is written unless `skipBad`, which writes the good rows and leaves the
     /// rejected ones to the caller. `dryRun` works the plan out and writes nothing.
-    public func importForeign(_ batch: ForeignBatch, dryRun: Bool, skipBad: Bool, by user: String) throws -> ForeignImportReport {
+    /// A rep's rows are matched against every account (a second copy of a customer is not made
+    /// behind another rep's back) but change only accounts the rep may change: a row for another
+    /// rep's account is rejected naming its holder, and the report says nothing more of it.
+    public func importForeign(_ batch: ForeignBatch, dryRun: Bool, skipBad: Bool) throws -> ForeignImportReport {
         if dryRun {
-            return try read { db in try plan(batch, db, user: user).report }
+            return try read { db in try plan(batch, db).report }
         }
         do {
             return try write { db in
-                let plan = try plan(batch, db, user: user)
+                let plan = try plan(batch, db)
                 if !plan.report.rejections.isEmpty, !skipBad { throw RefusedImport(report: plan.report) }
-                try apply(plan, db, user: user)
+                try apply(plan, db)
                 var report = plan.report
                 report.written = true
-                try log(db, event(user, "store", 0, "imported", note: "\(batch.fileName): \(report.summary)"))
+                try log(db, event("store", 0, "imported", note: "\(batch.fileName): \(report.summary)", account: nil))
                 return report
             }
         } catch let refused as RefusedImport {
@@ -27,11 +30,12 @@ extension SQLiteStore {
 
     private struct RefusedImport: Error { let report: ForeignImportReport }
 
-    private func plan(_ batch: ForeignBatch, _ db: Database, user: String) throws -> ForeignPlan {
-        try ForeignPlan(batch: batch, db: db, user: user) { old, new in try checkAccountEdit(db, old: old, new: new, by: user) }
+    private func plan(_ batch: ForeignBatch, _ db: Database) throws -> ForeignPlan {
+        try ForeignPlan(batch: batch, db: db, actor: try knownActor(db)) { old, new in try checkAccountEdit(db, old: old, new: new) }
     }
 
-    private func apply(_ plan: ForeignPlan, _ db: Database, user: String) throws {
+    private func apply(_ plan: ForeignPlan, _ db: Database) throws {
+        let user = actor
         let now = clock()
         var newAccountIDs = [Int64]()
         var names = [Int64: String]()
@@ -39,6 +43,7 @@ extension SQLiteStore {
             let id = try insert(db, account, user: user, now: now)
             newAccountIDs.append(id)
             names[id] = account.name
+            try log(db, event("account", id, "created", note: account.name, account: id))
         }
         if !plan.newAccounts.isEmpty {
             try db.execute(sql: "UPDATE account SET owned_since = ? WHERE owner IS NOT NULL AND owned_since IS NULL", arguments: [ColumnCoding.time(now)])
@@ -49,7 +54,10 @@ extension SQLiteStore {
             case .new(let position): newAccountIDs[position]
             }
         }
-        for (old, new) in plan.accountUpdates { try update(db, old: old, new: new, user: user, now: now) }
+        for (old, new) in plan.accountUpdates {
+            try update(db, old: old, new: new, user: user, now: now)
+            try log(db, event("account", new.id, "updated", FieldDiff.between(old, new), account: new.id))
+        }
         var touched = Set<Int64>(plan.accountUpdates.filter { $0.old.name != $0.new.name }.map(\.new.id))
         for account in plan.accountUpdates where account.old.name != account.new.name {
             try refreshDealSearchKeys(db, accountID: account.new.id, accountName: account.new.name)
@@ -59,11 +67,14 @@ extension SQLiteStore {
         for (draft, ref, line) in plan.personInserts {
             var person = draft
             person.accountID = id(ref)
-            insertedPersons[line] = try insert(db, person, user: user, now: now)
+            let personID = try insert(db, person, user: user, now: now)
+            insertedPersons[line] = personID
+            try log(db, event("person", personID, "created", note: person.name, account: person.accountID))
             touched.insert(person.accountID)
         }
         for (old, new, _) in plan.personUpdates {
             try update(db, old: old, new: new, user: user, now: now)
+            try log(db, event("person", new.id, "updated", FieldDiff.between(old, new), account: new.accountID))
             touched.insert(new.accountID)
         }
         // A new manager line may close a loop with the store's other lines: checked once all are written.
@@ -170,10 +181,15 @@ extension SQLiteStore {
             }
         }.flatMap { $0 }
         var insertDeal = try DealInsertStatement(db)
+        var firstDealID: Int64?
         for (deal, row) in zip(drafts, prepared) {
-            try insertDeal.insert(deal, derived: row.derived, searchKey: row.searchKey, updatedBy: user)
+            let id = try insertDeal.insert(deal, derived: row.derived, searchKey: row.searchKey, updatedBy: user)
+            if firstDealID == nil { firstDealID = id }
             touched.insert(deal.accountID)
         }
+        // Each new deal's "created" row starts its stage history: the review counts imported deals
+        // as it counts deals added by hand.
+        if let firstDealID { try StageHistoryBulk.logCreated(db, dealsFrom: firstDealID, by: actor, at: now) }
         let updateDeal = try db.makeStatement(sql: SQLText.update("deal", columns: Deal.columns))
         for (old, new) in plan.dealUpdates {
             var deal = new
@@ -184,6 +200,7 @@ extension SQLiteStore {
             var values = deal.columnValues(derived: derived, searchKey: Deal.searchKey(title: deal.title, accountName: try name(deal.accountID)), updatedBy: user)
             values.removeFirst()
             try updateDeal.execute(arguments: StatementArguments(values + [deal.id, old.version]))
+            try log(db, event("deal", deal.id, DealLog.action(old, deal), DealLog.changes(old, deal), account: deal.accountID))
             touched.insert(deal.accountID)
         }
     }

@@ -2,11 +2,7 @@ import CloserCore
 import GRDB
 
 /// Hooks for turning query-language conditions into SQL.
-public enum AccountConditionSQL {
-    /// The day `last>30d` counts from; nil means today in the local time zone. Bind it for a
-    /// deterministic query: `AccountConditionSQL.$today.withValue(day) { try store.accounts(q) }`.
-    @TaskLocal public static var today: Day?
-
+enum AccountConditionSQL {
     /// `value` as the start of a LIKE pattern: `\`, `%` and `_` escaped, `%` appended.
     static func prefixPattern(_ value: String) -> String {
         var out = ""
@@ -26,19 +22,19 @@ extension SQLFilter {
     /// - region, industry, nature, scale: the field starts with the value, ASCII letters in any
     ///   case, so `region:华东` finds 华东 and 华东区 but not 华北, and `industry:chem` finds
     ///   Chemicals; an empty value (`region:""`) finds accounts with the field left empty.
-    /// - owner: `me` is the viewer (no viewer: no account), `none` the pool (no owner), any
+    /// - owner: `me` is the store's actor, `none` the pool (no owner), any
     ///   other value that user's name in any case.
     /// - tag: one of the account's tags equals it, ASCII letters in any case.
     /// - pipeline, weighted, won: the account's rollups in the default currency, minor units.
-    /// - last: whole days from the last activity to today (`AccountConditionSQL.today`); an
+    /// - last: whole days from the last activity to today (`AccountQuery.today`); an
     ///   account never worked is infinitely old, so `last>30d` includes it and `last<7d` does not.
-    mutating func add(conditions: [AccountCondition], viewer: Viewer?) {
+    mutating func add(conditions: [AccountCondition], me: String) {
         for condition in conditions {
-            add(condition, viewer: viewer)
+            add(condition, me: me)
         }
     }
 
-    private mutating func add(_ condition: AccountCondition, viewer: Viewer?) {
+    private mutating func add(_ condition: AccountCondition, me: String) {
         switch condition {
         case .text(let text):
             if !text.isEmpty { add("a.search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: text) + "%"]) }
@@ -54,10 +50,8 @@ extension SQLFilter {
             for value in values {
                 switch value {
                 case "me":
-                    if let viewer {
-                        parts.append("a.owner = ? COLLATE NOCASE")
-                        arguments.append(viewer.name)
-                    }
+                    parts.append("a.owner = ? COLLATE NOCASE")
+                    arguments.append(me)
                 case "none", "":
                     parts.append("a.owner IS NULL OR a.owner = ''")
                 default:
@@ -100,7 +94,7 @@ extension SQLFilter {
             add("+a.won \(comparison.rawValue) ?", [amount])
         case .lastActivityDays(let comparison, let days):
             // days since = today − last; compare the date instead, so the index on last_activity serves.
-            let cutoff = (AccountConditionSQL.today ?? Day.today()).adding(days: -days).description
+            let cutoff = (AccountQuery.today ?? Day.today()).adding(days: -days).description
             switch comparison {
             case .greater: add("(a.last_activity IS NULL OR a.last_activity < ?)", [cutoff])
             case .greaterOrEqual: add("(a.last_activity IS NULL OR a.last_activity <= ?)", [cutoff])

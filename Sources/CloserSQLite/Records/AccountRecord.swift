@@ -27,7 +27,6 @@ extension Account {
         ]
     }
 
-    var searchKey: String { SearchText.key(for: [name]) }
 }
 
 extension AccountSummary {

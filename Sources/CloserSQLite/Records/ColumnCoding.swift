@@ -1,48 +1,4 @@
-import CloserCore
-import Foundation
 import GRDB
-
-/// How list-valued and date-valued fields sit in a column. JSON keeps them readable to
-/// anyone opening the file with the sqlite3 shell.
-enum ColumnCoding {
-    static func strings(_ values: [String]) -> String {
-        guard !values.isEmpty,
-              let data = try? JSONSerialization.data(withJSONObject: values, options: [.sortedKeys]),
-              let text = String(data: data, encoding: .utf8) else { return "[]" }
-        return text
-    }
-
-    static func strings(from text: String) -> [String] {
-        guard text != "[]", let data = text.data(using: .utf8),
-              let values = try? JSONSerialization.jsonObject(with: data) as? [String] else { return [] }
-        return values
-    }
-
-    static func ids(_ values: [Int64]) -> String { values.map(String.init).joined(separator: ",") }
-
-    static func ids(from text: String) -> [Int64] { text.split(separator: ",").compactMap { Int64($0) } }
-
-    static func codable<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .secondsSince1970
-        guard let data = try? encoder.encode(value), let text = String(data: data, encoding: .utf8) else { return "[]" }
-        return text
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, from text: String) -> T? {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        guard let data = text.data(using: .utf8) else { return nil }
-        return try? decoder.decode(type, from: data)
-    }
-
-    static func time(_ date: Date) -> Double { date.timeIntervalSince1970 }
-
-    static func date(_ seconds: Double) -> Date { Date(timeIntervalSince1970: seconds) }
-
-    static func day(_ text: String?) -> Day? { text.flatMap(Day.init) }
-}
 
 extension Row {
     /// A column's text, or empty when NULL: for NOT NULL columns written by this store.

@@ -20,8 +20,9 @@ struct DealInsertStatement {
         row = Binder(statement: statement.sqliteStatement)
     }
 
-    /// Inserts the deal as a new row (SQLite picks the id).
-    mutating func insert(_ deal: Deal, derived: DealDerived, searchKey: String, updatedBy: String) throws {
+    /// Inserts the deal as a new row; returns the id SQLite picked.
+    @discardableResult
+    mutating func insert(_ deal: Deal, derived: DealDerived, searchKey: String, updatedBy: String) throws -> Int64 {
         row.reset()
         row.null()  // id
         row.int(deal.accountID)
@@ -64,6 +65,7 @@ struct DealInsertStatement {
             }
             try statement.execute()
         }
+        return sqlite3_last_insert_rowid(sqlite3_db_handle(statement.sqliteStatement))
     }
 }
 

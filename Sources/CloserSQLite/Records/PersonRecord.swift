@@ -29,5 +29,4 @@ extension Person {
         ]
     }
 
-    var searchKey: String { SearchText.key(for: [name, title]) }
 }

@@ -24,19 +24,25 @@ extension Person: VersionedRecord {
 }
 
 extension SQLiteStore {
-    /// Saves `record` if nobody changed it since it was read; returns the row before and after.
-    func saveVersioned<Record: VersionedRecord>(_ db: Database, _ record: Record, by user: String,
-                                                check: (Record) throws -> Void = { _ in }) throws -> (old: Record, new: Record) {
-        let old = Record(row: try currentRow(db, table: Record.table, id: record.id, expected: record.version))
-        try check(old)
-        var updated = record
+    /// Applies `change` to the row as it is now — refused first if `expectedVersion` is given and
+    /// someone saved the row since — and saves it: the fields `change` left alone keep what is
+    /// stored, so two people editing different fields both keep their edit. `check` sees the
+    /// row before and after, and may refuse. Returns both.
+    func saveEdited<Record: VersionedRecord>(_ db: Database, _ type: Record.Type, id: Int64, expectedVersion: Int?,
+                                             change: (inout Record) throws -> Void,
+                                             check: (Record, Record) throws -> Void) throws -> (old: Record, new: Record) {
+        let old = Record(row: try currentRow(db, table: Record.table, id: id, expected: expectedVersion))
+        var updated = old
+        try change(&updated)
+        guard updated.id == id else { throw StoreError.invalid("\(Record.table) \(id): the id of a row cannot change") }
+        try check(old, updated)
         updated.version = old.version + 1
         updated.createdAt = old.createdAt
         updated.updatedAt = clock()
-        var values = updated.columnValues(searchKey: updated.searchKey, updatedBy: user)
+        var values = updated.columnValues(searchKey: updated.searchKey, updatedBy: actor)
         values.removeFirst()
         try db.execute(sql: SQLText.update(Record.table, columns: Record.columns),
-                       arguments: StatementArguments(values + [record.id, old.version]))
+                       arguments: StatementArguments(values + [id, old.version]))
         return (old, updated)
     }
 }

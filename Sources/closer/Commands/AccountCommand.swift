@@ -52,7 +52,7 @@ struct AccountCommand: ParsableCommand {
             let db = try store.open()
             var account = Account(name: name, owner: store.actor)
             try fields.apply(to: &account)
-            let saved = try db.addAccount(account, by: store.actor)
+            let saved = try db.addAccount(account)
             Output.line("added account #\(saved.id) \(saved.name) (\(saved.grade.rawValue), \(saved.quadrant.label.both))")
         }
     }
@@ -80,7 +80,7 @@ struct AccountCommand: ParsableCommand {
             let page = try db.accounts(AccountQuery(
                 text: search ?? "", grades: grades, owner: owner == "me" ? store.actor : owner,
                 conditions: AccountQueryLanguage.resolvingMe(conditions, as: store.actor),
-                viewer: try db.viewer(named: store.actor), sort: sortKey,
+                sort: sortKey,
                 ascending: !desc, offset: list.offset, limit: list.limit))
             if list.json { return try Output.json(page.rows.map(AccountJSON.init)) }
             Output.table(
@@ -103,7 +103,7 @@ struct AccountCommand: ParsableCommand {
         func run() throws {
             let db = try store.open()
             // Refused when --user is a rep and the account is another rep's private one.
-            let a = try db.account(try Parse.account(account, in: db).id, as: try db.viewer(named: store.actor))
+            let a = try db.account(try Parse.account(account, in: db).id)
             if json { return try Output.json(AccountJSON(a)) }
             Output.fields([
                 ("Account", "#\(a.id) \(a.name)"), ("Grade", a.grade.label.both),
@@ -140,11 +140,12 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             let db = try store.open()
-            var a = try Parse.account(account, in: db)
-            if let expectVersion { a.version = expectVersion }
-            if let name { a.name = name }
-            try fields.apply(to: &a)
-            let saved = try db.updateAccount(a, by: store.actor)
+            let id = try Parse.account(account, in: db).id
+            // Only the fields named here change, on the account as it is when the write runs.
+            let saved = try db.editAccount(id, expectedVersion: expectVersion) { a in
+                if let name { a.name = name }
+                try fields.apply(to: &a)
+            }
             Output.line("saved account #\(saved.id) \(saved.name) (version \(saved.version), \(saved.quadrant.label.both))")
         }
     }
@@ -156,7 +157,7 @@ struct AccountCommand: ParsableCommand {
 
         func run() throws {
             guard let id = Parse.id(id) else { throw CLIError("'\(self.id)' is not an account id") }
-            try store.open().deleteAccount(id, by: store.actor)
+            try store.open().deleteAccount(id)
             Output.line("deleted account #\(id)")
         }
     }

@@ -38,7 +38,7 @@ struct ActivityCommand: ParsableCommand {
             }
             let saved = try db.addActivity(Activity(
                 accountID: accountID, dealID: dealID, kind: activityKind, day: try date.map(Parse.day) ?? Day.today(),
-                personIDs: personIDs, notes: notes, outcome: outcome, by: store.actor), by: store.actor)
+                personIDs: personIDs, notes: notes, outcome: outcome, by: store.actor))
             Output.line("logged \(saved.kind.label.both) #\(saved.id) on \(saved.day)")
         }
     }
@@ -83,7 +83,7 @@ struct ActivityCommand: ParsableCommand {
 
         func run() throws {
             guard let id = Parse.id(id) else { throw CLIError("'\(self.id)' is not an activity id") }
-            try store.open().deleteActivity(id, by: store.actor)
+            try store.open().deleteActivity(id)
             Output.line("deleted activity #\(id)")
         }
     }

@@ -48,7 +48,7 @@ struct ProcessCommand: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("\(file): cannot be read") }
             let template: ProcessTemplate
             do { template = try ProcessCatalog.decodeTemplate(from: data) } catch { throw CLIError("\(file): \(error)") }
-            try store.open().saveProcess(template, by: store.actor)
+            try store.open().saveProcess(template)
             Output.line("saved process \(template.key) with \(template.stages.count) stages")
         }
     }
@@ -67,7 +67,7 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             let user = User(name: name, role: try Parse.coded(role, as: UserRole.self, field: "role"), displayName: displayName)
-            try store.open().saveUser(user, by: store.actor)
+            try store.open().saveUser(user)
             Output.line("saved user \(user.name) (\(user.role.rawValue))")
         }
     }
@@ -96,14 +96,14 @@ struct LogCommand: ParsableCommand {
             let day = try Parse.day(text)
             return Date(timeIntervalSince1970: Double(day.ordinal) * 86_400 - Double(TimeZone.current.secondsFromGMT()))
         }
-        let events = try store.open().events(EventQuery(entity: entity, entityID: id, since: sinceDate, limit: limit))
+        let db = try store.open()
+        let events = try db.events(EventQuery(entity: entity, entityID: id, since: sinceDate, limit: limit))
         if json { return try Output.json(events) }
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        Output.table(["WHEN", "WHO", "WHAT", "ID", "ACTION", "CHANGES"], events.map { event in
-            let changes = event.changes.keys.sorted().map { "\($0): \(event.changes[$0]?.old ?? "∅")→\(event.changes[$0]?.new ?? "∅")" }
-            return [formatter.string(from: event.at), event.user, event.entity, "#\(event.entityID)", event.action,
-                    (changes + (event.note.isEmpty ? [] : ["“\(event.note)”"])).joined(separator: " ")]
-        }, maxWidth: 70)
+        let wording = ChangeWording(catalog: try db.processCatalog(), lang: .en)
+        Output.table(["WHEN", "WHO", "WHAT", "ID", "CHANGE"], events.map { event in
+            [formatter.string(from: event.at), event.user, event.entity, "#\(event.entityID)", wording.line(event)]
+        }, maxWidth: 120)
     }
 }

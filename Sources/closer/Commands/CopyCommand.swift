@@ -56,7 +56,7 @@ struct CopyCommand: ParsableCommand {
         if role == .source, !FileManager.default.fileExists(atPath: path) {
             throw CLIError("\(path): no such store file")
         }
-        return Opened(location: path, store: try SQLiteStore(path: path))
+        return Opened(location: path, store: try SQLiteStore(path: path, actor: PostgresSettings.loginName()))
     }
 }
 

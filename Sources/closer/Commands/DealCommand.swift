@@ -58,7 +58,7 @@ struct DealCommand: ParsableCommand {
             try fields.apply(to: &deal)
             if let nextStep { deal.nextStep = nextStep }
             if let due { deal.nextStepDue = try Parse.day(due) }
-            let saved = try db.addDeal(deal, by: store.actor)
+            let saved = try db.addDeal(deal)
             Output.line("added deal #\(saved.id) \(saved.title) — \(customer.name), \(startStage.name.both), \(Output.money(saved.amount))")
         }
     }
@@ -171,11 +171,9 @@ struct DealCommand: ParsableCommand {
                 Output.line()
                 Output.line("History")
                 let formatter = ISO8601DateFormatter()
+                let wording = ChangeWording(catalog: try db.processCatalog(), lang: .en)
                 for event in events {
-                    let changes = event.changes.keys.sorted().map { key in
-                        "\(key): \(event.changes[key]?.old ?? "∅") → \(event.changes[key]?.new ?? "∅")"
-                    }.joined(separator: ", ")
-                    Output.line("  \(formatter.string(from: event.at))  \(event.user)  \(event.action)  \(changes)\(event.note.isEmpty ? "" : "  “\(event.note)”")")
+                    Output.line("  \(formatter.string(from: event.at))  \(event.user)  \(wording.line(event))")
                 }
             }
         }
@@ -190,12 +188,12 @@ struct DealCommand: ParsableCommand {
         @Option(name: .customLong("expect-version"), help: "Refuse if the deal changed since you read this version.") var expectVersion: Int?
 
         func run() throws {
-            let db = try store.open()
-            var deal = try db.deal(try Parse.dealID(id))
-            if let expectVersion { deal.version = expectVersion }
-            if let title { deal.title = title }
-            try fields.apply(to: &deal)
-            let saved = try db.updateDeal(deal, by: store.actor)
+            // Only the fields named here change, on the deal as it is when the write runs: without
+            // --expect-version another person's change to other fields is kept, not overwritten.
+            let saved = try store.open().editDeal(try Parse.dealID(id), expectedVersion: expectVersion) { deal in
+                if let title { deal.title = title }
+                try fields.apply(to: &deal)
+            }
             Output.line("saved deal #\(saved.id) (version \(saved.version))")
         }
     }
@@ -207,7 +205,7 @@ struct DealCommand: ParsableCommand {
 
         func run() throws {
             let id = try Parse.dealID(id)
-            try store.open().deleteDeal(id, by: store.actor)
+            try store.open().deleteDeal(id)
             Output.line("deleted deal #\(id)")
         }
     }
@@ -227,7 +225,7 @@ struct DealCommand: ParsableCommand {
                 throw CLIError("--force needs --reason \"…\": forcing a gate is recorded with why")
             }
             let db = try store.open()
-            let moved = try db.moveDeal(try Parse.dealID(id), to: stage, forceReason: force ? reason : nil, expectedVersion: expectVersion, by: store.actor)
+            let moved = try db.moveDeal(try Parse.dealID(id), to: stage, forceReason: force ? reason : nil, expectedVersion: expectVersion)
             let risk = moved.overrides.isEmpty ? "" : " — AT RISK until \(moved.overrides.map(\.milestoneKey).joined(separator: ", ")) met"
             Output.line("moved deal #\(moved.id) to \(moved.stageKey)\(risk)")
         }
@@ -243,7 +241,7 @@ struct DealCommand: ParsableCommand {
         enum MilestoneState: String, EnumerableFlag { case done, undone }
 
         func run() throws {
-            let deal = try store.open().setMilestone(dealID: try Parse.dealID(id), key: key, done: state == .done, expectedVersion: nil, by: store.actor)
+            let deal = try store.open().setMilestone(dealID: try Parse.dealID(id), key: key, done: state == .done, expectedVersion: nil)
             Output.line("deal #\(deal.id): milestone \(key) \(state == .done ? "met" : "not met")")
         }
     }
@@ -258,14 +256,14 @@ struct DealCommand: ParsableCommand {
         func run() throws {
             let day = try due.map(Parse.day)
             if text.trimmingCharacters(in: .whitespaces).isEmpty { throw CLIError("the next step must say what happens next") }
-            let deal = try store.open().setNextStep(dealID: try Parse.dealID(id), text: text, due: day, expectedVersion: nil, by: store.actor)
+            let deal = try store.open().setNextStep(dealID: try Parse.dealID(id), text: text, due: day, expectedVersion: nil)
             Output.line("deal #\(deal.id): next step “\(deal.nextStep)”\(deal.nextStepDue.map { " due \($0)" } ?? " (no date: add --due)")")
         }
     }
 
     /// Won, lost and withdrawn differ only in the outcome and whether the reason is required.
     static func close(_ id: String, as outcome: Outcome, reason: String, store: StoreOptions) throws {
-        let deal = try store.open().closeDeal(try Parse.dealID(id), as: outcome, reason: reason, expectedVersion: nil, by: store.actor)
+        let deal = try store.open().closeDeal(try Parse.dealID(id), as: outcome, reason: reason, expectedVersion: nil)
         Output.line("deal #\(deal.id) \(outcome.label.both)" + (deal.outcomeReason.isEmpty ? "" : ": \(deal.outcomeReason)"))
     }
 
@@ -302,7 +300,7 @@ struct DealCommand: ParsableCommand {
         @Argument(help: "Deal id.") var id: String
 
         func run() throws {
-            let deal = try store.open().reopenDeal(try Parse.dealID(id), by: store.actor)
+            let deal = try store.open().reopenDeal(try Parse.dealID(id))
             Output.line("deal #\(deal.id) reopened in \(deal.stageKey)")
         }
     }

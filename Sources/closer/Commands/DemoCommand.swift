@@ -25,8 +25,8 @@ struct DemoCommand: ParsableCommand {
             throw CLIError("the store \(db.location) already has data; load the demo into a new one with --db PATH")
         }
         let started = Date()
-        let snapshot = DemoCompany.generate(seed: seed, scale: scale, today: Day.today(), user: store.actor)
-        let summary = try db.importSnapshot(snapshot, by: store.actor)
+        let snapshot = DemoCompany.generate(seed: seed, scale: scale, today: Day.today(), user: store.actor, now: Date())
+        let summary = try db.importSnapshot(snapshot)
         let seconds = Date().timeIntervalSince(started)
         Output.line("demo company loaded into \(db.location): \(summary) in \(String(format: "%.1f", seconds)) s")
     }

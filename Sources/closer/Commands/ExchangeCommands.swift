@@ -64,12 +64,12 @@ struct ExportCommand: ParsableCommand {
             let deals = snapshot.deals.filter { owner == nil || $0.owner == owner }
             let activities = snapshot.activities.filter { owner == nil || $0.by == owner }
             let events = ICalendar.events(deals: deals, activities: activities, accountNames: names, today: Day.today())
-            let data = Data(ICalendar.encode(events, stamp: Date()).utf8)
+            let text = ICalendar.encode(events, stamp: Date())
             if let out {
-                try write(data, to: out)
+                try write(Data(text.utf8), to: out)
                 Output.error("exported \(events.count) next steps and planned activities to \(out)")
             } else {
-                FileHandle.standardOutput.write(data)
+                FileHandle.standardOutput.write(Data((SafeText.standardOutputIsTerminal ? SafeText.forTerminal(text) : text).utf8))
             }
         }
     }
@@ -84,7 +84,8 @@ struct ExportCommand: ParsableCommand {
         }
         let exportQuery = try query.tableQuery(table, db: db, actor: store.actor)
         let exporter = TableExporter(store: db, format: format, excel: excel,
-                                     context: ExportContext(catalog: try db.processCatalog(), lang: query.lang == "zh" ? .zh : .en))
+                                     context: ExportContext(catalog: try db.processCatalog(), lang: query.lang == "zh" ? .zh : .en),
+                                     forTerminal: out == nil && SafeText.standardOutputIsTerminal)
         if let out {
             let rows = try exporter.export(exportQuery, toFile: out)
             Output.error("exported \(rows) \(table.rawValue) to \(out)\(excel ? " (UTF-8 with BOM, for Excel)" : "")")
@@ -94,11 +95,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     private func write(_ data: Data, to path: String) throws {
-        do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw StoreError.refused("cannot write \(path): \(error.localizedDescription)")
-        }
+        try PrivateFile.write(data, to: path)
     }
 }
 
@@ -140,7 +137,7 @@ struct ImportCommand: ParsableCommand {
             if lower.hasSuffix(".csv"), let data = FileManager.default.contents(atPath: path), SnapshotCSV.isOwnFile(data) {
                 try importOwn(SnapshotCSV.decode(files: [(fileName, data)]), locate: { _, index in "\(fileName) row \(index + 2)" })
             } else {
-                try ForeignImport(path: path, options: options, store: try store.open(), user: store.actor).run()
+                try ForeignImport(path: path, options: options, store: try store.open()).run()
             }
         }
     }
@@ -149,7 +146,7 @@ struct ImportCommand: ParsableCommand {
         guard !options.dryRun, !options.skipBad else {
             throw CLIError("--dry-run and --skip-bad are for other programs' spreadsheets; Closer's own export is imported all or nothing")
         }
-        let summary = try store.open().importSnapshot(try snapshot(), by: store.actor, locate: locate)
+        let summary = try store.open().importSnapshot(try snapshot(), locate: locate)
         Output.line(summary.description)
     }
 

@@ -24,7 +24,7 @@ struct FilterCommand: ParsableCommand {
         func run() throws {
             let conditions = try QueryText.parse(query)
             let db = try store.open()
-            try db.saveFilter(SavedFilter(name: name, query: query, owner: store.actor), by: store.actor)
+            try db.saveFilter(SavedFilter(name: name, query: query, owner: store.actor))
             Output.line("saved filter '\(name.trimmingCharacters(in: .whitespaces))': \(AccountQueryLanguage.describe(conditions))")
         }
     }
@@ -52,7 +52,7 @@ struct FilterCommand: ParsableCommand {
         @Argument(help: "The filter's name.") var name: String
 
         func run() throws {
-            try store.open().deleteFilter(named: name, by: store.actor)
+            try store.open().deleteFilter(named: name)
             Output.line("deleted filter '\(name.trimmingCharacters(in: .whitespaces))'")
         }
     }

@@ -9,7 +9,6 @@ struct ForeignImport {
     var path: String
     var options: ImportOptions
     var store: SQLiteStore
-    var user: String
 
     func run() throws {
         do {
@@ -25,10 +24,10 @@ struct ForeignImport {
     private func importFile() throws {
         let service = ForeignImportService(store: store)
         let settings = options.serviceOptions
-        let file = try service.read(path: path, options: settings, user: user)
+        let file = try service.read(path: path, options: settings)
         let report: ForeignImportReport
         if options.dryRun {
-            report = try service.preview(file, user: user)
+            report = try service.preview(file)
             Output.line("dry run of \(file.source): \(report.summary); nothing was written")
             for action in report.actions.prefix(options.show) {
                 Output.line("  line \(action.line)  \(action.verb.rawValue)  \(String(action.entity.rawValue.dropLast()))  \(action.name)")
@@ -36,7 +35,7 @@ struct ForeignImport {
             if report.actions.count > options.show { Output.line("  … \(report.actions.count - options.show) more (--show N lists more)") }
             for rejection in report.rejections { Output.line("  rejected: \(rejection)") }
         } else {
-            let outcome = try service.apply(file, options: settings, skipBad: options.skipBad, user: user)
+            let outcome = try service.apply(file, options: settings, skipBad: options.skipBad)
             report = outcome.report
             if !report.written {
                 let first = report.rejections.first.map(\.description) ?? "rejected"

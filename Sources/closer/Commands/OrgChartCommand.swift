@@ -31,7 +31,7 @@ struct OrgChartCommand: ParsableCommand {
     func run() throws {
         let db = try store.open()
         // As `account show` does: a rep is refused another rep's private account.
-        let owner = try db.account(try Parse.account(account, in: db).id, as: try db.viewer(named: store.actor))
+        let owner = try db.account(try Parse.account(account, in: db).id)
         let page = try db.persons(PersonQuery(accountID: owner.id, limit: Self.maximumPersons))
         let tree = OrgTree(persons: page.rows)
         let settings = CoverageSettings(highInfluence: highInfluence, notMetDays: notMetDays)

@@ -28,7 +28,7 @@ extension AccountCommand {
 
         func run() throws {
             let db = try store.open()
-            report("assigned", try db.assign(try accountID(id), to: rep, by: store.actor), store: db)
+            report("assigned", try db.assign(try accountID(id), to: rep), store: db)
         }
     }
 
@@ -40,7 +40,7 @@ extension AccountCommand {
 
         func run() throws {
             let db = try store.open()
-            report("shared", try db.share(try accountID(id), with: Parse.list(reps), by: store.actor), store: db)
+            report("shared", try db.share(try accountID(id), with: Parse.list(reps)), store: db)
         }
     }
 
@@ -52,7 +52,7 @@ extension AccountCommand {
 
         func run() throws {
             let db = try store.open()
-            report("unshared", try db.unshare(try accountID(id), from: Parse.list(reps), by: store.actor), store: db)
+            report("unshared", try db.unshare(try accountID(id), from: Parse.list(reps)), store: db)
         }
     }
 
@@ -64,7 +64,7 @@ extension AccountCommand {
 
         func run() throws {
             let db = try store.open()
-            report("made exclusive", try db.makeExclusive(try accountID(id), by: store.actor), store: db)
+            report("made exclusive", try db.makeExclusive(try accountID(id)), store: db)
         }
     }
 
@@ -76,7 +76,7 @@ extension AccountCommand {
 
         func run() throws {
             let db = try store.open()
-            report("made owned", try db.makeOwned(try accountID(id), by: store.actor), store: db)
+            report("made owned", try db.makeOwned(try accountID(id)), store: db)
         }
     }
 
@@ -92,7 +92,7 @@ extension AccountCommand {
                 throw CLIError("returning an account to the pool needs --reason \"…\" (nothing was changed)")
             }
             let db = try store.open()
-            report("returned", try db.returnToPool(try accountID(id), reason: reason, by: store.actor), store: db)
+            report("returned", try db.returnToPool(try accountID(id), reason: reason), store: db)
         }
     }
 
@@ -103,7 +103,7 @@ extension AccountCommand {
 
         func run() throws {
             let db = try store.open()
-            report("claimed", try db.claim(try accountID(id), by: store.actor), store: db)
+            report("claimed", try db.claim(try accountID(id)), store: db)
         }
     }
 
@@ -115,7 +115,7 @@ extension AccountCommand {
 
         func run() throws {
             let db = try store.open()
-            report("protected", try db.protect(try accountID(id), by: store.actor), store: db)
+            report("protected", try db.protect(try accountID(id)), store: db)
         }
     }
 
@@ -126,7 +126,7 @@ extension AccountCommand {
 
         func run() throws {
             let db = try store.open()
-            report("unprotected", try db.unprotect(try accountID(id), by: store.actor), store: db)
+            report("unprotected", try db.unprotect(try accountID(id)), store: db)
         }
     }
 }
@@ -153,7 +153,7 @@ struct PoolCommand: ParsableCommand {
                 if let noWin { rules.noWinDays = noWin }
                 if let warn { rules.warnDays = warn }
                 if let maxPerRep { rules.maxAccountsPerRep = maxPerRep }
-                try db.savePoolRules(rules, by: store.actor)
+                try db.savePoolRules(rules)
                 Output.line("saved the pool rules")
             }
             Output.fields([
@@ -175,7 +175,7 @@ struct PoolCommand: ParsableCommand {
         func run() throws {
             let db = try store.open()
             let day = try today.map(Parse.day) ?? Day.today()
-            let due = dryRun ? try db.poolDue(today: day) : try db.sweepPool(today: day, by: store.actor).returned
+            let due = dryRun ? try db.poolDue(today: day) : try db.sweepPool(today: day).returned
             Output.table(["ID", "ACCOUNT", "OWNER", "WHY", "OVERDUE"], due.map {
                 ["#\($0.accountID)", $0.accountName, $0.owner, $0.reason.description, "\($0.overdueDays)d"]
             }, rightAligned: [4])

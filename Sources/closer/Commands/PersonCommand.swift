@@ -64,7 +64,7 @@ struct PersonCommand: ParsableCommand {
             let owner = try Parse.account(account, in: db)
             var person = Person(accountID: owner.id, name: name)
             try fields.apply(to: &person)
-            let saved = try db.addPerson(person, by: store.actor)
+            let saved = try db.addPerson(person)
             Output.line("added person #\(saved.id) \(saved.name) to #\(owner.id) \(owner.name)")
         }
     }
@@ -119,12 +119,11 @@ struct PersonCommand: ParsableCommand {
 
         func run() throws {
             guard let id = Parse.id(id) else { throw CLIError("'\(self.id)' is not a person id") }
-            let db = try store.open()
-            var p = try db.person(id)
-            if let expectVersion { p.version = expectVersion }
-            if let name { p.name = name }
-            try fields.apply(to: &p)
-            let saved = try db.updatePerson(p, by: store.actor)
+            // Only the fields named here change, on the person as they are when the write runs.
+            let saved = try store.open().editPerson(id, expectedVersion: expectVersion) { p in
+                if let name { p.name = name }
+                try fields.apply(to: &p)
+            }
             Output.line("saved person #\(saved.id) \(saved.name) (version \(saved.version))")
         }
     }
@@ -136,7 +135,7 @@ struct PersonCommand: ParsableCommand {
 
         func run() throws {
             guard let id = Parse.id(id) else { throw CLIError("'\(self.id)' is not a person id") }
-            try store.open().deletePerson(id, by: store.actor)
+            try store.open().deletePerson(id)
             Output.line("deleted person #\(id)")
         }
     }

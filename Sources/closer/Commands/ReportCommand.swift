@@ -120,7 +120,7 @@ struct ReportCommand: ParsableCommand {
                 throw CLIError("'\(amount)' is not an amount (e.g. 5000000, 500万, 5M)")
             }
             let db = try store.open()
-            try db.saveForecastCall(ForecastCall(period: period, rep: rep, amount: money, by: store.actor, at: Date()), by: store.actor)
+            try db.saveForecastCall(ForecastCall(period: period, rep: rep, amount: money, by: store.actor, at: Date()))
             Output.line("forecast call for \(period)\(rep.isEmpty ? "" : " (\(rep))"): \(money)")
         }
     }

@@ -38,7 +38,7 @@ struct TableExportOptions: ParsableArguments {
                     guard let key = AccountSortKey(rawValue: name) else { throw CLIError("--sort: '\(name)' is not one of \(AccountSortKey.allCases.map(\.rawValue).joined(separator: ", "))") }
                     return key
                 } ?? .name
-                let query = AccountQuery(text: search ?? "", conditions: conditions, viewer: try db.viewer(named: actor), sort: sortKey, ascending: !desc)
+                let query = AccountQuery(text: search ?? "", conditions: conditions, sort: sortKey, ascending: !desc)
                 return .accounts(query, try columns.map(AccountExportColumn.parse) ?? AccountExportColumn.defaults)
             case .persons:
                 guard self.query == nil, filter == nil else { throw CLIError("--where and --filter are account queries; persons take --search") }
@@ -46,7 +46,7 @@ struct TableExportOptions: ParsableArguments {
                     guard let key = PersonSortKey(rawValue: name) else { throw CLIError("--sort: '\(name)' is not one of \(PersonSortKey.allCases.map(\.rawValue).joined(separator: ", "))") }
                     return key
                 } ?? .name
-                let query = PersonTableQuery(text: search ?? "", sort: sortKey, ascending: !desc, viewer: try db.viewer(named: actor))
+                let query = PersonTableQuery(text: search ?? "", sort: sortKey, ascending: !desc)
                 return .persons(query, try columns.map(PersonExportColumn.parse) ?? PersonExportColumn.defaults)
             }
         } catch let error as ImportError {

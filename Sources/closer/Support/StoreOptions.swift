@@ -46,7 +46,7 @@ struct StoreOptions: ParsableArguments {
         if let server = try serverSettings() {
             throw CLIError("\(server.location): this command works on a store file only for now")
         }
-        return try SQLiteStore(path: path, readOnly: readOnly, willMigrate: { [path] in
+        return try SQLiteStore(path: path, actor: actor, readOnly: readOnly, willMigrate: { [path] in
             FileHandle.standardError.write(Data("closer: bringing \(path) up to this version (once; a large store takes a minute)…\n".utf8))
         })
     }

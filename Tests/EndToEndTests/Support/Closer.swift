@@ -206,7 +206,7 @@ private final class Buffers: @unchecked Sendable {
 
 /// One test's world: a temp folder, its own store, its own user and home, so tests can run
 /// in parallel and never touch the developer's data.
-final class Sandbox {
+final class Sandbox: Sendable {
     let directory: String
     let db: String
     let user = "e2e-rep"

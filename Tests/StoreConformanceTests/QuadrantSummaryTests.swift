@@ -1,6 +1,7 @@
 import CloserCore
 import CloserSQLite
 import Foundation
+import StoreTestSupport
 import Testing
 
 /// The quadrant screen's aggregate read against a small hand-made store. Amounts in major units
@@ -25,8 +26,8 @@ struct QuadrantSummaryTests {
     static let alice = Viewer(name: "alice", role: .rep)
     static let k: Int64 = 100_000  // 1k major units in minor units
 
-    static func store() throws -> SQLiteStore {
-        let store = try StoreFixture.store()
+    static func store(_ backend: Backend) throws -> any TestStore {
+        let store = try StoreFixture.store(backend)
         func account(_ id: Int64, _ name: String, _ grade: Grade, _ assistance: Int, _ loyalty: Int, _ owner: String?,
                      _ visibility: Visibility, sharedWith: [String] = []) -> Account {
             Account(id: id, name: name, grade: grade, assistance: assistance, loyalty: loyalty, owner: owner,
@@ -50,15 +51,15 @@ struct QuadrantSummaryTests {
                 deal(1, 1, 600), deal(2, 2, 200), deal(3, 2, 1_000, outcome: .won), deal(4, 3, 300),
                 deal(5, 5, 100), deal(6, 6, 50), deal(7, 6, 200, outcome: .won), deal(8, 7, 600),
             ])
-        _ = try store.importSnapshot(snapshot, by: "admin")
+        _ = try store.importSnapshot(snapshot)
         return store
     }
 
     static func names(_ rows: [AccountSummary]) -> [String] { rows.map(\.account.name) }
 
-    @Test func countsSumsAndTopByPipeline() throws {
-        let store = try Self.store()
-        let s = try store.quadrantSummary(AccountQuery(viewer: Self.manager), topPerQuadrant: 2, rankByLifetimeValue: false)
+    @Test(arguments: Backend.allCases) func countsSumsAndTopByPipeline(_ backend: Backend) throws {
+        let store = try Self.store(backend)
+        let s = try store.viewing(Self.manager).quadrantSummary(AccountQuery(), topPerQuadrant: 2, rankByLifetimeValue: false)
         #expect(s.total == 7)
         #expect(!s.rankByLifetimeValue)
         let strategic = s.group(.strategic)
@@ -81,8 +82,8 @@ struct QuadrantSummaryTests {
         #expect(s.quadrants.values.map(\.count).reduce(0, +) == 7)
     }
 
-    @Test func cellsCountEveryAccountAndCarryALoneOne() throws {
-        let store = try Self.store()
+    @Test(arguments: Backend.allCases) func cellsCountEveryAccountAndCarryALoneOne(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         let s = try store.quadrantSummary(AccountQuery(), topPerQuadrant: 1, rankByLifetimeValue: false)
         #expect(s.cells.count == 100)
         #expect(s.cells.map(\.count).reduce(0, +) == 7)
@@ -108,8 +109,8 @@ struct QuadrantSummaryTests {
         #expect(Self.names(s.group(.strategic).top) == ["Alpha"])
     }
 
-    @Test func rankedByLifetimeValue() throws {
-        let store = try Self.store()
+    @Test(arguments: Backend.allCases) func rankedByLifetimeValue(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         let s = try store.quadrantSummary(AccountQuery(), topPerQuadrant: 3, rankByLifetimeValue: true)
         #expect(s.rankByLifetimeValue)
         #expect(Self.names(s.group(.strategic).top) == ["Beta", "Alpha", "Eta"])
@@ -123,8 +124,8 @@ struct QuadrantSummaryTests {
         #expect(all.group(.strategic).top.map(\.lifetimeValue) == [1_020 * Self.k, 60 * Self.k, 60 * Self.k, 30 * Self.k])
     }
 
-    @Test func conditionsNarrowCountsSumsAndLeaders() throws {
-        let store = try Self.store()
+    @Test(arguments: Backend.allCases) func conditionsNarrowCountsSumsAndLeaders(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         // grade:A,B → Alpha, Beta, Gamma (strategic) and Zeta (opportunity).
         let graded = try store.quadrantSummary(AccountQuery(conditions: [.grades([.a, .b])]), topPerQuadrant: 5, rankByLifetimeValue: false)
         #expect(graded.total == 4)
@@ -154,9 +155,9 @@ struct QuadrantSummaryTests {
 
     /// A rep sees the pool, their own and what is shared with them (not exclusive): alice sees
     /// Alpha, Gamma (pool), Delta, Zeta and Eta (shared); not Beta (bob's) nor Epsilon (exclusive).
-    @Test func repViewerSeesOnlyVisibleAccounts() throws {
-        let store = try Self.store()
-        let s = try store.quadrantSummary(AccountQuery(viewer: Self.alice), topPerQuadrant: 10, rankByLifetimeValue: true)
+    @Test(arguments: Backend.allCases) func repViewerSeesOnlyVisibleAccounts(_ backend: Backend) throws {
+        let store = try Self.store(backend)
+        let s = try store.viewing(Self.alice).quadrantSummary(AccountQuery(), topPerQuadrant: 10, rankByLifetimeValue: true)
         #expect(s.total == 5)
         #expect(s.group(.strategic).count == 3)
         #expect(s.group(.strategic).pipeline == 1_500 * Self.k)
@@ -166,22 +167,22 @@ struct QuadrantSummaryTests {
         #expect(s.cell(assistance: 8, loyalty: 8).count == 0)
         #expect(s.cell(assistance: 2, loyalty: 2).count == 0)
         #expect(s.cell(assistance: 7, loyalty: 8).count == 3)
-        #expect(Self.names(try store.quadrantCell(AccountQuery(viewer: Self.alice), assistance: 7, loyalty: 8, top: 8, rankByLifetimeValue: false))
+        #expect(Self.names(try store.viewing(Self.alice).quadrantCell(AccountQuery(), assistance: 7, loyalty: 8, top: 8, rankByLifetimeValue: false))
                 == ["Alpha", "Eta", "Gamma"])
-        #expect(try store.quadrantCell(AccountQuery(viewer: Self.alice), assistance: 8, loyalty: 8, top: 8, rankByLifetimeValue: false).isEmpty)
+        #expect(try store.viewing(Self.alice).quadrantCell(AccountQuery(), assistance: 8, loyalty: 8, top: 8, rankByLifetimeValue: false).isEmpty)
         let ids = Set(s.quadrants.values.flatMap(\.top).map(\.id))
         #expect(ids == [1, 3, 4, 6, 7])
         // The same rep with a condition: owner:me.
-        let mine = try store.quadrantSummary(AccountQuery(conditions: [.field(.owner, ["me"])], viewer: Self.alice),
+        let mine = try store.viewing(Self.alice).quadrantSummary(AccountQuery(conditions: [.field(.owner, ["me"])]),
                                              topPerQuadrant: 10, rankByLifetimeValue: false)
         #expect(mine.total == 3)
         #expect(Set(mine.quadrants.values.flatMap(\.top).map(\.id)) == [1, 4, 6])
         // The manager sees all seven.
-        #expect(try store.quadrantSummary(AccountQuery(viewer: Self.manager), topPerQuadrant: 0, rankByLifetimeValue: false).total == 7)
+        #expect(try store.viewing(Self.manager).quadrantSummary(AccountQuery(), topPerQuadrant: 0, rankByLifetimeValue: false).total == 7)
     }
 
-    @Test func topZeroStillCountsAndSortAndPageAreIgnored() throws {
-        let store = try Self.store()
+    @Test(arguments: Backend.allCases) func topZeroStillCountsAndSortAndPageAreIgnored(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         let s = try store.quadrantSummary(AccountQuery(sort: .name, ascending: false, offset: 5, limit: 1), topPerQuadrant: 0,
                                           rankByLifetimeValue: false)
         #expect(s.total == 7)
@@ -190,8 +191,8 @@ struct QuadrantSummaryTests {
         #expect(s.cell(assistance: 7, loyalty: 3).top.map(\.id) == [6])  // a lone account is there whatever the top
     }
 
-    @Test func accountSummaryReadsTheRollups() throws {
-        let store = try Self.store()
+    @Test(arguments: Backend.allCases) func accountSummaryReadsTheRollups(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         let beta = try store.accountSummary(2)
         #expect(beta.account.name == "Beta")
         #expect(beta.openDeals == 1)

@@ -1,6 +1,7 @@
 import CloserCore
 import CloserSQLite
 import Foundation
+import StoreTestSupport
 import Testing
 
 /// Query-language conditions against a small hand-made store, today = 2026-11-23.
@@ -26,8 +27,8 @@ struct AccountConditionTests {
 
     static func day(_ text: String) -> Day { Day(text) ?? today }
 
-    static func store() throws -> SQLiteStore {
-        let store = try StoreFixture.store()
+    static func store(_ backend: Backend) throws -> any TestStore {
+        let store = try StoreFixture.store(backend)
         func account(_ id: Int64, _ name: String, _ grade: Grade, _ assistance: Int, _ loyalty: Int, _ industry: String,
                      _ region: String, _ nature: String, _ scale: String, _ owner: String?, _ visibility: Visibility,
                      _ tags: [String]) -> Account {
@@ -62,26 +63,26 @@ struct AccountConditionTests {
                 activity(4, 3, "2026-10-23"),
                 activity(5, 5, "2026-11-16"),
             ])
-        _ = try store.importSnapshot(snapshot, by: "admin")
+        _ = try store.importSnapshot(snapshot)
         return store
     }
 
     /// The ids of the accounts `conditions` select, in id order.
-    static func ids(_ store: SQLiteStore, _ conditions: [AccountCondition], viewer: Viewer? = manager,
+    static func ids(_ store: any TestStore, _ conditions: [AccountCondition], viewer: Viewer? = manager,
                     grades: Set<Grade> = [], text: String = "") throws -> [Int64] {
-        try AccountConditionSQL.$today.withValue(today) {
-            let page = try store.accounts(AccountQuery(text: text, grades: grades, conditions: conditions, viewer: viewer, sort: .id, limit: 100))
+        try AccountQuery.$today.withValue(today) {
+            let page = try store.viewing(viewer).accounts(AccountQuery(text: text, grades: grades, conditions: conditions, sort: .id, limit: 100))
             #expect(page.total == page.rows.count)
             return page.rows.map(\.id)
         }
     }
 
-    static func ids(_ store: SQLiteStore, _ query: String, viewer: Viewer? = manager) throws -> [Int64] {
+    static func ids(_ store: any TestStore, _ query: String, viewer: Viewer? = manager) throws -> [Int64] {
         try ids(store, try AccountQueryLanguage.parse(query), viewer: viewer)
     }
 
-    @Test func rollupsAreWhatTheTableSays() throws {
-        let store = try Self.store()
+    @Test(arguments: Backend.allCases) func rollupsAreWhatTheTableSays(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         let rows = try store.accounts(AccountQuery(sort: .id, limit: 10)).rows
         #expect(rows.map(\.pipeline) == [80_000_000, 50_000_000, 10_000_000, 0, 0])
         #expect(rows.map(\.weighted) == [8_000_000, 5_000_000, 1_000_000, 0, 0])
@@ -89,8 +90,8 @@ struct AccountConditionTests {
         #expect(rows.map { $0.lastActivity?.description } == ["2026-11-20", "2026-10-24", "2026-10-23", nil, "2026-11-16"])
     }
 
-    @Test func text() throws {
-        let store = try Self.store()
+    @Test(arguments: Backend.allCases) func text(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         #expect(try Self.ids(store, [.text("zgsh")]) == [1])
         #expect(try Self.ids(store, [.text("hdhg")]) == [3])
         #expect(try Self.ids(store, [.text("化工")]) == [3])
@@ -101,8 +102,8 @@ struct AccountConditionTests {
         #expect(try Self.ids(store, [.text("")]) == [1, 2, 3, 4, 5])
     }
 
-    @Test func gradesQuadrantsVisibility() throws {
-        let store = try Self.store()
+    @Test(arguments: Backend.allCases) func gradesQuadrantsVisibility(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         #expect(try Self.ids(store, "grade:A,B") == [1, 2, 3])
         #expect(try Self.ids(store, "grade:d") == [5])
         #expect(try Self.ids(store, "quadrant:opportunity") == [1, 5])
@@ -113,8 +114,8 @@ struct AccountConditionTests {
         #expect(try Self.ids(store, [.grades([])]) == [])
     }
 
-    @Test func textFieldsMatchFromTheStart() throws {
-        let store = try Self.store()
+    @Test(arguments: Backend.allCases) func textFieldsMatchFromTheStart(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         #expect(try Self.ids(store, "region:华东") == [1, 3, 5])
         #expect(try Self.ids(store, "区域:华东区") == [3])
         #expect(try Self.ids(store, "region:华北,华南") == [2, 4])
@@ -129,8 +130,8 @@ struct AccountConditionTests {
         #expect(try Self.ids(store, "scale:\"\"") == [5])
     }
 
-    @Test func owner() throws {
-        let store = try Self.store()
+    @Test(arguments: Backend.allCases) func owner(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         #expect(try Self.ids(store, "owner:me") == [1, 4])
         #expect(try Self.ids(store, "owner:me", viewer: Viewer(name: "bob", role: .manager)) == [2])
         #expect(try Self.ids(store, "owner:me", viewer: nil) == [])
@@ -141,8 +142,8 @@ struct AccountConditionTests {
         #expect(try Self.ids(store, AccountQueryLanguage.resolvingMe(try AccountQueryLanguage.parse("owner:me"), as: "bob"), viewer: nil) == [2])
     }
 
-    @Test func tags() throws {
-        let store = try Self.store()
+    @Test(arguments: Backend.allCases) func tags(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         #expect(try Self.ids(store, "tag:迎春花") == [1, 4])
         #expect(try Self.ids(store, "标签:腊梅花") == [2, 4])
         #expect(try Self.ids(store, "tag:\"key account\"") == [2])
@@ -150,8 +151,8 @@ struct AccountConditionTests {
         #expect(try Self.ids(store, "tag:迎春花 tag:腊梅花") == [4])
     }
 
-    @Test func amounts() throws {
-        let store = try Self.store()
+    @Test(arguments: Backend.allCases) func amounts(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         #expect(try Self.ids(store, "pipeline>500k") == [1])
         #expect(try Self.ids(store, "pipeline>=500k") == [1, 2])
         #expect(try Self.ids(store, "pipeline<100k") == [4, 5])
@@ -164,8 +165,8 @@ struct AccountConditionTests {
         #expect(try Self.ids(store, "won=300k") == [1])
     }
 
-    @Test func lastActivity() throws {
-        let store = try Self.store()
+    @Test(arguments: Backend.allCases) func lastActivity(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         #expect(try Self.ids(store, "last>30d") == [3, 4])
         #expect(try Self.ids(store, "last>=30") == [2, 3, 4])
         #expect(try Self.ids(store, "last=30d") == [2])
@@ -176,17 +177,17 @@ struct AccountConditionTests {
         #expect(try Self.ids(store, "last>0") == [1, 2, 3, 4, 5])
     }
 
-    @Test func lastActivityCountsFromToday() throws {
-        let store = try Self.store()
+    @Test(arguments: Backend.allCases) func lastActivityCountsFromToday(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         // A week later, account 5's visit is 14 days old and account 1's 10.
-        let later = try AccountConditionSQL.$today.withValue(Self.today.adding(days: 7)) {
+        let later = try AccountQuery.$today.withValue(Self.today.adding(days: 7)) {
             try store.accounts(AccountQuery(conditions: [.lastActivityDays(.less, 14)], sort: .id)).rows.map(\.id)
         }
         #expect(later == [1])
     }
 
-    @Test func combinations() throws {
-        let store = try Self.store()
+    @Test(arguments: Backend.allCases) func combinations(_ backend: Backend) throws {
+        let store = try Self.store(backend)
         #expect(try Self.ids(store, "grade:A,B region:华东") == [1, 3])
         #expect(try Self.ids(store, "tag:迎春花 last>30d") == [4])
         #expect(try Self.ids(store, "quadrant:opportunity pipeline>0") == [1])

@@ -1,29 +1,30 @@
 import CloserCore
 import CloserSQLite
 import Foundation
+import StoreTestSupport
 import Testing
 
 @Suite("Snapshot export and import")
 struct SnapshotTests {
     /// The pipeline plus persons, activities, a forced move, a user and a custom process.
-    static func richStore() throws -> SQLiteStore {
-        let p = try StoreFixture.pipeline()
+    static func richStore(_ backend: Backend) throws -> any TestStore {
+        let p = try StoreFixture.pipeline(backend)
         let store = p.store
-        let boss = try store.addPerson(Person(accountID: p.sinopec.id, name: "王总", level: .decisionMaker,
-                                              roles: [.decisionMaker, .approver], influence: 70), by: "alice")
-        _ = try store.addPerson(Person(accountID: p.sinopec.id, name: "李工", roles: [.user], isInsideCoach: true,
-                                       reportsTo: boss.id, email: "li@example.cn"), by: "alice")
-        _ = try store.addActivity(Activity(accountID: p.sinopec.id, dealID: p.d1.id, kind: .siteVisit, day: StoreFixture.today,
-                                           personIDs: [boss.id], notes: "plant, \"quoted\"\nsecond line", outcome: "ok"), by: "alice")
-        _ = try store.moveDeal(p.d3.id, to: "proposal", forceReason: "tender", expectedVersion: nil, by: "bob")
-        _ = try store.setMilestone(dealID: p.d1.id, key: "graded", done: true, expectedVersion: nil, by: "alice")
-        _ = try store.setNextStep(dealID: p.d2.id, text: "Call", due: StoreFixture.today, expectedVersion: nil, by: "alice")
-        try store.saveUser(User(name: "alice", role: .manager, displayName: "Alice"), by: "alice")
-        try store.saveProcess(ProcessTemplate(key: "service", name: LocalizedText(en: "Service", zh: "服务"), stages: [
+        let boss = try store.acting(as: "alice").addPerson(Person(accountID: p.sinopec.id, name: "王总", level: .decisionMaker,
+                                              roles: [.decisionMaker, .approver], influence: 70))
+        _ = try store.acting(as: "alice").addPerson(Person(accountID: p.sinopec.id, name: "李工", roles: [.user], isInsideCoach: true,
+                                       reportsTo: boss.id, email: "li@example.cn"))
+        _ = try store.acting(as: "alice").addActivity(Activity(accountID: p.sinopec.id, dealID: p.d1.id, kind: .siteVisit, day: StoreFixture.today,
+                                           personIDs: [boss.id], notes: "plant, \"quoted\"\nsecond line", outcome: "ok"))
+        _ = try store.acting(as: "bob").moveDeal(p.d3.id, to: "proposal", forceReason: "tender", expectedVersion: nil)
+        _ = try store.acting(as: "alice").setMilestone(dealID: p.d1.id, key: "graded", done: true, expectedVersion: nil)
+        _ = try store.acting(as: "alice").setNextStep(dealID: p.d2.id, text: "Call", due: StoreFixture.today, expectedVersion: nil)
+        try store.acting(as: "alice").saveUser(User(name: "alice", role: .manager, displayName: "Alice"))
+        try store.acting(as: "alice").saveProcess(ProcessTemplate(key: "service", name: LocalizedText(en: "Service", zh: "服务"), stages: [
             StageTemplate(key: "triage", name: LocalizedText(en: "Triage", zh: "分诊"), probability: 30,
                           milestones: [MilestoneTemplate(key: "ticket", name: LocalizedText(en: "Ticket", zh: "工单"))]),
-        ]), by: "alice")
-        return store
+        ]))
+        return store.acting(as: "alice")
     }
 
     private func expectSameData(_ a: Snapshot, _ b: Snapshot) {
@@ -35,26 +36,27 @@ struct SnapshotTests {
         #expect(a.processes == b.processes)
     }
 
-    @Test func exportImportExportIsExact() throws {
-        let original = try Self.richStore().exportSnapshot()
+    @Test(arguments: Backend.allCases) func exportImportExportIsExact(_ backend: Backend) throws {
+        let original = try Self.richStore(backend).exportSnapshot()
         #expect(original.accounts.count == 2 && original.persons.count == 2 && original.deals.count == 6 && original.activities.count == 1)
-        let copy = try StoreFixture.store()
-        let summary = try copy.importSnapshot(original, by: "importer")
+        let copy = try StoreFixture.store(backend)
+        let summary = try copy.acting(as: "importer").importSnapshot(original)
+        let copyAsManager = copy.acting(as: "alice")
         #expect(summary.accounts == 2 && summary.persons == 2 && summary.deals == 6 && summary.activities == 1)
         #expect(summary.events == original.events.count && summary.users == 1 && summary.processes == 1)
-        let again = try copy.exportSnapshot()
+        let again = try copyAsManager.exportSnapshot()
         expectSameData(original, again)
         #expect(again.events.filter { $0.action != "imported" } == original.events)
         let imported = try #require(again.events.last)
         #expect(imported.action == "imported" && imported.user == "importer" && imported.note == summary.description)
         // Derived columns were rebuilt: the forced deal is at risk in the copy too.
-        #expect(try copy.deals(DealQuery(filter: DealFilter(atRiskOnly: true))).total == 1)
-        #expect(try copy.board(BoardQuery(processKey: "project")).columns.map(\.count) == [3, 1, 1, 0, 0, 0])
-        #expect(try copy.deals(DealQuery()).rows.first { $0.title == "Refinery pumps" }?.lastActivity == StoreFixture.today)
+        #expect(try copyAsManager.deals(DealQuery(filter: DealFilter(atRiskOnly: true))).total == 1)
+        #expect(try copyAsManager.board(BoardQuery(processKey: "project")).columns.map(\.count) == [3, 1, 1, 0, 0, 0])
+        #expect(try copyAsManager.deals(DealQuery()).rows.first { $0.title == "Refinery pumps" }?.lastActivity == StoreFixture.today)
     }
 
-    @Test func jsonRoundTrip() throws {
-        let original = try Self.richStore().exportSnapshot()
+    @Test(arguments: Backend.allCases) func jsonRoundTrip(_ backend: Backend) throws {
+        let original = try Self.richStore(backend).exportSnapshot()
         let data = try SnapshotJSON.encode(original)
         #expect(try SnapshotJSON.decode(data, fileName: "backup.json") == original)
         // Sorted keys: encoding twice is byte-identical.
@@ -71,10 +73,10 @@ struct SnapshotTests {
         }
     }
 
-    @Test func newerFormatIsRefused() throws {
-        let store = try StoreFixture.store()
+    @Test(arguments: Backend.allCases) func newerFormatIsRefused(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         #expect(throws: StoreError.invalid("the file is format 2; this version of Closer reads up to 1")) {
-            try store.importSnapshot(Snapshot(format: 2), by: "x")
+            try store.acting(as: "x").importSnapshot(Snapshot(format: 2))
         }
     }
 
@@ -82,8 +84,8 @@ struct SnapshotTests {
         encoded.filter { !except.contains($0.key) }.sorted { $0.key < $1.key }.map { (name: $0.key, data: $0.value) }
     }
 
-    @Test func csvRoundTrip() throws {
-        let original = try Self.richStore().exportSnapshot()
+    @Test(arguments: Backend.allCases) func csvRoundTrip(_ backend: Backend) throws {
+        let original = try Self.richStore(backend).exportSnapshot()
         let encoded = try SnapshotCSV.encode(original)
         #expect(Set(encoded.keys) == Set(SnapshotCSV.files + ["processes.json"]))
         let decoded = try SnapshotCSV.decode(files: Self.files(encoded))
@@ -93,13 +95,13 @@ struct SnapshotTests {
         #expect(decoded.activities == original.activities)
         #expect(decoded.events == original.events)
         #expect(decoded.users == original.users && decoded.processes == original.processes)
-        let copy = try StoreFixture.store()
-        _ = try copy.importSnapshot(decoded, by: "importer", locate: SnapshotCSV.locator)
-        expectSameData(original, try copy.exportSnapshot())
+        let copy = try StoreFixture.store(backend)
+        _ = try copy.acting(as: "importer").importSnapshot(decoded, locate: SnapshotCSV.locator)
+        expectSameData(original, try copy.acting(as: "alice").exportSnapshot())
     }
 
-    @Test func csvAccountsReadBack() throws {
-        let original = try Self.richStore().exportSnapshot()
+    @Test(arguments: Backend.allCases) func csvAccountsReadBack(_ backend: Backend) throws {
+        let original = try Self.richStore(backend).exportSnapshot()
         let encoded = try SnapshotCSV.encode(original)
         // The grade code "A" reads back through the generic CodedValue.parse, which compares folded case.
         let decoded = try SnapshotCSV.decode(files: Self.files(encoded).filter { $0.name == "accounts.csv" })
@@ -119,19 +121,19 @@ struct SnapshotTests {
     }
 
     /// A store with a little data of its own, to check the import leaves it exactly as it was.
-    static func targetStore() throws -> SQLiteStore {
-        let store = try StoreFixture.store()
-        let account = try store.addAccount(StoreFixture.account("Existing"), by: "alice")
-        _ = try store.addDeal(StoreFixture.deal("Existing deal", account: account.id), by: "alice")
+    static func targetStore(_ backend: Backend) throws -> any TestStore {
+        let store = try StoreFixture.store(backend)
+        let account = try store.acting(as: "alice").addAccount(StoreFixture.account("Existing"))
+        _ = try store.acting(as: "alice").addDeal(StoreFixture.deal("Existing deal", account: account.id))
         return store
     }
 
-    private func expectRefused(_ snapshot: Snapshot, naming row: String, _ detail: String, into store: SQLiteStore? = nil) throws {
-        let store = try store ?? Self.targetStore()
+    private func expectRefused(_ backend: Backend, _ snapshot: Snapshot, naming row: String, _ detail: String, into store: (any TestStore)? = nil) throws {
+        let store = try store ?? Self.targetStore(backend)
         let before = try StoreFixture.counts(store)
         let token = try store.changeToken()
         do {
-            _ = try store.importSnapshot(snapshot, by: "importer")
+            _ = try store.acting(as: "importer").importSnapshot(snapshot)
             Issue.record("the import was accepted")
         } catch {
             let message = String(describing: error)
@@ -143,46 +145,46 @@ struct SnapshotTests {
         #expect(try store.changeToken() == token)
     }
 
-    @Test func goodSmallSnapshotImports() throws {
-        let store = try Self.targetStore()
-        let summary = try store.importSnapshot(Self.smallSnapshot(), by: "importer")
+    @Test(arguments: Backend.allCases) func goodSmallSnapshotImports(_ backend: Backend) throws {
+        let store = try Self.targetStore(backend)
+        let summary = try store.acting(as: "importer").importSnapshot(Self.smallSnapshot())
         #expect(summary.accounts == 2 && summary.deals == 2 && summary.persons == 1 && summary.activities == 1)
         #expect(try StoreFixture.counts(store)[0...3] == [3, 1, 3, 1])
     }
 
-    @Test func badDealStageRefusesEverything() throws {
+    @Test(arguments: Backend.allCases) func badDealStageRefusesEverything(_ backend: Backend) throws {
         var snapshot = Self.smallSnapshot()
         snapshot.deals[1].stageKey = "limbo"
-        try expectRefused(snapshot, naming: "deals[1]", "unknown stage 'limbo'")
+        try expectRefused(backend, snapshot, naming: "deals[1]", "unknown stage 'limbo'")
     }
 
-    @Test func duplicateIDInTheFileIsRefused() throws {
+    @Test(arguments: Backend.allCases) func duplicateIDInTheFileIsRefused(_ backend: Backend) throws {
         var snapshot = Self.smallSnapshot()
         snapshot.accounts[1].id = 10
-        try expectRefused(snapshot, naming: "accounts[1]", "id 10 appears twice in the file")
+        try expectRefused(backend, snapshot, naming: "accounts[1]", "id 10 appears twice in the file")
     }
 
-    @Test func otherBadRowsAreNamed() throws {
+    @Test(arguments: Backend.allCases) func otherBadRowsAreNamed(_ backend: Backend) throws {
         var badPerson = Self.smallSnapshot()
         badPerson.persons[0].accountID = 99
-        try expectRefused(badPerson, naming: "persons[0]", "account 99 does not exist")
+        try expectRefused(backend, badPerson, naming: "persons[0]", "account 99 does not exist")
         var loop = Self.smallSnapshot()
         loop.persons = [Person(id: 20, accountID: 10, name: "A", reportsTo: 21), Person(id: 21, accountID: 10, name: "B", reportsTo: 20)]
-        try expectRefused(loop, naming: "persons[0]", "reports-to makes a loop")
+        try expectRefused(backend, loop, naming: "persons[0]", "reports-to makes a loop")
         var badActivity = Self.smallSnapshot()
         badActivity.activities[0].dealID = 77
-        try expectRefused(badActivity, naming: "activities[0]", "deal 77 does not exist")
+        try expectRefused(backend, badActivity, naming: "activities[0]", "deal 77 does not exist")
     }
 
-    @Test func secondImportOfTheSameFileIsRefused() throws {
-        let store = try Self.targetStore()
-        _ = try store.importSnapshot(Self.smallSnapshot(), by: "importer")
-        try expectRefused(Self.smallSnapshot(), naming: "accounts[0]", "account 10 already exists in the store (imported twice?)", into: store)
+    @Test(arguments: Backend.allCases) func secondImportOfTheSameFileIsRefused(_ backend: Backend) throws {
+        let store = try Self.targetStore(backend)
+        _ = try store.acting(as: "importer").importSnapshot(Self.smallSnapshot())
+        try expectRefused(backend, Self.smallSnapshot(), naming: "accounts[0]", "account 10 already exists in the store (imported twice?)", into: store)
     }
 
-    @Test func csvRowsAreNamedByFileAndRow() throws {
-        let store = try StoreFixture.store()
-        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
+    @Test(arguments: Backend.allCases) func csvRowsAreNamedByFileAndRow(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
+        let account = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
         let csv = """
             id,account_id,title,process,stage,amount,owner
             30,\(account.id),Pumps,project,develop,"1,000.00",alice
@@ -193,7 +195,7 @@ struct SnapshotTests {
         #expect(snapshot.deals.map(\.amount.minorUnits) == [100_000, 200_000])
         let before = try StoreFixture.counts(store)
         do {
-            _ = try store.importSnapshot(snapshot, by: "importer", locate: SnapshotCSV.locator)
+            _ = try store.acting(as: "importer").importSnapshot(snapshot, locate: SnapshotCSV.locator)
             Issue.record("the import was accepted")
         } catch {
             #expect(String(describing: error).hasPrefix("deals.csv row 3: stage: unknown stage 'limbo'"))

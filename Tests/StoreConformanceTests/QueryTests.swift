@@ -1,6 +1,7 @@
 import CloserCore
 import CloserSQLite
 import Foundation
+import StoreTestSupport
 import Testing
 
 @Suite("Board, deal table and account table")
@@ -9,8 +10,8 @@ struct QueryTests {
         try #require(board.columns.first { $0.stage.key == stage })
     }
 
-    @Test func boardTotalsPerStage() throws {
-        let p = try StoreFixture.pipeline()
+    @Test(arguments: Backend.allCases) func boardTotalsPerStage(_ backend: Backend) throws {
+        let p = try StoreFixture.pipeline(backend)
         let board = try p.store.board(BoardQuery(processKey: "project"))
         #expect(board.process.key == "project")
         #expect(board.columns.map(\.stage.key) == ["develop", "entry", "proposal", "bid", "negotiation", "implementation"])
@@ -31,8 +32,8 @@ struct QueryTests {
         #expect(card.probability == 10 && card.weighted == 25_000 && card.milestonesMet == 0 && card.milestonesTotal == 2)
     }
 
-    @Test func boardCardsAreLimitedAndOffset() throws {
-        let p = try StoreFixture.pipeline()
+    @Test(arguments: Backend.allCases) func boardCardsAreLimitedAndOffset(_ backend: Backend) throws {
+        let p = try StoreFixture.pipeline(backend)
         let first = try p.store.board(BoardQuery(processKey: "project", cardsPerStage: 2))
         #expect(try column(first, "develop").cards.map(\.id) == [p.d2.id, p.d1.id])
         #expect(try column(first, "develop").count == 4)
@@ -45,7 +46,7 @@ struct QueryTests {
         #expect(throws: StoreError.rule(.unknownProcess("barter"))) { try p.store.board(BoardQuery(processKey: "barter")) }
     }
 
-    @Test(arguments: [
+    @Test(arguments: Backend.allCases, [
         (DealFilter(owner: "alice"), ["d1", "d2", "d6"]),
         (DealFilter(owner: "bob"), ["d3", "d4"]),
         (DealFilter(grades: [.b]), ["d3", "d4", "d6"]),
@@ -58,9 +59,9 @@ struct QueryTests {
         (DealFilter(text: "tank"), []),                       // d5 is closed
         (DealFilter(owner: "alice", grades: [.b]), ["d6"]),
         (DealFilter(owner: "nobody"), []),
-    ])
-    func boardFilters(filter: DealFilter, expected: [String]) throws {
-        let p = try StoreFixture.pipeline()
+    ]) func boardFilters(_ backend: Backend, _ arguments: (DealFilter, [String])) throws {
+        let (filter, expected) = arguments
+        let p = try StoreFixture.pipeline(backend)
         let names = [p.d1.id: "d1", p.d2.id: "d2", p.d3.id: "d3", p.d4.id: "d4", p.d5.id: "d5", p.d6.id: "d6"]
         let board = try p.store.board(BoardQuery(processKey: "project", filter: filter))
         let shown = board.columns.flatMap(\.cards).compactMap { names[$0.id] }.sorted()
@@ -72,8 +73,8 @@ struct QueryTests {
         #expect(table.rows.compactMap { names[$0.id] }.sorted() == expected)
     }
 
-    @Test func dealsPagingAndSorting() throws {
-        let p = try StoreFixture.pipeline()
+    @Test(arguments: Backend.allCases) func dealsPagingAndSorting(_ backend: Backend) throws {
+        let p = try StoreFixture.pipeline(backend)
         let store = p.store
         // Open deals by amount: d4 500 000, d2 250 000, d1 100 000, d3 33 335, d6 10 000.
         let page1 = try store.deals(DealQuery(sort: .amount, ascending: false, offset: 0, limit: 2))
@@ -94,8 +95,8 @@ struct QueryTests {
         #expect(withClosed.total == 6 && withClosed.rows.first?.id == p.d5.id && withClosed.rows.first?.outcome == .lost)
     }
 
-    @Test func accountSearchAndPipeline() throws {
-        let p = try StoreFixture.pipeline()
+    @Test(arguments: Backend.allCases) func accountSearchAndPipeline(_ backend: Backend) throws {
+        let p = try StoreFixture.pipeline(backend)
         let store = p.store
         #expect(try store.accounts(AccountQuery(text: "zgsh")).rows.map(\.account.name) == ["中国石化"])
         #expect(try store.accounts(AccountQuery(text: "石化")).rows.map(\.account.name) == ["中国石化"])
@@ -114,20 +115,20 @@ struct QueryTests {
         #expect(try store.accounts(AccountQuery(sort: .name, ascending: true, offset: 1, limit: 1)).rows.map(\.account.name) == ["中国石化"])
     }
 
-    @Test func renamingAnAccountRefreshesDealSearch() throws {
-        let p = try StoreFixture.pipeline()
+    @Test(arguments: Backend.allCases) func renamingAnAccountRefreshesDealSearch(_ backend: Backend) throws {
+        let p = try StoreFixture.pipeline(backend)
         var acme = try p.store.account(p.acme.id)
         acme.name = "宝钢"
-        _ = try p.store.updateAccount(acme, by: "bob")
+        _ = try p.store.acting(as: "bob").updateAccount(acme)
         #expect(try p.store.deals(DealQuery(filter: DealFilter(text: "bg"))).total == 3)
         #expect(try p.store.deals(DealQuery(filter: DealFilter(text: "acme"))).total == 0)
     }
 
-    @Test func personSearch() throws {
-        let store = try StoreFixture.store()
-        let account = try store.addAccount(StoreFixture.account("Acme"), by: "alice")
-        let wang = try store.addPerson(Person(accountID: account.id, name: "王建国", title: "总经理"), by: "alice")
-        _ = try store.addPerson(Person(accountID: account.id, name: "Li Ming", title: "Engineer"), by: "alice")
+    @Test(arguments: Backend.allCases) func personSearch(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
+        let account = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
+        let wang = try store.acting(as: "alice").addPerson(Person(accountID: account.id, name: "王建国", title: "总经理"))
+        _ = try store.acting(as: "alice").addPerson(Person(accountID: account.id, name: "Li Ming", title: "Engineer"))
         #expect(try store.persons(PersonQuery(text: "wjg")).rows.map(\.id) == [wang.id])
         #expect(try store.persons(PersonQuery(text: "总经理")).rows.map(\.id) == [wang.id])
         #expect(try store.persons(PersonQuery(text: "engineer")).total == 1)

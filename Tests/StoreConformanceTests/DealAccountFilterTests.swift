@@ -1,6 +1,7 @@
 import CloserCore
 import CloserSQLite
 import Foundation
+import StoreTestSupport
 import Testing
 
 /// A saved account filter on the deal screens: the deal filter carries account query-language
@@ -9,7 +10,7 @@ import Testing
 struct DealAccountFilterTests {
     /// The pipeline fixture's open deals: 中国石化 (A, alice, open pipeline 350 000) has d1 d2;
     /// Acme Steel (B, bob, 533 335 in CNY) has d3 d4 and alice's USD deal d6; d5 is lost.
-    @Test(arguments: [
+    @Test(arguments: Backend.allCases, [
         ("grade:A", ["d1", "d2"]),
         ("owner:bob", ["d3", "d4", "d6"]),            // the account's owner, whoever owns the deal
         ("zgsh", ["d1", "d2"]),                       // text: the account's name, pinyin initials too
@@ -17,9 +18,9 @@ struct DealAccountFilterTests {
         ("quadrant:market grade:A,B", ["d1", "d2", "d3", "d4", "d6"]),
         ("quadrant:strategic", []),
         ("region:华东", []),
-    ])
-    func accountConditionsSelectTheDeals(query: String, expected: [String]) throws {
-        let p = try StoreFixture.pipeline()
+    ]) func accountConditionsSelectTheDeals(_ backend: Backend, _ arguments: (String, [String])) throws {
+        let (query, expected) = arguments
+        let p = try StoreFixture.pipeline(backend)
         let names = [p.d1.id: "d1", p.d2.id: "d2", p.d3.id: "d3", p.d4.id: "d4", p.d5.id: "d5", p.d6.id: "d6"]
         let filter = DealFilter(accountConditions: try AccountQueryLanguage.parse(query))
         let table = try p.store.deals(DealQuery(filter: filter, sort: .id, ascending: true, limit: 50))
@@ -30,8 +31,8 @@ struct DealAccountFilterTests {
         #expect(board.columns.flatMap(\.cards).compactMap { names[$0.id] }.sorted() == expected)
     }
 
-    @Test func accountConditionsCombineWithTheDealFilter() throws {
-        let p = try StoreFixture.pipeline()
+    @Test(arguments: Backend.allCases) func accountConditionsCombineWithTheDealFilter(_ backend: Backend) throws {
+        let p = try StoreFixture.pipeline(backend)
         let bobs = try AccountQueryLanguage.parse("owner:bob")
         // alice's deal on bob's account.
         let mine = try p.store.deals(DealQuery(filter: DealFilter(owner: "alice", accountConditions: bobs)))
@@ -50,8 +51,8 @@ struct DealAccountFilterTests {
         #expect(more.map(\.id) == [p.d6.id])
     }
 
-    @Test func ownerMeNeedsResolvingFirst() throws {
-        let p = try StoreFixture.pipeline()
+    @Test(arguments: Backend.allCases) func ownerMeNeedsResolvingFirst(_ backend: Backend) throws {
+        let p = try StoreFixture.pipeline(backend)
         let me = try AccountQueryLanguage.parse("owner:me")
         // A deal query has no viewer: an unresolved `me` matches no account rather than every one.
         #expect(try p.store.deals(DealQuery(filter: DealFilter(accountConditions: me))).total == 0)

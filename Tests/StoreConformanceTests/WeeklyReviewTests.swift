@@ -1,6 +1,7 @@
 import CloserCore
 import CloserSQLite
 import Foundation
+import StoreTestSupport
 import Testing
 
 /// A small company's last three months, written as the event log would hold them, with every
@@ -74,13 +75,15 @@ enum ReviewFixture {
             event(noon(11, 22), 6, "close-date", close("2027-01-31", "2027-01-15")),
         ]
         let activities = [Activity(id: 1, accountID: 1, dealID: 1, kind: .visit, day: Day(year: 2026, month: 11, day: 20)!, by: "alice")]
-        return Snapshot(users: [User(name: "alice", role: .rep), User(name: "bob", role: .rep)], accounts: accounts, deals: deals,
+        return Snapshot(users: [User(name: "alice", role: .rep), User(name: "bob", role: .rep), User(name: "carol", role: .manager)],
+                        accounts: accounts, deals: deals,
                         activities: activities, events: events)
     }
 
-    static func store() throws -> SQLiteStore {
-        let store = try SQLiteStore(inMemoryWithClock: { noon(11, 25) })
-        _ = try store.importSnapshot(snapshot(), by: "alice")
+    /// The team's store as its manager, carol, reviews it.
+    static func store(_ backend: Backend) throws -> any TestStore {
+        let store = try backend.store(actor: "carol", clock: { noon(11, 25) })
+        _ = try store.importSnapshot(snapshot())
         return store
     }
 
@@ -89,19 +92,19 @@ enum ReviewFixture {
 
 @Suite("Weekly review from a fixed event log")
 struct WeeklyReviewTests {
-    let review: WeeklyReview
-
-    init() throws { review = try ReviewFixture.store().weeklyReview(ReviewFixture.query()) }
+    func review(_ backend: Backend) throws -> WeeklyReview { try ReviewFixture.store(backend).weeklyReview(ReviewFixture.query()) }
 
     func ids(_ list: ReviewList) -> [Int64] { list.items.map(\.dealID) }
 
-    @Test func periodAndWindow() {
+    @Test(arguments: Backend.allCases) func periodAndWindow(_ backend: Backend) throws {
+        let review = try review(backend)
         #expect(review.since == Day(year: 2026, month: 11, day: 16))
         #expect(review.until == Day(year: 2026, month: 11, day: 26))
         #expect(ReviewFixture.query().windowStart == Day(year: 2026, month: 8, day: 27))
     }
 
-    @Test func funnelOfOpenDeals() {
+    @Test(arguments: Backend.allCases) func funnelOfOpenDeals(_ backend: Backend) throws {
+        let review = try review(backend)
         #expect(review.funnel.map(\.stage) == ["develop", "entry", "proposal", "bid", "negotiation", "implementation"])
         #expect(review.funnel[0].count == 3 && review.funnel[0].amount == ["CNY": 60_000_000])
         #expect(review.funnel[0].weighted == ["CNY": 6_000_000], "10% of 600,000")
@@ -109,7 +112,8 @@ struct WeeklyReviewTests {
         #expect(review.funnel[2].count == 1 && review.funnel[2].weighted == ["CNY": 20_000_000], "forced: 40% halved to 20% of 1,000,000")
     }
 
-    @Test func conversionsOverThirteenWeeks() {
+    @Test(arguments: Backend.allCases) func conversionsOverThirteenWeeks(_ backend: Backend) throws {
+        let review = try review(backend)
         let c = review.conversions
         #expect(c.map(\.fromStage) == ["develop", "entry", "proposal", "bid", "negotiation"])
         #expect((c[0].entered, c[0].advanced) == (4, 2), "D1, D2, D3, D6 entered develop; D1 and D3 went on")
@@ -119,7 +123,8 @@ struct WeeklyReviewTests {
         #expect(c[3].rate == nil)
     }
 
-    @Test func averageDaysInStage() {
+    @Test(arguments: Backend.allCases) func averageDaysInStage(_ backend: Backend) throws {
+        let review = try review(backend)
         let days = Dictionary(uniqueKeysWithValues: review.daysInStage.map { ($0.stage, $0) })
         #expect(days["develop"]?.exits == 2 && days["develop"]?.averageDays == 29, "D1 10 days, D3 48 days")
         #expect(days["entry"]?.exits == 3)
@@ -128,7 +133,8 @@ struct WeeklyReviewTests {
         #expect(days["bid"]?.exits == 0)
     }
 
-    @Test func periodLists() throws {
+    @Test(arguments: Backend.allCases) func periodLists(_ backend: Backend) throws {
+        let review = try review(backend)
         #expect(ids(review.newDeals) == [2])
         #expect(ids(review.advanced) == [3] && review.advanced.items.first?.fromStage == "develop" && review.advanced.items.first?.toStage == "entry")
         #expect(ids(review.slipped) == [3] && review.slipped.items.first?.toStage == "develop")
@@ -139,7 +145,7 @@ struct WeeklyReviewTests {
         #expect(review.closeDateChanges.count == 1 && review.closeDatesMoved == 1)
         var short = ReviewFixture.query()
         short.listLimit = 0
-        let counted = try ReviewFixture.store().weeklyReview(short)
+        let counted = try ReviewFixture.store(backend).weeklyReview(short)
         #expect(counted.closeDateChanges.isEmpty && counted.closeDatesMoved == 1, "the count is every deal, the list the first few")
         let change = review.closeDateChanges[0]
         #expect(change.item.dealID == 6 && change.days == 31 - 16 && change.pushesEver == 2)
@@ -147,7 +153,8 @@ struct WeeklyReviewTests {
         #expect(review.quadrantChanges == [QuadrantChangeItem(accountID: 1, accountName: "宝钢股份", from: .market, to: .loyal)])
     }
 
-    @Test func whatNeedsAttentionNow() {
+    @Test(arguments: Backend.allCases) func whatNeedsAttentionNow(_ backend: Backend) throws {
+        let review = try review(backend)
         #expect(review.stalled.count == 2 && Set(ids(review.stalled)) == [3, 6], "no activity since before 11-11; D2 is too new")
         #expect(review.stalled.items.allSatisfy { $0.lastActivity == nil })
         #expect(ids(review.stalled) == [3, 6], "largest first")
@@ -155,7 +162,8 @@ struct WeeklyReviewTests {
         #expect(ids(review.overdueNextStep) == [3] && review.overdueNextStep.items.first?.nextStepDue == Day(year: 2026, month: 11, day: 20))
     }
 
-    @Test func forecastForTheMonthAndTheQuarter() {
+    @Test(arguments: Backend.allCases) func forecastForTheMonthAndTheQuarter(_ backend: Backend) throws {
+        let review = try review(backend)
         let month = review.forecast[0], quarter = review.forecast[1]
         #expect(month.period == "2026-11" && month.weighted.isEmpty && month.won == ["CNY": 50_000_000])
         #expect(quarter.period == "2026-Q4")
@@ -165,7 +173,8 @@ struct WeeklyReviewTests {
         #expect(quarter.won == ["CNY": 50_000_000])
     }
 
-    @Test func perRep() {
+    @Test(arguments: Backend.allCases) func perRep(_ backend: Backend) throws {
+        let review = try review(backend)
         let reps = Dictionary(uniqueKeysWithValues: review.reps.map { ($0.rep, $0) })
         #expect(reps["alice"]?.openDeals == 2 && reps["alice"]?.pipeline == ["CNY": 110_000_000])
         #expect(reps["alice"]?.weighted == ["CNY": 21_000_000] && reps["alice"]?.won == ["CNY": 50_000_000])
@@ -174,23 +183,29 @@ struct WeeklyReviewTests {
         #expect(reps["bob"]?.moved == 2 && reps["bob"]?.stalled == 1 && reps["bob"]?.overdue == 1)
     }
 
-    @Test func oneRepOnly() throws {
-        let bob = try ReviewFixture.store().weeklyReview(ReviewFixture.query(rep: "bob"))
+    @Test(arguments: Backend.allCases) func oneRepOnly(_ backend: Backend) throws {
+        let bob = try ReviewFixture.store(backend).weeklyReview(ReviewFixture.query(rep: "bob"))
         #expect(bob.funnel[0].count == 2 && bob.funnel[2].count == 0)
         #expect(bob.won.count == 0 && bob.newDeals.count == 1 && bob.reps.map(\.rep) == ["bob"])
         #expect(bob.conversions[0].entered == 2, "D2 and D3")
     }
 
-    @Test func theManagersCallStandsBesideTheReps() throws {
-        let store = try ReviewFixture.store()
-        try store.saveForecastCall(ForecastCall(period: "2026-Q4", amount: ReviewFixture.yuan(900_000), by: "boss", at: ReviewFixture.noon(11, 25)), by: "boss")
-        try store.saveForecastCall(ForecastCall(period: "2026-Q4", amount: ReviewFixture.yuan(950_000), by: "boss", at: ReviewFixture.noon(11, 25)), by: "boss")
+    @Test(arguments: Backend.allCases) func theManagersCallStandsBesideTheReps(_ backend: Backend) throws {
+        let store = try ReviewFixture.store(backend)
+        try store.saveForecastCall(ForecastCall(period: "2026-Q4", amount: ReviewFixture.yuan(900_000), by: "carol", at: ReviewFixture.noon(11, 25)))
+        try store.saveForecastCall(ForecastCall(period: "2026-Q4", amount: ReviewFixture.yuan(950_000), by: "carol", at: ReviewFixture.noon(11, 25)))
         let review = try store.weeklyReview(ReviewFixture.query())
         #expect(review.forecast[1].managerCall?.amount == ReviewFixture.yuan(950_000))
-        #expect(review.forecast[1].managerCall?.by == "boss")
+        #expect(review.forecast[1].managerCall?.by == "carol")
         #expect(review.forecast[0].managerCall == nil)
         let log = try store.events(EventQuery(entity: "forecast", limit: 5))
         #expect(log.first?.changes["amount"] == FieldChange(old: "CNY 90000000", new: "CNY 95000000"))
+        // A rep records their own call, not the team's.
+        #expect(throws: StoreError.self) {
+            try store.acting(as: "alice").saveForecastCall(ForecastCall(period: "2026-Q4", amount: ReviewFixture.yuan(1), by: "alice", at: ReviewFixture.noon(11, 25)))
+        }
+        try store.acting(as: "alice").saveForecastCall(ForecastCall(period: "2026-Q4", rep: "alice", amount: ReviewFixture.yuan(1), by: "alice",
+                                                                    at: ReviewFixture.noon(11, 25)))
     }
 }
 
@@ -203,7 +218,7 @@ struct ReviewBoundaryTests {
         #expect(ReviewQuery.mondayOfLastWeek(today) == Day(year: 2026, month: month, day: day))
     }
 
-    @Test func anEventCountsInTheWeekOfTheUsersTimeZone() throws {
+    @Test(arguments: Backend.allCases) func anEventCountsInTheWeekOfTheUsersTimeZone(_ backend: Backend) throws {
         // 2026-11-15 20:00 UTC is Monday 11-16 04:00 in Shanghai: in the period there, not in UTC.
         var snapshot = ReviewFixture.snapshot()
         let late = Date(timeIntervalSince1970: Double(Day(year: 2026, month: 11, day: 15)!.ordinal) * 86_400 + 20 * 3_600)
@@ -211,8 +226,8 @@ struct ReviewBoundaryTests {
                                    amount: ReviewFixture.yuan(1), owner: "alice", stageEnteredAt: late, createdAt: late, updatedAt: late))
         snapshot.events.append(ChangeEvent(id: 100, at: late, user: "alice", entity: "deal", entityID: 7, action: "created",
                                            changes: ["stage": FieldChange(old: nil, new: "develop")]))
-        let store = try SQLiteStore(inMemoryWithClock: { ReviewFixture.noon(11, 25) })
-        _ = try store.importSnapshot(snapshot, by: "alice")
+        let store = try backend.store(actor: "carol", clock: { ReviewFixture.noon(11, 25) })
+        _ = try store.importSnapshot(snapshot)
         let shanghai = try #require(TimeZone(identifier: "Asia/Shanghai"))
         let utc = try store.weeklyReview(ReviewQuery(today: ReviewFixture.today, timeZone: ReviewFixture.utc))
         let local = try store.weeklyReview(ReviewQuery(today: ReviewFixture.today, timeZone: shanghai))
