@@ -43,6 +43,10 @@ public final class PostgresStore: Store {
             if try StagePositions.areStale(first, catalog: try StagePositions.catalog(first)) {
                 try Transaction.run(on: first) { try StagePositions.syncWithStoredCatalog(first) }
             }
+            // Persons changed by other means (psql, a copy) leave accounts' health to work out.
+            if try first.queryOne("SELECT 1 AS x FROM account_health WHERE stale LIMIT 1") != nil {
+                try Transaction.run(on: first) { try Self.refreshStaleAccountHealth(first) }
+            }
             listener = ChangeListener(settings: settings)
             try listener.start()
         } catch {
@@ -100,7 +104,12 @@ public final class PostgresStore: Store {
     /// Runs a write in one transaction: its changes and its event-log rows commit together or not at all.
     func write<T>(_ body: (Connection) throws -> T) throws -> T {
         try pool.withConnection { connection in
-            try Transaction.run(on: connection) { try body(connection) }
+            try Transaction.run(on: connection) {
+                let result = try body(connection)
+                // Persons the body changed leave their accounts' health facts to work out (HealthSchemaSQL).
+                try Self.refreshStaleAccountHealth(connection)
+                return result
+            }
         }
     }
 

@@ -18,6 +18,7 @@ extension SQLiteStore {
                 throw StoreError.notFound(entity: "account", id: deal.accountID)
             }
             try requireAccess(db, account: deal.accountID, .write)
+            try Self.checkNeeds(db, deal)
             try insertDeal(db, &deal, catalog: catalog, accountName: accountName, user: actor)
             try Self.refreshAccountRollup(db, accountID: deal.accountID)
             try log(db, DealLog.created(deal, by: actor, at: clock()))
@@ -154,6 +155,7 @@ extension SQLiteStore {
             var (updated, action, note) = try change(old, process, evidence)
             let issues = Validation.issues(updated, catalog: catalog)
             guard issues.isEmpty else { throw Self.invalid(issues) }
+            try Self.checkNeeds(db, updated, keeping: old)
             updated.id = id
             updated.version = currentVersion + 1
             updated.createdAt = old.createdAt

@@ -143,4 +143,8 @@ struct SQLiteSnapshotLookup: SnapshotLookup {
     func ids(in table: String, from low: Int64, to high: Int64) throws -> Set<Int64> {
         Set(try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id BETWEEN ? AND ?", arguments: [low, high]))
     }
+
+    func accountOfPerson(_ id: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT account_id FROM person WHERE id = ?", arguments: [id])
+    }
 }

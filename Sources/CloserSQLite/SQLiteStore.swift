@@ -55,6 +55,9 @@ public final class SQLiteStore: Store {
                 if try pool.read({ try StageHistorySchema.positionsAreStale($0) }) {
                     try pool.write { try StageHistorySchema.syncPositions($0) }
                 }
+                if try pool.read({ try Self.accountHealthIsStale($0) }) {
+                    try pool.write { try Self.refreshStaleAccountHealth($0) }
+                }
                 database = pool
                 isReadOnly = false
             } else {
@@ -134,6 +137,8 @@ public final class SQLiteStore: Store {
         do {
             return try database.write { db in
                 let result = try body(db)
+                // Persons the body changed leave their accounts' health facts to work out (HealthSchema).
+                try Self.refreshStaleAccountHealth(db)
                 try db.execute(sql: "UPDATE meta SET value = value + 1 WHERE key = 'change_counter'")
                 return result
             }

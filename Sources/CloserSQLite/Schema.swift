@@ -248,6 +248,7 @@ enum Schema {
             try EventAccounts.fill(db)
         }
         migrator.registerMigration("v13-bulk-stage-history") { db in try StageHistoryBulk.migrate(db) }
+        migrator.registerMigration("v14-health") { db in try HealthSchema.migrate(db) }
         return migrator
     }
 }

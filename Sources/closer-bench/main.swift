@@ -5,6 +5,7 @@
 //   closer-bench accounts --db PATH [--runs N] [--user NAME]
 //   closer-bench orgchart --db PATH [--persons N] [--runs N]
 //   closer-bench review --db PATH [--runs N] [--cycles N]
+//   closer-bench health --db PATH [--runs N] [--user NAME]
 //   closer-bench import --db NEW-PATH [--rows N] [--accounts N] [--seed S] [--cases 1-3] [--runs N]
 //
 // Build in release: swift build -c release --scratch-path .build-bench
@@ -28,6 +29,9 @@ let usage = """
           times the weekly review (13-week window) and the review screen's first frame, then the
           stand-up screen's resident memory over --cycles refreshes (each after a write, or with
           --read-only 1 forced by a resize, so the store does not grow)
+      closer-bench health --db PATH [--runs 20] [--user li.na]
+          times the deal-health report over every open deal (manager, one rep's deals, as a rep who
+          sees their accounts only, one process with 200 per rule) and a board's cards' warnings
       closer-bench import --db NEW-PATH [--rows 100000] [--accounts 5000] [--seed 1] [--cases 3] [--runs 5]
           writes a deals CSV as another CRM exports it, then times importing it into a new store,
           re-importing it (all rows matched) and a dry run
@@ -43,6 +47,7 @@ do {
     case "orgchart": try OrgChartBench(arguments).run()
     case "review": try ReviewBench(arguments).run()
     case "import": try ImportBench(arguments).run()
+    case "health": try HealthBench(arguments).run()
     case "help", "-h", "--help": print(usage)
     default: throw BenchError("unknown command \(command)\n\(usage)")
     }

@@ -9,7 +9,7 @@ struct Closer: ParsableCommand {
         version: "0.1.0",
         subcommands: [TUICommand.self, DemoCommand.self, AccountCommand.self, PoolCommand.self, PersonCommand.self, DealCommand.self, ActivityCommand.self,
                       FilterCommand.self, OrgChartCommand.self, ReportCommand.self, StandupCommand.self,
-                      ExportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self, ProcessCommand.self, UserCommand.self, LogCommand.self,
-                      ServerCommand.self, CopyCommand.self],
+                      ExportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self, ProcessCommand.self, UserCommand.self,
+                      SettingsCommand.self, LogCommand.self, ServerCommand.self, CopyCommand.self],
         defaultSubcommand: TUICommand.self)
 }

@@ -116,7 +116,7 @@ private func checkConsistency(_ snapshot: Snapshot) {
     #expect(demo.users.contains { $0.name == "demo" })
     #expect((35...45).contains(demo.accounts.count))
     #expect((200...300).contains(demo.persons.count))
-    #expect(demo.deals.count == 150)
+    #expect(demo.deals.count == 150 + DemoBuilder.healthShowcaseDeals)
     #expect((550...950).contains(demo.activities.count), "\(demo.activities.count) activities")
     #expect(demo.events.count > 600, "\(demo.events.count) events")
 }
@@ -260,4 +260,25 @@ func otherSeedsAreConsistent(seed: UInt64) {
     }
     #expect(snapshot.deals.contains { !$0.overrides.isEmpty })
     #expect(snapshot == DemoCompany.generate(seed: 7, scale: n, today: today))
+}
+
+@Test func demoShowsTheHealthRules() {
+    let catalog = ProcessCatalog()
+    let persons = Dictionary(grouping: demo.persons, by: \.accountID)
+    let activities = Dictionary(grouping: demo.activities, by: { $0.dealID ?? 0 })
+    let warnings = demo.deals.filter { $0.outcome == .open }.map { deal in
+        (deal, DealHealth.warnings(deal, process: catalog.process(deal.processKey), persons: persons[deal.accountID] ?? [],
+                                   activities: activities[deal.id] ?? [], today: today))
+    }
+    let everything = warnings.filter { $0.1.map(\.rule) == HealthRule.allCases }
+    #expect(everything.map(\.0.title) == ["东海化工 DCS 改造"], "one deal trips every provable rule")
+    let showcase = Set(demo.accounts.filter { $0.tags.contains("健康示范") }.map(\.id))
+    let clean = warnings.filter { showcase.contains($0.0.accountID) && $0.1.isEmpty }.map(\.0.title)
+    #expect(clean == ["江南精密 在线监测系统", "江南精密 备品备件"], "and two trip none")
+    for rule in HealthRule.allCases {
+        #expect(warnings.filter { !showcase.contains($0.0.accountID) }.contains { $0.1.contains { $0.rule == rule } } || rule == .priceTooEarly,
+                "the rest of the company trips \(rule) too")
+    }
+    #expect(Set(demo.accounts.compactMap(\.maturity)) == Set(BuyerMaturity.allCases))
+    #expect(demo.accounts.contains { $0.maturity == nil }, "some accounts are not judged yet")
 }

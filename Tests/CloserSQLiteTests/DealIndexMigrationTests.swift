@@ -21,7 +21,7 @@ struct DealIndexMigrationTests {
         try Schema.migrator.migrate(queue, upTo: "v10-review-history")
         let before = try queue.read(Self.dealIndexes)
         #expect(before.isSuperset(of: ["deal_owner", "deal_amount_search", "deal_attention_top"]))
-        try Schema.migrator.migrate(queue)
+        try Schema.migrator.migrate(queue, upTo: "v11-fewer-deal-indexes")
         let after = try queue.read(Self.dealIndexes)
         #expect(after == before.subtracting(["deal_owner", "deal_amount_search", "deal_attention_top"]).union(["deal_amount_cover"]))
         let closedOn = try queue.read { db in try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'deal_closed_on'") }

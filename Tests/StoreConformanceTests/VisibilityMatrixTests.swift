@@ -219,7 +219,7 @@ enum MatrixRows {
     static let query = ReviewQuery(today: MatrixWorld.today, timeZone: TimeZone(identifier: "UTC") ?? .current)
 
     /// Built group by group: one literal of every row overflows a test thread's stack in a debug build.
-    static let all: [MatrixRow] = team() + accounts() + persons() + deals() + activities() + reviewLogExports() + ownership() + filters()
+    static let all: [MatrixRow] = team() + accounts() + persons() + deals() + activities() + reviewLogExports() + ownership() + filters() + health()
 
     // Who acts, the team's settings
     static func team() -> [MatrixRow] { [
@@ -440,6 +440,22 @@ enum MatrixRows {
         },
     ] }
 
+    // Deal health: the deal's warnings and the report follow the deal's account; the settings are the team's.
+    static func health() -> [MatrixRow] { [
+        row("healthSettings()", members) { _, s, _ in try s.healthSettings().routeDays > 0 },
+        row("saveHealthSettings(_:)", managers) { _, s, c in
+            try s.saveHealthSettings(HealthSettings(routeDays: 30 + c.rawValue))
+            return true
+        },
+        // Each case's deal has no next step: it trips #9, so it is on the report's list and has warnings.
+        row("dealWarnings(_:today:)", reads) { _, s, c in
+            try s.dealWarnings([c.dealID], today: MatrixWorld.today)[c.dealID]?.contains { $0.rule == .noNextStep } == true
+        },
+        row("healthReport(_:)", reads) { _, s, c in
+            try s.healthReport(HealthReportQuery(today: MatrixWorld.today, listLimit: 100)).list(.noNextStep)?.items.contains { $0.dealID == c.dealID } == true
+        },
+    ] }
+
     // Saved filters: owner.rep's own; the other rep neither sees nor changes it.
     static func filters() -> [MatrixRow] { [
         row("savedFilters()", { role, _ in role == .ownerRep || role == .manager }) { _, s, _ in
@@ -464,7 +480,7 @@ enum MatrixRows {
 /// Method selectors ("moveDeal(_:to:forceReason:expectedVersion:)") of the store protocols,
 /// read from their source files.
 enum ProtocolMethods {
-    static let files = ["Store.swift", "OwnershipStore.swift", "SavedFilterStore.swift"]
+    static let files = ["Store.swift", "OwnershipStore.swift", "SavedFilterStore.swift", "HealthStore.swift"]
 
     static func declared() throws -> Set<String> {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

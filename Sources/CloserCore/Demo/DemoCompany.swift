@@ -74,6 +74,7 @@ struct DemoBuilder {
         makeDeals(dealCount)
         finishAccounts()
         finishPersons()
+        makeHealthData()
         return Snapshot(users: users, processes: [], accounts: accounts, persons: persons, deals: deals,
                         activities: activities, events: orderedEvents())
     }

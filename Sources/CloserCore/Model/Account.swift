@@ -13,6 +13,9 @@ public struct Account: Sendable, Hashable, Identifiable, Codable {
     public var region: String
     public var businessNature: String
     public var scale: String
+    /// Where the buyer stands between inexperienced generalist and experienced specialist (004);
+    /// nil until someone has judged it.
+    public var maturity: BuyerMaturity?
     /// The rep who holds it; nil while it sits in the pool.
     public var owner: String?
     public var visibility: Visibility
@@ -28,7 +31,7 @@ public struct Account: Sendable, Hashable, Identifiable, Codable {
     public init(
         id: Int64 = 0, name: String, grade: Grade = .c, assistance: Int = 3, loyalty: Int = 3,
         industry: String = "", region: String = "", businessNature: String = "", scale: String = "",
-        owner: String? = nil, visibility: Visibility = .owned, sharedWith: [String] = [], tags: [String] = [],
+        maturity: BuyerMaturity? = nil, owner: String? = nil, visibility: Visibility = .owned, sharedWith: [String] = [], tags: [String] = [],
         notes: String = "", externalID: String? = nil, version: Int = 0,
         createdAt: Date = Date(timeIntervalSince1970: 0), updatedAt: Date = Date(timeIntervalSince1970: 0)
     ) {
@@ -41,6 +44,7 @@ public struct Account: Sendable, Hashable, Identifiable, Codable {
         self.region = region
         self.businessNature = businessNature
         self.scale = scale
+        self.maturity = maturity
         self.owner = owner
         self.visibility = visibility
         self.sharedWith = sharedWith

@@ -125,9 +125,11 @@ public enum Outcome: String, CodedValue {
     public var isClosed: Bool { self != .open }
 }
 
-/// Kinds of work record (003).
+/// Kinds of work record (003). Needs discovery and quotes are kinds of their own because the
+/// health rules read their order (002, taboos #2 and #4: no demo before the needs are heard, no
+/// price before the pricing stage).
 public enum ActivityKind: String, CodedValue {
-    case visit, call, email, demo, siteVisit = "site-visit", bid, meeting, other
+    case visit, call, email, demo, siteVisit = "site-visit", bid, meeting, discovery, quote, other
 
     public var label: LocalizedText {
         switch self {
@@ -138,6 +140,8 @@ public enum ActivityKind: String, CodedValue {
         case .siteVisit: LocalizedText(en: "Site visit", zh: "参观考察")
         case .bid: LocalizedText(en: "Bid", zh: "投标")
         case .meeting: LocalizedText(en: "Meeting", zh: "会议")
+        case .discovery: LocalizedText(en: "Needs discovery", zh: "需求调研")
+        case .quote: LocalizedText(en: "Quote", zh: "报价")
         case .other: LocalizedText(en: "Other", zh: "其他")
         }
     }

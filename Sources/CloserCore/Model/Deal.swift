@@ -32,6 +32,8 @@ public struct Deal: Sendable, Hashable, Identifiable, Codable {
     public var nextStep: String
     public var nextStepDue: Day?
     public var budgetKnown: Bool
+    /// The customer's needs as heard, each with who stated it.
+    public var needs: [CustomerNeed]
     public var competitors: [String]
     public var owner: String
     public var overrides: [GateOverride]
@@ -49,7 +51,7 @@ public struct Deal: Sendable, Hashable, Identifiable, Codable {
     public init(
         id: Int64 = 0, accountID: Int64, title: String, processKey: String, stageKey: String,
         milestonesDone: Set<String> = [], amount: Money = Money(minorUnits: 0), expectedClose: Day? = nil,
-        nextStep: String = "", nextStepDue: Day? = nil, budgetKnown: Bool = false, competitors: [String] = [],
+        nextStep: String = "", nextStepDue: Day? = nil, budgetKnown: Bool = false, needs: [CustomerNeed] = [], competitors: [String] = [],
         owner: String, overrides: [GateOverride] = [], outcome: Outcome = .open, outcomeReason: String = "",
         forecastCategory: ForecastCategory = .pipeline, stageEnteredAt: Date = Date(timeIntervalSince1970: 0),
         closedOn: Day? = nil, externalID: String? = nil, version: Int = 0,
@@ -66,6 +68,7 @@ public struct Deal: Sendable, Hashable, Identifiable, Codable {
         self.nextStep = nextStep
         self.nextStepDue = nextStepDue
         self.budgetKnown = budgetKnown
+        self.needs = needs
         self.competitors = competitors
         self.owner = owner
         self.overrides = overrides
@@ -79,6 +82,11 @@ public struct Deal: Sendable, Hashable, Identifiable, Codable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
+}
+
+extension Deal {
+    /// At least one need the customer stated is recorded (taboo #3).
+    public var hasStatedNeeds: Bool { needs.contains(where: \.isStated) }
 }
 
 public enum ForecastCategory: String, CodedValue {
@@ -109,6 +117,7 @@ extension Deal {
         try container.encode(nextStep, forKey: .nextStep)
         try container.encodeIfPresent(nextStepDue, forKey: .nextStepDue)
         try container.encode(budgetKnown, forKey: .budgetKnown)
+        try container.encode(needs, forKey: .needs)
         try container.encode(competitors, forKey: .competitors)
         try container.encode(owner, forKey: .owner)
         try container.encode(overrides, forKey: .overrides)
@@ -121,5 +130,43 @@ extension Deal {
         try container.encode(version, forKey: .version)
         try container.encode(createdAt, forKey: .createdAt)
         try container.encode(updatedAt, forKey: .updatedAt)
+    }
+}
+
+extension Deal {
+    enum CodingKeys: String, CodingKey {
+        case id, accountID, title, processKey, stageKey, milestonesDone, amount, expectedClose, nextStep, nextStepDue, budgetKnown, needs,
+             competitors, owner, overrides, outcome, outcomeReason, forecastCategory, stageEnteredAt, closedOn, externalID, version,
+             createdAt, updatedAt
+    }
+
+    /// Decodes like the synthesized form; files written before deals recorded needs have none.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(Int64.self, forKey: .id),
+            accountID: try container.decode(Int64.self, forKey: .accountID),
+            title: try container.decode(String.self, forKey: .title),
+            processKey: try container.decode(String.self, forKey: .processKey),
+            stageKey: try container.decode(String.self, forKey: .stageKey),
+            milestonesDone: try container.decode(Set<String>.self, forKey: .milestonesDone),
+            amount: try container.decode(Money.self, forKey: .amount),
+            expectedClose: try container.decodeIfPresent(Day.self, forKey: .expectedClose),
+            nextStep: try container.decode(String.self, forKey: .nextStep),
+            nextStepDue: try container.decodeIfPresent(Day.self, forKey: .nextStepDue),
+            budgetKnown: try container.decode(Bool.self, forKey: .budgetKnown),
+            needs: try container.decodeIfPresent([CustomerNeed].self, forKey: .needs) ?? [],
+            competitors: try container.decode([String].self, forKey: .competitors),
+            owner: try container.decode(String.self, forKey: .owner),
+            overrides: try container.decode([GateOverride].self, forKey: .overrides),
+            outcome: try container.decode(Outcome.self, forKey: .outcome),
+            outcomeReason: try container.decode(String.self, forKey: .outcomeReason),
+            forecastCategory: try container.decode(ForecastCategory.self, forKey: .forecastCategory),
+            stageEnteredAt: try container.decode(Date.self, forKey: .stageEnteredAt),
+            closedOn: try container.decodeIfPresent(Day.self, forKey: .closedOn),
+            externalID: try container.decodeIfPresent(String.self, forKey: .externalID),
+            version: try container.decode(Int.self, forKey: .version),
+            createdAt: try container.decode(Date.self, forKey: .createdAt),
+            updatedAt: try container.decode(Date.self, forKey: .updatedAt))
     }
 }

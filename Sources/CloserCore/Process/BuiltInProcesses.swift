@@ -18,15 +18,21 @@ public enum BuiltInProcesses {
                 key: "entry", name: text("Entry", "销售进入"), probability: 20,
                 milestones: [MilestoneTemplate(key: "coach-and-key-persons", name: text("Inside coach and key persons identified", "内线和关键人"),
                                                proof: .insideCoachAndDecisionMaker)],
-                workItems: [text("Map the buying organisation", "了解组织结构"), text("Win key people", "发展关键人")]),
+                workItems: [text("Map the buying organisation", "了解组织结构"), text("Win key people", "发展关键人")],
+                // The Develop stage assesses the budget with the rest of the opportunity (002).
+                flags: [.budget]),
             StageTemplate(
                 key: "proposal", name: text("Proposal", "提案"), probability: 40,
                 milestones: [MilestoneTemplate(key: "criteria-shaped", name: text("Purchase criteria shaped in our favour", "客户采购标准"))],
-                workItems: [text("Demos and visits", "演示与参观"), text("Shape the criteria", "引导采购指标")]),
+                workItems: [text("Demos and visits", "演示与参观"), text("Shape the criteria", "引导采购指标")],
+                // A proposal answers needs the customer stated (002, taboo #3).
+                flags: [.needs]),
             StageTemplate(
                 key: "bid", name: text("Bid", "投标"), probability: 60,
                 milestones: [MilestoneTemplate(key: "bid-submitted", name: text("Bid or negotiated tender submitted", "投标或议标"))],
-                workItems: [text("Write the bid", "编写标书"), text("Price it", "报价")]),
+                workItems: [text("Write the bid", "编写标书"), text("Price it", "报价")],
+                // The bid is where the price is set (002: 确定价格定位); a quote before it is early (taboo #4).
+                flags: [.pricing]),
             StageTemplate(
                 key: "negotiation", name: text("Negotiation", "商务谈判"), probability: 80,
                 milestones: [MilestoneTemplate(key: "contract-signed", name: text("Contract approved and signed", "合同审批和合同签订"))],
@@ -48,7 +54,9 @@ public enum BuiltInProcesses {
             StageTemplate(
                 key: "evaluate-options", name: text("Evaluate options", "评估选项"), probability: 30,
                 milestones: [MilestoneTemplate(key: "technical-fit", name: text("Technical evaluation passed", "技术评估通过")),
-                             MilestoneTemplate(key: "economic-fit", name: text("Economic evaluation passed", "经济评估通过"))]),
+                             MilestoneTemplate(key: "economic-fit", name: text("Economic evaluation passed", "经济评估通过"))],
+                // Options are weighed against the confirmed need and, economically, the budget and a price (000).
+                flags: [.budget, .needs, .pricing]),
             StageTemplate(
                 key: "resolve-doubts", name: text("Resolve doubts", "解决疑虑"), probability: 60,
                 milestones: [MilestoneTemplate(key: "customer-decides", name: text("Objections answered, customer decides", "异议解决，客户决定"))]),
@@ -76,7 +84,9 @@ public enum BuiltInProcesses {
                 milestones: [MilestoneTemplate(key: "need-understood", name: text("Need understood, summary confirmed", "需求明确并确认纪要"))]),
             StageTemplate(
                 key: "objections", name: text("Objections", "异议处理"), probability: 55,
-                milestones: [MilestoneTemplate(key: "objections-cleared", name: text("Objections cleared", "异议消除"))]),
+                milestones: [MilestoneTemplate(key: "objections-cleared", name: text("Objections cleared", "异议消除"))],
+                // The visit learns the need and the budget (002, 第二篇); the price comes just before the close (taboo #4).
+                flags: [.budget, .needs, .pricing]),
             StageTemplate(
                 key: "close", name: text("Close", "成交"), probability: 80,
                 milestones: [MilestoneTemplate(key: "order-signed", name: text("Order signed", "订单签订"))]),

@@ -59,19 +59,25 @@ public struct StageTemplate: Sendable, Hashable, Codable, Identifiable {
     public var probability: Int
     public var milestones: [MilestoneTemplate]
     public var workItems: [LocalizedText]
+    /// Where the health rules expect something of a deal from this stage on (budget known,
+    /// needs recorded) or allow it (price talk). The first stage carrying a flag sets it for the
+    /// process; the team's settings may move it.
+    public var flags: Set<StageFlag>
     public var id: String { key }
 
-    public init(key: String, name: LocalizedText, probability: Int, milestones: [MilestoneTemplate], workItems: [LocalizedText] = []) {
+    public init(key: String, name: LocalizedText, probability: Int, milestones: [MilestoneTemplate], workItems: [LocalizedText] = [],
+                flags: Set<StageFlag> = []) {
         self.key = key
         self.name = name
         self.probability = probability
         self.milestones = milestones
         self.workItems = workItems
+        self.flags = flags
     }
 
-    private enum CodingKeys: String, CodingKey { case key, name, probability, milestones, workItems }
+    private enum CodingKeys: String, CodingKey { case key, name, probability, milestones, workItems, flags }
 
-    /// A team's template may leave out work items (and milestones, for a stage with no gate).
+    /// A team's template may leave out work items (and milestones, for a stage with no gate), and flags.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         key = try container.decode(String.self, forKey: .key)
@@ -79,7 +85,46 @@ public struct StageTemplate: Sendable, Hashable, Codable, Identifiable {
         probability = try container.decode(Int.self, forKey: .probability)
         milestones = try container.decodeIfPresent([MilestoneTemplate].self, forKey: .milestones) ?? []
         workItems = try container.decodeIfPresent([LocalizedText].self, forKey: .workItems) ?? []
+        flags = try container.decodeIfPresent(Set<StageFlag>.self, forKey: .flags) ?? []
     }
+
+    /// Flags sorted, and left out when there are none, so a template without them reads as before.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(key, forKey: .key)
+        try container.encode(name, forKey: .name)
+        try container.encode(probability, forKey: .probability)
+        try container.encode(milestones, forKey: .milestones)
+        try container.encode(workItems, forKey: .workItems)
+        if !flags.isEmpty { try container.encode(flags.sorted(), forKey: .flags) }
+    }
+}
+
+/// A stage's meaning for the health rules (002, 十忌).
+public enum StageFlag: String, CodedValue, Comparable {
+    /// From here on the customer's budget should be known (taboo #6).
+    case budget
+    /// The pricing stage: a quote before it is price talked too early (taboo #4).
+    case pricing
+    /// From here on the customer's needs should be recorded (taboo #3).
+    case needs
+
+    public var label: LocalizedText {
+        switch self {
+        case .budget: LocalizedText(en: "Budget known from", zh: "预算明确自")
+        case .pricing: LocalizedText(en: "Pricing stage", zh: "报价阶段")
+        case .needs: LocalizedText(en: "Needs recorded by", zh: "需求记录自")
+        }
+    }
+
+    public static func < (a: StageFlag, b: StageFlag) -> Bool {
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
+    }
+}
+
+extension ProcessTemplate {
+    /// The first stage carrying `flag` in the template's own data, nil when none does.
+    public func flaggedStage(_ flag: StageFlag) -> StageTemplate? { stages.first { $0.flags.contains(flag) } }
 }
 
 /// The event that proves a stage done (关键节点).

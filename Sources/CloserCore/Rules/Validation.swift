@@ -64,6 +64,21 @@ public enum Validation {
         issues += lengthIssues(["title": deal.title, "next-step": deal.nextStep])
         issues += controlIssues(["title": deal.title, "next-step": deal.nextStep, "owner": deal.owner,
                                  "competitors": deal.competitors.joined(separator: ","), "external-id": deal.externalID ?? "", "reason": deal.outcomeReason])
+        issues += needIssues(deal.needs)
+        return issues
+    }
+
+    /// A need says what the customer needs; a deal holds at most `CustomerNeed.maxPerDeal`.
+    static func needIssues(_ needs: [CustomerNeed]) -> [ValidationIssue] {
+        var issues = [ValidationIssue]()
+        if needs.count > CustomerNeed.maxPerDeal {
+            issues.append(.init("needs", "at most \(CustomerNeed.maxPerDeal) per deal, got \(needs.count)"))
+        }
+        for (index, need) in needs.enumerated() {
+            if isBlank(need.text) { issues.append(.init("needs", "need \(index + 1) says nothing")) }
+            issues += lengthIssues(["needs": need.text])
+            issues += controlIssues(["needs": need.text])
+        }
         return issues
     }
 

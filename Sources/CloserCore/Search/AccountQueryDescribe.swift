@@ -21,6 +21,8 @@ extension AccountQueryLanguage {
         case .weighted(let comparison, let amount): return "weighted" + comparison.rawValue + amountText(amount)
         case .won(let comparison, let amount): return "won" + comparison.rawValue + amountText(amount)
         case .lastActivityDays(let comparison, let days): return "last" + comparison.rawValue + "\(days)d"
+        case .maturity(let levels, let unassessed):
+            return "maturity:" + (BuyerMaturity.allCases.filter(levels.contains).map(\.rawValue) + (unassessed ? ["none"] : [])).joined(separator: ",")
         }
     }
 

@@ -2,7 +2,7 @@
 
 /// A condition name: `grade`, `等级`, `vis`, … all map to one key.
 enum AccountQueryKey: String, CaseIterable, Sendable {
-    case grade, quadrant, region, industry, owner, nature, scale, visibility, tag, pipeline, weighted, won, last
+    case grade, quadrant, region, industry, owner, nature, scale, visibility, tag, pipeline, weighted, won, last, maturity
 
     /// Names accepted for each key besides the canonical one (English names in any case).
     static let aliases: [String: AccountQueryKey] = {
@@ -20,6 +20,7 @@ enum AccountQueryKey: String, CaseIterable, Sendable {
             ("tags", .tag), ("标签", .tag),
             ("管道", .pipeline), ("加权", .weighted), ("赢单", .won),
             ("最近", .last), ("lastactivity", .last),
+            ("mat", .maturity), ("成熟度", .maturity), ("买方成熟度", .maturity), ("客户经验", .maturity),
         ]
         for (name, key) in extra { names[name] = key }
         return names
@@ -50,6 +51,7 @@ enum AccountQueryKey: String, CaseIterable, Sendable {
         case .weighted: "weighted>=100万"
         case .won: "won>0"
         case .last: "last>30d"
+        case .maturity: "maturity:specialist,unbundling or maturity:none"
         }
     }
 
@@ -71,6 +73,13 @@ enum AccountQueryCodes {
     ]
 
     static let visibilityAliases: [String: Visibility] = [:]
+
+    static let maturityAliases: [String: BuyerMaturity] = [
+        "多面手": .generalist, "新手": .generalist, "熟悉": .familiar, "拆分": .unbundling, "专家": .specialist, "expert": .specialist,
+    ]
+
+    /// `maturity:` values that mean "not judged yet".
+    static let unassessedWords: Set<String> = ["none", "unset", "unknown", "未评估", "未知", "无"]
 
     static func resolve<Value: CodedValue>(_ text: String, aliases: [String: Value]) -> Resolution<Value> {
         let wanted = text.lowercased()

@@ -8,9 +8,10 @@ import Foundation
 ///
 ///     term      = text | key op value
 ///     key       = grade | quadrant | region | industry | owner | nature | scale | visibility (vis) | tag
-///               | pipeline | weighted | won | last          (and 等级 象限 区域 行业 负责人 性质 规模 标签 …)
+///               | maturity (mat) | pipeline | weighted | won | last   (and 等级 象限 区域 行业 负责人 性质 规模 标签 成熟度 …)
 ///     list keys take `:` (or `=`) and a comma-separated list (`,` `，` `、`), any of which may match:
 ///               grade:A,B  quadrant:opp,战略  region:华东  owner:me,none  visibility:pool,shared  tag:迎春花 (one tag)
+///               maturity:specialist,3,none (buyer maturity 004 by code, label or level 1…4; none = not judged)
 ///     numeric keys take < <= > >= =:  pipeline>500k  weighted<=120万  won>0  last>30d  last<4w
 ///     text      = anything without an operator outside quotes: name words or pinyin initials
 ///
@@ -135,6 +136,8 @@ public enum AccountQueryLanguage {
                 throw term.error("tag takes one tag; write tag:\(items[0]) tag:\(items[1]) for accounts with both")
             }
             return .tag(items[0])
+        case .maturity:
+            return try maturity(items, term)
         case .owner:
             return .field(.owner, items.map(AccountQueryCodes.ownerValue))
         case .region: return .field(.region, items)
@@ -142,6 +145,26 @@ public enum AccountQueryLanguage {
         case .nature: return .field(.nature, items)
         default: return .field(.scale, items)
         }
+    }
+
+    /// Levels by code, label, alias, unique prefix or number 1…4; `none` for accounts not judged yet.
+    static func maturity(_ items: [String], _ term: AccountQueryTerm) throws(QueryError) -> AccountCondition {
+        var levels = Set<BuyerMaturity>()
+        var unassessed = false
+        var rest: [String] = []
+        for item in items {
+            if AccountQueryCodes.unassessedWords.contains(item.lowercased()) {
+                unassessed = true
+            } else if let level = Int(item), (1...BuyerMaturity.allCases.count).contains(level) {
+                levels.insert(BuyerMaturity.allCases[level - 1])
+            } else {
+                rest.append(item)
+            }
+        }
+        if !rest.isEmpty {
+            levels.formUnion(try coded(rest, "maturity", aliases: AccountQueryCodes.maturityAliases, term))
+        }
+        return .maturity(levels, unassessed: unassessed)
     }
 
     static func coded<Value: CodedValue>(_ items: [String], _ name: String, aliases: [String: Value],

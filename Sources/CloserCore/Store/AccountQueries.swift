@@ -16,6 +16,8 @@ public enum AccountCondition: Sendable, Hashable {
     case won(Comparison, Int64)
     /// Days since the last activity on the account (`last>30d`); an account never worked counts as infinitely old.
     case lastActivityDays(Comparison, Int)
+    /// Buyer maturity (004) is any of the levels, or not judged yet when `unassessed`.
+    case maturity(Set<BuyerMaturity>, unassessed: Bool)
 }
 
 public enum AccountTextField: String, Sendable, Hashable, CaseIterable {

@@ -35,6 +35,13 @@ public enum ColumnCoding {
         return try? decoder.decode(type, from: data)
     }
 
+    /// A deal's needs as JSON; "[]" for none, which the health report's SQL tests for.
+    public static func needs(_ needs: [CustomerNeed]) -> String { needs.isEmpty ? "[]" : codable(needs) }
+
+    public static func needs(from text: String) -> [CustomerNeed] {
+        text.isEmpty || text == "[]" ? [] : decode([CustomerNeed].self, from: text) ?? []
+    }
+
     public static func time(_ date: Date) -> Double { date.timeIntervalSince1970 }
 
     public static func date(_ seconds: Double) -> Date { Date(timeIntervalSince1970: seconds) }

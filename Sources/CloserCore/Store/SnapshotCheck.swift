@@ -8,6 +8,8 @@ public protocol SnapshotLookup {
     func exists(_ table: String, _ id: Int64) throws -> Bool
     /// The ids of `table` in [low, high]: one range query per table, not one per row.
     func ids(in table: String, from low: Int64, to high: Int64) throws -> Set<Int64>
+    /// The account of a person in the store, nil when there is none.
+    func accountOfPerson(_ id: Int64) throws -> Int64?
 }
 
 /// The checks an import runs before writing, each naming the row it refuses.
@@ -71,9 +73,16 @@ public struct SnapshotCheck {
             }
         }
         let deals = try uniqueIDs("deals", snapshot.deals.map(\.id), table: "deal")
+        let personAccounts = Dictionary(snapshot.persons.map { ($0.id, $0.accountID) }, uniquingKeysWith: { first, _ in first })
         for (index, deal) in snapshot.deals.enumerated() {
             if let issue = Validation.issues(deal, catalog: catalog).first { throw fail("deals", index, issue.description) }
             guard try accountKnown(deal.accountID) else { throw fail("deals", index, "account \(deal.accountID) does not exist") }
+            for person in deal.needs.compactMap(\.statedBy) {
+                let account = try personAccounts[person] ?? store.accountOfPerson(person)
+                guard account == deal.accountID else {
+                    throw fail("deals", index, "a need is stated by person \(person), who is not a key person of account \(deal.accountID)")
+                }
+            }
         }
         _ = try uniqueIDs("activities", snapshot.activities.map(\.id), table: "activity")
         for (index, activity) in snapshot.activities.enumerated() {

@@ -51,6 +51,12 @@ extension SQLConditions {
                 }
             }
             addEither(parts, arguments)
+        case .maturity(let levels, let unassessed):
+            let codes = BuyerMaturity.allCases.filter(levels.contains).map(\.rawValue)
+            var parts: [String] = []
+            if !codes.isEmpty { parts.append("a.maturity IN (\(codes.map { _ in "?" }.joined(separator: ", ")))") }
+            if unassessed { parts.append("a.maturity IS NULL") }
+            addEither(parts, codes.map(SQLValue.text))
         case .tag(let tag):
             add("EXISTS (SELECT 1 FROM json_array_elements_text(a.tags::json) t WHERE lower(t) = lower(?))", [.text(tag)])
         case .pipeline(let comparison, let amount):

@@ -9,7 +9,8 @@ extension Account {
             id: try row.int64("id"), name: try row.string("name"), grade: Grade(rawValue: try row.string("grade")) ?? .c,
             assistance: try row.int("assistance"), loyalty: try row.int("loyalty"),
             industry: try row.string("industry"), region: try row.string("region"), businessNature: try row.string("business_nature"),
-            scale: try row.string("scale"), owner: try row.optionalText("owner"),
+            scale: try row.string("scale"), maturity: try row.optionalText("maturity").flatMap(BuyerMaturity.init(rawValue:)),
+            owner: try row.optionalText("owner"),
             visibility: Visibility(rawValue: try row.string("visibility")) ?? .owned,
             sharedWith: ColumnCoding.strings(from: try row.string("shared_with")), tags: ColumnCoding.strings(from: try row.string("tags")),
             notes: try row.string("notes"), externalID: try row.optionalText("external_id"), version: try row.int("version"),
@@ -19,6 +20,7 @@ extension Account {
     static let pgColumns = [
         "id", "name", "grade", "assistance", "loyalty", "quadrant", "industry", "region", "business_nature", "scale", "owner",
         "visibility", "shared_with", "tags", "notes", "external_id", "search_key", "version", "created_at", "updated_at", "updated_by",
+        "maturity",
     ]
 
     func pgValues(updatedBy: String) -> [SQLValue] {
@@ -26,7 +28,7 @@ extension Account {
             .int(id), .text(name), .text(grade.rawValue), .int(assistance), .int(loyalty), .text(quadrant.rawValue), .text(industry),
             .text(region), .text(businessNature), .text(scale), .optional(owner), .text(visibility.rawValue),
             .text(ColumnCoding.strings(sharedWith)), .text(ColumnCoding.strings(tags)), .text(notes), .optional(externalID),
-            .text(searchKey), .int(version), .time(createdAt), .time(updatedAt), .text(updatedBy),
+            .text(searchKey), .int(version), .time(createdAt), .time(updatedAt), .text(updatedBy), .optional(maturity?.rawValue),
         ]
     }
 }
@@ -78,6 +80,7 @@ extension Deal {
             amount: Money(minorUnits: try row.int64("amount"), currency: try row.string("currency")),
             expectedClose: try row.day("expected_close"), nextStep: try row.string("next_step"),
             nextStepDue: try row.day("next_step_due"), budgetKnown: try row.bool("budget_known"),
+            needs: ColumnCoding.needs(from: try row.string("needs")),
             competitors: ColumnCoding.strings(from: try row.string("competitors")), owner: try row.string("owner"),
             overrides: ColumnCoding.decode([GateOverride].self, from: try row.string("overrides")) ?? [],
             outcome: Outcome(rawValue: try row.string("outcome")) ?? .open, outcomeReason: try row.string("outcome_reason"),
@@ -91,7 +94,8 @@ extension Deal {
         "id", "account_id", "title", "process_key", "stage_key", "milestones_done", "amount", "currency", "expected_close",
         "next_step", "next_step_due", "budget_known", "competitors", "owner", "overrides", "outcome", "outcome_reason",
         "forecast_category", "stage_entered_at", "closed_on", "external_id", "probability", "weighted", "at_risk",
-        "milestones_met", "milestones_total", "search_key", "version", "created_at", "updated_at", "updated_by",
+        "milestones_met", "milestones_total", "search_key", "version", "created_at", "updated_at", "updated_by", "needs", "has_needs",
+        "next_key",
     ]
 
     func pgValues(derived: DealDerived, accountName: String, updatedBy: String) -> [SQLValue] {
@@ -103,7 +107,8 @@ extension Deal {
             .text(forecastCategory.rawValue), .time(stageEnteredAt), .optional(closedOn), .optional(externalID),
             .int(derived.probability), .int(derived.weighted), .bool(derived.atRisk), .int(derived.milestonesMet),
             .int(derived.milestonesTotal), .text(Deal.searchKey(title: title, accountName: accountName)), .int(version),
-            .time(createdAt), .time(updatedAt), .text(updatedBy),
+            .time(createdAt), .time(updatedAt), .text(updatedBy), .text(ColumnCoding.needs(needs)), .bool(hasStatedNeeds),
+            .text(nextStepKey),
         ]
     }
 }

@@ -5,7 +5,7 @@
 /// (psql, a script) notify too.
 enum ChangeNotifySQL {
     static let tables = ["\"user\"", "process", "account", "person", "deal", "activity", "event",
-                         "saved_filter", "pool_rule", "forecast_call"]
+                         "saved_filter", "pool_rule", "forecast_call", "setting"]
 
     static var statements: [String] {
         [

@@ -20,8 +20,9 @@ enum PostgresSchema {
     }
 
     static var migrations: [Migration] {
-        [Migration(version: 1, name: "tables", statements: (tables + StageHistorySQL.tables).map(byteCollated)
-                   + StageHistorySQL.functions + StageHistorySQL.rollupFunctions + StageHistorySQL.triggers + ChangeNotifySQL.statements)]
+        [Migration(version: 1, name: "tables", statements: (tables + StageHistorySQL.tables + HealthSchemaSQL.tables).map(byteCollated)
+                   + StageHistorySQL.functions + StageHistorySQL.rollupFunctions + StageHistorySQL.triggers
+                   + HealthSchemaSQL.functions + HealthSchemaSQL.triggers + ChangeNotifySQL.statements)]
     }
 
     /// Text compares and sorts by its bytes, as in the file store (SQLite's BINARY), whatever
@@ -85,7 +86,9 @@ enum PostgresSchema {
             -- When the current owner got it (claim, assign); NULL = since the row was created.
             owned_since double precision,
             -- Why it was last returned to the pool, kept while it sits there.
-            returned_reason text
+            returned_reason text,
+            -- Buyer maturity (004), NULL while not judged.
+            maturity text
         )
         """,
         "CREATE INDEX account_name ON account (name, id)",
@@ -158,7 +161,16 @@ enum PostgresSchema {
             version bigint NOT NULL,
             created_at double precision NOT NULL,
             updated_at double precision NOT NULL,
-            updated_by text NOT NULL DEFAULT ''
+            updated_by text NOT NULL DEFAULT '',
+            -- Deal health (see HealthSchemaSQL): the needs heard, and what the rules read kept in the row.
+            needs text NOT NULL DEFAULT '[]',
+            has_needs boolean NOT NULL DEFAULT false,
+            last_demo text,
+            first_discovery text,
+            first_quote text,
+            pitched boolean NOT NULL DEFAULT false,
+            quoted boolean NOT NULL DEFAULT false,
+            next_key text NOT NULL DEFAULT ''
         )
         """,
         // Board: per-stage totals and the first cards by amount; one rep's board by its own index.

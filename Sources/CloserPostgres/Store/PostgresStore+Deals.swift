@@ -17,6 +17,7 @@ extension PostgresStore {
                 throw StoreError.notFound(entity: "account", id: deal.accountID)
             }
             try requireAccess(connection, account: deal.accountID, .write)
+            try Self.checkNeeds(connection, deal)
             try Self.lockAccount(connection, deal.accountID)
             let evidence = try Self.evidence(connection, accountID: deal.accountID)
             let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: evidence)
@@ -145,6 +146,7 @@ extension PostgresStore {
             var (updated, action, note) = try change(old, process, evidence)
             let issues = Validation.issues(updated, catalog: catalog)
             guard issues.isEmpty else { throw Self.invalid(issues) }
+            try Self.checkNeeds(connection, updated, keeping: old)
             updated.id = id
             updated.version = currentVersion + 1
             updated.createdAt = old.createdAt
@@ -168,6 +170,20 @@ extension PostgresStore {
             try Self.refreshAccountRollup(connection, accountID: updated.accountID)
             if old.accountID != updated.accountID { try Self.refreshAccountRollup(connection, accountID: old.accountID) }
             return updated
+        }
+    }
+
+    /// A need is stated by a key person of the deal's own account. Needs kept from `old` (same
+    /// account) are not checked again: a person deleted since must not block every later edit.
+    static func checkNeeds(_ connection: Connection, _ deal: Deal, keeping old: Deal? = nil) throws {
+        var ids = Set(deal.needs.compactMap(\.statedBy))
+        if let old, old.accountID == deal.accountID { ids.subtract(old.needs.compactMap(\.statedBy)) }
+        guard !ids.isEmpty else { return }
+        let sorted = ids.sorted()
+        let found = Set(try connection.query("SELECT id FROM person WHERE account_id = ? AND id IN (\(sorted.map { _ in "?" }.joined(separator: ",")))",
+                                             [.int(deal.accountID)] + sorted.map(SQLValue.int)).map { try $0.int64("id") })
+        if let missing = sorted.first(where: { !found.contains($0) }) {
+            throw StoreError.invalid("needs: person \(missing) is not a key person of the deal's account (#\(deal.accountID)); nothing was saved")
         }
     }
 }

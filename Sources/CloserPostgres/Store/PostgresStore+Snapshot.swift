@@ -175,6 +175,10 @@ struct ServerSnapshotLookup: SnapshotLookup {
     func ids(in table: String, from low: Int64, to high: Int64) throws -> Set<Int64> {
         Set(try connection.query("SELECT id FROM \(table) WHERE id BETWEEN ? AND ?", [.int(low), .int(high)]).map { try $0.int64("id") })
     }
+
+    func accountOfPerson(_ id: Int64) throws -> Int64? {
+        try connection.queryOne("SELECT account_id FROM person WHERE id = ?", [.int(id)])?.int64("account_id")
+    }
 }
 
 extension SQLValue {

@@ -84,19 +84,26 @@ private func seconds(_ date: Date) -> String { String(date.timeIntervalSince1970
 
 enum AccountCSV {
     static let header = ["id", "name", "grade", "assistance", "loyalty", "industry", "region", "business_nature", "scale", "owner",
-                         "visibility", "shared_with", "tags", "notes", "external_id", "version", "created_at", "updated_at"]
+                         "visibility", "shared_with", "tags", "notes", "external_id", "version", "created_at", "updated_at", "maturity"]
     static let required: Set<String> = ["id", "name", "grade", "assistance", "loyalty"]
 
     static func row(_ a: Account) -> [String] {
         [String(a.id), a.name, a.grade.rawValue, String(a.assistance), String(a.loyalty), a.industry, a.region, a.businessNature, a.scale,
          a.owner ?? "", a.visibility.rawValue, CSVTable.list(a.sharedWith), CSVTable.list(a.tags), a.notes, a.externalID ?? "",
-         String(a.version), seconds(a.createdAt), seconds(a.updatedAt)]
+         String(a.version), seconds(a.createdAt), seconds(a.updatedAt), a.maturity?.rawValue ?? ""]
     }
 
     static func account(_ r: CSVRowReader) throws -> Account {
-        Account(id: try r.id("id"), name: r.text("name"), grade: try r.coded("grade", Grade.self), assistance: try r.int("assistance"),
+        var maturity: BuyerMaturity?
+        if let text = r.optional("maturity") {
+            guard let level = BuyerMaturity.parse(text) else {
+                throw StoreError.invalid("\(r.location("maturity")): '\(text)' is not one of \(BuyerMaturity.codes)")
+            }
+            maturity = level
+        }
+        return Account(id: try r.id("id"), name: r.text("name"), grade: try r.coded("grade", Grade.self), assistance: try r.int("assistance"),
                 loyalty: try r.int("loyalty"), industry: r.text("industry"), region: r.text("region"), businessNature: r.text("business_nature"),
-                scale: r.text("scale"), owner: r.optional("owner"), visibility: try r.coded("visibility", Visibility.self, default: .owned),
+                scale: r.text("scale"), maturity: maturity, owner: r.optional("owner"), visibility: try r.coded("visibility", Visibility.self, default: .owned),
                 sharedWith: CSVTable.list(from: r.text("shared_with")), tags: CSVTable.list(from: r.text("tags")), notes: r.text("notes"),
                 externalID: r.optional("external_id"), version: try r.int("version", default: 1),
                 createdAt: try r.time("created_at"), updatedAt: try r.time("updated_at"))
@@ -136,7 +143,7 @@ enum PersonCSV {
 enum DealCSV {
     static let header = ["id", "account_id", "title", "process", "stage", "milestones_done", "amount", "currency", "expected_close",
                          "next_step", "next_step_due", "budget_known", "competitors", "owner", "overrides", "outcome", "outcome_reason",
-                         "forecast_category", "stage_entered_at", "closed_on", "external_id", "version", "created_at", "updated_at"]
+                         "forecast_category", "stage_entered_at", "closed_on", "external_id", "version", "created_at", "updated_at", "needs"]
     static let required: Set<String> = ["id", "account_id", "title", "process", "stage"]
 
     static func row(_ d: Deal) -> [String] {
@@ -144,7 +151,8 @@ enum DealCSV {
          plainAmount(d.amount.minorUnits), d.amount.currency, d.expectedClose?.description ?? "", d.nextStep,
          d.nextStepDue?.description ?? "", d.budgetKnown ? "yes" : "no", CSVTable.list(d.competitors), d.owner,
          d.overrides.isEmpty ? "" : ColumnCoding.codable(d.overrides), d.outcome.rawValue, d.outcomeReason, d.forecastCategory.rawValue,
-         seconds(d.stageEnteredAt), d.closedOn?.description ?? "", d.externalID ?? "", String(d.version), seconds(d.createdAt), seconds(d.updatedAt)]
+         seconds(d.stageEnteredAt), d.closedOn?.description ?? "", d.externalID ?? "", String(d.version), seconds(d.createdAt), seconds(d.updatedAt),
+         d.needs.isEmpty ? "" : ColumnCoding.needs(d.needs)]
     }
 
     static func deal(_ r: CSVRowReader) throws -> Deal {
@@ -159,10 +167,17 @@ enum DealCSV {
             }
             overrides = decoded
         }
+        var needs = [CustomerNeed]()
+        if let text = r.optional("needs") {
+            guard let decoded = ColumnCoding.decode([CustomerNeed].self, from: text) else {
+                throw StoreError.invalid("\(r.location("needs")): not a list of needs ([{\"text\": \"…\", \"statedBy\": 12}])")
+            }
+            needs = decoded
+        }
         return Deal(id: try r.id("id"), accountID: try r.id("account_id"), title: r.text("title"), processKey: r.text("process"),
                     stageKey: r.text("stage"), milestonesDone: Set(CSVTable.list(from: r.text("milestones_done"))), amount: amount,
                     expectedClose: try r.day("expected_close"), nextStep: r.text("next_step"), nextStepDue: try r.day("next_step_due"),
-                    budgetKnown: try r.bool("budget_known"), competitors: CSVTable.list(from: r.text("competitors")), owner: r.text("owner"),
+                    budgetKnown: try r.bool("budget_known"), needs: needs, competitors: CSVTable.list(from: r.text("competitors")), owner: r.text("owner"),
                     overrides: overrides, outcome: try r.coded("outcome", Outcome.self, default: .open), outcomeReason: r.text("outcome_reason"),
                     forecastCategory: try r.coded("forecast_category", ForecastCategory.self, default: .pipeline),
                     stageEnteredAt: try r.time("stage_entered_at"), closedOn: try r.day("closed_on"), externalID: r.optional("external_id"),

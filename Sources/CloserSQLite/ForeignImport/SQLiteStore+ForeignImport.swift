@@ -43,10 +43,15 @@ extension SQLiteStore {
             let id = try insert(db, account, user: user, now: now)
             newAccountIDs.append(id)
             names[id] = account.name
-            try log(db, event("account", id, "created", note: account.name, account: id))
         }
-        if !plan.newAccounts.isEmpty {
+        if let first = newAccountIDs.first {
             try db.execute(sql: "UPDATE account SET owned_since = ? WHERE owner IS NOT NULL AND owned_since IS NULL", arguments: [ColumnCoding.time(now)])
+            // One "created" row per new account, made in one statement (as `log` would, one by one).
+            try db.execute(sql: """
+                INSERT INTO event (at, user, entity, entity_id, action, changes, note, account_id)
+                SELECT MAX(?, (SELECT COALESCE(MAX(at), 0) FROM event)), ?, 'account', a.id, 'created', '{}', a.name, a.id
+                FROM account a WHERE a.id >= ? ORDER BY a.id
+                """, arguments: [ColumnCoding.time(now), user, first])
         }
         func id(_ ref: AccountRef) -> Int64 {
             switch ref {

@@ -25,6 +25,7 @@ extension SQLFilter {
     /// - owner: `me` is the store's actor, `none` the pool (no owner), any
     ///   other value that user's name in any case.
     /// - tag: one of the account's tags equals it, ASCII letters in any case.
+    /// - maturity: the account's buyer maturity is one of the levels, or not judged (`none`).
     /// - pipeline, weighted, won: the account's rollups in the default currency, minor units.
     /// - last: whole days from the last activity to today (`AccountQuery.today`); an
     ///   account never worked is infinitely old, so `last>30d` includes it and `last<7d` does not.
@@ -79,6 +80,12 @@ extension SQLFilter {
                 }
             }
             addEither(parts, arguments)
+        case .maturity(let levels, let unassessed):
+            let codes = BuyerMaturity.allCases.filter(levels.contains).map(\.rawValue)
+            var parts: [String] = []
+            if !codes.isEmpty { parts.append("a.maturity IN (\(codes.map { _ in "?" }.joined(separator: ", ")))") }
+            if unassessed { parts.append("a.maturity IS NULL") }
+            addEither(parts, codes.map { $0 })
         case .tag(let tag):
             add("EXISTS (SELECT 1 FROM json_each(a.tags) t WHERE lower(t.value) = lower(?))", [tag])
         // `+` keeps the planner off the account_pipeline index for the range: a typical

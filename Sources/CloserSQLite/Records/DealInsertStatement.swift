@@ -55,6 +55,9 @@ struct DealInsertStatement {
         row.double(ColumnCoding.time(deal.createdAt))
         row.double(ColumnCoding.time(deal.updatedAt))
         row.text(updatedBy)
+        row.text(ColumnCoding.needs(deal.needs))
+        row.int(deal.hasStatedNeeds ? 1 : 0)
+        row.text(deal.nextStepKey)
         guard row.position == Deal.columns.count else {
             throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "\(row.position) values bound for \(Deal.columns.count) deal columns", sql: statement.sql)
         }

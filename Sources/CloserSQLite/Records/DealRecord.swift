@@ -10,6 +10,7 @@ extension Deal {
             amount: Money(minorUnits: row["amount"], currency: row.text("currency")),
             expectedClose: ColumnCoding.day(row["expected_close"]), nextStep: row.text("next_step"),
             nextStepDue: ColumnCoding.day(row["next_step_due"]), budgetKnown: row["budget_known"],
+            needs: ColumnCoding.needs(from: row.text("needs")),
             competitors: ColumnCoding.strings(from: row.text("competitors")), owner: row.text("owner"),
             overrides: ColumnCoding.decode([GateOverride].self, from: row.text("overrides")) ?? [],
             outcome: Outcome(rawValue: row.text("outcome")) ?? .open, outcomeReason: row.text("outcome_reason"),
@@ -23,7 +24,7 @@ extension Deal {
         "id", "account_id", "title", "process_key", "stage_key", "milestones_done", "amount", "currency", "expected_close",
         "next_step", "next_step_due", "budget_known", "competitors", "owner", "overrides", "outcome", "outcome_reason",
         "forecast_category", "stage_entered_at", "closed_on", "external_id", "probability", "weighted", "at_risk",
-        "milestones_met", "milestones_total", "search_key", "version", "created_at", "updated_at", "updated_by",
+        "milestones_met", "milestones_total", "search_key", "version", "created_at", "updated_at", "updated_by", "needs", "has_needs", "next_key",
     ]
 
     func columnValues(derived: DealDerived, searchKey: String, updatedBy: String) -> [(any DatabaseValueConvertible)?] {
@@ -33,9 +34,10 @@ extension Deal {
             ColumnCoding.strings(competitors), owner, overrides.isEmpty ? "[]" : ColumnCoding.codable(overrides),
             outcome.rawValue, outcomeReason, forecastCategory.rawValue, ColumnCoding.time(stageEnteredAt), closedOn?.description,
             externalID, derived.probability, derived.weighted, derived.atRisk, derived.milestonesMet, derived.milestonesTotal,
-            searchKey, version, ColumnCoding.time(createdAt), ColumnCoding.time(updatedAt), updatedBy,
+            searchKey, version, ColumnCoding.time(createdAt), ColumnCoding.time(updatedAt), updatedBy, ColumnCoding.needs(needs), hasStatedNeeds, nextStepKey,
         ]
     }
+
 
 }
 

@@ -24,6 +24,7 @@ struct AccountCommand: ParsableCommand {
         @Option(name: .customLong("share-with"), help: "Reps it is shared with, comma-separated.") var sharedWith: String?
         @Option(help: "Tags, comma-separated.") var tags: String?
         @Option(help: "Notes.") var notes: String?
+        @Option(help: "Buyer maturity (004): generalist, familiar, unbundling, specialist, 1…4, or none.") var maturity: String?
 
         func apply(to account: inout Account) throws {
             if let grade { account.grade = try Parse.grade(grade) }
@@ -38,6 +39,16 @@ struct AccountCommand: ParsableCommand {
             if let sharedWith { account.sharedWith = Parse.list(sharedWith) }
             if let tags { account.tags = Parse.list(tags) }
             if let notes { account.notes = notes }
+            if let maturity {
+                if ["none", "unset", "-"].contains(maturity.lowercased()) {
+                    account.maturity = nil
+                } else {
+                    guard let level = BuyerMaturity.parse(maturity) else {
+                        throw CLIError("--maturity: '\(maturity)' is not one of \(BuyerMaturity.codes), 1…4 or none")
+                    }
+                    account.maturity = level
+                }
+            }
             if account.visibility == .pool { account.owner = nil }
         }
     }
@@ -111,8 +122,18 @@ struct AccountCommand: ParsableCommand {
                 ("Industry", a.industry), ("Region", a.region), ("Nature", a.businessNature), ("Scale", a.scale),
                 ("Owner", a.owner ?? "(pool)"), ("Visibility", a.visibility.label.both),
                 ("Shared with", a.sharedWith.joined(separator: ", ")), ("Tags", a.tags.joined(separator: ", ")),
-                ("Notes", a.notes), ("Version", String(a.version)),
+                ("Notes", a.notes),
+                ("Buyer maturity", a.maturity.map { "\($0.level) \($0.label.both)" } ?? "not judged (--maturity)"),
+                ("Version", String(a.version)),
             ])
+            if let maturity = a.maturity {
+                Output.line()
+                Output.line("Buyer maturity 买方成熟度 (004)")
+                for text in [maturity.buyer, maturity.price, maturity.guidance] {
+                    Output.line("  \(text.en)")
+                    Output.line("  \(text.zh)")
+                }
+            }
             let persons = try db.persons(PersonQuery(accountID: a.id, limit: 500)).rows
             if !persons.isEmpty {
                 Output.line()

@@ -11,7 +11,8 @@ struct ActivityCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Log an activity on a deal or an account.")
         @OptionGroup var store: StoreOptions
-        @Argument(help: "visit, call, email, demo, site-visit, bid, meeting or other.") var kind: String
+        @Argument(help: "\(ActivityKind.codes) (or --kind).") var kindArgument: String?
+        @Option(help: "The kind, as the argument: discovery (需求调研) before a demo, quote (报价) at the pricing stage.") var kind: String?
         @Option(help: "Deal id (its account is implied).") var deal: String?
         @Option(help: "Account id or name (when not about one deal).") var account: String?
         @Option(help: "Date (default today).") var date: String?
@@ -20,8 +21,12 @@ struct ActivityCommand: ParsableCommand {
         @Option(help: "How it went.") var outcome: String = ""
 
         func run() throws {
+            guard let text = kind ?? kindArgument else { throw CLIError("name the kind: one of \(ActivityKind.codes)") }
+            if let kind, let kindArgument, ActivityKind.parse(kind) != ActivityKind.parse(kindArgument) {
+                throw CLIError("two kinds given ('\(kindArgument)' and --kind '\(kind)'): give one")
+            }
+            let activityKind = try Parse.coded(text, as: ActivityKind.self, field: "kind")
             let db = try store.open()
-            let activityKind = try Parse.coded(kind, as: ActivityKind.self, field: "kind")
             let dealID = try deal.map(Parse.dealID)
             var accountID: Int64
             if let dealID {

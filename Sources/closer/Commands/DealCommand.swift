@@ -30,6 +30,37 @@ struct DealCommand: ParsableCommand {
         }
     }
 
+    /// The customer's needs as heard (taboo #3): added with who stated them, cleared or removed one by one.
+    struct NeedOptions: ParsableArguments {
+        @Option(name: .customLong("need"), help: "A need the customer stated, in their words (repeat for several).") var needs: [String] = []
+        @Option(name: .customLong("stated-by"), help: "The key person (id or name, of the deal's account) who stated the --need(s).") var statedBy: String?
+        @Flag(name: .customLong("clear-needs"), help: "Remove every recorded need first.") var clear = false
+        @Option(name: .customLong("remove-need"), help: "Remove the need with this number (as `deal show` lists them).") var remove: [Int] = []
+
+        func validate() throws {
+            if statedBy != nil, needs.isEmpty { throw ValidationError("--stated-by names who stated a --need; give the need too") }
+            if needs.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) { throw ValidationError("--need must say what the customer needs") }
+        }
+
+        var isEmpty: Bool { needs.isEmpty && !clear && remove.isEmpty }
+
+        /// The --stated-by person, looked up before the write (the edit runs inside it).
+        func person(ofAccount accountID: Int64, in db: SQLiteStore) throws -> Int64? {
+            try statedBy.map { try Parse.person($0, ofAccount: accountID, in: db).id }
+        }
+
+        func apply(to deal: inout Deal, person: Int64?) throws {
+            if clear { deal.needs = [] }
+            for number in remove.sorted(by: >) {
+                guard deal.needs.indices.contains(number - 1) else {
+                    throw CLIError("--remove-need \(number): the deal has \(deal.needs.count) need(s)")
+                }
+                deal.needs.remove(at: number - 1)
+            }
+            deal.needs += needs.map { CustomerNeed(text: $0.trimmingCharacters(in: .whitespaces), statedBy: person) }
+        }
+    }
+
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a deal to an account.")
         @OptionGroup var store: StoreOptions
@@ -40,6 +71,7 @@ struct DealCommand: ParsableCommand {
         @Option(name: .customLong("next-step"), help: "The next step.") var nextStep: String?
         @Option(help: "Due date of the next step.") var due: String?
         @OptionGroup var fields: Fields
+        @OptionGroup var needs: NeedOptions
 
         func run() throws {
             let db = try store.open()
@@ -58,6 +90,7 @@ struct DealCommand: ParsableCommand {
             try fields.apply(to: &deal)
             if let nextStep { deal.nextStep = nextStep }
             if let due { deal.nextStepDue = try Parse.day(due) }
+            try needs.apply(to: &deal, person: try needs.person(ofAccount: customer.id, in: db))
             let saved = try db.addDeal(deal)
             Output.line("added deal #\(saved.id) \(saved.title) — \(customer.name), \(startStage.name.both), \(Output.money(saved.amount))")
         }
@@ -132,6 +165,7 @@ struct DealCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "Deal id.") var id: String
         @Flag(help: "Print JSON.") var json = false
+        @Option(help: "Language of the health warnings, zh or en (default from LANG / LC_ALL).") var lang: TUICommand.LanguageOption?
 
         func run() throws {
             let db = try store.open()
@@ -166,6 +200,18 @@ struct DealCommand: ParsableCommand {
             for override in deal.overrides {
                 Output.line("  forced past \(override.milestoneKey) by \(override.by): \(override.reason)")
             }
+            Output.line()
+            Output.line("Customer needs 客户需求")
+            if deal.needs.isEmpty { Output.line("  none recorded (add with --need \"…\" --stated-by NAME)") }
+            let names = Dictionary(try db.persons(PersonQuery(accountID: deal.accountID, limit: 1_000)).rows.map { ($0.id, $0.name) },
+                                   uniquingKeysWith: { first, _ in first })
+            for (index, need) in deal.needs.enumerated() {
+                let who = need.statedBy.map { names[$0] ?? "#\($0) (no longer on the org chart)" }
+                Output.line("  \(index + 1). \(need.text)" + (who.map { " — \($0)" } ?? ""))
+            }
+            Output.line()
+            Output.line("Health 健康 (the taboos the data proves; closer report health)")
+            HealthLines.lines(try db.dealHealth(deal.id, today: Day.today()), lang: lang.language).forEach { Output.line($0) }
             let events = try db.events(EventQuery(entity: "deal", entityID: deal.id, limit: 10))
             if !events.isEmpty {
                 Output.line()
@@ -185,14 +231,19 @@ struct DealCommand: ParsableCommand {
         @Argument(help: "Deal id.") var id: String
         @Option(help: "New title.") var title: String?
         @OptionGroup var fields: Fields
+        @OptionGroup var needs: NeedOptions
         @Option(name: .customLong("expect-version"), help: "Refuse if the deal changed since you read this version.") var expectVersion: Int?
 
         func run() throws {
             // Only the fields named here change, on the deal as it is when the write runs: without
             // --expect-version another person's change to other fields is kept, not overwritten.
-            let saved = try store.open().editDeal(try Parse.dealID(id), expectedVersion: expectVersion) { deal in
+            let db = try store.open()
+            let dealID = try Parse.dealID(id)
+            let person = needs.isEmpty ? nil : try needs.person(ofAccount: try db.deal(dealID).accountID, in: db)
+            let saved = try db.editDeal(dealID, expectedVersion: expectVersion) { deal in
                 if let title { deal.title = title }
                 try fields.apply(to: &deal)
+                try needs.apply(to: &deal, person: person)
             }
             Output.line("saved deal #\(saved.id) (version \(saved.version))")
         }

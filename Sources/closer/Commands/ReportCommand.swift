@@ -6,8 +6,8 @@ import Foundation
 /// `closer report …`: the weekly review's figures for mail, chat and scripts.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Weekly funnel review, forecast and stalled deals, as text, Markdown, CSV or JSON.",
-        subcommands: [Weekly.self, Forecast.self, Stalled.self, Call.self])
+        commandName: "report", abstract: "Weekly funnel review, forecast, stalled deals and deal health, as text, Markdown, CSV or JSON.",
+        subcommands: [Weekly.self, Forecast.self, Stalled.self, Health.self, Call.self])
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, csv, json }
 

@@ -81,17 +81,18 @@ struct ReviewText {
         return head + Self.render(sections, format: format)
     }
 
-    static func render(_ sections: [Section], format: ReportCommand.Format) -> [String] {
+    /// `maxWidth` cuts a text table's cells (display columns); Markdown and CSV are never cut.
+    static func render(_ sections: [Section], format: ReportCommand.Format, maxWidth: Int = 40) -> [String] {
         switch format {
-        case .text, .json: textLines(sections)
+        case .text, .json: textLines(sections, maxWidth: maxWidth)
         case .markdown: markdownLines(sections)
         case .csv: csvLines(sections)
         }
     }
 
-    static func textLines(_ sections: [Section]) -> [String] {
+    static func textLines(_ sections: [Section], maxWidth: Int = 40) -> [String] {
         sections.flatMap { section in
-            [section.title] + (section.rows.isEmpty ? ["  —"] : aligned([section.header] + section.rows).map { "  " + $0 }) + [""]
+            [section.title] + (section.rows.isEmpty ? ["  —"] : aligned([section.header] + section.rows, maxWidth: maxWidth).map { "  " + $0 }) + [""]
         }
     }
 
@@ -127,8 +128,8 @@ struct ReviewText {
     }
 
     /// Columns padded by display width, so Chinese and Latin text line up; the first row is the header.
-    static func aligned(_ rows: [[String]]) -> [String] {
+    static func aligned(_ rows: [[String]], maxWidth: Int = 40) -> [String] {
         guard let header = rows.first else { return [] }
-        return Output.alignedLines(header, Array(rows.dropFirst()), rule: false)
+        return Output.alignedLines(header, Array(rows.dropFirst()), maxWidth: maxWidth, rule: false)
     }
 }

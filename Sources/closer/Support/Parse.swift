@@ -71,6 +71,24 @@ enum Parse {
         }
     }
 
+    /// A key person of one account, by id or by a unique match of their name (pinyin initials work too).
+    static func person(_ text: String, ofAccount accountID: Int64, in store: SQLiteStore) throws -> Person {
+        if let id = id(text) {
+            let person = try store.person(id)
+            guard person.accountID == accountID else { throw CLIError("person #\(id) \(person.name) is not a key person of account #\(accountID)") }
+            return person
+        }
+        let page = try store.persons(PersonQuery(accountID: accountID, text: text, limit: 6))
+        if let exact = page.rows.first(where: { $0.name == text }) { return exact }
+        switch page.total {
+        case 0: throw CLIError("no key person of account #\(accountID) matches '\(text)' (closer person list --account \(accountID))")
+        case 1: return page.rows[0]
+        default:
+            let names = page.rows.prefix(5).map { "#\($0.id) \($0.name)" }.joined(separator: ", ")
+            throw CLIError("'\(text)' matches \(page.total) key persons (\(names)\(page.total > 5 ? ", …" : "")): use the id")
+        }
+    }
+
     static func dealID(_ text: String) throws -> Int64 {
         guard let id = id(text) else { throw CLIError("'\(text)' is not a deal id") }
         return id
