@@ -14,6 +14,8 @@ public final class PostgresStore: Store {
     public var location: String { settings.location }
     /// Who this handle acts for: what they may see and change, and whose name the log records.
     public let actor: String
+    /// For looking only (a wall screen): every write is refused before it reaches the server.
+    public let isReadOnly: Bool
     let pool: ConnectionPool
     let listener: ChangeListener
     let clock: @Sendable () -> Date
@@ -21,9 +23,10 @@ public final class PostgresStore: Store {
 
     /// Connects and checks the schema: a database without one, or with an older or newer one
     /// than this program's, is refused with one line saying what to do.
-    public init(settings: PostgresSettings, actor: String = PostgresSettings.loginName(),
+    public init(settings: PostgresSettings, actor: String = PostgresSettings.loginName(), readOnly: Bool = false,
                 clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.settings = settings
+        isReadOnly = readOnly
         self.actor = actor.trimmingCharacters(in: .whitespaces)
         self.clock = clock
         lifetime = StoreLifetime()
@@ -40,11 +43,11 @@ public final class PostgresStore: Store {
                 break
             }
             // The built-in processes come with the program: a new version may order their stages anew.
-            if try StagePositions.areStale(first, catalog: try StagePositions.catalog(first)) {
+            if !readOnly, try StagePositions.areStale(first, catalog: try StagePositions.catalog(first)) {
                 try Transaction.run(on: first) { try StagePositions.syncWithStoredCatalog(first) }
             }
             // Persons changed by other means (psql, a copy) leave accounts' health to work out.
-            if try first.queryOne("SELECT 1 AS x FROM account_health WHERE stale LIMIT 1") != nil {
+            if !readOnly, try first.queryOne("SELECT 1 AS x FROM account_health WHERE stale LIMIT 1") != nil {
                 try Transaction.run(on: first) { try Self.refreshStaleAccountHealth(first) }
             }
             listener = ChangeListener(settings: settings)
@@ -62,6 +65,7 @@ public final class PostgresStore: Store {
         listener = other.listener
         clock = other.clock
         lifetime = other.lifetime
+        isReadOnly = other.isReadOnly
         self.actor = actor
     }
 
@@ -103,7 +107,8 @@ public final class PostgresStore: Store {
 
     /// Runs a write in one transaction: its changes and its event-log rows commit together or not at all.
     func write<T>(_ body: (Connection) throws -> T) throws -> T {
-        try pool.withConnection { connection in
+        if isReadOnly { throw StoreError.readOnly(path: location) }
+        return try pool.withConnection { connection in
             try Transaction.run(on: connection) {
                 let result = try body(connection)
                 // Persons the body changed leave their accounts' health facts to work out (HealthSchemaSQL).

@@ -42,11 +42,20 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    func open() throws -> SQLiteStore {
+    /// The store the options name, a file or a PostgreSQL server.
+    func open(readOnly forced: Bool = false) throws -> any CLIStore {
         if let server = try serverSettings() {
-            throw CLIError("\(server.location): this command works on a store file only for now")
+            return try PostgresStore(settings: server, actor: actor, readOnly: readOnly || forced)
         }
-        return try SQLiteStore(path: path, actor: actor, readOnly: readOnly, willMigrate: { [path] in
+        return try openFile(readOnly: forced)
+    }
+
+    /// The store file the options name; a server is refused with `what` only a file can do.
+    func openFile(readOnly forced: Bool = false, for what: String = "") throws -> SQLiteStore {
+        if let server = try serverSettings() {
+            throw CLIError("\(server.location) is a PostgreSQL server: \(what.isEmpty ? "this command" : what) works on a store file")
+        }
+        return try SQLiteStore(path: path, actor: actor, readOnly: readOnly || forced, willMigrate: { [path] in
             FileHandle.standardError.write(Data("closer: bringing \(path) up to this version (once; a large store takes a minute)…\n".utf8))
         })
     }
@@ -68,3 +77,12 @@ struct ListOptions: ParsableArguments {
         guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
     }
 }
+
+/// What the commands ask of a store, on either backend.
+protocol CLIStore: Store, HealthStore {
+    var isReadOnly: Bool { get }
+    func importSnapshot(_ snapshot: Snapshot, locate: @escaping ImportLocator) throws -> ImportSummary
+}
+
+extension SQLiteStore: CLIStore {}
+extension PostgresStore: CLIStore {}
