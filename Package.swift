@@ -54,7 +54,7 @@ let package = Package(
         // The terminal layer: canvas, text width, sanitising, themes, keys, widgets, screen.
         .target(name: "TerminalUI", dependencies: ["CNcurses"]),
         // The dashboard: state, events, key maps, one file per screen.
-        .target(name: "CloserApp", dependencies: ["CloserCore", "TerminalUI"]),
+        .target(name: "CloserApp", dependencies: ["CloserCore", "TerminalUI"], exclude: ["README.md"]),
         .executableTarget(
             name: "closer",
             dependencies: [
