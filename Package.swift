@@ -79,7 +79,7 @@ let package = Package(
             // Rows as an older version left them, written past the store's checks.
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["closer", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["closer", "StoreTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )
