@@ -12,6 +12,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // postgres-nio's own dependencies, named because its API speaks their types (event loops, TLS, logging).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
     ],
     targets: [
         // ncursesw wide-character API, with the C macros Swift cannot import turned into functions.
@@ -33,6 +38,19 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // The team server store: PostgreSQL through postgres-nio, the same protocols, LISTEN/NOTIFY.
+        .target(
+            name: "CloserPostgres",
+            dependencies: [
+                "CloserCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The terminal layer: canvas, text width, sanitising, themes, keys, widgets, screen.
         .target(name: "TerminalUI", dependencies: ["CNcurses"]),
         // The dashboard: state, events, key maps, one file per screen.
@@ -40,23 +58,28 @@ let package = Package(
         .executableTarget(
             name: "closer",
             dependencies: [
-                "CloserCore", "CloserSQLite", "CloserApp", "TerminalUI",
+                "CloserCore", "CloserSQLite", "CloserPostgres", "CloserApp", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "closer-bench",
-            dependencies: ["CloserCore", "CloserSQLite", "CloserApp", "TerminalUI"]
+            dependencies: ["CloserCore", "CloserSQLite", "CloserPostgres", "CloserApp", "TerminalUI"]
         ),
         .testTarget(name: "CloserCoreTests", dependencies: ["CloserCore"]),
         .testTarget(name: "CloserSQLiteTests", dependencies: ["CloserSQLite", "CloserCore"]),
+        // What the store tests share: the throwaway PostgreSQL server, the backends to run against.
+        .target(name: "StoreTestSupport", dependencies: ["CloserCore", "CloserSQLite", "CloserPostgres"], path: "Tests/StoreTestSupport"),
+        .testTarget(name: "CloserPostgresTests", dependencies: ["CloserPostgres", "CloserSQLite", "CloserCore", "StoreTestSupport"]),
+        // The store protocols' behaviour, the same tests against every backend.
+        .testTarget(name: "StoreConformanceTests", dependencies: ["CloserCore", "CloserSQLite", "CloserPostgres", "StoreTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CloserAppTests", dependencies: [
             "CloserApp", "CloserCore", "CloserSQLite", "TerminalUI",
             // Rows as an older version left them, written past the store's checks.
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["closer", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["closer", "StoreTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -37,19 +37,11 @@ enum HealthSchema {
     /// space): an old store's next steps of blanks are none, as the Swift rule says.
     static let blanks = " \t\u{00A0}\u{1680}\u{2000}\u{2001}\u{2002}\u{2003}\u{2004}\u{2005}\u{2006}\u{2007}\u{2008}\u{2009}\u{200A}\u{200B}\u{202F}\u{205F}\u{3000}"
 
-    /// Never sorts before a cutoff day.
-    static let never = "9999-12-31"
+    static let never = OrgHealthFacts.never
 
-    /// #7 trips when this sorts before today − routeDays (`NoRouteCheck`).
-    static func routeKey(_ facts: OrgHealthFacts) -> String {
-        facts.hasRouteToDecisionMaker ? never : facts.decisionMakerLastMet?.description ?? ""
-    }
+    static func routeKey(_ facts: OrgHealthFacts) -> String { facts.routeKey }
 
-    /// Cold when this sorts before today − coldDays (`KeyPersonColdCheck`).
-    static func coldKey(_ facts: OrgHealthFacts) -> String {
-        guard let coldest = facts.coldest else { return never }
-        return coldest.lastMet?.description ?? ""
-    }
+    static func coldKey(_ facts: OrgHealthFacts) -> String { facts.coldKey }
 
     static func markStale(_ accountID: String) -> String {
         "INSERT INTO account_health (account_id, stale) VALUES (\(accountID), 1) ON CONFLICT (account_id) DO UPDATE SET stale = 1"

@@ -21,7 +21,7 @@ extension SQLiteStore {
             try Self.checkNeeds(db, deal)
             try insertDeal(db, &deal, catalog: catalog, accountName: accountName, user: actor)
             try Self.refreshAccountRollup(db, accountID: deal.accountID)
-            try log(db, Self.createdEvent(deal, by: actor, at: clock()))
+            try log(db, DealLog.created(deal, by: actor, at: clock()))
             // A next step given with the deal is its first planned activity.
             if !deal.nextStep.isEmpty || deal.nextStepDue != nil {
                 try replaceNextStep(db, deal: deal, text: deal.nextStep, due: deal.nextStepDue)
@@ -39,12 +39,6 @@ extension SQLiteStore {
         deal.id = db.lastInsertedRowID
     }
 
-    /// The "created" row a new deal's stage history starts from, for every path that adds deals.
-    static func createdEvent(_ deal: Deal, by user: String, at time: Date) -> ChangeEvent {
-        ChangeEvent(at: time, user: user, entity: "deal", entityID: deal.id, action: "created",
-                    changes: ["stage": FieldChange(old: nil, new: deal.stageKey), "amount": FieldChange(old: nil, new: String(deal.amount.minorUnits))],
-                    note: deal.title, accountID: deal.accountID)
-    }
 
     public func deal(_ id: Int64) throws -> Deal {
         try read { db in
@@ -217,37 +211,9 @@ extension SQLiteStore {
         guard db.changesCount == 1 else {
             throw StoreError.staleVersion(entity: "deal", id: id, expected: currentVersion, current: currentVersion + 1, lastChangedBy: "another session")
         }
-        try log(db, event("deal", id, action, Self.dealChanges(old, updated), note: note, account: updated.accountID, version: updated.version))
+        try log(db, event("deal", id, action, DealLog.changes(old, updated), note: note, account: updated.accountID, version: updated.version))
         try Self.refreshAccountRollup(db, accountID: updated.accountID)
         if old.accountID != updated.accountID { try Self.refreshAccountRollup(db, accountID: old.accountID) }
         return updated
-    }
-
-    /// What the log records of a deal's change: its fields' differences, the stage under
-    /// "stage", the milestones forced, and one milestone per event, as the weekly review reads them.
-    static func dealChanges(_ old: Deal, _ updated: Deal) -> [String: FieldChange] {
-        var changes = FieldDiff.between(old, updated)
-        changes.removeValue(forKey: "stageEnteredAt")
-        if old.stageKey != updated.stageKey { changes["stage"] = FieldChange(old: old.stageKey, new: updated.stageKey) }
-        changes.removeValue(forKey: "stageKey")
-        // The override list is bookkeeping; the log names the milestones that were forced.
-        changes.removeValue(forKey: "overrides")
-        let forced = updated.overrides.filter { !old.overrides.contains($0) }.map(\.milestoneKey)
-        if !forced.isEmpty { changes["forced"] = FieldChange(old: nil, new: forced.joined(separator: ", ")) }
-        if changes.removeValue(forKey: "milestonesDone") != nil {
-            let added = updated.milestonesDone.subtracting(old.milestonesDone).sorted()
-            let removed = old.milestonesDone.subtracting(updated.milestonesDone).sorted()
-            changes["milestone"] = FieldChange(old: removed.first, new: added.first)
-        }
-        return changes
-    }
-
-    /// The log's action for a change made outside the deal calls (an import's update): the
-    /// outcome, else a move, else a new close date, else an edit.
-    static func dealAction(_ old: Deal, _ updated: Deal) -> String {
-        if old.outcome != updated.outcome { return updated.outcome == .open ? "reopened" : updated.outcome.rawValue }
-        if old.stageKey != updated.stageKey { return "moved" }
-        if old.expectedClose != updated.expectedClose { return "close-date" }
-        return "updated"
     }
 }

@@ -62,243 +62,44 @@ extension SQLiteStore {
         }
     }
 
-    // MARK: Actions
-
-    /// What an action may change, and the row as it was.
-    struct Holding {
-        var owner: String?
-        var visibility: Visibility
-        var sharedWith: [String]
-        var isProtected: Bool
-        var ownedSince: Date?
-        var returnedReason: String?
-
-        init(_ o: AccountOwnership) {
-            owner = o.owner
-            visibility = o.visibility
-            sharedWith = o.sharedWith
-            isProtected = o.isProtected
-            ownedSince = o.ownedSince
-            returnedReason = o.returnedReason
-        }
-
-        func changes(from old: Holding) -> [String: FieldChange] {
-            var changes = [String: FieldChange]()
-            if owner != old.owner { changes["owner"] = FieldChange(old: old.owner, new: owner) }
-            if visibility != old.visibility { changes["visibility"] = FieldChange(old: old.visibility.rawValue, new: visibility.rawValue) }
-            if sharedWith != old.sharedWith {
-                changes["sharedWith"] = FieldChange(old: old.sharedWith.joined(separator: ", "), new: sharedWith.joined(separator: ", "))
-            }
-            if isProtected != old.isProtected { changes["protected"] = FieldChange(old: String(old.isProtected), new: String(isProtected)) }
-            return changes
-        }
-    }
-
-    struct ActionContext {
-        var account: Account
-        var ownership: AccountOwnership
-        var actor: Actor
-        var user: String
-
-        var isManager: Bool { actor.isTeamAdmin }
-        var isOwner: Bool { ownership.owner == user }
-
-        /// The owner or a manager (anybody in a store with no users), with protection's message for others.
-        func requireOwnerOrManager(to verb: String) throws {
-            if isOwner || actor.isManager { return }
-            // Protection binds even in a store with no users (no roles, but an owner).
-            if ownership.isProtected { throw StoreError.refused(ownership.refusal(for: actor, subject: "account \(account.id)")) }
-            if case .anyone = actor { return }
-            if ownership.owner == nil {
-                throw StoreError.refused("account \(account.id) is in the pool: only a manager can \(verb) it (claim it first)")
-            }
-            throw StoreError.refused("only \(ownership.owner ?? "its owner") (its owner) or a manager can \(verb) account \(account.id); "
-                + "you are \(actor.described)")
-        }
-
-        func requireHeld(to verb: String) throws {
-            if ownership.owner == nil || ownership.visibility == .pool {
-                throw StoreError.refused("account \(account.id) is in the pool: claim or assign it before you \(verb) it")
-            }
-        }
-    }
+    // MARK: Actions (the rules are CloserCore's OwnershipAction)
 
     /// One action: checks, the new holding, the row saved with its version bumped and one event.
-    private func act(_ id: Int64, action: String, note: @escaping (Holding) -> String = { _ in "" },
-                     _ body: (ActionContext, inout Holding, Database) throws -> Void) throws -> Account {
+    private func act(_ id: Int64, _ action: OwnershipAction) throws -> Account {
         let user = actor
         guard !user.isEmpty else { throw StoreError.invalid("who is acting? a user name is needed") }
+        let action = try action.validated(accountID: id)
+        let now = clock()
         return try write { db in
             try requireAccess(db, account: id, .read)
             let (account, ownership) = try Self.fetchOwnership(db, id)
-            let context = ActionContext(account: account, ownership: ownership, actor: try knownActor(db), user: user)
+            let context = OwnershipActionContext(account: account, ownership: ownership, actor: try knownActor(db), user: user)
             let old = Holding(ownership)
             var new = old
-            try body(context, &new, db)
-            let changes = new.changes(from: old)
-            guard !changes.isEmpty || new.returnedReason != old.returnedReason else {
-                throw StoreError.refused("nothing to change: account \(id) is already as asked")
-            }
-            if new.owner == nil { new.visibility = .pool }
-            let legacyProtected = new.visibility == .protected && !new.isProtected
-            if legacyProtected { new.visibility = .owned }
+            try action.apply(context, to: &new, team: SQLiteTeam(db: db), now: now)
+            new = try new.settled(from: old, accountID: id)
             try db.execute(sql: """
                 UPDATE account SET owner = ?, visibility = ?, shared_with = ?, protected = ?, owned_since = ?, returned_reason = ?,
                     version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?
                 """, arguments: [new.owner, new.visibility.rawValue, ColumnCoding.strings(new.sharedWith), new.isProtected,
                                  new.ownedSince.map(ColumnCoding.time), new.returnedReason, ColumnCoding.time(clock()), user, id])
-            try log(db, event("account", id, action, new.changes(from: old), note: note(new), account: id))
+            try log(db, event("account", id, action.logAction, new.changes(from: old), note: action.note, account: id))
             let row = try Self.fetchRow(db, "account", id: id)
             return Account(row: row)
         }
     }
 
-    private static func cleanNames(_ names: [String]) -> [String] {
-        var seen = Set<String>()
-        return names.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
-    }
-
-    public func assign(_ id: Int64, to rep: String) throws -> Account {
-        let rep = rep.trimmingCharacters(in: .whitespaces)
-        guard !rep.isEmpty else { throw StoreError.invalid("assign to whom? a rep's name is needed") }
-        let now = clock()
-        return try act(id, action: "assigned", note: { _ in "to \(rep)" }) { context, holding, db in
-            if context.ownership.owner == nil {
-                guard context.isManager else {
-                    throw StoreError.refused("only a manager can assign account \(id) from the pool; a rep claims it (`closer account claim \(id)`)")
-                }
-            } else {
-                try context.requireOwnerOrManager(to: "assign")
-            }
-            if context.ownership.owner == rep { throw StoreError.refused("account \(id) is already held by \(rep)") }
-            try Self.requireCanHold(db, rep, what: "account \(id)")
-            holding.owner = rep
-            if holding.visibility == .pool { holding.visibility = .owned }
-            holding.sharedWith.removeAll { $0 == rep }
-            if holding.sharedWith.isEmpty, holding.visibility == .shared { holding.visibility = .owned }
-            holding.ownedSince = now
-            holding.returnedReason = nil
-        }
-    }
-
-    public func share(_ id: Int64, with reps: [String]) throws -> Account {
-        let reps = Self.cleanNames(reps)
-        guard !reps.isEmpty else { throw StoreError.invalid("share with whom? name one or more reps") }
-        return try act(id, action: "shared", note: { _ in "with \(reps.joined(separator: ", "))" }) { context, holding, db in
-            try context.requireHeld(to: "share")
-            try context.requireOwnerOrManager(to: "share")
-            let hasTeam = try Bool.fetchOne(db, sql: "SELECT 1 FROM user LIMIT 1") == true
-            for rep in reps {
-                if rep == context.ownership.owner { throw StoreError.refused("\(rep) owns account \(id): no need to share it with them") }
-                if hasTeam, try Bool.fetchOne(db, sql: "SELECT 1 FROM user WHERE name = ?", arguments: [rep]) != true {
-                    throw StoreError.refused("\(rep) is not a user of this store: add them with `closer user add \(rep) --role rep`")
-                }
-            }
-            let added = reps.filter { !holding.sharedWith.contains($0) }
-            guard !added.isEmpty || holding.visibility != .shared else {
-                throw StoreError.refused("account \(id) is already shared with \(reps.joined(separator: ", "))")
-            }
-            holding.sharedWith += added
-            // Sharing ends exclusivity: an exclusive account is seen by its owner alone.
-            holding.visibility = .shared
-        }
-    }
-
-    public func unshare(_ id: Int64, from reps: [String]) throws -> Account {
-        let reps = Self.cleanNames(reps)
-        guard !reps.isEmpty else { throw StoreError.invalid("unshare from whom? name one or more reps") }
-        return try act(id, action: "unshared", note: { _ in "from \(reps.joined(separator: ", "))" }) { context, holding, _ in
-            try context.requireHeld(to: "unshare")
-            try context.requireOwnerOrManager(to: "unshare")
-            let missing = reps.filter { !holding.sharedWith.contains($0) }
-            guard missing.isEmpty else {
-                throw StoreError.refused("account \(id) is not shared with \(missing.joined(separator: ", "))")
-            }
-            holding.sharedWith.removeAll { reps.contains($0) }
-            if holding.sharedWith.isEmpty, holding.visibility == .shared { holding.visibility = .owned }
-        }
-    }
-
-    public func makeExclusive(_ id: Int64) throws -> Account {
-        try act(id, action: "exclusive") { context, holding, _ in
-            try context.requireHeld(to: "make exclusive")
-            try context.requireOwnerOrManager(to: "make exclusive")
-            if holding.visibility == .exclusive { throw StoreError.refused("account \(id) is already exclusive to \(holding.owner ?? "its owner")") }
-            holding.visibility = .exclusive
-            holding.sharedWith = []
-        }
-    }
-
-    public func makeOwned(_ id: Int64) throws -> Account {
-        try act(id, action: "owned") { context, holding, _ in
-            try context.requireHeld(to: "change")
-            try context.requireOwnerOrManager(to: "change")
-            if holding.visibility == .owned, holding.sharedWith.isEmpty { throw StoreError.refused("account \(id) is already plainly owned") }
-            holding.visibility = .owned
-            holding.sharedWith = []
-        }
-    }
-
-    public func returnToPool(_ id: Int64, reason: String) throws -> Account {
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else {
-            throw StoreError.invalid("returning account \(id) to the pool needs a reason (--reason \"…\"): the next rep reads it")
-        }
-        return try act(id, action: "returned", note: { _ in reason }) { context, holding, _ in
-            try context.requireHeld(to: "return")
-            try context.requireOwnerOrManager(to: "return")
-            Self.release(&holding, reason: reason)
-        }
-    }
-
-    static func release(_ holding: inout Holding, reason: String) {
-        holding.owner = nil
-        holding.visibility = .pool
-        holding.sharedWith = []
-        holding.isProtected = false
-        holding.ownedSince = nil
-        holding.returnedReason = reason
-    }
-
-    public func claim(_ id: Int64) throws -> Account {
-        let now = clock()
-        return try act(id, action: "claimed", note: { _ in "" }) { context, holding, db in
-            guard context.ownership.owner == nil || context.ownership.visibility == .pool else {
-                throw StoreError.refused("account \(id) is not in the pool: \(context.ownership.owner ?? "someone") holds it")
-            }
-            try Self.requireCanHold(db, context.user, what: "account \(id)")
-            holding.owner = context.user
-            holding.visibility = .owned
-            holding.sharedWith = []
-            holding.ownedSince = now
-            holding.returnedReason = nil
-        }
-    }
-
-    public func protect(_ id: Int64) throws -> Account {
-        try act(id, action: "protected") { context, holding, _ in
-            try context.requireHeld(to: "protect")
-            try context.requireOwnerOrManager(to: "protect")
-            if holding.isProtected { throw StoreError.refused("account \(id) is already protected") }
-            holding.isProtected = true
-        }
-    }
-
-    public func unprotect(_ id: Int64) throws -> Account {
-        try act(id, action: "unprotected") { context, holding, _ in
-            guard holding.isProtected else { throw StoreError.refused("account \(id) is not protected") }
-            try context.requireOwnerOrManager(to: "unprotect")
-            holding.isProtected = false
-            if holding.visibility == .protected { holding.visibility = .owned }
-        }
-    }
+    public func assign(_ id: Int64, to rep: String) throws -> Account { try act(id, .assign(to: rep)) }
+    public func share(_ id: Int64, with reps: [String]) throws -> Account { try act(id, .share(with: reps)) }
+    public func unshare(_ id: Int64, from reps: [String]) throws -> Account { try act(id, .unshare(from: reps)) }
+    public func makeExclusive(_ id: Int64) throws -> Account { try act(id, .makeExclusive) }
+    public func makeOwned(_ id: Int64) throws -> Account { try act(id, .makeOwned) }
+    public func returnToPool(_ id: Int64, reason: String) throws -> Account { try act(id, .returnToPool(reason: reason)) }
+    public func claim(_ id: Int64) throws -> Account { try act(id, .claim) }
+    public func protect(_ id: Int64) throws -> Account { try act(id, .protect) }
+    public func unprotect(_ id: Int64) throws -> Account { try act(id, .unprotect) }
 
     // MARK: Pool rules
-
-    private static var ruleKeys: [(key: String, path: WritableKeyPath<PoolRules, Int>)] { [
-        ("no_follow_up_days", \.noFollowUpDays), ("no_win_days", \.noWinDays), ("warn_days", \.warnDays),
-        ("max_accounts_per_rep", \.maxAccountsPerRep),
-    ] }
 
     public func poolRules() throws -> PoolRules {
         try read { db in
@@ -312,7 +113,7 @@ extension SQLiteStore {
         let stored = try Row.fetchAll(db, sql: "SELECT key, value FROM pool_rule")
         for row in stored {
             let key: String = row["key"]
-            if let entry = ruleKeys.first(where: { $0.key == key }) { rules[keyPath: entry.path] = row["value"] }
+            if let entry = PoolRules.storedKeys.first(where: { $0.key == key }) { rules[keyPath: entry.path] = row["value"] }
         }
         return rules
     }
@@ -324,7 +125,7 @@ extension SQLiteStore {
             try requireTeamAdmin(db, to: "change the pool rules")
             let old = try Self.poolRules(db)
             var changes = [String: FieldChange]()
-            for entry in Self.ruleKeys {
+            for entry in PoolRules.storedKeys {
                 try db.execute(sql: "INSERT OR REPLACE INTO pool_rule (key, value) VALUES (?, ?)",
                                arguments: [entry.key, rules[keyPath: entry.path]])
                 if old[keyPath: entry.path] != rules[keyPath: entry.path] {
@@ -384,7 +185,7 @@ extension SQLiteStore {
                 let (_, ownership) = try Self.fetchOwnership(db, item.accountID)
                 let old = Holding(ownership)
                 var new = old
-                Self.release(&new, reason: item.reason.description)
+                new.release(reason: item.reason.description)
                 try db.execute(sql: """
                     UPDATE account SET owner = NULL, visibility = 'pool', shared_with = '[]', protected = 0, owned_since = NULL,
                         returned_reason = ?, version = version + 1, updated_at = ?, updated_by = ? WHERE id = ?

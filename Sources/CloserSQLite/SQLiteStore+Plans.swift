@@ -6,7 +6,7 @@ extension SQLiteStore: PlanStore {
     public func planActivity(_ plan: PlannedActivity) throws -> PlannedActivity {
         var plan = plan
         plan.text = plan.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        var issues = Self.issues(plan)
+        var issues = Validation.issues(plan)
         if plan.due == nil { issues.append(ValidationIssue("due", "a planned activity needs a day")) }
         guard issues.isEmpty else { throw Self.invalid(issues) }
         return try write { db in
@@ -47,7 +47,7 @@ extension SQLiteStore: PlanStore {
     public func updatePlannedActivity(_ plan: PlannedActivity) throws -> PlannedActivity {
         var plan = plan
         plan.text = plan.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let issues = Self.issues(plan)
+        let issues = Validation.issues(plan)
         guard issues.isEmpty else { throw Self.invalid(issues) }
         return try write { db in
             let old = try writablePlan(db, plan.id, expected: plan.version)
@@ -94,13 +94,6 @@ extension SQLiteStore: PlanStore {
         // Who may touch it first: a stale version is reported only to those who may see it.
         try requireAccess(db, account: stored.accountID, .write, subject: "planned activity \(id)")
         return PlannedActivity(row: try currentRow(db, table: "planned_activity", id: id, expected: expected))
-    }
-
-    static func issues(_ plan: PlannedActivity) -> [ValidationIssue] {
-        var issues = [ValidationIssue]()
-        if plan.text.isEmpty { issues.append(ValidationIssue("text", "a planned activity says what is to be done")) }
-        if plan.text.count > 2_000 { issues.append(ValidationIssue("text", "is longer than 2000 characters")) }
-        return issues
     }
 
     func insertPlan(_ db: Database, _ plan: inout PlannedActivity, deal: Deal) throws {

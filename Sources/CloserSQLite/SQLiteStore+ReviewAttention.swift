@@ -88,7 +88,7 @@ extension SQLiteStore {
                 candidates.append((row[0], Money(minorUnits: row[1], currency: currency)))
             }
         }
-        let chosen = rankedByBase(candidates, rates: rates, on: q.today, amount: { $0.amount }, id: { $0.id }).prefix(q.listLimit).map(\.id)
+        let chosen = ReviewRanking.rankedByBase(candidates, rates: rates, on: q.today, amount: { $0.amount }, id: { $0.id }).prefix(q.listLimit).map(\.id)
         guard !chosen.isEmpty else { return [] }
         var byID: [Int64: ReviewItem] = [:]
         try Row.forEach(db, sql: """
@@ -106,15 +106,5 @@ extension SQLiteStore {
             byID[item.dealID] = item
         }
         return chosen.compactMap { byID[$0] }
-    }
-
-    /// Largest first in the base currency; an amount with no rate at face value; then by id.
-    static func rankedByBase<T>(_ items: [T], rates: RateTable, on day: Day, amount: (T) -> Money, id: (T) -> Int64) -> [T] {
-        func value(_ item: T) -> Double {
-            let money = amount(item)
-            let micros = money.currency == rates.base ? ExchangeRate.scale : rates.rate(money.currency, on: day)?.micros ?? ExchangeRate.scale
-            return Double(money.minorUnits) * Double(micros)
-        }
-        return items.map { (value($0), id($0), $0) }.sorted { ($1.0, $0.1) < ($0.0, $1.1) }.map(\.2)
     }
 }

@@ -36,18 +36,7 @@ extension SQLiteStore {
 
     public func saveFilter(_ filter: SavedFilter) throws {
         let user = actor
-        let name = filter.name.trimmingCharacters(in: .whitespaces)
-        let query = filter.query.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw StoreError.invalid("a saved filter needs a name") }
-        guard name.count <= 80 else { throw StoreError.invalid("a filter name is up to 80 characters") }
-        try Validation.requirePlainText(name, field: "filter name")
-        try Validation.requirePlainText(query, field: "filter query")
-        guard !query.isEmpty else { throw StoreError.invalid("filter '\(name)' needs a query, e.g. \"grade:A,B pipeline>500k\"") }
-        do {
-            _ = try AccountQueryLanguage.parse(query)
-        } catch {
-            throw StoreError.invalid("filter '\(name)' not saved: the query is wrong \(error)")
-        }
+        let (name, query) = try filter.checked()
         try write { db in
             _ = try knownActor(db)
             let old = try Row.fetchOne(db, sql: "SELECT query, owner FROM saved_filter WHERE name = ?", arguments: [name])
@@ -80,9 +69,7 @@ extension SQLiteStore {
         SavedFilter(name: row["name"], query: row["query"], owner: row["owner"])
     }
 
-    private static func noSavedFilter(_ name: String) -> StoreError {
-        .invalid("no saved filter named '\(name)'; `closer filter list` shows them")
-    }
+    private static func noSavedFilter(_ name: String) -> StoreError { SavedFilter.missing(name) }
 
     /// A filter is its owner's to change, or a manager's.
     private static func checkMayChange(_ db: Database, filter: String, owner: String, user: String) throws {

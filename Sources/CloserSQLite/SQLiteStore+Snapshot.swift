@@ -2,9 +2,6 @@ import CloserCore
 import Foundation
 import GRDB
 
-/// Names a row of an import for error messages: "accounts[3]" for JSON, "deals.csv line 12" for CSV.
-public typealias ImportLocator = @Sendable (_ entity: String, _ index: Int) -> String
-
 extension SQLiteStore {
     /// Everything the actor may see, from one read transaction: a rep's export holds the
     /// accounts they may see and what hangs from them, and the log of those.
@@ -81,7 +78,7 @@ extension SQLiteStore {
         return try write { db in
             try requireTeamAdmin(db, to: "import a whole store's file (users, processes and every account in it)")
             let catalog = ProcessCatalog(custom: try Self.catalog(db).processes + snapshot.processes)
-            try SnapshotCheck(snapshot: snapshot, catalog: catalog, locate: locate).run(db)
+            try SnapshotCheck(snapshot: snapshot, catalog: catalog, locate: locate).run(SQLiteSnapshotLookup(db: db))
             var summary = ImportSummary()
             for user in snapshot.users {
                 try db.execute(sql: "INSERT OR REPLACE INTO user (name, role, display_name) VALUES (?, ?, ?)",
@@ -184,93 +181,23 @@ extension SQLiteStore {
     }
 }
 
-/// The checks an import runs before writing, each naming the row it refuses.
-struct SnapshotCheck {
-    let snapshot: Snapshot
-    let catalog: ProcessCatalog
-    let locate: ImportLocator
+/// What the snapshot checks (CloserCore's SnapshotCheck) ask of the file.
+struct SQLiteSnapshotLookup: SnapshotLookup {
+    let db: Database
 
-    func run(_ db: Database) throws {
-        func fail(_ entity: String, _ index: Int, _ message: String) -> StoreError {
-            .invalid("\(locate(entity, index)): \(message) — nothing was imported")
-        }
-        func exists(_ table: String, _ id: Int64) throws -> Bool {
-            try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE id = ?", arguments: [id]) == true
-        }
-        func uniqueIDs(_ entity: String, _ ids: [Int64], table: String) throws -> Set<Int64> {
-            // One range query per table, not one per row: a million-row import stays fast.
-            var existing = Set<Int64>()
-            if let low = ids.min(), let high = ids.max() {
-                existing = Set(try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id BETWEEN ? AND ?", arguments: [low, high]))
-            }
-            var seen = Set<Int64>(minimumCapacity: ids.count)
-            for (index, id) in ids.enumerated() {
-                guard id > 0 else { throw fail(entity, index, "id must be a positive number") }
-                guard seen.insert(id).inserted else { throw fail(entity, index, "id \(id) appears twice in the file") }
-                if existing.contains(id) { throw fail(entity, index, "\(table) \(id) already exists in the store (imported twice?)") }
-            }
-            return seen
-        }
-        for (index, template) in snapshot.processes.enumerated() {
-            do { try template.validate() } catch { throw fail("processes", index, error.description) }
-        }
-        let accounts = try uniqueIDs("accounts", snapshot.accounts.map(\.id), table: "account")
-        for (index, account) in snapshot.accounts.enumerated() {
-            if let issue = Validation.issues(account).first { throw fail("accounts", index, issue.description) }
-        }
-        func accountKnown(_ id: Int64) throws -> Bool { try accounts.contains(id) || exists("account", id) }
+    func exists(_ table: String, _ id: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE id = ?", arguments: [id]) == true
+    }
 
-        let persons = try uniqueIDs("persons", snapshot.persons.map(\.id), table: "person")
-        var managers = [Int64: Int64]()
-        for (index, person) in snapshot.persons.enumerated() {
-            if let issue = Validation.issues(person).first { throw fail("persons", index, issue.description) }
-            guard try accountKnown(person.accountID) else { throw fail("persons", index, "account \(person.accountID) does not exist") }
-            if let manager = person.reportsTo {
-                guard try persons.contains(manager) || exists("person", manager) else {
-                    throw fail("persons", index, "reports-to person \(manager) does not exist")
-                }
-                managers[person.id] = manager
-            }
-        }
-        for (index, person) in snapshot.persons.enumerated() {
-            var seen: Set<Int64> = [person.id]
-            var current = managers[person.id]
-            while let id = current {
-                guard seen.insert(id).inserted else { throw fail("persons", index, "reports-to makes a loop through person \(id)") }
-                current = managers[id]
-            }
-        }
-        let deals = try uniqueIDs("deals", snapshot.deals.map(\.id), table: "deal")
-        let personAccounts = Dictionary(snapshot.persons.map { ($0.id, $0.accountID) }, uniquingKeysWith: { first, _ in first })
-        for (index, deal) in snapshot.deals.enumerated() {
-            if let issue = Validation.issues(deal, catalog: catalog).first { throw fail("deals", index, issue.description) }
-            guard try accountKnown(deal.accountID) else { throw fail("deals", index, "account \(deal.accountID) does not exist") }
-            for person in deal.needs.compactMap(\.statedBy) {
-                let account = try personAccounts[person]
-                    ?? Int64.fetchOne(db, sql: "SELECT account_id FROM person WHERE id = ?", arguments: [person])
-                guard account == deal.accountID else {
-                    throw fail("deals", index, "a need is stated by person \(person), who is not a key person of account \(deal.accountID)")
-                }
-            }
-        }
-        let activities = try uniqueIDs("activities", snapshot.activities.map(\.id), table: "activity")
-        for (index, activity) in snapshot.activities.enumerated() {
-            if let issue = Validation.issues(activity).first { throw fail("activities", index, issue.description) }
-            guard try accountKnown(activity.accountID) else { throw fail("activities", index, "account \(activity.accountID) does not exist") }
-            if let deal = activity.dealID, !deals.contains(deal), !(try exists("deal", deal)) {
-                throw fail("activities", index, "deal \(deal) does not exist")
-            }
-        }
-        let dealAccounts = Dictionary(snapshot.deals.map { ($0.id, $0.accountID) }, uniquingKeysWith: { a, _ in a })
-        _ = try uniqueIDs("plans", snapshot.plans.map(\.id), table: "planned_activity")
-        for (index, plan) in snapshot.plans.enumerated() {
-            if let issue = SQLiteStore.issues(plan).first { throw fail("plans", index, issue.description) }
-            let account = try dealAccounts[plan.dealID] ?? Int64.fetchOne(db, sql: "SELECT account_id FROM deal WHERE id = ?", arguments: [plan.dealID])
-            guard let account else { throw fail("plans", index, "deal \(plan.dealID) does not exist") }
-            guard account == plan.accountID else { throw fail("plans", index, "account \(plan.accountID) is not deal \(plan.dealID)'s") }
-            if let activity = plan.activityID, !activities.contains(activity), !(try exists("activity", activity)) {
-                throw fail("plans", index, "activity \(activity) does not exist")
-            }
-        }
+    func ids(in table: String, from low: Int64, to high: Int64) throws -> Set<Int64> {
+        Set(try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id BETWEEN ? AND ?", arguments: [low, high]))
+    }
+
+    func accountOfPerson(_ id: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT account_id FROM person WHERE id = ?", arguments: [id])
+    }
+
+    func accountOfDeal(_ id: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT account_id FROM deal WHERE id = ?", arguments: [id])
     }
 }

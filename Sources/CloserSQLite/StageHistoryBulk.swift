@@ -51,7 +51,7 @@ enum StageHistoryBulk {
 
     private static func insertRows(_ db: Database, dealsFrom firstDealID: Int64, firstEvent first: Int64, at: Double, user: String) throws {
         try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, 1)", arguments: [flag])
-        // The same row as `SQLiteStore.createdEvent`, its changes' JSON written out (keys sorted, as
+        // The same row as `DealLog.created`, its changes' JSON written out (keys sorted, as
         // the encoder writes them; json_object per row cost a sixth more).
         try db.execute(sql: """
             INSERT INTO event (at, user, entity, entity_id, action, changes, note, account_id)

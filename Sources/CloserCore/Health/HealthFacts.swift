@@ -94,3 +94,20 @@ public struct ActivityHealthFacts: Sendable, Hashable {
                   firstQuote: own.filter { $0.kind == .quote }.map(\.day).min())
     }
 }
+
+/// The two days of an account's facts the stores keep for SQL to compare with a cutoff.
+extension OrgHealthFacts {
+    /// Never sorts before a cutoff day.
+    public static let never = "9999-12-31"
+
+    /// #7 trips when this sorts before today − routeDays (`NoRouteCheck`).
+    public var routeKey: String {
+        hasRouteToDecisionMaker ? Self.never : decisionMakerLastMet?.description ?? ""
+    }
+
+    /// Cold when this sorts before today − coldDays (`KeyPersonColdCheck`).
+    public var coldKey: String {
+        guard let coldest else { return Self.never }
+        return coldest.lastMet?.description ?? ""
+    }
+}

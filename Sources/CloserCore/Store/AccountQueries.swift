@@ -60,6 +60,29 @@ public struct SavedFilter: Sendable, Hashable, Codable {
         self.query = query
         self.owner = owner
     }
+
+    /// The name and query trimmed, refused (in one line) when a store must not keep them: every
+    /// store checks a filter this way before saving it.
+    public func checked() throws -> (name: String, query: String) {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        let query = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw StoreError.invalid("a saved filter needs a name") }
+        guard name.count <= 80 else { throw StoreError.invalid("a filter name is up to 80 characters") }
+        try Validation.requirePlainText(name, field: "filter name")
+        try Validation.requirePlainText(query, field: "filter query")
+        guard !query.isEmpty else { throw StoreError.invalid("filter '\(name)' needs a query, e.g. \"grade:A,B pipeline>500k\"") }
+        do {
+            _ = try AccountQueryLanguage.parse(query)
+        } catch {
+            throw StoreError.invalid("filter '\(name)' not saved: the query is wrong \(error)")
+        }
+        return (name, query)
+    }
+
+    /// What a missing filter's name is told.
+    public static func missing(_ name: String) -> StoreError {
+        .invalid("no saved filter named '\(name)'; `closer filter list` shows them")
+    }
 }
 
 /// Which way an account moved between quadrants since a date, for the grid's markers.
@@ -75,4 +98,10 @@ public struct QuadrantMove: Sendable, Hashable {
         self.to = to
         self.at = at
     }
+}
+
+extension AccountQuery {
+    /// The day `last>30d` counts from in every store; nil means today in the local time zone. Bind
+    /// it for a deterministic query: `AccountQuery.$today.withValue(day) { try store.accounts(q) }`.
+    @TaskLocal public static var today: Day?
 }

@@ -216,7 +216,7 @@ extension SQLiteStore {
             var values = deal.columnValues(derived: derived, searchKey: Deal.searchKey(title: deal.title, accountName: try name(deal.accountID)), updatedBy: user)
             values.removeFirst()
             try updateDeal.execute(arguments: StatementArguments(values + [deal.id, old.version]))
-            try log(db, event("deal", deal.id, Self.dealAction(old, deal), Self.dealChanges(old, deal), account: deal.accountID))
+            try log(db, event("deal", deal.id, DealLog.action(old, deal), DealLog.changes(old, deal), account: deal.accountID))
             touched.insert(deal.accountID)
         }
     }

@@ -2,11 +2,7 @@ import CloserCore
 import GRDB
 
 /// Hooks for turning query-language conditions into SQL.
-public enum AccountConditionSQL {
-    /// The day `last>30d` counts from; nil means today in the local time zone. Bind it for a
-    /// deterministic query: `AccountConditionSQL.$today.withValue(day) { try store.accounts(q) }`.
-    @TaskLocal public static var today: Day?
-
+enum AccountConditionSQL {
     /// `value` as the start of a LIKE pattern: `\`, `%` and `_` escaped, `%` appended.
     static func prefixPattern(_ value: String) -> String {
         var out = ""
@@ -31,7 +27,7 @@ extension SQLFilter {
     /// - tag: one of the account's tags equals it, ASCII letters in any case.
     /// - maturity: the account's buyer maturity is one of the levels, or not judged (`none`).
     /// - pipeline, weighted, won: the account's rollups in the default currency, minor units.
-    /// - last: whole days from the last activity to today (`AccountConditionSQL.today`); an
+    /// - last: whole days from the last activity to today (`AccountQuery.today`); an
     ///   account never worked is infinitely old, so `last>30d` includes it and `last<7d` does not.
     mutating func add(conditions: [AccountCondition], me: String) {
         for condition in conditions {
@@ -105,7 +101,7 @@ extension SQLFilter {
             add("+a.won \(comparison.rawValue) ?", [amount])
         case .lastActivityDays(let comparison, let days):
             // days since = today − last; compare the date instead, so the index on last_activity serves.
-            let cutoff = (AccountConditionSQL.today ?? Day.today()).adding(days: -days).description
+            let cutoff = (AccountQuery.today ?? Day.today()).adding(days: -days).description
             switch comparison {
             case .greater: add("(a.last_activity IS NULL OR a.last_activity < ?)", [cutoff])
             case .greaterOrEqual: add("(a.last_activity IS NULL OR a.last_activity <= ?)", [cutoff])

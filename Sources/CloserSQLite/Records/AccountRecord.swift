@@ -28,7 +28,6 @@ extension Account {
         ]
     }
 
-    var searchKey: String { SearchText.key(for: [name]) }
 }
 
 extension AccountSummary {

@@ -2,37 +2,6 @@ import CloserCore
 import Foundation
 import GRDB
 
-/// Values derived from a deal and its account's persons, kept in the row so that SQL can
-/// aggregate and sort on them.
-struct DealDerived {
-    var probability: Int
-    var weighted: Int64
-    var atRisk: Bool
-    var milestonesMet: Int
-    var milestonesTotal: Int
-
-    init(deal: Deal, process: ProcessTemplate?, evidence: DealEvidence) {
-        guard let process else {
-            self.init(probability: 0, weighted: 0, atRisk: false, milestonesMet: 0, milestonesTotal: 0)
-            return
-        }
-        let probability = DealRules.probability(deal, process: process, evidence: evidence)
-        let progress = deal.milestoneProgress(process: process, evidence: evidence)
-        self.init(
-            probability: probability, weighted: DealRules.weighted(deal.amount.minorUnits, probability: probability),
-            atRisk: deal.outcome == .open && DealRules.isAtRisk(deal, process: process, evidence: evidence),
-            milestonesMet: progress.met, milestonesTotal: progress.total)
-    }
-
-    init(probability: Int, weighted: Int64, atRisk: Bool, milestonesMet: Int, milestonesTotal: Int) {
-        self.probability = probability
-        self.weighted = weighted
-        self.atRisk = atRisk
-        self.milestonesMet = milestonesMet
-        self.milestonesTotal = milestonesTotal
-    }
-}
-
 extension Deal {
     init(row: Row) {
         self.init(
@@ -72,14 +41,7 @@ extension Deal {
         ]
     }
 
-    /// The next step's due day, or "" when there is no step or it has no day: the health rule #9
-    /// holds while this sorts before today (`NextStepState` missing or overdue).
-    var nextStepKey: String {
-        guard let due = nextStepDue, !nextStep.trimmingCharacters(in: .whitespaces).isEmpty else { return "" }
-        return due.description
-    }
 
-    static func searchKey(title: String, accountName: String) -> String { SearchText.key(for: [title, accountName]) }
 }
 
 extension DealSummary {

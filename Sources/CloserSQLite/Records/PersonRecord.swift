@@ -30,5 +30,4 @@ extension Person {
         ]
     }
 
-    var searchKey: String { SearchText.key(for: [name, title]) }
 }

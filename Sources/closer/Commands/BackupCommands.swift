@@ -13,7 +13,7 @@ struct BackupCommand: ParsableCommand {
     @Flag(help: "Replace FILE if it exists.") var force = false
 
     func run() throws {
-        let contents = try store.open().backup(to: (file as NSString).expandingTildeInPath, overwrite: force)
+        let contents = try store.openFile(for: "backup (on the server use pg_dump, or closer copy to a file)").backup(to: (file as NSString).expandingTildeInPath, overwrite: force)
         Output.line("backed up \(contents) to \(file) (checked)")
     }
 }
@@ -29,7 +29,7 @@ struct RestoreCommand: ParsableCommand {
     @Flag(name: .customLong("no-safety-copy"), help: "Do not save the current contents first.") var noSafetyCopy = false
 
     func run() throws {
-        let target = try store.open()
+        let target = try store.openFile(for: "restore (closer copy brings a file to the server)")
         let safety = noSafetyCopy ? nil : store.path + ".before-restore"
         let contents = try target.restore(from: (file as NSString).expandingTildeInPath, safetyCopy: safety)
         Output.line("restored \(contents) from \(file)")

@@ -45,7 +45,7 @@ struct DealCommand: ParsableCommand {
         var isEmpty: Bool { needs.isEmpty && !clear && remove.isEmpty }
 
         /// The --stated-by person, looked up before the write (the edit runs inside it).
-        func person(ofAccount accountID: Int64, in db: SQLiteStore) throws -> Int64? {
+        func person(ofAccount accountID: Int64, in db: any CLIStore) throws -> Int64? {
             try statedBy.map { try Parse.person($0, ofAccount: accountID, in: db).id }
         }
 

@@ -62,7 +62,7 @@ struct FilterCommand: ParsableCommand {
 enum QueryText {
     /// The conditions of `--filter NAME` (a saved filter) followed by those of `--where "…"`,
     /// all of which must hold; `owner:me` stays for the caller to resolve.
-    static func conditions(where query: String?, filter: String?, in db: SQLiteStore) throws -> [AccountCondition] {
+    static func conditions(where query: String?, filter: String?, in db: any CLIStore) throws -> [AccountCondition] {
         var conditions = try query.map { try parse($0) } ?? []
         if let filter {
             let saved = try db.savedFilter(named: filter)

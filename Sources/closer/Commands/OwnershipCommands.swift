@@ -11,7 +11,7 @@ extension AccountCommand {
         return id
     }
 
-    static func report(_ verb: String, _ account: Account, store: SQLiteStore) {
+    static func report(_ verb: String, _ account: Account, store: any CLIStore) {
         let protected = (try? store.ownership(of: account.id).isProtected) ?? false
         var holding = account.owner.map { "held by \($0), \(account.visibility.label.both)" } ?? "in the pool 公海"
         if !account.sharedWith.isEmpty { holding += ", shared with \(account.sharedWith.joined(separator: ", "))" }

@@ -88,7 +88,7 @@ enum PlanText {
     }
 
     /// Persons of the account named by id or by name; each must be one of its key persons.
-    static func persons(_ list: String, account: Int64, in db: SQLiteStore) throws -> [Person] {
+    static func persons(_ list: String, account: Int64, in db: any CLIStore) throws -> [Person] {
         let names = Parse.list(list)
         guard !names.isEmpty else { return [] }
         let known = try db.persons(PersonQuery(accountID: account, limit: 10_000)).rows

@@ -1,7 +1,6 @@
 import ArgumentParser
 import CloserApp
 import CloserCore
-import CloserSQLite
 import Foundation
 import TerminalUI
 
@@ -24,7 +23,7 @@ struct StandupCommand: ParsableCommand {
 
     func run() throws {
         try FullScreen.requireTerminal("the stand-up screen needs a terminal; for mail and chat use closer report weekly")
-        let db = try SQLiteStore(path: store.path, actor: store.actor, readOnly: true)
+        let db = try store.open(readOnly: true)
         guard try db.processCatalog().process(process) != nil else { throw CLIError("unknown process '\(process)' (closer process list)") }
         let (screen, themeWarning) = try FullScreen.start(theme: theme)
         defer { screen.stop() }

@@ -24,7 +24,9 @@ struct TUICommand: ParsableCommand {
                              user: store.actor, storeLocation: db.location)
         if let warning = themeWarning { state.message = StatusMessage(warning, isError: true) }
         if db.isReadOnly { state.message = StatusMessage("\(db.location): read-only — changes will be refused", isError: true) }
-        let app = App(store: db, state: state, importer: ForeignImportService(store: db))
+        // Another program's files come in through the file store's importer; on a server, `closer copy`.
+        let importer = (db as? SQLiteStore).map { ForeignImportService(store: $0) }
+        let app = App(store: db, state: state, importer: importer)
         app.start()
         TerminalRunner.run(app: app, screen: screen)
     }

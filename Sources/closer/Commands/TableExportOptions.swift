@@ -19,7 +19,7 @@ struct TableExportOptions: ParsableArguments {
 
     var isUsed: Bool { query != nil || filter != nil || columns != nil || search != nil || sort != nil || desc || includeClosed }
 
-    func tableQuery(_ table: ExportCommand.Table, db: SQLiteStore, actor: String) throws -> TableExportQuery {
+    func tableQuery(_ table: ExportCommand.Table, db: any CLIStore, actor: String) throws -> TableExportQuery {
         guard lang == "en" || lang == "zh" else { throw CLIError("--lang: '\(lang)' is not en or zh") }
         let conditions = AccountQueryLanguage.resolvingMe(try QueryText.conditions(where: query, filter: filter, in: db), as: actor)
         do {

@@ -17,7 +17,7 @@ struct TargetCommand: ParsableCommand {
         subcommands: [Set.self, List.self, Delete.self])
 
     /// "team" (or 团队) is the whole team; anyone else a rep of the store, by login or display name.
-    static func rep(_ text: String, in db: SQLiteStore) throws -> String {
+    static func rep(_ text: String, in db: any CLIStore) throws -> String {
         if ["team", "团队", "全体"].contains(text.trimmingCharacters(in: .whitespaces).lowercased()) { return "" }
         let directory = TeamDirectory(users: try db.users())
         return directory.login(matching: text) ?? text.trimmingCharacters(in: .whitespaces)

@@ -73,7 +73,7 @@ enum Parse {
     }
 
     /// An account named by id or by a unique match of its name (pinyin initials work too).
-    static func account(_ text: String, in store: SQLiteStore) throws -> Account {
+    static func account(_ text: String, in store: any CLIStore) throws -> Account {
         if let id = id(text) { return try store.account(id) }
         let page = try store.accounts(AccountQuery(text: text, limit: 6))
         if let exact = page.rows.first(where: { $0.account.name == text }) { return exact.account }
@@ -87,7 +87,7 @@ enum Parse {
     }
 
     /// A key person of one account, by id or by a unique match of their name (pinyin initials work too).
-    static func person(_ text: String, ofAccount accountID: Int64, in store: SQLiteStore) throws -> Person {
+    static func person(_ text: String, ofAccount accountID: Int64, in store: any CLIStore) throws -> Person {
         if let id = id(text) {
             let person = try store.person(id)
             guard person.accountID == accountID else { throw CLIError("person #\(id) \(person.name) is not a key person of account #\(accountID)") }

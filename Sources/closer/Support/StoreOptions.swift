@@ -1,11 +1,12 @@
 import ArgumentParser
 import CloserCore
+import CloserPostgres
 import CloserSQLite
 import Foundation
 
 /// Options every command shares: which store, and who is acting.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Store file (default: $CLOSER_DB, else $XDG_DATA_HOME/closer/closer.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Store file, or a PostgreSQL server as postgres://user@host/db (default: $CLOSER_DB, else $XDG_DATA_HOME/closer/closer.sqlite).", valueName: "path|url"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Who is making changes (default: $CLOSER_USER, else your login name).", valueName: "name"))
@@ -28,8 +29,33 @@ struct StoreOptions: ParsableArguments {
         return "unknown"
     }
 
-    func open() throws -> SQLiteStore {
-        try SQLiteStore(path: path, actor: actor, readOnly: readOnly, willMigrate: { [path] in
+    /// The PostgreSQL server named by `--db` or CLOSER_DB, with libpq's PG… variables and password
+    /// file; nil when the store is a file. Warnings about the settings go to standard error.
+    func serverSettings() throws -> PostgresSettings? {
+        guard PostgresSettings.isURL(path) else { return nil }
+        do {
+            let settings = try PostgresSettings(url: path)
+            settings.warnings.forEach { Output.error($0) }
+            return settings
+        } catch let error as PostgresSettingsError {
+            throw CLIError(error.description)
+        }
+    }
+
+    /// The store the options name, a file or a PostgreSQL server.
+    func open(readOnly forced: Bool = false) throws -> any CLIStore {
+        if let server = try serverSettings() {
+            return try PostgresStore(settings: server, actor: actor, readOnly: readOnly || forced)
+        }
+        return try openFile(readOnly: forced)
+    }
+
+    /// The store file the options name; a server is refused with `what` only a file can do.
+    func openFile(readOnly forced: Bool = false, for what: String = "") throws -> SQLiteStore {
+        if let server = try serverSettings() {
+            throw CLIError("\(server.location) is a PostgreSQL server: \(what.isEmpty ? "this command" : what) works on a store file")
+        }
+        return try SQLiteStore(path: path, actor: actor, readOnly: readOnly || forced, willMigrate: { [path] in
             FileHandle.standardError.write(Data("closer: bringing \(path) up to this version (once; a large store takes a minute)…\n".utf8))
         })
     }
@@ -51,3 +77,12 @@ struct ListOptions: ParsableArguments {
         guard offset >= 0 else { throw ValidationError("--offset must not be negative") }
     }
 }
+
+/// What the commands ask of a store, on either backend.
+protocol CLIStore: Store, HealthStore, PlanStore, UndoStore, DuplicateCheck, TeamNumbersStore {
+    var isReadOnly: Bool { get }
+    func importSnapshot(_ snapshot: Snapshot, locate: @escaping ImportLocator) throws -> ImportSummary
+}
+
+extension SQLiteStore: CLIStore {}
+extension PostgresStore: CLIStore {}

@@ -1,0 +1,97 @@
+import CloserCore
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresNIO
+
+/// One connection to the server, used synchronously: the Store protocol is synchronous, so each
+/// call hands its statement to postgres-nio's event loop and blocks the calling thread (never an
+/// event-loop thread) until the answer is in. A connection serves one caller at a time; the pool
+/// hands connections out.
+final class Connection: Sendable {
+    let raw: PostgresConnection
+    let location: String
+
+    private init(raw: PostgresConnection, location: String) {
+        self.raw = raw
+        self.location = location
+    }
+
+    /// One event-loop thread serves every connection of the process: the work on it is only
+    /// encoding and decoding messages, and the callers block on their own threads.
+    static let eventLoops: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+
+    static let logger: Logger = {
+        var logger = Logger(label: "closer.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+        logger.logLevel = .critical
+        return logger
+    }()
+
+    static func open(_ settings: PostgresSettings, applicationName: String = "closer") throws -> Connection {
+        var configuration: PostgresConnection.Configuration
+        if settings.usesUnixSocket {
+            configuration = .init(unixSocketPath: settings.socketPath, username: settings.user,
+                                  password: settings.password, database: settings.database)
+        } else {
+            configuration = .init(host: settings.host, port: settings.port, username: settings.user,
+                                  password: settings.password, database: settings.database,
+                                  tls: try TLSChoice.tls(for: settings))
+        }
+        configuration.options.connectTimeout = .seconds(Int64(settings.connectTimeout))
+        // No JIT: the store's statements are short, and compiling them cost more than it saved.
+        configuration.options.additionalStartupParameters = [("application_name", applicationName), ("jit", "off")]
+        do {
+            let raw = try PostgresConnection.connect(on: eventLoops.next(), configuration: configuration,
+                                                     id: nextID.next(), logger: logger).wait()
+            return Connection(raw: raw, location: settings.location)
+        } catch {
+            throw PostgresFailure.connecting(error, settings)
+        }
+    }
+
+    private static let nextID = Counter()
+
+    /// Every row of a statement's result.
+    func query(_ sql: String, _ values: [SQLValue] = []) throws -> [SQLRow] {
+        do {
+            return try raw.query(PostgresQuery(sql, values), logger: Self.logger).wait().rows.map(SQLRow.init)
+        } catch {
+            throw PostgresFailure.statement(error, location: location)
+        }
+    }
+
+    /// Runs a statement and says how many rows it touched.
+    @discardableResult
+    func execute(_ sql: String, _ values: [SQLValue] = []) throws -> Int {
+        do {
+            return try raw.query(PostgresQuery(sql, values), logger: Self.logger).wait().metadata.rows ?? 0
+        } catch {
+            throw PostgresFailure.statement(error, location: location)
+        }
+    }
+
+    func queryOne(_ sql: String, _ values: [SQLValue] = []) throws -> SQLRow? {
+        try query(sql, values).first
+    }
+
+    var isClosed: Bool { raw.isClosed }
+
+    func close() {
+        _ = try? raw.close().wait()
+    }
+}
+
+/// A thread-safe counter for connection ids.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}

@@ -1,0 +1,32 @@
+import CloserCore
+
+/// A transaction on one connection: the body's statements commit together or not at all.
+enum Transaction {
+    enum Isolation: String {
+        case readCommitted = "READ COMMITTED"
+        /// One snapshot for every statement: an export, or a screen read in several statements.
+        case repeatableRead = "REPEATABLE READ"
+    }
+
+    static func run<T>(on connection: Connection, isolation: Isolation = .readCommitted, readOnly: Bool = false,
+                       _ body: () throws -> T) throws -> T {
+        try connection.execute("BEGIN ISOLATION LEVEL \(isolation.rawValue)\(readOnly ? " READ ONLY" : "")")
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            // A connection the server dropped has nothing to roll back; the pool replaces it.
+            if !connection.isClosed { _ = try? connection.execute("ROLLBACK") }
+            throw error
+        }
+        do {
+            try connection.execute("COMMIT")
+        } catch {
+            if connection.isClosed {
+                throw StoreError.refused("the connection to \(connection.location) was lost while saving: reload to see whether the change was kept")
+            }
+            throw error
+        }
+        return result
+    }
+}

@@ -1,0 +1,112 @@
+import CloserCore
+import Foundation
+
+/// The server's side of the one visibility rule (`AccountOwnership.access(for:)`): who is
+/// acting, the SQL that limits a read to what they may see, and the check before a write.
+extension PostgresStore {
+    /// The actor as the user table knows them in this transaction.
+    static func actor(_ connection: Connection, _ name: String) throws -> Actor {
+        let row = try connection.queryOne(#"""
+            SELECT EXISTS (SELECT 1 FROM "user") AS team, (SELECT role FROM "user" WHERE name = ?) AS role
+            """#, [.text(name)])
+        guard try row?.bool("team") == true else { return .anyone(name) }
+        guard let role = try row?.optionalText("role") else { return .stranger(name) }
+        return .member(Viewer(name: name, role: UserRole(rawValue: role) ?? .rep))
+    }
+
+    public func whoIsActing() throws -> Actor {
+        try read { connection in try Self.actor(connection, actor) }
+    }
+
+    /// The actor, refused when the user table does not know them: a stranger is told how to be
+    /// added instead of being shown an empty store.
+    func knownActor(_ connection: Connection) throws -> Actor {
+        let who = try Self.actor(connection, actor)
+        if case .stranger(let name) = who { throw StoreError.refused(Actor.notAUserMessage(name)) }
+        return who
+    }
+
+    /// The account's holding when the actor has at least `wanted` access to it; else the
+    /// refusal naming `subject` ("deal 12") and the account's owner, nothing more.
+    @discardableResult
+    func requireAccess(_ connection: Connection, account accountID: Int64, _ wanted: AccountAccess, subject: String? = nil) throws -> AccountOwnership {
+        let who = try knownActor(connection)
+        let (_, ownership) = try Self.fetchOwnership(connection, accountID)
+        guard ownership.access(for: who) >= wanted else {
+            throw StoreError.refused(ownership.refusal(for: who, subject: subject ?? "account \(accountID)"))
+        }
+        return ownership
+    }
+
+    /// Team-wide settings (processes, users, pool rules, whole-store imports): a manager's, or
+    /// anyone's while the store has no users.
+    func requireTeamAdmin(_ connection: Connection, to verb: String) throws {
+        let who = try knownActor(connection)
+        guard who.isTeamAdmin else { throw StoreError.refused("only a manager can \(verb); you are \(who.described)") }
+    }
+
+    static func fetchOwnership(_ connection: Connection, _ id: Int64) throws -> (Account, AccountOwnership) {
+        let row = try fetchRow(connection, "account", id: id)
+        let account = try Account(pg: row)
+        let ownership = AccountOwnership(
+            accountID: id, owner: account.owner, visibility: account.visibility, sharedWith: account.sharedWith,
+            isProtected: try row.bool("protected") || account.visibility == .protected,
+            ownedSince: try row.optionalDouble("owned_since").map { Date(timeIntervalSince1970: $0) },
+            returnedReason: try row.optionalText("returned_reason"))
+        return (account, ownership)
+    }
+}
+
+extension Actor {
+    /// True when reads must be limited by account (a rep).
+    var isRestricted: Bool { viewer?.role == .rep }
+}
+
+/// The rule's SQL: what a rep may see of `account <alias>`.
+enum VisibilitySQL {
+    /// A condition on an account alias, taking the values of `values(for:)`.
+    static func visibleToRep(_ alias: String) -> String {
+        "(\(alias).visibility = 'pool' OR \(alias).owner IS NULL OR \(alias).owner = ? "
+            + "OR (\(alias).visibility <> 'exclusive' AND strpos(\(alias).shared_with, ?) > 0))"
+    }
+
+    static func values(for name: String) -> [SQLValue] {
+        [.text(name), .text(sharedNeedle(name))]
+    }
+
+    /// The name as it appears inside the JSON list column (`["a","b"]` → `"a"`), quoted and
+    /// escaped by the same encoder, so `li` never matches `li.na`.
+    static func sharedNeedle(_ name: String) -> String {
+        String(ColumnCoding.strings([name]).dropFirst().dropLast())
+    }
+}
+
+extension SQLConditions {
+    /// Limits `account <alias>` to what the actor may see. A manager and anyone in a store
+    /// without users see everything; a stranger never gets this far (`knownActor`).
+    mutating func restrict(_ alias: String = "a", to actor: Actor) {
+        guard let viewer = actor.viewer, viewer.role == .rep else { return }
+        add(VisibilitySQL.visibleToRep(alias), VisibilitySQL.values(for: viewer.name))
+    }
+
+    /// Limits rows with an account id column to the accounts the actor may see.
+    mutating func restrict(accountColumn column: String, to actor: Actor) {
+        guard let viewer = actor.viewer, viewer.role == .rep else { return }
+        add("\(column) IN (SELECT v.id FROM account v WHERE \(VisibilitySQL.visibleToRep("v")))", VisibilitySQL.values(for: viewer.name))
+    }
+}
+
+/// The team as the ownership rules ask about it, read in the caller's transaction.
+struct PostgresTeam: TeamLookup {
+    let connection: Connection
+
+    func hasTeam() throws -> Bool { try connection.queryOne(#"SELECT 1 AS x FROM "user" LIMIT 1"#) != nil }
+
+    func role(of name: String) throws -> UserRole? {
+        try connection.queryOne(#"SELECT role FROM "user" WHERE name = ?"#, [.text(name)]).flatMap { UserRole(rawValue: try $0.string("role")) }
+    }
+
+    func poolRules() throws -> PoolRules { try PostgresStore.poolRules(connection) }
+
+    func heldCount(of name: String) throws -> Int { try PostgresStore.heldCount(connection, name) }
+}

@@ -1,0 +1,129 @@
+import CloserCore
+import Foundation
+
+extension PostgresStore {
+    /// An activity records what happened: on its day (back-dating is fine, the future is not —
+    /// that is a planned activity) and with whom (each person's last-met date follows).
+    public func addActivity(_ activity: Activity) throws -> Activity {
+        var activity = activity
+        return try write { connection in
+            try insertActivity(connection, &activity)
+            return activity
+        }
+    }
+
+    func insertActivity(_ connection: Connection, _ activity: inout Activity) throws {
+        activity.createdAt = clock()
+        if activity.by.isEmpty { activity.by = actor }
+        var issues = Validation.issues(activity)
+        let today = Day(clock())
+        if activity.day > today {
+            issues.append(ValidationIssue("day", "\(activity.day) is after today (\(today)): an activity is recorded once it has happened; plan it instead"))
+        }
+        guard issues.isEmpty else { throw Self.invalid(issues) }
+        do {
+            if let dealID = activity.dealID {
+                guard let row = try connection.queryOne("SELECT account_id FROM deal WHERE id = ?", [.int(dealID)]) else {
+                    throw StoreError.notFound(entity: "deal", id: dealID)
+                }
+                activity.accountID = try row.int64("account_id")
+            }
+            try requireAccess(connection, account: activity.accountID, .write,
+                              subject: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)")
+            try Self.lockAccount(connection, activity.accountID)
+            for personID in activity.personIDs {
+                guard try connection.queryOne("SELECT account_id FROM person WHERE id = ?", [.int(personID)])?.int64("account_id") == activity.accountID else {
+                    throw StoreError.invalid("person \(personID) is not a key person of account \(activity.accountID)")
+                }
+            }
+            activity.id = try Self.insert(connection, into: "activity", columns: Activity.pgColumns, values: activity.pgValues)
+            if let dealID = activity.dealID {
+                try connection.execute("UPDATE deal SET last_activity = greatest(coalesce(last_activity, ''), ?) WHERE id = ?",
+                                       [.text(activity.day.description), .int(dealID)])
+            }
+            if !activity.personIDs.isEmpty {
+                try connection.execute("""
+                    UPDATE person SET last_met = greatest(coalesce(last_met, ''), ?) WHERE id IN (\(activity.personIDs.map { _ in "?" }.joined(separator: ",")))
+                    """, [.text(activity.day.description)] + activity.personIDs.map(SQLValue.int))
+            }
+            try Self.refreshAccountRollup(connection, accountID: activity.accountID)
+            var changes = ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)]
+            if !activity.personIDs.isEmpty { changes["met"] = FieldChange(old: nil, new: activity.personIDs.map(String.init).joined(separator: ", ")) }
+            try log(connection, event("activity", activity.id, "created", changes,
+                                      note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)", account: activity.accountID))
+        }
+    }
+
+    public func activity(_ id: Int64) throws -> Activity {
+        try read { connection in
+            let activity = try Activity(pg: try Self.fetchRow(connection, "activity", id: id))
+            try requireAccess(connection, account: activity.accountID, .read, subject: "activity \(id)")
+            return activity
+        }
+    }
+
+    public func activities(accountID: Int64?, dealID: Int64?, limit: Int) throws -> [Activity] {
+        try readAsActor { connection, who in
+            var filter = SQLConditions()
+            if let accountID { filter.add("account_id = ?", [.int(accountID)]) }
+            if let dealID { filter.add("deal_id = ?", [.int(dealID)]) }
+            filter.restrict(accountColumn: "account_id", to: who)
+            return try connection.query("SELECT * FROM activity \(filter.whereClause) ORDER BY day DESC, id DESC LIMIT ?",
+                                        filter.values(appending: [.int(limit)])).map(Activity.init(pg:))
+        }
+    }
+
+    public func deleteActivity(_ id: Int64) throws {
+        try write { connection in
+            guard let row = try connection.queryOne("SELECT account_id FROM activity WHERE id = ? FOR UPDATE", [.int(id)]) else {
+                throw StoreError.notFound(entity: "activity", id: id)
+            }
+            let accountID = try row.int64("account_id")
+            try requireAccess(connection, account: accountID, .write, subject: "activity \(id)")
+            try Self.lockAccount(connection, accountID)
+            // A plan it recorded as done is open again: what proved it is gone.
+            let reopened = try connection.query("SELECT id, deal_id FROM planned_activity WHERE activity_id = ?", [.int(id)])
+            try connection.execute("DELETE FROM activity WHERE id = ?", [.int(id)])
+            for row in reopened {
+                let planID = try row.int64("id")
+                try connection.execute("""
+                    UPDATE planned_activity SET done_on = NULL, activity_id = NULL, version = version + 1, updated_at = ?, updated_by = ?
+                    WHERE id = ?
+                    """, [.time(clock()), .text(actor), .int(planID)])
+                try log(connection, event("plan", planID, "reopened", note: "activity \(id) deleted", account: accountID))
+                try syncNextStep(connection, dealID: try row.int64("deal_id"))
+            }
+            try Self.refreshAccountRollup(connection, accountID: accountID)
+            try log(connection, event("activity", id, "deleted", account: accountID))
+        }
+    }
+
+    public func events(_ query: EventQuery) throws -> [ChangeEvent] {
+        try readAsActor { connection, who in
+            var filter = Self.eventVisibility(who)
+            if let entity = query.entity { filter.add("e.entity = ?", [.text(entity)]) }
+            if let id = query.entityID { filter.add("e.entity_id = ?", [.int(id)]) }
+            if let since = query.since { filter.add("e.at >= ?", [.time(since)]) }
+            return try connection.query("SELECT e.* FROM event e \(filter.whereClause) ORDER BY e.at DESC, e.id DESC LIMIT ?",
+                                        filter.values(appending: [.int(query.limit)])).map(ChangeEvent.init(pg:))
+        }
+    }
+
+    /// Entities that hang from an account: their events without one (deleted before the log
+    /// knew) are read by managers only.
+    static let accountEntities = "('account', 'deal', 'person', 'activity', 'plan')"
+
+    /// The log rows (`event e`) the actor may read: a rep reads the changes of the accounts they
+    /// may see, the team's own settings (processes, users, pool rules), and what they did
+    /// themselves elsewhere; a manager reads everything.
+    static func eventVisibility(_ who: Actor) -> SQLConditions {
+        var filter = SQLConditions()
+        guard let viewer = who.viewer, who.isRestricted else { return filter }
+        filter.add("""
+            (e.account_id IN (SELECT v.id FROM account v WHERE \(VisibilitySQL.visibleToRep("v")))
+             OR (e.account_id IS NULL AND e.entity NOT IN \(accountEntities)
+                 AND (e.entity IN ('process', 'user', 'pool') OR e."user" = ?)))
+            """, VisibilitySQL.values(for: viewer.name) + [.text(viewer.name)])
+        return filter
+    }
+}

@@ -1,0 +1,198 @@
+import CloserCore
+import Foundation
+
+/// Deal health: the team's settings, one screen's deals' warnings, and the report — the file
+/// store's queries (SQLiteStore+Health) in this dialect; the rules themselves are CloserCore's.
+extension PostgresStore: HealthStore {
+    static let healthSettingPrefix = "health."
+
+    public func healthSettings() throws -> HealthSettings {
+        try readAsActor { connection, _ in try Self.healthSettings(connection) }
+    }
+
+    static func healthSettings(_ connection: Connection) throws -> HealthSettings {
+        var values = [String: String]()
+        for row in try connection.query("SELECT key, value FROM setting WHERE key >= ? AND key < ?", [.text(healthSettingPrefix), .text("health/")]) {
+            values[String(try row.string("key").dropFirst(healthSettingPrefix.count))] = try row.string("value")
+        }
+        return HealthSettings(values: values)
+    }
+
+    public func saveHealthSettings(_ settings: HealthSettings) throws {
+        let user = actor
+        try write { connection in
+            try requireTeamAdmin(connection, to: "change the team's settings")
+            let issues = settings.issues(catalog: try StagePositions.catalog(connection))
+            guard issues.isEmpty else { throw Self.invalid(issues) }
+            let old = try Self.healthSettings(connection).values
+            let new = settings.values
+            try connection.execute("DELETE FROM setting WHERE key >= ? AND key < ?", [.text(Self.healthSettingPrefix), .text("health/")])
+            for (key, value) in new.sorted(by: { $0.key < $1.key }) {
+                try connection.execute("INSERT INTO setting (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?)",
+                                       [.text(Self.healthSettingPrefix + key), .text(value), .text(user), .time(clock())])
+            }
+            var changes = [String: FieldChange]()
+            for key in Set(old.keys).union(new.keys) where old[key] != new[key] {
+                changes[key] = FieldChange(old: old[key], new: new[key])
+            }
+            try log(connection, event("settings", 0, "health", changes, account: nil))
+        }
+    }
+
+    public func dealWarnings(_ dealIDs: [Int64], today: Day) throws -> [Int64: [HealthWarning]] {
+        let ids = Array(Set(dealIDs))
+        guard !ids.isEmpty else { return [:] }
+        guard ids.count <= HealthLimits.dealsPerCall else {
+            throw StoreError.invalid("asked for the health of \(ids.count) deals at once; at most \(HealthLimits.dealsPerCall)")
+        }
+        return try readAsActor { connection, who in
+            let catalog = try StagePositions.catalog(connection)
+            let settings = try Self.healthSettings(connection)
+            var filter = SQLConditions()
+            filter.add("d.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))", ids.map(SQLValue.int))
+            filter.restrict(to: who)
+            var result = [Int64: [HealthWarning]]()
+            for row in try connection.query("SELECT \(HealthRows.columns) FROM deal d \(HealthRows.joins) \(filter.whereClause)", filter.values) {
+                let deal = try Deal(pg: row)
+                result[deal.id] = DealHealth.warnings(HealthContext(
+                    deal: deal, process: catalog.process(deal.processKey), facts: try HealthRows.facts(row), settings: settings, today: today))
+            }
+            return result
+        }
+    }
+
+    public func healthReport(_ q: HealthReportQuery) throws -> HealthReport {
+        try readAsActor { connection, who in
+            let catalog = try StagePositions.catalog(connection)
+            if let key = q.processKey, catalog.process(key) == nil { throw StoreError.rule(.unknownProcess(key)) }
+            let settings = try Self.healthSettings(connection)
+            let health = HealthConditions(settings: settings, catalog: catalog, processKey: q.processKey, today: q.today)
+            var open = SQLConditions()
+            open.add("d.outcome = 'open'")
+            if let rep = q.rep { open.add("d.owner = ?", [.text(rep)]) }
+            if let key = q.processKey { open.add("d.process_key = ?", [.text(key)]) }
+            open.restrict(to: who)
+            let accountJoin = who.isRestricted ? "JOIN account a ON a.id = d.account_id" : ""
+            let healthJoin = health.needsAccountHealth ? "LEFT JOIN account_health h ON h.account_id = d.account_id" : ""
+
+            var report = HealthReport(today: q.today, rep: q.rep, processKey: q.processKey)
+            var lists = [HealthRule: HealthRuleList]()
+            var reps = [String: HealthRepFigures]()
+            func add(_ rule: HealthRule, _ count: Int, _ amount: Int64, _ currency: String, to figures: inout HealthRepFigures) {
+                guard count > 0 else { return }
+                figures.counts[rule.rawValue, default: 0] += count
+                lists[rule, default: HealthRuleList(rule: rule)].count += count
+                lists[rule, default: HealthRuleList(rule: rule)].amount[currency, default: 0] += amount
+            }
+            var sums: [String] = [], values: [SQLValue] = []
+            for (index, condition) in health.timed.enumerated() {
+                sums.append("count(*) FILTER (WHERE \(condition.sql)) AS n\(index), sum(d.amount) FILTER (WHERE \(condition.sql))::bigint AS amount\(index)")
+                values += condition.values + condition.values
+            }
+            sums.append("count(*) FILTER (WHERE \(health.anyTimedSQL)) AS flagged, sum(d.amount) FILTER (WHERE \(health.anyTimedSQL))::bigint AS flagged_amount")
+            values += health.anyTimedValues + health.anyTimedValues
+            let groups = "d.owner, d.currency, d.process_key, d.stage_key, d.budget_known, d.has_needs, d.quoted, d.pitched"
+            for row in try connection.query("""
+                SELECT \(groups), count(*) AS n, sum(d.amount)::bigint AS amount, \(sums.joined(separator: ", "))
+                FROM deal d \(accountJoin) \(healthJoin) \(open.whereClause)
+                GROUP BY \(groups)
+                """, values + open.values) {
+                let owner = try row.string("owner"), currency = try row.string("currency")
+                let count = try row.int("n"), amount = try row.int64("amount")
+                let rules = health.staticRules(processKey: try row.string("process_key"), stageKey: try row.string("stage_key"),
+                                               budgetKnown: try row.bool("budget_known"), hasNeeds: try row.bool("has_needs"),
+                                               quoted: try row.bool("quoted"), pitched: try row.bool("pitched"))
+                var figures = reps[owner] ?? HealthRepFigures(rep: owner)
+                figures.openDeals += count
+                report.openDeals += count
+                report.openAmount[currency, default: 0] += amount
+                for rule in rules { add(rule, count, amount, currency, to: &figures) }
+                for (index, condition) in health.timed.enumerated() {
+                    add(condition.rule, try row.optionalInt("n\(index)") ?? 0, try row.optionalInt64("amount\(index)") ?? 0, currency, to: &figures)
+                }
+                // Every deal of the group is flagged by a rule of its flags; else those a rule of the day flags.
+                let flagged = rules.isEmpty ? try row.optionalInt("flagged") ?? 0 : count
+                let flaggedAmount = rules.isEmpty ? try row.optionalInt64("flagged_amount") ?? 0 : amount
+                if flagged > 0 {
+                    figures.flaggedDeals += flagged
+                    figures.flaggedAmount[currency, default: 0] += flaggedAmount
+                    report.flaggedDeals += flagged
+                    report.flaggedAmount[currency, default: 0] += flaggedAmount
+                }
+                reps[owner] = figures
+            }
+            for condition in health.conditions where q.listLimit > 0 {
+                guard lists[condition.rule]?.count != nil else { continue }
+                lists[condition.rule]?.items = try Self.healthItems(connection, condition, open: open, joins: accountJoin, limit: q.listLimit,
+                                                                    catalog: catalog, settings: settings, today: q.today)
+            }
+            report.rules = health.conditions.map { lists[$0.rule] ?? HealthRuleList(rule: $0.rule) }
+            report.reps = reps.values.sorted { $0.rep < $1.rep }
+            return report
+        }
+    }
+
+    /// A rule's largest deals, each with what its check says.
+    static func healthItems(_ connection: Connection, _ condition: HealthConditions.Condition, open: SQLConditions, joins: String, limit: Int,
+                            catalog: ProcessCatalog, settings: HealthSettings, today: Day) throws -> [HealthItem] {
+        var filter = open
+        filter.add(condition.sql, condition.values)
+        let ids = try connection.query("""
+            SELECT d.id FROM deal d \(joins) LEFT JOIN account_health h ON h.account_id = d.account_id \(filter.whereClause)
+            ORDER BY d.amount DESC, d.id LIMIT ?
+            """, filter.values(appending: [.int(limit)])).map { try $0.int64("id") }
+        guard !ids.isEmpty else { return [] }
+        let rows = try connection.query("SELECT \(HealthRows.columns) FROM deal d \(HealthRows.joins) WHERE d.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                                        ids.map(SQLValue.int))
+        var byID = [Int64: SQLRow]()
+        for row in rows { byID[try row.int64("id")] = row }
+        return try ids.compactMap { id in
+            guard let row = byID[id] else { return nil }
+            let deal = try Deal(pg: row)
+            let context = HealthContext(deal: deal, process: catalog.process(deal.processKey), facts: try HealthRows.facts(row),
+                                        settings: settings, today: today)
+            return HealthItem(dealID: deal.id, title: deal.title, accountID: deal.accountID, accountName: try row.string("account_name"),
+                              owner: deal.owner, amount: deal.amount, stage: deal.stageKey,
+                              detail: DealHealth.check(condition.rule, context) ?? condition.rule.title)
+        }
+    }
+
+    /// Works out `account_health` for every account marked stale: what changed persons leave
+    /// behind, with the rules' own Swift. Runs inside the write that changed them.
+    static func refreshStaleAccountHealth(_ connection: Connection) throws {
+        let stale = try connection.query("SELECT account_id FROM account_health WHERE stale").map { try $0.int64("account_id") }
+        guard !stale.isEmpty else { return }
+        var start = 0
+        while start < stale.count {
+            let chunk = Array(stale[start..<min(start + 500, stale.count)])
+            start += chunk.count
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            let existing = Set(try connection.query("SELECT id FROM account WHERE id IN (\(marks))", chunk.map(SQLValue.int)).map { try $0.int64("id") })
+            var persons = [Int64: [Person]]()
+            for row in try connection.query("""
+                SELECT id, account_id, name, level, roles, stance, inside_coach, reports_to, last_met FROM person WHERE account_id IN (\(marks))
+                """, chunk.map(SQLValue.int)) {
+                let person = Person(
+                    id: try row.int64("id"), accountID: try row.int64("account_id"), name: try row.string("name"),
+                    level: PersonLevel(rawValue: try row.string("level")) ?? .operator_,
+                    roles: Set(try row.string("roles").split(separator: ",").compactMap { PersonRole(rawValue: String($0)) }),
+                    stance: Stance(rawValue: try row.string("stance")) ?? .neutral, isInsideCoach: try row.bool("inside_coach"),
+                    reportsTo: try row.optionalInt64("reports_to"), lastMet: try row.day("last_met"))
+                persons[person.accountID, default: []].append(person)
+            }
+            for id in chunk {
+                guard existing.contains(id) else {
+                    try connection.execute("DELETE FROM account_health WHERE account_id = ?", [.int(id)])
+                    continue
+                }
+                let facts = OrgHealthFacts(persons: persons[id] ?? [])
+                try connection.execute("""
+                    UPDATE account_health SET decision_makers = ?, dm_last_met = ?, dm_route = ?, coldest_id = ?, coldest_met = ?,
+                                              route_key = ?, cold_key = ?, stale = false
+                    WHERE account_id = ?
+                    """, [.int(facts.decisionMakers), .optional(facts.decisionMakerLastMet), .bool(facts.hasRouteToDecisionMaker),
+                          .optional(facts.coldest?.personID), .optional(facts.coldest?.lastMet), .text(facts.routeKey), .text(facts.coldKey), .int(id)])
+            }
+        }
+    }
+}

@@ -1,0 +1,251 @@
+import CloserCore
+import Foundation
+
+extension PostgresStore {
+    /// Everything the actor may see, from one snapshot: a rep's export holds the accounts they
+    /// may see and what hangs from them, and the log of those.
+    public func exportSnapshot() throws -> Snapshot {
+        try readAsActor { connection, who in
+            func rows<T>(_ table: String, _ transform: (SQLRow) throws -> T) throws -> [T] {
+                var filter = SQLConditions()
+                filter.restrict(accountColumn: table == "account" ? "id" : "account_id", to: who)
+                return try connection.query("SELECT * FROM \(table) \(filter.whereClause) ORDER BY id", filter.values).map(transform)
+            }
+            let events = Self.eventVisibility(who)
+            return Snapshot(
+                users: try connection.query(#"SELECT * FROM "user" ORDER BY name"#).map(User.init(pg:)),
+                processes: try connection.query("SELECT json FROM process ORDER BY key").compactMap {
+                    ColumnCoding.decode(ProcessTemplate.self, from: try $0.string("json"))
+                },
+                accounts: try rows("account", Account.init(pg:)),
+                persons: try rows("person", Person.init(pg:)),
+                deals: try rows("deal", Deal.init(pg:)),
+                activities: try rows("activity", Activity.init(pg:)),
+                plans: try rows("planned_activity", PlannedActivity.init(pg:)),
+                events: try connection.query("SELECT e.* FROM event e \(events.whereClause) ORDER BY id", events.values).map(ChangeEvent.init(pg:)),
+                team: try Self.teamSettings(connection))
+        }
+    }
+
+    /// The team's numbers for a file; nil when nothing was set.
+    static func teamSettings(_ connection: Connection) throws -> TeamSettings? {
+        let rates = try connection.query("SELECT * FROM exchange_rate ORDER BY base, currency, from_day").compactMap { row -> ExchangeRate? in
+            guard let from = try row.day("from_day") else { return nil }
+            return ExchangeRate(currency: try row.string("currency"), base: try row.string("base"), from: from, micros: try row.int64("micros"),
+                                by: try row.string("by"), at: try row.date("at"))
+        }
+        let settings = TeamSettings(baseCurrency: try baseCurrency(connection), exchangeRates: rates, targets: try targets(connection, period: nil),
+                                    lostReasons: try lostReasons(connection).map(\.name))
+        return settings.isDefault ? nil : settings
+    }
+
+    /// Writes a file's team numbers: its base currency, and its rates, targets and reasons beside (or over) the store's.
+    static func importTeamSettings(_ connection: Connection, _ team: TeamSettings, user: String, at: Date) throws {
+        try storeBaseCurrency(connection, team.baseCurrency, by: user, at: at)
+        for rate in team.exchangeRates {
+            try connection.execute("""
+                INSERT INTO exchange_rate (base, currency, from_day, micros, by, at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (base, currency, from_day) DO UPDATE SET micros = excluded.micros, by = excluded.by, at = excluded.at
+                """, [.text(rate.base), .text(rate.currency), .text(rate.from.description), .int(rate.micros), .text(rate.by), .time(rate.at)])
+        }
+        for target in team.targets {
+            try connection.execute("""
+                INSERT INTO sales_target (period, rep, amount, currency, by, at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (period, rep) DO UPDATE SET amount = excluded.amount, currency = excluded.currency, by = excluded.by, at = excluded.at
+                """, [.text(target.period.description), .text(target.rep), .int(target.amount.minorUnits), .text(target.amount.currency),
+                      .text(target.by), .time(target.at)])
+        }
+        var position = try connection.queryOne("SELECT coalesce(max(position), 0) AS p FROM lost_reason")?.int("p") ?? 0
+        for name in team.lostReasons {
+            position += 1
+            try connection.execute("INSERT INTO lost_reason (name, position, by, at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
+                                   [.text(name), .int(position), .text(user), .time(at)])
+        }
+    }
+
+    public func importSnapshot(_ snapshot: Snapshot) throws -> ImportSummary {
+        try importSnapshot(snapshot, locate: { "\($0)[\($1)]" })
+    }
+
+    /// All or nothing: every row is checked against the snapshot and the store before the first
+    /// one is written, and the writes share one transaction. Rows go in by batches of one
+    /// statement each; the log's stage history is made set-based once the rows are in.
+    public func importSnapshot(_ snapshot: Snapshot, locate: @escaping ImportLocator) throws -> ImportSummary {
+        guard snapshot.format <= Snapshot.currentFormat else {
+            throw StoreError.invalid("the file is format \(snapshot.format); this version of Closer reads up to \(Snapshot.currentFormat)")
+        }
+        let user = actor
+        return try write { connection in
+            try requireTeamAdmin(connection, to: "import a whole store's file (users, processes and every account in it)")
+            let catalog = ProcessCatalog(custom: try StagePositions.catalog(connection).processes + snapshot.processes)
+            try SnapshotCheck(snapshot: snapshot, catalog: catalog, locate: locate).run(ServerSnapshotLookup(connection: connection))
+            try connection.execute("SET LOCAL closer.history = 'deferred'")
+            try connection.execute("SET CONSTRAINTS ALL DEFERRED")
+            var summary = ImportSummary()
+            for user in snapshot.users {
+                try connection.execute("""
+                    INSERT INTO "user" (name, role, display_name) VALUES (?, ?, ?)
+                    ON CONFLICT (name) DO UPDATE SET role = excluded.role, display_name = excluded.display_name
+                    """, [.text(user.name), .text(user.role.rawValue), .text(user.displayName)])
+                summary.users += 1
+            }
+            if let team = snapshot.team { try Self.importTeamSettings(connection, team, user: user, at: clock()) }
+            for template in snapshot.processes {
+                try connection.execute("INSERT INTO process (key, json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET json = excluded.json",
+                                       [.text(template.key), .text(ColumnCoding.codable(template))])
+                summary.processes += 1
+            }
+            if !snapshot.processes.isEmpty { try StagePositions.sync(connection, catalog: catalog) }
+            try Self.insertAll(connection, "account", Account.pgColumns, snapshot.accounts.map { $0.pgValues(updatedBy: user) })
+            summary.accounts = snapshot.accounts.count
+            // The pool clocks run from when the current holder got the account; a file does not
+            // say, so holding starts with the import rather than with the account's creation.
+            if !snapshot.accounts.isEmpty {
+                try connection.execute("UPDATE account SET owned_since = ? WHERE owner IS NOT NULL AND owned_since IS NULL", [.time(clock())])
+            }
+            try Self.insertAll(connection, "person", Person.pgColumns, snapshot.persons.map { $0.pgValues(updatedBy: user) })
+            summary.persons = snapshot.persons.count
+            let evidence = try Self.allEvidence(connection)
+            var accountNames = Dictionary(snapshot.accounts.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            let missing = Set(snapshot.deals.map(\.accountID)).subtracting(accountNames.keys)
+            if !missing.isEmpty {
+                for row in try connection.query("SELECT id, name FROM account WHERE id = ANY (?::bigint[])",
+                                                [.text("{" + missing.map(String.init).joined(separator: ",") + "}")]) {
+                    accountNames[try row.int64("id")] = try row.string("name")
+                }
+            }
+            try Self.insertAll(connection, "deal", Deal.pgColumns, snapshot.deals.map { deal in
+                let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: evidence[deal.accountID] ?? DealEvidence())
+                return deal.pgValues(derived: derived, accountName: accountNames[deal.accountID] ?? "", updatedBy: user)
+            })
+            summary.deals = snapshot.deals.count
+            try Self.insertAll(connection, "activity", Activity.pgColumns, snapshot.activities.map(\.pgValues))
+            summary.activities = snapshot.activities.count
+            try Self.insertAll(connection, "planned_activity", PlannedActivity.pgColumns, snapshot.plans.map { $0.pgValues(updatedBy: user) })
+            summary.plans = snapshot.plans.count
+            // A file from before planned activities: each deal's next step becomes its first plan.
+            // Either way the deals show their earliest open plan as their next step.
+            if !snapshot.deals.isEmpty {
+                try Self.plansFromNextSteps(connection, dealsAfter: 0)
+                try Self.deriveNextSteps(connection, dealIDs: snapshot.deals.map(\.id))
+            }
+            if !snapshot.activities.isEmpty {
+                try connection.execute("""
+                    UPDATE deal SET last_activity = x.day FROM (SELECT deal_id, max(day) AS day FROM activity WHERE deal_id IS NOT NULL GROUP BY deal_id) x
+                    WHERE x.deal_id = deal.id
+                    """)
+            }
+            if !snapshot.deals.isEmpty || !snapshot.activities.isEmpty {
+                let touched = Set(snapshot.deals.map(\.accountID) + snapshot.activities.map(\.accountID))
+                if touched.count > 500 {
+                    try Self.refreshAllAccountRollups(connection)
+                } else {
+                    for id in touched.sorted() { try Self.refreshAccountRollup(connection, accountID: id) }
+                }
+            }
+            // Keep the log's ids when they do not collide, so an export → import round trip is exact.
+            let maxEventID = try connection.queryOne("SELECT coalesce(max(id), 0) AS id FROM event")?.int64("id") ?? 0
+            let keepIDs = (snapshot.events.map(\.id).min() ?? 1) > maxEventID
+            try Self.insertAll(connection, "event", ChangeEvent.pgColumns, snapshot.events.map { event in
+                var event = event
+                if !keepIDs { event.id = 0 }
+                return event.pgValues
+            })
+            summary.events = snapshot.events.count
+            try Self.placeEvents(connection)
+            let historyDeals = Set(snapshot.events.filter { $0.entity == "deal" }.map(\.entityID))
+            if !historyDeals.isEmpty {
+                let deals = SQLValue.text("{" + historyDeals.sorted().map(String.init).joined(separator: ",") + "}")
+                try connection.execute("SELECT closer_stage_fill(?::bigint[])", [deals])
+                try connection.execute("SELECT closer_stage_next(?::bigint[])", [deals])
+            }
+            try Self.advanceIdentities(connection)
+            try log(connection, event("store", 0, "imported", note: summary.description, account: nil))
+            // A bulk import changes the shape of the data: refresh the planner's statistics.
+            if snapshot.deals.count + snapshot.persons.count > 1_000 { try connection.execute("ANALYZE") }
+            return summary
+        }
+    }
+
+    /// Rows of one table, a few thousand per statement. An id of 0 is numbered by the server.
+    static func insertAll(_ connection: Connection, _ table: String, _ columns: [String], _ rows: [[SQLValue]]) throws {
+        guard !rows.isEmpty else { return }
+        let plainColumns = columns.map { $0.replacingOccurrences(of: "\"", with: "") }
+        let idIndex = plainColumns.firstIndex(of: "id")
+        let numbered = idIndex.map { index in rows.filter { $0[index] == .int(0) || $0[index] == .null } } ?? []
+        let kept = idIndex.map { index in rows.filter { $0[index] != .int(0) && $0[index] != .null } } ?? rows
+        for batch in stride(from: 0, to: kept.count, by: 5_000).map({ Array(kept[$0..<min($0 + 5_000, kept.count)]) }) {
+            try connection.insertRows(table: table.replacingOccurrences(of: "\"", with: ""), columns: plainColumns, rows: batch.map { $0.map(\.cell) })
+        }
+        if let idIndex, !numbered.isEmpty {
+            var withoutID = plainColumns
+            withoutID.remove(at: idIndex)
+            for batch in stride(from: 0, to: numbered.count, by: 5_000).map({ Array(numbered[$0..<min($0 + 5_000, numbered.count)]) }) {
+                try connection.insertRows(table: table, columns: withoutID, rows: batch.map { row in
+                    var row = row
+                    row.remove(at: idIndex)
+                    return row.map(\.cell)
+                })
+            }
+        }
+    }
+
+    /// Identity columns go on after the highest id written, as SQLite's rowids do.
+    static func advanceIdentities(_ connection: Connection) throws {
+        for table in ["account", "person", "deal", "activity", "planned_activity", "event"] {
+            try connection.execute("SELECT setval(pg_get_serial_sequence('\(table)', 'id'), coalesce(max(id), 0) + 1, false) FROM \(table)")
+        }
+    }
+
+    /// Places the log's rows that name no account by their entity, as it is in the store now (a
+    /// snapshot's events may name none).
+    static func placeEvents(_ connection: Connection) throws {
+        try connection.execute("UPDATE event SET account_id = entity_id WHERE account_id IS NULL AND entity = 'account'")
+        try connection.execute("""
+            UPDATE event e SET account_id = d.account_id FROM deal d WHERE e.account_id IS NULL AND e.entity = 'deal' AND d.id = e.entity_id
+            """)
+        try connection.execute("""
+            UPDATE event e SET account_id = p.account_id FROM person p WHERE e.account_id IS NULL AND e.entity = 'person' AND p.id = e.entity_id
+            """)
+        try connection.execute("""
+            UPDATE event e SET account_id = x.account_id FROM activity x WHERE e.account_id IS NULL AND e.entity = 'activity' AND x.id = e.entity_id
+            """)
+        try connection.execute("""
+            UPDATE event e SET account_id = p.account_id FROM planned_activity p WHERE e.account_id IS NULL AND e.entity = 'plan' AND p.id = e.entity_id
+            """)
+    }
+}
+
+/// What the snapshot checks ask of the server, in the import's transaction.
+struct ServerSnapshotLookup: SnapshotLookup {
+    let connection: Connection
+
+    func exists(_ table: String, _ id: Int64) throws -> Bool {
+        try connection.queryOne("SELECT 1 AS x FROM \(table) WHERE id = ?", [.int(id)]) != nil
+    }
+
+    func ids(in table: String, from low: Int64, to high: Int64) throws -> Set<Int64> {
+        Set(try connection.query("SELECT id FROM \(table) WHERE id BETWEEN ? AND ?", [.int(low), .int(high)]).map { try $0.int64("id") })
+    }
+
+    func accountOfPerson(_ id: Int64) throws -> Int64? {
+        try connection.queryOne("SELECT account_id FROM person WHERE id = ?", [.int(id)])?.int64("account_id")
+    }
+
+    func accountOfDeal(_ id: Int64) throws -> Int64? {
+        try connection.queryOne("SELECT account_id FROM deal WHERE id = ?", [.int(id)])?.int64("account_id")
+    }
+}
+
+extension SQLValue {
+    /// The value as a copy's cell: what a batch insert sends.
+    var cell: CellValue {
+        switch self {
+        case .null: .null
+        case .int(let value): .integer(value)
+        case .double(let value): .real(value)
+        case .text(let value): .text(value)
+        case .bool(let value): .integer(value ? 1 : 0)
+        }
+    }
+}
