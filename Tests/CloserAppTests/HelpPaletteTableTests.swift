@@ -8,7 +8,7 @@ import TerminalUI
 @Suite struct HelpAndPaletteTests {
     @Test(arguments: [Language.zh, .en])
     func helpListsEveryBinding(lang: Language) throws {
-        let (app, _) = try Fixture.handMade(lang, width: 160, height: 150)
+        let (app, _) = try Fixture.handMade(lang, width: 160, height: 170)
         app.press("?")
         guard case .help = app.state.overlay else { Issue.record("no help"); return }
         let canvas = app.canvas()
@@ -29,6 +29,11 @@ import TerminalUI
         #expect(!text.contains("↓ more"))
         // The board's marks are explained under the keys.
         #expect(helpLines.contains { $0.contains("✚2") && $0.contains(lang == .zh ? "健康：该商机触发 2 条警示" : "health: the deal trips 2 warnings") })
+        // Each rule the mark counts, and the taboos the data cannot prove as coaching points.
+        #expect(helpLines.contains { $0.contains("✚ " + HealthRule.noNextStep.shortLabel[lang]) && $0.contains(HealthRule.noNextStep.title[lang]) })
+        for point in CoachingPoints.all {
+            #expect(helpLines.contains { $0.contains("#\(point.taboo)") && $0.contains(point.title[lang]) })
+        }
         app.key(.escape)
         #expect(app.state.overlay == nil)
     }

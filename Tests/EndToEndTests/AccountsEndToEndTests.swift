@@ -83,7 +83,10 @@ struct AccountsEndToEndTests {
         try tmux.keys("Down")
         if before == "market" { try tmux.keys("Left") }
         try tmux.keys("+")
-        let moved = try tmux.waitFor("the loyalty change across the border") { $0.contains("忠诚 5→6") }
+        // The press waits on screen until Enter saves it.
+        try tmux.waitFor("the press waiting") { $0.contains("忠诚 5→6") && $0.contains("Enter 保存") }
+        try tmux.keys("Enter")
+        let moved = try tmux.waitFor("the loyalty change across the border") { $0.contains("忠诚 5→6") && $0.contains("↑") && !$0.contains("Enter 保存") }
         let arrowLine = "\(Self.quadrantZH[before]!) ↑ \(Self.quadrantZH[after]!)"
         #expect(moved.contains(arrowLine), "the status line names the move with ↑:\n\(moved)")
         // The account now stands in the upper row of the grid, marked ↑.

@@ -5,6 +5,17 @@ extension App {
     /// A key over an overlay: looked up in the overlay's contexts (no global fallback: an
     /// overlay is modal); a key they do not bind is text for a field, if the overlay has one.
     func handleOverlayKey(_ key: Key, _ overlay: Overlay) {
+        if case .importFile(let screen) = overlay, screen.datePicker != nil {
+            perform(ImportFlow.pickDate(&state, key))
+            return
+        }
+        if var form = overlay.form, form.isPicking {
+            form.handle(key)
+            var changed = overlay
+            changed.form = form
+            state.overlay = changed
+            return
+        }
         if let command = KeyMap.command(for: key, in: overlay.contexts) {
             runOverlay(command, overlay)
         } else if overlay.takesText {
@@ -38,6 +49,7 @@ extension App {
         case .accounts(let accountOverlay): handleAccountOverlay(command, accountOverlay)
         case .orgChart(let orgOverlay): handleOrgChartOverlay(command, orgOverlay)
         case .importFile(var screen): handleImport(command, &screen)
+        case .plans: perform(PlansUpdate.update(&state, .command(command)))
         }
     }
 
@@ -57,6 +69,7 @@ extension App {
             form.form.handle(key)
             state.overlay = .orgChart(.person(form))
         case .importFile(var screen): typeImport(key, &screen)
+        case .plans: PlansUpdate.type(key, &state)
         case .help, .gate, .accounts, .orgChart: break
         }
     }
@@ -171,7 +184,7 @@ extension App {
     /// `n`: a new deal in `stage` (the board's selected column), else the process's first stage.
     func beginNewDeal(stage: String?) {
         let stage = stage ?? state.process.stages[0].key
-        state.overlay = .newDeal(NewDealState(lang: state.lang, processKey: state.processKey, stageKey: stage))
+        state.overlay = .newDeal(NewDealState(lang: state.lang, process: state.process, stageKey: stage, owner: state.user, reps: state.reps))
     }
 
     /// Checks each field, puts the message next to the field that is wrong, and only then writes.
@@ -199,7 +212,8 @@ extension App {
             state.overlay = .newDeal(form)
             return
         }
-        var deal = Deal(accountID: 0, title: title, processKey: form.processKey, stageKey: form.stageKey, amount: amount, owner: state.user)
+        var deal = Deal(accountID: 0, title: title, processKey: form.processKey, stageKey: form.chosenStage ?? form.stageKey, amount: amount,
+                        owner: form.chosenOwner ?? state.user)
         deal.expectedClose = close.day
         deal.nextStep = form.form.text(of: NewDealState.nextStepField)
         deal.nextStepDue = due.day

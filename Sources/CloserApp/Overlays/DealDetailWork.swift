@@ -25,6 +25,7 @@ struct ReadDealDetail: Work {
             events: try store.events(EventQuery(entity: "deal", entityID: dealID, limit: 6)))
         let persons = try store.persons(PersonQuery(accountID: deal.accountID, limit: App.orgChartReadLimit)).rows
         detail.coverage = OrgCoverage.warnings(persons, today: today)
+        detail.persons = persons
         // A store that keeps no health facts shows none.
         if let health = world.health { detail.health = try health.dealHealth(dealID, today: today) }
         detail.cursor = min(cursor, max(0, detail.milestoneRows.count - 1))

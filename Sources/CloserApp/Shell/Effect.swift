@@ -34,6 +34,10 @@ enum Origin: Sendable, Equatable {
     case savedFilters
     case importer
     case exporter
+    /// The planned activities over the open deal.
+    case plans
+    /// `u`, taking back the user's last change.
+    case undo
     /// The dashboard as a whole: the team's numbers every screen shows.
     case shell
 }
@@ -53,6 +57,8 @@ enum Effect: Sendable {
     case command(Command)
     /// The status line says this (after the effects before it, which may say something else).
     case say(StatusMessage)
+    /// The deal opened (read again) over the screen, its milestone cursor where it was.
+    case openDeal(Int64, cursor: Int)
 }
 
 /// What a screen's or a work's owner is told.
