@@ -111,8 +111,10 @@ struct DashboardTrustEndToEndTests {
         let sandbox = try Self.team()
         let tmux = try Tmux(sandbox, arguments: ["--lang", "en", "--user", "nosuch"], width: 100, height: 30)
         defer { tmux.kill() }
-        let screen = try tmux.waitFor(text: "is not a user of this store")
-        #expect(screen.contains("closer user add nosuch --role rep"), "\(screen)")
+        // The whole message, not the first line of a frame still being written.
+        let screen = try tmux.waitFor("the message with the command to run") {
+            $0.contains("is not a user of this store") && $0.contains("closer user add nosuch --role rep") && $0.contains("q quits")
+        }
         #expect(!screen.contains("热轧线改造") && !screen.contains("Develop"), "no board:\n\(screen)")
         try tmux.quit()
     }
