@@ -12,7 +12,7 @@ extension Overlay {
             case .detail(let detail):
                 switch detail.mode {
                 case .edit(let edit): edit.form
-                case .logActivity(let form): form
+                case .logActivity(let form), .lose(let form): form
                 case .browse: nil
                 }
             case .plans(let plans): plans.form
@@ -34,6 +34,7 @@ extension Overlay {
                     edit.form = newValue
                     detail.mode = .edit(edit)
                 case .logActivity: detail.mode = .logActivity(newValue)
+                case .lose: detail.mode = .lose(newValue)
                 case .browse: return
                 }
                 self = .detail(detail)

@@ -26,7 +26,18 @@ struct UndoLast: Work, Equatable {
 /// `u`, from any screen or the open deal: asks for the undo, says what was undone, and rereads.
 enum UndoFlow {
     struct NotKept: Error, CustomStringConvertible {
-        var description: String { "this store keeps no history to undo from" }
+        static let text = LocalizedText(en: "this store keeps no history to undo from", zh: "此存储未保留可撤销的历史")
+        var description: String { Self.text.en }
+    }
+
+    /// Why the undo was refused, in the reader's language where the store says it in both.
+    static func reason(_ error: any Error) -> LocalizedText {
+        switch error {
+        case let refusal as UndoRefusal: refusal.text
+        case is NotKept: NotKept.text
+        case StoreError.notFound(_, let id): LocalizedText(en: String(describing: error), zh: "没有编号为 \(id) 的修改")
+        default: LocalizedText(en: String(describing: error), zh: String(describing: error))
+        }
     }
 
     static func begin(_ state: AppState) -> [Effect] {
@@ -45,7 +56,7 @@ enum UndoFlow {
             state.message = StatusMessage(UndoNote.done(undo, catalog: state.catalog)[lang])
             return [.reload(keeping: undo.entity == "deal" ? undo.entityID : nil)]
         case .failed(_, let error):
-            state.message = StatusMessage(LocalizedText(en: "Not undone: ", zh: "未撤销：")[lang] + String(describing: error), isError: true)
+            state.message = StatusMessage(LocalizedText(en: "Not undone: ", zh: "未撤销：")[lang] + reason(error)[lang], isError: true)
             return []
         case .reply, .load, .command, .mouse:
             return []
