@@ -40,7 +40,7 @@ public struct PersonFormState: Sendable {
                    FieldPickers.yesNo(title: LocalizedText(en: "Inside coach", zh: "内线"), lang: lang)),
             FormField(label: LocalizedText(en: "Reports to", zh: "上级")[lang],
                       text: managers.text(of: [person.reportsTo.map { String($0) } ?? Self.noManager]), choices: managers),
-            field("Last met", "最近见面", person.lastMet?.description ?? "", "YYYY-MM-DD, today, -7"),
+            field("Last met", "最近见面", person.lastMet?.description ?? "", LocalizedText(en: "YYYY-MM-DD, today, -7", zh: "YYYY-MM-DD、今天、-7")[lang]),
             field("Cares about", "关注点", person.cares),
             field("Notes", "备注", person.notes),
             field("Phone", "电话", person.phone),
@@ -95,7 +95,7 @@ public struct PersonFormState: Sendable {
         }
         let met = text(.lastMet)
         if met.isEmpty { p.lastMet = nil } else if let day = Day(typed: met, today: today) { p.lastMet = day } else {
-            fail(.lastMet, LocalizedText(en: "a date: YYYY-MM-DD, today, -7", zh: "日期：YYYY-MM-DD、today、-7"))
+            fail(.lastMet, LocalizedText(en: "a date: YYYY-MM-DD, today, -7", zh: "日期：YYYY-MM-DD、今天、-7"))
         }
         p.cares = text(.cares)
         p.notes = form.text(of: Field.notes.rawValue)

@@ -149,7 +149,7 @@ enum DealDetailView {
             canvas.put(" \(lang(.logActivity)) · Enter \(lang(.save)) · Esc \(lang(.cancel)) ", x: rect.x + 1, y: rect.y, role: .title, maxWidth: rect.width - 2)
             Form.render(into: &canvas, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), form: form)
         case .lose(let form):
-            canvas.put(" \(lang(.lost)) · Enter \(lang(.save)) · Esc \(lang(.cancel)) ", x: rect.x + 1, y: rect.y, role: .title, maxWidth: rect.width - 2)
+            canvas.put(" \(LocalizedText(en: "Lost", zh: "丢单")[lang]) · Enter \(lang(.save)) · Esc \(lang(.cancel)) ", x: rect.x + 1, y: rect.y, role: .title, maxWidth: rect.width - 2)
             Form.render(into: &canvas, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), form: form)
         }
     }

@@ -155,12 +155,10 @@ extension Command {
 /// Adding a deal: an account (found by name or pinyin initials, created if new) and the deal's
 /// first facts, checked field by field.
 public struct NewDealState: Sendable {
-    public static let accountField = 0, titleField = 1, amountField = 2
-    /// Picked, not typed: the currency among the base one and those the team has rates for.
-    public static let currencyField = 3
-    public static let closeField = 4, nextStepField = 5, dueField = 6
-    /// Picked, not typed: the sales process, the stage among the process's, the owner among the team's reps.
-    public static let processField = 7, stageField = 8, ownerField = 9
+    public static let accountField = 0, titleField = 1, amountField = 2, closeField = 3, nextStepField = 4, dueField = 5
+    /// Picked, not typed: the sales process, the stage among the process's, the owner among the team's reps,
+    /// the currency among the base one and those the team has rates for.
+    public static let processField = 6, stageField = 7, ownerField = 8, currencyField = 9
 
     public var form: FormState
     public var processKey: String
@@ -195,13 +193,13 @@ public struct NewDealState: Sendable {
             FormField(label: lang(.account), placeholder: lang == .zh ? "名称或拼音首字母" : "name or pinyin initials"),
             FormField(label: lang(.title)),
             FormField(label: lang(.amount), placeholder: "1200000, 120万, 1.5M"),
-            FormField(label: LocalizedText(en: "Currency", zh: "币种")[lang], text: money.choices.first?.label ?? "", choices: money),
             FormField(label: lang(.expectedClose), placeholder: "YYYY-MM-DD"),
             FormField(label: lang(.nextStep)),
             FormField(label: lang(.due), placeholder: "YYYY-MM-DD, +7"),
             FormField(label: LocalizedText(en: "Process", zh: "销售流程")[lang], text: processes.text(of: [process.key]), choices: processes),
             FormField(label: LocalizedText(en: "Stage", zh: "阶段")[lang], text: stages.text(of: [stageKey]), choices: stages),
             FormField(label: LocalizedText(en: "Owner", zh: "负责人")[lang], text: owner, choices: owners),
+            FormField(label: LocalizedText(en: "Currency", zh: "币种")[lang], text: money.choices.first?.label ?? "", choices: money),
         ])
     }
 

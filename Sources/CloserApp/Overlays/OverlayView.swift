@@ -9,7 +9,7 @@ enum OverlayView {
         switch overlay {
         case .help(let offset):
             HelpOverlay.render(into: &canvas, area: area.inset(by: 1), title: lang(.help), sections: KeyMap.helpSections(lang) + [BoardView.legend(lang), BoardView.healthLegend(lang)], offset: offset,
-                               footer: "↑↓ PgUp PgDn · Esc")
+                               footer: "↑↓ PgUp PgDn · Esc", more: LocalizedText(en: "more", zh: "更多")[lang])
         case .palette(let palette):
             PaletteView.render(palette, state: state, into: &canvas, area: area)
         case .prompt(let prompt):
