@@ -2,26 +2,31 @@ import CloserCore
 import TerminalUI
 
 /// What a deal can be lost for and to: the team's list of reasons (`closer reason add`) and the
-/// competitors already recorded — on this deal first, then on the account's other deals.
+/// competitors already recorded — on this deal first, then on the account's other deals, then
+/// the most often met on the deals the user sees.
 struct LossChoices: Sendable, Equatable {
     var reasons: [String]
     var competitors: [String]
 }
 
-/// Reads the lost reasons and the competitors for the open deal's loss form.
+/// Reads the lost reasons and the competitors for the open deal's loss form (two pages of deals,
+/// never every row).
 struct ReadLossChoices: Work, Equatable {
     var dealID: Int64
     var accountID: Int64
     var competitors: [String]
 
-    static let accountDealLimit = 200
+    static let dealPage = 200
 
     func run(in world: World) throws -> LossChoices {
         let reasons = try world.teamNumbers?.lostReasons().map(\.name) ?? []
-        let others = try world.store.deals(DealQuery(filter: DealFilter(accountID: accountID, includeClosed: true),
-                                                     limit: Self.accountDealLimit)).rows
+        let account = try world.store.deals(DealQuery(filter: DealFilter(accountID: accountID, includeClosed: true), limit: Self.dealPage)).rows
+        let team = try world.store.deals(DealQuery(filter: DealFilter(includeClosed: true), limit: Self.dealPage)).rows
+        var met: [String: Int] = [:]
+        for name in team.flatMap(\.competitors) { met[name, default: 0] += 1 }
+        let often = met.keys.sorted { (met[$0] ?? 0, $1) > (met[$1] ?? 0, $0) }
         var seen = Set<String>()
-        let named = (competitors + others.flatMap(\.competitors)).map { $0.trimmingCharacters(in: .whitespaces) }
+        let named = (competitors + account.flatMap(\.competitors) + often).map { $0.trimmingCharacters(in: .whitespaces) }
         return LossChoices(reasons: reasons, competitors: named.filter { !$0.isEmpty && seen.insert(SearchText.fold($0)).inserted })
     }
 }
@@ -55,7 +60,8 @@ extension DealDetailState {
         let competitors = FieldChoices(
             title: LocalizedText(en: "Competitor who won", zh: "赢单的竞争对手")[lang],
             choices: choices.competitors.map { PickerChoice(id: $0, label: $0, searchKey: SearchText.key(for: [$0]).lowercased()) },
-            noMatch: FieldPickers.noMatch[lang], typedEntry: LocalizedText(en: "new", zh: "新增")[lang])
+            noMatch: LocalizedText(en: "none recorded yet: type a name to add it", zh: "尚无记录：输入名称即可新增")[lang],
+            typedEntry: LocalizedText(en: "new", zh: "新增")[lang])
         let first = choices.reasons.isEmpty ? LostReason.otherLabel[lang] : ""
         return FormState(fields: [
             FormField(label: LocalizedText(en: "Reason", zh: "原因")[lang], text: first, choices: reasons),

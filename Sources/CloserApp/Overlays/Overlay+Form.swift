@@ -16,6 +16,7 @@ extension Overlay {
                 case .browse: nil
                 }
             case .plans(let plans): plans.form
+            case .accounts(.account(let detail)): detail.ownership.step == nil ? detail.form?.form : nil
             default: nil
             }
         }
@@ -45,6 +46,10 @@ extension Overlay {
                 case .list, .confirmCancel: return
                 }
                 self = .plans(plans)
+            case .accounts(.account(var detail)):
+                guard detail.form != nil else { return }
+                detail.form?.form = newValue
+                self = .accounts(.account(detail))
             default:
                 return
             }
