@@ -19,7 +19,7 @@ struct ReadLossChoices: Work, Equatable {
     static let dealPage = 200
 
     func run(in world: World) throws -> LossChoices {
-        let reasons = try world.teamNumbers?.lostReasons().map(\.name) ?? []
+        let reasons = try world.store.lostReasons().map(\.name)
         let account = try world.store.deals(DealQuery(filter: DealFilter(accountID: accountID, includeClosed: true), limit: Self.dealPage)).rows
         let team = try world.store.deals(DealQuery(filter: DealFilter(includeClosed: true), limit: Self.dealPage)).rows
         var met: [String: Int] = [:]
@@ -32,16 +32,14 @@ struct ReadLossChoices: Work, Equatable {
 }
 
 /// Closes the deal as lost for a reason of the team's list (or other with its text), naming the
-/// competitor who won, on the version shown. A store without the list records the reason's text.
+/// competitor who won, on the version shown.
 struct LoseDeal: Work, Equatable {
     var dealID: Int64
     var loss: DealLoss
     var version: Int
 
     func run(in world: World) throws -> Deal {
-        if let team = world.teamNumbers { return try team.loseDeal(dealID, loss, expectedVersion: version) }
-        return try world.store.closeDeal(dealID, as: .lost, reason: loss.outcomeText.isEmpty ? loss.reason : loss.outcomeText,
-                                         expectedVersion: version)
+        try world.store.loseDeal(dealID, loss, expectedVersion: version)
     }
 }
 

@@ -17,24 +17,17 @@ struct UndoLast: Work, Equatable {
     }
 
     func run(in world: World) throws -> Reply {
-        guard let undoing = world.store as? any UndoStore else { throw UndoFlow.NotKept() }
-        guard let last = try undoing.lastUndoableChange(since: since) else { return Reply(undo: nil) }
-        return Reply(undo: try undoing.undo(eventID: last.id))
+        guard let last = try world.store.lastUndoableChange(since: since) else { return Reply(undo: nil) }
+        return Reply(undo: try world.store.undo(eventID: last.id))
     }
 }
 
 /// `u`, from any screen or the open deal: asks for the undo, says what was undone, and rereads.
 enum UndoFlow {
-    struct NotKept: Error, CustomStringConvertible {
-        static let text = LocalizedText(en: "this store keeps no history to undo from", zh: "此存储未保留可撤销的历史")
-        var description: String { Self.text.en }
-    }
-
     /// Why the undo was refused, in the reader's language where the store says it in both.
     static func reason(_ error: any Error) -> LocalizedText {
         switch error {
         case let refusal as UndoRefusal: refusal.text
-        case is NotKept: NotKept.text
         case StoreError.notFound(_, let id): LocalizedText(en: String(describing: error), zh: "没有编号为 \(id) 的修改")
         default: LocalizedText(en: String(describing: error), zh: String(describing: error))
         }
