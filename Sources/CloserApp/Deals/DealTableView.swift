@@ -22,7 +22,7 @@ enum DealTableView {
         let left = table.columns.visible.count - fitted.count
         var summary = " \(min(total, table.scroll.selected + 1))/\(total) \(lang(.dealsTotal))"
         if left > 0 { summary += " · +\(left) \(lang(.columns))" }
-        summary += " · s: \(table.sort.sortKey.rawValue) \(table.ascending ? "▲" : "▼") "
+        summary += " · s: \(table.sort.title[lang]) \(table.ascending ? "▲" : "▼") "
         canvas.put(summary, x: max(0, area.maxX - TextWidth.of(summary) - 1), y: area.maxY - 1, role: .dim)
     }
 }
