@@ -258,6 +258,7 @@ enum Schema {
         migrator.registerMigration("v17-team-numbers") { db in try TeamNumbersSchema.migrate(db) }
         migrator.registerMigration("v18-review-lists-once-per-deal") { db in try StageListSchema.migrate(db) }
         migrator.registerMigration("v19-names-by-pinyin") { db in try NameOrderSchema.migrate(db) }
+        migrator.registerMigration("v20-plans-on-accounts") { db in try PlanSchema.allowPlansWithoutDeal(db) }
         return migrator
     }
 }

@@ -231,4 +231,11 @@ enum NameKeys {
             }
         }
     }
+
+    /// A plan may hang from an account with no deal (an action toward Strategic planned from the
+    /// quadrant); the account's own plans are found by a small partial index.
+    static let accountPlans: [String] = [
+        "ALTER TABLE planned_activity ALTER COLUMN deal_id DROP NOT NULL",
+        "CREATE INDEX planned_activity_account_only ON planned_activity (account_id) WHERE deal_id IS NULL",
+    ]
 }
