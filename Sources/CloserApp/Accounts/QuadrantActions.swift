@@ -122,7 +122,7 @@ enum QuadrantActions {
             if index == cursor { chosenLine = lines.count }
             lines.append(((index == cursor ? "▸ " : "  ") + action.text[lang], index == cursor ? .selected : .normal))
         }
-        lines.append(("↑↓ · Enter " + LocalizedText(en: "plan", zh: "计划")[lang] + " · Esc " + LocalizedText(en: "back", zh: "返回")[lang], .dim))
+        lines.append(("Enter " + LocalizedText(en: "plan", zh: "计划")[lang] + " · Esc " + LocalizedText(en: "back", zh: "返回")[lang], .dim))
         return (lines, chosenLine)
     }
 }

@@ -13,7 +13,7 @@ enum OverlayView {
         case .palette(let palette):
             PaletteView.render(palette, state: state, into: &canvas, area: area)
         case .prompt(let prompt):
-            let box = area.centered(width: min(area.width - 4, max(50, TextWidth.of(prompt.title) + 6)),
+            let box = area.centered(width: min(area.width - 4, max(50, TextWidth.of(prompt.title) + 6, TextWidth.of(prompt.hint ?? "") + 4)),
                                     height: prompt.error == nil || prompt.hint != nil ? 5 : 6)
             let inner = Panel.render(into: &canvas, rect: box, title: prompt.title, focused: true, fill: .overlay)
             if let note = prompt.note { canvas.put(note, x: inner.x + 1, y: inner.y, role: .title, maxWidth: inner.width - 2) }
