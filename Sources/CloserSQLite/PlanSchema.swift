@@ -30,6 +30,36 @@ enum PlanSchema {
         try plansFromNextSteps(db, dealsAfter: 0)
     }
 
+    /// A plan may hang from an account with no deal (an action toward Strategic planned from the
+    /// quadrant): SQLite cannot drop a NOT NULL, so the table is copied into one without it. The
+    /// account's own plans are found by a small partial index.
+    static func allowPlansWithoutDeal(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE planned_activity_new (
+                id INTEGER PRIMARY KEY,
+                deal_id INTEGER REFERENCES deal(id) ON DELETE CASCADE,
+                account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL,
+                text TEXT NOT NULL,
+                due TEXT,
+                due_time TEXT,
+                owner TEXT NOT NULL DEFAULT '',
+                done_on TEXT,
+                activity_id INTEGER REFERENCES activity(id) ON DELETE SET NULL,
+                version INTEGER NOT NULL,
+                created_at REAL NOT NULL,
+                updated_at REAL NOT NULL,
+                updated_by TEXT NOT NULL DEFAULT ''
+            );
+            INSERT INTO planned_activity_new SELECT id, deal_id, account_id, kind, text, due, due_time, owner, done_on, activity_id,
+                version, created_at, updated_at, updated_by FROM planned_activity;
+            DROP TABLE planned_activity;
+            ALTER TABLE planned_activity_new RENAME TO planned_activity;
+            CREATE INDEX planned_activity_deal ON planned_activity(deal_id);
+            CREATE INDEX planned_activity_account_only ON planned_activity(account_id) WHERE deal_id IS NULL;
+            """)
+    }
+
     /// A plan for each deal after `dealsAfter` (by id) that has a next step and no open plan:
     /// what the migration does once for every deal, and an import or a snapshot for the deals it
     /// inserted. One statement over the rows, in id order (both B-trees append). Deals an import

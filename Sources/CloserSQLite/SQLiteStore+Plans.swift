@@ -10,12 +10,19 @@ extension SQLiteStore {
         if plan.due == nil { issues.append(ValidationIssue("due", "a planned activity needs a day")) }
         guard issues.isEmpty else { throw Self.invalid(issues) }
         return try write { db in
-            let deal = try Self.fetchDeal(db, plan.dealID)
+            guard let dealID = plan.dealID else {
+                // An action on the account alone: the account must exist and be the actor's to change.
+                _ = try Self.fetchRow(db, "account", id: plan.accountID)
+                try requireAccess(db, account: plan.accountID, .write, subject: "account \(plan.accountID)")
+                try insertPlan(db, &plan, accountID: plan.accountID)
+                return plan
+            }
+            let deal = try Self.fetchDeal(db, dealID)
             try requireAccess(db, account: deal.accountID, .write, subject: "deal \(deal.id)")
             guard deal.outcome == .open else {
                 throw StoreError.refused("deal \(deal.id) is \(deal.outcome.rawValue): plan activities on an open deal (reopen it first)")
             }
-            try insertPlan(db, &plan, deal: deal)
+            try insertPlan(db, &plan, accountID: deal.accountID)
             try syncNextStep(db, dealID: deal.id)
             return plan
         }
@@ -32,7 +39,11 @@ extension SQLiteStore {
     public func plannedActivities(_ query: PlanQuery) throws -> [PlannedActivity] {
         var filter = SQLFilter()
         if let dealID = query.dealID { filter.add("p.deal_id = ?", [dealID]) }
-        if let owner = query.owner { filter.add("p.deal_id IN (SELECT id FROM deal WHERE owner = ?)", [owner]) }
+        if let accountID = query.accountID { filter.add("p.account_id = ?", [accountID]) }
+        if query.accountOnly { filter.add("p.deal_id IS NULL", []) }
+        if let owner = query.owner {
+            filter.add("(p.deal_id IN (SELECT id FROM deal WHERE owner = ?) OR (p.deal_id IS NULL AND p.owner = ?))", [owner, owner])
+        }
         if !query.includeDone { filter.add("p.done_on IS NULL", []) }
         if let from = query.from { filter.add("p.due >= ?", [from.description]) }
         return try readAsActor { db, who in
@@ -96,9 +107,10 @@ extension SQLiteStore {
         return PlannedActivity(row: try currentRow(db, table: "planned_activity", id: id, expected: expected))
     }
 
-    func insertPlan(_ db: Database, _ plan: inout PlannedActivity, deal: Deal) throws {
+    /// Inserts a plan on `accountID` (its deal's account, for a plan on a deal).
+    func insertPlan(_ db: Database, _ plan: inout PlannedActivity, accountID: Int64) throws {
         let now = clock()
-        plan.accountID = deal.accountID
+        plan.accountID = accountID
         if plan.owner.isEmpty { plan.owner = actor }
         plan.version = 1
         plan.createdAt = now
@@ -111,7 +123,7 @@ extension SQLiteStore {
         var changes = ["text": FieldChange(old: nil, new: plan.text), "kind": FieldChange(old: nil, new: plan.kind.rawValue)]
         if let due = plan.due { changes["due"] = FieldChange(old: nil, new: due.description) }
         if let time = plan.time { changes["time"] = FieldChange(old: nil, new: time.description) }
-        try log(db, event("plan", plan.id, "planned", changes, note: "deal \(deal.id)", account: plan.accountID, version: plan.version))
+        try log(db, event("plan", plan.id, "planned", changes, note: plan.subject, account: plan.accountID, version: plan.version))
     }
 
     /// Writes a changed plan over `old` (at its version), logging what changed.
@@ -126,12 +138,12 @@ extension SQLiteStore {
         }
         var changes = FieldDiff.between(old, plan)
         changes.removeValue(forKey: "activityID")
-        try log(db, event("plan", plan.id, action, changes, note: note ?? "deal \(plan.dealID)", account: plan.accountID, version: plan.version))
+        try log(db, event("plan", plan.id, action, changes, note: note ?? plan.subject, account: plan.accountID, version: plan.version))
     }
 
     func cancel(_ db: Database, _ plan: PlannedActivity) throws {
         try db.execute(sql: "DELETE FROM planned_activity WHERE id = ?", arguments: [plan.id])
-        try log(db, event("plan", plan.id, "cancelled", ["text": FieldChange(old: plan.text, new: nil)], note: "deal \(plan.dealID)",
+        try log(db, event("plan", plan.id, "cancelled", ["text": FieldChange(old: plan.text, new: nil)], note: plan.subject,
                           account: plan.accountID))
     }
 
@@ -151,7 +163,7 @@ extension SQLiteStore {
             }
         } else {
             var plan = PlannedActivity(dealID: deal.id, text: text, due: due, owner: actor)
-            try insertPlan(db, &plan, deal: deal)
+            try insertPlan(db, &plan, accountID: deal.accountID)
         }
     }
 
@@ -164,9 +176,10 @@ extension SQLiteStore {
     }
 
     /// Brings the deal's next step in line with its plans, as a logged, versioned change of the
-    /// deal ("next-step"); nil when it already was.
+    /// deal ("next-step"); nil when it already was, or for a plan on no deal.
     @discardableResult
-    func syncNextStep(_ db: Database, dealID: Int64) throws -> Deal? {
+    func syncNextStep(_ db: Database, dealID: Int64?) throws -> Deal? {
+        guard let dealID else { return nil }
         let (text, due) = try Self.derivedNextStep(db, dealID: dealID)
         let deal = try Self.fetchDeal(db, dealID)
         guard deal.nextStep != text || deal.nextStepDue != due else { return nil }

@@ -267,6 +267,7 @@ enum Schema {
                 CREATE INDEX deal_account ON deal(account_id, process_key, outcome, stage_key, currency, amount, weighted);
                 """)
         }
+        migrator.registerMigration("v21-plans-on-accounts") { db in try PlanSchema.allowPlansWithoutDeal(db) }
         return migrator
     }
 }

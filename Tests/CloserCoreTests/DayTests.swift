@@ -89,6 +89,16 @@ struct DayTests {
         #expect(Day(year: 987, month: 3, day: 5)?.description == "0987-03-05")
         #expect(Day(year: 2026, month: 2, day: 29) == nil)
     }
+
+    /// 2026-11-23 is a Monday: Monday to Thursday give the next day; Friday, Saturday and Sunday give Monday 11-30.
+    @Test func nextWorkingDaySkipsTheWeekend() throws {
+        let expected = [(23, 24), (24, 25), (25, 26), (26, 27), (27, 30), (28, 30), (29, 30)]
+        for (from, to) in expected {
+            let day = try #require(Day(year: 2026, month: 11, day: from))
+            #expect(day.nextWorkingDay == Day(year: 2026, month: 11, day: to), "after 11-\(from)")
+        }
+        #expect(Day(year: 2026, month: 12, day: 31)?.nextWorkingDay == Day(year: 2027, month: 1, day: 1), "a Thursday across the year")
+    }
 }
 
 @Suite("Day as typed")

@@ -216,4 +216,44 @@ struct PlannedActivityTests {
         #expect(made.map(\.text) == ["call"] && made.first?.due == Self.today.adding(days: 1))
     }
 
+    @Test("a plan on the account alone: no deal's next step moves; listed for the account; done, it records an activity with no deal; it travels in exports", arguments: Backend.allCases)
+    func onTheAccountAlone(_ backend: Backend) throws {
+        let world = try Self.world(backend)
+        let store = world.store
+        let dealBefore = try store.deal(world.deal.id)
+        let action = try store.planActivity(PlannedActivity(dealID: nil, accountID: world.deal.accountID, text: "联合计划与预测",
+                                                            due: Self.today.adding(days: 1)))
+        #expect(action.dealID == nil && action.accountID == world.deal.accountID && action.owner == "alice" && action.version == 1)
+        // The deal is untouched: its next step is its own plans'.
+        let dealAfter = try store.deal(world.deal.id)
+        #expect(dealAfter.version == dealBefore.version && dealAfter.nextStep == dealBefore.nextStep)
+        let onDeal = try plan(world, "call", in: 2)
+        #expect(try store.plannedActivities(PlanQuery(accountID: world.deal.accountID, accountOnly: true)).map(\.id) == [action.id])
+        #expect(try store.plannedActivities(PlanQuery(accountID: world.deal.accountID)).map(\.id) == [action.id, onDeal.id])
+        #expect(try store.plannedActivities(PlanQuery(dealID: world.deal.id)).map(\.id) == [onDeal.id])
+        // A rep's calendar holds the account plans they made.
+        #expect(try store.plannedActivities(PlanQuery(owner: "alice")).map(\.id).contains(action.id))
+        #expect(try store.plannedActivities(PlanQuery(owner: "bob")).map(\.id).contains(action.id) == false)
+        let logged = try #require(try store.events(EventQuery(entity: "plan", entityID: action.id)).first)
+        #expect(logged.action == "planned" && logged.note == "account \(world.deal.accountID)")
+
+        let other = try store.addAccount(StoreFixture.account("宝钢"))
+        #expect(Team.refusal { try store.planActivity(PlannedActivity(dealID: nil, accountID: 999, text: "x", due: Self.today)) } == "no account with id 999")
+        #expect(Team.refusal { try store.planActivity(PlannedActivity(dealID: nil, accountID: other.id, text: " ", due: nil)) }
+            == "text: a planned activity says what is to be done; due: a planned activity needs a day")
+
+        let snapshot = try store.exportSnapshot()
+        let copy = try StoreFixture.store(backend).acting(as: "alice")
+        let files = try SnapshotCSV.encode(snapshot).map { (name: $0.key, data: $0.value) }
+        _ = try copy.importSnapshot(try SnapshotCSV.decode(files: files))
+        #expect(try copy.exportSnapshot().plans == snapshot.plans)
+
+        let done = try store.completePlannedActivity(action.id, PlanCompletion(on: Self.today, met: [world.engineer.id]), expectedVersion: action.version)
+        #expect(done.plan.isDone && done.activity.dealID == nil && done.activity.accountID == world.deal.accountID && done.activity.notes == "联合计划与预测")
+        #expect(try store.person(world.engineer.id).lastMet == Self.today)
+        #expect(try store.deal(world.deal.id).nextStep == "call")
+        let cancelled = try store.planActivity(PlannedActivity(dealID: nil, accountID: other.id, text: "培训", due: Self.today))
+        try store.cancelPlannedActivity(cancelled.id, expectedVersion: nil)
+        #expect(try store.plannedActivities(PlanQuery(accountID: other.id, includeDone: true)).isEmpty)
+    }
 }

@@ -475,6 +475,8 @@ extension MatrixRows {
     /// The plan on the case's deal, made by the manager before the call.
     static let planned: @Sendable (MatrixWorld, MatrixCase) throws -> Void = { w, c in
         _ = try w.manager.planActivity(PlannedActivity(dealID: c.dealID, text: "回访", due: MatrixWorld.today.adding(days: 2)))
+        // And an action on the account alone, which follows the same account.
+        _ = try w.manager.planActivity(PlannedActivity(dealID: nil, accountID: c.accountID, text: "联合促销", due: MatrixWorld.today.adding(days: 3)))
     }
 
     static func plan(_ w: MatrixWorld, _ c: MatrixCase) throws -> PlannedActivity {
@@ -484,12 +486,18 @@ extension MatrixRows {
 
     // Planned activities follow their deal's account.
     static func plans() -> [MatrixRow] { [
+        // On the case's deal, and on its account alone (an action toward Strategic): the same rule.
         row("planActivity(_:)", writes) { _, s, c in
             try s.planActivity(PlannedActivity(dealID: c.dealID, text: "拜访", due: MatrixWorld.today)).id > 0
+                && s.planActivity(PlannedActivity(dealID: nil, accountID: c.accountID, text: "培训", due: MatrixWorld.today)).dealID == nil
         },
         row("plannedActivity(_:)", reads, prepare: planned) { w, s, c in try s.plannedActivity(try plan(w, c).id).dealID == c.dealID },
         row("plannedActivities(_:)", reads, prepare: planned) { _, s, c in
-            try s.plannedActivities(PlanQuery(limit: 100)).contains { $0.dealID == c.dealID }
+            let seen = try s.plannedActivities(PlanQuery(limit: 100))
+            let onAccount = seen.contains { $0.dealID == nil && $0.accountID == c.accountID }
+            // The account's own plan is seen exactly where its deal's is.
+            guard seen.contains(where: { $0.dealID == c.dealID }) == onAccount else { throw StoreError.invalid("the account's plan and its deal's disagree") }
+            return onAccount
         },
         row("updatePlannedActivity(_:)", writes, prepare: planned) { w, s, c in
             var changed = try plan(w, c)

@@ -111,6 +111,15 @@ enum Account360View {
             entry(text, deal.outcome == .open ? (deal.nextStepState(today: state.today).needsAttention ? .cardOverdue : .normal) : .dim)
         }
         if detail.deals.isEmpty { line("  " + lang(.none), .dim) }
+        // The account's own next steps (actions planned from the quadrant), only when there are some.
+        if !detail.plans.isEmpty {
+            line(LocalizedText(en: "Planned on the account", zh: "客户层面的计划")[lang], .title)
+            for plan in detail.plans.prefix(limits.plans) {
+                let planState = plan.state(today: state.today)
+                let day = plan.due.map { AccountColumn.shortDay($0, today: state.today) } ?? "—"
+                line("\(plan.reference) \(day) \(Sanitizer.clean(plan.text)) · \(planState.label[lang])", planState.isOverdue ? .cardOverdue : .normal)
+            }
+        }
         line("\(LocalizedText(en: "Key persons", zh: "关键人")[lang]) (\(detail.personsTotal))", .title)
         for person in detail.persons.prefix(limits.persons) {
             var parts = [person.name]
@@ -208,10 +217,11 @@ enum Account360View {
 
 /// How many deals, persons and activities the 360° view shows at a terminal height.
 enum Account360Layout {
-    static func limits(height: Int) -> (deals: Int, persons: Int, activities: Int) {
+    static func limits(height: Int) -> (deals: Int, persons: Int, activities: Int, plans: Int) {
         // Inside the frame: the three section titles and the hint line take four rows.
         let rows = max(3, height - 2 - 2 - 4)
         let deals = max(1, rows * 2 / 5), persons = max(1, rows * 3 / 10)
-        return (deals, persons, max(1, rows - deals - persons))
+        // The account's own plans, when there are any, take their rows from the timeline's end.
+        return (deals, persons, max(1, rows - deals - persons), max(1, rows / 8))
     }
 }

@@ -22,6 +22,7 @@ struct ReadAccount360: Work, Equatable {
         let activities = try store.activities(accountID: accountID, dealID: nil, limit: limits.activities)
         var detail = Account360State(summary: summary, deals: deals.rows, dealsTotal: deals.total, persons: persons.rows,
                                      personsTotal: persons.total, activities: activities)
+        detail.plans = try store.plannedActivities(PlanQuery(accountID: accountID, accountOnly: true, limit: limits.plans))
         detail.ownership = try ownership(of: account, in: store)
         return detail
     }

@@ -59,6 +59,9 @@ public struct QuadrantState: Sendable {
     var followAfterLoad: (id: Int64, quadrant: Quadrant)?
     /// `+` `-` `]` `[` presses waiting for Enter.
     public var pendingScores: PendingScores?
+    /// The side panel's action being chosen (an index into `QuadrantActions.all`), nil while
+    /// the keys move among the accounts.
+    public var actionCursor: Int?
 
     public init() {}
 
@@ -135,6 +138,8 @@ public struct Account360State: Sendable {
     public var persons: [Person]
     public var personsTotal: Int
     public var activities: [Activity]
+    /// The open plans on the account alone (actions toward Strategic), in the order they are to be done.
+    public var plans: [PlannedActivity] = []
     /// The edit in progress, on the account as it was opened.
     public var form: RecordForm<Account>?
     /// The selected line of the deal, person and timeline lists (`items`), nil before one is chosen.

@@ -84,6 +84,7 @@ enum QuadrantUpdate {
             default: return saveScores(&state) + [.command(command)]
             }
         case .command(let command):
+            if let effects = QuadrantActions.update(&state, command) { return effects }
             if Command.selection.contains(command) { return move(&state, command) }
             switch command {
             case .toggleQuadrantView: return toggleView(&state)
@@ -117,6 +118,9 @@ enum QuadrantUpdate {
             guard let index = QuadrantSummary.cellIndex(assistance: cell.assistance, loyalty: cell.loyalty),
                   state.quadrant.summary?.cells.indices.contains(index) == true else { return [] }
             state.quadrant.summary?.cells[index].top = cell.rows
+            return []
+        case .reply(let plan as PlannedActivity):
+            QuadrantActions.planned(&state, plan)
             return []
         case .reply(let scores as SaveScores.Reply):
             scoresSaved(&state, scores)

@@ -39,9 +39,13 @@ enum QuadrantScreen: ScreenModule {
         KeyBinding([.char("[")], .assistanceDown, keys),
         KeyBinding([.escape], .dropScores, keys),
         KeyBinding([.char("o")], .openOrgChart, keys),
-    ]
+    ] + QuadrantActions.bindings
 
-    static func contexts(_ state: AppState) -> [KeyContext] { AccountSearchField.contexts(state, screen: keys) }
+    /// While the side panel's actions are being chosen, their keys come first.
+    static func contexts(_ state: AppState) -> [KeyContext] {
+        let contexts = AccountSearchField.contexts(state, screen: keys)
+        return state.quadrant.actionCursor != nil && !state.accountSearch.editing ? [.quadrantActions, .global] : contexts
+    }
     static func text(_ key: Key, in app: App) { app.typeAccountSearch(key) }
     static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect]? { QuadrantUpdate.update(&state, event) }
 

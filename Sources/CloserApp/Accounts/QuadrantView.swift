@@ -13,7 +13,7 @@ enum QuadrantView {
         let hints = [
             "+/- " + LocalizedText(en: "loyalty", zh: "忠诚")[lang], "]/[ " + LocalizedText(en: "assistance", zh: "协助")[lang],
             "t " + (q.mode == .lists ? LocalizedText(en: "scatter", zh: "散点") : LocalizedText(en: "lists", zh: "列表"))[lang],
-            "Enter 360°", "/ " + lang(.search),
+            "Enter 360°", "/ " + lang(.search), planHint(lang),
         ].joined(separator: " · ")
         AccountSearchBar.render(state, hints: hints, summary: summary, into: &canvas, area: area)
         switch q.mode {
@@ -24,6 +24,12 @@ enum QuadrantView {
     }
 
     static func gradeRole(_ grade: Grade) -> StyleRole { .grade(grade) }
+
+    /// "P plan": the side panel's actions become work from here.
+    static func planHint(_ lang: Language) -> String {
+        let key = KeyMap.keys(of: .chooseQuadrantAction, in: [QuadrantScreen.keys]).first.map(KeyMap.name(of:)) ?? ""
+        return key + " " + LocalizedText(en: "plan", zh: "计划行动")[lang]
+    }
 
     static func lists(_ state: AppState, layout: QuadrantLayout, into canvas: inout Canvas) {
         let lang = state.lang
@@ -142,7 +148,12 @@ enum QuadrantView {
             }
             if cell.count > 3 { lines.append(("  +\(cell.count - 3)", .dim)) }
         }
-        if let selected {
+        if let selected, let cursor = q.actionCursor {
+            // Choosing an action to plan: only the actions, scrolled to keep the chosen one in view.
+            let choosing = QuadrantActions.panelLines(selected.account, cursor: cursor, lang: lang)
+            let offset = max(0, min(choosing.chosenLine + 2 - inner.height, choosing.lines.count - inner.height))
+            lines += choosing.lines.dropFirst(offset)
+        } else if let selected {
             let account = selected.account
             let quadrant = account.quadrant
             lines.append((account.grade.label[lang], gradeRole(account.grade)))

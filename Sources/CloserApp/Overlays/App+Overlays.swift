@@ -151,6 +151,8 @@ extension App {
             perform(ReviewUpdate.saveCall(&state, period: period, text: text, prompt: prompt))
         case .target(let period):
             perform(ReviewUpdate.saveTarget(&state, period: period, text: text, prompt: prompt))
+        case .planAction(let accountID, let action):
+            perform(QuadrantActions.plan(&state, accountID: accountID, action: action, typed: text, prompt: prompt))
         case .forceReason(let dealID, let stageKey, let version):
             guard !text.isEmpty else {
                 var retry = prompt

@@ -134,17 +134,25 @@ public struct PromptState: Sendable {
         case target(period: String)
         case personSearch
         case exportTable
+        /// The day of an action toward Strategic, planned on the account alone.
+        case planAction(accountID: Int64, text: String)
     }
 
     public var title: String
     public var field: TextFieldState
     public var purpose: Purpose
     public var error: String?
+    /// What the answer is for, on the line above the field.
+    public var note: String?
+    /// What may be typed, under the field (an error takes its place).
+    public var hint: String?
 
-    public init(title: String, text: String = "", purpose: Purpose) {
+    public init(title: String, text: String = "", purpose: Purpose, note: String? = nil, hint: String? = nil) {
         self.title = title
         field = TextFieldState(text: text, maxLength: 500)
         self.purpose = purpose
+        self.note = note
+        self.hint = hint
     }
 }
 

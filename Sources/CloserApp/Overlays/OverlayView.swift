@@ -13,11 +13,15 @@ enum OverlayView {
         case .palette(let palette):
             PaletteView.render(palette, state: state, into: &canvas, area: area)
         case .prompt(let prompt):
-            let box = area.centered(width: min(area.width - 4, max(50, TextWidth.of(prompt.title) + 6)), height: prompt.error == nil ? 5 : 6)
+            let box = area.centered(width: min(area.width - 4, max(50, TextWidth.of(prompt.title) + 6, TextWidth.of(prompt.hint ?? "") + 4)),
+                                    height: prompt.error == nil || prompt.hint != nil ? 5 : 6)
             let inner = Panel.render(into: &canvas, rect: box, title: prompt.title, focused: true, fill: .overlay)
+            if let note = prompt.note { canvas.put(note, x: inner.x + 1, y: inner.y, role: .title, maxWidth: inner.width - 2) }
             TextField.render(into: &canvas, rect: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: 1), state: prompt.field, focused: true)
             if let error = prompt.error {
                 canvas.put(error, x: inner.x + 1, y: inner.y + 2, role: .error, maxWidth: inner.width - 2)
+            } else if let hint = prompt.hint {
+                canvas.put(hint, x: inner.x + 1, y: inner.y + 2, role: .dim, maxWidth: inner.width - 2)
             }
         case .gate(let gate):
             gate.dialog.render(into: &canvas, area: area)

@@ -38,14 +38,20 @@ public enum ICalendar {
                               today: Day) -> [CalendarEvent] {
         var events = [CalendarEvent]()
         let titles = Dictionary(deals.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        let planned = Set(plans.filter { !$0.isDone }.map(\.dealID))
+        let planned = Set(plans.filter { !$0.isDone }.compactMap(\.dealID))
         for plan in plans where !plan.isDone {
             guard let due = plan.due, due >= today else { continue }
-            let title = titles[plan.dealID] ?? "#\(plan.dealID)"
             let account = accountNames[plan.accountID] ?? ""
             let time = plan.time.map { "\($0) " } ?? ""
+            guard let dealID = plan.dealID else {
+                // An action on the account alone: the account names it.
+                events.append(CalendarEvent(uid: "plan-\(plan.id)@closer", day: due, summary: "\(time)\(plan.text) — \(account)",
+                                            description: "\(plan.kind.label.en), account #\(plan.accountID) \(account)"))
+                continue
+            }
+            let title = titles[dealID] ?? "#\(dealID)"
             events.append(CalendarEvent(uid: "plan-\(plan.id)@closer", day: due, summary: "\(time)\(plan.text) — \(title)",
-                                        description: "\(plan.kind.label.en), deal #\(plan.dealID) \(title), \(account)"))
+                                        description: "\(plan.kind.label.en), deal #\(dealID) \(title), \(account)"))
         }
         for deal in deals where deal.outcome == .open && !planned.contains(deal.id) {
             guard let due = deal.nextStepDue else { continue }

@@ -106,6 +106,12 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     public func days(until other: Day) -> Int { other.ordinal - ordinal }
 
+    /// The first Monday-to-Friday day after this one: when a plan made today is first done.
+    public var nextWorkingDay: Day {
+        let next = adding(days: 1)
+        return next.isoWeekday >= 6 ? next.adding(days: 8 - next.isoWeekday) : next
+    }
+
     /// The day a moment falls on in the given time zone.
     public init(_ date: Date, timeZone: TimeZone = .current) {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)

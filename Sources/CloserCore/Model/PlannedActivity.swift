@@ -2,12 +2,15 @@ import Foundation
 
 /// Something a rep means to do on a deal, on a day and maybe at a time: call the chief
 /// engineer Tuesday, send the quote Thursday 10:00. A deal holds several; the earliest open
-/// one is the deal's next step (002, mistake #9: no next action planned). Doing it records an
-/// `Activity` — when it happened and whom it met — and marks the plan done.
+/// one is the deal's next step (002, mistake #9: no next action planned). A plan may also hang
+/// from the account alone — an action that moves it toward Strategic on the quadrant, which no
+/// one deal owns. Doing it records an `Activity` — when it happened and whom it met — and marks
+/// the plan done.
 public struct PlannedActivity: Sendable, Hashable, Identifiable, Codable {
     public var id: Int64
-    public var dealID: Int64
-    /// The deal's account: plans follow their account's visibility.
+    /// The deal it moves on; nil for a plan on the account alone.
+    public var dealID: Int64?
+    /// The deal's account (or the account planned on): plans follow their account's visibility.
     public var accountID: Int64
     public var kind: ActivityKind
     /// What is to be done: "send the revised quote".
@@ -25,7 +28,7 @@ public struct PlannedActivity: Sendable, Hashable, Identifiable, Codable {
     public var createdAt: Date
     public var updatedAt: Date
 
-    public init(id: Int64 = 0, dealID: Int64, accountID: Int64 = 0, kind: ActivityKind = .other, text: String, due: Day?,
+    public init(id: Int64 = 0, dealID: Int64?, accountID: Int64 = 0, kind: ActivityKind = .other, text: String, due: Day?,
                 time: TimeOfDay? = nil, owner: String = "", doneOn: Day? = nil, activityID: Int64? = nil, version: Int = 0,
                 createdAt: Date = Date(timeIntervalSince1970: 0), updatedAt: Date = Date(timeIntervalSince1970: 0)) {
         self.id = id
@@ -79,6 +82,9 @@ public struct PlannedActivity: Sendable, Hashable, Identifiable, Codable {
 
     /// "P12": how lists print a plan's id, apart from activities' "#12".
     public var reference: String { "P\(id)" }
+
+    /// "deal 12" or "account 7": what the plan is on, as the log notes it.
+    public var subject: String { dealID.map { "deal \($0)" } ?? "account \(accountID)" }
 }
 
 /// Where a planned activity stands on a given day.

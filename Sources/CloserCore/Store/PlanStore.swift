@@ -5,7 +5,8 @@ import Foundation
 /// `Store.setNextStep` reschedules or replaces that earliest plan). Each write bumps the
 /// plan's version, checks it when given, and is logged under entity "plan".
 public protocol PlanStore: Sendable {
-    /// Plans an activity on a deal (its account is the deal's); a plan needs text and a day.
+    /// Plans an activity on a deal (its account is the deal's), or with no deal on `plan.accountID`
+    /// (which the actor must be able to change); a plan needs text and a day.
     func planActivity(_ plan: PlannedActivity) throws -> PlannedActivity
     func plannedActivity(_ id: Int64) throws -> PlannedActivity
     /// Plans in the order they are to be done.
@@ -23,15 +24,22 @@ public protocol PlanStore: Sendable {
 /// Which plans to read.
 public struct PlanQuery: Sendable, Hashable {
     public var dealID: Int64?
-    /// Only plans on deals this rep owns (a calendar of one rep).
+    /// Only plans on this account (on its deals and on the account alone).
+    public var accountID: Int64?
+    /// Only plans on no deal (with `accountID`: the account's own actions).
+    public var accountOnly: Bool
+    /// Only plans on deals this rep owns, and the plans on no deal this rep made (a calendar of one rep).
     public var owner: String?
     public var includeDone: Bool
     /// Only plans due on or after this day (undated ones are left out).
     public var from: Day?
     public var limit: Int
 
-    public init(dealID: Int64? = nil, owner: String? = nil, includeDone: Bool = false, from: Day? = nil, limit: Int = 200) {
+    public init(dealID: Int64? = nil, accountID: Int64? = nil, accountOnly: Bool = false, owner: String? = nil, includeDone: Bool = false,
+                from: Day? = nil, limit: Int = 200) {
         self.dealID = dealID
+        self.accountID = accountID
+        self.accountOnly = accountOnly
         self.owner = owner
         self.includeDone = includeDone
         self.from = from

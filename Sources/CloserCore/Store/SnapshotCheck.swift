@@ -98,10 +98,14 @@ public struct SnapshotCheck {
         _ = try uniqueIDs("plans", snapshot.plans.map(\.id), table: "planned_activity")
         for (index, plan) in snapshot.plans.enumerated() {
             if let issue = Validation.issues(plan).first { throw fail("plans", index, issue.description) }
-            guard let account = try dealAccounts[plan.dealID] ?? store.accountOfDeal(plan.dealID) else {
-                throw fail("plans", index, "deal \(plan.dealID) does not exist")
+            if let dealID = plan.dealID {
+                guard let account = try dealAccounts[dealID] ?? store.accountOfDeal(dealID) else {
+                    throw fail("plans", index, "deal \(dealID) does not exist")
+                }
+                guard account == plan.accountID else { throw fail("plans", index, "account \(plan.accountID) is not deal \(dealID)'s") }
+            } else {
+                guard try accountKnown(plan.accountID) else { throw fail("plans", index, "account \(plan.accountID) does not exist") }
             }
-            guard account == plan.accountID else { throw fail("plans", index, "account \(plan.accountID) is not deal \(plan.dealID)'s") }
             if let activity = plan.activityID, !activities.contains(activity), !(try exists("activity", activity)) {
                 throw fail("plans", index, "activity \(activity) does not exist")
             }

@@ -199,7 +199,7 @@ enum StatementText {
 extension PlannedActivity {
     init(pg row: SQLRow) throws {
         self.init(
-            id: try row.int64("id"), dealID: try row.int64("deal_id"), accountID: try row.int64("account_id"),
+            id: try row.int64("id"), dealID: try row.optionalInt64("deal_id"), accountID: try row.int64("account_id"),
             kind: ActivityKind(rawValue: try row.string("kind")) ?? .other, text: try row.string("text"), due: try row.day("due"),
             time: try row.optionalText("due_time").flatMap(TimeOfDay.init), owner: try row.string("owner"), doneOn: try row.day("done_on"),
             activityID: try row.optionalInt64("activity_id"), version: try row.int("version"),
@@ -212,7 +212,7 @@ extension PlannedActivity {
     ]
 
     func pgValues(updatedBy: String) -> [SQLValue] {
-        [.int(id), .int(dealID), .int(accountID), .text(kind.rawValue), .text(text), .optional(due), .optional(time?.description), .text(owner),
+        [.int(id), .optional(dealID), .int(accountID), .text(kind.rawValue), .text(text), .optional(due), .optional(time?.description), .text(owner),
          .optional(doneOn), .optional(activityID), .int(version), .time(createdAt), .time(updatedAt), .text(updatedBy)]
     }
 }

@@ -24,7 +24,8 @@ enum PostgresSchema {
                    + StageHistorySQL.functions + StageHistorySQL.rollupFunctions + StageHistorySQL.triggers
                    + HealthSchemaSQL.functions + HealthSchemaSQL.triggers + ChangeNotifySQL.statements),
          Migration(version: 2, name: "planned activities, undo, team numbers, review lists once per deal, names by pinyin",
-                   statements: TeamWorkSQL.statements)]
+                   statements: TeamWorkSQL.statements),
+         Migration(version: 3, name: "plans on an account alone", statements: TeamWorkSQL.accountPlans)]
     }
 
     /// Text compares and sorts by its bytes, as in the file store (SQLite's BINARY), whatever

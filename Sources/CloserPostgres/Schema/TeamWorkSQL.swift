@@ -171,6 +171,13 @@ enum TeamWorkSQL {
         """,
         "DROP TABLE stage_flow_day",
     ]
+
+    /// A plan may hang from an account with no deal (an action toward Strategic planned from the
+    /// quadrant); the account's own plans are found by a small partial index.
+    static let accountPlans: [String] = [
+        "ALTER TABLE planned_activity ALTER COLUMN deal_id DROP NOT NULL",
+        "CREATE INDEX planned_activity_account_only ON planned_activity (account_id) WHERE deal_id IS NULL",
+    ]
 }
 
 /// Version 1's daily sums, with the lists' rollup in place of the per-event flow: the rows a

@@ -91,7 +91,7 @@ extension PostgresStore {
                     WHERE id = ?
                     """, [.time(clock()), .text(actor), .int(planID)])
                 try log(connection, event("plan", planID, "reopened", note: "activity \(id) deleted", account: accountID))
-                try syncNextStep(connection, dealID: try row.int64("deal_id"))
+                try syncNextStep(connection, dealID: try row.optionalInt64("deal_id"))
             }
             try Self.refreshAccountRollup(connection, accountID: accountID)
             try log(connection, event("activity", id, "deleted", account: accountID))

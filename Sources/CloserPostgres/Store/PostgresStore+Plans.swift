@@ -14,13 +14,21 @@ extension PostgresStore {
         if plan.due == nil { issues.append(ValidationIssue("due", "a planned activity needs a day")) }
         guard issues.isEmpty else { throw Self.invalid(issues) }
         return try write { connection in
-            let deal = try Deal(pg: try Self.fetchRow(connection, "deal", id: plan.dealID))
+            guard let dealID = plan.dealID else {
+                // An action on the account alone: the account must exist and be the actor's to change.
+                _ = try Self.fetchRow(connection, "account", id: plan.accountID)
+                try requireAccess(connection, account: plan.accountID, .write, subject: "account \(plan.accountID)")
+                try Self.lockAccount(connection, plan.accountID)
+                try insertPlan(connection, &plan, accountID: plan.accountID)
+                return plan
+            }
+            let deal = try Deal(pg: try Self.fetchRow(connection, "deal", id: dealID))
             try requireAccess(connection, account: deal.accountID, .write, subject: "deal \(deal.id)")
             try Self.lockAccount(connection, deal.accountID)
             guard deal.outcome == .open else {
                 throw StoreError.refused("deal \(deal.id) is \(deal.outcome.rawValue): plan activities on an open deal (reopen it first)")
             }
-            try insertPlan(connection, &plan, deal: deal)
+            try insertPlan(connection, &plan, accountID: deal.accountID)
             try syncNextStep(connection, dealID: deal.id)
             return plan
         }
@@ -37,7 +45,11 @@ extension PostgresStore {
     public func plannedActivities(_ query: PlanQuery) throws -> [PlannedActivity] {
         var filter = SQLConditions()
         if let dealID = query.dealID { filter.add("p.deal_id = ?", [.int(dealID)]) }
-        if let owner = query.owner { filter.add("p.deal_id IN (SELECT id FROM deal WHERE owner = ?)", [.text(owner)]) }
+        if let accountID = query.accountID { filter.add("p.account_id = ?", [.int(accountID)]) }
+        if query.accountOnly { filter.add("p.deal_id IS NULL") }
+        if let owner = query.owner {
+            filter.add("(p.deal_id IN (SELECT id FROM deal WHERE owner = ?) OR (p.deal_id IS NULL AND p.owner = ?))", [.text(owner), .text(owner)])
+        }
         if !query.includeDone { filter.add("p.done_on IS NULL") }
         if let from = query.from { filter.add("p.due >= ?", [.text(from.description)]) }
         return try readAsActor { connection, who in
@@ -101,9 +113,10 @@ extension PostgresStore {
         return try PlannedActivity(pg: try currentRow(connection, table: "planned_activity", id: id, expected: expected))
     }
 
-    func insertPlan(_ connection: Connection, _ plan: inout PlannedActivity, deal: Deal) throws {
+    /// Inserts a plan on `accountID` (its deal's account, for a plan on a deal).
+    func insertPlan(_ connection: Connection, _ plan: inout PlannedActivity, accountID: Int64) throws {
         let now = clock()
-        plan.accountID = deal.accountID
+        plan.accountID = accountID
         if plan.owner.isEmpty { plan.owner = actor }
         plan.version = 1
         plan.createdAt = now
@@ -114,7 +127,7 @@ extension PostgresStore {
         var changes = ["text": FieldChange(old: nil, new: plan.text), "kind": FieldChange(old: nil, new: plan.kind.rawValue)]
         if let due = plan.due { changes["due"] = FieldChange(old: nil, new: due.description) }
         if let time = plan.time { changes["time"] = FieldChange(old: nil, new: time.description) }
-        try log(connection, event("plan", plan.id, "planned", changes, note: "deal \(deal.id)", account: plan.accountID, version: plan.version))
+        try log(connection, event("plan", plan.id, "planned", changes, note: plan.subject, account: plan.accountID, version: plan.version))
     }
 
     /// Writes a changed plan over `old` (at its version), logging what changed.
@@ -130,12 +143,12 @@ extension PostgresStore {
         }
         var changes = FieldDiff.between(old, plan)
         changes.removeValue(forKey: "activityID")
-        try log(connection, event("plan", plan.id, action, changes, note: note ?? "deal \(plan.dealID)", account: plan.accountID, version: plan.version))
+        try log(connection, event("plan", plan.id, action, changes, note: note ?? plan.subject, account: plan.accountID, version: plan.version))
     }
 
     func cancel(_ connection: Connection, _ plan: PlannedActivity) throws {
         try connection.execute("DELETE FROM planned_activity WHERE id = ?", [.int(plan.id)])
-        try log(connection, event("plan", plan.id, "cancelled", ["text": FieldChange(old: plan.text, new: nil)], note: "deal \(plan.dealID)",
+        try log(connection, event("plan", plan.id, "cancelled", ["text": FieldChange(old: plan.text, new: nil)], note: plan.subject,
                                   account: plan.accountID))
     }
 
@@ -155,7 +168,7 @@ extension PostgresStore {
             }
         } else {
             var plan = PlannedActivity(dealID: deal.id, text: text, due: due, owner: actor)
-            try insertPlan(connection, &plan, deal: deal)
+            try insertPlan(connection, &plan, accountID: deal.accountID)
         }
     }
 
@@ -168,9 +181,10 @@ extension PostgresStore {
     }
 
     /// Brings the deal's next step in line with its plans, as a logged, versioned change of the
-    /// deal ("next-step"); nil when it already was.
+    /// deal ("next-step"); nil when it already was, or for a plan on no deal.
     @discardableResult
-    func syncNextStep(_ connection: Connection, dealID: Int64) throws -> Deal? {
+    func syncNextStep(_ connection: Connection, dealID: Int64?) throws -> Deal? {
+        guard let dealID else { return nil }
         let (text, due) = try Self.derivedNextStep(connection, dealID: dealID)
         let deal = try Deal(pg: try Self.fetchRow(connection, "deal", id: dealID))
         guard deal.nextStep != text || deal.nextStepDue != due else { return nil }

@@ -224,7 +224,7 @@ enum PlanCSV {
     static let required: Set<String> = ["id", "deal_id", "text", "done_on"]
 
     static func row(_ p: PlannedActivity) -> [String] {
-        [String(p.id), String(p.dealID), String(p.accountID), p.kind.rawValue, p.text, p.due?.description ?? "", p.time?.description ?? "",
+        [String(p.id), p.dealID.map(String.init) ?? "", String(p.accountID), p.kind.rawValue, p.text, p.due?.description ?? "", p.time?.description ?? "",
          p.owner, p.doneOn?.description ?? "", p.activityID.map(String.init) ?? "", String(p.version), seconds(p.createdAt), seconds(p.updatedAt)]
     }
 
@@ -234,7 +234,7 @@ enum PlanCSV {
             guard let parsed = TimeOfDay(text) else { throw StoreError.invalid("\(r.location("due_time")): '\(text)' is not a time HH:MM") }
             time = parsed
         }
-        return PlannedActivity(id: try r.id("id"), dealID: try r.id("deal_id"), accountID: try r.id("account_id"),
+        return PlannedActivity(id: try r.id("id"), dealID: try r.optionalID("deal_id"), accountID: try r.id("account_id"),
                                kind: try r.coded("kind", ActivityKind.self, default: .other), text: r.text("text"), due: try r.day("due"),
                                time: time, owner: r.text("owner"), doneOn: try r.day("done_on"), activityID: try r.optionalID("activity_id"),
                                version: try r.int("version", default: 1), createdAt: try r.time("created_at"), updatedAt: try r.time("updated_at"))

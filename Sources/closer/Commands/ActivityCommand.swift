@@ -50,7 +50,7 @@ struct ActivityCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List activities, newest first; with --deal, its open planned activities first (overdue ones marked).")
+            abstract: "List activities, newest first; with --deal or --account, its open planned activities first (overdue ones marked).")
         @OptionGroup var store: StoreOptions
         @OptionGroup var list: ListOptions
         @Option(help: "Only this deal: its planned activities and what was done.") var deal: String?
@@ -59,10 +59,18 @@ struct ActivityCommand: ParsableCommand {
         func run() throws {
             let db = try store.open()
             let dealID = try deal.map(Parse.dealID)
-            let rows = try db.activities(accountID: try account.map { try Parse.account($0, in: db).id }, dealID: dealID, limit: list.limit)
+            let accountID = try account.map { try Parse.account($0, in: db).id }
+            let rows = try db.activities(accountID: accountID, dealID: dealID, limit: list.limit)
             guard let dealID else {
                 if list.json { return try Output.json(rows) }
-                return Output.table(["ID", "DATE", "KIND", "DEAL", "ACCOUNT", "BY", "NOTES"], rows.map {
+                // An account's open plans (on its deals and on the account alone) come first, as a deal's do.
+                let today = Day.today()
+                let plans = try accountID.map { try db.plannedActivities(PlanQuery(accountID: $0, limit: list.limit)) } ?? []
+                let planned = plans.map { plan in
+                    [plan.reference, plan.due?.description ?? "", plan.kind.label.en, plan.dealID.map { "#\($0)" } ?? "", "#\(plan.accountID)", plan.owner,
+                     "\(plan.text) (planned, \(plan.state(today: today).label.en))"]
+                }
+                return Output.table(["ID", "DATE", "KIND", "DEAL", "ACCOUNT", "BY", "NOTES"], planned + rows.map {
                     ["#\($0.id)", $0.day.description, $0.kind.label.en, $0.dealID.map { "#\($0)" } ?? "", "#\($0.accountID)", $0.by, $0.notes]
                 })
             }

@@ -64,7 +64,7 @@ struct ExportCommand: ParsableCommand {
             let deals = snapshot.deals.filter { owner == nil || $0.owner == owner }
             let activities = snapshot.activities.filter { owner == nil || $0.by == owner }
             let dealIDs = Set(deals.map(\.id))
-            let plans = snapshot.plans.filter { dealIDs.contains($0.dealID) }
+            let plans = snapshot.plans.filter { plan in plan.dealID.map(dealIDs.contains) ?? (owner == nil || plan.owner == owner) }
             let events = ICalendar.events(deals: deals, activities: activities, plans: plans, accountNames: names, today: Day.today())
             let text = ICalendar.encode(events, stamp: Date())
             if let out {

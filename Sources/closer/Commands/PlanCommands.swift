@@ -8,19 +8,33 @@ import Foundation
 extension ActivityCommand {
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Plan an activity on a deal for a day (and a time): the earliest open plan is the deal's next step.")
+            abstract: "Plan an activity on a deal for a day (and a time): the earliest open plan is the deal's next step.",
+            discussion: """
+                With --account, the plan is on the account alone (no deal), and the one argument is what is to be done:
+                  closer activity plan --account 中国石化 "joint planning and forecasting" --due tue
+                """)
         @OptionGroup var store: StoreOptions
-        @Argument(help: "Deal id.") var deal: String
-        @Argument(help: "What is to be done, e.g. \"call the chief engineer\".") var text: String
+        @Argument(help: "Deal id (or, with --account, what is to be done).") var deal: String
+        @Argument(help: "What is to be done, e.g. \"call the chief engineer\".") var text: String?
+        @Option(help: "An account (id or name) to plan on with no deal.") var account: String?
         @Option(help: "The day: YYYY-MM-DD, today, tomorrow, +N, or a weekday (tue, 周二) for the next one.") var due: String
         @Option(help: "The time, HH:MM (24 h).") var time: String?
         @Option(help: ArgumentHelp("One of \(ActivityKind.codes).")) var kind: String = "other"
 
         func run() throws {
             let db = try store.open()
+            let kind = try Parse.coded(kind, as: ActivityKind.self, field: "kind")
+            let due = try Parse.day(due), time = try time.map(PlanText.time)
+            if let account {
+                guard text == nil else { throw CLIError("with --account, give only what is to be done (no deal id): plan --account NAME \"TEXT\" --due DAY") }
+                let target = try Parse.account(account, in: db)
+                let saved = try db.planActivity(PlannedActivity(dealID: nil, accountID: target.id, kind: kind, text: deal, due: due, time: time,
+                                                                owner: store.actor))
+                return Output.line("planned \(saved.reference) \(saved.kind.label.en): \(saved.text) — \(PlanText.when(saved)), account #\(target.id) \(target.name)")
+            }
+            guard let text else { throw CLIError("say what is to be done: plan DEAL \"TEXT\" --due DAY (or plan --account NAME \"TEXT\" --due DAY)") }
             let dealID = try Parse.dealID(deal)
-            let plan = PlannedActivity(dealID: dealID, kind: try Parse.coded(kind, as: ActivityKind.self, field: "kind"), text: text,
-                                       due: try Parse.day(due), time: try time.map(PlanText.time), owner: store.actor)
+            let plan = PlannedActivity(dealID: dealID, kind: kind, text: text, due: due, time: time, owner: store.actor)
             let saved = try db.planActivity(plan)
             Output.line("planned \(saved.reference) \(saved.kind.label.en): \(saved.text) — \(PlanText.when(saved)), deal #\(dealID)")
             Output.line(try PlanText.nextStep(of: db.deal(dealID)))
@@ -47,7 +61,7 @@ extension ActivityCommand {
                                                       expectedVersion: plan.version)
             let with = persons.isEmpty ? "" : " with " + persons.map(\.name).joined(separator: ", ")
             Output.line("done \(done.plan.reference) on \(day): logged \(done.activity.kind.label.en) #\(done.activity.id)\(with)")
-            Output.line(try PlanText.nextStep(of: db.deal(plan.dealID)))
+            if let dealID = plan.dealID { Output.line(try PlanText.nextStep(of: db.deal(dealID))) }
         }
     }
 
@@ -62,7 +76,7 @@ extension ActivityCommand {
             let plan = try db.plannedActivity(planID)
             try db.cancelPlannedActivity(planID, expectedVersion: plan.version)
             Output.line("cancelled \(plan.reference) \(plan.text)")
-            Output.line(try PlanText.nextStep(of: db.deal(plan.dealID)))
+            if let dealID = plan.dealID { Output.line(try PlanText.nextStep(of: db.deal(dealID))) }
         }
     }
 }
