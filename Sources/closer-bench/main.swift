@@ -6,6 +6,7 @@
 //   closer-bench orgchart --db PATH [--persons N] [--runs N]
 //   closer-bench review --db PATH [--runs N] [--cycles N]
 //   closer-bench health --db PATH [--runs N] [--user NAME]
+//   closer-bench backends --db PATH|postgres://… [--runs N] [--user NAME] [--copy-to NEW]
 //   closer-bench import --db NEW-PATH [--rows N] [--accounts N] [--seed S] [--cases 1-3] [--runs N]
 //
 // Build in release: swift build -c release --scratch-path .build-bench
@@ -32,6 +33,10 @@ let usage = """
       closer-bench health --db PATH [--runs 20] [--user li.na]
           times the deal-health report over every open deal (manager, one rep's deals, as a rep who
           sees their accounts only, one process with 200 per rule) and a board's cards' warnings
+      closer-bench backends --db PATH|postgres://… [--runs 20] [--user wang.lei] [--copy-to NEW-PATH|postgres://…]
+          the team server's cases on one store, file or server: the board's first frame, a selection
+          move, deal-table pages at offsets 0 and 50 000, search (zgsh, 长春), the weekly review, and
+          with --copy-to a copy of the whole store into that new store (run it once per backend)
       closer-bench import --db NEW-PATH [--rows 100000] [--accounts 5000] [--seed 1] [--cases 3] [--runs 5]
           writes a deals CSV as another CRM exports it, then times importing it into a new store,
           re-importing it (all rows matched) and a dry run
@@ -48,6 +53,7 @@ do {
     case "review": try ReviewBench(arguments).run()
     case "import": try ImportBench(arguments).run()
     case "health": try HealthBench(arguments).run()
+    case "backends": try BackendsBench(arguments).run()
     case "help", "-h", "--help": print(usage)
     default: throw BenchError("unknown command \(command)\n\(usage)")
     }

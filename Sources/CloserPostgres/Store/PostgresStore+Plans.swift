@@ -195,20 +195,6 @@ extension PostgresStore {
         }
     }
 
-    /// The deals' next steps from their plans in one statement, without a version or a log row:
-    /// for an import, whose own rows are the change (and which logs it once).
-    static func deriveNextSteps(_ connection: Connection, dealIDs: [Int64]) throws {
-        guard !dealIDs.isEmpty else { return }
-        try connection.execute("""
-            UPDATE deal SET
-                next_step = coalesce((SELECT text FROM planned_activity p WHERE p.deal_id = deal.id AND p.done_on IS NULL
-                                      ORDER BY \(planOrder) LIMIT 1), ''),
-                next_step_due = (SELECT due FROM planned_activity p WHERE p.deal_id = deal.id AND p.done_on IS NULL
-                                 ORDER BY \(planOrder) LIMIT 1)
-            WHERE id = ANY (?::bigint[])
-            """, [.text("{" + dealIDs.map(String.init).joined(separator: ",") + "}")])
-    }
-
     /// A plan for each deal after `dealsAfter` (by id) that has a next step and no open plan.
     static func plansFromNextSteps(_ connection: Connection, dealsAfter: Int64) throws {
         try connection.execute("""

@@ -79,7 +79,9 @@ extension PostgresStore {
             try requireTeamAdmin(connection, to: "import a whole store's file (users, processes and every account in it)")
             let catalog = ProcessCatalog(custom: try StagePositions.catalog(connection).processes + snapshot.processes)
             try SnapshotCheck(snapshot: snapshot, catalog: catalog, locate: locate).run(ServerSnapshotLookup(connection: connection))
-            try connection.execute("SET LOCAL closer.history = 'deferred'")
+            // The rows go in with the history's and health's triggers standing aside; what they
+            // would do row by row is done once for all the rows below (`settleImportedRows`).
+            try connection.execute("SET LOCAL closer.history = 'verbatim'")
             try connection.execute("SET CONSTRAINTS ALL DEFERRED")
             var summary = ImportSummary()
             for user in snapshot.users {
@@ -125,16 +127,9 @@ extension PostgresStore {
             summary.plans = snapshot.plans.count
             // A file from before planned activities: each deal's next step becomes its first plan.
             // Either way the deals show their earliest open plan as their next step.
-            if !snapshot.deals.isEmpty {
-                try Self.plansFromNextSteps(connection, dealsAfter: 0)
-                try Self.deriveNextSteps(connection, dealIDs: snapshot.deals.map(\.id))
-            }
-            if !snapshot.activities.isEmpty {
-                try connection.execute("""
-                    UPDATE deal SET last_activity = x.day FROM (SELECT deal_id, max(day) AS day FROM activity WHERE deal_id IS NOT NULL GROUP BY deal_id) x
-                    WHERE x.deal_id = deal.id
-                    """)
-            }
+            if !snapshot.deals.isEmpty { try Self.plansFromNextSteps(connection, dealsAfter: 0) }
+            try ImportedRows.settleDeals(connection, filed: snapshot.deals.map(\.id), named: snapshot.activities.compactMap(\.dealID))
+            try ImportedRows.markAccountHealth(connection, accounts: snapshot.persons.map(\.accountID))
             if !snapshot.deals.isEmpty || !snapshot.activities.isEmpty {
                 let touched = Set(snapshot.deals.map(\.accountID) + snapshot.activities.map(\.accountID))
                 if touched.count > 500 {
@@ -146,15 +141,19 @@ extension PostgresStore {
             // Keep the log's ids when they do not collide, so an export → import round trip is exact.
             let maxEventID = try connection.queryOne("SELECT coalesce(max(id), 0) AS id FROM event")?.int64("id") ?? 0
             let keepIDs = (snapshot.events.map(\.id).min() ?? 1) > maxEventID
+            let places = ImportedRows.EventPlaces(snapshot)
             try Self.insertAll(connection, "event", ChangeEvent.pgColumns, snapshot.events.map { event in
                 var event = event
                 if !keepIDs { event.id = 0 }
+                if event.accountID == nil { event.accountID = places.account(of: event) }
                 return event.pgValues
             })
             summary.events = snapshot.events.count
             try Self.placeEvents(connection)
             let historyDeals = Set(snapshot.events.filter { $0.entity == "deal" }.map(\.entityID))
             if !historyDeals.isEmpty {
+                // The history is made set-based, and its daily sums follow it (their triggers listen again).
+                try connection.execute("SET LOCAL closer.history = 'deferred'")
                 let deals = SQLValue.text("{" + historyDeals.sorted().map(String.init).joined(separator: ",") + "}")
                 try connection.execute("SELECT closer_stage_fill(?::bigint[])", [deals])
                 try connection.execute("SELECT closer_stage_next(?::bigint[])", [deals])
