@@ -22,7 +22,8 @@ enum PostgresSchema {
     static var migrations: [Migration] {
         [Migration(version: 1, name: "tables", statements: (tables + StageHistorySQL.tables + HealthSchemaSQL.tables).map(byteCollated)
                    + StageHistorySQL.functions + StageHistorySQL.rollupFunctions + StageHistorySQL.triggers
-                   + HealthSchemaSQL.functions + HealthSchemaSQL.triggers + ChangeNotifySQL.statements)]
+                   + HealthSchemaSQL.functions + HealthSchemaSQL.triggers + ChangeNotifySQL.statements),
+         SecurityMigration.migration]
     }
 
     /// Text compares and sorts by its bytes, as in the file store (SQLite's BINARY), whatever

@@ -9,7 +9,7 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Store file, or a PostgreSQL server as postgres://user@host/db (default: $CLOSER_DB, else $XDG_DATA_HOME/closer/closer.sqlite).", valueName: "path|url"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("Who is making changes (default: $CLOSER_USER, else your login name).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Who is making changes (default: $CLOSER_USER, else your login name); on a PostgreSQL server, the role you connect as.", valueName: "name"))
     var user: String?
 
     @Flag(name: .customLong("read-only"), help: "Open the store for reading only: every change is refused.")
@@ -18,6 +18,12 @@ struct StoreOptions: ParsableArguments {
     var path: String {
         if let db, !db.isEmpty { return (db as NSString).expandingTildeInPath }
         return StoreLocation.defaultPath()
+    }
+
+    /// The name given with --user or CLOSER_USER, if any.
+    var claimedUser: String? {
+        if let user, !user.isEmpty { return user }
+        return ProcessInfo.processInfo.environment["CLOSER_USER"].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     var actor: String {
@@ -45,7 +51,11 @@ struct StoreOptions: ParsableArguments {
     /// The store the options name, a file or a PostgreSQL server.
     func open(readOnly forced: Bool = false) throws -> any CLIStore {
         if let server = try serverSettings() {
-            return try PostgresStore(settings: server, actor: actor, readOnly: readOnly || forced)
+            // On a server you are the role you connect as: the server holds that role to the rules.
+            if let claimed = claimedUser, claimed != server.user {
+                throw CLIError(SessionIdentity.claimRefusal(claimed: claimed, role: server.user, location: server.location))
+            }
+            return try PostgresStore(settings: server, actor: server.user, readOnly: readOnly || forced)
         }
         return try openFile(readOnly: forced)
     }
