@@ -32,7 +32,7 @@ public struct SessionIdentity: Sendable, Equatable {
     /// One line: on a server you are the role you connect as.
     public static func claimRefusal(claimed: String, role: String, location: String) -> String {
         "on the PostgreSQL server \(location) you act as the role you connect as (\(role)), not as \(claimed): "
-            + "connect as \(claimed) (postgres://\(claimed)@… or PGUSER=\(claimed)) or leave out --user and CLOSER_USER"
+            + "connect as \(claimed) (postgres://\(claimed)@… or PGUSER=\(claimed)) or leave out --user"
     }
 }
 

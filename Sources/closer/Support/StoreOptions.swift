@@ -9,7 +9,7 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Store file, or a PostgreSQL server as postgres://user@host/db (default: $CLOSER_DB, else $XDG_DATA_HOME/closer/closer.sqlite).", valueName: "path|url"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("Who is making changes (default: $CLOSER_USER, else your login name); on a PostgreSQL server, the role you connect as.", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Who is making changes (default: $CLOSER_USER, else your login name); on a PostgreSQL server, always the role you connect as.", valueName: "name"))
     var user: String?
 
     @Flag(name: .customLong("read-only"), help: "Open the store for reading only: every change is refused.")
@@ -20,13 +20,16 @@ struct StoreOptions: ParsableArguments {
         return StoreLocation.defaultPath()
     }
 
-    /// The name given with --user or CLOSER_USER, if any.
+    /// The name given with --user, if any. (CLOSER_USER, a default for store files, is not a
+    /// claim: on a server the connected role is who acts.)
     var claimedUser: String? {
-        if let user, !user.isEmpty { return user }
-        return ProcessInfo.processInfo.environment["CLOSER_USER"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let user, !user.isEmpty else { return nil }
+        return user
     }
 
     var actor: String {
+        // On a server the role you connect as is who acts (a different --user is refused on opening).
+        if PostgresSettings.isURL(path), let role = try? PostgresSettings(url: path).user { return role }
         if let user, !user.isEmpty { return user }
         let environment = ProcessInfo.processInfo.environment
         if let name = environment["CLOSER_USER"], !name.isEmpty { return name }
