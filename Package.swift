@@ -54,7 +54,7 @@ let package = Package(
         // The terminal layer: canvas, text width, sanitising, themes, keys, widgets, screen.
         .target(name: "TerminalUI", dependencies: ["CNcurses"]),
         // The dashboard: state, events, key maps, one file per screen.
-        .target(name: "CloserApp", dependencies: ["CloserCore", "TerminalUI"]),
+        .target(name: "CloserApp", dependencies: ["CloserCore", "TerminalUI"], exclude: ["README.md"]),
         .executableTarget(
             name: "closer",
             dependencies: [
@@ -79,7 +79,7 @@ let package = Package(
             // Rows as an older version left them, written past the store's checks.
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["closer", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["closer", "StoreTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,14 +2,17 @@
 """bench-tui.py: time the real `closer` dashboard in a pseudo-terminal (a benchmark run by hand).
 
 Usage:
-    scripts/bench-tui.py CLOSER_BINARY --db STORE [--quiet-ms 30] [--rounds 1]
+    scripts/bench-tui.py CLOSER_BINARY --db STORE [--user wang.lei] [--quiet-ms 30] [--rounds 1]
 e.g.
     scripts/bench-tui.py .build-bench/release/closer --db /tmp/closer-bench-100k.sqlite
+
+--user is who the dashboard acts as: a user of the store (the demo company's wang.lei, a rep, by
+default), since a name that is not a user of the store sees nothing.
 
 How it measures
   * The binary runs in a new pseudo-terminal of 160x48 (TIOCSWINSZ is set on the pty before the
     child starts, so ncurses reads the right size at once), with TERM=xterm-256color and
-    LANG=C.UTF-8, as `closer --db STORE --user bench --lang en`.
+    LANG=C.UTF-8, as `closer --db STORE --user USER --lang en`.
   * Everything the program writes to the terminal is read from the pty master as it comes.
   * "Settled": output has started and then no byte has arrived for QUIET ms (default 30). The
     reported time is that of the LAST byte before the quiet gap (the quiet window itself is not
@@ -26,8 +29,12 @@ How it measures
     number of bytes the program wrote for that key are recorded. A key that produces no output
     within NO_OUTPUT_S (1 s) is recorded as 0 bytes and its time is left out. Keys are sent one
     at a time, each after the previous screen settled: this measures latency, not throughput.
-  * Sequence per round: j x20, l x5, h x5, then (Enter, Esc) x5; finally q, and the exit code
-    must be 0 (the script exits 1 otherwise, or when no frame appears).
+  * Sequence per round: j x20 (reported together and split: the first CARDS_PER_COLUMN - 1 moves
+    stay among the cards shown and redraw two cards; the rest scroll the column by one card, which
+    redraws the whole column), l x5, h x5, then (Enter, Esc) x5 on the board; then on the account
+    table (3) the search typed as you type: / then z g s h, one key at a time, Esc to clear it
+    (untimed), and 1 back to the board; finally q, and the exit code must be 0 (the script exits 1
+    otherwise, or when no frame appears).
 
 Limits
   * It measures when the program's bytes reach the pty, not when a terminal emulator has painted
@@ -52,6 +59,9 @@ import termios
 import time
 
 COLS, ROWS = 160, 48
+# Cards a board column shows at ROWS: the tab bar, the status line and the column's three header
+# lines take five rows, a card four and the blank line after it.
+CARDS_PER_COLUMN = (ROWS - 2 - 3) // 5
 NO_OUTPUT_S = 1.0
 FIRST_FRAME_TIMEOUT_S = 60.0
 
@@ -66,7 +76,7 @@ def usage(message=None):
 def parse_args(argv):
     if not argv or argv[0].startswith("-"):
         usage("the closer binary is required")
-    options = {"binary": argv[0], "db": None, "quiet_ms": 30.0, "rounds": 1}
+    options = {"binary": argv[0], "db": None, "user": "wang.lei", "quiet_ms": 30.0, "rounds": 1}
     i = 1
     while i < len(argv):
         name = argv[i]
@@ -75,6 +85,8 @@ def parse_args(argv):
         value = argv[i + 1]
         if name == "--db":
             options["db"] = value
+        elif name == "--user":
+            options["user"] = value
         elif name == "--quiet-ms":
             options["quiet_ms"] = float(value)
         elif name == "--rounds":
@@ -199,7 +211,7 @@ def fmt_ms(seconds):
 def main():
     options = parse_args(sys.argv[1:])
     db = options["db"]
-    argv = [options["binary"], "--db", db, "--user", "bench", "--lang", "en"]
+    argv = [options["binary"], "--db", db, "--user", options["user"], "--lang", "en"]
     print("bench-tui: %s in a %dx%d pty, TERM=xterm-256color, settled = %.0f ms quiet" % (" ".join(argv), COLS, ROWS, options["quiet_ms"]))
     term = Terminal(argv, options["quiet_ms"])
     try:
@@ -223,12 +235,24 @@ def main():
         for _ in range(options["rounds"]):
             record(None, b"g")  # back to the first card, untimed
             for label, keys, count in plan:
-                for _ in range(count):
+                for index in range(count):
+                    if keys == b"j":
+                        # The first moves stay among the cards shown; past them the column scrolls by one card.
+                        label = "j (down, in view)" if index < CARDS_PER_COLUMN - 1 else "j (down, column scrolls)"
                     record(label, keys)
             for _ in range(5):
                 record("Enter (open deal)", b"\r")
                 record("Esc (close deal)", b"\x1b")
-        for label in ["j (down)", "l (right)", "h (left)", "Enter (open deal)", "Esc (close deal)"]:
+            record(None, b"3")  # the account table, untimed
+            record(None, b"/")
+            for key in b"zgsh":
+                record("accounts / zgsh (per key)", bytes([key]))
+            record(None, b"\x1b")
+            record(None, b"1")
+        inview, scrolls = samples["j (down, in view)"], samples["j (down, column scrolls)"]
+        samples["j (down)"] = (inview[0] + scrolls[0], inview[1] + scrolls[1], [inview[2][0] + scrolls[2][0]])
+        for label in ["j (down)", "j (down, in view)", "j (down, column scrolls)", "l (right)", "h (left)", "Enter (open deal)",
+                      "Esc (close deal)", "accounts / zgsh (per key)"]:
             times, sizes, silent = samples[label]
             rows.append((label, times, sizes, silent[0]))
 

@@ -172,9 +172,9 @@ public final class PostgresStore: Store {
     /// An event-log row by the actor. `account` is the account the entity hangs from (an
     /// account's own id for account events), so the log follows the account's visibility.
     func event(_ entity: String, _ id: Int64, _ action: String, _ changes: [String: FieldChange] = [:],
-               note: String = "", account: Int64?) -> ChangeEvent {
+               note: String = "", account: Int64?, version: Int? = nil) -> ChangeEvent {
         ChangeEvent(at: clock(), user: actor, entity: entity, entityID: id, action: action, changes: changes, note: note,
-                    accountID: account)
+                    accountID: account, version: version)
     }
 
     /// Inserts a row and returns its id.

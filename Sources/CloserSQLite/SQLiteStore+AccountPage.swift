@@ -70,13 +70,16 @@ extension SQLiteStore {
     }
 
     /// Empty values sort last whichever the direction, then by id so pages never overlap. Names
-    /// tie-break by id in the same direction, the order of account_name_search_cover either way.
+    /// sort by pinyin (their `name_key`, NameCollation) or by code point as the query asks, and
+    /// tie-break by id in the same direction: the order of account_name_key_cover (or
+    /// account_name_search_cover) either way.
     static func accountOrder(_ query: AccountQuery) -> String {
         let direction = query.ascending ? "ASC" : "DESC"
+        let name = query.nameOrder.column
         switch query.sort {
-        case .name: return "a.name \(direction), a.id \(direction)"
-        case .grade: return "a.grade \(direction), a.name, a.id"
-        case .quadrant: return "a.quadrant \(direction), a.name, a.id"
+        case .name: return "a.\(name) \(direction), a.id \(direction)"
+        case .grade: return "a.grade \(direction), a.\(name), a.id"
+        case .quadrant: return "a.quadrant \(direction), a.\(name), a.id"
         case .industry: return "a.industry = '', a.industry \(direction), a.id"
         case .region: return "a.region = '', a.region \(direction), a.id"
         case .owner: return "a.owner IS NULL, a.owner \(direction), a.id"

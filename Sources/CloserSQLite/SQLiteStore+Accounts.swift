@@ -22,6 +22,11 @@ extension SQLiteStore {
             }
             // Roles, the team and the per-rep limit (SQLiteStore+HoldingRules).
             try checkAccountAdd(db, account)
+            // The duplicate check (查重): a rep does not add a second copy of an account another holds.
+            let hidden = try Self.hiddenAccounts(db, .name(account.name), who: try knownActor(db))
+            if hidden.exist {
+                throw StoreError.duplicate(hidden.text.en + ": ask them or a manager to share or assign it to you (nothing was added)")
+            }
             var values = account.columnValues(searchKey: account.searchKey, updatedBy: actor)
             if account.id == 0 { values[0] = nil }
             try db.execute(sql: SQLText.insert(into: "account", columns: Account.columns), arguments: StatementArguments(values))
@@ -43,24 +48,27 @@ extension SQLiteStore {
     }
 
     public func editAccount(_ id: Int64, expectedVersion: Int?, _ change: (inout Account) throws -> Void) throws -> Account {
-        try write { db in
-            // Visibility, protection and who-holds-it rules for the acting user (SQLiteStore+Ownership).
-            let (old, updated) = try saveEdited(db, Account.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
-                let issues = Validation.issues(new)
-                guard issues.isEmpty else { throw Self.invalid(issues) }
-                try checkAccountEdit(db, old: old, new: new)
-            }
-            var changes = FieldDiff.between(old, updated)
-            if old.quadrant != updated.quadrant {
-                changes["quadrant"] = FieldChange(old: old.quadrant.rawValue, new: updated.quadrant.rawValue)
-            }
-            let scoresChanged = changes["assistance"] != nil || changes["loyalty"] != nil
-            try log(db, event("account", id, scoresChanged ? "scores" : "updated", changes, account: id))
-            if old.name != updated.name {
-                try refreshDealSearchKeys(db, accountID: id, accountName: updated.name)
-            }
-            return updated
+        try write { db in try editAccount(db, id, expectedVersion: expectedVersion, note: "", change) }
+    }
+
+    /// `editAccount` inside an open transaction, its log row noted (an undo says which change it takes back).
+    func editAccount(_ db: Database, _ id: Int64, expectedVersion: Int?, note: String, _ change: (inout Account) throws -> Void) throws -> Account {
+        // Visibility, protection and who-holds-it rules for the acting user (SQLiteStore+Ownership).
+        let (old, updated) = try saveEdited(db, Account.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
+            let issues = Validation.issues(new)
+            guard issues.isEmpty else { throw Self.invalid(issues) }
+            try checkAccountEdit(db, old: old, new: new)
         }
+        var changes = FieldDiff.between(old, updated)
+        if old.quadrant != updated.quadrant {
+            changes["quadrant"] = FieldChange(old: old.quadrant.rawValue, new: updated.quadrant.rawValue)
+        }
+        let scoresChanged = changes["assistance"] != nil || changes["loyalty"] != nil
+        try log(db, event("account", id, scoresChanged ? "scores" : "updated", changes, note: note, account: id, version: updated.version))
+        if old.name != updated.name {
+            try refreshDealSearchKeys(db, accountID: id, accountName: updated.name)
+        }
+        return updated
     }
 
     public func deleteAccount(_ id: Int64) throws {

@@ -3,45 +3,56 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
+    /// An activity records what happened: on its day (back-dating is fine, the future is not —
+    /// that is a planned activity) and with whom (each person's last-met date follows).
     public func addActivity(_ activity: Activity) throws -> Activity {
         var activity = activity
-        activity.createdAt = clock()
-        if activity.by.isEmpty { activity.by = actor }
-        let issues = Validation.issues(activity)
-        guard issues.isEmpty else { throw Self.invalid(issues) }
         return try write { db in
-            if let dealID = activity.dealID {
-                guard let accountID = try Int64.fetchOne(db, sql: "SELECT account_id FROM deal WHERE id = ?", arguments: [dealID]) else {
-                    throw StoreError.notFound(entity: "deal", id: dealID)
-                }
-                activity.accountID = accountID
-            }
-            try requireAccess(db, account: activity.accountID, .write,
-                              subject: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)")
-            for personID in activity.personIDs {
-                guard try Int64.fetchOne(db, sql: "SELECT account_id FROM person WHERE id = ?", arguments: [personID]) == activity.accountID else {
-                    throw StoreError.invalid("person \(personID) is not a key person of account \(activity.accountID)")
-                }
-            }
-            var values = activity.columnValues
-            if activity.id == 0 { values[0] = nil }
-            try db.execute(sql: SQLText.insert(into: "activity", columns: Activity.columns), arguments: StatementArguments(values))
-            activity.id = db.lastInsertedRowID
-            if let dealID = activity.dealID {
-                try db.execute(sql: "UPDATE deal SET last_activity = MAX(COALESCE(last_activity, ''), ?) WHERE id = ?",
-                               arguments: [activity.day.description, dealID])
-            }
-            if !activity.personIDs.isEmpty {
-                try db.execute(sql: """
-                    UPDATE person SET last_met = MAX(COALESCE(last_met, ''), ?) WHERE id IN (\(activity.personIDs.map { _ in "?" }.joined(separator: ",")))
-                    """, arguments: StatementArguments([activity.day.description] + activity.personIDs.map { $0 as (any DatabaseValueConvertible)? }))
-            }
-            try Self.refreshAccountRollup(db, accountID: activity.accountID)
-            try log(db, event("activity", activity.id, "created",
-                              ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)],
-                              note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)", account: activity.accountID))
+            try insertActivity(db, &activity)
             return activity
         }
+    }
+
+    func insertActivity(_ db: Database, _ activity: inout Activity) throws {
+        activity.createdAt = clock()
+        if activity.by.isEmpty { activity.by = actor }
+        var issues = Validation.issues(activity)
+        let today = Day(clock())
+        if activity.day > today {
+            issues.append(ValidationIssue("day", "\(activity.day) is after today (\(today)): an activity is recorded once it has happened; plan it instead"))
+        }
+        guard issues.isEmpty else { throw Self.invalid(issues) }
+        if let dealID = activity.dealID {
+            guard let accountID = try Int64.fetchOne(db, sql: "SELECT account_id FROM deal WHERE id = ?", arguments: [dealID]) else {
+                throw StoreError.notFound(entity: "deal", id: dealID)
+            }
+            activity.accountID = accountID
+        }
+        try requireAccess(db, account: activity.accountID, .write,
+                          subject: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)")
+        for personID in activity.personIDs {
+            guard try Int64.fetchOne(db, sql: "SELECT account_id FROM person WHERE id = ?", arguments: [personID]) == activity.accountID else {
+                throw StoreError.invalid("person \(personID) is not a key person of account \(activity.accountID)")
+            }
+        }
+        var values = activity.columnValues
+        if activity.id == 0 { values[0] = nil }
+        try db.execute(sql: SQLText.insert(into: "activity", columns: Activity.columns), arguments: StatementArguments(values))
+        activity.id = db.lastInsertedRowID
+        if let dealID = activity.dealID {
+            try db.execute(sql: "UPDATE deal SET last_activity = MAX(COALESCE(last_activity, ''), ?) WHERE id = ?",
+                           arguments: [activity.day.description, dealID])
+        }
+        if !activity.personIDs.isEmpty {
+            try db.execute(sql: """
+                UPDATE person SET last_met = MAX(COALESCE(last_met, ''), ?) WHERE id IN (\(activity.personIDs.map { _ in "?" }.joined(separator: ",")))
+                """, arguments: StatementArguments([activity.day.description] + activity.personIDs.map { $0 as (any DatabaseValueConvertible)? }))
+        }
+        try Self.refreshAccountRollup(db, accountID: activity.accountID)
+        var changes = ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)]
+        if !activity.personIDs.isEmpty { changes["met"] = FieldChange(old: nil, new: activity.personIDs.map(String.init).joined(separator: ", ")) }
+        try log(db, event("activity", activity.id, "created", changes,
+                          note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)", account: activity.accountID))
     }
 
     public func activity(_ id: Int64) throws -> Activity {
@@ -70,7 +81,18 @@ extension SQLiteStore {
                 throw StoreError.notFound(entity: "activity", id: id)
             }
             try requireAccess(db, account: accountID, .write, subject: "activity \(id)")
+            // A plan it recorded as done is open again: what proved it is gone.
+            let reopened = try Row.fetchAll(db, sql: "SELECT id, deal_id FROM planned_activity WHERE activity_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM activity WHERE id = ?", arguments: [id])
+            for row in reopened {
+                let planID: Int64 = row["id"]
+                try db.execute(sql: """
+                    UPDATE planned_activity SET done_on = NULL, activity_id = NULL, version = version + 1, updated_at = ?, updated_by = ?
+                    WHERE id = ?
+                    """, arguments: [ColumnCoding.time(clock()), actor, planID])
+                try log(db, event("plan", planID, "reopened", note: "activity \(id) deleted", account: accountID))
+                try syncNextStep(db, dealID: row["deal_id"])
+            }
             try Self.refreshAccountRollup(db, accountID: accountID)
             try log(db, event("activity", id, "deleted", account: accountID))
         }

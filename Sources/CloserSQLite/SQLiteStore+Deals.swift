@@ -22,6 +22,10 @@ extension SQLiteStore {
             try insertDeal(db, &deal, catalog: catalog, accountName: accountName, user: actor)
             try Self.refreshAccountRollup(db, accountID: deal.accountID)
             try log(db, DealLog.created(deal, by: actor, at: clock()))
+            // A next step given with the deal is its first planned activity.
+            if !deal.nextStep.isEmpty || deal.nextStepDue != nil {
+                try replaceNextStep(db, deal: deal, text: deal.nextStep, due: deal.nextStepDue)
+            }
             return deal
         }
     }
@@ -34,6 +38,7 @@ extension SQLiteStore {
         try db.execute(sql: SQLText.insert(into: "deal", columns: Deal.columns), arguments: StatementArguments(values))
         deal.id = db.lastInsertedRowID
     }
+
 
     public func deal(_ id: Int64) throws -> Deal {
         try read { db in
@@ -52,10 +57,30 @@ extension SQLiteStore {
         try editDeal(deal.id, expectedVersion: deal.version) { $0 = deal }
     }
 
+    /// An edited next step reschedules or rewrites the earliest planned activity (as `setNextStep`);
+    /// the deal then shows whichever plan is earliest.
     public func editDeal(_ id: Int64, expectedVersion: Int?, _ change: (inout Deal) throws -> Void) throws -> Deal {
-        try mutateDeal(id, expectedVersion: expectedVersion) { old, _, _ in
-            var edited = old
-            try change(&edited)
+        try write { db in try editDeal(db, id, expectedVersion: expectedVersion, note: "", change) }
+    }
+
+    /// `editDeal` inside an open transaction, its log row noted (an undo says which change it takes back).
+    func editDeal(_ db: Database, _ id: Int64, expectedVersion: Int?, note: String, _ change: (inout Deal) throws -> Void) throws -> Deal {
+        let stored = try Self.fetchDeal(db, id)
+        try requireAccess(db, account: stored.accountID, .write, subject: "deal \(id)")
+        let old = Deal(row: try currentRow(db, table: "deal", id: id, expected: expectedVersion))
+        var edited = old
+        try change(&edited)
+        let text = edited.nextStep.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text != old.nextStep || edited.nextStepDue != old.nextStepDue {
+            try replaceNextStep(db, deal: old, text: text, due: edited.nextStepDue)
+            (edited.nextStep, edited.nextStepDue) = try Self.derivedNextStep(db, dealID: id)
+        }
+        return try edit(db, id, expectedVersion: old.version, edited, note: note)
+    }
+
+    private func edit(_ db: Database, _ id: Int64, expectedVersion: Int?, _ change: Deal, note: String) throws -> Deal {
+        try mutateDeal(db, id, expectedVersion: expectedVersion) { old, _, _ in
+            var edited = change
             edited.id = id
             // Stage, gates and outcome have their own calls with their own rules.
             edited.stageKey = old.stageKey
@@ -67,7 +92,7 @@ extension SQLiteStore {
             edited.closedOn = old.closedOn
             edited.processKey = old.processKey
             let action = old.expectedClose != edited.expectedClose ? "close-date" : "updated"
-            return (edited, action, "")
+            return (edited, action, note)
         }
     }
 
@@ -92,12 +117,16 @@ extension SQLiteStore {
         }
     }
 
+    /// The next step is the earliest open planned activity: this reschedules or rewrites it (a
+    /// new plan when there is none; empty text cancels it), and the deal shows whichever open
+    /// plan is then earliest.
     public func setNextStep(dealID: Int64, text: String, due: Day?, expectedVersion: Int?) throws -> Deal {
-        try mutateDeal(dealID, expectedVersion: expectedVersion) { old, _, _ in
-            var updated = old
-            updated.nextStep = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            updated.nextStepDue = due
-            return (updated, "next-step", "")
+        try write { db in
+            let stored = try Self.fetchDeal(db, dealID)
+            try requireAccess(db, account: stored.accountID, .write, subject: "deal \(dealID)")
+            let old = Deal(row: try currentRow(db, table: "deal", id: dealID, expected: expectedVersion))
+            try replaceNextStep(db, deal: old, text: text.trimmingCharacters(in: .whitespacesAndNewlines), due: due)
+            return try syncNextStep(db, dealID: dealID) ?? old
         }
     }
 
@@ -114,6 +143,8 @@ extension SQLiteStore {
             var reopened = old
             reopened.outcome = .open
             reopened.outcomeReason = ""
+            reopened.lossReason = nil
+            reopened.lostTo = nil
             reopened.closedOn = nil
             return (reopened, "reopened", "")
         }
@@ -140,43 +171,49 @@ extension SQLiteStore {
         _ id: Int64, expectedVersion: Int?,
         _ change: (Deal, ProcessTemplate, DealEvidence) throws -> (deal: Deal, action: String, note: String)
     ) throws -> Deal {
+        try write { db in try mutateDeal(db, id, expectedVersion: expectedVersion, change) }
+    }
+
+    /// `mutateDeal` inside a transaction already open: for writes that change other rows too.
+    func mutateDeal(
+        _ db: Database, _ id: Int64, expectedVersion: Int?,
+        _ change: (Deal, ProcessTemplate, DealEvidence) throws -> (deal: Deal, action: String, note: String)
+    ) throws -> Deal {
         let user = actor
-        return try write { db in
-            let stored = try Self.fetchDeal(db, id)
-            // Who may touch it first: a stale version is reported only to those who may see the deal.
-            try requireAccess(db, account: stored.accountID, .write, subject: "deal \(id)")
-            let old = Deal(row: try currentRow(db, table: "deal", id: id, expected: expectedVersion))
-            let currentVersion = old.version
-            let catalog = try Self.catalog(db)
-            guard let process = catalog.process(old.processKey) else {
-                throw StoreError.rule(.unknownProcess(old.processKey))
-            }
-            let evidence = try Self.evidence(db, accountID: old.accountID)
-            var (updated, action, note) = try change(old, process, evidence)
-            let issues = Validation.issues(updated, catalog: catalog)
-            guard issues.isEmpty else { throw Self.invalid(issues) }
-            try Self.checkNeeds(db, updated, keeping: old)
-            updated.id = id
-            updated.version = currentVersion + 1
-            updated.createdAt = old.createdAt
-            updated.updatedAt = clock()
-            guard let accountName = try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [updated.accountID]) else {
-                throw StoreError.notFound(entity: "account", id: updated.accountID)
-            }
-            if updated.accountID != old.accountID { try requireAccess(db, account: updated.accountID, .write) }
-            let derived = DealDerived(deal: updated, process: process, evidence: updated.accountID == old.accountID
-                                      ? evidence : try Self.evidence(db, accountID: updated.accountID))
-            var values = updated.columnValues(derived: derived, searchKey: Deal.searchKey(title: updated.title, accountName: accountName),
-                                              updatedBy: user)
-            values.removeFirst()
-            try db.execute(sql: SQLText.update("deal", columns: Deal.columns), arguments: StatementArguments(values + [id, currentVersion]))
-            guard db.changesCount == 1 else {
-                throw StoreError.staleVersion(entity: "deal", id: id, expected: currentVersion, current: currentVersion + 1, lastChangedBy: "another session")
-            }
-            try log(db, event("deal", id, action, DealLog.changes(old, updated), note: note, account: updated.accountID))
-            try Self.refreshAccountRollup(db, accountID: updated.accountID)
-            if old.accountID != updated.accountID { try Self.refreshAccountRollup(db, accountID: old.accountID) }
-            return updated
+        let stored = try Self.fetchDeal(db, id)
+        // Who may touch it first: a stale version is reported only to those who may see the deal.
+        try requireAccess(db, account: stored.accountID, .write, subject: "deal \(id)")
+        let old = Deal(row: try currentRow(db, table: "deal", id: id, expected: expectedVersion))
+        let currentVersion = old.version
+        let catalog = try Self.catalog(db)
+        guard let process = catalog.process(old.processKey) else {
+            throw StoreError.rule(.unknownProcess(old.processKey))
         }
+        let evidence = try Self.evidence(db, accountID: old.accountID)
+        var (updated, action, note) = try change(old, process, evidence)
+        let issues = Validation.issues(updated, catalog: catalog)
+        guard issues.isEmpty else { throw Self.invalid(issues) }
+        try Self.checkNeeds(db, updated, keeping: old)
+        updated.id = id
+        updated.version = currentVersion + 1
+        updated.createdAt = old.createdAt
+        updated.updatedAt = clock()
+        guard let accountName = try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [updated.accountID]) else {
+            throw StoreError.notFound(entity: "account", id: updated.accountID)
+        }
+        if updated.accountID != old.accountID { try requireAccess(db, account: updated.accountID, .write) }
+        let derived = DealDerived(deal: updated, process: process, evidence: updated.accountID == old.accountID
+                                  ? evidence : try Self.evidence(db, accountID: updated.accountID))
+        var values = updated.columnValues(derived: derived, searchKey: Deal.searchKey(title: updated.title, accountName: accountName),
+                                          updatedBy: user)
+        values.removeFirst()
+        try db.execute(sql: SQLText.update("deal", columns: Deal.columns), arguments: StatementArguments(values + [id, currentVersion]))
+        guard db.changesCount == 1 else {
+            throw StoreError.staleVersion(entity: "deal", id: id, expected: currentVersion, current: currentVersion + 1, lastChangedBy: "another session")
+        }
+        try log(db, event("deal", id, action, DealLog.changes(old, updated), note: note, account: updated.accountID, version: updated.version))
+        try Self.refreshAccountRollup(db, accountID: updated.accountID)
+        if old.accountID != updated.accountID { try Self.refreshAccountRollup(db, accountID: old.accountID) }
+        return updated
     }
 }

@@ -37,19 +37,23 @@ extension SQLiteStore {
     }
 
     public func editPerson(_ id: Int64, expectedVersion: Int?, _ change: (inout Person) throws -> Void) throws -> Person {
-        try write { db in
-            let (old, updated) = try saveEdited(db, Person.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
-                let issues = Validation.issues(new)
-                guard issues.isEmpty else { throw Self.invalid(issues) }
-                try requireAccess(db, account: old.accountID, .write, subject: "person \(id)")
-                if new.accountID != old.accountID { try requireAccess(db, account: new.accountID, .write) }
-                try checkPersonReferences(db, new)
-            }
-            try log(db, event("person", id, "updated", FieldDiff.between(old, updated), account: updated.accountID))
-            try refreshDerived(db, accountID: updated.accountID)
-            if old.accountID != updated.accountID { try refreshDerived(db, accountID: old.accountID) }
-            return updated
+        try write { db in try editPerson(db, id, expectedVersion: expectedVersion, note: "", change) }
+    }
+
+    /// `editPerson` inside an open transaction, its log row noted (an undo says which change it takes back).
+    func editPerson(_ db: Database, _ id: Int64, expectedVersion: Int?, note: String, _ change: (inout Person) throws -> Void) throws -> Person {
+        let (old, updated) = try saveEdited(db, Person.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
+            let issues = Validation.issues(new)
+            guard issues.isEmpty else { throw Self.invalid(issues) }
+            try requireAccess(db, account: old.accountID, .write, subject: "person \(id)")
+            if new.accountID != old.accountID { try requireAccess(db, account: new.accountID, .write) }
+            try checkPersonReferences(db, new)
         }
+        try log(db, event("person", id, "updated", FieldDiff.between(old, updated), note: note, account: updated.accountID,
+                          version: updated.version))
+        try refreshDerived(db, accountID: updated.accountID)
+        if old.accountID != updated.accountID { try refreshDerived(db, accountID: old.accountID) }
+        return updated
     }
 
     public func deletePerson(_ id: Int64) throws {
@@ -115,10 +119,11 @@ extension SQLiteStore {
 
     private static func personTableOrder(_ query: PersonTableQuery) -> String {
         let direction = query.ascending ? "ASC" : "DESC"
+        let name = query.nameOrder.column
         return switch query.sort {
-        case .name: "p.name \(direction), p.id \(direction)"
-        case .account: "a.name \(direction), p.name, p.id"
-        case .title: "p.title \(direction), p.name, p.id"
+        case .name: "p.\(name) \(direction), p.id \(direction)"
+        case .account: "a.\(name) \(direction), p.\(name), p.id"
+        case .title: "p.title \(direction), p.\(name), p.id"
         // Decision layer first when ascending, as the org chart reads.
         case .level: "CASE p.level WHEN 'decision' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END \(direction), p.influence DESC, p.id"
         // One direction throughout, so the page walks person_influence / person_last_met (never met: last when newest first).

@@ -4,7 +4,9 @@ import GRDB
 
 /// The weekly review: what is open now from the deal table, what happened from the event log.
 /// Every figure is one SQL pass over an index (the funnel, the current lists, the per-rep rows)
-/// or a replay of the window's stage events; no screen ever reads every deal.
+/// or a replay of the window's stage events; no screen ever reads every deal. Totals come per
+/// currency and in the base currency: SQL groups by currency and by the piece of the period a
+/// rate is in force for, and `BaseTotalBuilder` converts each group once.
 extension SQLiteStore {
     /// A manager reviews the team or any rep; a rep reviews their own deals (on accounts they may
     /// see), and asking for another rep's is refused.
@@ -19,21 +21,24 @@ extension SQLiteStore {
             }
             let catalog = try Self.catalog(db)
             guard let process = catalog.process(q.processKey) else { throw StoreError.rule(.unknownProcess(q.processKey)) }
+            let rates = try Self.rateTable(db)
             var review = WeeklyReview(query: q)
+            review.baseCurrency = rates.base
             let period = (q.start(of: q.since).timeIntervalSince1970, q.start(of: q.until).timeIntervalSince1970)
             let windowStart = q.start(of: q.windowStart).timeIntervalSince1970
             var owner = SQLFilter()
             if let rep = q.rep { owner.add("d.owner = ?", [rep]) }
             owner.restrict(accountColumn: "d.account_id", to: who)
-            review.funnel = try Self.funnel(db, process: process, owner: owner)
+            review.funnel = try Self.funnel(db, process: process, owner: owner, rates: rates, today: q.today)
             review.conversions = try Self.conversions(db, process: process, from: windowStart, until: period.1, rep: q.rep)
             review.daysInStage = try Self.durations(db, process: process, from: windowStart, until: period.1, rep: q.rep)
-            review.forecast = try Self.forecast(db, q, owner: owner)
-            let flow = try Self.periodFlow(db, rep: q.rep, from: period.0, until: period.1)
-            try Self.periodLists(db, q, flow: flow, from: period.0, until: period.1, into: &review)
-            let open = try Self.currentLists(db, q, owner: owner, into: &review)
+            let forecast = try Self.forecast(db, q, owner: owner, rates: rates)
+            review.forecast = forecast.team
+            review.attainment = forecast.team.compactMap { $0.attainment(rep: q.rep) }
+            let flow = try Self.periodLists(db, q, rates: rates, from: period.0, until: period.1, into: &review)
+            let open = try Self.currentLists(db, q, owner: owner, rates: rates, into: &review)
             review.quadrantChanges = try Self.quadrantChanges(db, since: period.0, as: who)
-            review.reps = ReviewRollup.repFigures(flow: flow, open: open)
+            review.reps = try Self.repFigures(db, open: open, flow: flow, attainment: forecast.reps, base: rates.base)
             return review
         }
     }
@@ -60,7 +65,8 @@ extension SQLiteStore {
 
     // MARK: Parts
 
-    static func funnel(_ db: Database, process: ProcessTemplate, owner: SQLFilter) throws -> [FunnelStage] {
+    /// Open deals per stage, in their currencies and in the base currency at today's rates.
+    static func funnel(_ db: Database, process: ProcessTemplate, owner: SQLFilter, rates: RateTable, today: Day) throws -> [FunnelStage] {
         var filter = owner
         filter.add("d.process_key = ?", [process.key])
         filter.add("d.outcome = 'open'")
@@ -68,119 +74,21 @@ extension SQLiteStore {
             SELECT d.stage_key, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount, SUM(d.weighted) AS weighted
             FROM deal d \(filter.whereClause) GROUP BY d.stage_key, d.currency
             """, arguments: filter.arguments)
-        var stages = Dictionary(uniqueKeysWithValues: process.stages.map { ($0.key, FunnelStage(stage: $0.key)) })
+        var stages = Dictionary(uniqueKeysWithValues: process.stages.map { ($0.key, FunnelStage(stage: $0.key, base: rates.base)) })
+        var amounts: [String: BaseTotalBuilder] = [:], weighted: [String: BaseTotalBuilder] = [:]
         for row in rows {
-            let key: String = row["stage_key"], currency: String = row["currency"]
+            let key: String = row["stage_key"], currency: String = row["currency"], n: Int = row["n"]
             guard stages[key] != nil else { continue }
-            stages[key]?.count += row["n"] as Int
+            stages[key]?.count += n
             stages[key]?.amount[currency, default: 0] += row["amount"] as Int64
             stages[key]?.weighted[currency, default: 0] += row["weighted"] as Int64
+            amounts[key, default: BaseTotalBuilder(rates: rates)].add(row["amount"], currency: currency, on: today, deals: n)
+            weighted[key, default: BaseTotalBuilder(rates: rates)].add(row["weighted"], currency: currency, on: today, deals: n)
         }
+        for (key, builder) in amounts { stages[key]?.baseAmount = builder.total }
+        for (key, builder) in weighted { stages[key]?.baseWeighted = builder.total }
         return process.stages.compactMap { stages[$0.key] }
     }
-
-    static func forecast(_ db: Database, _ q: ReviewQuery, owner: SQLFilter) throws -> [ForecastFigures] {
-        let periods: [((start: Day, end: Day), String)] = [(q.month, ForecastCall.monthKey(q.today)), (q.quarter, ForecastCall.quarterKey(q.today))]
-        return try periods.map { range, key in
-            var open = owner
-            open.add("d.outcome = 'open'")
-            open.add("d.expected_close >= ?", [range.start.description])
-            open.add("d.expected_close < ?", [range.end.description])
-            var figures = ForecastFigures(period: key, start: range.start, end: range.end)
-            for row in try Row.fetchAll(db, sql: """
-                SELECT d.forecast_category AS category, d.currency, SUM(d.amount) AS amount, SUM(d.weighted) AS weighted
-                FROM deal d \(open.whereClause) GROUP BY d.forecast_category, d.currency
-                """, arguments: open.arguments) {
-                let currency: String = row["currency"], amount: Int64 = row["amount"]
-                figures.weighted[currency, default: 0] += row["weighted"] as Int64
-                switch ForecastCategory(rawValue: row["category"]) ?? .pipeline {
-                case .pipeline: figures.pipeline[currency, default: 0] += amount
-                case .bestCase: figures.bestCase[currency, default: 0] += amount
-                case .commit: figures.commit[currency, default: 0] += amount
-                }
-            }
-            var won = owner
-            won.add("d.outcome = 'won'")
-            won.add("d.closed_on >= ?", [range.start.description])
-            won.add("d.closed_on < ?", [range.end.description])
-            for row in try Row.fetchAll(db, sql: "SELECT d.currency, SUM(d.amount) AS amount FROM deal d \(won.whereClause) GROUP BY d.currency",
-                                        arguments: won.arguments) {
-                figures.won[row["currency"] as String] = row["amount"] as Int64
-            }
-            if let row = try Row.fetchOne(db, sql: "SELECT * FROM forecast_call WHERE period = ? AND rep = ?", arguments: [key, q.rep ?? ""]) {
-                figures.managerCall = ForecastCall(period: key, rep: row["rep"], amount: Money(minorUnits: row["amount"], currency: row["currency"]),
-                                                   by: row["by"], at: ColumnCoding.date(row["at"]))
-            }
-            return figures
-        }
-    }
-
-    /// What needs attention now, and the per-rep figures of the open deals: one pass over the
-    /// open deals' index, grouped by rep and currency; then each list's largest deals.
-    static func currentLists(_ db: Database, _ q: ReviewQuery, owner: SQLFilter, into review: inout WeeklyReview) throws -> [String: RepFigures] {
-        let cutoff = q.today.adding(days: -q.stalledDays)
-        let conditions: [(Attention, String, [any DatabaseValueConvertible])] = [
-            (.stalled, "(d.last_activity < ? OR (d.last_activity IS NULL AND d.created_at < ?))",
-             [cutoff.description, q.start(of: cutoff).timeIntervalSince1970]),
-            (.missing, "(d.next_step_due IS NULL OR d.next_step = '')", []),
-            (.overdue, "d.next_step_due < ?", [q.today.description]),
-            (.dueToday, "d.next_step_due = ?", [q.today.description]),
-        ]
-        var open = owner
-        open.add("d.outcome = 'open'")
-        var columns: [String] = [], arguments: [(any DatabaseValueConvertible)?] = []
-        for (index, (_, condition, values)) in conditions.enumerated() {
-            columns.append("SUM(\(condition)) AS n\(index), SUM(CASE WHEN \(condition) THEN d.amount END) AS amount\(index)")
-            arguments += values + values
-        }
-        var lists: [Attention: ReviewList] = [:]
-        var reps: [String: RepFigures] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT d.owner, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount, SUM(d.weighted) AS weighted, \(columns.joined(separator: ", "))
-            FROM deal d \(open.whereClause) GROUP BY d.owner, d.currency
-            """, arguments: StatementArguments(arguments) + open.arguments) {
-            let name: String = row["owner"], currency: String = row["currency"]
-            var figures = reps[name] ?? RepFigures(rep: name)
-            figures.openDeals += row["n"] as Int
-            figures.pipeline[currency, default: 0] += row["amount"] as Int64
-            figures.weighted[currency, default: 0] += row["weighted"] as Int64
-            for (index, (kind, _, _)) in conditions.enumerated() {
-                let count = row["n\(index)"] as Int? ?? 0
-                guard count > 0 else { continue }
-                lists[kind, default: ReviewList()].count += count
-                lists[kind, default: ReviewList()].amount[currency, default: 0] += row["amount\(index)"] as Int64? ?? 0
-                switch kind {
-                case .stalled: figures.stalled += count
-                case .overdue: figures.overdue += count
-                case .dueToday: figures.dueToday += count
-                case .missing: break
-                }
-            }
-            reps[name] = figures
-        }
-        for (kind, condition, values) in conditions where lists[kind] != nil {
-            var filter = open
-            filter.add(condition, values)
-            lists[kind]?.items = try Row.fetchAll(db, sql: """
-                SELECT d.id, d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key, d.last_activity, d.next_step_due
-                FROM deal d INDEXED BY deal_amount_cover JOIN account a ON a.id = d.account_id \(filter.whereClause)
-                ORDER BY d.amount DESC, d.id LIMIT ?
-                """, arguments: filter.arguments(appending: [q.listLimit])).map { row in
-                var item = reviewItem(row, q, dealColumn: "id")
-                item.lastActivity = ColumnCoding.day(row["last_activity"])
-                item.nextStepDue = ColumnCoding.day(row["next_step_due"])
-                return item
-            }
-        }
-        review.stalled = lists[.stalled] ?? ReviewList()
-        review.missingNextStep = lists[.missing] ?? ReviewList()
-        review.overdueNextStep = lists[.overdue] ?? ReviewList()
-        review.dueToday = lists[.dueToday] ?? ReviewList()
-        return reps
-    }
-
-    /// The lists of what needs attention now.
-    enum Attention { case stalled, missing, overdue, dueToday }
 
     static func quadrantChanges(_ db: Database, since: Double, as who: Actor) throws -> [QuadrantChangeItem] {
         var first: [Int64: Quadrant] = [:], last: [Int64: Quadrant] = [:]
@@ -206,5 +114,24 @@ extension SQLiteStore {
             guard let from = first[id], let name = names[id] else { return nil }
             return QuadrantChangeItem(accountID: id, accountName: name, from: from, to: to)
         }.sorted { ($0.accountName, $0.accountID) < ($1.accountName, $1.accountID) }
+    }
+
+    /// One row per rep who holds an open deal, closed or moved one in the period, or has a target
+    /// this month or quarter; in the order of the names the team knows them by (pinyin for Chinese).
+    static func repFigures(_ db: Database, open: [String: RepFigures], flow: PeriodFlow, attainment: [String: [Attainment]], base: String) throws -> [RepFigures] {
+        var reps = open
+        for name in Set(flow.moved.keys).union(flow.won.keys).union(attainment.keys) where reps[name] == nil {
+            reps[name] = RepFigures(rep: name, base: base)
+        }
+        for (name, moved) in flow.moved { reps[name]?.moved = moved }
+        for (name, won) in flow.won {
+            reps[name]?.won = won.amount
+            reps[name]?.baseWon = won.base
+        }
+        for (name, standing) in attainment { reps[name]?.attainment = standing }
+        let directory = TeamDirectory(users: try Row.fetchAll(db, sql: "SELECT name, display_name FROM user").map {
+            User(name: $0["name"], displayName: $0["display_name"])
+        })
+        return directory.sorted(Array(reps.values)) { $0.rep }
     }
 }

@@ -24,8 +24,41 @@ extension SQLiteStore {
                 persons: try rows("person", Person.init(row:)),
                 deals: try rows("deal", Deal.init(row:)),
                 activities: try rows("activity", Activity.init(row:)),
+                plans: try rows("planned_activity", PlannedActivity.init(row:)),
                 events: try Row.fetchAll(db, sql: "SELECT * FROM event e \(Self.eventVisibility(who).whereClause) ORDER BY id",
-                                         arguments: Self.eventVisibility(who).arguments).map(ChangeEvent.init(row:)))
+                                         arguments: Self.eventVisibility(who).arguments).map(ChangeEvent.init(row:)),
+                team: try Self.teamSettings(db))
+        }
+    }
+
+    /// The team's numbers for a file; nil when nothing was set.
+    static func teamSettings(_ db: Database) throws -> TeamSettings? {
+        let rates = try Row.fetchAll(db, sql: "SELECT * FROM exchange_rate ORDER BY base, currency, from_day").compactMap { row -> ExchangeRate? in
+            guard let from = ColumnCoding.day(row["from_day"]) else { return nil }
+            return ExchangeRate(currency: row["currency"], base: row["base"], from: from, micros: row["micros"], by: row["by"], at: ColumnCoding.date(row["at"]))
+        }
+        let settings = TeamSettings(baseCurrency: try baseCurrency(db), exchangeRates: rates, targets: try targets(db, period: nil),
+                                    lostReasons: try lostReasons(db).map(\.name))
+        return settings.isDefault ? nil : settings
+    }
+
+    /// Writes a file's team numbers: its base currency, and its rates, targets and reasons beside (or over) the store's.
+    static func importTeamSettings(_ db: Database, _ team: TeamSettings, user: String, at: Date) throws {
+        try storeBaseCurrency(db, team.baseCurrency, by: user, at: at)
+        for rate in team.exchangeRates {
+            try db.execute(sql: "INSERT OR REPLACE INTO exchange_rate (base, currency, from_day, micros, by, at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [rate.base, rate.currency, rate.from.description, rate.micros, rate.by, ColumnCoding.time(rate.at)])
+        }
+        for target in team.targets {
+            try db.execute(sql: "INSERT OR REPLACE INTO sales_target (period, rep, amount, currency, by, at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [target.period.description, target.rep, target.amount.minorUnits, target.amount.currency, target.by,
+                                       ColumnCoding.time(target.at)])
+        }
+        var position = try Int.fetchOne(db, sql: "SELECT MAX(position) FROM lost_reason") ?? 0
+        for name in team.lostReasons {
+            position += 1
+            try db.execute(sql: "INSERT OR IGNORE INTO lost_reason (name, position, by, at) VALUES (?, ?, ?, ?)",
+                           arguments: [name, position, user, ColumnCoding.time(at)])
         }
     }
 
@@ -52,6 +85,7 @@ extension SQLiteStore {
                                arguments: [user.name, user.role.rawValue, user.displayName])
                 summary.users += 1
             }
+            if let team = snapshot.team { try Self.importTeamSettings(db, team, user: user, at: clock()) }
             for template in snapshot.processes {
                 try db.execute(sql: "INSERT OR REPLACE INTO process (key, json) VALUES (?, ?)", arguments: [template.key, ColumnCoding.codable(template)])
                 summary.processes += 1
@@ -69,6 +103,8 @@ extension SQLiteStore {
                 try db.execute(sql: "UPDATE account SET owned_since = ? WHERE owner IS NOT NULL AND owned_since IS NULL",
                                arguments: [ColumnCoding.time(clock())])
             }
+            // Persons and activities go in with the health triggers standing aside (HealthBulk).
+            try HealthBulk.begin(db)
             // Managers may come after the people who report to them: link reports-to afterwards.
             let personStatement = try db.makeStatement(sql: SQLText.insert(into: "person", columns: Person.columns))
             for person in snapshot.persons {
@@ -100,6 +136,18 @@ extension SQLiteStore {
                 try activityStatement.execute(arguments: StatementArguments(activity.columnValues))
             }
             summary.activities = snapshot.activities.count
+            let planStatement = try db.makeStatement(sql: SQLText.insert(into: "planned_activity", columns: PlannedActivity.columns))
+            for plan in snapshot.plans {
+                try planStatement.execute(arguments: StatementArguments(plan.columnValues(updatedBy: user)))
+            }
+            summary.plans = snapshot.plans.count
+            // A file from before planned activities: each deal's next step becomes its first plan.
+            // Either way the deals show their earliest open plan as their next step.
+            if !snapshot.deals.isEmpty {
+                try PlanSchema.plansFromNextSteps(db, dealsAfter: 0)
+                try Self.deriveNextSteps(db, dealIDs: snapshot.deals.map(\.id))
+            }
+            try HealthBulk.end(db, accounts: Set(snapshot.persons.map(\.accountID)), deals: HealthBulk.deals(of: snapshot.activities))
             if !snapshot.activities.isEmpty {
                 try db.execute(sql: """
                     UPDATE deal SET last_activity = (SELECT MAX(day) FROM activity WHERE activity.deal_id = deal.id)
@@ -124,6 +172,7 @@ extension SQLiteStore {
             }
             summary.events = snapshot.events.count
             try EventAccounts.fill(db)
+            try PlanSchema.fillEventAccounts(db)
             try log(db, event("store", 0, "imported", note: summary.description, account: nil))
             // A bulk import changes the shape of the data: refresh the planner's statistics.
             if snapshot.deals.count + snapshot.persons.count > 1_000 { try db.execute(sql: "ANALYZE") }
@@ -146,5 +195,9 @@ struct SQLiteSnapshotLookup: SnapshotLookup {
 
     func accountOfPerson(_ id: Int64) throws -> Int64? {
         try Int64.fetchOne(db, sql: "SELECT account_id FROM person WHERE id = ?", arguments: [id])
+    }
+
+    func accountOfDeal(_ id: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT account_id FROM deal WHERE id = ?", arguments: [id])
     }
 }

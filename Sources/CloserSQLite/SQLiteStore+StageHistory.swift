@@ -14,11 +14,22 @@ extension SQLiteStore {
         return filter
     }
 
+    /// A window as the daily rollup sees it: the whole UTC days inside it, and the partial days
+    /// at its edges (a user's midnight is not UTC's), read row by row.
+    static func split(from: Double, until: Double) -> (days: Range<Int>, edges: [(Double, Double)]) {
+        let first = Int((from / 86_400).rounded(.up)), last = Int((until / 86_400).rounded(.down))
+        guard first < last else { return (0..<0, from < until ? [(from, until)] : []) }
+        var edges: [(Double, Double)] = []
+        if Double(first) * 86_400 > from { edges.append((from, Double(first) * 86_400)) }
+        if Double(last) * 86_400 < until { edges.append((Double(last) * 86_400, until)) }
+        return (first..<last, edges)
+    }
+
     /// Of the deals that entered each stage in [from, until), how many reached a later stage before
     /// `until`: each deal's first entry into a stage within the window, and whether it went further.
     /// Whole days from the rollup; the edges, the re-entries and the advances after `until` by row.
     static func conversions(_ db: Database, process: ProcessTemplate, from: Double, until: Double, rep: String?) throws -> [StageConversion] {
-        let (days, edges) = ReviewRollup.split(from: from, until: until)
+        let (days, edges) = split(from: from, until: until)
         var figures: [Int: (entered: Int, advanced: Int)] = [:]
         func add(_ sql: String, _ filter: SQLFilter, before: StatementArguments = []) throws {
             try Row.forEach(db, sql: sql, arguments: before + filter.arguments) { row in
@@ -41,7 +52,7 @@ extension SQLiteStore {
             filter.add("(s.prev_entry_at IS NULL OR s.prev_entry_at < ?)", [from])
             try add("\(byRow) \(filter.whereClause) GROUP BY s.entry_position", filter, before: [until])
         }
-        guard !days.isEmpty else { return ReviewRollup.conversions(process, figures) }
+        guard !days.isEmpty else { return conversionList(process, figures) }
         let (start, end) = (Double(days.lowerBound) * 86_400, Double(days.upperBound) * 86_400)
         var rollup = SQLFilter()
         rollup.add("process_key = ?", [process.key])
@@ -67,13 +78,20 @@ extension SQLiteStore {
         again.add("s.at >= ? AND s.at < ?", [start, end])
         again.add("s.prev_entry_at IS NOT NULL AND s.prev_entry_at < ?", [from])
         try add("\(byRow) \(again.whereClause) GROUP BY s.entry_position", again, before: [until])
-        return ReviewRollup.conversions(process, figures)
+        return conversionList(process, figures)
+    }
+
+    static func conversionList(_ process: ProcessTemplate, _ figures: [Int: (entered: Int, advanced: Int)]) -> [StageConversion] {
+        process.stages.indices.dropLast().map { index in
+            StageConversion(fromStage: process.stages[index].key, toStage: process.stages[index + 1].key,
+                            entered: figures[index]?.entered ?? 0, advanced: figures[index]?.advanced ?? 0)
+        }
     }
 
     /// For every exit from a stage in [from, until), the days since the deal entered it; averaged per
     /// stage. Whole days from the rollup, the edges by row.
     static func durations(_ db: Database, process: ProcessTemplate, from: Double, until: Double, rep: String?) throws -> [StageDuration] {
-        let (days, edges) = ReviewRollup.split(from: from, until: until)
+        let (days, edges) = split(from: from, until: until)
         var totals: [String: (exits: Int, seconds: Double)] = [:]
         func add(_ sql: String, _ filter: SQLFilter) throws {
             try Row.forEach(db, sql: sql, arguments: filter.arguments) { row in
@@ -105,98 +123,6 @@ extension SQLiteStore {
                                  averageDays: total.map { $0.exits == 0 ? 0 : $0.seconds / 86_400 / Double($0.exits) } ?? 0)
         }
     }
-
-    /// The period's stage events counted and summed by kind, direction, rep and currency: whole UTC
-    /// days from the rollup, the partial days at the edges by row.
-    static func periodFlow(_ db: Database, rep: String?, from: Double, until: Double) throws -> [ReviewRollup.Flow] {
-        let (days, edges) = ReviewRollup.split(from: from, until: until)
-        var flow: [ReviewRollup.Flow] = []
-        func add(_ sql: String, _ filter: SQLFilter) throws {
-            try Row.forEach(db, sql: sql, arguments: filter.arguments) { row in
-                flow.append(ReviewRollup.Flow(kind: row["kind"], direction: row["direction"], owner: row["owner"], currency: row["currency"],
-                                 events: row["events"], amount: row["amount"]))
-            }
-        }
-        for (start, end) in edges {
-            var filter = stageOwner(rep)
-            filter.add("s.at >= ? AND s.at < ?", [start, end])
-            filter.add("s.kind IN ('created','moved','forced','won','lost','withdrawn')")
-            try add("""
-                SELECT s.kind, CASE WHEN s.step > 0 THEN 1 WHEN s.step < 0 THEN -1 ELSE 0 END AS direction, s.owner, s.currency,
-                       COUNT(*) AS events, SUM(s.amount) AS amount
-                FROM stage_event s \(filter.whereClause) GROUP BY 1, 2, 3, 4
-                """, filter)
-        }
-        if !days.isEmpty {
-            var rollup = SQLFilter()
-            rollup.add("day >= ? AND day < ?", [days.lowerBound, days.upperBound])
-            if let rep { rollup.add("owner = ?", [rep]) }
-            try add("""
-                SELECT kind, direction, owner, currency, SUM(events) AS events, SUM(amount) AS amount
-                FROM stage_flow_day \(rollup.whereClause) GROUP BY 1, 2, 3, 4 HAVING SUM(events) <> 0
-                """, rollup)
-        }
-        return flow
-    }
-
-    /// What happened in the period: new, advanced, slipped, won, lost, withdrawn, forced. Counts and
-    /// sums from the period's flow; only each list's largest `listLimit` deals are read.
-    static func periodLists(_ db: Database, _ q: ReviewQuery, flow: [ReviewRollup.Flow], from: Double, until: Double, into review: inout WeeklyReview) throws {
-        var period = stageOwner(q.rep)
-        period.add("s.at >= ?", [from])
-        period.add("s.at < ?", [until])
-        var lists: [ReviewListKind: ReviewList] = [:]
-        for row in flow {
-            for list in ReviewRollup.lists(kind: row.kind, direction: row.direction) {
-                lists[list, default: ReviewList()].count += row.events
-                lists[list, default: ReviewList()].amount[row.currency, default: 0] += row.amount
-            }
-        }
-        for (list, condition) in Self.listConditions where lists[list] != nil {
-            var filter = period
-            filter.add(condition)
-            lists[list]?.items = try Row.fetchAll(db, sql: """
-                SELECT s.deal_id, s.at, x.from_stage, x.to_stage, e.note,
-                       d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key
-                FROM (SELECT s.event_id, s.deal_id, s.at, s.amount FROM stage_event s \(filter.whereClause)
-                      ORDER BY s.amount DESC, s.deal_id, s.at, s.event_id LIMIT ?) s
-                JOIN stage_event x ON x.event_id = s.event_id JOIN event e ON e.id = s.event_id
-                JOIN deal d ON d.id = s.deal_id JOIN account a ON a.id = d.account_id
-                ORDER BY s.amount DESC, s.deal_id, s.at, s.event_id
-                """, arguments: filter.arguments(appending: [q.listLimit])).map { row in
-                var item = reviewItem(row, q, dealColumn: "deal_id")
-                item.day = Day(ColumnCoding.date(row["at"]), timeZone: q.timeZone)
-                switch list {
-                case .newDeals: item.toStage = row["to_stage"]
-                case .advanced, .slipped, .forced:
-                    item.detail = row.text("note")
-                    item.fromStage = row["from_stage"]
-                    item.toStage = row["to_stage"]
-                default: item.detail = row.text("note")
-                }
-                return item
-            }
-        }
-        review.newDeals = lists[.newDeals] ?? ReviewList()
-        review.advanced = lists[.advanced] ?? ReviewList()
-        review.slipped = lists[.slipped] ?? ReviewList()
-        review.won = lists[.won] ?? ReviewList()
-        review.lost = lists[.lost] ?? ReviewList()
-        review.withdrawn = lists[.withdrawn] ?? ReviewList()
-        review.forced = lists[.forced] ?? ReviewList()
-        review.closeDateChanges = try closeDateChanges(db, q, from: from, until: until)
-        var moved = stageOwner(q.rep)
-        moved.add("s.kind = 'close-date'")
-        moved.add("s.at >= ? AND s.at < ?", [from, until])
-        review.closeDatesMoved = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT s.deal_id) FROM stage_event s \(moved.whereClause)",
-                                                   arguments: moved.arguments) ?? 0
-    }
-
-    static let listConditions: [(ReviewListKind, String)] = [
-        (.newDeals, "s.kind = 'created'"), (.advanced, "s.kind IN ('moved','forced') AND s.step > 0"),
-        (.slipped, "s.kind IN ('moved','forced') AND s.step < 0"), (.won, "s.kind = 'won'"), (.lost, "s.kind = 'lost'"),
-        (.withdrawn, "s.kind = 'withdrawn'"), (.forced, "s.kind = 'forced'"),
-    ]
 
     /// The deals whose close date moved in the period, those pushed most often over their whole
     /// life first, then those moved furthest.

@@ -179,10 +179,11 @@ public final class SQLiteStore: Store {
 
     /// An event-log row by the actor. `account` is the account the entity hangs from (an
     /// account's own id for account events), so the log follows the account's visibility.
+    /// `version` is the row's version the change produced, for a versioned row (what an undo checks).
     func event(_ entity: String, _ id: Int64, _ action: String, _ changes: [String: FieldChange] = [:],
-               note: String = "", account: Int64?) -> ChangeEvent {
+               note: String = "", account: Int64?, version: Int? = nil) -> ChangeEvent {
         ChangeEvent(at: clock(), user: actor, entity: entity, entityID: id, action: action, changes: changes, note: note,
-                    accountID: account)
+                    accountID: account, version: version)
     }
 
     /// The row a write starts from, refused if it is no longer at the version the caller read.

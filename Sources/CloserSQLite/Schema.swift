@@ -249,6 +249,15 @@ enum Schema {
         }
         migrator.registerMigration("v13-bulk-stage-history") { db in try StageHistoryBulk.migrate(db) }
         migrator.registerMigration("v14-health") { db in try HealthSchema.migrate(db) }
+        migrator.registerMigration("v15-planned-activities") { db in try PlanSchema.migrate(db) }
+        migrator.registerMigration("v16-event-versions") { db in
+            // The version of the row a change produced: an undo reverts a change only while the
+            // row is still at that version. Older rows have none and are not undone.
+            try db.execute(sql: "ALTER TABLE event ADD COLUMN version INTEGER")
+        }
+        migrator.registerMigration("v17-team-numbers") { db in try TeamNumbersSchema.migrate(db) }
+        migrator.registerMigration("v18-review-lists-once-per-deal") { db in try StageListSchema.migrate(db) }
+        migrator.registerMigration("v19-names-by-pinyin") { db in try NameOrderSchema.migrate(db) }
         return migrator
     }
 }
@@ -271,5 +280,5 @@ enum EventAccounts {
 
     /// Entities that hang from an account: their events without one (deleted before the log
     /// knew) are read by managers only.
-    static let accountEntities = "('account', 'deal', 'person', 'activity')"
+    static let accountEntities = "('account', 'deal', 'person', 'activity', 'plan')"
 }

@@ -12,7 +12,8 @@ enum StageHistoryBulk {
     static let flag = "bulk_stage_history"
     static let standAside = "NOT EXISTS (SELECT 1 FROM meta WHERE key = '\(flag)')"
 
-    /// v13: the log's and the history's insert triggers, as before, but standing aside for a bulk write.
+    /// v13: the log's and the history's insert triggers, as before, but standing aside for a bulk write
+    /// (v16, StageListSchema, gives the history's insert trigger the review lists' rollup).
     static func migrate(_ db: Database) throws {
         try db.execute(sql: """
             DROP TRIGGER stage_event_from_log;
@@ -77,9 +78,10 @@ enum StageHistoryBulk {
             INSERT INTO stage_day (process_key, day, owner, position, advanced, left_stage, entries, exits, seconds)
             VALUES (?, ?, ?, ?, 0, '', ?, 0, 0) ON CONFLICT DO UPDATE SET entries = entries + excluded.entries
             """)
+        // Each new deal's "created" row is its last of the new-deal list (StageListSchema).
         let flows = try db.makeStatement(sql: """
-            INSERT INTO stage_flow_day (day, kind, direction, owner, currency, events, amount) VALUES (?, 'created', 0, ?, ?, ?, ?)
-            ON CONFLICT DO UPDATE SET events = events + excluded.events, amount = amount + excluded.amount
+            INSERT INTO stage_list_day (day, list, owner, currency, deals, amount) VALUES (?, 'created', ?, ?, ?, ?)
+            ON CONFLICT DO UPDATE SET deals = deals + excluded.deals, amount = amount + excluded.amount
             """)
         for row in groups {
             if let position: Int = row["entry_position"] {

@@ -1,8 +1,6 @@
-import CNcurses
-
-/// The ncurses key codes the decoder needs. Separate from the decoder so tests can
-/// build one without a terminal; shifted up/down have no fixed code and are discovered
-/// from terminfo at start-up.
+/// The key codes the decoder needs, as the terminal library reports them. Only `Screen`
+/// knows ncurses: it fills these in (`KeyCodes.ncurses`), and tests build their own; shifted
+/// up/down have no fixed code and are discovered from terminfo at start-up.
 public struct KeyCodes: Sendable {
     public var codeYes: Int32
     public var up, down, left, right: UInt32
@@ -14,20 +12,6 @@ public struct KeyCodes: Sendable {
     public var backTab, enter, backspace, delete, insert: UInt32
     public var f0: UInt32
     public var resize, mouse: UInt32
-
-    /// The fixed codes from the ncurses header (valid without a terminal).
-    public static var ncurses: KeyCodes {
-        func u(_ v: Int32) -> UInt32 { UInt32(bitPattern: v) }
-        return KeyCodes(
-            codeYes: closer_key_code_yes(),
-            up: u(closer_key_up()), down: u(closer_key_down()), left: u(closer_key_left()), right: u(closer_key_right()),
-            shiftLeft: u(closer_key_sleft()), shiftRight: u(closer_key_sright()),
-            shiftUp: [u(closer_key_sr())], shiftDown: [u(closer_key_sf())],
-            pageUp: u(closer_key_ppage()), pageDown: u(closer_key_npage()), home: u(closer_key_home()), end: u(closer_key_end()),
-            backTab: u(closer_key_btab()), enter: u(closer_key_enter()), backspace: u(closer_key_backspace()),
-            delete: u(closer_key_dc()), insert: u(closer_key_ic()), f0: u(closer_key_f0()),
-            resize: u(closer_key_resize()), mouse: u(closer_key_mouse()))
-    }
 }
 
 /// What one `get_wch` result means.
@@ -45,7 +29,7 @@ public enum DecodedInput: Equatable, Sendable {
 public struct KeyDecoder: Sendable {
     public var codes: KeyCodes
 
-    public init(codes: KeyCodes = .ncurses) { self.codes = codes }
+    public init(codes: KeyCodes) { self.codes = codes }
 
     /// `status` is get_wch's return (OK or KEY_CODE_YES); `code` the wint_t it filled in.
     public func decode(status: Int32, code: UInt32) -> DecodedInput {
@@ -107,12 +91,6 @@ public struct KeyDecoder: Sendable {
 /// ncurses mouse masks the app listens for.
 public struct MouseMasks: Sendable {
     public var click, press, doubleClick, wheelUp, wheelDown: UInt
-
-    public static var ncurses: MouseMasks {
-        MouseMasks(click: UInt(closer_button1_clicked()), press: UInt(closer_button1_pressed()),
-                   doubleClick: UInt(closer_button1_double_clicked()),
-                   wheelUp: UInt(closer_wheel_up()), wheelDown: UInt(closer_wheel_down()))
-    }
 
     public var all: UInt { click | press | doubleClick | wheelUp | wheelDown }
 }

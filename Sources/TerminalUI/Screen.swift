@@ -23,7 +23,7 @@ public final class Screen {
     public private(set) var isRunning = false
 
     private var previous: Canvas?
-    private var decoder = KeyDecoder()
+    private var decoder = KeyDecoder(codes: .ncurses)
     private let masks = MouseMasks.ncurses
     private var styles = StyleCache()
     private let noColor: Bool
@@ -241,4 +241,30 @@ private struct StyleCache {
         pairs[key] = next
         return next
     }
+}
+
+// The codes and masks of ncurses, for the decoder: the only place besides `Screen` that reads them.
+extension KeyCodes {
+    /// The fixed codes from the ncurses header (valid without a terminal).
+    public static var ncurses: KeyCodes {
+        func u(_ v: Int32) -> UInt32 { UInt32(bitPattern: v) }
+        return KeyCodes(
+            codeYes: closer_key_code_yes(),
+            up: u(closer_key_up()), down: u(closer_key_down()), left: u(closer_key_left()), right: u(closer_key_right()),
+            shiftLeft: u(closer_key_sleft()), shiftRight: u(closer_key_sright()),
+            shiftUp: [u(closer_key_sr())], shiftDown: [u(closer_key_sf())],
+            pageUp: u(closer_key_ppage()), pageDown: u(closer_key_npage()), home: u(closer_key_home()), end: u(closer_key_end()),
+            backTab: u(closer_key_btab()), enter: u(closer_key_enter()), backspace: u(closer_key_backspace()),
+            delete: u(closer_key_dc()), insert: u(closer_key_ic()), f0: u(closer_key_f0()),
+            resize: u(closer_key_resize()), mouse: u(closer_key_mouse()))
+    }
+}
+
+extension MouseMasks {
+    public static var ncurses: MouseMasks {
+        MouseMasks(click: UInt(closer_button1_clicked()), press: UInt(closer_button1_pressed()),
+                   doubleClick: UInt(closer_button1_double_clicked()),
+                   wheelUp: UInt(closer_wheel_up()), wheelDown: UInt(closer_wheel_down()))
+    }
+
 }

@@ -36,4 +36,9 @@ public struct StyleRole: Hashable, Sendable, ExpressibleByStringLiteral, CustomS
     public static let inputCursor: StyleRole = "inputCursor"
     public static let overlay: StyleRole = "overlay"
     public static let highlight: StyleRole = "highlight"
+    /// The key column of help.
+    public static let helpKey: StyleRole = "help.key"
+    /// The tab bar, and its current tab.
+    public static let tab: StyleRole = "tab"
+    public static let tabActive: StyleRole = "tab.active"
 }

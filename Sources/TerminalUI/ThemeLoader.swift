@@ -13,11 +13,14 @@ public struct ThemeLoader: Sendable {
 
     public let environment: [String: String]
     public let executablePath: String?
+    /// What to fall back on: the app's own built-in themes, or the generic ones.
+    public let builtins: BuiltinThemes
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                executablePath: String? = ThemeLoader.currentExecutablePath()) {
+                executablePath: String? = ThemeLoader.currentExecutablePath(), builtins: BuiltinThemes = .generic) {
         self.environment = environment
         self.executablePath = executablePath
+        self.builtins = builtins
     }
 
     /// NO_COLOR (set and non-empty) asks for no colour at all.
@@ -81,16 +84,16 @@ public struct ThemeLoader: Sendable {
             if let path = path(for: "monochrome"), let theme = try? parseFile(path, name: "monochrome") {
                 return Result(theme: theme, source: path, warning: nil)
             }
-            return Result(theme: .builtinMonochrome, source: "<built-in monochrome>", warning: nil)
+            return Result(theme: builtins.monochrome, source: "<built-in monochrome>", warning: nil)
         }
         guard !name.contains("/"), let path = path(for: name) else {
             let warning = name == "default" ? nil : "theme '\(name)' not found; using the built-in default"
-            return Result(theme: .builtinDefault, source: "<built-in default>", warning: warning)
+            return Result(theme: builtins.default, source: "<built-in default>", warning: warning)
         }
         do {
             return Result(theme: try parseFile(path, name: name), source: path, warning: nil)
         } catch {
-            return Result(theme: .builtinDefault, source: "<built-in default>", warning: "\(error); using the built-in default")
+            return Result(theme: builtins.default, source: "<built-in default>", warning: "\(error); using the built-in default")
         }
     }
 

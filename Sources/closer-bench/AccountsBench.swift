@@ -256,7 +256,9 @@ struct AccountsBench {
             return "\(rows.count) rows"
         }
         try bench(into: &table, "store.accountSummary (the 360° view's figures)") { store in
-            let s = try store.accountSummary(1)
+            // The first account the user sees (account 1 may be another rep's).
+            guard let id = try store.accounts(AccountQuery(limit: 1)).rows.first?.id else { return "no account visible" }
+            let s = try store.accountSummary(id)
             return s.account.name
         }
         print(table.printed())

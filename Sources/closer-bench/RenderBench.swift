@@ -12,30 +12,34 @@ struct RenderBench {
     let path: String
     let runs: Int
     let rounds: Int
+    /// Who the App acts as (--user, default "wang.lei", a rep of the demo company): a name that is
+    /// not a user of the store sees nothing.
+    let user: String
     static let width = 160, height = 48
 
     init(_ arguments: Arguments) throws {
-        try arguments.check(allowed: ["db", "runs", "rounds"])
+        try arguments.check(allowed: ["db", "runs", "rounds", "user"])
         path = try arguments.string("db")
         runs = max(1, try arguments.int("runs", default: 20))
         rounds = max(1, try arguments.int("rounds", default: 5))
+        user = (try? arguments.string("user")) ?? "wang.lei"
     }
 
     func makeApp(_ store: SQLiteStore) -> App {
         App(store: store, state: AppState(lang: .en, width: Self.width, height: Self.height, today: Day.today(),
-                                         user: "bench", storeLocation: store.location))
+                                         user: user, storeLocation: store.location))
     }
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: path) else {
             throw BenchError("no store at \(path): create it first with closer-bench store --db \(path)")
         }
-        print("closer-bench render — \(path), \(Self.width)x\(Self.height) canvas, milliseconds\n")
+        print("closer-bench render — \(path) as \(user), \(Self.width)x\(Self.height) canvas, milliseconds\n")
         var frames = Table(["first frame", "cold", "min", "median", "p95", "cells"], firstNumeric: 1)
         // App.start() loads the catalog, users and the board; TerminalRunner then sends a resize
         // event (a second reload) before it draws, so both variants are shown.
         for withResize in [false, true] {
-            let store = try SQLiteStore(path: path, actor: "bench")
+            let store = try SQLiteStore(path: path, actor: user)
             var samples = [Double]()
             var cells = 0
             for _ in 0...runs {
@@ -68,7 +72,7 @@ struct RenderBench {
     }
 
     func keystrokes() throws {
-        let store = try SQLiteStore(path: path, actor: "bench")
+        let store = try SQLiteStore(path: path, actor: user)
         let app = makeApp(store)
         app.start()
         var canvas = Canvas(width: Self.width, height: Self.height)

@@ -1,7 +1,7 @@
 // closer-bench: hand-run benchmarks whose figures go into a report (not unit tests).
 //
 //   closer-bench store  --db PATH [--scale N] [--runs N] [--seed S]
-//   closer-bench render --db PATH [--runs N] [--rounds N]
+//   closer-bench render --db PATH [--runs N] [--rounds N] [--user NAME]
 //   closer-bench accounts --db PATH [--runs N] [--user NAME]
 //   closer-bench orgchart --db PATH [--persons N] [--runs N]
 //   closer-bench review --db PATH [--runs N] [--cycles N]
@@ -16,7 +16,7 @@ let usage = """
       closer-bench store  --db PATH [--scale 100000] [--runs 20] [--seed 1]
           creates PATH with the demo company at that scale when it does not exist, then times
           board, deal pages, search and a move (1 cold + --runs warm runs each)
-      closer-bench render --db PATH [--runs 20] [--rounds 5]
+      closer-bench render --db PATH [--runs 20] [--rounds 5] [--user wang.lei]
           times App.start + AppView.render of the first 160x48 frame, then key handling + render
       closer-bench accounts --db PATH [--runs 20] [--user wang.lei]
           times the account screens: search-as-you-type keystrokes, sorting page 1, the quadrant

@@ -8,8 +8,8 @@ struct Closer: ParsableCommand {
         discussion: "Run `closer` alone to open the dashboard. Every command takes --db PATH (or CLOSER_DB) and --user NAME (or CLOSER_USER).",
         version: "0.1.0",
         subcommands: [TUICommand.self, DemoCommand.self, AccountCommand.self, PoolCommand.self, PersonCommand.self, DealCommand.self, ActivityCommand.self,
-                      FilterCommand.self, OrgChartCommand.self, ReportCommand.self, StandupCommand.self,
-                      ExportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self, ProcessCommand.self, UserCommand.self,
-                      SettingsCommand.self, LogCommand.self, ServerCommand.self, CopyCommand.self],
+                      FilterCommand.self, OrgChartCommand.self, ReportCommand.self, CurrencyCommand.self, TargetCommand.self, ReasonCommand.self, StandupCommand.self,
+                      ExportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self, ProcessCommand.self, UserCommand.self, SettingsCommand.self, LogCommand.self, UndoCommand.self,
+                      ServerCommand.self, CopyCommand.self],
         defaultSubcommand: TUICommand.self)
 }

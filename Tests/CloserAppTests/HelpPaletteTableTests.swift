@@ -20,7 +20,7 @@ import TerminalUI
             let label = binding.command.label[lang]
             // The key column and the label sit on the same line.
             let found = helpLines.contains { $0.contains(keys) && $0.contains(label) }
-            #expect(found, "\(binding.command.rawValue): \(keys) \(label)")
+            #expect(found, "\(binding.command.id): \(keys) \(label)")
         }
         #expect(text.contains(": C-p"))
         #expect(text.contains("> S-→ ."))
@@ -45,20 +45,23 @@ import TerminalUI
         #expect(app.state.shouldQuit == false)  // q closes help, it does not quit
     }
 
+    /// The palette names each command by its key and label (not its internal name, as it did).
     @Test func paletteFiltersAndRuns() throws {
         let (app, _) = try Fixture.handMade(.zh)
         app.press(":")
         guard case .palette = app.state.overlay else { Issue.record("no palette"); return }
-        #expect(app.screenText().contains("app.quit"))
+        #expect(app.lines().contains { $0.contains("q") && $0.contains("退出") && !$0.contains("app.quit") })
+        #expect(!app.screenText().contains("app.quit"))
         app.type("deals")
         guard case .palette(let palette) = app.state.overlay else { Issue.record("palette closed"); return }
         #expect(palette.query.text == "deals")
-        let matches = palette.matches(.zh)
-        #expect(matches.first == .showDeals)
+        let matches = palette.matches(app.state).map(\.command)
+        #expect(matches.first?.id == "screen.deals")
         #expect(!matches.contains(.quit))
         let text = app.screenText()
-        #expect(text.contains("screen.deals"))
-        #expect(!text.contains("app.quit"))
+        // Key column, then the label: "2" switches to the deal table.
+        #expect(app.lines().contains { $0.contains("│2        商机列表  ") || $0.contains("│2        商机列表 ") })
+        #expect(!text.contains("退出"))
         app.key(.enter)
         #expect(app.state.overlay == nil)
         #expect(app.state.screen == .deals)

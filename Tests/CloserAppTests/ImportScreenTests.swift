@@ -273,6 +273,6 @@ struct ImportScreenTests {
         _ = palette.query.handle(.char("i"))
         _ = palette.query.handle(.char("m"))
         _ = palette.query.handle(.char("p"))
-        #expect(palette.matches(.en).contains(.importFile))
+        #expect(palette.matches(Fixture.state(.en)).contains { $0.command == .importFile && $0.keys == "I" })
     }
 }

@@ -161,9 +161,9 @@ struct OrgChartRenderTests {
         #expect(empty.screenText().contains("first one"), "the hint wraps instead of being cut")
         let none = App(store: store, state: Fixture.state(.en))
         none.start()
-        none.run(.showAccounts)
+        none.press("3")
         none.state.accounts.page = nil
-        none.run(.showOrgChart)
+        none.press("5")
         #expect(none.screenText().contains("Choose an account first"))
     }
 

@@ -28,6 +28,25 @@ struct PersonTableTests {
         #expect(app.canvas().wideCharactersIntact)
     }
 
+    /// The person table is the same paged table as deals and accounts: a header click sorts by
+    /// that column (again: reversed), a click selects a row and a double-click opens it. Before,
+    /// it took no mouse at all.
+    @Test func headerClickSortsAndDoubleClickOpensLikeTheOtherTables() throws {
+        let (app, _) = try Self.app(.en)
+        let header = app.lines()[1]
+        let x = TextWidth.of(String(header[..<(header.range(of: "Infl.")?.lowerBound ?? header.startIndex)]))
+        app.handle(.mouse(MouseEvent(x: x + 1, y: 1, kind: .click)))
+        #expect(app.state.personTable.sort == .influence && app.state.personTable.ascending == false)
+        let influence = app.state.personTable.page?.rows.map(\.person.influence) ?? []
+        #expect(influence == influence.sorted(by: >) && influence.count == 7)
+        app.handle(.mouse(MouseEvent(x: x + 1, y: 1, kind: .click)))
+        #expect(app.state.personTable.ascending == true)
+        app.handle(.mouse(MouseEvent(x: 2, y: 4, kind: .doubleClick)))
+        let picked = try #require(app.state.personTable.page?.rows[2])
+        #expect(app.state.screen == .orgChart)
+        #expect(app.state.orgChart.selectedPerson?.id == picked.person.id)
+    }
+
     @Test func narrowEnglishFitsTheColumnsThatFit() throws {
         let (app, _) = try Self.app(.en, width: 80, height: 24)
         let lines = app.lines()

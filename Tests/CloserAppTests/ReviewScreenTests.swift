@@ -43,13 +43,13 @@ struct ReviewScreenTests {
         let app = Fixture.app(store, .en, width: 120, height: 30)
         app.press("6")
         let open = try #require(app.state.review.review)
-        #expect(open.overdueNextStep.count > App.reviewListLimit, "the scale demo has more overdue next steps than a list carries")
+        #expect(open.overdueNextStep.count > ReviewUpdate.listLimit, "the scale demo has more overdue next steps than a list carries")
         while app.state.review.currentSection != .list(.overdueNextStep) { app.press("j") }
         let lines = app.lines()
-        let more = try #require(lines.firstIndex { $0.contains("… \(open.overdueNextStep.count - App.reviewListLimit) more (closer report)") })
+        let more = try #require(lines.firstIndex { $0.contains("… \(open.overdueNextStep.count - ReviewUpdate.listLimit) more (closer report)") })
         #expect(lines[more + 1].hasPrefix("└") || lines[more + 1].contains("└"), "the last line inside the frame")
         #expect(lines[more].replacingOccurrences(of: "│", with: "").trimmingCharacters(in: .whitespaces)
-            .hasSuffix("… \(open.overdueNextStep.count - App.reviewListLimit) more (closer report)"), "alone on its line, not over a deal's row")
+            .hasSuffix("… \(open.overdueNextStep.count - ReviewUpdate.listLimit) more (closer report)"), "alone on its line, not over a deal's row")
         #expect(lines[more - 1].contains("CNY "), "the row above is a whole deal")
         // The menu counts every deal whose close date moved, not the ones the list carries.
         #expect(open.closeDatesMoved > 0 && open.closeDatesMoved >= open.closeDateChanges.count)

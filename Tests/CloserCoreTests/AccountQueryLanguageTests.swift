@@ -202,6 +202,42 @@ struct AccountQueryLanguageTests {
         #expect(AccountQueryLanguage.describe(try parse(text)) == text)
     }
 
+    // MARK: The account table's headers as keys, errors in Chinese
+
+    @Test("each account-table column's header, as shown in English and Chinese, is a key", arguments: [
+        ("在途>50万", AccountCondition.pipeline(.greater, 50_000_000)), ("Pipeline>500k", .pipeline(.greater, 50_000_000)),
+        ("加权>=10万", .weighted(.greaterOrEqual, 10_000_000)), ("Weighted<1M", .weighted(.less, 100_000_000)),
+        ("已赢单>0", .won(.greater, 0)), ("Won>0", .won(.greater, 0)),
+        ("最近行动>30天", .lastActivityDays(.greater, 30)), (#""Last act">30d"#, .lastActivityDays(.greater, 30)),
+        ("等级:A", .grades([.a])), ("Grade:A", .grades([.a])), ("象限:战略", .quadrants([.strategic])), ("Quadrant:opp", .quadrants([.opportunity])),
+        ("行业:化工", .field(.industry, ["化工"])), ("Industry:化工", .field(.industry, ["化工"])),
+        ("区域:华东", .field(.region, ["华东"])), ("Region:华东", .field(.region, ["华东"])),
+        ("负责人:me", .field(.owner, ["me"])), ("Owner:me", .field(.owner, ["me"])),
+        ("名称:石化", .text("石化")), ("Name:zgsh", .text("zgsh")),
+    ])
+    func headersAreKeys(query: String, condition: AccountCondition) throws {
+        #expect(try parse(query) == [condition], "\(query)")
+    }
+
+    @Test func errorsInChinese() throws {
+        let amount = try #require(failure("在途>abc"))
+        #expect(amount.text.zh == "「abc」不是金额；请用如 500k、1.2M、120万 或 80000")
+        #expect(amount.chineseDescription == "第 1 个字符处：「abc」不是金额；请用如 500k、1.2M、120万 或 80000")
+        #expect(failure("颜色:红")?.text.zh.hasPrefix("没有「颜色」这个条件；可用 等级、象限、区域、行业、负责人") == true)
+        #expect(failure("象限:天堂")?.text.zh == "象限「天堂」不是以下之一：接受市场的客户、机会客户、忠实客户、忠诚度网络")
+        #expect(failure("象限:忠")?.text.zh == "象限「忠」可能是 忠实客户 或 忠诚度网络；请多输入几个字")
+        #expect(failure("等级:E")?.text.zh == "等级「E」不是 A、B、C、D 之一")
+        #expect(failure("在途:5")?.text.zh == "在途用 <、<=、>、>= 或 = 比较，例如 pipeline>500k")
+        #expect(failure("等级>A")?.text.zh == "等级后的运算符「>」不对；它接「:」和列表，例如 grade:A,B")
+        #expect(failure("最近行动>abc")?.text.zh == "「abc」不是天数；请用如 last>30d、最近行动>30天 或 last<4w")
+        #expect(failure("区域:,")?.text.zh == "区域需要一个值，例如 region:华东")
+        #expect(failure("\"华东")?.text.zh == "引号没有闭合：请在值后加上 \"")
+        #expect(failure(":x")?.text.zh == "「:x」的运算符前没有条件名；例如 在途>50万，或把文字放进引号")
+        #expect(failure("名称:a,b")?.text.zh == "名称只接一段文字；要同时包含两者请写 名称:a 名称:b")
+        // The English text is the same error: it is what errors compare by.
+        #expect(amount == QueryError(position: 0, length: 6, message: "'abc' is not an amount; use e.g. 500k, 1.2M, 120万 or 80000"))
+    }
+
     @Test func resolvingMe() throws {
         #expect(AccountQueryLanguage.resolvingMe(try parse("owner:me,bob grade:A"), as: "alice")
             == [.field(.owner, ["alice", "bob"]), .grades([.a])])

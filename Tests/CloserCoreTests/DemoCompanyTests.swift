@@ -134,7 +134,7 @@ func otherSeedsAreConsistent(seed: UInt64) {
 @Test func demoAccountsCoverTheGrid() {
     #expect(Set(demo.accounts.map(\.grade)) == Set(Grade.allCases))
     #expect(Set(demo.accounts.map(\.quadrant)) == Set(Quadrant.allCases))
-    #expect(Set(demo.accounts.map(\.region)).isSuperset(of: ["华东", "华北", "华南", "西南", "东北", "overseas"]))
+    #expect(Set(demo.accounts.map(\.region)).isSuperset(of: ["华东", "华北", "华南", "西南", "东北", "海外"]))
     #expect(Set(demo.accounts.map(\.businessNature)) == ["国企", "民企", "外资"])
     for visibility in Visibility.allCases { #expect(demo.accounts.contains { $0.visibility == visibility }, "\(visibility)") }
     #expect(demo.accounts.filter { $0.owner == nil }.count >= 3)

@@ -26,6 +26,22 @@ struct ICalendarTests {
         #expect(events.first?.summary.hasPrefix("Next step") == true)
     }
 
+    @Test("open plans from today on are events with their time; a deal with plans is not listed again by its next step")
+    func plans() {
+        var first = deal(1, due: Self.today.adding(days: 1), step: "报价")
+        first.title = "扩建"
+        let plans = [
+            PlannedActivity(id: 3, dealID: 1, accountID: 1, kind: .call, text: "报价", due: Self.today.adding(days: 1), time: TimeOfDay("10:00")),
+            PlannedActivity(id: 4, dealID: 1, accountID: 1, text: "送样", due: Self.today.adding(days: 5)),
+            PlannedActivity(id: 5, dealID: 1, accountID: 1, text: "已过期", due: Self.today.adding(days: -2)),
+            PlannedActivity(id: 6, dealID: 1, accountID: 1, text: "做完了", due: Self.today.adding(days: 2), doneOn: Self.today),
+        ]
+        let events = ICalendar.events(deals: [first, deal(2, due: Self.today, step: "call")], activities: [], plans: plans,
+                                      accountNames: [1: "宝钢"], today: Self.today)
+        #expect(events.map(\.uid) == ["deal-2-next-step@closer", "plan-3@closer", "plan-4@closer"])
+        #expect(events[1].summary == "10:00 报价 — 扩建" && events[1].description == "Call, deal #1 扩建, 宝钢")
+    }
+
     @Test("the file is RFC 5545: CRLF, escaped text, folded lines of at most 75 octets, no control characters")
     func encoding() throws {
         let long = String(repeating: "中国石化设备改造项目", count: 12)

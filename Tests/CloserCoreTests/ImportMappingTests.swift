@@ -109,7 +109,7 @@ struct ImportMappingTests {
         let header = ["商机名称", "客户名称", "金额", "阶段", "预计成交日期", "联系人"]
         let mapping = try ColumnMapping(header: header, fileName: "d.csv")
         let reader = try ForeignRowReader(fileName: "d.csv", mapping: mapping, catalog: ProcessCatalog(), file: nil, process: nil, defaultOwner: "alice")
-        let batch = reader.read([
+        let batch = try reader.read([
             ForeignRow(line: 2, values: ["扩建", "宝钢", "120万", "投标", "2026年11月30日", "王伟"]),
             ForeignRow(line: 3, values: ["改造", "宝钢", "lots", "投标", "", ""]),
             ForeignRow(line: 5, values: ["改造", "宝钢", "1", "Perception", "", ""]),

@@ -41,8 +41,8 @@ struct ParallelSlicesTests {
             let values = n == 10_500 ? ["X-\(n)", "短行"] : ["X-\(n)", "项目 \(n)", "客户 \(n % 70)", amount, stage, "2027/\(n % 12 + 1)/\(n % 28 + 1)"]
             rows.append(ForeignRow(line: n + 2, values: values))
         }
-        let one = reader.read(rows, cores: 1)
-        let four = reader.read(rows, cores: 4)
+        let one = try reader.read(rows, cores: 1)
+        let four = try reader.read(rows, cores: 4)
         let bad = (0..<21_000).filter { $0 % 997 == 0 || $0 % 1_201 == 0 || $0 == 10_500 }.map { $0 + 2 }
         #expect(one.rejections.map(\.line) == bad)
         #expect(four.rejections == one.rejections)

@@ -26,6 +26,17 @@ struct VCardTests {
         #expect(contacts.map(\.line) == [1, 6])
     }
 
+    @Test("vCard 4.0 phone URIs become plain numbers; an extension is kept, other values stay as they are")
+    func telephoneURI() throws {
+        let text = "BEGIN:VCARD\nVERSION:4.0\nFN:王伟\nORG:中国石化\nTEL;VALUE=uri;TYPE=work:tel:+86-10-5996-0114\nEND:VCARD\n"
+            + "BEGIN:VCARD\nVERSION:4.0\nFN:李娜\nORG:中国石化\nTEL;VALUE=uri;PREF=1:TEL:+86-21-6858-0000;ext=102\nEND:VCARD\n"
+            + "BEGIN:VCARD\nVERSION:4.0\nFN:Ada\nORG:Acme\nTEL;VALUE=uri:tel:+1%20555%200100\nEND:VCARD\n"
+            + "BEGIN:VCARD\nVERSION:3.0\nFN:Bob\nORG:Acme\nTEL;TYPE=CELL:+49 170 1234567\nEND:VCARD\n"
+        let (contacts, failures) = try VCard.parse(text, fileName: "c.vcf")
+        #expect(failures.isEmpty)
+        #expect(contacts.map(\.phone) == ["+86-10-5996-0114", "+86-21-6858-0000 ext. 102", "+1 555 0100", "+49 170 1234567"])
+    }
+
     @Test("vCard 2.1 quoted-printable in UTF-8, with soft line breaks and bare parameters")
     func quotedPrintable() throws {
         let text = "BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:=E6=9D=8E;=E5=A8=9C\r\n"

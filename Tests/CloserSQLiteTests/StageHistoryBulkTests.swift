@@ -28,11 +28,12 @@ import Testing
                 try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map { value in value.description } }
             }
             let rows = try texts("""
-                SELECT deal_id, process_key, owner, amount, currency, kind, to_stage, entry_position, prev_entry_at, stage, left_stage
+                SELECT deal_id, process_key, owner, amount, currency, kind, to_stage, entry_position, prev_entry_at, stage, left_stage,
+                       next_same_at IS NULL, next_forced_at IS NULL
                 FROM stage_event ORDER BY deal_id, event_id
                 """)
             let days = try texts("SELECT * FROM stage_day ORDER BY 1, 2, 3, 4, 5, 6")
-            let flows = try texts("SELECT * FROM stage_flow_day ORDER BY 1, 2, 3, 4, 5")
+            let flows = try texts("SELECT * FROM stage_list_day ORDER BY 1, 2, 3, 4")
             let separator: [[String]] = [["—"]]
             return rows + separator + days + separator + flows
         }

@@ -19,15 +19,20 @@ struct ExportBackupEndToEndTests {
         #expect(refused.status != 0)
     }
 
-    @Test("export --format ics lists next steps as all-day events")
+    @Test("export --format ics lists next steps and planned activities as all-day events")
     func ics() throws {
         let sandbox = try Sandbox.withDemo()
-        let deal = try #require(try sandbox.deals().first?["id"] as? Int)
+        let row = try #require(try sandbox.deals().first)
+        let deal = try #require(row["id"] as? Int), title = try #require(row["title"] as? String)
         try sandbox.ok(["deal", "next-step", "\(deal)", "Send the quote, then call", "--due", "+2"])
+        let planned = try sandbox.ok(["activity", "plan", "\(deal)", "Site visit", "--due", "+3", "--time", "09:30"])
+        let plan = try #require(planned.stdout.split(separator: " ").dropFirst().first.map(String.init))
         let result = try sandbox.ok(["export", "--format", "ics"])
         #expect(result.stdout.hasPrefix("BEGIN:VCALENDAR\r\n"))
-        #expect(result.stdout.contains("UID:deal-\(deal)-next-step@closer"))
-        #expect(result.stdout.contains("SUMMARY:Send the quote\\, then call"))
+        let unfolded = result.stdout.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("SUMMARY:Send the quote\\, then call — \(title)"), "\(unfolded)")
+        #expect(unfolded.contains("UID:plan-\(plan.dropFirst())@closer") && unfolded.contains("SUMMARY:09:30 Site visit — \(title)"))
+        #expect(!unfolded.contains("UID:deal-\(deal)-next-step@closer"))
     }
 
     @Test("backup, change, restore: the store is back as it was; a non-Closer file is refused in one line")

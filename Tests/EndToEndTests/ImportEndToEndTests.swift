@@ -31,6 +31,30 @@ struct ImportEndToEndTests {
         #expect(try dealCount(sandbox) == 2)
     }
 
+    @Test("a European DD-MM-YY column is read day first and the dry run says so; an ambiguous one is refused until --date-format or the mapping file says")
+    func dateFormats() throws {
+        let sandbox = try Sandbox()
+        let european = try write(Data("Deal Name,Account Name,Close Date\r\nBoiler,Acme,01-03-17\r\nPumps,Acme,25-12-17\r\n".utf8), "eu.csv", in: sandbox)
+        let dry = try sandbox.ok(["import", european, "--dry-run"])
+        #expect(dry.stdout.contains("dates: 'Close Date' read as DD-MM-YY"), "\(dry)")
+        _ = try sandbox.ok(["import", european])
+        let closes = try sandbox.deals().compactMap { $0["expectedClose"] as? String }.sorted()
+        #expect(closes == ["2017-03-01", "2017-12-25"], "\(closes)")
+
+        let ambiguous = try write(Data("Deal Name,Account Name,Close Date\nValves,宝钢,01/03/2017\nSeals,宝钢,02/04/2017\n".utf8), "us.csv", in: sandbox)
+        let refused = try sandbox.run(["import", ambiguous])
+        #expect(refused.status != 0 && refused.stderrLines.count == 1, "\(refused)")
+        #expect(refused.stderr.contains("read both as DD/MM/YYYY and MM/DD/YYYY") && refused.stderr.contains("--date-format MM/DD/YYYY"), "\(refused)")
+        let told = try sandbox.ok(["import", ambiguous, "--date-format", "MM/DD/YYYY", "--dry-run"])
+        #expect(told.stdout.contains("'Close Date' read as MM/DD/YYYY (as told)"), "\(told)")
+        let mapping = try write(Data(#"{"dateFormat": "MM/DD/YYYY"}"#.utf8), "map.json", in: sandbox)
+        _ = try sandbox.ok(["import", ambiguous, "--mapping", mapping])
+        let valves = try sandbox.deals().first { $0["title"] as? String == "Valves" }
+        #expect(valves?["expectedClose"] as? String == "2017-01-03")
+        let bad = try sandbox.run(["import", ambiguous, "--date-format", "MDY"])
+        #expect(bad.status != 0 && bad.stderr.contains("--date-format 'MDY' is not a date format"), "\(bad)")
+    }
+
     @Test("a bad row refuses the whole file in one line naming line and column; --skip-bad writes a file of rejects")
     func refusedAndSkipped() throws {
         let sandbox = try Sandbox()

@@ -18,7 +18,7 @@ struct ReviewEndToEndTests {
     func weeklyReport() throws {
         let sandbox = try store()
         try sandbox.ok(["report", "call", quarterKey(), "5M"])
-        let json = try #require(try sandbox.json(["report", "weekly", "--format", "json"]) as? [String: Any])
+        let json = try #require(try sandbox.json(["report", "weekly", "--week", "today", "--format", "json"]) as? [String: Any])
         func count(_ key: String) -> Int? { (json[key] as? [String: Any])?["count"] as? Int }
         #expect(count("newDeals") == 2 && count("forced") == 1 && count("lost") == 1 && count("dueToday") == 1)
         let lost = ((json["lost"] as? [String: Any])?["items"] as? [[String: Any]])?.first
@@ -29,9 +29,13 @@ struct ReviewEndToEndTests {
         let call = (quarter?["managerCall"] as? [String: Any])?["amount"] as? [String: Any]
         #expect(call?["minorUnits"] as? Int == 500_000_000)
 
-        let markdown = try sandbox.ok(["report", "weekly", "--format", "markdown", "--lang", "zh"]).stdout
-        #expect(markdown.hasPrefix("# 周报 "))
-        #expect(markdown.contains("## 丢单 · 1 · CNY 500k") && markdown.contains("| 2 | 冷轧备件 | 宝钢股份 |"))
+        let markdown = try sandbox.ok(["report", "weekly", "--week", "today", "--format", "markdown", "--lang", "zh"]).stdout
+        #expect(markdown.hasPrefix("# 周报 ") && markdown.contains("金额以 CNY 计"))
+        #expect(markdown.contains("## 丢单 · 1 · 50万") && markdown.contains("| 2 | 冷轧备件 | 宝钢股份 |"), "Chinese amounts in 万")
+        let english = try sandbox.ok(["report", "weekly", "--week", "today", "--format", "markdown", "--lang", "en"]).stdout
+        #expect(english.contains("## Lost · 1 · 500k"))
+        let lastWeek = try #require(try sandbox.json(["report", "weekly", "--format", "json"]) as? [String: Any])
+        #expect((lastWeek["newDeals"] as? [String: Any])?["count"] as? Int == 0, "by default the review is last week, before these deals")
         let csv = try sandbox.ok(["report", "stalled", "--format", "csv"]).stdout.split(separator: "\n")
         #expect(csv.first == "section,c1,c2,c3,c4,c5,c6,c7")
         let bad = try sandbox.run(["report", "weekly", "--since", "2026-02-30"])

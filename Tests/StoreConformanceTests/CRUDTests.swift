@@ -162,7 +162,8 @@ struct CRUDTests {
 
         let event = try #require(try store.events(EventQuery(entity: "activity", entityID: visit.id)).first)
         #expect(event.action == "created" && event.user == "alice" && event.note == "deal \(deal.id)")
-        #expect(event.changes == ["kind": FieldChange(old: nil, new: "visit"), "day": FieldChange(old: nil, new: "2026-11-20")])
+        #expect(event.changes == ["kind": FieldChange(old: nil, new: "visit"), "day": FieldChange(old: nil, new: "2026-11-20"),
+                                  "met": FieldChange(old: nil, new: "\(person.id)")])
 
         try store.acting(as: "carol").deleteActivity(visit.id)
         #expect(try store.activities(accountID: account.id, dealID: nil, limit: 10) == [earlier])

@@ -282,7 +282,9 @@ struct OwnershipTests {
     ///   5 wang, protected, never worked → stays
     ///   6 pool
     @Test(arguments: Backend.allCases) func sweepReturnsOverdueAccountsAndWarnsTheRest(_ backend: Backend) throws {
-        let store = try Team.store(backend)
+        // The clock walks to each day of work: an activity is recorded once it has happened.
+        let clock = TestClock(StoreFixture.now)
+        let store = try Team.store(backend, clock: clock)
         try store.acting(as: Team.zhao).savePoolRules(PoolRules(noFollowUpDays: 30, noWinDays: 0, warnDays: 7, maxAccountsPerRep: 0))
         let t = StoreFixture.today
         let a1 = try Team.account(store, "One", owner: Team.wang)
@@ -292,7 +294,10 @@ struct OwnershipTests {
         let a5 = try Team.account(store, "Five", owner: Team.wang)
         _ = try Team.account(store, "Six", owner: nil)
         _ = try store.acting(as: Team.wang).protect(a5.id)
+        var walked = 0
         for (account, offset) in [(a1, 5), (a2, 15), (a3, 39)] {
+            clock.advance(days: offset - walked)
+            walked = offset
             _ = try store.acting(as: Team.wang).addActivity(Activity(accountID: account.id, kind: .call, day: t.adding(days: offset), by: Team.wang))
         }
         let today = t.adding(days: 40)

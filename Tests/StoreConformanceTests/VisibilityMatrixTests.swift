@@ -220,6 +220,7 @@ enum MatrixRows {
 
     /// Built group by group: one literal of every row overflows a test thread's stack in a debug build.
     static let all: [MatrixRow] = team() + accounts() + persons() + deals() + activities() + reviewLogExports() + ownership() + filters() + health()
+        + plans() + undo() + duplicates() + teamNumbers()
 
     // Who acts, the team's settings
     static func team() -> [MatrixRow] { [
@@ -475,12 +476,70 @@ enum MatrixRows {
     ] }
 }
 
+extension MatrixRows {
+    /// The plan on the case's deal, made by the manager before the call.
+    static let planned: @Sendable (MatrixWorld, MatrixCase) throws -> Void = { w, c in
+        _ = try w.manager.planActivity(PlannedActivity(dealID: c.dealID, text: "回访", due: MatrixWorld.today.adding(days: 2)))
+    }
+
+    static func plan(_ w: MatrixWorld, _ c: MatrixCase) throws -> PlannedActivity {
+        guard let plan = try w.manager.plannedActivities(PlanQuery(dealID: c.dealID)).first else { throw StoreError.invalid("no plan") }
+        return plan
+    }
+
+    // Planned activities follow their deal's account.
+    static func plans() -> [MatrixRow] { [
+        row("planActivity(_:)", writes) { _, s, c in
+            try s.planActivity(PlannedActivity(dealID: c.dealID, text: "拜访", due: MatrixWorld.today)).id > 0
+        },
+        row("plannedActivity(_:)", reads, prepare: planned) { w, s, c in try s.plannedActivity(try plan(w, c).id).dealID == c.dealID },
+        row("plannedActivities(_:)", reads, prepare: planned) { _, s, c in
+            try s.plannedActivities(PlanQuery(limit: 100)).contains { $0.dealID == c.dealID }
+        },
+        row("updatePlannedActivity(_:)", writes, prepare: planned) { w, s, c in
+            var changed = try plan(w, c)
+            changed.text = "改期回访"
+            return try s.updatePlannedActivity(changed).text == "改期回访"
+        },
+        row("completePlannedActivity(_:_:expectedVersion:)", writes, prepare: planned) { w, s, c in
+            try s.completePlannedActivity(try plan(w, c).id, PlanCompletion(on: MatrixWorld.today), expectedVersion: nil).plan.isDone
+        },
+        row("cancelPlannedActivity(_:expectedVersion:)", writes, prepare: planned) { w, s, c in
+            try s.cancelPlannedActivity(try plan(w, c).id, expectedVersion: nil)
+            return true
+        },
+    ] }
+
+    // Undo: one's own change, where one may still write.
+    static func undo() -> [MatrixRow] { [
+        row("lastUndoableChange(since:)", writes) { _, s, c in
+            _ = try s.editAccount(c.accountID, expectedVersion: nil) { $0.notes = "撤销我" }
+            return try s.lastUndoableChange(since: .distantPast)?.entityID == c.accountID
+        },
+        row("undo(eventID:)", writes) { _, s, c in
+            _ = try s.editAccount(c.accountID, expectedVersion: nil) { $0.notes = "撤销我" }
+            guard let change = try s.lastUndoableChange(since: .distantPast) else { return false }
+            _ = try s.undo(eventID: change.id)
+            return try s.account(c.accountID).notes.isEmpty
+        },
+    ] }
+
+    // The duplicate check says exactly the accounts a member may not see exist (and who holds them).
+    static func duplicates() -> [MatrixRow] { [
+        row("hiddenAccounts(_:)", { role, c in role != .stranger && c.access(role) == .none }) { _, s, c in
+            let hidden = try s.hiddenAccounts(.name("客户\(c)"))
+            return hidden.exist && hidden.holders == ["owner.rep"]
+        },
+    ] }
+}
+
 // MARK: The protocols, as declared
 
 /// Method selectors ("moveDeal(_:to:forceReason:expectedVersion:)") of the store protocols,
 /// read from their source files.
 enum ProtocolMethods {
-    static let files = ["Store.swift", "OwnershipStore.swift", "SavedFilterStore.swift", "HealthStore.swift"]
+    static let files = ["Store.swift", "OwnershipStore.swift", "SavedFilterStore.swift", "HealthStore.swift", "PlanStore.swift", "UndoStore.swift",
+                        "DuplicateCheck.swift", "TeamNumbersStore.swift"]
 
     static func declared() throws -> Set<String> {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -78,6 +78,11 @@ public enum TestServer {
         return store
     }
 
+    /// Drops a database made here, whoever is still connected to it.
+    public static func drop(_ settings: PostgresSettings) {
+        try? PostgresServer.dropDatabase(settings.database, on: try adminSettings())
+    }
+
     public static func dropWhenGone(_ store: PostgresStore) {
         let name = store.settings.database
         store.whenGone { try? PostgresServer.dropDatabase(name, on: try adminSettings()) }

@@ -43,14 +43,14 @@ enum Account360View {
         func orDash(_ text: String) -> String { text.isEmpty ? dash : text }
         var rows: [(String, String, StyleRole)] = [
             (labels[Account360State.gradeField], account.grade.label[lang], QuadrantView.gradeRole(account.grade)),
-            (lang(.quadrant), account.quadrant.label[lang], StyleRole("quadrant.\(account.quadrant.rawValue)")),
+            (lang(.quadrant), account.quadrant.label[lang], .quadrant(account.quadrant)),
             ("", "\(labels[Account360State.assistanceField]) \(account.assistance) · \(labels[Account360State.loyaltyField]) \(account.loyalty)", .normal),
             (labels[Account360State.industryField], orDash(account.industry), .normal),
             (labels[Account360State.regionField], orDash(account.region), .normal),
             (labels[Account360State.natureField], orDash(account.businessNature), .normal),
             (labels[Account360State.scaleField], orDash(account.scale), .normal),
             (lang(.owner), "\(account.owner ?? LocalizedText(en: "(pool)", zh: "（公海）")[lang]) · \(account.visibility.label[lang])", .normal),
-            (LocalizedText(en: "Pipeline", zh: "在途")[lang], "\(Money.compact(summary.pipeline)) (\(lang(.weighted)) \(Money.compact(summary.weighted)))", "card.amount"),
+            (LocalizedText(en: "Pipeline", zh: "在途")[lang], "\(Money.compact(summary.pipeline)) (\(lang(.weighted)) \(Money.compact(summary.weighted)))", .cardAmount),
             (LocalizedText(en: "Won", zh: "已赢单")[lang], Money.compact(summary.won), .normal),
             (lang(.lifetimeValue), Money.compact(summary.lifetimeValue), .accent),
             (LocalizedText(en: "Last act", zh: "最近行动")[lang], summary.lastActivity?.description ?? dash, .normal),
@@ -87,7 +87,7 @@ enum Account360View {
                 text += deal.nextStep.isEmpty ? " · ⚠ \(lang(.noNextStep))" : " → \(deal.nextStep)"
                 if let due = deal.nextStepDue { text += " " + AccountColumn.shortDay(due, today: state.today) }
             }
-            line(text, deal.outcome == .open ? (deal.nextStepState(today: state.today).needsAttention ? "card.overdue" : .normal) : .dim)
+            line(text, deal.outcome == .open ? (deal.nextStepState(today: state.today).needsAttention ? .cardOverdue : .normal) : .dim)
         }
         if detail.deals.isEmpty { line("  " + lang(.none), .dim) }
         line("\(LocalizedText(en: "Key persons", zh: "关键人")[lang]) (\(detail.personsTotal))", .title)

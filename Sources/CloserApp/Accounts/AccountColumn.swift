@@ -2,7 +2,7 @@ import CloserCore
 import TerminalUI
 
 /// A column of the account table: its title, width, sort key and how it words a row.
-public enum AccountColumn: String, TableColumnKind {
+public enum AccountColumn: String, PagedColumn {
     case name, grade, quadrant, industry, region, owner, pipeline, weighted, won, lastActivity, nextStepDue
 
     public var title: LocalizedText {
@@ -96,6 +96,31 @@ public enum AccountColumn: String, TableColumnKind {
         let text = day.description
         return day.year == today.year ? String(text.dropFirst(5)) : String(text.dropFirst(2))
     }
+}
+
+extension AccountColumn {
+    public var exportColumns: [AccountExportColumn] {
+        switch self {
+        case .name: [.name]
+        case .grade: [.grade]
+        case .quadrant: [.quadrant]
+        case .industry: [.industry]
+        case .region: [.region]
+        case .owner: [.owner]
+        case .pipeline: [.pipeline]
+        case .weighted: [.weighted]
+        case .won: [.won]
+        case .lastActivity: [.lastActivity]
+        case .nextStepDue: [.due]
+        }
+    }
+}
+
+/// The account table: one page of rows, read for what is visible; by name at the start.
+public typealias AccountTableState = PagedTable<AccountColumn, AccountSummary>
+
+extension PagedTable where Column == AccountColumn, Row == AccountSummary {
+    public init() { self.init(sort: .name, ascending: true) }
 }
 
 /// The account table's columns: all shown at first, in the order above.

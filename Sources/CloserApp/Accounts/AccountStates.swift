@@ -29,23 +29,6 @@ public struct AccountSearchState: Sendable {
     }
 }
 
-/// The account table: one page of rows, loaded for what is visible.
-public struct AccountTableState: Sendable {
-    public var page: Page<AccountSummary>?
-    public var scroll = ScrollState()
-    public var sort: AccountColumn = .name
-    public var ascending = true
-    public var columns = AccountColumnLayout()
-
-    public init() {}
-
-    public var selected: AccountSummary? {
-        guard let page else { return nil }
-        let index = scroll.selected - page.offset
-        return page.rows.indices.contains(index) ? page.rows[index] : nil
-    }
-}
-
 /// The quadrant screen: four framed lists on the axes, or a 10×10 scatter of the scores.
 public struct QuadrantState: Sendable {
     public enum Mode: Sendable { case lists, scatter }
@@ -70,6 +53,8 @@ public struct QuadrantState: Sendable {
     public var cellLoyalty = 6
     /// The account the scatter's panel shows, when it stands in the cursor's cell.
     public var pinnedAccountID: Int64?
+    /// An account whose scores just changed: selected in its (new) quadrant once the reread is in.
+    var followAfterLoad: (id: Int64, quadrant: Quadrant)?
 
     public init() {}
 
@@ -185,23 +170,42 @@ public struct Account360State: Sendable {
     }
 }
 
-/// Keys of the open account, listed in the help overlay.
-public enum Account360Keys {
-    public static func hints(_ lang: Language) -> [KeyHint] {
-        [
-            KeyHint("e", LocalizedText(en: "Edit the account (Tab between fields, Enter saves)", zh: "编辑客户（Tab 切换字段，回车保存）")[lang]),
-            KeyHint("Esc q", LocalizedText(en: "Close", zh: "关闭")[lang]),
-        ]
-    }
+extension Command {
+    public static let editAccount = Command("account.edit", en: "Edit the account", zh: "编辑客户")
 }
 
-/// Keys of the column chooser, listed in the help overlay.
-public enum ColumnChooserKeys {
-    public static func hints(_ lang: Language) -> [KeyHint] {
-        [
-            KeyHint("Space", LocalizedText(en: "Show / hide the column", zh: "显示 / 隐藏该列")[lang]),
-            KeyHint("[ ]", LocalizedText(en: "Move the column earlier / later", zh: "列前移 / 后移")[lang]),
-            KeyHint("Esc Enter", LocalizedText(en: "Close", zh: "关闭")[lang]),
-        ]
+extension Account360State {
+    static let keys = KeyContext("account", en: "Open account (360°)", zh: "客户 360°")
+    /// Editing: the form's keys, and Ctrl-R to take the newest version under what was typed.
+    static let formKeys = KeyContext("account.form", en: "Open account, editing", zh: "客户 360°：编辑")
+    /// Picking the rep to assign to or share with.
+    static let pickKeys = KeyContext("account.pick", en: "Open account, picking a rep", zh: "客户 360°：选择销售")
+    static let bindings: [KeyBinding] = [
+        KeyBinding([.char("e")], .editAccount, keys),
+        KeyBinding([.escape, .char("q")], .close, keys),
+    ] + AccountOwnershipKeys.table.map { KeyBinding([$0.key], $0.action.command, keys) } + [
+        KeyBinding([.ctrl("r")], .reloadForm, formKeys),
+        KeyBinding([.enter], .confirm, pickKeys),
+        KeyBinding([.escape, .char("q")], .close, pickKeys),
+        KeyBinding([.up, .char("k")], .selectUp, pickKeys),
+        KeyBinding([.down, .char("j")], .selectDown, pickKeys),
+        KeyBinding([.home, .char("g")], .selectFirst, pickKeys),
+        KeyBinding([.end, .char("G")], .selectLast, pickKeys),
+    ]
+
+    var contexts: [KeyContext] {
+        switch ownership.step {
+        case .reason: [PromptState.keys]
+        case .pick: [Self.pickKeys]
+        case nil: form == nil ? [Self.keys] : [Self.formKeys, FormKeys.keys]
+        }
+    }
+
+    var takesText: Bool {
+        switch ownership.step {
+        case .reason: true
+        case .pick: false
+        case nil: form != nil
+        }
     }
 }

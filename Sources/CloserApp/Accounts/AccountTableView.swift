@@ -64,7 +64,7 @@ enum AccountTableView {
         let rows = table.page?.rows ?? []
         let cells = rows.map { row in fitted.map { $0.column.cell(row, lang: lang, today: state.today) } }
         let roles: [StyleRole?] = rows.map { row in
-            row.nextStepDue.map { $0 < state.today } == true ? "card.overdue" : nil
+            row.nextStepDue.map { $0 < state.today } == true ? .cardOverdue : nil
         }
         // The widget draws the rows it is given from the scroll offset; ours start at the page's offset.
         var scroll = table.scroll

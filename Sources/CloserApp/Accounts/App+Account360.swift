@@ -35,19 +35,19 @@ extension App {
         }
     }
 
-    func handleAccount360(_ key: Key, _ detail: inout Account360State) {
+    func handleAccount360(_ command: Command, _ detail: inout Account360State) {
         if detail.ownership.step != nil {
-            handleOwnershipStep(key, &detail)
+            handleOwnershipStep(command, &detail)
             return
         }
         if var form = detail.form {
-            switch key {
-            case .escape:
+            switch command {
+            case .close:
                 detail.form = nil
-            case .enter:
+            case .confirm:
                 saveAccount360(&detail, form: &form)
                 return
-            case .ctrl("r"):
+            case .reloadForm:
                 // Take the newest version underneath what was typed; Enter then saves over it.
                 attempt {
                     var fresh = try loadAccount360WithOwnership(detail.account.id)
@@ -58,22 +58,31 @@ extension App {
                         zh: "已载入第 \(fresh.account.version) 版；你的修改仍在表单中 —— 回车保存")[state.lang])
                 }
             default:
-                form.handle(key)
+                form.run(command)
                 detail.form = form
             }
             state.overlay = .accounts(.account(detail))
             return
         }
-        switch key {
-        case .escape, .char("q"):
+        switch command {
+        case .close:
             state.overlay = nil
             if (try? store.changeToken()) != lastChangeToken { reload() }
-        case .char("e"):
+        case .editAccount:
             detail.form = detail.editForm(state.lang)
             state.overlay = .accounts(.account(detail))
         default:
-            handleAccountOwnershipKey(key, &detail)
+            handleAccountOwnershipCommand(command, &detail)
         }
+    }
+
+    /// A key typed into the edit form or the reason for a return.
+    func typeAccount360(_ key: Key, _ detail: inout Account360State) {
+        if detail.ownership.step != nil { return typeOwnershipReason(key, &detail) }
+        guard var form = detail.form else { return }
+        form.handle(key)
+        detail.form = form
+        state.overlay = .accounts(.account(detail))
     }
 
     /// Checks each field and puts the message beside it; only a clean form is written.

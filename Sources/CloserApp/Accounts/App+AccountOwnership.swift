@@ -46,8 +46,8 @@ public enum OwnershipAction: String, CaseIterable, Sendable {
         case .returnToPool: LocalizedText(en: "Return to the pool, with a reason 退回", zh: "退回公海（须填写原因）")
         case .assign: LocalizedText(en: "Assign to a rep 分配", zh: "分配给销售")
         case .share: LocalizedText(en: "Share with a rep 共享", zh: "共享给销售")
-        case .exclusive: LocalizedText(en: "Make exclusive 独占 (owner and managers only)", zh: "设为独占（仅负责人和经理可见）")
-        case .owned: LocalizedText(en: "Make plainly owned again (ends sharing / exclusive)", zh: "恢复为私有（取消共享 / 独占）")
+        case .exclusive: LocalizedText(en: "Exclusive 独占 (owner and managers only)", zh: "设为独占（仅负责人和经理可见）")
+        case .owned: LocalizedText(en: "Owned again (ends sharing / exclusive)", zh: "恢复为私有（取消共享 / 独占）")
         case .protect: LocalizedText(en: "Protect / unprotect 保护", zh: "保护 / 取消保护")
         }
     }
@@ -66,9 +66,31 @@ public enum OwnershipAction: String, CaseIterable, Sendable {
     }
 }
 
-/// The 360° view's ownership keys: the handler and the help read this one map.
+extension OwnershipAction {
+    /// The command that runs it, named `account.<action>` in the key map.
+    var command: Command {
+        let id = switch self {
+        case .claim: "claim"
+        case .returnToPool: "return"
+        case .assign: "assign"
+        case .share: "share"
+        case .exclusive: "exclusive"
+        case .owned: "owned"
+        case .protect: "protect"
+        }
+        return Command("account.\(id)", en: label.en, zh: label.zh)
+    }
+
+    init?(command: Command) {
+        guard let action = OwnershipAction.allCases.first(where: { $0.command == command }) else { return nil }
+        self = action
+    }
+}
+
+/// The 360° view's ownership keys, declared once: the key map binds them in the 360° view's
+/// context, and the view's hint line and help read them from there.
 public enum AccountOwnershipKeys {
-    public static let bindings: [(key: Key, action: OwnershipAction)] = [
+    static let table: [(key: Key, action: OwnershipAction)] = [
         (.char("c"), .claim),
         (.char("r"), .returnToPool),
         (.char("a"), .assign),
@@ -78,17 +100,11 @@ public enum AccountOwnershipKeys {
         (.char("p"), .protect),
     ]
 
-    public static func action(for key: Key) -> OwnershipAction? {
-        bindings.first { $0.key == key }?.action
-    }
-
-    public static func key(of action: OwnershipAction) -> Key? {
-        bindings.first { $0.action == action }?.key
-    }
-
-    /// Help entries, generated from `bindings`.
-    public static func hints(_ lang: Language) -> [KeyHint] {
-        bindings.map { KeyHint(KeyMap.name(of: $0.key), $0.action.label[lang]) }
+    /// Each action with the key the key map binds it to in the 360° view.
+    public static var bindings: [(key: Key, action: OwnershipAction)] {
+        OwnershipAction.allCases.compactMap { action in
+            KeyMap.keys(of: action.command, in: [Account360State.keys]).first.map { ($0, action) }
+        }
     }
 
     /// "c 领取 · r 退回 · …" for the view itself.
@@ -117,10 +133,10 @@ extension App {
         return info
     }
 
-    /// A key of the 360° view that is not `e` / Esc / q; true when it was an ownership key.
+    /// A command of the 360° view that is not edit or close; true when it was an ownership action.
     @discardableResult
-    func handleAccountOwnershipKey(_ key: Key, _ detail: inout Account360State) -> Bool {
-        guard let action = AccountOwnershipKeys.action(for: key) else { return false }
+    func handleAccountOwnershipCommand(_ command: Command, _ detail: inout Account360State) -> Bool {
+        guard let action = OwnershipAction(command: command) else { return false }
         state.message = nil
         let lang = state.lang
         let owned = store
@@ -160,16 +176,16 @@ extension App {
         return true
     }
 
-    /// Keys while a reason is typed or a user is picked.
-    func handleOwnershipStep(_ key: Key, _ detail: inout Account360State) {
+    /// Commands while a reason is typed or a user is picked.
+    func handleOwnershipStep(_ command: Command, _ detail: inout Account360State) {
         guard let step = detail.ownership.step else { return }
         let lang = state.lang
         switch step {
-        case .reason(var field, let error):
-            switch key {
-            case .escape:
+        case .reason(let field, _):
+            switch command {
+            case .close:
                 detail.ownership.step = nil
-            case .enter:
+            case .confirm:
                 let reason = field.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !reason.isEmpty else {
                     detail.ownership.step = .reason(field, error: Self.reasonRequiredText[lang])
@@ -181,25 +197,25 @@ extension App {
                 performOwnership(.returnToPool, &detail) { try owned.returnToPool(id, reason: reason) }
                 return
             default:
-                if field.handle(key) { detail.ownership.step = .reason(field, error: nil) } else { detail.ownership.step = .reason(field, error: error) }
+                return
             }
         case .pick(var pick):
-            switch key {
-            case .escape, .char("q"):
+            switch command {
+            case .close:
                 detail.ownership.step = nil
-            case .up, .char("k"):
+            case .selectUp:
                 pick.cursor = max(0, pick.cursor - 1)
                 detail.ownership.step = .pick(pick)
-            case .down, .char("j"):
+            case .selectDown:
                 pick.cursor = min(pick.users.count - 1, pick.cursor + 1)
                 detail.ownership.step = .pick(pick)
-            case .home, .char("g"):
+            case .selectFirst:
                 pick.cursor = 0
                 detail.ownership.step = .pick(pick)
-            case .end, .char("G"):
+            case .selectLast:
                 pick.cursor = max(0, pick.users.count - 1)
                 detail.ownership.step = .pick(pick)
-            case .enter:
+            case .confirm:
                 guard let user = pick.selected else { return }
                 let owned = store
                 let id = detail.account.id
@@ -211,9 +227,16 @@ extension App {
                 }
                 return
             default:
-                break
+                return
             }
         }
+        state.overlay = .accounts(.account(detail))
+    }
+
+    /// A key typed into the reason for a return.
+    func typeOwnershipReason(_ key: Key, _ detail: inout Account360State) {
+        guard case .reason(var field, let error) = detail.ownership.step else { return }
+        if field.handle(key) { detail.ownership.step = .reason(field, error: nil) } else { detail.ownership.step = .reason(field, error: error) }
         state.overlay = .accounts(.account(detail))
     }
 

@@ -2,40 +2,146 @@ import CloserCore
 import Foundation
 import TerminalUI
 
-extension App {
-    /// One aggregate read sized to the frames: counts and sums per quadrant and per score cell
-    /// come from the store; only the accounts the lists can show (the rows that fit below the
-    /// furthest scroll offset) are read, never every filtered account.
-    func loadQuadrant() throws {
-        let layout = QuadrantLayout(area: state.contentRect)
-        let keep = QuadrantState.order.map { state.quadrant.scroll($0).offset }.max().map { $0 + layout.rowsPerQuadrant } ?? layout.rowsPerQuadrant
-        let summary = try store.quadrantSummary(AccountQuery(conditions: state.accountSearch.conditions),
-                                                topPerQuadrant: keep, rankByLifetimeValue: state.quadrant.metric == .lifetimeValue)
-        state.quadrant.summary = summary
-        if state.quadrant.mode == .scatter { try loadQuadrantCell() }
-        let since = MoveArrow.reviewStart(today: state.today)
-        state.quadrant.movesSince = since
-        state.quadrant.moves = try store.quadrantMoves(since: since)
-        for quadrant in QuadrantState.order {
-            var scroll = state.quadrant.scroll(quadrant)
-            scroll.clamp(count: summary.quadrants[quadrant]?.count ?? 0, pageSize: layout.rowsPerQuadrant)
-            state.quadrant.scrolls[quadrant] = scroll
+/// The quadrant's one aggregate read sized to the frames: counts and sums per quadrant and per
+/// score cell come from the store; only the accounts the lists can show (the rows that fit below
+/// the furthest scroll offset) are read, never every filtered account; then who moved quadrant
+/// since the last review.
+struct ReadQuadrant: Work, Equatable {
+    var query: AccountQuery
+    var topPerQuadrant: Int
+    var byLifetimeValue: Bool
+    /// The scatter's cursor cell, whose leaders the side panel lists (nil on the lists).
+    var cell: ReadQuadrantCell?
+    var movesSince: Date
+
+    struct Reply: Sendable {
+        var summary: QuadrantSummary
+        var moves: [Int64: QuadrantMove]
+        var movesSince: Date
+    }
+
+    func run(in world: World) throws -> Reply {
+        var summary = try world.store.quadrantSummary(query, topPerQuadrant: topPerQuadrant, rankByLifetimeValue: byLifetimeValue)
+        if let cell, let top = try cell.leaders(of: summary, in: world) { summary.cells[top.index].top = top.rows }
+        return Reply(summary: summary, moves: try world.store.quadrantMoves(since: movesSince), movesSince: movesSince)
+    }
+}
+
+/// The leaders of the scatter's cursor cell: one small read when the cell holds several
+/// accounts (the summary carries a lone account itself).
+struct ReadQuadrantCell: Work, Equatable {
+    var query: AccountQuery
+    var assistance: Int
+    var loyalty: Int
+    var byLifetimeValue: Bool
+
+    struct Reply: Sendable {
+        var assistance: Int
+        var loyalty: Int
+        var rows: [AccountSummary]
+    }
+
+    func leaders(of summary: QuadrantSummary, in world: World) throws -> (index: Int, rows: [AccountSummary])? {
+        guard let index = QuadrantSummary.cellIndex(assistance: assistance, loyalty: loyalty), summary.cells[index].count > 1 else { return nil }
+        return (index, try world.store.quadrantCell(query, assistance: assistance, loyalty: loyalty, top: QuadrantSummary.accountsPerCell,
+                                                    rankByLifetimeValue: byLifetimeValue))
+    }
+
+    func run(in world: World) throws -> Reply {
+        Reply(assistance: assistance, loyalty: loyalty,
+              rows: try world.store.quadrantCell(query, assistance: assistance, loyalty: loyalty, top: QuadrantSummary.accountsPerCell,
+                                                 rankByLifetimeValue: byLifetimeValue))
+    }
+}
+
+/// `+`/`-` loyalty, `]`/`[` assistance: a versioned save; the store logs a "scores" event with
+/// the quadrant change.
+struct SaveScores: Work, Equatable {
+    var account: Account
+    var before: Account
+
+    struct Reply: Sendable {
+        var saved: Account
+        var before: Account
+    }
+
+    func run(in world: World) throws -> Reply { Reply(saved: try world.store.updateAccount(account), before: before) }
+}
+
+/// The quadrant's update: state in, effects out.
+enum QuadrantUpdate {
+    static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect]? {
+        switch event {
+        case .load: return [load(state)]
+        case .command(let command):
+            if Command.selection.contains(command) { return move(&state, command) }
+            switch command {
+            case .toggleQuadrantView: return toggleView(&state)
+            case .toggleQuadrantValue:
+                state.quadrant.metric = state.quadrant.metric == .pipeline ? .lifetimeValue : .pipeline
+                state.quadrant.scrolls = [:]
+                return [.reload(keeping: nil)]
+            case .loyaltyUp: return changeScore(&state, loyalty: 1, assistance: 0)
+            case .loyaltyDown: return changeScore(&state, loyalty: -1, assistance: 0)
+            case .assistanceUp: return changeScore(&state, loyalty: 0, assistance: 1)
+            case .assistanceDown: return changeScore(&state, loyalty: 0, assistance: -1)
+            default: return nil
+            }
+        case .reply(let read as ReadQuadrant.Reply):
+            let layout = QuadrantLayout(area: state.contentRect)
+            state.quadrant.summary = read.summary
+            state.quadrant.movesSince = read.movesSince
+            state.quadrant.moves = read.moves
+            for quadrant in QuadrantState.order {
+                var scroll = state.quadrant.scroll(quadrant)
+                scroll.clamp(count: read.summary.quadrants[quadrant]?.count ?? 0, pageSize: layout.rowsPerQuadrant)
+                state.quadrant.scrolls[quadrant] = scroll
+            }
+            if let follow = state.quadrant.followAfterLoad {
+                state.quadrant.followAfterLoad = nil
+                select(&state, inLists: follow.id, quadrant: follow.quadrant)
+            }
+            return []
+        case .reply(let cell as ReadQuadrantCell.Reply):
+            guard let index = QuadrantSummary.cellIndex(assistance: cell.assistance, loyalty: cell.loyalty),
+                  state.quadrant.summary?.cells.indices.contains(index) == true else { return [] }
+            state.quadrant.summary?.cells[index].top = cell.rows
+            return []
+        case .reply(let scores as SaveScores.Reply):
+            scoresSaved(&state, scores)
+            return [.reload(keeping: nil)]
+        case .failed(let work, let error):
+            state.message = StatusMessage(String(describing: error), isError: true)
+            return work is SaveScores ? [.reload(keeping: nil)] : []
+        case .mouse, .reply:
+            return nil
         }
     }
 
-    /// The leaders of the scatter's cursor cell, for the side panel: one small read when the
-    /// cell holds several accounts (the summary carries a lone account itself).
-    func loadQuadrantCell() throws {
-        let q = state.quadrant
-        guard var summary = q.summary, let index = QuadrantSummary.cellIndex(assistance: q.cellAssistance, loyalty: q.cellLoyalty),
-              summary.cells[index].count > 1 else { return }
-        summary.cells[index].top = try store.quadrantCell(AccountQuery(conditions: state.accountSearch.conditions),
-                                                          assistance: q.cellAssistance, loyalty: q.cellLoyalty,
-                                                          top: QuadrantSummary.accountsPerCell, rankByLifetimeValue: q.metric == .lifetimeValue)
-        state.quadrant.summary = summary
+    static func load(_ state: AppState) -> Effect {
+        let layout = QuadrantLayout(area: state.contentRect)
+        let keep = QuadrantState.order.map { state.quadrant.scroll($0).offset }.max().map { $0 + layout.rowsPerQuadrant } ?? layout.rowsPerQuadrant
+        return .work(ReadQuadrant(query: AccountQuery(conditions: state.accountSearch.conditions), topPerQuadrant: keep,
+                                  byLifetimeValue: state.quadrant.metric == .lifetimeValue,
+                                  cell: state.quadrant.mode == .scatter ? cellRead(state) : nil,
+                                  movesSince: MoveArrow.reviewStart(today: state.today)),
+                     replyTo: .screen(.quadrant))
     }
 
-    func moveQuadrantSelection(_ command: Command) {
+    static func cellRead(_ state: AppState) -> ReadQuadrantCell {
+        ReadQuadrantCell(query: AccountQuery(conditions: state.accountSearch.conditions), assistance: state.quadrant.cellAssistance,
+                         loyalty: state.quadrant.cellLoyalty, byLifetimeValue: state.quadrant.metric == .lifetimeValue)
+    }
+
+    /// The cursor cell's leaders, when it holds more than the summary carries.
+    static func cellEffects(_ state: AppState) -> [Effect] {
+        let q = state.quadrant
+        guard let summary = q.summary, let index = QuadrantSummary.cellIndex(assistance: q.cellAssistance, loyalty: q.cellLoyalty),
+              summary.cells[index].count > 1 else { return [] }
+        return [.work(cellRead(state), replyTo: .screen(.quadrant))]
+    }
+
+    static func move(_ state: inout AppState, _ command: Command) -> [Effect] {
         switch state.quadrant.mode {
         case .scatter:
             var a = state.quadrant.cellAssistance, l = state.quadrant.cellLoyalty
@@ -46,12 +152,12 @@ extension App {
             case .selectDown: l -= 1
             case .pageUp: l += 5
             case .pageDown: l -= 5
-            default: return
+            default: return []
             }
             state.quadrant.cellAssistance = min(10, max(1, a))
             state.quadrant.cellLoyalty = min(10, max(1, l))
             state.quadrant.pinnedAccountID = nil
-            attempt { try loadQuadrantCell() }
+            return cellEffects(state)
         case .lists:
             let rows = QuadrantLayout(area: state.contentRect).rowsPerQuadrant
             let focus = state.quadrant.focus
@@ -61,27 +167,22 @@ extension App {
             switch command {
             case .selectLeft, .selectRight:
                 state.quadrant.focus = QuadrantLayout.neighbour(of: focus, horizontal: true)
-                return
+                return []
             case .selectUp where scroll.selected == 0 && !top, .selectDown where top && scroll.selected >= (group?.count ?? 0) - 1:
                 state.quadrant.focus = QuadrantLayout.neighbour(of: focus, horizontal: false)
-                return
-            case .selectUp: scroll.handle(.up, count: group?.count ?? 0, pageSize: rows)
-            case .selectDown: scroll.handle(.down, count: group?.count ?? 0, pageSize: rows)
-            case .pageUp: scroll.handle(.pageUp, count: group?.count ?? 0, pageSize: rows)
-            case .pageDown: scroll.handle(.pageDown, count: group?.count ?? 0, pageSize: rows)
-            case .selectFirst: scroll.handle(.home, count: group?.count ?? 0, pageSize: rows)
-            case .selectLast: scroll.handle(.end, count: group?.count ?? 0, pageSize: rows)
-            default: return
+                return []
+            default:
+                guard let key = command.scrollKey else { return [] }
+                scroll.handle(key, count: group?.count ?? 0, pageSize: rows)
             }
             state.quadrant.scrolls[focus] = scroll
             // Past the accounts kept: read again with more of them.
-            if scroll.offset + rows > (group?.top.count ?? 0), (group?.top.count ?? 0) < (group?.count ?? 0) {
-                attempt { try loadQuadrant() }
-            }
+            if scroll.offset + rows > (group?.top.count ?? 0), (group?.top.count ?? 0) < (group?.count ?? 0) { return [load(state)] }
+            return []
         }
     }
 
-    func toggleQuadrantView() {
+    static func toggleView(_ state: inout AppState) -> [Effect] {
         let selected = state.quadrant.selected
         switch state.quadrant.mode {
         case .lists:
@@ -91,15 +192,16 @@ extension App {
                 state.quadrant.cellLoyalty = account.loyalty
                 state.quadrant.pinnedAccountID = account.id
             }
-            attempt { try loadQuadrantCell() }
+            return cellEffects(state)
         case .scatter:
             state.quadrant.mode = .lists
-            if let selected { select(inLists: selected.id, quadrant: selected.account.quadrant) }
+            if let selected { select(&state, inLists: selected.id, quadrant: selected.account.quadrant) }
+            return []
         }
     }
 
     /// Focuses the quadrant and selects the account when it is among those loaded.
-    func select(inLists id: Int64, quadrant: Quadrant) {
+    static func select(_ state: inout AppState, inLists id: Int64, quadrant: Quadrant) {
         state.quadrant.focus = quadrant
         let rows = QuadrantLayout(area: state.contentRect).rowsPerQuadrant
         guard let group = state.quadrant.summary?.quadrants[quadrant],
@@ -110,37 +212,32 @@ extension App {
         state.quadrant.scrolls[quadrant] = scroll
     }
 
-    /// `+`/`-` loyalty, `]`/`[` assistance: a versioned save; the store logs a "scores" event
-    /// with the quadrant change, and the selection follows the account across the border.
-    func changeScore(loyalty: Int, assistance: Int) {
-        guard let selected = state.quadrant.selected else { return }
-        let lang = state.lang
+    static func changeScore(_ state: inout AppState, loyalty: Int, assistance: Int) -> [Effect] {
+        guard let selected = state.quadrant.selected else { return [] }
         var account = selected.account
         account.loyalty += loyalty
         account.assistance += assistance
         guard Quadrant.scoreRange.contains(account.loyalty), Quadrant.scoreRange.contains(account.assistance) else {
-            state.message = StatusMessage(LocalizedText(en: "Scores run 1…10", zh: "分数范围 1…10")[lang], isError: true)
-            return
+            state.message = StatusMessage(LocalizedText(en: "Scores run 1…10", zh: "分数范围 1…10")[state.lang], isError: true)
+            return []
         }
-        do {
-            let saved = try store.updateAccount(account)
-            let before = selected.account
-            var text = "\(saved.name): " + (loyalty != 0
-                ? "\(LocalizedText(en: "loyalty", zh: "忠诚")[lang]) \(before.loyalty)→\(saved.loyalty)"
-                : "\(LocalizedText(en: "assistance", zh: "协助")[lang]) \(before.assistance)→\(saved.assistance)")
-            if before.quadrant != saved.quadrant {
-                text += " · \(before.quadrant.label[lang]) \(MoveArrow.arrow(QuadrantMove(accountID: saved.id, from: before.quadrant, to: saved.quadrant, at: Date()))) \(saved.quadrant.label[lang])"
-            }
-            state.message = StatusMessage(text)
-            state.quadrant.pinnedAccountID = saved.id
-            state.quadrant.cellAssistance = saved.assistance
-            state.quadrant.cellLoyalty = saved.loyalty
-            reload()
-            if state.quadrant.mode == .lists { select(inLists: saved.id, quadrant: saved.quadrant) }
-        } catch {
-            state.message = StatusMessage(String(describing: error), isError: true)
-            reload()
+        return [.work(SaveScores(account: account, before: selected.account), replyTo: .screen(.quadrant))]
+    }
+
+    /// Says what changed; the selection follows the account across the border once the reread is in.
+    static func scoresSaved(_ state: inout AppState, _ reply: SaveScores.Reply) {
+        let lang = state.lang, saved = reply.saved, before = reply.before
+        var text = "\(saved.name): " + (before.loyalty != saved.loyalty
+            ? "\(LocalizedText(en: "loyalty", zh: "忠诚")[lang]) \(before.loyalty)→\(saved.loyalty)"
+            : "\(LocalizedText(en: "assistance", zh: "协助")[lang]) \(before.assistance)→\(saved.assistance)")
+        if before.quadrant != saved.quadrant {
+            text += " · \(before.quadrant.label[lang]) \(MoveArrow.arrow(QuadrantMove(accountID: saved.id, from: before.quadrant, to: saved.quadrant, at: Date(timeIntervalSince1970: 0)))) \(saved.quadrant.label[lang])"
         }
+        state.message = StatusMessage(text)
+        state.quadrant.pinnedAccountID = saved.id
+        state.quadrant.cellAssistance = saved.assistance
+        state.quadrant.cellLoyalty = saved.loyalty
+        if state.quadrant.mode == .lists { state.quadrant.followAfterLoad = (saved.id, saved.quadrant) }
     }
 }
 

@@ -20,14 +20,24 @@ public struct SavedFilterPicker: Sendable {
         self.filters = filters
         self.target = target
     }
+
+    static let keys = KeyContext("filters", en: "Saved filters", zh: "保存的筛选")
+    static let bindings: [KeyBinding] = [
+        KeyBinding([.enter], .confirm, keys),
+        KeyBinding([.escape, .char("q"), .char("f")], .close, keys),
+        KeyBinding([.up, .char("k")], .selectUp, keys),
+        KeyBinding([.down, .char("j")], .selectDown, keys),
+        KeyBinding([.pageUp], .pageUp, keys),
+        KeyBinding([.pageDown], .pageDown, keys),
+        KeyBinding([.home, .char("g")], .selectFirst, keys),
+        KeyBinding([.end, .char("G")], .selectLast, keys),
+    ]
 }
 
 extension App {
-    func openSavedFilters() {
-        let filters = store
-        let target: SavedFilterPicker.Target = state.screen.isAccountScreen ? .accountSearch : .deals
+    func openSavedFilters(for target: SavedFilterPicker.Target) {
         attempt {
-            let saved = try filters.savedFilters()
+            let saved = try store.savedFilters()
             guard !saved.isEmpty else {
                 state.message = StatusMessage((target == .deals
                     ? LocalizedText(en: "No saved filters yet: search the account table (3) with /, then F saves it",
@@ -40,11 +50,11 @@ extension App {
         }
     }
 
-    func handleSavedFilterPicker(_ key: Key, _ picker: inout SavedFilterPicker) {
-        switch key {
-        case .escape, .char("q"), .char("f"):
+    func handleSavedFilterPicker(_ command: Command, _ picker: inout SavedFilterPicker) {
+        switch command {
+        case .close:
             state.overlay = nil
-        case .enter:
+        case .confirm:
             state.overlay = nil
             guard picker.filters.indices.contains(picker.scroll.selected) else { return }
             let saved = picker.filters[picker.scroll.selected]
@@ -53,6 +63,7 @@ extension App {
             case .deals: applyDealFilter(saved)
             }
         default:
+            guard let key = command.scrollKey else { return }
             _ = picker.scroll.handle(key, count: picker.filters.count, pageSize: 10)
             state.overlay = .accounts(.savedFilters(picker))
         }
@@ -83,10 +94,10 @@ extension App {
         }
         // A deal query has no viewer: `owner:me` means the dashboard's user.
         let resolved = AccountQueryLanguage.resolvingMe(conditions, as: state.user)
-        setFilter { filter in
-            filter.accountConditions = resolved
-            filter.accountFilterName = saved.name
-        }
+        var filter = state.filter
+        filter.accountConditions = resolved
+        filter.accountFilterName = saved.name
+        setFilter(filter)
     }
 
     func beginSaveFilter() {

@@ -23,7 +23,7 @@ enum QuadrantView {
         panel(state, layout: layout, into: &canvas)
     }
 
-    static func gradeRole(_ grade: Grade) -> StyleRole { StyleRole("grade.\(grade.rawValue.lowercased())") }
+    static func gradeRole(_ grade: Grade) -> StyleRole { .grade(grade) }
 
     static func lists(_ state: AppState, layout: QuadrantLayout, into canvas: inout Canvas) {
         let lang = state.lang
@@ -91,12 +91,12 @@ enum QuadrantView {
         // Quadrant names above and below their halves, the axes' names at the ends.
         let half = cellWidth * 5
         canvas.put(LocalizedText(en: "↑", zh: "↑")[lang], x: grid.x, y: body.y, role: .dim)
-        canvas.put(TextWidth.center(Quadrant.loyal.label[lang], to: half), x: left, y: body.y, role: "quadrant.loyal", maxWidth: half)
-        canvas.put(TextWidth.center(Quadrant.strategic.label[lang], to: half), x: left + half + 1, y: body.y, role: "quadrant.strategic", maxWidth: half)
+        canvas.put(TextWidth.center(Quadrant.loyal.label[lang], to: half), x: left, y: body.y, role: .quadrant(.loyal), maxWidth: half)
+        canvas.put(TextWidth.center(Quadrant.strategic.label[lang], to: half), x: left + half + 1, y: body.y, role: .quadrant(.strategic), maxWidth: half)
         let bottom = cellY(1, top: top) + 2
         if bottom < body.maxY {
-            canvas.put(TextWidth.center(Quadrant.market.label[lang], to: half), x: left, y: bottom, role: "quadrant.market", maxWidth: half)
-            canvas.put(TextWidth.center(Quadrant.opportunity.label[lang], to: half), x: left + half + 1, y: bottom, role: "quadrant.opportunity", maxWidth: half)
+            canvas.put(TextWidth.center(Quadrant.market.label[lang], to: half), x: left, y: bottom, role: .quadrant(.market), maxWidth: half)
+            canvas.put(TextWidth.center(Quadrant.opportunity.label[lang], to: half), x: left + half + 1, y: bottom, role: .quadrant(.opportunity), maxWidth: half)
             canvas.put("→", x: left + plotWidth, y: bottom, role: .dim)
         }
         // The borders between low and high.
@@ -148,7 +148,7 @@ enum QuadrantView {
             lines.append((account.grade.label[lang], gradeRole(account.grade)))
             var where_ = quadrant.label[lang]
             if let move = q.moves[account.id] { where_ += " " + MoveArrow.arrow(move) + " " + LocalizedText(en: "from ", zh: "自")[lang] + move.from.label[lang] }
-            lines.append((where_, StyleRole("quadrant.\(quadrant.rawValue)")))
+            lines.append((where_, .quadrant(quadrant)))
             lines.append(("\(LocalizedText(en: "assistance", zh: "协助")[lang]) \(account.assistance)/10 · \(LocalizedText(en: "loyalty", zh: "忠诚")[lang]) \(account.loyalty)/10", .normal))
             for text in TextWidth.wrap(quadrant.meaning[lang], to: inner.width - 1) { lines.append((text, .dim)) }
             let needLoyalty = max(0, Quadrant.highFrom - account.loyalty), needAssistance = max(0, Quadrant.highFrom - account.assistance)

@@ -32,7 +32,7 @@ public enum BoardView {
     }
 
     static func header(_ column: BoardColumn, lang: Language, focused: Bool, into canvas: inout Canvas, rect: Rect) {
-        let role: StyleRole = focused ? "stage.header.focused" : "stage.header"
+        let role: StyleRole = focused ? .stageHeaderFocused : .stageHeader
         canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: role)
         let count = " \(column.count) "
         let countWidth = TextWidth.of(count)
@@ -44,28 +44,28 @@ public enum BoardView {
         let extra = column.totals.count > 1 ? " +\(column.totals.count - 1)" : ""
         let sums = main.map { "\(lang(.total)) \(Money.compact($0.amount))\(currency)  \(lang(.weighted)) \(Money.compact($0.weighted))" }
             ?? "\(lang(.total)) 0"
-        canvas.put(" " + sums + extra, x: rect.x, y: rect.y + 1, role: "stage.total", maxWidth: rect.width)
+        canvas.put(" " + sums + extra, x: rect.x, y: rect.y + 1, role: .stageTotal, maxWidth: rect.width)
         canvas.hline(x: rect.x, y: rect.y + 2, length: rect.width, role: focused ? .borderFocused : .border)
     }
 
     /// Four lines: grade and account; title; amount, days in stage and gate progress; next step and risk.
     static func card(_ deal: DealSummary, lang: Language, today: Day, selected: Bool, into canvas: inout Canvas, rect: Rect) {
-        let base: StyleRole = selected ? "card.selected" : "card"
+        let base: StyleRole = selected ? .cardSelected : .card
         canvas.fill(rect, role: base)
         let width = rect.width - 1
         let x = rect.x + 1
-        var used = canvas.put(deal.accountGrade.rawValue, x: x, y: rect.y, role: selected ? base : StyleRole("grade.\(deal.accountGrade.rawValue.lowercased())"))
-        used += canvas.put(" " + deal.accountName, x: x + used, y: rect.y, role: selected ? base : "card.account", maxWidth: width - used)
-        canvas.put(deal.title, x: x, y: rect.y + 1, role: selected ? base : "card.title", maxWidth: width)
+        var used = canvas.put(deal.accountGrade.rawValue, x: x, y: rect.y, role: selected ? base : .grade(deal.accountGrade))
+        used += canvas.put(" " + deal.accountName, x: x + used, y: rect.y, role: selected ? base : .cardAccount, maxWidth: width - used)
+        canvas.put(deal.title, x: x, y: rect.y + 1, role: selected ? base : .cardTitle, maxWidth: width)
         let amount = Money.compact(deal.amount.minorUnits) + (deal.amount.currency == Money.defaultCurrency ? "" : " " + deal.amount.currency)
-        var line3 = canvas.put(amount, x: x, y: rect.y + 2, role: selected ? base : "card.amount", maxWidth: width)
+        var line3 = canvas.put(amount, x: x, y: rect.y + 2, role: selected ? base : .cardAmount, maxWidth: width)
         line3 += canvas.put(" · \(deal.daysInStage(today: today))\(lang(.days)) · ", x: x + line3, y: rect.y + 2, role: base, maxWidth: width - line3)
         let gateMet = deal.milestonesMet == deal.milestonesTotal
         canvas.put((gateMet ? "◆" : "◇") + "\(deal.milestonesMet)/\(deal.milestonesTotal)", x: x + line3, y: rect.y + 2,
-                   role: selected ? base : (gateMet ? "milestone.done" : "milestone.open"), maxWidth: width - line3)
+                   role: selected ? base : (gateMet ? .milestoneDone : .milestoneOpen), maxWidth: width - line3)
         var line4 = 0
         if deal.atRisk {
-            line4 += canvas.put("⚑" + lang(.atRisk) + " ", x: x, y: rect.y + 3, role: "risk", maxWidth: width)
+            line4 += canvas.put("⚑" + lang(.atRisk) + " ", x: x, y: rect.y + 3, role: .risk, maxWidth: width)
         }
         let (text, role) = nextStepText(deal, lang: lang, today: today)
         canvas.put(text, x: x + line4, y: rect.y + 3, role: selected ? base : role, maxWidth: width - line4)
@@ -73,10 +73,10 @@ public enum BoardView {
 
     static func nextStepText(_ deal: DealSummary, lang: Language, today: Day) -> (String, StyleRole) {
         switch deal.nextStepState(today: today) {
-        case .missing: return ("⚠ " + lang(.noNextStep), "card.overdue")
-        case .overdue(let days): return ("⏰ \(shortDate(deal.nextStepDue)) \(lang(.overdue)) \(days)\(lang(.days)) · \(deal.nextStep)", "card.overdue")
-        case .dueToday: return ("→ \(lang(.dueToday)) · \(deal.nextStep)", "card.due")
-        case .upcoming: return ("→ \(shortDate(deal.nextStepDue)) \(deal.nextStep)", "card.due")
+        case .missing: return ("⚠ " + lang(.noNextStep), .cardOverdue)
+        case .overdue(let days): return ("⏰ \(shortDate(deal.nextStepDue)) \(lang(.overdue)) \(days)\(lang(.days)) · \(deal.nextStep)", .cardOverdue)
+        case .dueToday: return ("→ \(lang(.dueToday)) · \(deal.nextStep)", .cardDue)
+        case .upcoming: return ("→ \(shortDate(deal.nextStepDue)) \(deal.nextStep)", .cardDue)
         }
     }
 

@@ -3,7 +3,7 @@ import TerminalUI
 
 /// A column of the deal table: its title, width, sort key and how it words a row. Weighted
 /// and close date start hidden (`c` shows them), so the default table keeps its eight columns.
-public enum DealColumn: String, TableColumnKind {
+public enum DealColumn: String, PagedColumn {
     case id, title, account, stage, amount, weighted, probability, expectedClose, nextStep, owner
 
     public var title: LocalizedText {
@@ -95,6 +95,33 @@ public enum DealColumn: String, TableColumnKind {
         case .owner: return deal.owner
         }
     }
+}
+
+extension DealColumn {
+    /// The export's columns for this one: a stage with its process, an amount with its currency,
+    /// a next step with its date — what it takes to read the row back.
+    public var exportColumns: [DealExportColumn] {
+        switch self {
+        case .id: [.id]
+        case .title: [.title]
+        case .account: [.account]
+        case .stage: [.stage, .process]
+        case .amount: [.amount, .currency]
+        case .weighted: [.weighted]
+        case .probability: [.probability]
+        case .expectedClose: [.close]
+        case .nextStep: [.nextStep, .due]
+        case .owner: [.owner]
+        }
+    }
+}
+
+/// The deal table: one page of rows, read for what is visible; largest amount first at the start.
+public typealias DealTableState = PagedTable<DealColumn, DealSummary>
+
+extension PagedTable where Column == DealColumn, Row == DealSummary {
+    public init() { self.init(sort: .amount, ascending: false, columns: DealColumnLayout(hidden: [.weighted, .expectedClose])) }
+    public var selectedDeal: DealSummary? { selected }
 }
 
 /// The deal table's columns: weighted and close date hidden at first.

@@ -8,7 +8,7 @@ enum DealTableView {
         let fitted = table.columns.fitted(width: area.width)
         let cells = rows.map { deal in fitted.map { $0.column.cell(deal, catalog: catalog, lang: lang, today: today) } }
         let roles: [StyleRole?] = rows.map { deal in
-            deal.nextStepState(today: today).needsAttention ? "card.overdue" : (deal.atRisk ? "risk" : nil)
+            deal.nextStepState(today: today).needsAttention ? .cardOverdue : (deal.atRisk ? .risk : nil)
         }
         // The widget draws the rows it is given from the scroll offset; ours start at the page's offset.
         var scroll = table.scroll

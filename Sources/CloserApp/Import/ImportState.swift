@@ -42,4 +42,42 @@ public struct ImportState: Sendable {
     public var report: ForeignImportReport? {
         if case .preview(_, let report) = phase { report } else { nil }
     }
+
+    static let pathKeys = KeyContext("import.path", en: "Import: the file's path", zh: "导入：文件路径")
+    static let previewKeys = KeyContext("import.preview", en: "Import: the preview", zh: "导入：预览")
+    static let mappingKeys = KeyContext("import.mapping", en: "Import: the mapping file", zh: "导入：映射文件")
+    static let bindings: [KeyBinding] = [
+        KeyBinding([.enter], .confirm, pathKeys),
+        KeyBinding([.escape], .close, pathKeys),
+        KeyBinding([.tab, .backTab], .importMapping, pathKeys),
+        KeyBinding([.enter, .char("i")], .importAll, previewKeys),
+        KeyBinding([.char("s")], .importSkipBad, previewKeys),
+        KeyBinding([.backspace, .char("b")], .importBack, previewKeys),
+        KeyBinding([.char("p")], .importNextProcess, previewKeys),
+        KeyBinding([.char("m")], .importMapping, previewKeys),
+        KeyBinding([.escape], .close, previewKeys),
+        KeyBinding([.up, .char("k")], .selectUp, previewKeys),
+        KeyBinding([.down, .char("j")], .selectDown, previewKeys),
+        KeyBinding([.pageUp], .pageUp, previewKeys),
+        KeyBinding([.pageDown], .pageDown, previewKeys),
+        KeyBinding([.home, .char("g")], .selectFirst, previewKeys),
+        KeyBinding([.end, .char("G")], .selectLast, previewKeys),
+        KeyBinding([.enter], .confirm, mappingKeys),
+        KeyBinding([.escape], .close, mappingKeys),
+    ]
+
+    /// The path's keys while it is typed, the mapping file's while that is, else the preview's.
+    var keys: KeyContext {
+        if case .path = phase { return ImportState.pathKeys }
+        return mappingFocused ? ImportState.mappingKeys : ImportState.previewKeys
+    }
+}
+
+extension Command {
+    public static let importAll = Command("import.all", en: "Import every row (none rejected)", zh: "导入全部行（仅当没有被拒绝的行）")
+    public static let importSkipBad = Command("import.skip-bad", en: "Import the good rows only",
+                                              zh: "只导入正确的行")
+    public static let importBack = Command("import.back", en: "Back to the path", zh: "返回路径")
+    public static let importNextProcess = Command("import.next-process", en: "Stages to the next process", zh: "将商机阶段映射到下一个流程")
+    public static let importMapping = Command("import.mapping", en: "The mapping file's path", zh: "映射文件路径")
 }

@@ -1,22 +1,58 @@
 import CloserCore
 import TerminalUI
 
+/// One read: the account (visibility applies: a rep's chart is refused, with the reason, for an
+/// account private to someone else) and its persons.
+struct ReadOrgChart: Work, Equatable {
+    var accountID: Int64
+
+    struct Reply: Sendable {
+        var accountName: String
+        var persons: Page<Person>
+    }
+
+    func run(in world: World) throws -> Reply {
+        let account = try world.store.account(accountID)
+        return Reply(accountName: account.name, persons: try world.store.persons(PersonQuery(accountID: accountID, limit: App.orgChartReadLimit)))
+    }
+}
+
+extension AppState {
+    var orgChartViewport: Rect { OrgChartScreenLayout(content: contentRect).chart }
+
+    mutating func relayoutOrgChart() {
+        orgChart.prepareLayout(width: orgChartViewport.width, lang: lang)
+        orgChart.scrollToSelection(viewport: orgChartViewport)
+    }
+}
+
+/// The org chart's reads as effects: the tree, coverage, paths and layout are derived once from
+/// the reply, not per frame. Its edits still go through `App`.
+enum OrgChartUpdate {
+    static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect]? {
+        switch event {
+        case .load:
+            guard let accountID = state.orgChart.accountID else { return [] }
+            return [.work(ReadOrgChart(accountID: accountID), replyTo: .screen(.orgChart))]
+        case .reply(let read as ReadOrgChart.Reply):
+            state.orgChart.load(accountName: read.accountName, persons: read.persons.rows, total: read.persons.total, today: state.today)
+            state.relayoutOrgChart()
+            return []
+        case .failed(_, let error):
+            state.message = StatusMessage(String(describing: error), isError: true)
+            return []
+        default:
+            return nil
+        }
+    }
+}
+
 extension App {
     /// A chart this large is still drawn whole; beyond it the heading says how many were left out.
     static let orgChartReadLimit = 2_000
 
     /// The account whose chart `o` opens from the current screen: the selected deal's or account's.
-    var accountForOrgChart: Int64? {
-        switch state.screen {
-        case .board: state.board.selectedDeal?.accountID
-        case .deals: state.table.selectedDeal?.accountID
-        case .accounts: state.accounts.selected?.account.id
-        case .quadrant: state.quadrant.selected?.account.id
-        case .orgChart: state.orgChart.accountID
-        case .review: nil
-        case .persons: state.personTable.selected?.person.accountID
-        }
-    }
+    var accountForOrgChart: Int64? { Screens.module(state.screen).selectedAccount(state) }
 
     public func openOrgChart(accountID: Int64?) {
         if let accountID, accountID != state.orgChart.accountID {
@@ -26,23 +62,9 @@ extension App {
         switchScreen(to: .orgChart)
     }
 
-    /// One read: the account (visibility applies) and its persons; the tree, coverage, paths and
-    /// layout are derived once here, not per frame.
-    func loadOrgChart() throws {
-        guard let accountID = state.orgChart.accountID else { return }
-        // A rep's chart is refused, with the reason, for an account that is private to someone else.
-        let account = try store.account(accountID)
-        let page = try store.persons(PersonQuery(accountID: accountID, limit: App.orgChartReadLimit))
-        state.orgChart.load(accountName: account.name, persons: page.rows, total: page.total, today: state.today)
-        relayoutOrgChart()
-    }
+    var orgChartViewport: Rect { state.orgChartViewport }
 
-    var orgChartViewport: Rect { OrgChartScreenLayout(content: state.contentRect).chart }
-
-    func relayoutOrgChart() {
-        state.orgChart.prepareLayout(width: orgChartViewport.width, lang: state.lang)
-        state.orgChart.scrollToSelection(viewport: orgChartViewport)
-    }
+    func relayoutOrgChart() { state.relayoutOrgChart() }
 
     func selectPerson(_ id: Int64?) {
         guard let id else { return }
@@ -131,7 +153,7 @@ extension App {
             guard let hit = layout.boxes.first(where: { $0.rect.contains(x: x, y: y) }) else { return }
             state.orgChart.selected = hit.personID
             if mouse.kind == .doubleClick {
-                if state.orgChart.pickingManagerFor != nil { _ = handleManagerPick(.enter) } else { runOrgChartCommand(.personEdit) }
+                _ = OrgChartScreen.run(state.orgChart.pickingManagerFor != nil ? .pickManagerHere : .personEdit, in: self)
             }
         }
     }
@@ -139,9 +161,6 @@ extension App {
     func runOrgChartCommand(_ command: Command) {
         let lang = state.lang
         switch command {
-        case .showOrgChart:
-            openOrgChart(accountID: state.orgChart.accountID ?? accountForOrgChart)
-            return
         case .openOrgChart:
             guard let id = accountForOrgChart else {
                 state.message = StatusMessage(LocalizedText(en: "Select a deal or an account first", zh: "请先选中商机或客户")[lang], isError: true)
@@ -223,18 +242,18 @@ extension App {
     }
 
     /// While a manager is being picked: arrows move, Enter sets, Backspace clears, Esc cancels.
-    /// Returns false for keys that are not part of picking.
-    func handleManagerPick(_ key: Key) -> Bool {
+    /// Returns false for commands that are not part of picking.
+    func runManagerPick(_ command: Command) -> Bool {
         guard let moving = state.orgChart.pickingManagerFor, var person = state.orgChart.tree.persons[moving] else { return false }
         let lang = state.lang
-        switch key {
-        case .escape:
+        switch command {
+        case .pickCancel:
             state.orgChart.pickingManagerFor = nil
             state.orgChart.selected = moving
-        case .enter, .backspace:
-            let manager = key == .enter ? state.orgChart.selected : nil
+        case .pickManagerHere, .pickNoManager:
+            let manager = command == .pickManagerHere ? state.orgChart.selected : nil
             state.orgChart.pickingManagerFor = nil
-            if key == .enter, manager == moving {
+            if command == .pickManagerHere, manager == moving {
                 state.message = StatusMessage(LocalizedText(en: "A person cannot report to themselves", zh: "不能设自己为上级")[lang], isError: true)
                 return true
             }
@@ -251,10 +270,10 @@ extension App {
         return true
     }
 
-    func handleOrgChartOverlay(_ key: Key, _ overlay: OrgChartOverlay) {
+    func handleOrgChartOverlay(_ command: Command, _ overlay: OrgChartOverlay) {
         switch overlay {
         case .confirmDelete(let id, var dialog):
-            guard let answer = dialog.handle(key) else {
+            guard let answer = dialog.run(command) else {
                 state.overlay = .orgChart(.confirmDelete(personID: id, dialog))
                 return
             }
@@ -266,11 +285,11 @@ extension App {
             }
             reload()
         case .person(var form):
-            switch key {
-            case .escape: state.overlay = nil
-            case .enter: savePersonForm(&form)
+            switch command {
+            case .close: state.overlay = nil
+            case .confirm: savePersonForm(&form)
             default:
-                form.form.handle(key)
+                form.form.run(command)
                 state.overlay = .orgChart(.person(form))
             }
         }

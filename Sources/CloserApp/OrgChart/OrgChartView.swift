@@ -89,7 +89,7 @@ enum OrgChartView {
         ]
     }
 
-    static func stanceRole(_ stance: Stance) -> StyleRole { StyleRole("stance.\(stance.rawValue)") }
+    static func stanceRole(_ stance: Stance) -> StyleRole { .stance(stance) }
 
     /// ┌────────────┐
     /// │★张三 +      │   name, stance symbol (colour by stance)
@@ -98,11 +98,11 @@ enum OrgChartView {
     /// └─── +3 ─────┘   reports folded away
     static func drawBox(_ person: Person, rect: Rect, hidden: Int, selected: Bool, moving: Bool, lang: Language, into canvas: inout Canvas) {
         let border: StyleRole = selected ? .borderFocused : moving ? .warning : stanceRole(person.stance)
-        let fill: StyleRole = selected ? "card.selected" : .normal
+        let fill: StyleRole = selected ? .cardSelected : .normal
         canvas.fill(rect.inset(by: 1), role: fill)
         canvas.box(rect, role: border)
         let inner = rect.inset(dx: 1, dy: 1)
-        let nameRole: StyleRole = selected ? "card.selected" : person.isInsideCoach ? "coach" : stanceRole(person.stance)
+        let nameRole: StyleRole = selected ? .cardSelected : person.isInsideCoach ? .coach : stanceRole(person.stance)
         canvas.put(OrgChartBoxText.nameLine(person), x: inner.x, y: inner.y, role: nameRole, maxWidth: inner.width)
         canvas.put(person.title, x: inner.x, y: inner.y + 1, role: selected ? fill : .dim, maxWidth: inner.width)
         canvas.put(OrgChartBoxText.badgeLine(person, lang: lang), x: inner.x, y: inner.y + 2, role: fill, maxWidth: inner.width)

@@ -39,7 +39,7 @@ enum OrgGridView {
             let selected = id == org.selected
             let badges = person.roleBadges(lang)
             let text = OrgChartBoxText.nameLine(person) + (badges.isEmpty ? "" : " " + badges) + (person.title.isEmpty ? "" : " · " + person.title)
-            let role: StyleRole = selected ? .selected : person.isInsideCoach ? "coach" : OrgChartView.stanceRole(person.stance)
+            let role: StyleRole = selected ? .selected : person.isInsideCoach ? .coach : OrgChartView.stanceRole(person.stance)
             canvas.put(TextWidth.padRight(text, to: rect.width), x: rect.x, y: rect.y + line, role: role, maxWidth: rect.width)
         }
         if ids.count > rows {

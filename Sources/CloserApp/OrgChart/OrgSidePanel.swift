@@ -39,7 +39,7 @@ enum OrgSidePanel {
         func label(_ en: String, _ zh: String) -> String { LocalizedText(en: en, zh: zh)[lang] + ": " }
         var lines: [(String, StyleRole)] = []
         let title = [p.title, p.isInsideCoach ? Person.coachMarker + LocalizedText(en: "inside coach", zh: "内线")[lang] : ""].filter { !$0.isEmpty }
-        if !title.isEmpty { lines.append((title.joined(separator: "  "), p.isInsideCoach ? "coach" : .normal)) }
+        if !title.isEmpty { lines.append((title.joined(separator: "  "), p.isInsideCoach ? .coach : .normal)) }
         lines.append((p.level.label[lang] + " · " + p.function.label[lang], .normal))
         if !p.roles.isEmpty { lines.append((label("Roles", "角色") + p.roles.sorted().map { $0.label[lang] }.joined(separator: lang == .zh ? "、" : ", "), .normal)) }
         lines.append((label("Stance", "立场") + p.stance.symbol + p.stance.label[lang] + "   " + label("Influence", "影响") + "\(p.influence)",

@@ -28,33 +28,33 @@ extension App {
         }
     }
 
-    func handleDetail(_ key: Key, _ detail: inout DealDetailState) {
+    func handleDetail(_ command: Command, _ detail: inout DealDetailState) {
         switch detail.mode {
-        case .browse: handleDetailBrowse(key, &detail)
+        case .browse: handleDetailBrowse(command, &detail)
         case .edit(var form):
-            switch key {
-            case .escape:
+            switch command {
+            case .close:
                 detail.mode = .browse
                 state.overlay = .detail(detail)
-            case .enter:
+            case .confirm:
                 saveDetailEdit(&detail, form: &form)
             default:
-                _ = form.handle(key)
+                form.run(command)
                 detail.mode = .edit(form)
                 state.overlay = .detail(detail)
             }
-        case .logActivity(var kind, var notes):
-            switch key {
-            case .escape:
+        case .logActivity(var kind, let notes):
+            switch command {
+            case .close:
                 detail.mode = .browse
                 state.overlay = .detail(detail)
-            case .tab, .backTab:
+            case .nextKind, .previousKind:
                 let kinds = ActivityKind.allCases
                 let index = kinds.firstIndex(of: kind) ?? 0
-                kind = kinds[(index + (key == .tab ? 1 : kinds.count - 1)) % kinds.count]
+                kind = kinds[(index + (command == .nextKind ? 1 : kinds.count - 1)) % kinds.count]
                 detail.mode = .logActivity(kind: kind, notes: notes)
                 state.overlay = .detail(detail)
-            case .enter:
+            case .confirm:
                 let activity = Activity(accountID: detail.deal.accountID, dealID: detail.deal.id, kind: kind, day: state.today,
                                         notes: notes.text, by: state.user)
                 if attempt({ _ = try store.addActivity(activity) }) {
@@ -65,27 +65,39 @@ extension App {
                     openDeal(detail.deal.id, keepCursor: detail.cursor)
                 }
             default:
-                _ = notes.handle(key)
-                detail.mode = .logActivity(kind: kind, notes: notes)
-                state.overlay = .detail(detail)
+                break
             }
         }
     }
 
-    func handleDetailBrowse(_ key: Key, _ detail: inout DealDetailState) {
+    /// A key typed into the edit form or the activity's notes.
+    func typeDetail(_ key: Key, _ detail: inout DealDetailState) {
+        switch detail.mode {
+        case .browse: return
+        case .edit(var form):
+            _ = form.handle(key)
+            detail.mode = .edit(form)
+        case .logActivity(let kind, var notes):
+            _ = notes.handle(key)
+            detail.mode = .logActivity(kind: kind, notes: notes)
+        }
+        state.overlay = .detail(detail)
+    }
+
+    func handleDetailBrowse(_ command: Command, _ detail: inout DealDetailState) {
         let id = detail.deal.id
-        switch key {
-        case .escape, .char("q"):
+        switch command {
+        case .close:
             state.overlay = nil
             // Our own edits reloaded already; only someone else's change needs another read.
             if (try? store.changeToken()) != lastChangeToken { reload(keeping: id) }
-        case .up, .char("k"):
+        case .selectUp:
             detail.cursor = max(0, detail.cursor - 1)
             state.overlay = .detail(detail)
-        case .down, .char("j"):
+        case .selectDown:
             detail.cursor = min(detail.milestoneRows.count - 1, detail.cursor + 1)
             state.overlay = .detail(detail)
-        case .char(" "):
+        case .tickMilestone:
             guard detail.milestoneRows.indices.contains(detail.cursor) else { return }
             let row = detail.milestoneRows[detail.cursor]
             let done = !detail.deal.milestonesDone.contains(row.milestone.key)
@@ -93,13 +105,13 @@ extension App {
                 reload(keeping: id)
             }
             openDeal(id, keepCursor: detail.cursor)
-        case .char("e"):
+        case .editDeal:
             detail.mode = .edit(detail.editForm(state.lang))
             state.overlay = .detail(detail)
-        case .char("o"):
+        case .openOrgChart:
             state.overlay = nil
             openOrgChart(accountID: detail.deal.accountID)
-        case .char("f"):
+        case .cycleForecast:
             // The rep's forecast category, saved at once: pipeline → best case → commit.
             var deal = detail.deal
             let all = ForecastCategory.allCases
@@ -109,21 +121,21 @@ extension App {
                 reload(keeping: id)
             }
             openDeal(id, keepCursor: detail.cursor)
-        case .char("a"):
+        case .logActivity:
             detail.mode = .logActivity(kind: .visit, notes: TextFieldState(maxLength: 1000))
             state.overlay = .detail(detail)
-        case .char(">"), .char("<"), .shiftRight, .shiftLeft, .char("."), .char(","):
-            let step = (key == .char(">") || key == .shiftRight || key == .char(".")) ? 1 : -1
+        case .moveRight, .moveLeft:
+            let step = command == .moveRight ? 1 : -1
             guard let index = detail.process.stageIndex(detail.deal.stageKey), detail.process.stages.indices.contains(index + step) else { return }
             move(dealID: id, title: detail.deal.title, to: detail.process.stages[index + step], version: detail.deal.version, force: nil)
             if state.overlay == nil || { if case .detail = state.overlay { true } else { false } }() { openDeal(id, keepCursor: detail.cursor) }
-        case .char("w"):
+        case .markWon:
             if attempt({ _ = try store.closeDeal(id, as: .won, reason: "", expectedVersion: detail.deal.version) }) {
                 state.message = StatusMessage("#\(id) \(state.lang(.won)) 🎉")
                 state.overlay = nil
                 reload()
             }
-        case .char("x"):
+        case .markLost:
             state.overlay = .prompt(PromptState(title: LocalizedText(en: "Why was it lost?", zh: "丢单原因？")[state.lang], purpose: .lostReason(dealID: id)))
         default:
             break

@@ -2,66 +2,122 @@ import CloserCore
 import TerminalUI
 
 extension App {
-    func handleOverlayKey(_ key: Key) {
-        guard let overlay = state.overlay else { return }
+    /// A key over an overlay: looked up in the overlay's contexts (no global fallback: an
+    /// overlay is modal); a key they do not bind is text for a field, if the overlay has one.
+    func handleOverlayKey(_ key: Key, _ overlay: Overlay) {
+        if let command = KeyMap.command(for: key, in: overlay.contexts) {
+            runOverlay(command, overlay)
+        } else if overlay.takesText {
+            typeOverlay(key, overlay)
+        }
+    }
+
+    func runOverlay(_ command: Command, _ overlay: Overlay) {
         switch overlay {
         case .help(let offset):
-            switch key {
-            case .escape, .char("q"), .char("?"), .enter: state.overlay = nil
-            case .down, .char("j"): state.overlay = .help(offset: offset + 1)
-            case .up, .char("k"): state.overlay = .help(offset: max(0, offset - 1))
+            switch command {
+            case .close: state.overlay = nil
+            case .selectDown: state.overlay = .help(offset: offset + 1)
+            case .selectUp: state.overlay = .help(offset: max(0, offset - 1))
             case .pageDown: state.overlay = .help(offset: offset + 10)
             case .pageUp: state.overlay = .help(offset: max(0, offset - 10))
             default: break
             }
-        case .palette(var palette): handlePalette(key, &palette)
-        case .prompt(var prompt): handlePrompt(key, &prompt)
-        case .gate(var gate): handleGate(key, &gate)
-        case .newDeal(var form): handleNewDeal(key, &form)
-        case .detail(var detail): handleDetail(key, &detail)
-        case .accounts(let accountOverlay): handleAccountOverlay(key, accountOverlay)
-        case .orgChart(let orgOverlay): handleOrgChartOverlay(key, orgOverlay)
-        case .importFile(var screen): handleImportKey(key, &screen)
+        case .palette(var palette): handlePalette(command, &palette)
+        case .prompt(var prompt): handlePrompt(command, &prompt)
+        case .gate(var gate): handleGate(command, &gate)
+        case .newDeal(var form):
+            switch command {
+            case .close: state.overlay = nil
+            case .confirm: submitNewDeal(&form)
+            default:
+                form.form.run(command)
+                state.overlay = .newDeal(form)
+            }
+        case .detail(var detail): handleDetail(command, &detail)
+        case .accounts(let accountOverlay): handleAccountOverlay(command, accountOverlay)
+        case .orgChart(let orgOverlay): handleOrgChartOverlay(command, orgOverlay)
+        case .importFile(var screen): handleImport(command, &screen)
         }
     }
 
-    func handlePalette(_ key: Key, _ palette: inout PaletteState) {
-        let matches = palette.matches(state.lang)
-        switch key {
-        case .escape:
-            state.overlay = nil
-        case .enter:
-            state.overlay = nil
-            if matches.indices.contains(palette.scroll.selected) { run(matches[palette.scroll.selected]) }
-        case .up, .down, .pageUp, .pageDown:
-            _ = palette.scroll.handle(key, count: matches.count, pageSize: 10)
-            state.overlay = .palette(palette)
-        default:
+    /// A key typed into the overlay's focused field.
+    func typeOverlay(_ key: Key, _ overlay: Overlay) {
+        switch overlay {
+        case .palette(var palette):
             if palette.query.handle(key) { palette.scroll = ScrollState() }
             state.overlay = .palette(palette)
+        case .prompt(var prompt): typePrompt(key, &prompt)
+        case .newDeal(var form):
+            _ = form.form.handle(key)
+            state.overlay = .newDeal(form)
+        case .detail(var detail): typeDetail(key, &detail)
+        case .accounts(.account(var detail)): typeAccount360(key, &detail)
+        case .orgChart(.person(var form)):
+            form.form.handle(key)
+            state.overlay = .orgChart(.person(form))
+        case .importFile(var screen): typeImport(key, &screen)
+        case .help, .gate, .accounts, .orgChart: break
         }
     }
 
-    func handlePrompt(_ key: Key, _ prompt: inout PromptState) {
-        switch key {
-        case .escape:
+    func handlePalette(_ command: Command, _ palette: inout PaletteState) {
+        let matches = palette.matches(state)
+        switch command {
+        case .close:
             state.overlay = nil
-            if prompt.purpose == .search { setFilter { $0.text = "" } }
+        case .confirm:
+            state.overlay = nil
+            if matches.indices.contains(palette.scroll.selected) { runFromPalette(matches[palette.scroll.selected]) }
+        default:
+            guard let key = command.scrollKey else { return }
+            _ = palette.scroll.handle(key, count: matches.count, pageSize: 10)
+            state.overlay = .palette(palette)
+        }
+    }
+
+    /// A command chosen in the palette runs as its key would; one of an overlay the current
+    /// screen opens (the open deal's, the 360° view's) opens it first.
+    func runFromPalette(_ entry: PaletteEntry) {
+        if let opener = entry.opener {
+            run(opener)
+            guard let overlay = state.overlay else { return }
+            runOverlay(entry.command, overlay)
+        } else {
+            run(entry.command)
+        }
+    }
+
+    func handlePrompt(_ command: Command, _ prompt: inout PromptState) {
+        switch command {
+        case .close:
+            state.overlay = nil
+            if prompt.purpose == .search { searchDeals("") }
             if prompt.purpose == .personSearch { searchPersons("") }
-        case .enter:
+        case .confirm:
             submitPrompt(prompt)
-        case .tab where prompt.purpose == .jumpToPerson:
+        case .nextMatch where prompt.purpose == .jumpToPerson:
             jumpToPerson(&prompt, next: true)
             state.overlay = .prompt(prompt)
         default:
-            guard prompt.field.handle(key) else { return }
-            prompt.error = nil
-            if prompt.purpose == .jumpToPerson { jumpToPerson(&prompt, next: false) }
-            if prompt.purpose == .personSearch { searchPersons(prompt.field.text) }
-            state.overlay = .prompt(prompt)
-            // Search filters as you type: each keystroke is one indexed query.
-            if prompt.purpose == .search { setFilter { $0.text = prompt.field.text } }
+            break
         }
+    }
+
+    func typePrompt(_ key: Key, _ prompt: inout PromptState) {
+        guard prompt.field.handle(key) else { return }
+        prompt.error = nil
+        if prompt.purpose == .jumpToPerson { jumpToPerson(&prompt, next: false) }
+        if prompt.purpose == .personSearch { searchPersons(prompt.field.text) }
+        state.overlay = .prompt(prompt)
+        // Search filters as you type: each keystroke is one indexed query.
+        if prompt.purpose == .search { searchDeals(prompt.field.text) }
+    }
+
+    func searchDeals(_ text: String) {
+        var filter = state.filter
+        filter.text = text
+        setFilter(filter)
     }
 
     func submitPrompt(_ prompt: PromptState) {
@@ -75,7 +131,7 @@ extension App {
             state.overlay = nil
             logMeeting(personID: personID, notes: text)
         case .forecastCall(let period):
-            saveForecastCall(period: period, text: text, prompt: prompt)
+            perform(ReviewUpdate.saveCall(&state, period: period, text: text, prompt: prompt))
         case .forceReason(let dealID, let stageKey, let version):
             guard !text.isEmpty else {
                 var retry = prompt
@@ -110,8 +166,8 @@ extension App {
         }
     }
 
-    func handleGate(_ key: Key, _ gate: inout GateState) {
-        guard let result = gate.dialog.handle(key) else {
+    func handleGate(_ command: Command, _ gate: inout GateState) {
+        guard let result = gate.dialog.run(command, buttons: GateState.buttonCommands) else {
             state.overlay = .gate(gate)
             return
         }
@@ -144,21 +200,10 @@ extension App {
         state.process.stage(key) ?? state.catalog.processes.first { $0.stage(key) != nil }?.stage(key)
     }
 
-    func beginNewDeal() {
-        let stage = state.screen == .board ? (state.board.currentColumn?.stage.key ?? state.process.stages[0].key) : state.process.stages[0].key
+    /// `n`: a new deal in `stage` (the board's selected column), else the process's first stage.
+    func beginNewDeal(stage: String?) {
+        let stage = stage ?? state.process.stages[0].key
         state.overlay = .newDeal(NewDealState(lang: state.lang, processKey: state.processKey, stageKey: stage))
-    }
-
-    func handleNewDeal(_ key: Key, _ form: inout NewDealState) {
-        switch key {
-        case .escape:
-            state.overlay = nil
-        case .enter:
-            submitNewDeal(&form)
-        default:
-            _ = form.form.handle(key)
-            state.overlay = .newDeal(form)
-        }
     }
 
     /// Checks each field, puts the message next to the field that is wrong, and only then writes.

@@ -48,19 +48,53 @@ public struct DealDetailState: Sendable {
     }
 }
 
-/// Keys of the open deal, listed in the help overlay.
-public enum DealDetailKeys {
-    public static func hints(_ lang: Language) -> [KeyHint] {
-        [
-            KeyHint("↑ ↓", LocalizedText(en: "Select a milestone", zh: "选择关键节点")[lang]),
-            KeyHint("Space", LocalizedText(en: "Tick / untick the milestone", zh: "勾选 / 取消关键节点")[lang]),
-            KeyHint("e", LocalizedText(en: "Edit next step, due date, amount, close date", zh: "编辑下一步、到期日、金额、预计成交")[lang]),
-            KeyHint("a", LocalizedText(en: "Log an activity", zh: "记录行动")[lang]),
-            KeyHint("> <", LocalizedText(en: "Move to the next / previous stage", zh: "推进 / 退回阶段")[lang]),
-            KeyHint("w", LocalizedText(en: "Mark won", zh: "标记赢单")[lang]),
-            KeyHint("x", LocalizedText(en: "Mark lost (with a reason)", zh: "标记丢单（需原因）")[lang]),
-            KeyHint("o", LocalizedText(en: "Open the account's org chart", zh: "打开客户的组织结构")[lang]),
-            KeyHint("f", LocalizedText(en: "Forecast category: pipeline / best case / commit", zh: "预测类别：管道 / 乐观 / 承诺")[lang]),
-        ]
+extension Command {
+    public static let tickMilestone = Command("deal.tick-milestone", en: "Tick / untick the milestone", zh: "勾选 / 取消关键节点")
+    public static let editDeal = Command("deal.edit", en: "Edit next step, due, amount, close", zh: "编辑下一步、到期日、金额、预计成交")
+    public static let logActivity = Command("deal.log-activity", en: "Log an activity", zh: "记录行动")
+    public static let markWon = Command("deal.won", en: "Mark won", zh: "标记赢单")
+    public static let markLost = Command("deal.lost", en: "Mark lost (with a reason)", zh: "标记丢单（需原因）")
+    public static let cycleForecast = Command("deal.forecast", en: "Forecast: pipeline / best case / commit", zh: "预测类别：管道 / 乐观 / 承诺")
+    public static let nextKind = Command("activity.next-kind", en: "Next kind of activity", zh: "下一种行动类型")
+    public static let previousKind = Command("activity.previous-kind", en: "Previous kind of activity", zh: "上一种行动类型")
+}
+
+extension DealDetailState {
+    static let keys = KeyContext("deal", en: "Open deal", zh: "商机详情")
+    /// Logging an activity: its kind by Tab, its notes typed.
+    static let activityKeys = KeyContext("deal.activity", en: "Open deal: logging an activity", zh: "商机详情：记录行动")
+    static let bindings: [KeyBinding] = [
+        KeyBinding([.up, .char("k")], .selectUp, keys),
+        KeyBinding([.down, .char("j")], .selectDown, keys),
+        KeyBinding([.char(" ")], .tickMilestone, keys),
+        KeyBinding([.char("e")], .editDeal, keys),
+        KeyBinding([.char("a")], .logActivity, keys),
+        KeyBinding([.char(">"), .shiftRight, .char(".")], .moveRight, keys),
+        KeyBinding([.char("<"), .shiftLeft, .char(",")], .moveLeft, keys),
+        KeyBinding([.char("w")], .markWon, keys),
+        KeyBinding([.char("x")], .markLost, keys),
+        KeyBinding([.char("o")], .openOrgChart, keys),
+        KeyBinding([.char("f")], .cycleForecast, keys),
+        KeyBinding([.escape, .char("q")], .close, keys),
+        KeyBinding([.tab], .nextKind, activityKeys),
+        KeyBinding([.backTab], .previousKind, activityKeys),
+        KeyBinding([.enter], .confirm, activityKeys),
+        KeyBinding([.escape], .close, activityKeys),
+    ]
+
+    var contexts: [KeyContext] {
+        switch mode {
+        case .browse: [Self.keys]
+        case .edit: [FormKeys.keys]
+        case .logActivity: [Self.activityKeys]
+        }
+    }
+
+    var takesText: Bool { if case .browse = mode { false } else { true } }
+
+    /// The footer's reminder, read from the key map: each action's first key and its label.
+    static func footerHints(_ lang: Language) -> [KeyHint] {
+        let actions: [Command] = [.tickMilestone, .editDeal, .logActivity, .moveRight, .markWon, .markLost, .openOrgChart, .cycleForecast]
+        return actions.compactMap { KeyMap.hint($0, $0.label, in: [keys], lang) }
     }
 }

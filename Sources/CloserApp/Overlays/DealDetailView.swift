@@ -28,12 +28,12 @@ enum DealDetailView {
         var rows: [(String, String, StyleRole)] = [
             (lang(.account), detail.accountName, .normal),
             (lang(.stage), "\(process.stage(deal.stageKey)?.name[lang] ?? deal.stageKey) · \(process.name[lang])", .normal),
-            (lang(.amount), "\(deal.amount.currency) \(deal.amount.plain)", "card.amount"),
-            (lang(.probability), "\(probability)%" + (atRisk ? "  ⚑ " + lang(.atRisk) : ""), atRisk ? "risk" : .normal),
+            (lang(.amount), "\(deal.amount.currency) \(deal.amount.plain)", .cardAmount),
+            (lang(.probability), "\(probability)%" + (atRisk ? "  ⚑ " + lang(.atRisk) : ""), atRisk ? .risk : .normal),
             (lang(.expectedClose), deal.expectedClose?.description ?? "—", .normal),
             (lang(.nextStep), next.0, next.1),
             (lang(.owner), deal.owner, .normal),
-            (LocalizedText(en: "Forecast", zh: "预测类别")[lang], deal.forecastCategory.label[lang] + " [f]", deal.forecastCategory == .commit ? "success" : .normal),
+            (LocalizedText(en: "Forecast", zh: "预测类别")[lang], deal.forecastCategory.label[lang] + " [f]", deal.forecastCategory == .commit ? .success : .normal),
         ]
         if deal.outcome != .open { rows.append((lang(.outcome), deal.outcome.label[lang] + " " + deal.outcomeReason, .warning)) }
         rows.append(coverageRow(detail.coverage, lang: lang))
@@ -54,7 +54,7 @@ enum DealDetailView {
     /// "⚠ No inside coach · No decision-maker mapped (+2) [o]": the severe gaps first, as the org chart lists them.
     static func coverageRow(_ warnings: [CoverageWarning], lang: Language) -> (String, String, StyleRole) {
         let label = LocalizedText(en: "Key persons", zh: "关键人")[lang]
-        guard let first = warnings.first else { return (label, LocalizedText(en: "✓ no gaps [o]", zh: "✓ 无缺口 [o]")[lang], "success") }
+        guard let first = warnings.first else { return (label, LocalizedText(en: "✓ no gaps [o]", zh: "✓ 无缺口 [o]")[lang], .success) }
         let shown = warnings.prefix(2).map { $0.message[lang] }.joined(separator: " · ")
         let more = warnings.count > 2 ? " (+\(warnings.count - 2))" : ""
         return (label, "⚠ " + shown + more + " [o]", first.isSevere ? .error : .warning)
@@ -73,10 +73,10 @@ enum DealDetailView {
             }
             let status = detail.deal.status(of: row.milestone, in: row.stage, evidence: detail.evidence)
             let (mark, role): (String, StyleRole) = switch status {
-            case .done: ("[x]", "milestone.done")
-            case .proven: ("[✓]", "milestone.done")
-            case .forced: ("[!]", "risk")
-            case .open: ("[ ]", "milestone.open")
+            case .done: ("[x]", .milestoneDone)
+            case .proven: ("[✓]", .milestoneDone)
+            case .forced: ("[!]", .risk)
+            case .open: ("[ ]", .milestoneOpen)
             }
             let selected = index == detail.cursor
             if selected { canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selected) }
@@ -95,7 +95,7 @@ enum DealDetailView {
                 canvas.put("\(lang(.history)): \(Day(event.at)) \(event.user) \(wording.line(event))", x: rect.x, y: y, role: .dim, maxWidth: rect.width)
                 y += 1
             }
-            let hints = DealDetailKeys.hints(lang).map { "\($0.key) \($0.label)" }.joined(separator: " · ") + " · Esc"
+            let hints = DealDetailState.footerHints(lang).map { "\($0.key) \($0.label)" }.joined(separator: " · ") + " · Esc"
             canvas.put(hints, x: rect.x, y: rect.maxY - 1, role: .dim, maxWidth: rect.width)
         case .edit(let form):
             Form.render(into: &canvas, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), form: form)

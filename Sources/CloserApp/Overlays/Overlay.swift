@@ -1,7 +1,8 @@
 import CloserCore
 import TerminalUI
 
-/// The one modal thing on top of a screen, if any. Esc closes it.
+/// The one modal thing on top of a screen, if any. Esc closes it. Its keys are looked up in
+/// `contexts` only (an overlay is modal); where it `takesText`, other keys are typed.
 public enum Overlay: Sendable {
     case help(offset: Int)
     case palette(PaletteState)
@@ -12,6 +13,109 @@ public enum Overlay: Sendable {
     case accounts(AccountOverlay)
     case orgChart(OrgChartOverlay)
     case importFile(ImportState)
+
+    var contexts: [KeyContext] {
+        switch self {
+        case .help: [HelpKeys.keys]
+        case .palette: [PaletteState.keys]
+        case .prompt: [PromptState.keys]
+        case .gate: [GateState.keys]
+        case .newDeal: [FormKeys.keys]
+        case .detail(let detail): detail.contexts
+        case .accounts(.columns): [ColumnChooserState.keys]
+        case .accounts(.account(let detail)): detail.contexts
+        case .accounts(.savedFilters): [SavedFilterPicker.keys]
+        case .orgChart(.person): [FormKeys.keys]
+        case .orgChart(.confirmDelete): [ConfirmKeys.keys]
+        case .importFile(let screen): [screen.keys]
+        }
+    }
+
+    /// Whether keys no context binds are typed into a field.
+    var takesText: Bool {
+        switch self {
+        case .palette, .prompt, .newDeal, .orgChart(.person), .importFile: true
+        case .detail(let detail): detail.takesText
+        case .accounts(.account(let detail)): detail.takesText
+        case .help, .gate, .accounts, .orgChart: false
+        }
+    }
+}
+
+/// The registry of overlays' keys: every overlay's bindings join the one key map from here.
+enum Overlays {
+    static let all: [any OverlayKeys.Type] = [
+        DealDetailState.self, Account360State.self, ColumnChooserState.self, SavedFilterPicker.self, GateState.self,
+        ConfirmKeys.self, FormKeys.self, PromptState.self, PaletteState.self, HelpKeys.self, ImportState.self, StandupState.self,
+    ]
+}
+
+/// What every overlay declares for the key map.
+protocol OverlayKeys: SendableMetatype {
+    static var bindings: [KeyBinding] { get }
+}
+
+extension DealDetailState: OverlayKeys {}
+extension Account360State: OverlayKeys {}
+extension ColumnChooserState: OverlayKeys {}
+extension SavedFilterPicker: OverlayKeys {}
+extension GateState: OverlayKeys {}
+extension PromptState: OverlayKeys {}
+extension PaletteState: OverlayKeys {}
+extension ImportState: OverlayKeys {}
+extension StandupState: OverlayKeys {}
+
+/// Help's keys: scroll, and close.
+enum HelpKeys: OverlayKeys {
+    static let keys = KeyContext("help", en: "Help", zh: "帮助")
+    static let bindings: [KeyBinding] = [
+        KeyBinding([.escape, .char("q"), .char("?"), .enter], .close, keys),
+        KeyBinding([.down, .char("j")], .selectDown, keys),
+        KeyBinding([.up, .char("k")], .selectUp, keys),
+        KeyBinding([.pageDown], .pageDown, keys),
+        KeyBinding([.pageUp], .pageUp, keys),
+    ]
+}
+
+/// Every form's keys: between fields, save, cancel; other keys are typed into the field.
+enum FormKeys: OverlayKeys {
+    static let keys = KeyContext("form", en: "Forms and fields (other keys are typed)", zh: "表单与输入框（其他按键为输入）")
+    static let bindings: [KeyBinding] = [
+        KeyBinding([.tab, .down], .nextField, keys),
+        KeyBinding([.backTab, .up], .previousField, keys),
+        KeyBinding([.enter], .confirm, keys),
+        KeyBinding([.escape], .close, keys),
+    ]
+}
+
+/// A yes / no question.
+enum ConfirmKeys: OverlayKeys {
+    static let keys = KeyContext("confirm", en: "Yes / no question", zh: "是 / 否 提问")
+    static let bindings: [KeyBinding] = [
+        KeyBinding([.char("y"), .char("Y")], .yes, keys),
+        KeyBinding([.char("n"), .char("N")], .no, keys),
+        KeyBinding([.enter], .confirm, keys),
+        KeyBinding([.escape], .close, keys),
+    ] + DialogKeys.bindings(keys)
+}
+
+/// Moving between a dialog's buttons.
+enum DialogKeys {
+    static func bindings(_ context: KeyContext) -> [KeyBinding] {
+        [
+            KeyBinding([.left, .backTab, .shiftLeft], .dialogPrevious, context),
+            KeyBinding([.right, .tab, .shiftRight], .dialogNext, context),
+        ]
+    }
+}
+
+extension PromptState {
+    static let keys = KeyContext("prompt", en: "Questions", zh: "提问")
+    static let bindings: [KeyBinding] = [
+        KeyBinding([.enter], .confirm, keys),
+        KeyBinding([.escape], .close, keys),
+        KeyBinding([.tab], .nextMatch, keys),
+    ]
 }
 
 /// A one-line question: what the answer is for travels with it.
@@ -48,35 +152,22 @@ public struct GateState: Sendable {
     public var version: Int
     public var unmet: [UnmetMilestone]
     public var dialog: Dialog
+
+    /// The dialog's buttons, in order, by the command that presses each.
+    static let buttonCommands: [Command] = [.gateTick, .gateForce, .close]
+    static let keys = KeyContext("gate", en: "Gate dialog", zh: "关键节点对话框")
+    static let bindings: [KeyBinding] = [
+        KeyBinding([.char("t")], .gateTick, keys),
+        KeyBinding([.char("f")], .gateForce, keys),
+        KeyBinding([.escape, .char("c")], .close, keys),
+        KeyBinding([.enter], .confirm, keys),
+    ] + DialogKeys.bindings(keys)
 }
 
-public struct PaletteState: Sendable {
-    public var query = TextFieldState()
-    public var scroll = ScrollState()
-
-    public init() {}
-
-    /// Commands whose name or label contains the query's letters in order.
-    public func matches(_ lang: Language) -> [Command] {
-        let wanted = query.text.lowercased().filter { !$0.isWhitespace }
-        guard !wanted.isEmpty else { return Command.allCases }
-        return Command.allCases.filter { command in
-            Fuzzy.matches(wanted, command.rawValue) || Fuzzy.matches(wanted, command.label[lang].lowercased())
-                || Fuzzy.matches(wanted, command.label.en.lowercased())
-        }
-    }
-}
-
-enum Fuzzy {
-    /// True when every character of `pattern` appears in `text` in order.
-    static func matches(_ pattern: String, _ text: String) -> Bool {
-        var remaining = pattern[...]
-        for character in text where character == remaining.first {
-            remaining = remaining.dropFirst()
-            if remaining.isEmpty { return true }
-        }
-        return remaining.isEmpty
-    }
+extension Command {
+    public static let gateTick = Command("gate.tick-and-move", en: "Tick the milestones and move", zh: "勾选关键节点并推进")
+    public static let gateForce = Command("gate.force", en: "Force the gate with a reason (at risk)", zh: "强制推进（需填写原因，标记为风险）")
+    public static let nextMatch = Command("prompt.next-match", en: "Next match (jump to a person)", zh: "下一个匹配（跳转人员）")
 }
 
 /// Adding a deal: an account (found by name or pinyin initials, created if new) and the deal's

@@ -11,15 +11,7 @@ enum OverlayView {
             HelpOverlay.render(into: &canvas, area: area.inset(by: 1), title: lang(.help), sections: KeyMap.helpSections(lang), offset: offset,
                                footer: "↑↓ PgUp PgDn · Esc")
         case .palette(let palette):
-            var scroll = palette.scroll
-            let matches = palette.matches(lang)
-            let box = area.centered(width: min(area.width - 4, 64), height: min(area.height - 2, 16))
-            let inner = Panel.render(into: &canvas, rect: box, title: lang(.palette), focused: true, fill: .overlay)
-            TextField.render(into: &canvas, rect: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), state: palette.query,
-                             focused: true, placeholder: lang(.paletteHint))
-            let items = matches.map { ListView.Item(TextWidth.padRight($0.label[lang], to: max(0, inner.width - 24)) + " " + $0.rawValue) }
-            ListView.render(into: &canvas, rect: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2),
-                            items: items, state: &scroll)
+            PaletteView.render(palette, state: state, into: &canvas, area: area)
         case .prompt(let prompt):
             let box = area.centered(width: min(area.width - 4, max(50, TextWidth.of(prompt.title) + 6)), height: prompt.error == nil ? 5 : 6)
             let inner = Panel.render(into: &canvas, rect: box, title: prompt.title, focused: true, fill: .overlay)

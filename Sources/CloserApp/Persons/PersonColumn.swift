@@ -2,7 +2,7 @@ import CloserCore
 import TerminalUI
 
 /// A column of the key-person table, on the same smart-table widget as accounts and deals.
-public enum PersonColumn: String, TableColumnKind {
+public enum PersonColumn: String, PagedColumn {
     case name, account, title, level, roles, stance, influence, lastMet
 
     public var title: LocalizedText {
@@ -73,21 +73,27 @@ public enum PersonColumn: String, TableColumnKind {
     }
 }
 
-/// The person table: one page of rows, read for what is visible.
-public struct PersonTableState: Sendable {
-    public var page: Page<PersonRow>?
-    public var scroll = ScrollState()
-    public var sort: PersonColumn = .name
-    public var ascending = true
-    public var columns = ColumnLayout<PersonColumn>()
-    /// Name, title or pinyin initials, as typed after `/`.
-    public var text = ""
+extension PersonColumn {
+    /// Roles are badges, not an order: the sort passes over them.
+    public var isSortable: Bool { sortKey != nil }
 
-    public init() {}
-
-    public var selected: PersonRow? {
-        guard let page else { return nil }
-        let index = scroll.selected - page.offset
-        return page.rows.indices.contains(index) ? page.rows[index] : nil
+    public var exportColumns: [PersonExportColumn] {
+        switch self {
+        case .name: [.name]
+        case .account: [.account]
+        case .title: [.title]
+        case .level: [.level]
+        case .roles: [.roles]
+        case .stance: [.stance]
+        case .influence: [.influence]
+        case .lastMet: [.lastMet]
+        }
     }
+}
+
+/// The key-person table: one page of rows, read for what is visible; `text` is its search.
+public typealias PersonTableState = PagedTable<PersonColumn, PersonRow>
+
+extension PagedTable where Column == PersonColumn, Row == PersonRow {
+    public init() { self.init(sort: .name, ascending: true) }
 }

@@ -8,7 +8,7 @@ enum PersonTableView {
         let fitted = table.columns.fitted(width: area.width)
         let cells = rows.map { row in fitted.map { $0.column.cell(row, lang: lang) } }
         let roles: [StyleRole?] = rows.map { row in
-            row.person.isInsideCoach ? "coach" : row.person.stance == .opponent ? "stance.opponent" : nil
+            row.person.isInsideCoach ? .coach : row.person.stance == .opponent ? .stance(.opponent) : nil
         }
         var scroll = table.scroll
         scroll.selected -= table.page?.offset ?? 0

@@ -19,6 +19,8 @@ public struct ReviewState: Sendable {
     /// In the section's items (true) or its menu (false).
     public var inItems = false
     public var items = ScrollState()
+    /// Paces the rereads others' writes cause: the review's read grows with the store.
+    var reads = RefreshPacer()
 
     public init() {}
 

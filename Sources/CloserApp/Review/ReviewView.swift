@@ -69,9 +69,9 @@ enum ReviewView {
         canvas.put(header, x: rect.x + nameWidth + barWidth + 1, y: rect.y, role: .dim, maxWidth: figuresWidth)
         for (row, stage) in review.funnel.enumerated() where row + 1 < rect.height {
             let y = rect.y + 1 + row
-            canvas.put(stageName(stage.stage), x: rect.x, y: y, role: "stage.header", maxWidth: nameWidth - 1)
+            canvas.put(stageName(stage.stage), x: rect.x, y: y, role: .stageHeader, maxWidth: nameWidth - 1)
             let length = Int((Double(stage.amount[main] ?? 0) / Double(largest) * Double(barWidth)).rounded())
-            canvas.put(String(repeating: "█", count: max(stage.count > 0 ? 1 : 0, length)), x: rect.x + nameWidth, y: y, role: "bar", maxWidth: barWidth)
+            canvas.put(String(repeating: "█", count: max(stage.count > 0 ? 1 : 0, length)), x: rect.x + nameWidth, y: y, role: .bar, maxWidth: barWidth)
             let others = stage.amount.keys.contains { $0 != main } ? "+" : ""
             let conversion = conversions[stage.stage].map { ReviewWording.percent($0.rate) } ?? ""
             let average = days[stage.stage].map { $0.exits == 0 ? "—" : String(Int($0.averageDays.rounded())) } ?? "—"

@@ -6,19 +6,18 @@ import TerminalUI
 /// sized to the screen (a board column loads the cards that fit, the table one page).
 public final class App {
     public internal(set) var state: AppState
+    /// The store, for the screens not moved to effects yet; the rest ask `runner`.
     let store: any Store
+    /// Alone holds the store, the importer and the file system for the work effects describe.
+    let runner: EffectRunner
     var lastChangeToken: Int64 = -1
-    /// Paces the rereads of the review and the stand-up screen on a large store.
-    var heavyReads = RefreshPacer()
     /// The stand-up's rereads: a write shows within a second even on a store where a read costs 0.1 s or more.
     var wallReads = RefreshPacer(longestWait: 0.8)
     /// Creates the demo company for an empty store; injected so tests control the data.
     let demo: @Sendable (Day, String) -> Snapshot
-    /// Reads and writes other programs' files for the import screen; nil where there is none.
-    let importer: (any ForeignImporting)?
     /// Work long enough to be seen (reading or importing a file): the frame saying so is drawn
-    /// first, then the runner calls `runPendingWork`.
-    var pendingWork: (() -> Void)?
+    /// first, then the terminal loop calls `runPendingWork`.
+    var pendingEffects: [Effect] = []
 
     public init(store: any Store, state: AppState, importer: (any ForeignImporting)? = nil,
                 demo: @escaping @Sendable (Day, String) -> Snapshot = { today, user in
@@ -26,24 +25,54 @@ public final class App {
     }) {
         self.store = store
         self.state = state
-        self.importer = importer
+        runner = EffectRunner(store: store, importer: importer)
         self.demo = demo
-    }
-
-    /// Shows `busy` over the screen for one frame, then does `work` (see `runPendingWork`).
-    func afterFrame(_ busy: String, _ work: @escaping () -> Void) {
-        state.busy = busy
-        pendingWork = work
     }
 
     /// Runs the work an input left for after its "busy" frame; true when there was some.
     @discardableResult
     public func runPendingWork() -> Bool {
-        guard let work = pendingWork else { return false }
-        pendingWork = nil
-        work()
+        guard !pendingEffects.isEmpty else { return false }
+        let effects = pendingEffects
+        pendingEffects = []
+        perform(effects)
         state.busy = nil
         return true
+    }
+
+    // MARK: Effects
+
+    /// Does what the effects describe, in order; each reply goes back to whoever asked, whose
+    /// update may ask for more.
+    func perform(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
+            case .work(let work, let origin):
+                let event: ScreenEvent = switch runner.run(work) {
+                case .success(let reply): .reply(reply)
+                case .failure(let error): .failed(work, error)
+                }
+                deliver(event, to: origin)
+            case .afterFrame(let busy, let later):
+                state.busy = busy
+                pendingEffects += later
+            case .reload(let keeping):
+                reload(keeping: keeping)
+            case .command(let command):
+                run(command)
+            case .say(let message):
+                state.message = message
+            }
+        }
+    }
+
+    func deliver(_ event: ScreenEvent, to origin: Origin) {
+        switch origin {
+        case .screen(let id): perform(Screens.module(id).update(&state, event) ?? [])
+        case .dealMove: perform(DealMoves.update(&state, event))
+        case .importer: perform(ImportFlow.update(&state, event))
+        case .exporter: perform(TableExportFlow.update(&state, event))
+        }
     }
 
     /// Loads what the first frame needs.
@@ -70,100 +99,96 @@ public final class App {
         case .key(let key) where state.standup != nil:
             handleStandupKey(key)
         case .key(let key):
-            if state.overlay != nil {
-                handleOverlayKey(key)
+            if let overlay = state.overlay {
+                handleOverlayKey(key, overlay)
                 return
             }
-            if state.screen.isAccountScreen, state.accountSearch.editing {
-                handleAccountSearchKey(key)
-                return
-            }
-            state.message = nil
-            if state.screen == .orgChart, handleManagerPick(key) { return }
-            if let command = KeyMap.command(for: key, in: state.screen.keyContext) {
+            let screen = Screens.module(state.screen)
+            let contexts = screen.contexts(state)
+            // A key on the screen itself (not typed into its field) clears the last message.
+            if contexts.contains(.global) { state.message = nil }
+            if let command = KeyMap.command(for: key, in: contexts) {
                 run(command)
+            } else {
+                screen.text(key, in: self)
             }
         }
     }
 
+    /// Runs a command on the current screen: the screen's own first, then the dashboard's.
     public func run(_ command: Command) {
+        let screen = Screens.module(state.screen)
+        if let effects = screen.update(&state, .command(command)) {
+            perform(effects)
+            return
+        }
+        if screen.run(command, in: self) { return }
+        if let filter = state.filter.applying(command, user: state.user, reps: state.reps) {
+            setFilter(filter)
+            return
+        }
         switch command {
         case .quit: state.shouldQuit = true
         case .help: state.overlay = .help(offset: 0)
         case .palette: state.overlay = .palette(PaletteState())
-        case .nextScreen: switchScreen(to: ScreenID(rawValue: (state.screen.rawValue + 1) % ScreenID.allCases.count) ?? .board)
-        case .previousScreen:
-            let count = ScreenID.allCases.count
-            switchScreen(to: ScreenID(rawValue: (state.screen.rawValue + count - 1) % count) ?? .board)
-        case .showBoard: switchScreen(to: .board)
-        case .showDeals: switchScreen(to: .deals)
+        case .nextScreen, .previousScreen:
+            let count = Screens.all.count
+            let index = Screens.index(of: state.screen) + (command == .nextScreen ? 1 : count - 1)
+            switchScreen(to: Screens.all[index % count].id)
         case .refresh: reload()
         case .loadDemo: loadDemo()
         case .importFile: beginImport()
         case .toggleLanguage:
             state.lang = state.lang == .en ? .zh : .en
-            // Badges change width with the language: the chart is laid out once for it, not per frame.
-            if state.screen == .orgChart { relayoutOrgChart() }
-        case .selectUp, .selectDown, .pageUp, .pageDown, .selectFirst, .selectLast, .selectLeft, .selectRight:
-            switch state.screen {
-            case .board: moveBoardSelection(command)
-            case .deals: moveTableSelection(command)
-            case .accounts: moveAccountSelection(command)
-            case .quadrant: moveQuadrantSelection(command)
-            case .orgChart: moveOrgSelection(command)
-            case .review: moveReviewSelection(command)
-            case .persons: movePersonSelection(command)
-            }
-        case .moveRight: moveSelectedDeal(by: 1)
-        case .moveLeft: moveSelectedDeal(by: -1)
-        case .openDeal: if let id = selectedDealID { openDeal(id) }
-        case .newDeal: beginNewDeal()
+            Screens.module(state.screen).languageChanged(in: self)
         case .cycleProcess: cycleProcess()
-        case .toggleMine: setFilter { $0.owner = $0.owner == nil ? self.state.user : nil }
-        case .cycleRep: cycleRep()
-        case .cycleGrade: cycleGrade()
+        case .cycleRep:
+            // Only reached with no reps to step through (`DealFilter.applying` steps otherwise).
+            state.message = StatusMessage(LocalizedText(en: "No reps in the store yet (closer user add NAME)", zh: "尚无销售人员（closer user add 名字）")[state.lang])
+        case .newDeal: beginNewDeal(stage: nil)
         case .search: state.overlay = .prompt(PromptState(title: state.lang(.searchPrompt), text: state.filter.text, purpose: .search))
-        case .clearFilters: setFilter { $0 = DealFilter() }
-        case .sortNext: if state.screen == .deals { sortDeals(by: nil) }
-        case .sortReverse: if state.screen == .deals { reverseDealSort() }
-        case .tableColumns: if state.screen == .deals { state.overlay = .accounts(.columns(ColumnChooserState(table: .deals))) }
+        case .openOrgChart:
+            guard let id = accountForOrgChart else {
+                state.message = StatusMessage(LocalizedText(en: "Select a deal or an account first", zh: "请先选中商机或客户")[state.lang], isError: true)
+                return
+            }
+            openOrgChart(accountID: id)
         case .exportTable: beginTableExport()
-        case .showAccounts: switchScreen(to: .accounts)
-        case .showQuadrant: switchScreen(to: .quadrant)
-        case .openAccount, .accountSearch, .accountSortNext, .accountSortReverse, .chooseColumns, .pickSavedFilter, .saveFilter, .toggleQuadrantView,
-             .toggleQuadrantValue, .loyaltyUp, .loyaltyDown, .assistanceUp, .assistanceDown:
-            runAccountCommand(command)
-        case .showOrgChart, .openOrgChart, .orgToggleLens, .orgToggleFold, .orgJump, .personAdd, .personEdit, .personDelete,
-             .personPickManager, .personToggleCoach, .personCycleStance, .personInfluenceUp, .personInfluenceDown, .personLogMeeting:
-            runOrgChartCommand(command)
-        case .showReview, .reviewEarlier, .reviewLater, .reviewOpen, .reviewCallQuarter, .reviewCallMonth:
-            runReviewCommand(command)
-        case .showStandup:
-            startStandup()
-        case .showPersons, .personSearch, .personSortNext, .personSortReverse, .personOpenChart:
-            runPersonTableCommand(command)
+        case .showStandup: startStandup()
+        default:
+            Screens.all.first { $0.showCommand == command }?.show(in: self)
         }
     }
 
-    var selectedDealID: Int64? {
-        state.screen == .board ? state.board.selectedDeal?.id : state.table.selectedDeal?.id
-    }
+    /// The deal under the selection of the current screen, if it shows deals.
+    var selectedDeal: DealSummary? { Screens.module(state.screen).selectedDeal(state) }
+    var selectedDealID: Int64? { selectedDeal?.id }
 
     func switchScreen(to screen: ScreenID) {
         state.screen = screen
         reload()
     }
 
-    func setFilter(_ change: (inout DealFilter) -> Void) {
+    /// Puts a new deal filter in force: every deal screen starts again from the top, the
+    /// selection stays on the same deal where it can.
+    func setFilter(_ filter: DealFilter) {
         let keep = selectedDealID
-        // A copy, because the change may itself read the state.
-        var filter = state.filter
-        change(&filter)
         state.filter = filter
         state.board.offsets = [:]
         state.board.selected = [:]
         state.table.scroll = ScrollState()
         reload(keeping: keep)
+    }
+
+    func handleMouse(_ mouse: MouseEvent) {
+        guard state.overlay == nil else { return }
+        if mouse.y == 0, mouse.kind == .click {
+            let ranges = AppView.tabRanges(state)
+            if let tab = TabBar.tab(atX: mouse.x, ranges: ranges), Screens.all.indices.contains(tab) { switchScreen(to: Screens.all[tab].id) }
+            return
+        }
+        let screen = Screens.module(state.screen)
+        if let effects = screen.update(&state, .mouse(mouse)) { perform(effects) } else { screen.mouse(mouse, in: self) }
     }
 
     func cycleProcess() {
@@ -172,30 +197,6 @@ public final class App {
         state.processKey = keys[(index + 1) % keys.count]
         state.board = BoardState()
         reload()
-    }
-
-    func cycleRep() {
-        let reps = state.reps
-        guard !reps.isEmpty else {
-            state.message = StatusMessage(LocalizedText(en: "No reps in the store yet (closer user add NAME)", zh: "尚无销售人员（closer user add 名字）")[state.lang])
-            return
-        }
-        setFilter { filter in
-            if let owner = filter.owner, let index = reps.firstIndex(of: owner) {
-                filter.owner = index + 1 < reps.count ? reps[index + 1] : nil
-            } else {
-                filter.owner = reps[0]
-            }
-        }
-    }
-
-    static let gradeCycle: [Set<Grade>] = [[], [.a], [.b], [.c], [.d], [.a, .b]]
-
-    func cycleGrade() {
-        setFilter { filter in
-            let index = App.gradeCycle.firstIndex(of: filter.grades) ?? 0
-            filter.grades = App.gradeCycle[(index + 1) % App.gradeCycle.count]
-        }
     }
 
     func loadDemo() {
@@ -228,20 +229,11 @@ public final class App {
     /// Reloads what the current screen shows, keeping the selection on the same deal.
     public func reload(keeping dealID: Int64? = nil) {
         let keep = dealID ?? selectedDealID
+        let screen = Screens.module(state.screen)
         attempt {
             lastChangeToken = try store.changeToken()
-            switch state.screen {
-            case .board: try loadBoard(keeping: keep)
-            case .deals: try loadTable()
-            case .accounts: try loadAccounts()
-            case .quadrant: try loadQuadrant()
-            case .orgChart: try loadOrgChart()
-            case .review: try loadReview()
-            case .persons: try loadPersonTable()
-            }
-            let boardEmpty = state.board.board?.columns.allSatisfy { $0.count == 0 } ?? true
-            state.isEmptyStore = state.filter.isDefault && boardEmpty && state.screen == .board
-                ? try store.accounts(AccountQuery(limit: 1)).total == 0 : false
+            state.isEmptyStore = false
+            if let effects = screen.update(&state, .load(keeping: keep)) { perform(effects) } else { try screen.load(self, keeping: keep) }
         }
     }
 
@@ -250,8 +242,7 @@ public final class App {
     public func pollStore() -> Bool {
         if state.standup != nil { return standupTick(now: Date()) }
         guard let token = try? store.changeToken(), token != lastChangeToken else { return false }
-        // The review's read grows with the store: others' writes show, but not at every keystroke of theirs.
-        if state.screen == .review, state.overlay == nil, !heavyReads.allows(at: Date()) { return false }
+        if !Screens.module(state.screen).refreshesOnChange(self) { return false }
         reload()
         if case .detail(let detail) = state.overlay { openDeal(detail.deal.id, keepCursor: detail.cursor) }
         if case .accounts(.account(let account)) = state.overlay { refreshAccount360(account) }

@@ -1,50 +1,6 @@
 import CloserCore
 import TerminalUI
 
-public enum ScreenID: Int, CaseIterable, Sendable {
-    case board, deals, accounts, quadrant, orgChart, review, persons
-
-    var title: UIText {
-        switch self {
-        case .board: .board
-        case .deals: .deals
-        case .accounts: .accounts
-        case .quadrant: .quadrant
-        case .orgChart: .orgChart
-        case .review: .review
-        case .persons: .persons
-        }
-    }
-
-    /// The tab's name when the full names and the process do not fit on one line (80 columns).
-    var shortTitle: LocalizedText {
-        switch self {
-        case .board: LocalizedText(en: "Board", zh: "看板")
-        case .deals: LocalizedText(en: "Deals", zh: "商机")
-        case .accounts: LocalizedText(en: "Accts", zh: "客户")
-        case .quadrant: LocalizedText(en: "Quad", zh: "象限")
-        case .orgChart: LocalizedText(en: "Org", zh: "组织")
-        case .review: LocalizedText(en: "Review", zh: "周报")
-        case .persons: LocalizedText(en: "People", zh: "人员")
-        }
-    }
-
-    var keyContext: KeyContext {
-        switch self {
-        case .board: .board
-        case .deals: .deals
-        case .accounts: .accounts
-        case .quadrant: .quadrant
-        case .orgChart: .orgChart
-        case .review: .review
-        case .persons: .persons
-        }
-    }
-
-    /// The screens that share the accounts' query.
-    var isAccountScreen: Bool { self == .accounts || self == .quadrant }
-}
-
 public struct StatusMessage: Sendable, Equatable {
     public var text: String
     public var isError: Bool
@@ -120,20 +76,3 @@ public struct AppState: Sendable {
     }
 }
 
-/// The deal table: one page of rows, loaded for what is visible.
-public struct DealTableState: Sendable {
-    public var page: Page<DealSummary>?
-    public var scroll = ScrollState()
-    /// The column sorted by (`s` next visible column, `S` reverse, a header click), largest amount first at the start.
-    public var sort: DealColumn = .amount
-    public var ascending = false
-    public var columns = DealColumnLayout(hidden: [.weighted, .expectedClose])
-
-    public init() {}
-
-    public var selectedDeal: DealSummary? {
-        guard let page else { return nil }
-        let index = scroll.selected - page.offset
-        return page.rows.indices.contains(index) ? page.rows[index] : nil
-    }
-}

@@ -18,27 +18,7 @@ public enum AppView {
             return
         }
         header(state, into: &canvas)
-        let content = state.contentRect
-        switch state.screen {
-        case .board:
-            if state.isEmptyStore {
-                WelcomeView.render(lang: lang, into: &canvas, area: content)
-            } else {
-                BoardView.render(state.board, lang: lang, today: state.today, into: &canvas, area: content)
-            }
-        case .deals:
-            DealTableView.render(state.table, catalog: state.catalog, lang: lang, today: state.today, into: &canvas, area: content)
-        case .accounts:
-            AccountTableView.render(state, into: &canvas, area: content)
-        case .quadrant:
-            QuadrantView.render(state, into: &canvas, area: content)
-        case .orgChart:
-            OrgChartView.render(state, into: &canvas, area: content)
-        case .review:
-            ReviewView.render(state, into: &canvas, area: content)
-        case .persons:
-            PersonTableView.render(state.personTable, lang: lang, into: &canvas, area: content)
-        }
+        Screens.module(state.screen).render(state, into: &canvas, area: state.contentRect)
         statusLine(state, into: &canvas)
         if let overlay = state.overlay {
             OverlayView.render(overlay, state: state, into: &canvas)
@@ -52,11 +32,11 @@ public enum AppView {
 
     /// Full names when they fit beside the process, short ones on a narrow terminal.
     static func tabNames(_ state: AppState) -> [String] {
-        let full = ScreenID.allCases.map { "\($0.rawValue + 1) \(state.lang($0.title))" }
+        let full = Screens.all.enumerated().map { "\($0.offset + 1) \($0.element.title[state.lang])" }
         // Each tab is drawn as " name " with one column after it.
         let needed = full.reduce(0) { $0 + TextWidth.of($1) + 3 } + 2 + TextWidth.of(processLabel(state))
         guard needed > state.width else { return full }
-        return ScreenID.allCases.map { "\($0.rawValue + 1) \($0.shortTitle[state.lang])" }
+        return Screens.all.enumerated().map { "\($0.offset + 1) \($0.element.shortTitle[state.lang])" }
     }
 
     static func processLabel(_ state: AppState) -> String {
@@ -65,12 +45,12 @@ public enum AppView {
 
     static func tabRanges(_ state: AppState) -> [Range<Int>] {
         var scratch = Canvas(width: state.width, height: 1)
-        return TabBar.render(into: &scratch, rect: Rect(x: 0, y: 0, width: state.width, height: 1), names: tabNames(state), active: state.screen.rawValue)
+        return TabBar.render(into: &scratch, rect: Rect(x: 0, y: 0, width: state.width, height: 1), names: tabNames(state), active: Screens.index(of: state.screen))
     }
 
     static func header(_ state: AppState, into canvas: inout Canvas) {
         let row = Rect(x: 0, y: 0, width: state.width, height: 1)
-        let ranges = TabBar.render(into: &canvas, rect: row, names: tabNames(state), active: state.screen.rawValue)
+        let ranges = TabBar.render(into: &canvas, rect: row, names: tabNames(state), active: Screens.index(of: state.screen))
         let tabsEnd = (ranges.last?.upperBound ?? 0) + 2
         let full = processLabel(state)
         // Without its "Process:" word when the tabs leave too little room for it.
@@ -79,28 +59,17 @@ public enum AppView {
         let right = tabsEnd + TextWidth.of(full) <= state.width ? full
             : "\(TextWidth.of(name) <= room ? name : TextWidth.truncate(name, to: max(1, room))) [p] "
         let x = max(tabsEnd, state.width - TextWidth.of(right))
-        canvas.put(right, x: x, y: 0, role: "tab", maxWidth: state.width - x)
-    }
-
-    /// The status line's key reminder: a screen with keys of its own names them, the rest share the board's.
-    static func hints(for screen: ScreenID, lang: Language) -> [KeyHint] {
-        switch screen {
-        case .orgChart: OrgChartView.hints(lang)
-        case .review: ReviewView.hints(lang)
-        case .board, .deals, .accounts, .quadrant, .persons: [
-            KeyHint("Enter", lang(.open)), KeyHint(">", lang(.move)), KeyHint("n", lang(.newDeal)),
-            KeyHint("/", lang(.search)), KeyHint(":", lang(.palette)), KeyHint("?", lang(.help)), KeyHint("q", lang(.quit)),
-        ]
-        }
+        canvas.put(right, x: x, y: 0, role: .tab, maxWidth: state.width - x)
     }
 
     static func statusLine(_ state: AppState, into canvas: inout Canvas) {
         let lang = state.lang
         let rect = Rect(x: 0, y: state.height - 1, width: state.width, height: 1)
-        let hints = hints(for: state.screen, lang: lang)
+        let screen = Screens.module(state.screen)
+        let hints = screen.hints(state)
         // The whole path when there is room, the file name on a narrow terminal.
         let store = StorePathName(path: state.storeLocation)
-        let filter = state.screen.isAccountScreen ? state.accountFilterSummary : state.filterSummary
+        let filter = screen.filterSummary(state)
         let right = "\(lang(.filter)): \(filter) │ \(state.user)@\(state.width >= 120 ? store.short : store.fileName)"
         StatusBar.render(into: &canvas, rect: rect, hints: hints, right: right, message: state.message?.text,
                          messageRole: state.message?.isError == true ? .error : .status)

@@ -23,6 +23,12 @@ struct RefreshPacer: Sendable {
         return now.timeIntervalSince(lastRead) >= min(longestWait, lastCost * RefreshPacer.factor)
     }
 
+    /// Notes a read that cost `cost` seconds and began at `at`.
+    mutating func record(cost: TimeInterval, at: Date) {
+        lastCost = cost
+        lastRead = at
+    }
+
     /// Times `body` as one read.
     mutating func measure<T>(at now: Date = Date(), _ body: () throws -> T) rethrows -> T {
         let started = Date()

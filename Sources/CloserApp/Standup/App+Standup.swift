@@ -57,16 +57,16 @@ extension App {
         return changed
     }
 
-    /// Only viewing keys: Space pauses, ← → step, q (or Esc over the dashboard) leaves.
+    /// Only viewing keys, from the key map: Space pauses, ← → step, q (or Esc over the dashboard) leaves.
     func handleStandupKey(_ key: Key, now: Date = Date()) {
         guard var standup = state.standup else { return }
-        switch key {
-        case .char(" "), .char("p"): standup.paused.toggle()
-        case .right, .char("l"), .char("n"), .pageDown: standup.step(1, now: now)
-        case .left, .char("h"), .pageUp: standup.step(-1, now: now)
-        case .char("q"):
+        switch KeyMap.command(for: key, in: [StandupState.keys]) {
+        case .standupPause?: standup.paused.toggle()
+        case .standupNext?: standup.step(1, now: now)
+        case .standupPrevious?: standup.step(-1, now: now)
+        case .quit?:
             if standup.wallOnly { state.shouldQuit = true } else { state.standup = nil; reload(); return }
-        case .escape:
+        case .close?:
             if !standup.wallOnly { state.standup = nil; reload(); return }
         default:
             state.message = StatusMessage(LocalizedText(en: "The stand-up screen is read-only: Space pauses, ← → step, q leaves",
@@ -74,4 +74,21 @@ extension App {
         }
         state.standup = standup
     }
+}
+
+extension Command {
+    public static let standupPause = Command("standup.pause", en: "Pause / go on", zh: "暂停 / 继续")
+    public static let standupNext = Command("standup.next", en: "Next panel", zh: "下一屏")
+    public static let standupPrevious = Command("standup.previous", en: "Previous panel", zh: "上一屏")
+}
+
+extension StandupState {
+    static let keys = KeyContext("standup", en: "Stand-up wall screen (read-only)", zh: "站会大屏（只读）")
+    static let bindings: [KeyBinding] = [
+        KeyBinding([.char(" "), .char("p")], .standupPause, keys),
+        KeyBinding([.right, .char("l"), .char("n"), .pageDown], .standupNext, keys),
+        KeyBinding([.left, .char("h"), .pageUp], .standupPrevious, keys),
+        KeyBinding([.char("q")], .quit, keys),
+        KeyBinding([.escape], .close, keys),
+    ]
 }

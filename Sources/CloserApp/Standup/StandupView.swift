@@ -12,11 +12,11 @@ enum StandupView {
         let panels = StandupState.Panel.allCases
         var heading = "  \(standup.panel.title[lang])   \(standup.panel.rawValue + 1)/\(panels.count)"
         heading += standup.paused ? l("   ‖ paused", "   ‖ 已暂停") : l("   every \(Int(standup.interval)) s", "   每 \(Int(standup.interval)) 秒")
-        canvas.fill(Rect(x: 0, y: 0, width: area.width, height: 1), role: "tab.active")
-        canvas.put(heading, x: 0, y: 0, role: "tab.active", maxWidth: area.width)
+        canvas.fill(Rect(x: 0, y: 0, width: area.width, height: 1), role: .tabActive)
+        canvas.put(heading, x: 0, y: 0, role: .tabActive, maxWidth: area.width)
         let time = standup.loadedAt.map { Self.clock($0) } ?? "—"
         let right = "\(state.today) \(time)  "
-        canvas.put(right, x: area.width - TextWidth.of(right), y: 0, role: "tab.active", maxWidth: TextWidth.of(right))
+        canvas.put(right, x: area.width - TextWidth.of(right), y: 0, role: .tabActive, maxWidth: TextWidth.of(right))
         var body = Rect(x: 2, y: 2, width: area.width - 4, height: area.height - 4)
         if let problem = standup.problem {
             let banner = l("⚠ The store cannot be read (\(problem)) — showing the picture of \(time), retrying every second",
@@ -56,7 +56,7 @@ enum StandupView {
         canvas.put(LocalizedText(en: "Open pipeline · \(process.name.en)", zh: "在途管道 · \(process.name.zh)")[lang], x: area.x, y: area.y, role: .header,
                    maxWidth: area.width)
         var x = area.x
-        x += BigType.put(Money.compact(totals[main] ?? 0), x: x, y: area.y + 2, role: "stage.total", maxWidth: area.width, into: &canvas)
+        x += BigType.put(Money.compact(totals[main] ?? 0), x: x, y: area.y + 2, role: .stageTotal, maxWidth: area.width, into: &canvas)
         canvas.put(main, x: x + 1, y: area.y + 6, role: .dim, maxWidth: 4)
         let side = LocalizedText(en: "\(count) deal\(count == 1 ? "" : "s") · weighted \(main) \(Money.compact(weighted[main] ?? 0))",
                                  zh: "\(count) 个商机 · 加权 \(main) \(Money.compact(weighted[main] ?? 0))")[lang]
@@ -67,9 +67,9 @@ enum StandupView {
         for (row, stage) in review.funnel.enumerated() {
             let y = area.y + 8 + row * 2
             guard y < area.maxY else { break }
-            canvas.put(catalog.stageName(stage.stage, preferring: process, lang: lang), x: area.x, y: y, role: "stage.header", maxWidth: nameWidth - 1)
+            canvas.put(catalog.stageName(stage.stage, preferring: process, lang: lang), x: area.x, y: y, role: .stageHeader, maxWidth: nameWidth - 1)
             let length = Int((Double(stage.amount[main] ?? 0) / Double(largest) * Double(barWidth)).rounded())
-            canvas.put(String(repeating: "█", count: max(stage.count > 0 ? 1 : 0, length)), x: area.x + nameWidth, y: y, role: "bar", maxWidth: barWidth)
+            canvas.put(String(repeating: "█", count: max(stage.count > 0 ? 1 : 0, length)), x: area.x + nameWidth, y: y, role: .bar, maxWidth: barWidth)
             canvas.put("\(stage.count) · \(ReviewWording.totals(stage.amount))", x: area.x + nameWidth + barWidth + 2, y: y, role: .normal, maxWidth: 32)
         }
     }
@@ -78,8 +78,8 @@ enum StandupView {
     static func nextSteps(_ review: WeeklyReview, lang: Language, into canvas: inout Canvas, area: Rect) {
         func l(_ en: String, _ zh: String) -> String { LocalizedText(en: en, zh: zh)[lang] }
         var x = area.x
-        for (label, value, role) in [(l("due today", "今日到期"), review.dueToday.count, StyleRole("card.due")),
-                                     (l("overdue", "逾期"), review.overdueNextStep.count, StyleRole("card.overdue")),
+        for (label, value, role) in [(l("due today", "今日到期"), review.dueToday.count, .cardDue),
+                                     (l("overdue", "逾期"), review.overdueNextStep.count, .cardOverdue),
                                      (l("no next step", "无下一步"), review.missingNextStep.count, StyleRole.warning)] {
             canvas.put(label, x: x, y: area.y, role: .header, maxWidth: 20)
             BigType.put("\(value)", x: x, y: area.y + 1, role: role, maxWidth: 20, into: &canvas)
@@ -92,7 +92,7 @@ enum StandupView {
         for rep in reps where y + 1 < area.maxY {
             y += 1
             canvas.put(TextWidth.padRight(rep.rep, to: 16) + TextWidth.padLeft("\(rep.dueToday)", to: 8) + TextWidth.padLeft("\(rep.overdue)", to: 8),
-                       x: area.x, y: y, role: rep.overdue > 0 ? "card.overdue" : .normal, maxWidth: area.width)
+                       x: area.x, y: y, role: rep.overdue > 0 ? .cardOverdue : .normal, maxWidth: area.width)
         }
         let listX = area.x + 36
         guard listX + 20 < area.maxX else { return }
@@ -107,7 +107,7 @@ enum StandupView {
 
     static func yesterday(_ review: WeeklyReview, catalog: ProcessCatalog, process: ProcessTemplate, lang: Language, into canvas: inout Canvas, area: Rect) {
         func stageName(_ key: String) -> String { catalog.stageName(key, preferring: process, lang: lang) }
-        let kinds: [(ReviewListKind, StyleRole)] = [(.advanced, "success"), (.won, "grade.a"), (.lost, "risk"), (.newDeals, .accent)]
+        let kinds: [(ReviewListKind, StyleRole)] = [(.advanced, .success), (.won, .grade(.a)), (.lost, .risk), (.newDeals, .accent)]
         var x = area.x
         for (kind, role) in kinds {
             let list = review.list(kind)
@@ -139,7 +139,7 @@ enum StandupView {
             for (c, quadrant) in line.enumerated() {
                 let inner = Panel.render(into: &canvas, rect: cells[c], title: quadrant.label[lang])
                 let group = summary.quadrants[quadrant]
-                BigType.put("\(group?.count ?? 0)", x: inner.x + 1, y: inner.y + 1, role: StyleRole("quadrant.\(quadrant.rawValue)"),
+                BigType.put("\(group?.count ?? 0)", x: inner.x + 1, y: inner.y + 1, role: .quadrant(quadrant),
                             maxWidth: inner.width - 2, into: &canvas)
                 let pipeline = Money.compact(group?.pipeline ?? 0)
                 canvas.put(LocalizedText(en: "open pipeline \(pipeline)", zh: "在途 \(pipeline)")[lang], x: inner.x + 1, y: inner.y + 7, role: .normal,

@@ -5,117 +5,101 @@ import TerminalUI
 /// `E` on the deal, account and key-person tables: writes what the table shows now — its
 /// filter, search and sort, the shown columns in their order — to a CSV (ready for Excel)
 /// or JSON file.
+/// A table as `E` writes it: its name ("deals", "accounts", "persons") and its query without a page.
+struct TableExport: Sendable {
+    var name: String
+    var query: TableExportQuery
+}
+
 extension App {
+    /// The table on screen, if it is one that exports.
+    var tableExport: TableExport? { Screens.module(state.screen).export(state) }
+
     func beginTableExport() {
-        guard let table = exportedTable else { return }
+        guard let table = tableExport?.name else { return }
         let name = "closer-\(table)-\(state.today).csv"
         state.overlay = .prompt(PromptState(title: LocalizedText(en: "Export the \(table) shown to (.csv or .json)", zh: "将当前列表导出到（.csv 或 .json）")[state.lang],
                                             text: name, purpose: .exportTable))
     }
 
-    /// "deals", "accounts", "persons": the table on screen, if it is one that exports.
-    var exportedTable: String? {
-        switch state.screen {
-        case .deals: "deals"
-        case .accounts: "accounts"
-        case .persons: "persons"
-        default: nil
-        }
-    }
-
-    /// The table's query without its page: every row it would show, in its order.
-    var tableExportQuery: TableExportQuery? {
-        switch state.screen {
-        case .deals:
-            let query = DealQuery(filter: state.filter, sort: state.table.sort.sortKey, ascending: state.table.ascending)
-            return .deals(query, state.table.columns.visible.flatMap(\.exportColumns))
-        case .accounts:
-            return .accounts(accountQuery(offset: 0, limit: TableExporter.pageSize), state.accounts.columns.visible.map(\.exportColumn))
-        case .persons:
-            let table = state.personTable
-            let query = PersonTableQuery(text: table.text, sort: table.sort.sortKey ?? .name, ascending: table.ascending)
-            return .persons(query, table.columns.visible.map(\.exportColumn))
-        default:
-            return nil
-        }
-    }
-
     func exportTable(to typed: String, prompt: PromptState) {
-        guard let query = tableExportQuery, let table = exportedTable else { return }
+        guard let export = tableExport else { return }
+        perform([.work(ExportFolder(typed: typed, prompt: prompt, export: export,
+                                    context: ExportContext(catalog: state.catalog, lang: state.lang)), replyTo: .exporter)])
+    }
+}
+
+/// The folder a typed export path names, checked before anything is written.
+struct ExportFolder: Work {
+    var typed: String
+    var prompt: PromptState
+    var export: TableExport
+    var context: ExportContext
+
+    struct Reply: Sendable {
+        var work: ExportFolder
+        var path: String
+        /// The folder, when it is not there.
+        var missingFolder: String?
+    }
+
+    func run(in world: World) throws -> Reply {
         let path = TypedPath.resolve(typed)
         let folder = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
-        guard !typed.isEmpty, FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            var retry = prompt
-            retry.error = typed.isEmpty ? LocalizedText(en: "Name the file to write", zh: "请输入文件名")[state.lang]
-                : LocalizedText(en: "No such folder: \(folder)", zh: "文件夹不存在：\(folder)")[state.lang]
-            state.overlay = .prompt(retry)
-            return
-        }
-        state.overlay = nil
+        let there = world.files.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
+        return Reply(work: self, path: path, missingFolder: there ? nil : folder)
+    }
+}
+
+/// Writes every row the table's query gives, in its columns, to the file (atomically).
+struct ExportTable: Work {
+    var export: TableExport
+    var path: String
+    var context: ExportContext
+
+    struct Reply: Sendable {
+        var rows: Int
+        var table: String
+        var path: String
+    }
+
+    func run(in world: World) throws -> Reply {
         // A CSV from the dashboard is for a spreadsheet: UTF-8 that Chinese Excel reads, formulas guarded.
         let format = TableExportFormat.forPath(path)
-        let exporter = TableExporter(store: store, format: format, excel: format == .csv, context: ExportContext(catalog: state.catalog, lang: state.lang))
-        let name = (path as NSString).lastPathComponent
-        afterFrame(LocalizedText(en: "Exporting to \(name)…", zh: "正在导出到 \(name)…")[state.lang]) { [self] in
-            do {
-                let rows = try exporter.export(query, toFile: path)
-                state.message = StatusMessage(LocalizedText(en: "Exported \(rows) \(table) to \(path)", zh: "已导出 \(rows) 行到 \(path)")[state.lang])
-            } catch {
-                state.message = StatusMessage(String(describing: error), isError: true)
+        let exporter = TableExporter(store: world.store, format: format, excel: format == .csv, context: context)
+        return Reply(rows: try exporter.export(export.query, toFile: path), table: export.name, path: path)
+    }
+}
+
+/// `E`'s answers: a missing folder is said in the prompt; a good path writes after a frame saying so.
+enum TableExportFlow {
+    static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect] {
+        let lang = state.lang
+        switch event {
+        case .reply(let checked as ExportFolder.Reply):
+            let work = checked.work
+            if work.typed.isEmpty || checked.missingFolder != nil {
+                var retry = work.prompt
+                retry.error = work.typed.isEmpty ? LocalizedText(en: "Name the file to write", zh: "请输入文件名")[lang]
+                    : LocalizedText(en: "No such folder: \(checked.missingFolder ?? "")", zh: "文件夹不存在：\(checked.missingFolder ?? "")")[lang]
+                state.overlay = .prompt(retry)
+                return []
             }
+            state.overlay = nil
+            let name = (checked.path as NSString).lastPathComponent
+            return [.afterFrame(busy: LocalizedText(en: "Exporting to \(name)…", zh: "正在导出到 \(name)…")[lang],
+                                [.work(ExportTable(export: work.export, path: checked.path, context: work.context), replyTo: .exporter)])]
+        case .reply(let done as ExportTable.Reply):
+            state.message = StatusMessage(LocalizedText(en: "Exported \(done.rows) \(done.table) to \(done.path)",
+                                                        zh: "已导出 \(done.rows) 行到 \(done.path)")[lang])
+            return []
+        case .failed(_, let error):
+            state.message = StatusMessage(String(describing: error), isError: true)
+            return []
+        default:
+            return []
         }
     }
 }
 
-extension DealColumn {
-    /// The export's columns for this one: a stage with its process, an amount with its currency,
-    /// a next step with its date — what it takes to read the row back.
-    var exportColumns: [DealExportColumn] {
-        switch self {
-        case .id: [.id]
-        case .title: [.title]
-        case .account: [.account]
-        case .stage: [.stage, .process]
-        case .amount: [.amount, .currency]
-        case .weighted: [.weighted]
-        case .probability: [.probability]
-        case .expectedClose: [.close]
-        case .nextStep: [.nextStep, .due]
-        case .owner: [.owner]
-        }
-    }
-}
-
-extension AccountColumn {
-    var exportColumn: AccountExportColumn {
-        switch self {
-        case .name: .name
-        case .grade: .grade
-        case .quadrant: .quadrant
-        case .industry: .industry
-        case .region: .region
-        case .owner: .owner
-        case .pipeline: .pipeline
-        case .weighted: .weighted
-        case .won: .won
-        case .lastActivity: .lastActivity
-        case .nextStepDue: .due
-        }
-    }
-}
-
-extension PersonColumn {
-    var exportColumn: PersonExportColumn {
-        switch self {
-        case .name: .name
-        case .account: .account
-        case .title: .title
-        case .level: .level
-        case .roles: .roles
-        case .stance: .stance
-        case .influence: .influence
-        case .lastMet: .lastMet
-        }
-    }
-}

@@ -14,19 +14,35 @@ public struct ColumnChooserState: Sendable {
         self.table = table
     }
 
-    /// Applies a key to the layout; false when the chooser closes.
-    mutating func handle<Column>(_ key: Key, _ layout: inout ColumnLayout<Column>) -> Bool {
-        switch key {
-        case .escape, .enter, .char("c"), .char("q"): return false
-        case .up, .char("k"): cursor = max(0, cursor - 1)
-        case .down, .char("j"): cursor = min(layout.order.count - 1, cursor + 1)
-        case .char(" "): if layout.order.indices.contains(cursor) { layout.toggle(layout.order[cursor]) }
-        case .char("["): cursor = layout.move(at: cursor, by: -1)
-        case .char("]"): cursor = layout.move(at: cursor, by: 1)
+    static let keys = KeyContext("columns", en: "Column chooser", zh: "选择列")
+    static let bindings: [KeyBinding] = [
+        KeyBinding([.char(" ")], .toggleColumn, keys),
+        KeyBinding([.char("[")], .columnEarlier, keys),
+        KeyBinding([.char("]")], .columnLater, keys),
+        KeyBinding([.up, .char("k")], .selectUp, keys),
+        KeyBinding([.down, .char("j")], .selectDown, keys),
+        KeyBinding([.escape, .enter, .char("c"), .char("q")], .close, keys),
+    ]
+
+    /// Applies a command to the layout; false when the chooser closes.
+    mutating func run<Column>(_ command: Command, _ layout: inout ColumnLayout<Column>) -> Bool {
+        switch command {
+        case .close: return false
+        case .selectUp: cursor = max(0, cursor - 1)
+        case .selectDown: cursor = min(layout.order.count - 1, cursor + 1)
+        case .toggleColumn: if layout.order.indices.contains(cursor) { layout.toggle(layout.order[cursor]) }
+        case .columnEarlier: cursor = layout.move(at: cursor, by: -1)
+        case .columnLater: cursor = layout.move(at: cursor, by: 1)
         default: break
         }
         return true
     }
+}
+
+extension Command {
+    public static let toggleColumn = Command("columns.toggle", en: "Show / hide the column", zh: "显示 / 隐藏该列")
+    public static let columnEarlier = Command("columns.earlier", en: "Move the column earlier", zh: "列前移")
+    public static let columnLater = Command("columns.later", en: "Move the column later", zh: "列后移")
 }
 
 enum ColumnChooserView {

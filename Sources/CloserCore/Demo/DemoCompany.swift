@@ -76,7 +76,7 @@ struct DemoBuilder {
         finishPersons()
         makeHealthData()
         return Snapshot(users: users, processes: [], accounts: accounts, persons: persons, deals: deals,
-                        activities: activities, events: orderedEvents())
+                        activities: activities, events: orderedEvents(), team: teamSettings())
     }
 
     // MARK: Time
@@ -136,7 +136,7 @@ struct DemoBuilder {
                 let site = DemoData.foreignSites[(index / 40) % DemoData.foreignSites.count]
                 name = core.name + " " + site + " " + String(index / 400 + 1)
                 short = core.name
-                industry = "化工"; region = "overseas"; nature = "外资"; scale = "特大型"
+                industry = "化工"; region = "海外"; nature = "外资"; scale = "特大型"
                 domain = core.domain; currency = core.currency; foreign = true
             } else {
                 // A mixed-radix walk through city × core × suffix, so names repeat only after all combinations.
@@ -364,7 +364,51 @@ struct DemoBuilder {
         }
     }
 
+    /// One deal's life, step by step in the order the random draws are made (the same seed
+    /// makes the same company): opened, walked through its stages, its close date, next step and
+    /// outcome, then its activities.
     mutating func makeDeal(_ index: Int, plan: Plan, accountIndex: Int, offsets: inout [Int], activityDays: inout [Int]) {
+        var walk = openDeal(index, plan: plan, accountIndex: accountIndex, offsets: &offsets)
+        walkStages(&walk, offsets: offsets)
+        tickCurrentStage(&walk)
+        setExpectedClose(&walk)
+        setNextStep(&walk)
+        closeDeal(&walk)
+        walk.deal.updatedAt = date(walk.lastAt)
+        deals.append(walk.deal)
+        makeActivities(deal: walk.deal, plan: plan, accountIndex: accountIndex, createdDay: walk.createdDay, endDay: walk.endDay,
+                       offsets: offsets, days: &activityDays)
+    }
+
+    /// A deal being made: what `openDeal` decided, and where the later steps stand.
+    struct DealWalk {
+        let id: Int64
+        let index: Int
+        let plan: Plan
+        let process: ProcessTemplate
+        let evidence: DealEvidence
+        let owner: String
+        /// The stage it ends in.
+        let k: Int
+        let createdDay: Int
+        let closeDay: Int?
+        let endDay: Int
+        /// Stages whose gate the rep forced with a reason of their own.
+        let forcedStages: [Int]
+        /// Every event, or only those the weekly review reads (a scaled store).
+        let full: Bool
+        var deal: Deal
+        var slot: Int
+        var lastAt: Int
+        /// The day it entered its current stage.
+        var enteredDay: Int
+        var closed: Bool { plan.outcome != .open }
+        var stages: [StageTemplate] { process.stages }
+    }
+
+    /// The owner, the calendar (created `age` days ago, one transition day per stage passed,
+    /// then the close), the gates to force, title, amount and competitors; logs the creation.
+    mutating func openDeal(_ index: Int, plan: Plan, accountIndex: Int, offsets: inout [Int]) -> DealWalk {
         let id = Int64(index + 1)
         let process = BuiltInProcesses.all[plan.process]
         let stages = process.stages
@@ -376,7 +420,6 @@ struct DemoBuilder {
         let k = plan.stage
         let closed = plan.outcome != .open
 
-        // The calendar: created `age` days ago, one transition day per stage passed, then the close.
         let window = DemoCompany.historyDays
         let minimumAge = min(window, k * 5 + (closed ? 3 : 1))
         let age = minimumAge + rng.below(window - minimumAge + 1)
@@ -388,22 +431,7 @@ struct DemoBuilder {
         let endDay = closeDay ?? todayOrdinal
         accountInfoEarliest(accountIndex, createdDay)
 
-        // Which gates are passed without their milestone.
-        var forcedStages: [Int] = []
-        if plan.force, k >= 1 {
-            let candidates = (0..<k).filter { s in
-                stages[s].milestones.contains { m in !(m.proof.map(evidence.proves) ?? false) }
-            }
-            if !candidates.isEmpty { forcedStages.append(candidates[rng.below(candidates.count)]) }
-        }
-        // Entry's "coach and key persons" is proven from the org chart; where the chart lacks a coach or a
-        // decision-maker the rep forced the gate (with a reason of their own, or a stock one below).
-        for s in 0..<k where !forcedStages.contains(s) {
-            if stages[s].milestones.contains(where: { $0.proof.map { !evidence.proves($0) } ?? false }),
-               plan.outcome != .won, rng.chance(40) {
-                forcedStages.append(s)
-            }
-        }
+        let forcedStages = forcedGates(plan: plan, stages: stages, evidence: evidence)
 
         let title = accountInfo.short + DemoData.products[plan.process][rng.below(DemoData.products[plan.process].count)]
         let amount = makeAmount(process: plan.process, currency: accountInfo.currency)
@@ -416,159 +444,190 @@ struct DemoBuilder {
         }
 
         // Slot 0 of a day is left to account creation, so a new account is always older than its deals.
-        var slot = 1 + rng.below(6)
+        let slot = 1 + rng.below(6)
         let createdAt = moment(createdDay, slot: slot)
-        var lastAt = createdAt
-        var deal = Deal(
+        let deal = Deal(
             id: id, accountID: account.id, title: title, processKey: process.key, stageKey: stages[0].key, amount: amount,
             budgetKnown: false, competitors: competitors, owner: owner, forecastCategory: .pipeline,
             stageEnteredAt: date(createdAt), version: 1, createdAt: date(createdAt), updatedAt: date(createdAt))
-        let full = !isScale
         emit(createdAt, user: owner, entity: "deal", id: id, action: "created",
              changes: ["stage": FieldChange(old: nil, new: stages[0].key)], note: title)
+        return DealWalk(id: id, index: index, plan: plan, process: process, evidence: evidence, owner: owner, k: k,
+                        createdDay: createdDay, closeDay: closeDay, endDay: endDay, forcedStages: forcedStages, full: !isScale,
+                        deal: deal, slot: slot, lastAt: createdAt, enteredDay: createdDay)
+    }
 
-        // Walk the deal through its stages with the real gate rules.
-        var previousDay = createdDay
-        for s in 0..<k {
-            let day = createdDay + offsets[s]
-            slot = day == previousDay ? slot + 1 : rng.below(6)
+    /// Which gates are passed without their milestone. Entry's "coach and key persons" is proven
+    /// from the org chart; where the chart lacks a coach or a decision-maker the rep forced the
+    /// gate (with a reason of their own, or a stock one when walking the stages).
+    mutating func forcedGates(plan: Plan, stages: [StageTemplate], evidence: DealEvidence) -> [Int] {
+        let k = plan.stage
+        var forcedStages: [Int] = []
+        if plan.force, k >= 1 {
+            let candidates = (0..<k).filter { s in
+                stages[s].milestones.contains { m in !(m.proof.map(evidence.proves) ?? false) }
+            }
+            if !candidates.isEmpty { forcedStages.append(candidates[rng.below(candidates.count)]) }
+        }
+        for s in 0..<k where !forcedStages.contains(s) {
+            if stages[s].milestones.contains(where: { $0.proof.map { !evidence.proves($0) } ?? false }),
+               plan.outcome != .won, rng.chance(40) {
+                forcedStages.append(s)
+            }
+        }
+        return forcedStages
+    }
+
+    /// Walks the deal through its stages with the real gate rules, logging each tick and move.
+    mutating func walkStages(_ walk: inout DealWalk, offsets: [Int]) {
+        let stages = walk.stages, id = walk.id, owner = walk.owner
+        var previousDay = walk.createdDay
+        for s in 0..<walk.k {
+            let day = walk.createdDay + offsets[s]
+            walk.slot = day == previousDay ? walk.slot + 1 : rng.below(6)
             // A milestone the data proves is never ticked: without the data, the rep forced the gate.
-            let unproven = stages[s].milestones.contains { $0.proof.map { !evidence.proves($0) } ?? false }
-            let forced = forcedStages.contains(s) || unproven
+            let unproven = stages[s].milestones.contains { $0.proof.map { !walk.evidence.proves($0) } ?? false }
+            let forced = walk.forcedStages.contains(s) || unproven
             for (m, milestone) in stages[s].milestones.enumerated() {
                 if milestone.proof != nil { continue }
                 // A forced gate leaves its milestone (or, with two, the second) unmet.
                 if forced && (stages[s].milestones.count == 1 || m > 0) { continue }
-                deal.milestonesDone.insert(milestone.key)
-                let at = moment(day, slot: slot)
-                slot += 1
-                if full {
+                walk.deal.milestonesDone.insert(milestone.key)
+                let at = moment(day, slot: walk.slot)
+                walk.slot += 1
+                if walk.full {
                     emit(at, user: owner, entity: "deal", id: id, action: "milestone",
                          changes: ["milestone": FieldChange(old: nil, new: milestone.key)], note: milestone.name.zh)
                 }
             }
-            let at = moment(day, slot: slot)
-            slot += 1
+            let at = moment(day, slot: walk.slot)
+            walk.slot += 1
             let reasons = stages[s].milestones.contains { $0.proof != nil } ? DemoData.coachForceReasons : DemoData.forceReasons
-            let reason = forcedStages.contains(s) ? reasons[rng.below(reasons.count)]
+            let reason = walk.forcedStages.contains(s) ? reasons[rng.below(reasons.count)]
                 : unproven ? reasons[Int(id) % reasons.count] : nil
-            let from = deal.stageKey
+            let from = walk.deal.stageKey
             do {
-                deal = try DealRules.move(deal, to: stages[s + 1].key, process: process, evidence: evidence,
-                                          forceReason: reason, by: owner, at: date(at))
+                walk.deal = try DealRules.move(walk.deal, to: stages[s + 1].key, process: walk.process, evidence: walk.evidence,
+                                               forceReason: reason, by: owner, at: date(at))
             } catch {
                 assertionFailure("demo deal \(id) could not move: \(error)")
                 break
             }
             // Every move is logged, at any scale: the weekly review's conversions and days in stage read them.
             emit(at, user: owner, entity: "deal", id: id, action: forced ? "forced" : "moved",
-                 changes: ["stage": FieldChange(old: from, new: deal.stageKey)], note: reason ?? "")
-            lastAt = at
+                 changes: ["stage": FieldChange(old: from, new: walk.deal.stageKey)], note: reason ?? "")
+            walk.lastAt = at
             previousDay = day
         }
-        let enteredDay = previousDay
+        walk.enteredDay = previousDay
+    }
 
-        // The current stage's own milestones: done when won before the last stage, sometimes already met while open.
-        let current = stages[k]
-        let tickCurrent = plan.outcome == .won ? (k < stages.count - 1 || rng.chance(50)) : (plan.outcome == .open && rng.chance(25))
-        if tickCurrent {
-            let day = closeDay ?? (enteredDay + rng.below(endDay - enteredDay + 1))
-            for milestone in current.milestones where !(milestone.proof.map(evidence.proves) ?? false) {
-                deal.milestonesDone.insert(milestone.key)
-                let at = moment(day, slot: 20)
-                if full {
-                    emit(at, user: owner, entity: "deal", id: id, action: "milestone",
-                         changes: ["milestone": FieldChange(old: nil, new: milestone.key)], note: milestone.name.zh)
-                }
-                lastAt = max(lastAt, at)
-                if plan.outcome == .open { break }
+    /// The current stage's own milestones: done when won before the last stage, sometimes already met while open.
+    mutating func tickCurrentStage(_ walk: inout DealWalk) {
+        let plan = walk.plan, stages = walk.stages
+        let current = stages[walk.k]
+        let tickCurrent = plan.outcome == .won ? (walk.k < stages.count - 1 || rng.chance(50)) : (plan.outcome == .open && rng.chance(25))
+        guard tickCurrent else { return }
+        let day = walk.closeDay ?? (walk.enteredDay + rng.below(walk.endDay - walk.enteredDay + 1))
+        for milestone in current.milestones where !(milestone.proof.map(walk.evidence.proves) ?? false) {
+            walk.deal.milestonesDone.insert(milestone.key)
+            let at = moment(day, slot: 20)
+            if walk.full {
+                emit(at, user: walk.owner, entity: "deal", id: walk.id, action: "milestone",
+                     changes: ["milestone": FieldChange(old: nil, new: milestone.key)], note: milestone.name.zh)
             }
+            walk.lastAt = max(walk.lastAt, at)
+            if plan.outcome == .open { break }
         }
+    }
 
-        // Expected close, and how often it was pushed out.
-        let probability = current.probability
-        deal.budgetKnown = rng.chance(20 + probability * 3 / 4)
-        if let closeDay {
-            deal.expectedClose = Day(ordinal: closeDay + rng.int(-10...20))
+    /// Whether the budget is known, the expected close, and how often it was pushed out.
+    mutating func setExpectedClose(_ walk: inout DealWalk) {
+        let probability = walk.stages[walk.k].probability
+        walk.deal.budgetKnown = rng.chance(20 + probability * 3 / 4)
+        if let closeDay = walk.closeDay {
+            walk.deal.expectedClose = Day(ordinal: closeDay + rng.int(-10...20))
         } else {
-            let horizon = plan.process == 2 ? 60 : 200
+            let horizon = walk.plan.process == 2 ? 60 : 200
             // A few open deals still carry a close date already past: the weekly review should catch them.
-            deal.expectedClose = Day(ordinal: rng.chance(6) ? todayOrdinal - rng.int(1...20) : todayOrdinal + rng.int(7...horizon))
+            walk.deal.expectedClose = Day(ordinal: rng.chance(6) ? todayOrdinal - rng.int(1...20) : todayOrdinal + rng.int(7...horizon))
         }
         let pushRoll = rng.below(100)
-        let pushes = closed ? (pushRoll < 10 ? 1 : 0) : (pushRoll < 8 ? rng.int(2...3) : pushRoll < 25 ? 1 : 0)
-        if pushes > 0, let finalClose = deal.expectedClose {
-            var values = [finalClose.ordinal]
-            for _ in 0..<pushes { values.append(values[values.count - 1] - rng.int(14...60)) }
-            var pushDays: [Int] = []
-            for _ in 0..<pushes { pushDays.append(createdDay + 1 + rng.below(max(1, endDay - createdDay))) }
-            pushDays.sort()
-            for p in 0..<pushes where full || (index % 2 == 1 && p == pushes - 1) {
-                let at = moment(min(pushDays[p], endDay), slot: 24 + p)
-                let old = Day(ordinal: values[pushes - p]), new = Day(ordinal: values[pushes - p - 1])
-                emit(at, user: owner, entity: "deal", id: id, action: "close-date",
-                     changes: ["expectedClose": FieldChange(old: old.description, new: new.description)])
-                lastAt = max(lastAt, at)
-            }
+        let pushes = walk.closed ? (pushRoll < 10 ? 1 : 0) : (pushRoll < 8 ? rng.int(2...3) : pushRoll < 25 ? 1 : 0)
+        guard pushes > 0, let finalClose = walk.deal.expectedClose else { return }
+        let createdDay = walk.createdDay, endDay = walk.endDay
+        var values = [finalClose.ordinal]
+        for _ in 0..<pushes { values.append(values[values.count - 1] - rng.int(14...60)) }
+        var pushDays: [Int] = []
+        for _ in 0..<pushes { pushDays.append(createdDay + 1 + rng.below(max(1, endDay - createdDay))) }
+        pushDays.sort()
+        for p in 0..<pushes where walk.full || (walk.index % 2 == 1 && p == pushes - 1) {
+            let at = moment(min(pushDays[p], endDay), slot: 24 + p)
+            let old = Day(ordinal: values[pushes - p]), new = Day(ordinal: values[pushes - p - 1])
+            emit(at, user: walk.owner, entity: "deal", id: walk.id, action: "close-date",
+                 changes: ["expectedClose": FieldChange(old: old.description, new: new.description)])
+            walk.lastAt = max(walk.lastAt, at)
         }
+    }
 
-        // Next step: missing on some open deals, overdue on others.
-        if !closed {
+    /// Next step (missing on some open deals, overdue on others) and the forecast category.
+    mutating func setNextStep(_ walk: inout DealWalk) {
+        let plan = walk.plan, k = walk.k, enteredDay = walk.enteredDay
+        if !walk.closed {
             let roll = rng.below(100)
             if roll >= 12 {
                 let options = DemoData.nextSteps[plan.process][k]
-                deal.nextStep = options[rng.below(options.count)]
+                walk.deal.nextStep = options[rng.below(options.count)]
                 // Overdue only where the stage is old enough to have had a step fall due in it.
                 let overdue = roll < 30 && enteredDay <= todayOrdinal - 2
                 let due = overdue ? todayOrdinal - rng.int(1...min(20, todayOrdinal - enteredDay - 1))
                     : todayOrdinal + rng.int(0...21)
-                deal.nextStepDue = Day(ordinal: due)
-                if full {
+                walk.deal.nextStepDue = Day(ordinal: due)
+                if walk.full {
                     // Set some day after the deal entered its stage, before it fell due.
                     let latest = max(enteredDay, min(todayOrdinal, due - 1))
                     let setDay = enteredDay + rng.below(latest - enteredDay + 1)
                     let at = moment(setDay, slot: 30 + rng.below(6))
-                    emit(at, user: owner, entity: "deal", id: id, action: "next-step",
-                         changes: ["nextStep": FieldChange(old: nil, new: deal.nextStep),
-                                   "nextStepDue": FieldChange(old: nil, new: deal.nextStepDue?.description)])
-                    lastAt = max(lastAt, at)
+                    emit(at, user: walk.owner, entity: "deal", id: walk.id, action: "next-step",
+                         changes: ["nextStep": FieldChange(old: nil, new: walk.deal.nextStep),
+                                   "nextStepDue": FieldChange(old: nil, new: walk.deal.nextStepDue?.description)])
+                    walk.lastAt = max(walk.lastAt, at)
                 }
             }
+            let probability = walk.stages[k].probability
             if probability >= 60 {
-                deal.forecastCategory = rng.chance(50) ? .commit : .bestCase
+                walk.deal.forecastCategory = rng.chance(50) ? .commit : .bestCase
             } else if probability >= 35 {
-                deal.forecastCategory = rng.chance(30) ? .bestCase : .pipeline
+                walk.deal.forecastCategory = rng.chance(30) ? .bestCase : .pipeline
             }
         } else if plan.outcome == .won {
-            deal.forecastCategory = .commit
+            walk.deal.forecastCategory = .commit
             if rng.chance(50) {
-                deal.nextStep = "回访客户，挖掘新需求"
-                deal.nextStepDue = Day(ordinal: todayOrdinal + rng.int(3...30))
+                walk.deal.nextStep = "回访客户，挖掘新需求"
+                walk.deal.nextStepDue = Day(ordinal: todayOrdinal + rng.int(3...30))
             }
         }
+    }
 
-        // The outcome.
-        if let closeDay {
-            let reason = switch plan.outcome {
-            case .won: DemoData.wonReasons[rng.below(DemoData.wonReasons.count)]
-            case .lost: DemoData.lostReasons[rng.below(DemoData.lostReasons.count)]
-            default: DemoData.withdrawnReasons[rng.below(DemoData.withdrawnReasons.count)]
-            }
-            do {
-                deal = try DealRules.close(deal, as: plan.outcome, reason: reason, on: Day(ordinal: closeDay))
-            } catch {
-                assertionFailure("demo deal \(id) could not close: \(error)")
-            }
-            let at = moment(closeDay, slot: 36)
-            emit(at, user: owner, entity: "deal", id: id, action: plan.outcome.rawValue,
-                 changes: ["outcome": FieldChange(old: Outcome.open.rawValue, new: plan.outcome.rawValue)], note: reason)
-            lastAt = max(lastAt, at)
+    /// The outcome of a closed deal, with its reason, logged on its close day.
+    mutating func closeDeal(_ walk: inout DealWalk) {
+        guard let closeDay = walk.closeDay else { return }
+        let outcome = walk.plan.outcome
+        let reason = switch outcome {
+        case .won: DemoData.wonReasons[rng.below(DemoData.wonReasons.count)]
+        case .lost: DemoData.lostReasons[rng.below(DemoData.lostReasons.count)]
+        default: DemoData.withdrawnReasons[rng.below(DemoData.withdrawnReasons.count)]
         }
-        deal.updatedAt = date(lastAt)
-        deals.append(deal)
-
-        makeActivities(deal: deal, plan: plan, accountIndex: accountIndex, createdDay: createdDay, endDay: endDay,
-                       offsets: offsets, days: &activityDays)
+        do {
+            walk.deal = try DealRules.close(walk.deal, as: outcome, reason: reason, on: Day(ordinal: closeDay))
+            if outcome == .lost { Self.recordLoss(&walk.deal, reason: reason) }
+        } catch {
+            assertionFailure("demo deal \(walk.id) could not close: \(error)")
+        }
+        let at = moment(closeDay, slot: 36)
+        emit(at, user: walk.owner, entity: "deal", id: walk.id, action: outcome.rawValue,
+             changes: ["outcome": FieldChange(old: Outcome.open.rawValue, new: outcome.rawValue)], note: reason)
+        walk.lastAt = max(walk.lastAt, at)
     }
 
     mutating func accountInfoEarliest(_ accountIndex: Int, _ day: Int) {

@@ -12,12 +12,12 @@ enum DemoData {
         Rep(login: "zhang.wei", displayName: "张伟", regions: ["华北", "东北"]),
         Rep(login: "chen.jing", displayName: "陈静", regions: ["华南"]),
         Rep(login: "liu.yang", displayName: "刘洋", regions: ["西南", "华北"]),
-        Rep(login: "zhao.min", displayName: "赵敏", regions: ["overseas", "东北"]),
+        Rep(login: "zhao.min", displayName: "赵敏", regions: ["海外", "东北"]),
     ]
 
     static let manager = (login: "sun.hao", displayName: "孙浩")
 
-    static let regions = ["华东", "华北", "华南", "西南", "东北", "overseas"]
+    static let regions = ["华东", "华北", "华南", "西南", "东北", "海外"]
 
     /// One customer of the curated demo: name, short name for deal titles, classification, mail domain, currency.
     struct AccountSeed {
@@ -84,10 +84,10 @@ enum DemoData {
         AccountSeed("国家电投上海电力股份有限公司", "上海电力", "电力", "华东", "国企", "大型", "shpower.com"),
         AccountSeed("埃克森美孚(惠州)化工有限公司", "埃克森美孚惠州", "石油化工", "华南", "外资", "特大型", "exxonmobil.com"),
         AccountSeed("林德气体(上海)有限公司", "林德气体", "工业气体", "华东", "外资", "大型", "linde.com"),
-        AccountSeed("BASF SE Ludwigshafen", "BASF", "化工", "overseas", "外资", "特大型", "basf.com", "EUR", foreign: true),
-        AccountSeed("Siemens Energy AG", "Siemens Energy", "电力设备", "overseas", "外资", "特大型", "siemens-energy.com", "EUR", foreign: true),
-        AccountSeed("Emerson Automation Solutions", "Emerson", "仪器仪表", "overseas", "外资", "特大型", "emerson.com", "USD", foreign: true),
-        AccountSeed("Dow Chemical Freeport", "Dow", "化工", "overseas", "外资", "特大型", "dow.com", "USD", foreign: true),
+        AccountSeed("BASF SE Ludwigshafen", "BASF", "化工", "海外", "外资", "特大型", "basf.com", "EUR", foreign: true),
+        AccountSeed("Siemens Energy AG", "Siemens Energy", "电力设备", "海外", "外资", "特大型", "siemens-energy.com", "EUR", foreign: true),
+        AccountSeed("Emerson Automation Solutions", "Emerson", "仪器仪表", "海外", "外资", "特大型", "emerson.com", "USD", foreign: true),
+        AccountSeed("Dow Chemical Freeport", "Dow", "化工", "海外", "外资", "特大型", "dow.com", "USD", foreign: true),
     ]
 
     // Scale mode: city + core word + industry suffix gives many distinct, searchable names.

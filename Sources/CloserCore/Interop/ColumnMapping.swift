@@ -1,32 +1,36 @@
 import Foundation
 
 /// The explicit mapping a user writes for the columns the dictionary does not know, as JSON:
-/// `{"entity": "deals", "process": "project", "currency": "CNY",
+/// `{"entity": "deals", "process": "project", "currency": "CNY", "dateFormat": "DD-MM-YY",
 ///   "columns": {"Kunde": "account", "Umsatz": "amount", "Internal": "ignore"},
 ///   "stages": {"Angebot": "proposal", "Qualified": "entry"}}`
 public struct MappingFile: Sendable, Codable, Equatable {
     public var entity: ImportEntity?
     public var process: String?
     public var currency: String?
+    /// How the file writes dates with the year last ("DD-MM-YY", "MM/DD/YYYY", …), when its values do not say.
+    public var dateFormat: String?
     public var columns: [String: String]
     public var stages: [String: String]
 
-    public init(entity: ImportEntity? = nil, process: String? = nil, currency: String? = nil,
+    public init(entity: ImportEntity? = nil, process: String? = nil, currency: String? = nil, dateFormat: String? = nil,
                 columns: [String: String] = [:], stages: [String: String] = [:]) {
         self.entity = entity
         self.process = process
         self.currency = currency
+        self.dateFormat = dateFormat
         self.columns = columns
         self.stages = stages
     }
 
-    enum CodingKeys: String, CodingKey { case entity, process, currency, columns, stages }
+    enum CodingKeys: String, CodingKey { case entity, process, currency, dateFormat, columns, stages }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         entity = try container.decodeIfPresent(ImportEntity.self, forKey: .entity)
         process = try container.decodeIfPresent(String.self, forKey: .process)
         currency = try container.decodeIfPresent(String.self, forKey: .currency)
+        dateFormat = try container.decodeIfPresent(String.self, forKey: .dateFormat)
         columns = try container.decodeIfPresent([String: String].self, forKey: .columns) ?? [:]
         stages = try container.decodeIfPresent([String: String].self, forKey: .stages) ?? [:]
     }
@@ -39,6 +43,9 @@ public struct MappingFile: Sendable, Codable, Equatable {
         } catch {
             throw ImportError("\(fileName): not a mapping file — \(DecodingMessage.describe(error))")
         }
+        if let format = file.dateFormat, ImportDateFormat.named(format) == nil {
+            throw ImportError("\(fileName): dateFormat '\(format)' is not a date format; use \(ImportDateFormat.examples)")
+        }
         for (header, field) in file.columns.sorted(by: { $0.key < $1.key }) where ImportField(rawValue: field) == nil {
             throw ImportError("\(fileName): column '\(header)' maps to '\(field)', which is not a field; use one of \(ImportField.allCases.map(\.rawValue).joined(separator: ", "))")
         }
@@ -49,7 +56,18 @@ public struct MappingFile: Sendable, Codable, Equatable {
 /// A refusal of a whole file, before any row is looked at: one line naming the file.
 public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     public let description: String
-    public init(_ description: String) { self.description = ImportValue.oneLine(description) }
+    /// Set when the file was refused for a date column that reads two ways: the screen offers its choices.
+    public let ambiguousDates: AmbiguousDateColumn?
+
+    public init(_ description: String) {
+        self.description = ImportValue.oneLine(description)
+        ambiguousDates = nil
+    }
+
+    public init(_ ambiguous: AmbiguousDateColumn) {
+        description = ImportValue.oneLine(ambiguous.description)
+        ambiguousDates = ambiguous
+    }
 }
 
 /// Which column fills which field, decided from the header (the dictionary, then the mapping

@@ -14,17 +14,21 @@ public struct ForeignImportOptions: Sendable, Equatable {
     public var byteLimit: Int
     /// Where an import that skips bad rows writes them (default: FILE.rejected.csv next to FILE).
     public var rejectsPath: String?
+    /// How dates with the year last are written, said by the user; nil: each column's values decide
+    /// (or the mapping file's `dateFormat`).
+    public var dateFormat: ImportDateFormat?
 
     public static let defaultByteLimit = 40 * 1024 * 1024
 
     public init(mappingPath: String? = nil, entity: ImportEntity? = nil, account: String? = nil, process: String? = nil,
-                byteLimit: Int = ForeignImportOptions.defaultByteLimit, rejectsPath: String? = nil) {
+                byteLimit: Int = ForeignImportOptions.defaultByteLimit, rejectsPath: String? = nil, dateFormat: ImportDateFormat? = nil) {
         self.mappingPath = mappingPath
         self.entity = entity
         self.account = account
         self.process = process
         self.byteLimit = byteLimit
         self.rejectsPath = rejectsPath
+        self.dateFormat = dateFormat
     }
 }
 
@@ -129,6 +133,13 @@ public enum ForeignImportNotes {
     public static func unmappedColumns(_ report: ForeignImportReport) -> String? {
         report.unmappedColumns.isEmpty ? nil
             : "columns not imported (no field; name them in --mapping or map to \"ignore\"): \(report.unmappedColumns.joined(separator: ", "))"
+    }
+
+    /// "dates: 'Close Date' read as DD-MM-YY"; nil when the file has no date column.
+    public static func dateColumns(_ batch: ForeignBatch) -> LocalizedText? {
+        guard !batch.dateColumns.isEmpty else { return nil }
+        return LocalizedText(en: "dates: " + batch.dateColumns.map(\.text.en).joined(separator: ", "),
+                             zh: "日期：" + batch.dateColumns.map(\.text.zh).joined(separator: "，"))
     }
 
     public static func unusedColumns(_ report: ForeignImportReport) -> String? {

@@ -82,15 +82,18 @@ public struct ForeignBatch: Sendable {
     public var unmappedStages: [String: Int]
     /// Original fields of every row, in line order, so rejected rows can be written back out.
     public var rows: [ForeignRow]
+    /// How each date column was read (its format, and whether the user named it), in field order.
+    public var dateColumns: [DateColumnReading]
 
     public init(fileName: String, mapping: ColumnMapping, records: [ForeignRecord], rejections: [Rejection],
-                unmappedStages: [String: Int], rows: [ForeignRow]) {
+                unmappedStages: [String: Int], rows: [ForeignRow], dateColumns: [DateColumnReading] = []) {
         self.fileName = fileName
         self.mapping = mapping
         self.records = records
         self.rejections = rejections
         self.unmappedStages = unmappedStages
         self.rows = rows
+        self.dateColumns = dateColumns
     }
 
     /// The original fields of the row on this line: found by halving, as rows come in line order

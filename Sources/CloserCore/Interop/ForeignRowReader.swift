@@ -13,13 +13,28 @@ public struct ForeignRowReader: Sendable {
     public let currency: String
     /// Owner of deals and new accounts when the file names none: the importing user.
     public let defaultOwner: String
+    /// The date format the user named (`--date-format`, else the mapping file's `dateFormat`);
+    /// nil: each date column's values decide.
+    public let dateFormat: ImportDateFormat?
+    /// Each date column's format, decided by `read` before the rows are read.
+    var dateFormats: [ImportField: ImportDateFormat] = [:]
 
     public init(fileName: String, mapping: ColumnMapping, catalog: ProcessCatalog, file: MappingFile?,
-                process: String?, defaultOwner: String) throws(ImportError) {
+                process: String?, defaultOwner: String, dateFormat: ImportDateFormat? = nil) throws(ImportError) {
         self.fileName = fileName
         self.mapping = mapping
         self.defaultOwner = defaultOwner
         self.catalog = catalog
+        if let dateFormat {
+            self.dateFormat = dateFormat
+        } else if let text = file?.dateFormat {
+            guard let format = ImportDateFormat.named(text) else {
+                throw ImportError("\(fileName): dateFormat '\(text)' is not a date format; use \(ImportDateFormat.examples)")
+            }
+            self.dateFormat = format
+        } else {
+            self.dateFormat = nil
+        }
         currency = (file?.currency ?? Money.defaultCurrency).uppercased()
         guard Money.isValidCurrency(currency) else { throw ImportError("currency '\(currency)' is not a code like CNY, USD") }
         if mapping.entity == .deals {
@@ -38,9 +53,30 @@ public struct ForeignRowReader: Sendable {
 
     /// Reads every row; rows that fail are rejected, the rest become records. Rows are read
     /// independently, so a large file is read in one slice per core and the slices joined in order.
-    public func read(_ rows: [ForeignRow], cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> ForeignBatch {
+    /// A date column whose values read both day first and month first, with no format named,
+    /// refuses the file: guessing would put every such date in the wrong month.
+    public func read(_ rows: [ForeignRow], cores: Int = ProcessInfo.processInfo.activeProcessorCount) throws(ImportError) -> ForeignBatch {
+        var reader = self
+        var readings = [DateColumnReading]()
+        for field in ImportField.dates {
+            guard let column = mapping.column(field) else { continue }
+            let format: ImportDateFormat
+            if let dateFormat {
+                format = dateFormat
+            } else {
+                do {
+                    format = try DateColumnFormat.detect(rows.lazy.map { column < $0.values.count ? $0.values[column] : "" },
+                                                         header: mapping.header[column], fileName: fileName)
+                } catch {
+                    throw ImportError(error)
+                }
+            }
+            reader.dateFormats[field] = format
+            readings.append(DateColumnReading(header: mapping.header[column], format: format, chosen: dateFormat != nil))
+        }
         let slices = ParallelSlices(count: rows.count, minimumPerSlice: 5_000, cores: cores)
-        let parts = slices.map { range in read(rows[range]) }
+        let dated = reader
+        let parts = slices.map { range in dated.read(rows[range]) }
         var records = [ForeignRecord](), rejections = [Rejection](), unmapped = [String: Int]()
         records.reserveCapacity(rows.count)
         for part in parts {
@@ -48,7 +84,8 @@ public struct ForeignRowReader: Sendable {
             rejections += part.rejections
             unmapped.merge(part.unmapped, uniquingKeysWith: +)
         }
-        return ForeignBatch(fileName: fileName, mapping: mapping, records: records, rejections: rejections, unmappedStages: unmapped, rows: rows)
+        return ForeignBatch(fileName: fileName, mapping: mapping, records: records, rejections: rejections, unmappedStages: unmapped, rows: rows,
+                            dateColumns: readings)
     }
 
     private struct Slice: Sendable {
@@ -82,6 +119,15 @@ public struct ForeignRowReader: Sendable {
 
     /// What a date column must hold, as a rejection says it.
     static let aDate = "a date (YYYY-MM-DD, 2026/12/1, 2026年12月1日)"
+
+    /// A date field in its column's format: year-first columns (nearly all) by the fast general
+    /// reader, the others in the one order the column was found or said to use.
+    func date(_ f: Fields, _ field: ImportField) throws -> Day? {
+        guard let format = dateFormats[field], format != .yearFirst || dateFormat != nil else {
+            return try f.parse(field, Self.aDate, ImportValue.day)
+        }
+        return try f.parse(field, "a date in \(format), the format of this column") { ImportValue.day($0, format: format) }
+    }
 
     struct RowFailure: Error {
         var column: String
@@ -196,7 +242,7 @@ public struct ForeignRowReader: Sendable {
         if let influence = try f.parse(.influence, "an influence from 0 to 100", { Int($0).flatMap { Person.influenceRange.contains($0) ? $0 : nil } }) {
             person.influence = influence
         }
-        person.lastMet = try f.parse(.lastMet, Self.aDate, ImportValue.day)
+        person.lastMet = try date(f, .lastMet)
         if f.text(.reportsTo) == name { throw f.fail(.reportsTo, "\(name) cannot report to themself") }
         person.notes = f.text(.notes)
         return person
@@ -232,10 +278,10 @@ public struct ForeignRowReader: Sendable {
             if outcome != .open, deal.outcomeReason.isEmpty { deal.outcomeReason = "imported as '\(f.text(.outcome))'" }
         }
         if let reason = f.optional(.outcomeReason), deal.outcome != .open { deal.outcomeReason = reason }
-        deal.expectedClose = try f.parse(.closeDate, Self.aDate, ImportValue.day)
+        deal.expectedClose = try date(f, .closeDate)
         if deal.outcome != .open { deal.closedOn = deal.expectedClose }
         deal.nextStep = f.text(.nextStep)
-        deal.nextStepDue = try f.parse(.nextStepDue, Self.aDate, ImportValue.day)
+        deal.nextStepDue = try date(f, .nextStepDue)
         deal.competitors = ImportValue.list(f.text(.competitors))
         return deal
     }
@@ -250,7 +296,7 @@ public struct ForeignRowReader: Sendable {
     }
 
     func activity(_ f: Fields) throws -> Activity {
-        guard let day = try f.parse(.day, Self.aDate, ImportValue.day) else {
+        guard let day = try date(f, .day) else {
             throw f.fail(.day, "an activity needs a date")
         }
         guard !f.account.isEmpty else { throw f.fail(.account, "an activity belongs to an account: the account column is empty") }

@@ -32,10 +32,22 @@ public enum ICalendar {
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
     }
 
-    /// Next steps of open deals with a due date, and activities planned from `today` on.
-    public static func events(deals: [Deal], activities: [Activity], accountNames: [Int64: String], today: Day) -> [CalendarEvent] {
+    /// Open planned activities from `today` on (with their time in the summary), the next steps
+    /// of open deals that have no plan (older files), and activities dated from `today` on.
+    public static func events(deals: [Deal], activities: [Activity], plans: [PlannedActivity] = [], accountNames: [Int64: String],
+                              today: Day) -> [CalendarEvent] {
         var events = [CalendarEvent]()
-        for deal in deals where deal.outcome == .open {
+        let titles = Dictionary(deals.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let planned = Set(plans.filter { !$0.isDone }.map(\.dealID))
+        for plan in plans where !plan.isDone {
+            guard let due = plan.due, due >= today else { continue }
+            let title = titles[plan.dealID] ?? "#\(plan.dealID)"
+            let account = accountNames[plan.accountID] ?? ""
+            let time = plan.time.map { "\($0) " } ?? ""
+            events.append(CalendarEvent(uid: "plan-\(plan.id)@closer", day: due, summary: "\(time)\(plan.text) — \(title)",
+                                        description: "\(plan.kind.label.en), deal #\(plan.dealID) \(title), \(account)"))
+        }
+        for deal in deals where deal.outcome == .open && !planned.contains(deal.id) {
             guard let due = deal.nextStepDue else { continue }
             let account = accountNames[deal.accountID] ?? ""
             let step = deal.nextStep.isEmpty ? "Next step" : deal.nextStep

@@ -24,6 +24,9 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
     /// A column the user wants left alone, said in a mapping file so it is not reported as unmapped.
     case ignore
 
+    /// The fields that hold a date, each read in its column's format.
+    public static let dates: [ImportField] = [.closeDate, .nextStepDue, .lastMet, .day]
+
     /// The fields a row of `entity` reads; other mapped columns are reported as unused.
     public static func used(by entity: ImportEntity) -> Set<ImportField> {
         let common: Set<ImportField> = [.externalID, .account, .accountExternalID, .notes, .owner, .ignore]

@@ -14,22 +14,11 @@ enum PlainAmount {
             bytes = bytes.dropFirst(3)
         }
         var multiplier: Int64 = 1
-        if bytes.last.map({ $0 >= 0x80 }) ?? false {
-            if bytes.suffix(3).elementsEqual("万".utf8) {
-                multiplier = 10_000
-            } else if bytes.suffix(3).elementsEqual("亿".utf8) {
-                multiplier = 100_000_000
-            } else {
-                return nil
-            }
-            bytes = bytes.dropLast(3)
-        } else if let last = bytes.last {
-            switch last {
-            case UInt8(ascii: "k"), UInt8(ascii: "K"): multiplier = 1_000
-            case UInt8(ascii: "m"), UInt8(ascii: "M"): multiplier = 1_000_000
-            default: break
-            }
-            if multiplier != 1 { bytes = bytes.dropLast() }
+        // A unit of either number style (万, 亿, k, M, B…) last; a digit last is the common case.
+        if let last = bytes.last, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(last) {
+            guard let unit = AmountUnits.trailingUnit(ofBytes: bytes) else { return nil }
+            multiplier = unit.factor
+            bytes = bytes.dropLast(unit.length)
         }
         // Whole part: a digit first, then digits and thousands commas; at most 18 digits.
         guard let first = bytes.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return nil }

@@ -78,7 +78,7 @@ public enum VCard {
                     given = parts.count > 1 ? parts[1] : ""
                 case "ORG": contact.organization = property.components.first ?? ""
                 case "TITLE": contact.title = property.text
-                case "TEL" where contact.phone.isEmpty || property.isPreferred: contact.phone = property.text
+                case "TEL" where contact.phone.isEmpty || property.isPreferred: contact.phone = Self.plainPhone(property.text)
                 case "EMAIL" where contact.email.isEmpty || property.isPreferred: contact.email = property.text
                 case "NOTE": contact.note = property.text
                 case "UID": contact.uid = property.text
@@ -94,6 +94,16 @@ public enum VCard {
         if let open = current { failures.append(Failure(line: open.line, property: "", reason: "BEGIN:VCARD without END:VCARD (the file is cut off?)")) }
         guard !contacts.isEmpty || !failures.isEmpty else { throw ImportError("\(fileName): no BEGIN:VCARD — not a vCard file; nothing was imported") }
         return (contacts, failures)
+    }
+
+    /// A vCard 4.0 phone is often a URI (`TEL;VALUE=uri:tel:+86-10-6500-1234;ext=12`, RFC 3966):
+    /// the number as people write it, "+86-10-6500-1234 ext. 12". Other values are kept as they are.
+    static func plainPhone(_ value: String) -> String {
+        guard value.lowercased().hasPrefix("tel:") else { return value }
+        let parts = value.dropFirst(4).split(separator: ";").map(String.init)
+        let number = (parts.first ?? "").removingPercentEncoding ?? parts.first ?? ""
+        let ext = parts.dropFirst().first { $0.lowercased().hasPrefix("ext=") }.map { String($0.dropFirst(4)) }
+        return ImportValue.trim(number) + (ext.map { " ext. \($0)" } ?? "")
     }
 
     /// Logical lines with the number of the line each starts on: a line break followed by a

@@ -30,10 +30,16 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     /// A date as people type it in a field or on the command line: YYYY-MM-DD, today / 今天,
-    /// tomorrow / 明天, yesterday / 昨天, or +N / -N days from today (a next step is due in +7,
-    /// a person was last met -3).
+    /// tomorrow / 明天, yesterday / 昨天, +N / -N days from today (a next step is due in +7,
+    /// a person was last met -3), or a weekday — tue, tuesday, 周二, 星期二 — for the next one
+    /// after today (a rep plans "call the chief engineer Tuesday").
     public init?(typed text: String, today: Day) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let weekday = Day.weekday(named: trimmed.lowercased()) {
+            let ahead = (weekday - today.isoWeekday + 7) % 7
+            self = today.adding(days: ahead == 0 ? 7 : ahead)
+            return
+        }
         switch trimmed.lowercased() {
         case "today", "今天": self = today
         case "tomorrow", "明天": self = today.adding(days: 1)
@@ -51,6 +57,19 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
                 return nil
             }
         }
+    }
+
+    /// ISO weekday (1 = Monday) of an English or Chinese weekday name, short or long.
+    static func weekday(named name: String) -> Int? {
+        let english = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        let long = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        let chinese = ["一", "二", "三", "四", "五", "六", "日"]
+        if let index = english.firstIndex(of: name) ?? long.firstIndex(of: name) { return index + 1 }
+        for prefix in ["周", "星期", "礼拜"] where name.hasPrefix(prefix) {
+            let rest = String(name.dropFirst(prefix.count))
+            if let index = chinese.firstIndex(of: rest) ?? (rest == "天" ? 6 : nil) { return index + 1 }
+        }
+        return nil
     }
 
     public init(ordinal: Int) {

@@ -39,6 +39,10 @@ public struct Deal: Sendable, Hashable, Identifiable, Codable {
     public var overrides: [GateOverride]
     public var outcome: Outcome
     public var outcomeReason: String
+    /// A lost deal's reason from the team's list ("other" for free text); nil when not recorded.
+    public var lossReason: String?
+    /// The competitor who won a deal we lost; nil when not known.
+    public var lostTo: String?
     /// Forecast category the rep commits to: pipeline, best case, commit.
     public var forecastCategory: ForecastCategory
     public var stageEnteredAt: Date
@@ -53,7 +57,7 @@ public struct Deal: Sendable, Hashable, Identifiable, Codable {
         milestonesDone: Set<String> = [], amount: Money = Money(minorUnits: 0), expectedClose: Day? = nil,
         nextStep: String = "", nextStepDue: Day? = nil, budgetKnown: Bool = false, needs: [CustomerNeed] = [], competitors: [String] = [],
         owner: String, overrides: [GateOverride] = [], outcome: Outcome = .open, outcomeReason: String = "",
-        forecastCategory: ForecastCategory = .pipeline, stageEnteredAt: Date = Date(timeIntervalSince1970: 0),
+        lossReason: String? = nil, lostTo: String? = nil, forecastCategory: ForecastCategory = .pipeline, stageEnteredAt: Date = Date(timeIntervalSince1970: 0),
         closedOn: Day? = nil, externalID: String? = nil, version: Int = 0,
         createdAt: Date = Date(timeIntervalSince1970: 0), updatedAt: Date = Date(timeIntervalSince1970: 0)
     ) {
@@ -74,6 +78,8 @@ public struct Deal: Sendable, Hashable, Identifiable, Codable {
         self.overrides = overrides
         self.outcome = outcome
         self.outcomeReason = outcomeReason
+        self.lossReason = lossReason
+        self.lostTo = lostTo
         self.forecastCategory = forecastCategory
         self.stageEnteredAt = stageEnteredAt
         self.closedOn = closedOn
@@ -123,6 +129,8 @@ extension Deal {
         try container.encode(overrides, forKey: .overrides)
         try container.encode(outcome, forKey: .outcome)
         try container.encode(outcomeReason, forKey: .outcomeReason)
+        try container.encodeIfPresent(lossReason, forKey: .lossReason)
+        try container.encodeIfPresent(lostTo, forKey: .lostTo)
         try container.encode(forecastCategory, forKey: .forecastCategory)
         try container.encode(stageEnteredAt, forKey: .stageEnteredAt)
         try container.encodeIfPresent(closedOn, forKey: .closedOn)
@@ -136,11 +144,12 @@ extension Deal {
 extension Deal {
     enum CodingKeys: String, CodingKey {
         case id, accountID, title, processKey, stageKey, milestonesDone, amount, expectedClose, nextStep, nextStepDue, budgetKnown, needs,
-             competitors, owner, overrides, outcome, outcomeReason, forecastCategory, stageEnteredAt, closedOn, externalID, version,
-             createdAt, updatedAt
+             competitors, owner, overrides, outcome, outcomeReason, lossReason, lostTo, forecastCategory, stageEnteredAt, closedOn, externalID,
+             version, createdAt, updatedAt
     }
 
-    /// Decodes like the synthesized form; files written before deals recorded needs have none.
+    /// Decodes like the synthesized form; files written before deals recorded needs, a loss's reason
+    /// from the list or the competitor who won have none.
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -161,6 +170,8 @@ extension Deal {
             overrides: try container.decode([GateOverride].self, forKey: .overrides),
             outcome: try container.decode(Outcome.self, forKey: .outcome),
             outcomeReason: try container.decode(String.self, forKey: .outcomeReason),
+            lossReason: try container.decodeIfPresent(String.self, forKey: .lossReason),
+            lostTo: try container.decodeIfPresent(String.self, forKey: .lostTo),
             forecastCategory: try container.decode(ForecastCategory.self, forKey: .forecastCategory),
             stageEnteredAt: try container.decode(Date.self, forKey: .stageEnteredAt),
             closedOn: try container.decodeIfPresent(Day.self, forKey: .closedOn),

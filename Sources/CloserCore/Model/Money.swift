@@ -12,7 +12,8 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public static let defaultCurrency = "CNY"
 
-    /// Parses "1200000", "1,200,000.50", "¥1.2m", "120万", "3.5k", "1.2亿" into minor units.
+    /// Parses "1200000", "1,200,000.50", "¥1.2m", "120万", "850万元", "3.5k", "1.2亿", "1.6B" into minor units
+    /// (the units are `AmountUnits`, both number styles).
     /// Decimal arithmetic on the digits, so "0.1" is exactly 10 minor units.
     public static func parse(_ text: String, currency: String = Money.defaultCurrency) -> Money? {
         // Spaces and tabs cut, separators dropped, without bridging to NSString: a 100k-row
@@ -31,12 +32,12 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
         }
         if body.contains(where: { $0 == "," || $0 == "_" }) { body = Substring(body.filter { $0 != "," && $0 != "_" }) }
         body = trimmed(body)
+        // "850万元": the yuan sign after the unit says nothing more.
+        if body.hasSuffix("元") { body = trimmed(body.dropLast()) }
         var multiplier: Int64 = 1
-        let suffixes: [(String, Int64)] = [("亿", 100_000_000), ("万", 10_000), ("k", 1_000), ("K", 1_000), ("m", 1_000_000), ("M", 1_000_000)]
-        for (suffix, factor) in suffixes where body.hasSuffix(suffix) {
-            body.removeLast(suffix.count)
-            multiplier = factor
-            break
+        if let unit = AmountUnits.trailingUnit(of: body) {
+            body.removeLast(unit.length)
+            multiplier = unit.factor
         }
         guard !body.isEmpty, !body.hasPrefix("-") else { return nil }
         let pieces = body.split(separator: ".", omittingEmptySubsequences: false)

@@ -12,6 +12,8 @@ public struct WeeklyReview: Sendable, Hashable, Codable {
     public var processKey: String
     public var rep: String?
     public var stalledDays: Int
+    /// The currency every `base…` figure is in; amounts without a rate in force are said, not dropped.
+    public var baseCurrency: String
 
     public var funnel: [FunnelStage]
     public var conversions: [StageConversion]
@@ -30,11 +32,15 @@ public struct WeeklyReview: Sendable, Hashable, Codable {
     public var overdueNextStep: ReviewList
     /// Next steps due today (the stand-up's first question).
     public var dueToday: ReviewList
+    /// Open deals whose expected close date has passed.
+    public var pastClose: ReviewList
     public var closeDateChanges: [CloseDateChange]
     /// How many deals had their close date moved in the period (the list carries the first `listLimit`).
     public var closeDatesMoved: Int
     public var quadrantChanges: [QuadrantChangeItem]
     public var reps: [RepFigures]
+    /// The team's (or the reviewed rep's) standing against target: this month, then this quarter.
+    public var attainment: [Attainment]
 
     public init(query: ReviewQuery) {
         since = query.since
@@ -43,6 +49,7 @@ public struct WeeklyReview: Sendable, Hashable, Codable {
         processKey = query.processKey
         rep = query.rep
         stalledDays = query.stalledDays
+        baseCurrency = Money.defaultCurrency
         funnel = []
         conversions = []
         daysInStage = []
@@ -58,22 +65,25 @@ public struct WeeklyReview: Sendable, Hashable, Codable {
         missingNextStep = ReviewList()
         overdueNextStep = ReviewList()
         dueToday = ReviewList()
+        pastClose = ReviewList()
         closeDateChanges = []
         closeDatesMoved = 0
         quadrantChanges = []
         reps = []
+        attainment = []
     }
 
     /// The lists in the order the review screen and the reports show them.
     public var lists: [(ReviewListKind, ReviewList)] {
         [(.newDeals, newDeals), (.advanced, advanced), (.slipped, slipped), (.won, won), (.lost, lost), (.withdrawn, withdrawn),
-         (.forced, forced), (.stalled, stalled), (.missingNextStep, missingNextStep), (.overdueNextStep, overdueNextStep)]
+         (.forced, forced), (.stalled, stalled), (.missingNextStep, missingNextStep), (.overdueNextStep, overdueNextStep),
+         (.pastClose, pastClose)]
     }
 }
 
 public enum ReviewListKind: String, Sendable, CaseIterable, Codable {
     case newDeals = "new", advanced, slipped, won, lost, withdrawn, forced, stalled
-    case missingNextStep = "missing-next-step", overdueNextStep = "overdue-next-step"
+    case missingNextStep = "missing-next-step", overdueNextStep = "overdue-next-step", pastClose = "past-close"
 
     public var label: LocalizedText {
         switch self {
@@ -87,20 +97,44 @@ public enum ReviewListKind: String, Sendable, CaseIterable, Codable {
         case .stalled: LocalizedText(en: "Stalled", zh: "停滞")
         case .missingNextStep: LocalizedText(en: "No next step", zh: "无下一步")
         case .overdueNextStep: LocalizedText(en: "Next step overdue", zh: "下一步逾期")
+        case .pastClose: LocalizedText(en: "Past close date", zh: "已过成交日期")
         }
     }
 }
 
-/// A list's full count and sums, with its first deals (largest first).
+/// A list's full count and sums, with its first deals (largest first). Each deal counts once;
+/// the period's lists carry the deal's moves under it.
 public struct ReviewList: Sendable, Hashable, Codable {
+    /// Deals in the list.
     public var count: Int
     public var amount: CurrencyTotals
+    /// The same amounts in the base currency, at the rate in force on each deal's day.
+    public var base: BaseTotal
     public var items: [ReviewItem]
 
-    public init(count: Int = 0, amount: CurrencyTotals = [:], items: [ReviewItem] = []) {
+    public init(count: Int = 0, amount: CurrencyTotals = [:], base: BaseTotal = BaseTotal(currency: Money.defaultCurrency), items: [ReviewItem] = []) {
         self.count = count
         self.amount = amount
+        self.base = base
         self.items = items
+    }
+}
+
+/// One move of a deal in the period, listed under the deal.
+public struct ReviewMove: Sendable, Hashable, Codable {
+    public var day: Day
+    public var fromStage: String?
+    public var toStage: String?
+    public var forced: Bool
+    /// The reason a gate was forced.
+    public var note: String
+
+    public init(day: Day, fromStage: String?, toStage: String?, forced: Bool = false, note: String = "") {
+        self.day = day
+        self.fromStage = fromStage
+        self.toStage = toStage
+        self.forced = forced
+        self.note = note
     }
 }
 
@@ -121,6 +155,13 @@ public struct ReviewItem: Sendable, Hashable, Codable {
     public var toStage: String?
     public var lastActivity: Day?
     public var nextStepDue: Day?
+    /// The deal's amount in the base currency on its day (today for open deals); nil: no rate in force.
+    public var converted: Money?
+    public var expectedClose: Day?
+    /// Days since the last activity (or since the deal was made, when it has none): what a stalled row shows.
+    public var daysIdle: Int?
+    /// The deal's moves in the period, in order (the advanced, slipped and forced lists).
+    public var moves: [ReviewMove]
 
     public init(dealID: Int64, title: String, accountID: Int64, accountName: String, owner: String, amount: Money,
                 stage: String, detail: String = "", day: Day? = nil) {
@@ -133,7 +174,11 @@ public struct ReviewItem: Sendable, Hashable, Codable {
         self.stage = stage
         self.detail = detail
         self.day = day
+        moves = []
     }
+
+    /// Days past the next step's due date, or the expected close, on `today` (0 when not past).
+    public func daysPast(_ due: Day?, today: Day) -> Int { due.map { max(0, $0.days(until: today)) } ?? 0 }
 }
 
 public struct FunnelStage: Sendable, Hashable, Codable {
@@ -141,12 +186,16 @@ public struct FunnelStage: Sendable, Hashable, Codable {
     public var count: Int
     public var amount: CurrencyTotals
     public var weighted: CurrencyTotals
+    public var baseAmount: BaseTotal
+    public var baseWeighted: BaseTotal
 
-    public init(stage: String, count: Int = 0, amount: CurrencyTotals = [:], weighted: CurrencyTotals = [:]) {
+    public init(stage: String, count: Int = 0, amount: CurrencyTotals = [:], weighted: CurrencyTotals = [:], base: String = Money.defaultCurrency) {
         self.stage = stage
         self.count = count
         self.amount = amount
         self.weighted = weighted
+        baseAmount = BaseTotal(currency: base)
+        baseWeighted = BaseTotal(currency: base)
     }
 }
 
@@ -162,8 +211,16 @@ public struct ForecastFigures: Sendable, Hashable, Codable {
     public var commit: CurrencyTotals
     public var won: CurrencyTotals
     public var managerCall: ForecastCall?
+    /// The same figures in the base currency: open deals at today's rates, won deals at their close day's.
+    public var baseWeighted: BaseTotal
+    public var basePipeline: BaseTotal
+    public var baseBestCase: BaseTotal
+    public var baseCommit: BaseTotal
+    public var baseWon: BaseTotal
+    /// The target of the team (or the rep reviewed) for the period, when one is set or implied.
+    public var target: ResolvedTarget?
 
-    public init(period: String, start: Day, end: Day) {
+    public init(period: String, start: Day, end: Day, base: String = Money.defaultCurrency) {
         self.period = period
         self.start = start
         self.end = end
@@ -172,6 +229,18 @@ public struct ForecastFigures: Sendable, Hashable, Codable {
         bestCase = [:]
         commit = [:]
         won = [:]
+        baseWeighted = BaseTotal(currency: base)
+        basePipeline = BaseTotal(currency: base)
+        baseBestCase = BaseTotal(currency: base)
+        baseCommit = BaseTotal(currency: base)
+        baseWon = BaseTotal(currency: base)
+    }
+
+    /// Won, commit, best case, the manager's call and the target together: attainment and gap.
+    public func attainment(rep: String?) -> Attainment? {
+        guard let period = try? Period(parsing: self.period) else { return nil }
+        return Attainment(period: period, rep: rep, target: target, won: baseWon, commit: baseCommit, bestCase: baseBestCase,
+                          managerCall: managerCall?.amount)
     }
 }
 
@@ -232,12 +301,19 @@ public struct RepFigures: Sendable, Hashable, Codable {
     public var pipeline: CurrencyTotals
     public var weighted: CurrencyTotals
     public var won: CurrencyTotals
+    /// Deals advanced plus deals slipped back in the period: each list counts a deal once, a deal that went both ways is in both.
     public var moved: Int
     public var stalled: Int
     public var overdue: Int
     public var dueToday: Int
+    public var basePipeline: BaseTotal
+    public var baseWeighted: BaseTotal
+    /// Won in the review's period, in the base currency.
+    public var baseWon: BaseTotal
+    /// This month's and this quarter's standing against the rep's target.
+    public var attainment: [Attainment]
 
-    public init(rep: String) {
+    public init(rep: String, base: String = Money.defaultCurrency) {
         self.rep = rep
         openDeals = 0
         pipeline = [:]
@@ -247,6 +323,10 @@ public struct RepFigures: Sendable, Hashable, Codable {
         stalled = 0
         overdue = 0
         dueToday = 0
+        basePipeline = BaseTotal(currency: base)
+        baseWeighted = BaseTotal(currency: base)
+        baseWon = BaseTotal(currency: base)
+        attainment = []
     }
 }
 

@@ -131,4 +131,12 @@ public enum DealRules {
         closed.closedOn = outcome == .open ? nil : day
         return closed
     }
+
+    /// Closes a deal as lost with a reason from the team's list and the competitor who won.
+    public static func lose(_ deal: Deal, _ loss: DealLoss, on day: Day) throws(DealRuleError) -> Deal {
+        var lost = try close(deal, as: .lost, reason: loss.outcomeText.isEmpty ? loss.reason : loss.outcomeText, on: day)
+        lost.lossReason = loss.reason
+        lost.lostTo = loss.competitor.isEmpty ? nil : loss.competitor
+        return lost
+    }
 }

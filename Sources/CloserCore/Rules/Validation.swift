@@ -87,6 +87,13 @@ public enum Validation {
             + controlIssues(["by": activity.by, "notes": activity.notes, "outcome": activity.outcome])
     }
 
+    public static func issues(_ plan: PlannedActivity) -> [ValidationIssue] {
+        var issues = [ValidationIssue]()
+        if plan.text.isEmpty { issues.append(ValidationIssue("text", "a planned activity says what is to be done")) }
+        if plan.text.count > 2_000 { issues.append(ValidationIssue("text", "is longer than 2000 characters")) }
+        return issues
+    }
+
     /// Refuses a one-line name (a user's, a saved filter's) that carries any control or bidi
     /// character, tabs and line breaks included.
     public static func requirePlainText(_ text: String, field: String) throws(StoreError) {

@@ -2,7 +2,7 @@
 
 /// A condition name: `grade`, `等级`, `vis`, … all map to one key.
 enum AccountQueryKey: String, CaseIterable, Sendable {
-    case grade, quadrant, region, industry, owner, nature, scale, visibility, tag, pipeline, weighted, won, last, maturity
+    case grade, quadrant, region, industry, owner, nature, scale, visibility, tag, pipeline, weighted, won, last, maturity, name
 
     /// Names accepted for each key besides the canonical one (English names in any case).
     static let aliases: [String: AccountQueryKey] = {
@@ -21,6 +21,9 @@ enum AccountQueryKey: String, CaseIterable, Sendable {
             ("管道", .pipeline), ("加权", .weighted), ("赢单", .won),
             ("最近", .last), ("lastactivity", .last),
             ("mat", .maturity), ("成熟度", .maturity), ("买方成熟度", .maturity), ("客户经验", .maturity),
+            // Each account-table column's own header, as the table shows it in English and Chinese
+            // (a header with a space is typed in quotes: "last act">30d).
+            ("名称", .name), ("在途", .pipeline), ("已赢单", .won), ("last act", .last), ("最近行动", .last),
         ]
         for (name, key) in extra { names[name] = key }
         return names
@@ -38,6 +41,7 @@ enum AccountQueryKey: String, CaseIterable, Sendable {
 
     var example: String {
         switch self {
+        case .name: "name:石化"
         case .grade: "grade:A,B"
         case .quadrant: "quadrant:opportunity,strategic"
         case .region: "region:华东"
@@ -56,6 +60,29 @@ enum AccountQueryKey: String, CaseIterable, Sendable {
     }
 
     static let suggestion = allCases.map(\.rawValue).joined(separator: ", ")
+
+    /// The key as a Chinese message names it: its Chinese header or alias.
+    var chinese: String {
+        switch self {
+        case .name: "名称"
+        case .grade: "等级"
+        case .quadrant: "象限"
+        case .region: "区域"
+        case .industry: "行业"
+        case .owner: "负责人"
+        case .nature: "性质"
+        case .scale: "规模"
+        case .visibility: "可见性"
+        case .tag: "标签"
+        case .pipeline: "在途"
+        case .weighted: "加权"
+        case .won: "已赢单"
+        case .last: "最近行动"
+        case .maturity: "成熟度"
+        }
+    }
+
+    static let chineseSuggestion = allCases.map(\.chinese).joined(separator: "、")
 }
 
 /// Reading a coded value (quadrant, visibility) from a code, a label in either language, a

@@ -17,8 +17,8 @@ struct AccountQueryTerm: Sendable {
 
     var text: String { String(pieces.compactMap(\.character)) }
 
-    func error(_ message: String) -> QueryError {
-        QueryError(position: position, length: length, message: message)
+    func error(_ english: String, _ chinese: String) -> QueryError {
+        QueryError(position: position, length: length, text: LocalizedText(en: english, zh: chinese))
     }
 }
 
@@ -66,7 +66,8 @@ enum AccountQueryLexer {
                 }
                 if !closed {
                     throw QueryError(position: start, length: characters.count - start,
-                                     message: "unclosed quote: add a closing \" after the value")
+                                     text: LocalizedText(en: "unclosed quote: add a closing \" after the value",
+                                                         zh: "引号没有闭合：请在值后加上 \""))
                 }
             }
             terms.append(AccountQueryTerm(pieces: pieces, position: start, length: index - start))

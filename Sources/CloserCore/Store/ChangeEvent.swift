@@ -15,9 +15,12 @@ public struct ChangeEvent: Sendable, Hashable, Codable, Identifiable {
     /// The account the entity hangs from (the account itself for account events); nil for the
     /// team's own events (processes, users, pool rules). The log follows its visibility.
     public var accountID: Int64?
+    /// The row's version this change produced, where the row is versioned: an undo reverts it
+    /// only while the row is still at that version. Nil for older log rows and unversioned writes.
+    public var version: Int?
 
     public init(id: Int64 = 0, at: Date, user: String, entity: String, entityID: Int64, action: String,
-                changes: [String: FieldChange] = [:], note: String = "", accountID: Int64? = nil) {
+                changes: [String: FieldChange] = [:], note: String = "", accountID: Int64? = nil, version: Int? = nil) {
         self.accountID = accountID
         self.id = id
         self.at = at
@@ -27,6 +30,7 @@ public struct ChangeEvent: Sendable, Hashable, Codable, Identifiable {
         self.action = action
         self.changes = changes
         self.note = note
+        self.version = version
     }
 }
 

@@ -61,6 +61,8 @@ public struct ChangeWording: Sendable {
         case "quadrant": return Quadrant(rawValue: raw)?.label[lang] ?? raw
         case "level": return PersonLevel(rawValue: raw)?.label[lang] ?? raw
         case "stance": return Stance(rawValue: raw)?.label[lang] ?? raw
+        case "function": return PersonFunction(rawValue: raw)?.label[lang] ?? raw
+        case "kind": return ActivityKind(rawValue: raw)?.label[lang] ?? raw
         default: return raw
         }
     }
@@ -105,6 +107,9 @@ public struct ChangeWording: Sendable {
         "protected": .init(en: "protected", zh: "保护"), "unprotected": .init(en: "unprotected", zh: "取消保护"),
         "imported": .init(en: "imported", zh: "导入"), "saved": .init(en: "saved", zh: "保存"), "rules": .init(en: "pool rules", zh: "公海规则"),
         "call": .init(en: "forecast call", zh: "预测"), "undone": .init(en: "undone", zh: "撤销"),
+        // Planned activities.
+        "planned": .init(en: "planned", zh: "计划"), "rescheduled": .init(en: "rescheduled", zh: "改期"), "done": .init(en: "done", zh: "完成"),
+        "cancelled": .init(en: "cancelled", zh: "取消计划"),
     ]
 
     static let fields: [String: LocalizedText] = [
@@ -122,5 +127,9 @@ public struct ChangeWording: Sendable {
         "reportsTo": .init(en: "reports to", zh: "上级"), "lastMet": .init(en: "last met", zh: "最近见面"), "kind": .init(en: "kind", zh: "类型"),
         "day": .init(en: "day", zh: "日期"), "role": .init(en: "role", zh: "角色"), "query": .init(en: "query", zh: "条件"),
         "currency": .init(en: "currency", zh: "币种"), "processKey": .init(en: "process", zh: "流程"),
+        // Planned activities and the activities that did them.
+        "text": .init(en: "plan", zh: "计划内容"), "due": .init(en: "planned for", zh: "计划日期"), "time": .init(en: "time", zh: "时间"),
+        "doneOn": .init(en: "done on", zh: "完成日期"), "met": .init(en: "met", zh: "见到"),
+        "function": .init(en: "function", zh: "职能"), "roles": .init(en: "roles", zh: "角色"),
     ]
 }

@@ -174,14 +174,27 @@ public struct DealQuery: Sendable, Hashable {
     public var ascending: Bool
     public var offset: Int
     public var limit: Int
+    /// How the account column sorts.
+    public var nameOrder: NameOrder
 
-    public init(filter: DealFilter = DealFilter(), sort: DealSortKey = .amount, ascending: Bool = false, offset: Int = 0, limit: Int = 50) {
+    public init(filter: DealFilter = DealFilter(), sort: DealSortKey = .amount, ascending: Bool = false, offset: Int = 0, limit: Int = 50,
+                nameOrder: NameOrder = .codePoint) {
         self.filter = filter
         self.sort = sort
         self.ascending = ascending
         self.offset = offset
         self.limit = limit
+        self.nameOrder = nameOrder
     }
+}
+
+/// How names sort in a table: by pinyin, as Chinese readers expect (陈, 李, 王, 张; NameCollation),
+/// or by code point (张, 李, 王, 陈). The screens ask for code point until they are moved to pinyin.
+public enum NameOrder: String, Sendable, Hashable, CaseIterable {
+    case pinyin, codePoint = "code-point"
+
+    /// The column a store orders names by: the stored pinyin key, or the name itself.
+    public var column: String { self == .pinyin ? "name_key" : "name" }
 }
 
 public enum AccountSortKey: String, Sendable, CaseIterable {
@@ -198,9 +211,11 @@ public struct AccountQuery: Sendable, Hashable {
     public var ascending: Bool
     public var offset: Int
     public var limit: Int
+    public var nameOrder: NameOrder
 
     public init(text: String = "", grades: Set<Grade> = [], owner: String? = nil, conditions: [AccountCondition] = [],
-                sort: AccountSortKey = .name, ascending: Bool = true, offset: Int = 0, limit: Int = 50) {
+                sort: AccountSortKey = .name, ascending: Bool = true, offset: Int = 0, limit: Int = 50,
+                nameOrder: NameOrder = .codePoint) {
         self.text = text
         self.grades = grades
         self.owner = owner
@@ -209,6 +224,7 @@ public struct AccountQuery: Sendable, Hashable {
         self.ascending = ascending
         self.offset = offset
         self.limit = limit
+        self.nameOrder = nameOrder
     }
 }
 
@@ -270,8 +286,11 @@ public struct PersonTableQuery: Sendable, Hashable {
     public var ascending: Bool
     public var offset: Int
     public var limit: Int
+    public var nameOrder: NameOrder
 
-    public init(text: String = "", accountID: Int64? = nil, sort: PersonSortKey = .name, ascending: Bool = true, offset: Int = 0, limit: Int = 50) {
+    public init(text: String = "", accountID: Int64? = nil, sort: PersonSortKey = .name, ascending: Bool = true, offset: Int = 0, limit: Int = 50,
+                nameOrder: NameOrder = .codePoint) {
+        self.nameOrder = nameOrder
         self.text = text
         self.accountID = accountID
         self.sort = sort

@@ -10,6 +10,8 @@ public protocol SnapshotLookup {
     func ids(in table: String, from low: Int64, to high: Int64) throws -> Set<Int64>
     /// The account of a person in the store, nil when there is none.
     func accountOfPerson(_ id: Int64) throws -> Int64?
+    /// The account of a deal in the store, nil when there is none.
+    func accountOfDeal(_ id: Int64) throws -> Int64?
 }
 
 /// The checks an import runs before writing, each naming the row it refuses.
@@ -84,12 +86,24 @@ public struct SnapshotCheck {
                 }
             }
         }
-        _ = try uniqueIDs("activities", snapshot.activities.map(\.id), table: "activity")
+        let activities = try uniqueIDs("activities", snapshot.activities.map(\.id), table: "activity")
         for (index, activity) in snapshot.activities.enumerated() {
             if let issue = Validation.issues(activity).first { throw fail("activities", index, issue.description) }
             guard try accountKnown(activity.accountID) else { throw fail("activities", index, "account \(activity.accountID) does not exist") }
             if let deal = activity.dealID, !deals.contains(deal), !(try exists("deal", deal)) {
                 throw fail("activities", index, "deal \(deal) does not exist")
+            }
+        }
+        let dealAccounts = Dictionary(snapshot.deals.map { ($0.id, $0.accountID) }, uniquingKeysWith: { a, _ in a })
+        _ = try uniqueIDs("plans", snapshot.plans.map(\.id), table: "planned_activity")
+        for (index, plan) in snapshot.plans.enumerated() {
+            if let issue = Validation.issues(plan).first { throw fail("plans", index, issue.description) }
+            guard let account = try dealAccounts[plan.dealID] ?? store.accountOfDeal(plan.dealID) else {
+                throw fail("plans", index, "deal \(plan.dealID) does not exist")
+            }
+            guard account == plan.accountID else { throw fail("plans", index, "account \(plan.accountID) is not deal \(plan.dealID)'s") }
+            if let activity = plan.activityID, !activities.contains(activity), !(try exists("activity", activity)) {
+                throw fail("plans", index, "activity \(activity) does not exist")
             }
         }
     }

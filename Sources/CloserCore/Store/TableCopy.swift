@@ -132,8 +132,8 @@ public struct TableChecksum: Sendable, Equatable, CustomStringConvertible {
 
 public enum TableCopier {
     /// Tables in the order their foreign keys need (parents first); others follow by name.
-    static let order = ["user", "process", "process_stage", "account", "person", "deal", "activity", "event",
-                        "stage_event", "stage_day", "stage_flow_day", "saved_filter", "pool_rule", "forecast_call"]
+    static let order = ["user", "process", "process_stage", "account", "person", "deal", "activity", "planned_activity", "event",
+                        "stage_event", "stage_day", "stage_list_day", "saved_filter", "pool_rule", "forecast_call"]
 
     /// Copies every table `source` and `target` share into the empty `target`, in one transaction,
     /// and commits only if every table's row count and checksum read back agree with the source.

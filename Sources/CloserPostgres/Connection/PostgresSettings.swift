@@ -39,6 +39,14 @@ public struct PostgresSettings: Sendable, Equatable {
         return "postgres://\(user)@\(hostPart):\(port)/\(database)"
     }
 
+    /// A URL that reaches the same server (without the password, which stays where it was found).
+    public var url: String {
+        let hostPart = usesUnixSocket ? host.replacingOccurrences(of: "/", with: "%2F") : host.contains(":") ? "[\(host)]" : host
+        let userPart = user.addingPercentEncoding(withAllowedCharacters: .urlUserAllowed) ?? user
+        let databasePart = database.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? database
+        return "postgres://\(userPart)@\(hostPart):\(port)/\(databasePart)" + (sslMode == .prefer ? "" : "?sslmode=\(sslMode.rawValue)")
+    }
+
     /// Whether `text` names a PostgreSQL store rather than a file.
     public static func isURL(_ text: String) -> Bool {
         let lower = text.lowercased()

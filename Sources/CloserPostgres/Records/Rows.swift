@@ -20,7 +20,7 @@ extension Account {
     static let pgColumns = [
         "id", "name", "grade", "assistance", "loyalty", "quadrant", "industry", "region", "business_nature", "scale", "owner",
         "visibility", "shared_with", "tags", "notes", "external_id", "search_key", "version", "created_at", "updated_at", "updated_by",
-        "maturity",
+        "maturity", "name_key",
     ]
 
     func pgValues(updatedBy: String) -> [SQLValue] {
@@ -29,6 +29,7 @@ extension Account {
             .text(region), .text(businessNature), .text(scale), .optional(owner), .text(visibility.rawValue),
             .text(ColumnCoding.strings(sharedWith)), .text(ColumnCoding.strings(tags)), .text(notes), .optional(externalID),
             .text(searchKey), .int(version), .time(createdAt), .time(updatedAt), .text(updatedBy), .optional(maturity?.rawValue),
+            .text(NameCollation.key(name)),
         ]
     }
 }
@@ -59,6 +60,7 @@ extension Person {
     static let pgColumns = [
         "id", "account_id", "name", "title", "level", "function", "roles", "stance", "influence", "inside_coach", "reports_to",
         "cares", "notes", "phone", "email", "last_met", "external_id", "search_key", "version", "created_at", "updated_at", "updated_by",
+        "name_key",
     ]
 
     func pgValues(updatedBy: String) -> [SQLValue] {
@@ -66,7 +68,7 @@ extension Person {
             .int(id), .int(accountID), .text(name), .text(title), .text(level.rawValue), .text(function.rawValue),
             .text(roles.sorted().map(\.rawValue).joined(separator: ",")), .text(stance.rawValue), .int(influence), .bool(isInsideCoach),
             .optional(reportsTo), .text(cares), .text(notes), .text(phone), .text(email), .optional(lastMet), .optional(externalID),
-            .text(searchKey), .int(version), .time(createdAt), .time(updatedAt), .text(updatedBy),
+            .text(searchKey), .int(version), .time(createdAt), .time(updatedAt), .text(updatedBy), .text(NameCollation.key(name)),
         ]
     }
 }
@@ -84,6 +86,7 @@ extension Deal {
             competitors: ColumnCoding.strings(from: try row.string("competitors")), owner: try row.string("owner"),
             overrides: ColumnCoding.decode([GateOverride].self, from: try row.string("overrides")) ?? [],
             outcome: Outcome(rawValue: try row.string("outcome")) ?? .open, outcomeReason: try row.string("outcome_reason"),
+            lossReason: try row.optionalText("loss_reason"), lostTo: try row.optionalText("lost_to"),
             forecastCategory: ForecastCategory(rawValue: try row.string("forecast_category")) ?? .pipeline,
             stageEnteredAt: try row.date("stage_entered_at"), closedOn: try row.day("closed_on"),
             externalID: try row.optionalText("external_id"), version: try row.int("version"),
@@ -95,7 +98,7 @@ extension Deal {
         "next_step", "next_step_due", "budget_known", "competitors", "owner", "overrides", "outcome", "outcome_reason",
         "forecast_category", "stage_entered_at", "closed_on", "external_id", "probability", "weighted", "at_risk",
         "milestones_met", "milestones_total", "search_key", "version", "created_at", "updated_at", "updated_by", "needs", "has_needs",
-        "next_key",
+        "next_key", "loss_reason", "lost_to",
     ]
 
     func pgValues(derived: DealDerived, accountName: String, updatedBy: String) -> [SQLValue] {
@@ -108,7 +111,7 @@ extension Deal {
             .int(derived.probability), .int(derived.weighted), .bool(derived.atRisk), .int(derived.milestonesMet),
             .int(derived.milestonesTotal), .text(Deal.searchKey(title: title, accountName: accountName)), .int(version),
             .time(createdAt), .time(updatedAt), .text(updatedBy), .text(ColumnCoding.needs(needs)), .bool(hasStatedNeeds),
-            .text(nextStepKey),
+            .text(nextStepKey), .optional(lossReason), .optional(lostTo),
         ]
     }
 }
@@ -156,14 +159,14 @@ extension ChangeEvent {
             id: try row.int64("id"), at: try row.date("at"), user: try row.string("user"), entity: try row.string("entity"),
             entityID: try row.int64("entity_id"), action: try row.string("action"),
             changes: ColumnCoding.decode([String: FieldChange].self, from: try row.string("changes")) ?? [:],
-            note: try row.string("note"), accountID: try row.optionalInt64("account_id"))
+            note: try row.string("note"), accountID: try row.optionalInt64("account_id"), version: try row.optionalInt("version"))
     }
 
-    static let pgColumns = ["id", "at", "\"user\"", "entity", "entity_id", "action", "changes", "note", "account_id"]
+    static let pgColumns = ["id", "at", "\"user\"", "entity", "entity_id", "action", "changes", "note", "account_id", "version"]
 
     var pgValues: [SQLValue] {
         [.int(id), .time(at), .text(user), .text(entity), .int(entityID), .text(action),
-         .text(changes.isEmpty ? "{}" : ColumnCoding.codable(changes)), .text(note), .optional(accountID)]
+         .text(changes.isEmpty ? "{}" : ColumnCoding.codable(changes)), .text(note), .optional(accountID), .optional(version)]
     }
 }
 
@@ -190,5 +193,26 @@ enum StatementText {
     static func update(_ table: String, columns: [String]) -> String {
         let assignments = columns.filter { $0 != "id" }.map { "\($0) = ?" }.joined(separator: ", ")
         return "UPDATE \(table) SET \(assignments) WHERE id = ? AND version = ?"
+    }
+}
+
+extension PlannedActivity {
+    init(pg row: SQLRow) throws {
+        self.init(
+            id: try row.int64("id"), dealID: try row.int64("deal_id"), accountID: try row.int64("account_id"),
+            kind: ActivityKind(rawValue: try row.string("kind")) ?? .other, text: try row.string("text"), due: try row.day("due"),
+            time: try row.optionalText("due_time").flatMap(TimeOfDay.init), owner: try row.string("owner"), doneOn: try row.day("done_on"),
+            activityID: try row.optionalInt64("activity_id"), version: try row.int("version"),
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+    }
+
+    static let pgColumns = [
+        "id", "deal_id", "account_id", "kind", "text", "due", "due_time", "owner", "done_on", "activity_id", "version",
+        "created_at", "updated_at", "updated_by",
+    ]
+
+    func pgValues(updatedBy: String) -> [SQLValue] {
+        [.int(id), .int(dealID), .int(accountID), .text(kind.rawValue), .text(text), .optional(due), .optional(time?.description), .text(owner),
+         .optional(doneOn), .optional(activityID), .int(version), .time(createdAt), .time(updatedAt), .text(updatedBy)]
     }
 }

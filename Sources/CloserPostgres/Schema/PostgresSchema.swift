@@ -23,6 +23,8 @@ enum PostgresSchema {
         [Migration(version: 1, name: "tables", statements: (tables + StageHistorySQL.tables + HealthSchemaSQL.tables).map(byteCollated)
                    + StageHistorySQL.functions + StageHistorySQL.rollupFunctions + StageHistorySQL.triggers
                    + HealthSchemaSQL.functions + HealthSchemaSQL.triggers + ChangeNotifySQL.statements),
+         Migration(version: 2, name: "planned activities, undo, team numbers, review lists once per deal, names by pinyin",
+                   statements: TeamWorkSQL.statements),
          SecurityMigration.migration]
     }
 

@@ -27,11 +27,18 @@ enum SchemaMigrator {
         .cannotOpen(path: location, reason: "its schema is version \(version), newer than this program's \(PostgresSchema.latestVersion): install the newer closer")
     }
 
+    /// What follows every upgrade: stage positions as this program knows the processes, and the
+    /// name keys a version-1 store's rows lack.
+    static func afterMigrations(_ connection: Connection) throws {
+        try StagePositions.syncWithStoredCatalog(connection)
+        try NameKeys.fillMissing(connection)
+    }
+
     /// Applies what is missing, then `finish` (which makes the stage positions match the processes
     /// this program knows); returns the versions before and after. Nothing changes when the
     /// database is already current.
     static func upgrade(_ connection: Connection, migrations: [PostgresSchema.Migration] = PostgresSchema.migrations,
-                        finish: (Connection) throws -> Void = StagePositions.syncWithStoredCatalog) throws -> (from: Int, to: Int) {
+                        finish: (Connection) throws -> Void = afterMigrations) throws -> (from: Int, to: Int) {
         let latest = migrations.map(\.version).max() ?? 0
         return try Transaction.run(on: connection) {
             try connection.execute("SELECT pg_advisory_xact_lock($1)", [.int(lockKey)])

@@ -48,6 +48,7 @@ enum StagePositions {
             }
             if stored[process] != nil {
                 try connection.execute("SELECT closer_stage_fill(coalesce(array_agg(id), ARRAY[]::bigint[])) FROM deal WHERE process_key = $1", [.text(process)])
+                try connection.execute("SELECT closer_stage_next(coalesce(array_agg(id), ARRAY[]::bigint[])) FROM deal WHERE process_key = $1", [.text(process)])
             }
         }
     }

@@ -67,6 +67,7 @@ enum RowSecuritySQL {
                 WHEN 'deal' THEN coalesce((SELECT account_id = p_account FROM deal WHERE id = p_entity_id), true)
                 WHEN 'person' THEN coalesce((SELECT account_id = p_account FROM person WHERE id = p_entity_id), true)
                 WHEN 'activity' THEN coalesce((SELECT account_id = p_account FROM activity WHERE id = p_entity_id), true)
+                WHEN 'plan' THEN coalesce((SELECT account_id = p_account FROM planned_activity WHERE id = p_entity_id), true)
                 ELSE p_account IS NULL
             END
         )
@@ -79,8 +80,14 @@ enum RowSecuritySQL {
         """,
     ]
 
-    static let tables = ["account", "deal", "person", "activity", "event", "stage_event", "stage_day", "stage_flow_day",
-                         "account_health", "saved_filter"]
+    /// What hangs from an account by an `account_id` column of its own.
+    static let accountChildren = ["deal", "person", "activity", "planned_activity"]
+    /// The entities of the log that hang from an account (PostgresStore.accountEntities).
+    static let accountEntities = "('account', 'deal', 'person', 'activity', 'plan')"
+    /// The review's daily sums, one row per rep.
+    static let perRepSums = ["stage_day", "stage_flow_day", "stage_list_day"]
+
+    static let tables = ["account", "event", "stage_event", "account_health", "saved_filter"] + accountChildren + perRepSums
 
     static var policies: [String] {
         tables.map { "ALTER TABLE \($0) ENABLE ROW LEVEL SECURITY" } + [
@@ -98,7 +105,7 @@ enum RowSecuritySQL {
                 WITH CHECK (true)
             """,
             "CREATE POLICY account_delete ON account FOR DELETE USING \(writes("account"))",
-        ] + ["deal", "person", "activity"].flatMap { table in
+        ] + accountChildren.flatMap { table in
             [
                 "CREATE POLICY \(table)_read ON \(table) FOR SELECT USING (closer_may_read(account_id))",
                 "CREATE POLICY \(table)_add ON \(table) FOR INSERT WITH CHECK (closer_may_write(account_id))",
@@ -112,7 +119,7 @@ enum RowSecuritySQL {
             """
             CREATE POLICY event_read ON event FOR SELECT USING (\(isManager) OR (\(isRep) AND (
                 closer_may_read(account_id)
-                OR (account_id IS NULL AND entity NOT IN ('account', 'deal', 'person', 'activity')
+                OR (account_id IS NULL AND entity NOT IN \(accountEntities)
                     AND (entity IN ('process', 'user', 'pool') OR "user" = current_user)))))
             """,
             """
@@ -123,8 +130,9 @@ enum RowSecuritySQL {
             """,
             // The stage history follows its deal; the daily sums are per rep.
             "CREATE POLICY stage_event_read ON stage_event FOR SELECT USING (EXISTS (SELECT 1 FROM deal d WHERE d.id = deal_id))",
-            "CREATE POLICY stage_day_read ON stage_day FOR SELECT USING (\(isManager) OR (\(isRep) AND owner = current_user))",
-            "CREATE POLICY stage_flow_day_read ON stage_flow_day FOR SELECT USING (\(isManager) OR (\(isRep) AND owner = current_user))",
+        ] + perRepSums.map { table in
+            "CREATE POLICY \(table)_read ON \(table) FOR SELECT USING (\(isManager) OR (\(isRep) AND owner = current_user))"
+        } + [
             // Health facts follow their account; a writer refreshes the ones its change left stale.
             """
             CREATE POLICY account_health_rows ON account_health

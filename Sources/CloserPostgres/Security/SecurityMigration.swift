@@ -30,7 +30,7 @@ enum SecurityMigration {
                     FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang
                     WHERE p.pronamespace = current_schema()::regnamespace AND p.proname LIKE 'closer\\_%'
                 LOOP
-                    IF (f.is_trigger AND f.proname NOT IN (\(invokers))) OR f.proname IN ('closer_stage_fill', 'closer_stage_event_add') THEN
+                    IF (f.is_trigger AND f.proname NOT IN (\(invokers))) OR f.proname IN ('closer_stage_fill', 'closer_stage_event_add', 'closer_stage_next') THEN
                         EXECUTE format('ALTER FUNCTION %s SECURITY DEFINER', f.signature);
                     END IF;
                     IF f.lanname = 'plpgsql' OR f.definer THEN

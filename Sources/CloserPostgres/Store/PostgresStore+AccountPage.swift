@@ -33,10 +33,12 @@ extension PostgresStore {
     /// Empty values sort last whichever the direction, then by id so pages never overlap.
     static func accountOrder(_ query: AccountQuery) -> String {
         let direction = query.ascending ? "ASC" : "DESC"
+        // Names by pinyin (their collation key) or by code point, as the query asks.
+        let name = query.nameOrder.column
         switch query.sort {
-        case .name: return "a.name \(direction), a.id \(direction)"
-        case .grade: return "a.grade \(direction), a.name, a.id"
-        case .quadrant: return "a.quadrant \(direction), a.name, a.id"
+        case .name: return "a.\(name) \(direction), a.id \(direction)"
+        case .grade: return "a.grade \(direction), a.\(name), a.id"
+        case .quadrant: return "a.quadrant \(direction), a.\(name), a.id"
         case .industry: return "a.industry = '', a.industry \(direction), a.id"
         case .region: return "a.region = '', a.region \(direction), a.id"
         case .owner: return "a.owner IS NULL, a.owner \(direction), a.id"

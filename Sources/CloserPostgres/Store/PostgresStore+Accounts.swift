@@ -58,6 +58,11 @@ extension PostgresStore {
             }
             // Roles, the team and the per-rep limit.
             try PostgresTeam(connection: connection).checkAccountAdd(account, by: try knownActor(connection))
+            // The duplicate check (查重): a rep does not add a second copy of an account another holds.
+            let hidden = try Self.hiddenAccounts(connection, .name(account.name), who: try knownActor(connection))
+            if hidden.exist {
+                throw StoreError.duplicate(hidden.text.en + ": ask them or a manager to share or assign it to you (nothing was added)")
+            }
             account.id = try Self.insert(connection, into: "account", columns: Account.pgColumns, values: account.pgValues(updatedBy: actor))
             try log(connection, event("account", account.id, "created", note: account.name, account: account.id))
             return account
@@ -76,7 +81,12 @@ extension PostgresStore {
     }
 
     public func editAccount(_ id: Int64, expectedVersion: Int?, _ change: (inout Account) throws -> Void) throws -> Account {
-        try write { connection in
+        try write { connection in try editAccount(connection, id, expectedVersion: expectedVersion, note: "", change) }
+    }
+
+    /// `editAccount` inside an open transaction, its log row noted (an undo says which change it takes back).
+    func editAccount(_ connection: Connection, _ id: Int64, expectedVersion: Int?, note: String, _ change: (inout Account) throws -> Void) throws -> Account {
+        do {
             let (old, updated) = try saveEdited(connection, Account.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
                 let issues = Validation.issues(new)
                 guard issues.isEmpty else { throw Self.invalid(issues) }
@@ -87,7 +97,7 @@ extension PostgresStore {
                 changes["quadrant"] = FieldChange(old: old.quadrant.rawValue, new: updated.quadrant.rawValue)
             }
             let scoresChanged = changes["assistance"] != nil || changes["loyalty"] != nil
-            try log(connection, event("account", id, scoresChanged ? "scores" : "updated", changes, account: id))
+            try log(connection, event("account", id, scoresChanged ? "scores" : "updated", changes, note: note, account: id, version: updated.version))
             if old.name != updated.name {
                 try refreshDealSearchKeys(connection, accountID: id, accountName: updated.name)
             }

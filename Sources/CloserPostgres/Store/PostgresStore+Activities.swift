@@ -2,13 +2,26 @@ import CloserCore
 import Foundation
 
 extension PostgresStore {
+    /// An activity records what happened: on its day (back-dating is fine, the future is not —
+    /// that is a planned activity) and with whom (each person's last-met date follows).
     public func addActivity(_ activity: Activity) throws -> Activity {
         var activity = activity
+        return try write { connection in
+            try insertActivity(connection, &activity)
+            return activity
+        }
+    }
+
+    func insertActivity(_ connection: Connection, _ activity: inout Activity) throws {
         activity.createdAt = clock()
         if activity.by.isEmpty { activity.by = actor }
-        let issues = Validation.issues(activity)
+        var issues = Validation.issues(activity)
+        let today = Day(clock())
+        if activity.day > today {
+            issues.append(ValidationIssue("day", "\(activity.day) is after today (\(today)): an activity is recorded once it has happened; plan it instead"))
+        }
         guard issues.isEmpty else { throw Self.invalid(issues) }
-        return try write { connection in
+        do {
             if let dealID = activity.dealID {
                 guard let row = try connection.queryOne("SELECT account_id FROM deal WHERE id = ?", [.int(dealID)]) else {
                     throw StoreError.notFound(entity: "deal", id: dealID)
@@ -34,10 +47,10 @@ extension PostgresStore {
                     """, [.text(activity.day.description)] + activity.personIDs.map(SQLValue.int))
             }
             try Self.refreshAccountRollup(connection, accountID: activity.accountID)
-            try log(connection, event("activity", activity.id, "created",
-                                      ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)],
+            var changes = ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)]
+            if !activity.personIDs.isEmpty { changes["met"] = FieldChange(old: nil, new: activity.personIDs.map(String.init).joined(separator: ", ")) }
+            try log(connection, event("activity", activity.id, "created", changes,
                                       note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)", account: activity.accountID))
-            return activity
         }
     }
 
@@ -68,7 +81,18 @@ extension PostgresStore {
             let accountID = try row.int64("account_id")
             try requireAccess(connection, account: accountID, .write, subject: "activity \(id)")
             try Self.lockAccount(connection, accountID)
+            // A plan it recorded as done is open again: what proved it is gone.
+            let reopened = try connection.query("SELECT id, deal_id FROM planned_activity WHERE activity_id = ?", [.int(id)])
             try connection.execute("DELETE FROM activity WHERE id = ?", [.int(id)])
+            for row in reopened {
+                let planID = try row.int64("id")
+                try connection.execute("""
+                    UPDATE planned_activity SET done_on = NULL, activity_id = NULL, version = version + 1, updated_at = ?, updated_by = ?
+                    WHERE id = ?
+                    """, [.time(clock()), .text(actor), .int(planID)])
+                try log(connection, event("plan", planID, "reopened", note: "activity \(id) deleted", account: accountID))
+                try syncNextStep(connection, dealID: try row.int64("deal_id"))
+            }
             try Self.refreshAccountRollup(connection, accountID: accountID)
             try log(connection, event("activity", id, "deleted", account: accountID))
         }
@@ -87,7 +111,7 @@ extension PostgresStore {
 
     /// Entities that hang from an account: their events without one (deleted before the log
     /// knew) are read by managers only.
-    static let accountEntities = "('account', 'deal', 'person', 'activity')"
+    static let accountEntities = "('account', 'deal', 'person', 'activity', 'plan')"
 
     /// The log rows (`event e`) the actor may read: a rep reads the changes of the accounts they
     /// may see, the team's own settings (processes, users, pool rules), and what they did

@@ -34,7 +34,7 @@ extension PostgresStore {
         case .amount: return "d.amount \(direction), d.id"
         case .weighted: return "d.weighted \(direction), d.id"
         case .title: return "d.title \(direction), d.id"
-        case .account: return "a.name \(direction), d.id"
+        case .account: return "a.\(query.nameOrder.column) \(direction), d.id"
         case .stage: return "d.process_key, d.stage_key \(direction), d.id"
         case .expectedClose: return "d.expected_close IS NULL, d.expected_close \(direction), d.id"
         case .nextStepDue: return "d.next_step_due IS NULL, d.next_step_due \(direction), d.id"

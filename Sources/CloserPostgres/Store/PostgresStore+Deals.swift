@@ -25,6 +25,10 @@ extension PostgresStore {
                                       values: deal.pgValues(derived: derived, accountName: accountName, updatedBy: actor))
             try Self.refreshAccountRollup(connection, accountID: deal.accountID)
             try log(connection, DealLog.created(deal, by: actor, at: clock()))
+            // A next step given with the deal is its first planned activity.
+            if !deal.nextStep.isEmpty || deal.nextStepDue != nil {
+                try replaceNextStep(connection, deal: deal, text: deal.nextStep, due: deal.nextStepDue)
+            }
             return deal
         }
     }
@@ -41,10 +45,28 @@ extension PostgresStore {
         try editDeal(deal.id, expectedVersion: deal.version) { $0 = deal }
     }
 
+    /// An edited next step reschedules or rewrites the earliest planned activity (as `setNextStep`);
+    /// the deal then shows whichever plan is earliest.
     public func editDeal(_ id: Int64, expectedVersion: Int?, _ change: (inout Deal) throws -> Void) throws -> Deal {
-        try mutateDeal(id, expectedVersion: expectedVersion) { old, _, _ in
-            var edited = old
-            try change(&edited)
+        try write { connection in try editDeal(connection, id, expectedVersion: expectedVersion, note: "", change) }
+    }
+
+    /// `editDeal` inside an open transaction, its log row noted (an undo says which change it takes back).
+    func editDeal(_ connection: Connection, _ id: Int64, expectedVersion: Int?, note: String, _ change: (inout Deal) throws -> Void) throws -> Deal {
+        let stored = try Deal(pg: try Self.fetchRow(connection, "deal", id: id))
+        try requireAccess(connection, account: stored.accountID, .write, subject: "deal \(id)")
+        try Self.lockAccount(connection, stored.accountID)
+        let old = try Deal(pg: try currentRow(connection, table: "deal", id: id, expected: expectedVersion))
+        var edited = old
+        try change(&edited)
+        let text = edited.nextStep.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text != old.nextStep || edited.nextStepDue != old.nextStepDue {
+            try replaceNextStep(connection, deal: old, text: text, due: edited.nextStepDue)
+            (edited.nextStep, edited.nextStepDue) = try Self.derivedNextStep(connection, dealID: id)
+        }
+        let change = edited
+        return try mutateDeal(connection, id, expectedVersion: old.version) { old, _, _ in
+            var edited = change
             edited.id = id
             // Stage, gates and outcome have their own calls with their own rules.
             edited.stageKey = old.stageKey
@@ -56,7 +78,7 @@ extension PostgresStore {
             edited.closedOn = old.closedOn
             edited.processKey = old.processKey
             let action = old.expectedClose != edited.expectedClose ? "close-date" : "updated"
-            return (edited, action, "")
+            return (edited, action, note)
         }
     }
 
@@ -81,12 +103,17 @@ extension PostgresStore {
         }
     }
 
+    /// The next step is the earliest open planned activity: this reschedules or rewrites it (a
+    /// new plan when there is none; empty text cancels it), and the deal shows whichever open
+    /// plan is then earliest.
     public func setNextStep(dealID: Int64, text: String, due: Day?, expectedVersion: Int?) throws -> Deal {
-        try mutateDeal(dealID, expectedVersion: expectedVersion) { old, _, _ in
-            var updated = old
-            updated.nextStep = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            updated.nextStepDue = due
-            return (updated, "next-step", "")
+        try write { connection in
+            let stored = try Deal(pg: try Self.fetchRow(connection, "deal", id: dealID))
+            try requireAccess(connection, account: stored.accountID, .write, subject: "deal \(dealID)")
+            try Self.lockAccount(connection, stored.accountID)
+            let old = try Deal(pg: try currentRow(connection, table: "deal", id: dealID, expected: expectedVersion))
+            try replaceNextStep(connection, deal: old, text: text.trimmingCharacters(in: .whitespacesAndNewlines), due: due)
+            return try syncNextStep(connection, dealID: dealID) ?? old
         }
     }
 
@@ -103,6 +130,8 @@ extension PostgresStore {
             var reopened = old
             reopened.outcome = .open
             reopened.outcomeReason = ""
+            reopened.lossReason = nil
+            reopened.lostTo = nil
             reopened.closedOn = nil
             return (reopened, "reopened", "")
         }
@@ -130,8 +159,16 @@ extension PostgresStore {
         _ id: Int64, expectedVersion: Int?,
         _ change: (Deal, ProcessTemplate, DealEvidence) throws -> (deal: Deal, action: String, note: String)
     ) throws -> Deal {
+        try write { connection in try mutateDeal(connection, id, expectedVersion: expectedVersion, change) }
+    }
+
+    /// `mutateDeal` inside a transaction already open: for writes that change other rows too.
+    func mutateDeal(
+        _ connection: Connection, _ id: Int64, expectedVersion: Int?,
+        _ change: (Deal, ProcessTemplate, DealEvidence) throws -> (deal: Deal, action: String, note: String)
+    ) throws -> Deal {
         let user = actor
-        return try write { connection in
+        do {
             let stored = try Deal(pg: try Self.fetchRow(connection, "deal", id: id))
             // Who may touch it first: a stale version is reported only to those who may see the deal.
             try requireAccess(connection, account: stored.accountID, .write, subject: "deal \(id)")
@@ -166,7 +203,8 @@ extension PostgresStore {
             guard changed == 1 else {
                 throw StoreError.staleVersion(entity: "deal", id: id, expected: currentVersion, current: currentVersion + 1, lastChangedBy: "another session")
             }
-            try log(connection, event("deal", id, action, DealLog.changes(old, updated), note: note, account: updated.accountID))
+            try log(connection, event("deal", id, action, DealLog.changes(old, updated), note: note, account: updated.accountID,
+                                      version: updated.version))
             try Self.refreshAccountRollup(connection, accountID: updated.accountID)
             if old.accountID != updated.accountID { try Self.refreshAccountRollup(connection, accountID: old.accountID) }
             return updated

@@ -34,7 +34,12 @@ extension PostgresStore {
     }
 
     public func editPerson(_ id: Int64, expectedVersion: Int?, _ change: (inout Person) throws -> Void) throws -> Person {
-        try write { connection in
+        try write { connection in try editPerson(connection, id, expectedVersion: expectedVersion, note: "", change) }
+    }
+
+    /// `editPerson` inside an open transaction, its log row noted (an undo says which change it takes back).
+    func editPerson(_ connection: Connection, _ id: Int64, expectedVersion: Int?, note: String, _ change: (inout Person) throws -> Void) throws -> Person {
+        do {
             let (old, updated) = try saveEdited(connection, Person.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
                 let issues = Validation.issues(new)
                 guard issues.isEmpty else { throw Self.invalid(issues) }
@@ -42,7 +47,8 @@ extension PostgresStore {
                 if new.accountID != old.accountID { try requireAccess(connection, account: new.accountID, .write) }
                 try checkPersonReferences(connection, new)
             }
-            try log(connection, event("person", id, "updated", FieldDiff.between(old, updated), account: updated.accountID))
+            try log(connection, event("person", id, "updated", FieldDiff.between(old, updated), note: note, account: updated.accountID,
+                                      version: updated.version))
             try refreshDerived(connection, accountID: updated.accountID)
             if old.accountID != updated.accountID { try refreshDerived(connection, accountID: old.accountID) }
             return updated
@@ -114,10 +120,11 @@ extension PostgresStore {
     private static func personTableOrder(_ query: PersonTableQuery) -> String {
         let direction = query.ascending ? "ASC" : "DESC"
         let nulls = query.ascending ? "NULLS FIRST" : "NULLS LAST"
+        let name = query.nameOrder.column
         return switch query.sort {
-        case .name: "p.name \(direction), p.id \(direction)"
-        case .account: "a.name \(direction), p.name, p.id"
-        case .title: "p.title \(direction), p.name, p.id"
+        case .name: "p.\(name) \(direction), p.id \(direction)"
+        case .account: "a.\(name) \(direction), p.\(name), p.id"
+        case .title: "p.title \(direction), p.\(name), p.id"
         case .level: "CASE p.level WHEN 'decision' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END \(direction), p.influence DESC, p.id"
         case .influence: "p.influence \(direction), p.name \(direction), p.id \(direction)"
         case .lastMet: "p.last_met \(direction) \(nulls), p.id \(direction)"

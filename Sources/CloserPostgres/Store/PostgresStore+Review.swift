@@ -18,22 +18,25 @@ extension PostgresStore {
             }
             let catalog = try StagePositions.catalog(connection)
             guard let process = catalog.process(q.processKey) else { throw StoreError.rule(.unknownProcess(q.processKey)) }
+            let rates = try Self.rateTable(connection)
             var review = WeeklyReview(query: q)
+            review.baseCurrency = rates.base
             let period = (q.start(of: q.since).timeIntervalSince1970, q.start(of: q.until).timeIntervalSince1970)
             let windowStart = q.start(of: q.windowStart).timeIntervalSince1970
             var owner = SQLConditions()
             if let rep = q.rep { owner.add("d.owner = ?", [.text(rep)]) }
             owner.restrict(accountColumn: "d.account_id", to: who)
             let history = StageHistoryQueries(connection: connection, rep: q.rep)
-            review.funnel = try Self.funnel(connection, process: process, owner: owner)
+            review.funnel = try Self.funnel(connection, process: process, owner: owner, rates: rates, today: q.today)
             review.conversions = try history.conversions(process: process, from: windowStart, until: period.1)
             review.daysInStage = try history.durations(process: process, from: windowStart, until: period.1)
-            review.forecast = try Self.forecast(connection, q, owner: owner)
-            let flow = try history.periodFlow(from: period.0, until: period.1)
-            try history.periodLists(q, flow: flow, from: period.0, until: period.1, into: &review)
-            let open = try Self.currentLists(connection, q, owner: owner, into: &review)
+            let forecast = try Self.forecast(connection, q, owner: owner, rates: rates)
+            review.forecast = forecast.team
+            review.attainment = forecast.team.compactMap { $0.attainment(rep: q.rep) }
+            let flow = try history.periodLists(q, rates: rates, from: period.0, until: period.1, into: &review)
+            let open = try Self.currentLists(connection, q, owner: owner, rates: rates, into: &review)
             review.quadrantChanges = try Self.quadrantChanges(connection, since: period.0, as: who)
-            review.reps = ReviewRollup.repFigures(flow: flow, open: open)
+            review.reps = try Self.repFigures(connection, open: open, flow: flow, attainment: forecast.reps, base: rates.base)
             return review
         }
     }
@@ -61,127 +64,29 @@ extension PostgresStore {
 
     // MARK: Open deals now
 
-    static func funnel(_ connection: Connection, process: ProcessTemplate, owner: SQLConditions) throws -> [FunnelStage] {
+    /// Open deals per stage, in their currencies and in the base currency at today's rates.
+    static func funnel(_ connection: Connection, process: ProcessTemplate, owner: SQLConditions, rates: RateTable, today: Day) throws -> [FunnelStage] {
         var filter = owner
         filter.add("d.process_key = ?", [.text(process.key)])
         filter.add("d.outcome = 'open'")
-        var stages = Dictionary(uniqueKeysWithValues: process.stages.map { ($0.key, FunnelStage(stage: $0.key)) })
+        var stages = Dictionary(uniqueKeysWithValues: process.stages.map { ($0.key, FunnelStage(stage: $0.key, base: rates.base)) })
+        var amounts: [String: BaseTotalBuilder] = [:], weighted: [String: BaseTotalBuilder] = [:]
         for row in try connection.query("""
             SELECT d.stage_key, d.currency, count(*) AS n, sum(d.amount)::bigint AS amount, sum(d.weighted)::bigint AS weighted
             FROM deal d \(filter.whereClause) GROUP BY d.stage_key, d.currency
             """, filter.values) {
-            let key = try row.string("stage_key"), currency = try row.string("currency")
+            let key = try row.string("stage_key"), currency = try row.string("currency"), n = try row.int("n")
             guard stages[key] != nil else { continue }
-            stages[key]?.count += try row.int("n")
-            stages[key]?.amount[currency, default: 0] += try row.int64("amount")
-            stages[key]?.weighted[currency, default: 0] += try row.int64("weighted")
+            let amount = try row.int64("amount"), weight = try row.int64("weighted")
+            stages[key]?.count += n
+            stages[key]?.amount[currency, default: 0] += amount
+            stages[key]?.weighted[currency, default: 0] += weight
+            amounts[key, default: BaseTotalBuilder(rates: rates)].add(amount, currency: currency, on: today, deals: n)
+            weighted[key, default: BaseTotalBuilder(rates: rates)].add(weight, currency: currency, on: today, deals: n)
         }
+        for (key, builder) in amounts { stages[key]?.baseAmount = builder.total }
+        for (key, builder) in weighted { stages[key]?.baseWeighted = builder.total }
         return process.stages.compactMap { stages[$0.key] }
-    }
-
-    static func forecast(_ connection: Connection, _ q: ReviewQuery, owner: SQLConditions) throws -> [ForecastFigures] {
-        let periods: [((start: Day, end: Day), String)] = [(q.month, ForecastCall.monthKey(q.today)), (q.quarter, ForecastCall.quarterKey(q.today))]
-        return try periods.map { range, key in
-            var open = owner
-            open.add("d.outcome = 'open'")
-            open.add("d.expected_close >= ?", [.text(range.start.description)])
-            open.add("d.expected_close < ?", [.text(range.end.description)])
-            var figures = ForecastFigures(period: key, start: range.start, end: range.end)
-            for row in try connection.query("""
-                SELECT d.forecast_category AS category, d.currency, sum(d.amount)::bigint AS amount, sum(d.weighted)::bigint AS weighted
-                FROM deal d \(open.whereClause) GROUP BY d.forecast_category, d.currency
-                """, open.values) {
-                let currency = try row.string("currency"), amount = try row.int64("amount")
-                figures.weighted[currency, default: 0] += try row.int64("weighted")
-                switch ForecastCategory(rawValue: try row.string("category")) ?? .pipeline {
-                case .pipeline: figures.pipeline[currency, default: 0] += amount
-                case .bestCase: figures.bestCase[currency, default: 0] += amount
-                case .commit: figures.commit[currency, default: 0] += amount
-                }
-            }
-            var won = owner
-            won.add("d.outcome = 'won'")
-            won.add("d.closed_on >= ?", [.text(range.start.description)])
-            won.add("d.closed_on < ?", [.text(range.end.description)])
-            for row in try connection.query("SELECT d.currency, sum(d.amount)::bigint AS amount FROM deal d \(won.whereClause) GROUP BY d.currency",
-                                            won.values) {
-                figures.won[try row.string("currency")] = try row.int64("amount")
-            }
-            if let row = try connection.queryOne("SELECT * FROM forecast_call WHERE period = ? AND rep = ?", [.text(key), .text(q.rep ?? "")]) {
-                figures.managerCall = ForecastCall(period: key, rep: try row.string("rep"),
-                                                   amount: Money(minorUnits: try row.int64("amount"), currency: try row.string("currency")),
-                                                   by: try row.string("by"), at: try row.date("at"))
-            }
-            return figures
-        }
-    }
-
-    /// The lists of what needs attention now.
-    enum Attention { case stalled, missing, overdue, dueToday }
-
-    /// What needs attention now, and the per-rep figures of the open deals: one pass over the
-    /// open deals, grouped by rep and currency; then each list's largest deals.
-    static func currentLists(_ connection: Connection, _ q: ReviewQuery, owner: SQLConditions, into review: inout WeeklyReview) throws -> [String: RepFigures] {
-        let cutoff = q.today.adding(days: -q.stalledDays)
-        let conditions: [(Attention, String, [SQLValue])] = [
-            (.stalled, "(d.last_activity < ? OR (d.last_activity IS NULL AND d.created_at < ?))",
-             [.text(cutoff.description), .double(q.start(of: cutoff).timeIntervalSince1970)]),
-            (.missing, "(d.next_step_due IS NULL OR d.next_step = '')", []),
-            (.overdue, "d.next_step_due < ?", [.text(q.today.description)]),
-            (.dueToday, "d.next_step_due = ?", [.text(q.today.description)]),
-        ]
-        var open = owner
-        open.add("d.outcome = 'open'")
-        var columns: [String] = [], values: [SQLValue] = []
-        for (index, (_, condition, conditionValues)) in conditions.enumerated() {
-            columns.append("count(*) FILTER (WHERE \(condition)) AS n\(index), sum(d.amount) FILTER (WHERE \(condition))::bigint AS amount\(index)")
-            values += conditionValues + conditionValues
-        }
-        var lists: [Attention: ReviewList] = [:]
-        var reps: [String: RepFigures] = [:]
-        for row in try connection.query("""
-            SELECT d.owner, d.currency, count(*) AS n, sum(d.amount)::bigint AS amount, sum(d.weighted)::bigint AS weighted,
-                   \(columns.joined(separator: ", "))
-            FROM deal d \(open.whereClause) GROUP BY d.owner, d.currency
-            """, values + open.values) {
-            let name = try row.string("owner"), currency = try row.string("currency")
-            var figures = reps[name] ?? RepFigures(rep: name)
-            figures.openDeals += try row.int("n")
-            figures.pipeline[currency, default: 0] += try row.int64("amount")
-            figures.weighted[currency, default: 0] += try row.int64("weighted")
-            for (index, (kind, _, _)) in conditions.enumerated() {
-                let count = try row.optionalInt("n\(index)") ?? 0
-                guard count > 0 else { continue }
-                lists[kind, default: ReviewList()].count += count
-                lists[kind, default: ReviewList()].amount[currency, default: 0] += try row.optionalInt64("amount\(index)") ?? 0
-                switch kind {
-                case .stalled: figures.stalled += count
-                case .overdue: figures.overdue += count
-                case .dueToday: figures.dueToday += count
-                case .missing: break
-                }
-            }
-            reps[name] = figures
-        }
-        for (kind, condition, conditionValues) in conditions where lists[kind] != nil {
-            var filter = open
-            filter.add(condition, conditionValues)
-            lists[kind]?.items = try connection.query("""
-                SELECT d.id, d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key, d.last_activity, d.next_step_due
-                FROM deal d JOIN account a ON a.id = d.account_id \(filter.whereClause)
-                ORDER BY d.amount DESC, d.id LIMIT ?
-                """, filter.values(appending: [.int(q.listLimit)])).map { row in
-                var item = try reviewItem(row, dealColumn: "id")
-                item.lastActivity = try row.day("last_activity")
-                item.nextStepDue = try row.day("next_step_due")
-                return item
-            }
-        }
-        review.stalled = lists[.stalled] ?? ReviewList()
-        review.missingNextStep = lists[.missing] ?? ReviewList()
-        review.overdueNextStep = lists[.overdue] ?? ReviewList()
-        review.dueToday = lists[.dueToday] ?? ReviewList()
-        return reps
     }
 
     static func quadrantChanges(_ connection: Connection, since: Double, as who: Actor) throws -> [QuadrantChangeItem] {
@@ -210,6 +115,26 @@ extension PostgresStore {
             guard let from = first[id], let name = names[id] else { return nil }
             return QuadrantChangeItem(accountID: id, accountName: name, from: from, to: to)
         }.sorted { ($0.accountName, $0.accountID) < ($1.accountName, $1.accountID) }
+    }
+
+    /// One row per rep who holds an open deal, closed or moved one in the period, or has a target
+    /// this month or quarter; in the order of the names the team knows them by (pinyin for Chinese).
+    static func repFigures(_ connection: Connection, open: [String: RepFigures], flow: StageHistoryQueries.PeriodFlow,
+                           attainment: [String: [Attainment]], base: String) throws -> [RepFigures] {
+        var reps = open
+        for name in Set(flow.moved.keys).union(flow.won.keys).union(attainment.keys) where reps[name] == nil {
+            reps[name] = RepFigures(rep: name, base: base)
+        }
+        for (name, moved) in flow.moved { reps[name]?.moved = moved }
+        for (name, won) in flow.won {
+            reps[name]?.won = won.amount
+            reps[name]?.baseWon = won.base
+        }
+        for (name, standing) in attainment { reps[name]?.attainment = standing }
+        let directory = TeamDirectory(users: try connection.query(#"SELECT name, display_name FROM "user""#).map {
+            User(name: try $0.string("name"), displayName: try $0.string("display_name"))
+        })
+        return directory.sorted(Array(reps.values)) { $0.rep }
     }
 
     /// A deal as a review list shows it, from the columns every list query selects.

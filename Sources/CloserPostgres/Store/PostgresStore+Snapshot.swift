@@ -21,7 +21,45 @@ extension PostgresStore {
                 persons: try rows("person", Person.init(pg:)),
                 deals: try rows("deal", Deal.init(pg:)),
                 activities: try rows("activity", Activity.init(pg:)),
-                events: try connection.query("SELECT e.* FROM event e \(events.whereClause) ORDER BY id", events.values).map(ChangeEvent.init(pg:)))
+                plans: try rows("planned_activity", PlannedActivity.init(pg:)),
+                events: try connection.query("SELECT e.* FROM event e \(events.whereClause) ORDER BY id", events.values).map(ChangeEvent.init(pg:)),
+                team: try Self.teamSettings(connection))
+        }
+    }
+
+    /// The team's numbers for a file; nil when nothing was set.
+    static func teamSettings(_ connection: Connection) throws -> TeamSettings? {
+        let rates = try connection.query("SELECT * FROM exchange_rate ORDER BY base, currency, from_day").compactMap { row -> ExchangeRate? in
+            guard let from = try row.day("from_day") else { return nil }
+            return ExchangeRate(currency: try row.string("currency"), base: try row.string("base"), from: from, micros: try row.int64("micros"),
+                                by: try row.string("by"), at: try row.date("at"))
+        }
+        let settings = TeamSettings(baseCurrency: try baseCurrency(connection), exchangeRates: rates, targets: try targets(connection, period: nil),
+                                    lostReasons: try lostReasons(connection).map(\.name))
+        return settings.isDefault ? nil : settings
+    }
+
+    /// Writes a file's team numbers: its base currency, and its rates, targets and reasons beside (or over) the store's.
+    static func importTeamSettings(_ connection: Connection, _ team: TeamSettings, user: String, at: Date) throws {
+        try storeBaseCurrency(connection, team.baseCurrency, by: user, at: at)
+        for rate in team.exchangeRates {
+            try connection.execute("""
+                INSERT INTO exchange_rate (base, currency, from_day, micros, by, at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (base, currency, from_day) DO UPDATE SET micros = excluded.micros, by = excluded.by, at = excluded.at
+                """, [.text(rate.base), .text(rate.currency), .text(rate.from.description), .int(rate.micros), .text(rate.by), .time(rate.at)])
+        }
+        for target in team.targets {
+            try connection.execute("""
+                INSERT INTO sales_target (period, rep, amount, currency, by, at) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (period, rep) DO UPDATE SET amount = excluded.amount, currency = excluded.currency, by = excluded.by, at = excluded.at
+                """, [.text(target.period.description), .text(target.rep), .int(target.amount.minorUnits), .text(target.amount.currency),
+                      .text(target.by), .time(target.at)])
+        }
+        var position = try connection.queryOne("SELECT coalesce(max(position), 0) AS p FROM lost_reason")?.int("p") ?? 0
+        for name in team.lostReasons {
+            position += 1
+            try connection.execute("INSERT INTO lost_reason (name, position, by, at) VALUES (?, ?, ?, ?) ON CONFLICT (name) DO NOTHING",
+                                   [.text(name), .int(position), .text(user), .time(at)])
         }
     }
 
@@ -51,6 +89,7 @@ extension PostgresStore {
                     """, [.text(user.name), .text(user.role.rawValue), .text(user.displayName)])
                 summary.users += 1
             }
+            if let team = snapshot.team { try Self.importTeamSettings(connection, team, user: user, at: clock()) }
             for template in snapshot.processes {
                 try connection.execute("INSERT INTO process (key, json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET json = excluded.json",
                                        [.text(template.key), .text(ColumnCoding.codable(template))])
@@ -82,6 +121,14 @@ extension PostgresStore {
             summary.deals = snapshot.deals.count
             try Self.insertAll(connection, "activity", Activity.pgColumns, snapshot.activities.map(\.pgValues))
             summary.activities = snapshot.activities.count
+            try Self.insertAll(connection, "planned_activity", PlannedActivity.pgColumns, snapshot.plans.map { $0.pgValues(updatedBy: user) })
+            summary.plans = snapshot.plans.count
+            // A file from before planned activities: each deal's next step becomes its first plan.
+            // Either way the deals show their earliest open plan as their next step.
+            if !snapshot.deals.isEmpty {
+                try Self.plansFromNextSteps(connection, dealsAfter: 0)
+                try Self.deriveNextSteps(connection, dealIDs: snapshot.deals.map(\.id))
+            }
             if !snapshot.activities.isEmpty {
                 try connection.execute("""
                     UPDATE deal SET last_activity = x.day FROM (SELECT deal_id, max(day) AS day FROM activity WHERE deal_id IS NOT NULL GROUP BY deal_id) x
@@ -108,7 +155,9 @@ extension PostgresStore {
             try Self.placeEvents(connection)
             let historyDeals = Set(snapshot.events.filter { $0.entity == "deal" }.map(\.entityID))
             if !historyDeals.isEmpty {
-                try connection.execute("SELECT closer_stage_fill(?::bigint[])", [.text("{" + historyDeals.sorted().map(String.init).joined(separator: ",") + "}")])
+                let deals = SQLValue.text("{" + historyDeals.sorted().map(String.init).joined(separator: ",") + "}")
+                try connection.execute("SELECT closer_stage_fill(?::bigint[])", [deals])
+                try connection.execute("SELECT closer_stage_next(?::bigint[])", [deals])
             }
             try Self.advanceIdentities(connection)
             try log(connection, event("store", 0, "imported", note: summary.description, account: nil))
@@ -143,7 +192,7 @@ extension PostgresStore {
 
     /// Identity columns go on after the highest id written, as SQLite's rowids do.
     static func advanceIdentities(_ connection: Connection) throws {
-        for table in ["account", "person", "deal", "activity", "event"] {
+        for table in ["account", "person", "deal", "activity", "planned_activity", "event"] {
             try connection.execute("SELECT setval(pg_get_serial_sequence('\(table)', 'id'), coalesce(max(id), 0) + 1, false) FROM \(table)")
         }
     }
@@ -160,6 +209,9 @@ extension PostgresStore {
             """)
         try connection.execute("""
             UPDATE event e SET account_id = x.account_id FROM activity x WHERE e.account_id IS NULL AND e.entity = 'activity' AND x.id = e.entity_id
+            """)
+        try connection.execute("""
+            UPDATE event e SET account_id = p.account_id FROM planned_activity p WHERE e.account_id IS NULL AND e.entity = 'plan' AND p.id = e.entity_id
             """)
     }
 }
@@ -178,6 +230,10 @@ struct ServerSnapshotLookup: SnapshotLookup {
 
     func accountOfPerson(_ id: Int64) throws -> Int64? {
         try connection.queryOne("SELECT account_id FROM person WHERE id = ?", [.int(id)])?.int64("account_id")
+    }
+
+    func accountOfDeal(_ id: Int64) throws -> Int64? {
+        try connection.queryOne("SELECT account_id FROM deal WHERE id = ?", [.int(id)])?.int64("account_id")
     }
 }
 

@@ -10,7 +10,7 @@ struct StageHistoryQueries {
     /// The deals of one rep (their owner as they are now), or every deal.
     let rep: String?
 
-    private func stageOwner() -> SQLConditions {
+    func stageOwner() -> SQLConditions {
         var filter = SQLConditions()
         if let rep { filter.add("s.owner = ?", [.text(rep)]) }
         return filter
@@ -105,97 +105,6 @@ struct StageHistoryQueries {
             return StageDuration(stage: stage.key, exits: total?.exits ?? 0,
                                  averageDays: total.map { $0.exits == 0 ? 0 : $0.seconds / 86_400 / Double($0.exits) } ?? 0)
         }
-    }
-
-    /// The period's stage events counted and summed by kind, direction, rep and currency.
-    func periodFlow(from: Double, until: Double) throws -> [ReviewRollup.Flow] {
-        let (days, edges) = ReviewRollup.split(from: from, until: until)
-        var flow: [ReviewRollup.Flow] = []
-        func add(_ sql: String, _ filter: SQLConditions) throws {
-            for row in try connection.query(sql, filter.values) {
-                flow.append(ReviewRollup.Flow(kind: try row.string("kind"), direction: try row.int("direction"), owner: try row.string("owner"),
-                                              currency: try row.string("currency"), events: try row.int("events"), amount: try row.int64("amount")))
-            }
-        }
-        for (start, end) in edges {
-            var filter = stageOwner()
-            filter.add("s.at >= ? AND s.at < ?", [.double(start), .double(end)])
-            filter.add("s.kind IN ('created','moved','forced','won','lost','withdrawn')")
-            try add("""
-                SELECT s.kind, CASE WHEN s.step > 0 THEN 1 WHEN s.step < 0 THEN -1 ELSE 0 END AS direction, s.owner, s.currency,
-                       count(*) AS events, sum(s.amount)::bigint AS amount
-                FROM stage_event s \(filter.whereClause) GROUP BY 1, 2, 3, 4
-                """, filter)
-        }
-        if !days.isEmpty {
-            var rollup = SQLConditions()
-            rollup.add("day >= ? AND day < ?", [.int(days.lowerBound), .int(days.upperBound)])
-            if let rep { rollup.add("owner = ?", [.text(rep)]) }
-            try add("""
-                SELECT kind, direction, owner, currency, sum(events)::bigint AS events, sum(amount)::bigint AS amount
-                FROM stage_flow_day \(rollup.whereClause) GROUP BY 1, 2, 3, 4 HAVING sum(events) <> 0
-                """, rollup)
-        }
-        return flow
-    }
-
-    static let listConditions: [(ReviewListKind, String)] = [
-        (.newDeals, "s.kind = 'created'"), (.advanced, "s.kind IN ('moved','forced') AND s.step > 0"),
-        (.slipped, "s.kind IN ('moved','forced') AND s.step < 0"), (.won, "s.kind = 'won'"), (.lost, "s.kind = 'lost'"),
-        (.withdrawn, "s.kind = 'withdrawn'"), (.forced, "s.kind = 'forced'"),
-    ]
-
-    /// What happened in the period: new, advanced, slipped, won, lost, withdrawn, forced. Counts and
-    /// sums from the period's flow; only each list's largest `listLimit` deals are read.
-    func periodLists(_ q: ReviewQuery, flow: [ReviewRollup.Flow], from: Double, until: Double, into review: inout WeeklyReview) throws {
-        var period = stageOwner()
-        period.add("s.at >= ?", [.double(from)])
-        period.add("s.at < ?", [.double(until)])
-        var lists: [ReviewListKind: ReviewList] = [:]
-        for row in flow {
-            for list in ReviewRollup.lists(kind: row.kind, direction: row.direction) {
-                lists[list, default: ReviewList()].count += row.events
-                lists[list, default: ReviewList()].amount[row.currency, default: 0] += row.amount
-            }
-        }
-        for (list, condition) in Self.listConditions where lists[list] != nil {
-            var filter = period
-            filter.add(condition)
-            lists[list]?.items = try connection.query("""
-                SELECT s.deal_id, s.at, x.from_stage, x.to_stage, e.note,
-                       d.title, d.account_id, a.name AS account_name, d.owner, d.amount, d.currency, d.stage_key
-                FROM (SELECT s.event_id, s.deal_id, s.at, s.amount FROM stage_event s \(filter.whereClause)
-                      ORDER BY s.amount DESC, s.deal_id, s.at, s.event_id LIMIT ?) s
-                JOIN stage_event x ON x.event_id = s.event_id JOIN event e ON e.id = s.event_id
-                JOIN deal d ON d.id = s.deal_id JOIN account a ON a.id = d.account_id
-                ORDER BY s.amount DESC, s.deal_id, s.at, s.event_id
-                """, filter.values(appending: [.int(q.listLimit)])).map { row in
-                var item = try PostgresStore.reviewItem(row, dealColumn: "deal_id")
-                item.day = Day(try row.date("at"), timeZone: q.timeZone)
-                switch list {
-                case .newDeals: item.toStage = try row.optionalText("to_stage")
-                case .advanced, .slipped, .forced:
-                    item.detail = try row.string("note")
-                    item.fromStage = try row.optionalText("from_stage")
-                    item.toStage = try row.optionalText("to_stage")
-                default: item.detail = try row.string("note")
-                }
-                return item
-            }
-        }
-        review.newDeals = lists[.newDeals] ?? ReviewList()
-        review.advanced = lists[.advanced] ?? ReviewList()
-        review.slipped = lists[.slipped] ?? ReviewList()
-        review.won = lists[.won] ?? ReviewList()
-        review.lost = lists[.lost] ?? ReviewList()
-        review.withdrawn = lists[.withdrawn] ?? ReviewList()
-        review.forced = lists[.forced] ?? ReviewList()
-        review.closeDateChanges = try closeDateChanges(q, from: from, until: until)
-        var moved = stageOwner()
-        moved.add("s.kind = 'close-date'")
-        moved.add("s.at >= ? AND s.at < ?", [.double(from), .double(until)])
-        review.closeDatesMoved = try connection.queryOne("SELECT count(DISTINCT s.deal_id) AS n FROM stage_event s \(moved.whereClause)",
-                                                         moved.values)?.int("n") ?? 0
     }
 
     /// The deals whose close date moved in the period, those pushed most often over their whole

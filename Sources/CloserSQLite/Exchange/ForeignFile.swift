@@ -11,11 +11,13 @@ public struct ForeignFile: Sendable {
     public var process: ProcessTemplate?
 
     public init(_ data: Data, fileName: String, mapping file: MappingFile? = nil, entity: ImportEntity? = nil, process: String? = nil,
-                catalog: ProcessCatalog, user: String, byteLimit: Int = ForeignTable.defaultByteLimit) throws(ImportError) {
+                dateFormat: ImportDateFormat? = nil, catalog: ProcessCatalog, user: String,
+                byteLimit: Int = ForeignTable.defaultByteLimit) throws(ImportError) {
         table = try ForeignTable.read(data, fileName: fileName, byteLimit: byteLimit)
         mapping = try ColumnMapping(header: table.header, mapping: file, entity: entity, fileName: fileName)
-        let reader = try ForeignRowReader(fileName: fileName, mapping: mapping, catalog: catalog, file: file, process: process, defaultOwner: user)
+        let reader = try ForeignRowReader(fileName: fileName, mapping: mapping, catalog: catalog, file: file, process: process, defaultOwner: user,
+                                          dateFormat: dateFormat)
         self.process = reader.stages?.process
-        batch = reader.read(table.rows)
+        batch = try reader.read(table.rows)
     }
 }

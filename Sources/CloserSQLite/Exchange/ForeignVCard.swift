@@ -28,7 +28,7 @@ extension ForeignFile {
         mapping = try ColumnMapping(header: header, entity: .persons, fileName: fileName)
         let reader = try ForeignRowReader(fileName: fileName, mapping: mapping, catalog: catalog, file: nil, process: nil, defaultOwner: user)
         process = nil
-        batch = reader.read(rows)
+        batch = try reader.read(rows)
         batch.rejections += failures.map { Rejection(fileName: fileName, line: $0.line, column: $0.property, reason: $0.reason) }
         batch.rejections.sort { $0.line < $1.line }
     }

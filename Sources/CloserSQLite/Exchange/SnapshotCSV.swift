@@ -3,7 +3,7 @@ import Foundation
 
 /// Our CSV exchange format: one file per entity in a folder, each with a header row.
 public enum SnapshotCSV {
-    public static let files = ["users.csv", "accounts.csv", "persons.csv", "deals.csv", "activities.csv", "events.csv"]
+    public static let files = ["users.csv", "accounts.csv", "persons.csv", "deals.csv", "activities.csv", "plans.csv", "events.csv"]
 
     /// File name → contents.
     public static func encode(_ snapshot: Snapshot) throws -> [String: Data] {
@@ -14,11 +14,15 @@ public enum SnapshotCSV {
         out["persons.csv"] = try CSVTable(header: PersonCSV.header, rows: snapshot.persons.map(PersonCSV.row)).encoded()
         out["deals.csv"] = try CSVTable(header: DealCSV.header, rows: snapshot.deals.map(DealCSV.row)).encoded()
         out["activities.csv"] = try CSVTable(header: ActivityCSV.header, rows: snapshot.activities.map(ActivityCSV.row)).encoded()
+        out["plans.csv"] = try CSVTable(header: PlanCSV.header, rows: snapshot.plans.map(PlanCSV.row)).encoded()
         out["events.csv"] = try CSVTable(header: EventCSV.header, rows: snapshot.events.map(EventCSV.row)).encoded()
         if !snapshot.processes.isEmpty {
             var partial = Snapshot()
             partial.processes = snapshot.processes
             out["processes.json"] = try SnapshotJSON.encode(partial)
+        }
+        if let team = snapshot.team {
+            out["team.json"] = try SnapshotJSON.encode(Snapshot(team: team))
         }
         return out
     }
@@ -28,7 +32,9 @@ public enum SnapshotCSV {
         var snapshot = Snapshot()
         for (name, data) in files {
             if name.hasSuffix(".json") {
-                snapshot.processes += try SnapshotJSON.decode(data, fileName: name).processes
+                let partial = try SnapshotJSON.decode(data, fileName: name)
+                snapshot.processes += partial.processes
+                if let team = partial.team { snapshot.team = team }
                 continue
             }
             let table = try CSVTable.decode(data, fileName: name)
@@ -43,6 +49,8 @@ public enum SnapshotCSV {
                 snapshot.deals += try rows(DealCSV.deal)
             } else if headerSet.isSuperset(of: PersonCSV.required) {
                 snapshot.persons += try rows(PersonCSV.person)
+            } else if headerSet.isSuperset(of: PlanCSV.required) {
+                snapshot.plans += try rows(PlanCSV.plan)
             } else if headerSet.isSuperset(of: ActivityCSV.required) {
                 snapshot.activities += try rows(ActivityCSV.activity)
             } else if headerSet.isSuperset(of: EventCSV.required) {
@@ -63,7 +71,7 @@ public enum SnapshotCSV {
         let start = data.starts(with: ExcelCSV.bom) ? 3 : 0
         let firstLine = data.dropFirst(start).prefix(4096).prefix { $0 != 0x0A && $0 != 0x0D }
         let names = Set(String(decoding: firstLine, as: UTF8.self).split(separator: ",").map(String.init))
-        return [DealCSV.required, PersonCSV.required, ActivityCSV.required, EventCSV.required, AccountCSV.required, ["name", "role", "display_name"]]
+        return [DealCSV.required, PersonCSV.required, PlanCSV.required, ActivityCSV.required, EventCSV.required, AccountCSV.required, ["name", "role", "display_name"]]
             .contains { names.isSuperset(of: $0) }
     }
 
@@ -143,7 +151,8 @@ enum PersonCSV {
 enum DealCSV {
     static let header = ["id", "account_id", "title", "process", "stage", "milestones_done", "amount", "currency", "expected_close",
                          "next_step", "next_step_due", "budget_known", "competitors", "owner", "overrides", "outcome", "outcome_reason",
-                         "forecast_category", "stage_entered_at", "closed_on", "external_id", "version", "created_at", "updated_at", "needs"]
+                         "forecast_category", "stage_entered_at", "closed_on", "external_id", "version", "created_at", "updated_at", "needs",
+                         "loss_reason", "lost_to"]
     static let required: Set<String> = ["id", "account_id", "title", "process", "stage"]
 
     static func row(_ d: Deal) -> [String] {
@@ -152,7 +161,8 @@ enum DealCSV {
          d.nextStepDue?.description ?? "", d.budgetKnown ? "yes" : "no", CSVTable.list(d.competitors), d.owner,
          d.overrides.isEmpty ? "" : ColumnCoding.codable(d.overrides), d.outcome.rawValue, d.outcomeReason, d.forecastCategory.rawValue,
          seconds(d.stageEnteredAt), d.closedOn?.description ?? "", d.externalID ?? "", String(d.version), seconds(d.createdAt), seconds(d.updatedAt),
-         d.needs.isEmpty ? "" : ColumnCoding.needs(d.needs)]
+         d.needs.isEmpty ? "" : ColumnCoding.needs(d.needs),
+         d.lossReason ?? "", d.lostTo ?? ""]
     }
 
     static func deal(_ r: CSVRowReader) throws -> Deal {
@@ -179,6 +189,7 @@ enum DealCSV {
                     expectedClose: try r.day("expected_close"), nextStep: r.text("next_step"), nextStepDue: try r.day("next_step_due"),
                     budgetKnown: try r.bool("budget_known"), needs: needs, competitors: CSVTable.list(from: r.text("competitors")), owner: r.text("owner"),
                     overrides: overrides, outcome: try r.coded("outcome", Outcome.self, default: .open), outcomeReason: r.text("outcome_reason"),
+                    lossReason: r.optional("loss_reason"), lostTo: r.optional("lost_to"),
                     forecastCategory: try r.coded("forecast_category", ForecastCategory.self, default: .pipeline),
                     stageEnteredAt: try r.time("stage_entered_at"), closedOn: try r.day("closed_on"), externalID: r.optional("external_id"),
                     version: try r.int("version", default: 1), createdAt: try r.time("created_at"), updatedAt: try r.time("updated_at"))
@@ -207,20 +218,43 @@ enum ActivityCSV {
     }
 }
 
+enum PlanCSV {
+    static let header = ["id", "deal_id", "account_id", "kind", "text", "due", "due_time", "owner", "done_on", "activity_id", "version",
+                         "created_at", "updated_at"]
+    static let required: Set<String> = ["id", "deal_id", "text", "done_on"]
+
+    static func row(_ p: PlannedActivity) -> [String] {
+        [String(p.id), String(p.dealID), String(p.accountID), p.kind.rawValue, p.text, p.due?.description ?? "", p.time?.description ?? "",
+         p.owner, p.doneOn?.description ?? "", p.activityID.map(String.init) ?? "", String(p.version), seconds(p.createdAt), seconds(p.updatedAt)]
+    }
+
+    static func plan(_ r: CSVRowReader) throws -> PlannedActivity {
+        var time: TimeOfDay?
+        if let text = r.optional("due_time") {
+            guard let parsed = TimeOfDay(text) else { throw StoreError.invalid("\(r.location("due_time")): '\(text)' is not a time HH:MM") }
+            time = parsed
+        }
+        return PlannedActivity(id: try r.id("id"), dealID: try r.id("deal_id"), accountID: try r.id("account_id"),
+                               kind: try r.coded("kind", ActivityKind.self, default: .other), text: r.text("text"), due: try r.day("due"),
+                               time: time, owner: r.text("owner"), doneOn: try r.day("done_on"), activityID: try r.optionalID("activity_id"),
+                               version: try r.int("version", default: 1), createdAt: try r.time("created_at"), updatedAt: try r.time("updated_at"))
+    }
+}
+
 enum EventCSV {
-    /// `account_id` came with the log's visibility: files from before it place their rows on import.
-    static let header = ["id", "at", "user", "entity", "entity_id", "action", "changes", "note", "account_id"]
+    /// `account_id` came with the log's visibility, `version` with undo: files from before them place their rows on import.
+    static let header = ["id", "at", "user", "entity", "entity_id", "action", "changes", "note", "account_id", "version"]
     static let required: Set<String> = ["id", "at", "entity", "entity_id", "action"]
 
     static func row(_ e: ChangeEvent) -> [String] {
         [String(e.id), seconds(e.at), e.user, e.entity, String(e.entityID), e.action,
-         e.changes.isEmpty ? "" : ColumnCoding.codable(e.changes), e.note, e.accountID.map(String.init) ?? ""]
+         e.changes.isEmpty ? "" : ColumnCoding.codable(e.changes), e.note, e.accountID.map(String.init) ?? "", e.version.map(String.init) ?? ""]
     }
 
     static func event(_ r: CSVRowReader) throws -> ChangeEvent {
         let changes = r.optional("changes").flatMap { ColumnCoding.decode([String: FieldChange].self, from: $0) } ?? [:]
         return ChangeEvent(id: try r.id("id"), at: try r.time("at"), user: r.text("user"), entity: r.text("entity"),
                            entityID: Int64(r.text("entity_id")) ?? 0, action: r.text("action"), changes: changes, note: r.text("note"),
-                           accountID: r.optional("account_id").flatMap { Int64($0) })
+                           accountID: r.optional("account_id").flatMap { Int64($0) }, version: r.optional("version").flatMap { Int($0) })
     }
 }

@@ -33,7 +33,7 @@ public struct ForeignImportService: ForeignImporting {
         let file = isVCard
             ? try ForeignFile(vCard: data, fileName: fileName, account: options.account, catalog: catalog, user: user, byteLimit: options.byteLimit)
             : try ForeignFile(data, fileName: fileName, mapping: mapping, entity: options.entity, process: options.process,
-                              catalog: catalog, user: user, byteLimit: options.byteLimit)
+                              dateFormat: options.dateFormat, catalog: catalog, user: user, byteLimit: options.byteLimit)
         let delimiter = isVCard ? "" : file.table.delimiter == "\t" ? "tab" : file.table.delimiter == ";" ? "semicolon" : "comma"
         return ForeignImportFile(path: path, fileName: fileName, isVCard: isVCard, encoding: file.table.encoding.rawValue, delimiter: delimiter,
                                  mapping: file.mapping, processKey: file.process?.key, batch: file.batch)

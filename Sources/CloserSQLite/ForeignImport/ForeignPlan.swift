@@ -25,208 +25,30 @@ struct ForeignPlan {
     /// Lines whose rows were rejected, for `--skip-bad`'s file of rejects.
     var rejectedLines: Set<Int> { Set(report.rejections.map(\.line)) }
 
+    /// Works the plan out row by row (`ForeignPlanner`), then refuses persons whose manager is
+    /// nowhere to be found.
     init(batch: ForeignBatch, db: Database, actor: Actor, checkEdit: (Account, Account) throws -> Void) throws {
-        let user = actor.name
+        var planner = try ForeignPlanner(batch: batch, db: db, actor: actor)
+        for record in batch.records {
+            switch record {
+            case .account(let draft): try planner.planAccount(draft, db: db, checkEdit: checkEdit)
+            case .person(let draft): try planner.planPerson(draft, db: db)
+            case .deal(let draft): try planner.planDeal(draft, db: db)
+            case .activity(let draft): planner.planActivity(draft)
+            }
+        }
+        planner.rejectUnknownManagers()
+        planner.plan.report.rejections.sort { $0.line < $1.line }
+        self = planner.plan
+    }
+
+    /// An empty plan for `batch`: its file's rejections and column findings, nothing to write yet.
+    fileprivate init(batch: ForeignBatch) {
         report = ForeignImportReport(fileName: batch.fileName, entity: batch.mapping.entity)
         report.rejections = batch.rejections
         report.unmappedColumns = batch.mapping.unmapped
         report.unusedColumns = batch.mapping.unused
         report.unmappedStages = batch.unmappedStages
-        let index = try StoreIndex(db: db, entity: batch.mapping.entity, actor: actor)
-        // A rep's new accounts are theirs or the pool's, within the per-rep limit, as `addAccount` rules.
-        var roomForAccounts = try Self.roomForAccounts(db, actor)
-        var newAccountByName = [String: Int](), newAccountByExternal = [String: Int]()
-        var seen = [RecordKey: Int](minimumCapacity: batch.records.count)
-        report.actions.reserveCapacity(batch.records.count)
-        // Where each account name (without external id) led, so later rows of the same
-        // account skip the String-keyed lookups; rejections are not kept (each line reports its own).
-        var accountByExactName = [ExactText: AccountRef]()
-        var personsInFile = Set<PersonInFile>()
-
-        func reject(_ line: Int, _ column: ImportField?, _ reason: String) {
-            let name = column.flatMap { batch.mapping.column($0) }.map { batch.mapping.header[$0] } ?? ""
-            report.rejections.append(Rejection(fileName: batch.fileName, line: line, column: name, reason: reason))
-        }
-        /// The second row in the file for the same record is refused: which one should win?
-        func firstSighting(_ key: RecordKey, _ line: Int, _ column: ImportField) -> Bool {
-            if let earlier = seen[key] {
-                reject(line, column, "the same record as line \(earlier)")
-                return false
-            }
-            seen[key] = line
-            return true
-        }
-        func account(_ key: AccountKey, line: Int) -> AccountRef? {
-            guard key.externalID == nil, !key.name.isEmpty else { return resolveAccount(key, line: line) }
-            let exact = ExactText(key.name)
-            if let known = accountByExactName[exact] { return known }
-            let found = resolveAccount(key, line: line)
-            if let found { accountByExactName[exact] = found }
-            return found
-        }
-        /// A stored account the rows of this file add to or change: the actor must be allowed to
-        /// change it, else the row is refused naming its holder — and nothing else of it.
-        func writable(_ id: Int64, line: Int, column: ImportField) -> AccountRef? {
-            if let refusal = index.refusal(id) {
-                reject(line, column, refusal)
-                return nil
-            }
-            return .stored(id)
-        }
-        func resolveAccount(_ key: AccountKey, line: Int) -> AccountRef? {
-            if let external = key.externalID {
-                if let id = index.accountByExternal[external] { return writable(id, line: line, column: .accountExternalID) }
-                if let position = newAccountByExternal[external] { return .new(position) }
-            }
-            if !key.name.isEmpty {
-                switch index.accountsByName[key.name]?.count ?? 0 {
-                case 0: break
-                case 1: if let id = index.accountsByName[key.name]?.first { return writable(id, line: line, column: .account) }
-                case let n:
-                    reject(line, .account, "\(n) accounts are named '\(key.name)'; add the account's external id column to say which")
-                    return nil
-                }
-                if let position = newAccountByName[key.name] { return .new(position) }
-            } else {
-                reject(line, .accountExternalID, "no account has the external id '\(key.externalID ?? "")'")
-                return nil
-            }
-            guard roomForAccounts > 0 else {
-                reject(line, .account, "the per-rep limit of accounts is reached: new account '\(key.name)' was not added — return one to the pool first")
-                return nil
-            }
-            roomForAccounts -= 1
-            newAccounts.append(Account(name: key.name, owner: user, externalID: key.externalID))
-            newAccountByName[key.name] = newAccounts.count - 1
-            if let external = key.externalID { newAccountByExternal[external] = newAccounts.count - 1 }
-            report.actions.append(.init(line: line, verb: .create, entity: .accounts, name: key.name))
-            return .new(newAccounts.count - 1)
-        }
-        func verb(_ changed: Bool) -> ForeignImportReport.Verb { changed ? .update : .unchanged }
-
-        for record in batch.records {
-            switch record {
-            case .account(let draft):
-                let a = draft.value
-                guard firstSighting(RecordKey(.accounts, a.externalID, nil, a.name), draft.line, a.externalID == nil ? .account : .externalID) else { continue }
-                let stored = a.externalID.flatMap { index.accountByExternal[$0] }
-                    ?? (index.accountsByName[a.name]?.count == 1 ? index.accountsByName[a.name]?.first : nil)
-                if let id = stored {
-                    if let refusal = index.refusal(id) { reject(draft.line, .account, refusal); continue }
-                    let old = Account(row: try index.row(db, "account", id: id))
-                    let merged = ForeignMerge.account(old, a, draft.present)
-                    if let issue = Validation.issues(merged).first { reject(draft.line, nil, issue.description); continue }
-                    do { try checkEdit(old, merged) } catch { reject(draft.line, .account, "\(error)"); continue }
-                    if merged != old { accountUpdates.append((old, merged)) }
-                    report.actions.append(.init(line: draft.line, verb: verb(merged != old), entity: .accounts, name: a.name))
-                } else if (index.accountsByName[a.name]?.count ?? 0) > 1 {
-                    reject(draft.line, .account, "\(index.accountsByName[a.name]?.count ?? 0) accounts are named '\(a.name)'; add an external id column to say which")
-                } else {
-                    if let issue = Validation.issues(a).first { reject(draft.line, nil, issue.description); continue }
-                    if actor.isRestricted, let owner = a.owner, owner != user, a.visibility != .pool {
-                        reject(draft.line, .owner, "only a manager imports an account for someone else: '\(a.name)' would belong to \(owner)")
-                        continue
-                    }
-                    if a.owner != nil, a.visibility != .pool {
-                        guard roomForAccounts > 0 else {
-                            reject(draft.line, .account, "the per-rep limit of accounts is reached: '\(a.name)' was not added — return one to the pool first")
-                            continue
-                        }
-                        roomForAccounts -= 1
-                    }
-                    newAccounts.append(a)
-                    newAccountByName[a.name] = newAccounts.count - 1
-                    accountByExactName.removeAll()  // a name may now lead to this account instead
-                    report.actions.append(.init(line: draft.line, verb: .create, entity: .accounts, name: a.name))
-                }
-            case .person(let draft):
-                var p = draft.value
-                guard let ref = account(draft.account, line: draft.line) else { continue }
-                guard firstSighting(RecordKey(.persons, p.externalID, ref, p.name), draft.line, p.externalID == nil ? .person : .externalID) else { continue }
-                var storedID = p.externalID.flatMap { index.personByExternal[$0] }
-                if storedID == nil, case .stored(let accountID) = ref { storedID = index.personByAccountName[NameInAccount(accountID, p.name)] }
-                // The manager: a person the account has now, else one this file adds (linked once written).
-                var managerInFile = false
-                if !draft.reportsTo.isEmpty {
-                    if case .stored(let accountID) = ref, let managerID = index.personByAccountName[NameInAccount(accountID, draft.reportsTo)], managerID != storedID {
-                        p.reportsTo = managerID
-                    } else {
-                        managerInFile = true
-                    }
-                }
-                if let id = storedID {
-                    let old = Person(row: try index.row(db, "person", id: id))
-                    let merged = ForeignMerge.person(old, p, draft.present)
-                    if let issue = Validation.issues(merged).first { reject(draft.line, nil, issue.description); continue }
-                    let changed = merged != old || managerInFile
-                    if changed { personUpdates.append((old, merged, draft.line)) }
-                    if managerInFile { managerLinks.append(ManagerLink(line: draft.line, account: ref, person: .stored(id), manager: draft.reportsTo)) }
-                    report.actions.append(.init(line: draft.line, verb: verb(changed), entity: .persons, name: p.name))
-                } else {
-                    if let issue = Validation.issues(p).first { reject(draft.line, nil, issue.description); continue }
-                    personInserts.append((p, ref, draft.line))
-                    if managerInFile { managerLinks.append(ManagerLink(line: draft.line, account: ref, person: .inserted(line: draft.line), manager: draft.reportsTo)) }
-                    report.actions.append(.init(line: draft.line, verb: .create, entity: .persons, name: p.name))
-                }
-                personsInFile.insert(PersonInFile(account: ref, name: p.name))
-            case .deal(let draft):
-                let d = draft.value
-                guard let ref = account(draft.account, line: draft.line) else { continue }
-                guard firstSighting(RecordKey(.deals, d.externalID, ref, d.title), draft.line, d.externalID == nil ? .deal : .externalID) else { continue }
-                var storedID = d.externalID.flatMap { index.dealByExternal[$0] }
-                if storedID == nil, case .stored(let accountID) = ref { storedID = index.dealByAccountTitle[NameInAccount(accountID, d.title)] }
-                if let id = storedID {
-                    // Most rows of a re-import are unchanged: tell from the importable columns
-                    // alone, and decode the whole deal only for the ones that change.
-                    let importable = try index.importableDeal(db, id: id)
-                    if ForeignMerge.deal(importable, d, draft.present) == importable {
-                        report.actions.append(.init(line: draft.line, verb: .unchanged, entity: .deals, name: d.title))
-                        continue
-                    }
-                    let old = Deal(row: try index.row(db, "deal", id: id))
-                    let merged = ForeignMerge.deal(old, d, draft.present)
-                    if let issue = Validation.issues(merged, catalog: index.catalog).first { reject(draft.line, nil, issue.description); continue }
-                    if merged != old { dealUpdates.append((old, merged)) }
-                    report.actions.append(.init(line: draft.line, verb: verb(merged != old), entity: .deals, name: d.title))
-                } else {
-                    if let issue = Validation.issues(d, catalog: index.catalog).first { reject(draft.line, nil, issue.description); continue }
-                    dealInserts.append((d, ref))
-                    report.actions.append(.init(line: draft.line, verb: .create, entity: .deals, name: d.title))
-                }
-            case .activity(let draft):
-                var a = draft.value
-                guard let ref = account(draft.account, line: draft.line) else { continue }
-                if !draft.dealTitle.isEmpty {
-                    guard case .stored(let accountID) = ref, let dealID = index.dealByAccountTitle[NameInAccount(accountID, draft.dealTitle)] else {
-                        reject(draft.line, .deal, "no deal '\(draft.dealTitle)' at account '\(draft.account.name)'")
-                        continue
-                    }
-                    a.dealID = dealID
-                }
-                if let issue = Validation.issues(a).first { reject(draft.line, nil, issue.description); continue }
-                let key = ActivityKey(account: ref, kind: a.kind.rawValue, day: a.day.description, notes: a.notes)
-                guard firstSighting(RecordKey(.activities, nil, ref, "\(a.kind.rawValue)|\(a.day)|\(a.notes)"), draft.line, .day) else { continue }
-                if index.activityKeys.contains(key) {
-                    report.actions.append(.init(line: draft.line, verb: .unchanged, entity: .activities, name: "\(a.kind.rawValue) \(a.day)"))
-                } else {
-                    activityInserts.append((a, ref))
-                    report.actions.append(.init(line: draft.line, verb: .create, entity: .activities, name: "\(a.kind.rawValue) \(a.day)"))
-                }
-            }
-        }
-        // A manager named but neither in the account nor in this file: the row is rejected whole.
-        let unknownManagers = managerLinks.filter { !personsInFile.contains(PersonInFile(account: $0.account, name: $0.manager)) }
-        if !unknownManagers.isEmpty {
-            for link in unknownManagers {
-                reject(link.line, .reportsTo, "reports to '\(link.manager)', who is not a person of this account (in the store or in this file)")
-            }
-            let lines = Set(unknownManagers.map(\.line))
-            personInserts.removeAll { lines.contains($0.line) }
-            personUpdates.removeAll { lines.contains($0.line) }
-            managerLinks.removeAll { lines.contains($0.line) }
-            report.actions.removeAll { $0.entity == .persons && lines.contains($0.line) }
-        }
-        report.rejections.sort { $0.line < $1.line }
     }
 
     /// How many more accounts the importing rep may come to hold; unbounded for managers and in
@@ -237,6 +59,240 @@ struct ForeignPlan {
         guard rules.maxAccountsPerRep > 0 else { return .max }
         return max(0, rules.maxAccountsPerRep - (try SQLiteStore.heldCount(db, actor.name)))
     }
+}
+
+/// Works out a `ForeignPlan` one record at a time: what each row matches in the store (or in
+/// the rows before it), whether the actor may write it, and what it will create or change.
+struct ForeignPlanner {
+    var plan: ForeignPlan
+    let batch: ForeignBatch
+    let actor: Actor
+    let index: StoreIndex
+    /// A rep's new accounts are theirs or the pool's, within the per-rep limit, as `addAccount` rules.
+    var roomForAccounts: Int
+    var newAccountByName = [String: Int](), newAccountByExternal = [String: Int]()
+    /// The line each record was first seen on: a second row for the same record is refused.
+    var seen: [RecordKey: Int]
+    /// Where each account name (without external id) led, so later rows of the same
+    /// account skip the String-keyed lookups; rejections are not kept (each line reports its own).
+    var accountByExactName = [ExactText: AccountRef]()
+    var personsInFile = Set<PersonInFile>()
+
+    init(batch: ForeignBatch, db: Database, actor: Actor) throws {
+        plan = ForeignPlan(batch: batch)
+        self.batch = batch
+        self.actor = actor
+        index = try StoreIndex(db: db, entity: batch.mapping.entity, actor: actor)
+        roomForAccounts = try ForeignPlan.roomForAccounts(db, actor)
+        seen = [RecordKey: Int](minimumCapacity: batch.records.count)
+        plan.report.actions.reserveCapacity(batch.records.count)
+    }
+
+    // MARK: Rows
+
+    mutating func planAccount(_ draft: ForeignDraft<Account>, db: Database, checkEdit: (Account, Account) throws -> Void) throws {
+        let a = draft.value
+        guard firstSighting(RecordKey(.accounts, a.externalID, nil, a.name), draft.line, a.externalID == nil ? .account : .externalID) else { return }
+        let stored = a.externalID.flatMap { index.accountByExternal[$0] }
+            ?? (index.accountsByName[a.name]?.count == 1 ? index.accountsByName[a.name]?.first : nil)
+        if let id = stored {
+            if let refusal = index.refusal(id) { reject(draft.line, .account, refusal); return }
+            let old = Account(row: try index.row(db, "account", id: id))
+            let merged = ForeignMerge.account(old, a, draft.present)
+            if let issue = Validation.issues(merged).first { reject(draft.line, nil, issue.description); return }
+            do { try checkEdit(old, merged) } catch { reject(draft.line, .account, "\(error)"); return }
+            if merged != old { plan.accountUpdates.append((old, merged)) }
+            act(draft.line, verb(merged != old), .accounts, a.name)
+        } else if (index.accountsByName[a.name]?.count ?? 0) > 1 {
+            reject(draft.line, .account, "\(index.accountsByName[a.name]?.count ?? 0) accounts are named '\(a.name)'; add an external id column to say which")
+        } else {
+            if let issue = Validation.issues(a).first { reject(draft.line, nil, issue.description); return }
+            if actor.isRestricted, let owner = a.owner, owner != actor.name, a.visibility != .pool {
+                reject(draft.line, .owner, "only a manager imports an account for someone else: '\(a.name)' would belong to \(owner)")
+                return
+            }
+            if a.owner != nil, a.visibility != .pool {
+                guard roomForAccounts > 0 else {
+                    reject(draft.line, .account, "the per-rep limit of accounts is reached: '\(a.name)' was not added — return one to the pool first")
+                    return
+                }
+                roomForAccounts -= 1
+            }
+            plan.newAccounts.append(a)
+            newAccountByName[a.name] = plan.newAccounts.count - 1
+            accountByExactName.removeAll()  // a name may now lead to this account instead
+            act(draft.line, .create, .accounts, a.name)
+        }
+    }
+
+    mutating func planPerson(_ draft: ForeignDraft<Person>, db: Database) throws {
+        var p = draft.value
+        guard let ref = account(draft.account, line: draft.line) else { return }
+        guard firstSighting(RecordKey(.persons, p.externalID, ref, p.name), draft.line, p.externalID == nil ? .person : .externalID) else { return }
+        var storedID = p.externalID.flatMap { index.personByExternal[$0] }
+        if storedID == nil, case .stored(let accountID) = ref { storedID = index.personByAccountName[NameInAccount(accountID, p.name)] }
+        // The manager: a person the account has now, else one this file adds (linked once written).
+        var managerInFile = false
+        if !draft.reportsTo.isEmpty {
+            if case .stored(let accountID) = ref, let managerID = index.personByAccountName[NameInAccount(accountID, draft.reportsTo)], managerID != storedID {
+                p.reportsTo = managerID
+            } else {
+                managerInFile = true
+            }
+        }
+        if let id = storedID {
+            let old = Person(row: try index.row(db, "person", id: id))
+            let merged = ForeignMerge.person(old, p, draft.present)
+            if let issue = Validation.issues(merged).first { reject(draft.line, nil, issue.description); return }
+            let changed = merged != old || managerInFile
+            if changed { plan.personUpdates.append((old, merged, draft.line)) }
+            if managerInFile { plan.managerLinks.append(ManagerLink(line: draft.line, account: ref, person: .stored(id), manager: draft.reportsTo)) }
+            act(draft.line, verb(changed), .persons, p.name)
+        } else {
+            if let issue = Validation.issues(p).first { reject(draft.line, nil, issue.description); return }
+            plan.personInserts.append((p, ref, draft.line))
+            if managerInFile { plan.managerLinks.append(ManagerLink(line: draft.line, account: ref, person: .inserted(line: draft.line), manager: draft.reportsTo)) }
+            act(draft.line, .create, .persons, p.name)
+        }
+        personsInFile.insert(PersonInFile(account: ref, name: p.name))
+    }
+
+    mutating func planDeal(_ draft: ForeignDraft<Deal>, db: Database) throws {
+        let d = draft.value
+        guard let ref = account(draft.account, line: draft.line) else { return }
+        guard firstSighting(RecordKey(.deals, d.externalID, ref, d.title), draft.line, d.externalID == nil ? .deal : .externalID) else { return }
+        var storedID = d.externalID.flatMap { index.dealByExternal[$0] }
+        if storedID == nil, case .stored(let accountID) = ref { storedID = index.dealByAccountTitle[NameInAccount(accountID, d.title)] }
+        if let id = storedID {
+            // Most rows of a re-import are unchanged: tell from the importable columns
+            // alone, and decode the whole deal only for the ones that change.
+            let importable = try index.importableDeal(db, id: id)
+            if ForeignMerge.deal(importable, d, draft.present) == importable {
+                act(draft.line, .unchanged, .deals, d.title)
+                return
+            }
+            let old = Deal(row: try index.row(db, "deal", id: id))
+            let merged = ForeignMerge.deal(old, d, draft.present)
+            if let issue = Validation.issues(merged, catalog: index.catalog).first { reject(draft.line, nil, issue.description); return }
+            if merged != old { plan.dealUpdates.append((old, merged)) }
+            act(draft.line, verb(merged != old), .deals, d.title)
+        } else {
+            if let issue = Validation.issues(d, catalog: index.catalog).first { reject(draft.line, nil, issue.description); return }
+            plan.dealInserts.append((d, ref))
+            act(draft.line, .create, .deals, d.title)
+        }
+    }
+
+    mutating func planActivity(_ draft: ForeignDraft<Activity>) {
+        var a = draft.value
+        guard let ref = account(draft.account, line: draft.line) else { return }
+        if !draft.dealTitle.isEmpty {
+            guard case .stored(let accountID) = ref, let dealID = index.dealByAccountTitle[NameInAccount(accountID, draft.dealTitle)] else {
+                reject(draft.line, .deal, "no deal '\(draft.dealTitle)' at account '\(draft.account.name)'")
+                return
+            }
+            a.dealID = dealID
+        }
+        if let issue = Validation.issues(a).first { reject(draft.line, nil, issue.description); return }
+        let key = ActivityKey(account: ref, kind: a.kind.rawValue, day: a.day.description, notes: a.notes)
+        guard firstSighting(RecordKey(.activities, nil, ref, "\(a.kind.rawValue)|\(a.day)|\(a.notes)"), draft.line, .day) else { return }
+        if index.activityKeys.contains(key) {
+            act(draft.line, .unchanged, .activities, "\(a.kind.rawValue) \(a.day)")
+        } else {
+            plan.activityInserts.append((a, ref))
+            act(draft.line, .create, .activities, "\(a.kind.rawValue) \(a.day)")
+        }
+    }
+
+    /// A manager named but neither in the account nor in this file: the row is rejected whole.
+    mutating func rejectUnknownManagers() {
+        let unknownManagers = plan.managerLinks.filter { !personsInFile.contains(PersonInFile(account: $0.account, name: $0.manager)) }
+        guard !unknownManagers.isEmpty else { return }
+        for link in unknownManagers {
+            reject(link.line, .reportsTo, "reports to '\(link.manager)', who is not a person of this account (in the store or in this file)")
+        }
+        let lines = Set(unknownManagers.map(\.line))
+        plan.personInserts.removeAll { lines.contains($0.line) }
+        plan.personUpdates.removeAll { lines.contains($0.line) }
+        plan.managerLinks.removeAll { lines.contains($0.line) }
+        plan.report.actions.removeAll { $0.entity == .persons && lines.contains($0.line) }
+    }
+
+    // MARK: Accounts a row belongs to
+
+    /// The account a person, deal or activity row names, remembered by its exact name.
+    mutating func account(_ key: AccountKey, line: Int) -> AccountRef? {
+        guard key.externalID == nil, !key.name.isEmpty else { return resolveAccount(key, line: line) }
+        let exact = ExactText(key.name)
+        if let known = accountByExactName[exact] { return known }
+        let found = resolveAccount(key, line: line)
+        if let found { accountByExactName[exact] = found }
+        return found
+    }
+
+    /// By external id, else by name; a name nobody has yet becomes a new account of the actor's.
+    mutating func resolveAccount(_ key: AccountKey, line: Int) -> AccountRef? {
+        if let external = key.externalID {
+            if let id = index.accountByExternal[external] { return writable(id, line: line, column: .accountExternalID) }
+            if let position = newAccountByExternal[external] { return .new(position) }
+        }
+        if !key.name.isEmpty {
+            switch index.accountsByName[key.name]?.count ?? 0 {
+            case 0: break
+            case 1: if let id = index.accountsByName[key.name]?.first { return writable(id, line: line, column: .account) }
+            case let n:
+                reject(line, .account, "\(n) accounts are named '\(key.name)'; add the account's external id column to say which")
+                return nil
+            }
+            if let position = newAccountByName[key.name] { return .new(position) }
+        } else {
+            reject(line, .accountExternalID, "no account has the external id '\(key.externalID ?? "")'")
+            return nil
+        }
+        guard roomForAccounts > 0 else {
+            reject(line, .account, "the per-rep limit of accounts is reached: new account '\(key.name)' was not added — return one to the pool first")
+            return nil
+        }
+        roomForAccounts -= 1
+        plan.newAccounts.append(Account(name: key.name, owner: actor.name, externalID: key.externalID))
+        newAccountByName[key.name] = plan.newAccounts.count - 1
+        if let external = key.externalID { newAccountByExternal[external] = plan.newAccounts.count - 1 }
+        act(line, .create, .accounts, key.name)
+        return .new(plan.newAccounts.count - 1)
+    }
+
+    /// A stored account the rows of this file add to or change: the actor must be allowed to
+    /// change it, else the row is refused naming its holder — and nothing else of it.
+    mutating func writable(_ id: Int64, line: Int, column: ImportField) -> AccountRef? {
+        if let refusal = index.refusal(id) {
+            reject(line, column, refusal)
+            return nil
+        }
+        return .stored(id)
+    }
+
+    // MARK: Findings
+
+    mutating func reject(_ line: Int, _ column: ImportField?, _ reason: String) {
+        let name = column.flatMap { batch.mapping.column($0) }.map { batch.mapping.header[$0] } ?? ""
+        plan.report.rejections.append(Rejection(fileName: batch.fileName, line: line, column: name, reason: reason))
+    }
+
+    /// The second row in the file for the same record is refused: which one should win?
+    mutating func firstSighting(_ key: RecordKey, _ line: Int, _ column: ImportField) -> Bool {
+        if let earlier = seen[key] {
+            reject(line, column, "the same record as line \(earlier)")
+            return false
+        }
+        seen[key] = line
+        return true
+    }
+
+    mutating func act(_ line: Int, _ verb: ForeignImportReport.Verb, _ entity: ImportEntity, _ name: String) {
+        plan.report.actions.append(.init(line: line, verb: verb, entity: entity, name: name))
+    }
+
+    func verb(_ changed: Bool) -> ForeignImportReport.Verb { changed ? .update : .unchanged }
 }
 
 /// A person of this file by name in its account: who a reports-to line may name.
@@ -346,15 +402,15 @@ struct StoreIndex {
     func importableDeal(_ db: Database, id: Int64) throws -> Deal {
         let statement = try db.cachedStatement(sql: """
             SELECT account_id, title, process_key, stage_key, amount, currency, expected_close, next_step, next_step_due,
-                   competitors, owner, outcome, outcome_reason, closed_on, external_id FROM deal WHERE id = ?
+                   competitors, owner, outcome, outcome_reason, closed_on, external_id, loss_reason, lost_to FROM deal WHERE id = ?
             """)
         guard let row = try Row.fetchOne(statement, arguments: [id]) else { throw StoreError.notFound(entity: "deal", id: id) }
         let competitors: String = row[9]
         return Deal(id: id, accountID: row[0], title: row[1], processKey: row[2], stageKey: row[3],
                     amount: Money(minorUnits: row[4], currency: row[5]), expectedClose: ColumnCoding.day(row[6]), nextStep: row[7],
                     nextStepDue: ColumnCoding.day(row[8]), competitors: competitors == "[]" ? [] : ColumnCoding.strings(from: competitors),
-                    owner: row[10], outcome: Outcome(rawValue: row[11]) ?? .open, outcomeReason: row[12], closedOn: ColumnCoding.day(row[13]),
-                    externalID: row[14])
+                    owner: row[10], outcome: Outcome(rawValue: row[11]) ?? .open, outcomeReason: row[12], lossReason: row[15], lostTo: row[16],
+                    closedOn: ColumnCoding.day(row[13]), externalID: row[14])
     }
 
     func refusal(_ accountID: Int64) -> String? { refusals[accountID] }

@@ -95,6 +95,7 @@ extension SQLiteStore {
         }
 
         let existingDeals = plan.dealInserts.isEmpty ? 0 : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal") ?? 0
+        let lastDealID = plan.dealInserts.isEmpty ? 0 : try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM deal") ?? 0
         if BulkIndexes.worthDropping(inserts: plan.dealInserts.count, existing: existingDeals) {
             try BulkIndexes.withoutSecondaryIndexes(on: "deal", db) {
                 try writeDeals(plan, db, user: user, now: now, accountID: id, names: &names, touched: &touched)
@@ -102,8 +103,17 @@ extension SQLiteStore {
         } else {
             try writeDeals(plan, db, user: user, now: now, accountID: id, names: &names, touched: &touched)
         }
+        // A next step from the file is a planned activity: the new deals' in one statement; an
+        // updated deal's rewrites its earliest plan, as setting the next step does.
+        if !plan.dealInserts.isEmpty { try PlanSchema.plansFromNextSteps(db, dealsAfter: lastDealID, fresh: true) }
+        let rescheduled = plan.dealUpdates.filter { $0.old.nextStep != $0.new.nextStep || $0.old.nextStepDue != $0.new.nextStepDue }
+        for (old, new) in rescheduled {
+            try replaceNextStep(db, deal: old, text: new.nextStep.trimmingCharacters(in: .whitespacesAndNewlines), due: new.nextStepDue)
+        }
+        try Self.deriveNextSteps(db, dealIDs: rescheduled.map(\.old.id))
 
         let insertActivity = try db.makeStatement(sql: SQLText.insert(into: "activity", columns: Activity.columns))
+        try HealthBulk.begin(db)
         for (draft, ref) in plan.activityInserts {
             var activity = draft
             activity.accountID = id(ref)
@@ -113,6 +123,7 @@ extension SQLiteStore {
             try insertActivity.execute(arguments: StatementArguments(values))
             touched.insert(activity.accountID)
         }
+        try HealthBulk.end(db, accounts: [], deals: HealthBulk.deals(of: plan.activityInserts.map(\.0)))
         if !plan.activityInserts.isEmpty {
             try db.execute(sql: """
                 UPDATE deal SET last_activity = (SELECT MAX(day) FROM activity WHERE activity.deal_id = deal.id)

@@ -17,14 +17,14 @@ extension Account {
     static let columns = [
         "id", "name", "grade", "assistance", "loyalty", "quadrant", "industry", "region", "business_nature", "scale", "owner",
         "visibility", "shared_with", "tags", "notes", "external_id", "search_key", "version", "created_at", "updated_at", "updated_by",
-        "maturity",
+        "maturity", "name_key",
     ]
 
     func columnValues(searchKey: String, updatedBy: String) -> [(any DatabaseValueConvertible)?] {
         [
             id, name, grade.rawValue, assistance, loyalty, quadrant.rawValue, industry, region, businessNature, scale, owner,
             visibility.rawValue, ColumnCoding.strings(sharedWith), ColumnCoding.strings(tags), notes, externalID, searchKey,
-            version, ColumnCoding.time(createdAt), ColumnCoding.time(updatedAt), updatedBy, maturity?.rawValue,
+            version, ColumnCoding.time(createdAt), ColumnCoding.time(updatedAt), updatedBy, maturity?.rawValue, NameCollation.key(name),
         ]
     }
 

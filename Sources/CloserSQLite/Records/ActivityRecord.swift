@@ -25,14 +25,14 @@ extension ChangeEvent {
             id: row["id"], at: ColumnCoding.date(row["at"]), user: row.text("user"), entity: row.text("entity"),
             entityID: row["entity_id"], action: row.text("action"),
             changes: ColumnCoding.decode([String: FieldChange].self, from: row.text("changes")) ?? [:], note: row.text("note"),
-            accountID: row["account_id"])
+            accountID: row["account_id"], version: row["version"])
     }
 
-    static let columns = ["id", "at", "user", "entity", "entity_id", "action", "changes", "note", "account_id"]
+    static let columns = ["id", "at", "user", "entity", "entity_id", "action", "changes", "note", "account_id", "version"]
 
     var columnValues: [(any DatabaseValueConvertible)?] {
         [id == 0 ? nil : id, ColumnCoding.time(at), user, entity, entityID, action,
-         changes.isEmpty ? "{}" : ColumnCoding.codable(changes), note, accountID]
+         changes.isEmpty ? "{}" : ColumnCoding.codable(changes), note, accountID, version]
     }
 }
 

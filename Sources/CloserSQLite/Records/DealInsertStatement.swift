@@ -58,6 +58,8 @@ struct DealInsertStatement {
         row.text(ColumnCoding.needs(deal.needs))
         row.int(deal.hasStatedNeeds ? 1 : 0)
         row.text(deal.nextStepKey)
+        row.text(deal.lossReason)
+        row.text(deal.lostTo)
         guard row.position == Deal.columns.count else {
             throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "\(row.position) values bound for \(Deal.columns.count) deal columns", sql: statement.sql)
         }

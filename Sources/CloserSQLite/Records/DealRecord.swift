@@ -14,6 +14,7 @@ extension Deal {
             competitors: ColumnCoding.strings(from: row.text("competitors")), owner: row.text("owner"),
             overrides: ColumnCoding.decode([GateOverride].self, from: row.text("overrides")) ?? [],
             outcome: Outcome(rawValue: row.text("outcome")) ?? .open, outcomeReason: row.text("outcome_reason"),
+            lossReason: row["loss_reason"], lostTo: row["lost_to"],
             forecastCategory: ForecastCategory(rawValue: row.text("forecast_category")) ?? .pipeline,
             stageEnteredAt: ColumnCoding.date(row["stage_entered_at"]), closedOn: ColumnCoding.day(row["closed_on"]),
             externalID: row["external_id"], version: row["version"],
@@ -25,6 +26,7 @@ extension Deal {
         "next_step", "next_step_due", "budget_known", "competitors", "owner", "overrides", "outcome", "outcome_reason",
         "forecast_category", "stage_entered_at", "closed_on", "external_id", "probability", "weighted", "at_risk",
         "milestones_met", "milestones_total", "search_key", "version", "created_at", "updated_at", "updated_by", "needs", "has_needs", "next_key",
+        "loss_reason", "lost_to",
     ]
 
     func columnValues(derived: DealDerived, searchKey: String, updatedBy: String) -> [(any DatabaseValueConvertible)?] {
@@ -35,6 +37,7 @@ extension Deal {
             outcome.rawValue, outcomeReason, forecastCategory.rawValue, ColumnCoding.time(stageEnteredAt), closedOn?.description,
             externalID, derived.probability, derived.weighted, derived.atRisk, derived.milestonesMet, derived.milestonesTotal,
             searchKey, version, ColumnCoding.time(createdAt), ColumnCoding.time(updatedAt), updatedBy, ColumnCoding.needs(needs), hasStatedNeeds, nextStepKey,
+            lossReason, lostTo,
         ]
     }
 

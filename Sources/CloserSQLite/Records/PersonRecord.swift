@@ -19,13 +19,14 @@ extension Person {
     static let columns = [
         "id", "account_id", "name", "title", "level", "function", "roles", "stance", "influence", "inside_coach", "reports_to",
         "cares", "notes", "phone", "email", "last_met", "external_id", "search_key", "version", "created_at", "updated_at", "updated_by",
+        "name_key",
     ]
 
     func columnValues(searchKey: String, updatedBy: String) -> [(any DatabaseValueConvertible)?] {
         [
             id, accountID, name, title, level.rawValue, function.rawValue, roles.sorted().map(\.rawValue).joined(separator: ","),
             stance.rawValue, influence, isInsideCoach, reportsTo, cares, notes, phone, email, lastMet?.description, externalID,
-            searchKey, version, ColumnCoding.time(createdAt), ColumnCoding.time(updatedAt), updatedBy,
+            searchKey, version, ColumnCoding.time(createdAt), ColumnCoding.time(updatedAt), updatedBy, NameCollation.key(name),
         ]
     }
 

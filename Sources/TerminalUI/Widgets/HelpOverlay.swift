@@ -28,18 +28,31 @@ public enum HelpOverlay {
         let keyWidth = min(20, content.map { TextWidth.of($0.keys) }.max() ?? 0)
         let textWidth = content.map { $0.isTitle ? TextWidth.of($0.text) - keyWidth - 2 : TextWidth.of($0.text) }.max() ?? 0
         let columnWidth = max(26, keyWidth + 2 + textWidth)
-        // Two columns, split at a section, when one is too tall for the area and two fit it whole.
+        // Several columns, each broken at a section and as wide as its own lines, when one is
+        // too tall for the area and they fit it whole.
         let rowsAvailable = area.height - 4
-        if content.count > rowsAvailable, let split = twoColumnSplit(content, rows: rowsAvailable), 2 * columnWidth + 7 <= area.width {
-            let height = max(split, content.count - split - 1) + 4
-            let box = area.centered(width: 2 * columnWidth + 7, height: height)
-            frame(&canvas, box, title: title)
-            let inner = box.inset(dx: 2, dy: 1)
-            draw(&canvas, Array(content[..<split]), x: inner.x, y: inner.y, keyWidth: keyWidth, width: columnWidth, rows: inner.height - 1)
-            draw(&canvas, Array(content[(split + 1)...]), x: inner.x + columnWidth + 3, y: inner.y, keyWidth: keyWidth, width: columnWidth,
-                 rows: inner.height - 1)
-            canvas.put(TextWidth.padLeft(footer, to: inner.width), x: inner.x, y: box.maxY - 2, role: .dim, maxWidth: inner.width)
-            return
+        if content.count > rowsAvailable, let columns = columnSplit(content, rows: rowsAvailable), columns.count > 1 {
+            // A key list longer than the column's key width pushes its own label along.
+            let keyWidths = columns.map { column in min(9, column.map { TextWidth.of($0.keys) }.max() ?? 0) }
+            let widths = columns.indices.map { index in
+                max(26, columns[index].map { line in
+                    line.isTitle ? TextWidth.of(line.text) : max(keyWidths[index], TextWidth.of(line.keys)) + 2 + TextWidth.of(line.text)
+                }.max() ?? 0)
+            }
+            let total = widths.reduce(0, +) + 3 * (columns.count - 1) + 4
+            if total <= area.width {
+                let height = (columns.map(\.count).max() ?? 0) + 4
+                let box = area.centered(width: total, height: height)
+                frame(&canvas, box, title: title)
+                let inner = box.inset(dx: 2, dy: 1)
+                var x = inner.x
+                for (index, column) in columns.enumerated() {
+                    draw(&canvas, column, x: x, y: inner.y, keyWidth: keyWidths[index], width: widths[index], rows: inner.height - 1)
+                    x += widths[index] + 3
+                }
+                canvas.put(TextWidth.padLeft(footer, to: inner.width), x: inner.x, y: box.maxY - 2, role: .dim, maxWidth: inner.width)
+                return
+            }
         }
         let width = min(area.width, max(30, columnWidth + 4, TextWidth.of(title) + 6))
         let height = min(area.height, content.count + 4)
@@ -54,10 +67,29 @@ public enum HelpOverlay {
         canvas.put(TextWidth.padLeft(more + footer, to: inner.width), x: inner.x, y: box.maxY - 2, role: .dim, maxWidth: inner.width)
     }
 
-    /// The blank line between sections where the first column should end, if both halves fit `rows`.
-    static func twoColumnSplit(_ content: [(keys: String, text: String, isTitle: Bool)], rows: Int) -> Int? {
-        let breaks = content.indices.filter { content[$0].text.isEmpty && content[$0].keys.isEmpty }
-        return breaks.last { $0 <= rows && content.count - $0 - 1 <= rows }
+    /// The content in as few columns of at most `rows` lines as it takes, each column ending
+    /// at the blank line between two sections (which is left out); nil when a section alone is
+    /// taller than `rows`.
+    static func columnSplit(_ content: [(keys: String, text: String, isTitle: Bool)], rows: Int) -> [[(keys: String, text: String, isTitle: Bool)]]? {
+        var sections: [[(keys: String, text: String, isTitle: Bool)]] = [[]]
+        for line in content {
+            if line.text.isEmpty && line.keys.isEmpty { sections.append([]) } else { sections[sections.count - 1].append(line) }
+        }
+        var columns: [[(keys: String, text: String, isTitle: Bool)]] = []
+        var current: [(keys: String, text: String, isTitle: Bool)] = []
+        for section in sections {
+            guard section.count <= rows else { return nil }
+            let needed = current.isEmpty ? section.count : current.count + 1 + section.count
+            if needed <= rows {
+                if !current.isEmpty { current.append(("", "", false)) }
+                current += section
+            } else {
+                columns.append(current)
+                current = section
+            }
+        }
+        if !current.isEmpty { columns.append(current) }
+        return columns
     }
 
     private static func frame(_ canvas: inout Canvas, _ box: Rect, title: String) {
@@ -71,8 +103,9 @@ public enum HelpOverlay {
             if line.isTitle {
                 canvas.put(line.text, x: x, y: y + row, role: .header, maxWidth: width)
             } else {
-                canvas.put(TextWidth.padRight(line.keys, to: keyWidth), x: x, y: y + row, role: "help.key", maxWidth: keyWidth)
-                canvas.put(line.text, x: x + keyWidth + 2, y: y + row, role: .overlay, maxWidth: max(0, width - keyWidth - 2))
+                let keys = max(keyWidth, TextWidth.of(line.keys))
+                canvas.put(TextWidth.padRight(line.keys, to: keys), x: x, y: y + row, role: .helpKey, maxWidth: keys)
+                canvas.put(line.text, x: x + keys + 2, y: y + row, role: .overlay, maxWidth: max(0, width - keys - 2))
             }
         }
     }

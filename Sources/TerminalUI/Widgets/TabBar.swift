@@ -4,12 +4,12 @@ public enum TabBar {
     @discardableResult
     public static func render(into canvas: inout Canvas, rect: Rect, names: [String], active: Int) -> [Range<Int>] {
         guard rect.height > 0 else { return [] }
-        canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: "tab")
+        canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), role: .tab)
         var ranges: [Range<Int>] = []
         var x = rect.x
         for (i, name) in names.enumerated() {
             let label = " " + name + " "
-            let used = canvas.put(label, x: x, y: rect.y, role: i == active ? "tab.active" : "tab", maxWidth: max(0, rect.maxX - x))
+            let used = canvas.put(label, x: x, y: rect.y, role: i == active ? .tabActive : .tab, maxWidth: max(0, rect.maxX - x))
             ranges.append(x..<(x + used))
             x += used + 1
             if x >= rect.maxX { break }

@@ -92,7 +92,9 @@ struct AccountCommand: ParsableCommand {
                 text: search ?? "", grades: grades, owner: owner == "me" ? store.actor : owner,
                 conditions: AccountQueryLanguage.resolvingMe(conditions, as: store.actor),
                 sort: sortKey,
-                ascending: !desc, offset: list.offset, limit: list.limit))
+                ascending: !desc, offset: list.offset, limit: list.limit, nameOrder: .pinyin))
+            // The duplicate check (查重): accounts the search finds that you may not see are said, with their holders only.
+            if let search, let hidden = try? db.hiddenAccounts(.search(search)), hidden.exist { Output.error(hidden.text.en) }
             if list.json { return try Output.json(page.rows.map(AccountJSON.init)) }
             Output.table(
                 ["ID", "NAME", "GRADE", "QUADRANT", "INDUSTRY", "REGION", "OWNER", "OPEN", "PIPELINE"],

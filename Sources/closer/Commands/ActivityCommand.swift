@@ -5,8 +5,8 @@ import Foundation
 
 struct ActivityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "activity", abstract: "Work records (行动记录): visits, calls, demos… add, list, show, delete.",
-        subcommands: [Add.self, List.self, Show.self, Delete.self])
+        commandName: "activity", abstract: "Work records (行动记录) and planned activities: add, plan, done, cancel, list, show, delete.",
+        subcommands: [Add.self, Plan.self, Done.self, Cancel.self, List.self, Show.self, Delete.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Log an activity on a deal or an account.")
@@ -15,7 +15,7 @@ struct ActivityCommand: ParsableCommand {
         @Option(help: "The kind, as the argument: discovery (需求调研) before a demo, quote (报价) at the pricing stage.") var kind: String?
         @Option(help: "Deal id (its account is implied).") var deal: String?
         @Option(help: "Account id or name (when not about one deal).") var account: String?
-        @Option(help: "Date (default today).") var date: String?
+        @Option(help: "The day it happened (default today; yesterday, -3 back-date it; never in the future: plan that).") var date: String?
         @Option(help: "Ids of the persons met, comma-separated.") var persons: String?
         @Option(help: "What happened.") var notes: String = ""
         @Option(help: "How it went.") var outcome: String = ""
@@ -49,21 +49,49 @@ struct ActivityCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List activities, newest first.")
+        static let configuration = CommandConfiguration(
+            abstract: "List activities, newest first; with --deal, its open planned activities first (overdue ones marked).")
         @OptionGroup var store: StoreOptions
         @OptionGroup var list: ListOptions
-        @Option(help: "Only this deal.") var deal: String?
+        @Option(help: "Only this deal: its planned activities and what was done.") var deal: String?
         @Option(help: "Only this account (id or name).") var account: String?
 
         func run() throws {
             let db = try store.open()
-            let rows = try db.activities(accountID: try account.map { try Parse.account($0, in: db).id },
-                                         dealID: try deal.map(Parse.dealID), limit: list.limit)
-            if list.json { return try Output.json(rows) }
-            Output.table(["ID", "DATE", "KIND", "DEAL", "ACCOUNT", "BY", "NOTES"], rows.map {
-                ["#\($0.id)", $0.day.description, $0.kind.label.en, $0.dealID.map { "#\($0)" } ?? "", "#\($0.accountID)", $0.by, $0.notes]
-            })
+            let dealID = try deal.map(Parse.dealID)
+            let rows = try db.activities(accountID: try account.map { try Parse.account($0, in: db).id }, dealID: dealID, limit: list.limit)
+            guard let dealID else {
+                if list.json { return try Output.json(rows) }
+                return Output.table(["ID", "DATE", "KIND", "DEAL", "ACCOUNT", "BY", "NOTES"], rows.map {
+                    ["#\($0.id)", $0.day.description, $0.kind.label.en, $0.dealID.map { "#\($0)" } ?? "", "#\($0.accountID)", $0.by, $0.notes]
+                })
+            }
+            _ = try db.deal(dealID)
+            let plans = try db.plannedActivities(PlanQuery(dealID: dealID, includeDone: true, limit: list.limit))
+            if list.json { return try Output.json(DealActivities(planned: plans.filter { !$0.isDone }, done: rows)) }
+            let names = Dictionary(try db.persons(PersonQuery(accountID: rows.first?.accountID ?? plans.first?.accountID ?? -1, limit: 10_000)).rows
+                .map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let planOf = Dictionary(plans.compactMap { plan in plan.activityID.map { ($0, plan.reference) } }, uniquingKeysWith: { a, _ in a })
+            let today = Day.today()
+            let planned = plans.filter { !$0.isDone }.map { plan in
+                [plan.reference, plan.due?.description ?? "", plan.time?.description ?? "", plan.kind.label.en,
+                 plan.state(today: today).label.en, plan.text, ""]
+            }
+            let done = rows.map { activity in
+                [
+                    "#\(activity.id)", activity.day.description, "", activity.kind.label.en, "done" + (planOf[activity.id].map { " (\($0))" } ?? ""),
+                    activity.notes, activity.personIDs.map { names[$0] ?? "#\($0)" }.joined(separator: ", "),
+                ]
+            }
+            if planned.isEmpty && done.isEmpty { return Output.line("deal #\(dealID) has no planned or done activities") }
+            Output.table(["ID", "DATE", "TIME", "KIND", "STATE", "WHAT", "MET"], planned + done)
         }
+    }
+
+    /// `activity list --deal ID --json`: what is planned and what was done.
+    struct DealActivities: Encodable {
+        var planned: [PlannedActivity]
+        var done: [Activity]
     }
 
     struct Show: ParsableCommand {

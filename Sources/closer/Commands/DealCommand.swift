@@ -128,7 +128,7 @@ struct DealCommand: ParsableCommand {
                 processKey: processKey, accountID: try account.map { try Parse.account($0, in: db).id }, text: search ?? "",
                 includeClosed: all, atRiskOnly: atRisk,
                 accountConditions: AccountQueryLanguage.resolvingMe(try QueryText.conditions(where: query, filter: filter, in: db), as: store.actor))
-            let page = try db.deals(DealQuery(filter: filter, sort: sortKey, ascending: asc, offset: list.offset, limit: list.limit))
+            let page = try db.deals(DealQuery(filter: filter, sort: sortKey, ascending: asc, offset: list.offset, limit: list.limit, nameOrder: .pinyin))
             if list.json { return try Output.json(page.rows.map(DealJSON.init)) }
             let today = Day.today()
             Output.table(["ID", "DEAL", "ACCOUNT", "STAGE", "AMOUNT", "PROB", "NEXT STEP DUE", "OWNER", ""], page.rows.map { d in
@@ -328,12 +328,27 @@ struct DealCommand: ParsableCommand {
     }
 
     struct Lost: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a deal lost, with the reason.")
+        static let configuration = CommandConfiguration(
+            abstract: "Mark a deal lost: a reason from the team's list (closer reason list), or other with a note, and who won it.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Deal id.") var id: String
-        @Option(help: "Why it was lost (required).") var reason: String
+        @Option(help: "Why it was lost: a reason of the list, or any text (recorded as other).") var reason: String
+        @Option(help: "What else to say about it (required with --reason other).") var note: String = ""
+        @Option(help: "The competitor who won the deal.") var competitor: String = ""
 
-        func run() throws { try DealCommand.close(id, as: .lost, reason: reason, store: store) }
+        func run() throws {
+            let db = try store.open()
+            let list = try db.lostReasons()
+            let loss: DealLoss
+            do {
+                loss = try DealLoss.resolve(reason, note: note, competitor: competitor, in: list)
+            } catch {
+                throw CLIError(error.description)
+            }
+            let deal = try db.loseDeal(try Parse.dealID(id), loss, expectedVersion: nil)
+            let said = [deal.outcomeReason, deal.lostTo.map { "won by \($0)" } ?? ""].filter { !$0.isEmpty }.joined(separator: "; ")
+            Output.line("deal #\(deal.id) \(Outcome.lost.label.both): \(said)" + (deal.lossReason == LostReason.other ? " (other)" : ""))
+        }
     }
 
     struct Withdraw: ParsableCommand {

@@ -63,7 +63,9 @@ struct ExportCommand: ParsableCommand {
             let names = Dictionary(snapshot.accounts.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             let deals = snapshot.deals.filter { owner == nil || $0.owner == owner }
             let activities = snapshot.activities.filter { owner == nil || $0.by == owner }
-            let events = ICalendar.events(deals: deals, activities: activities, accountNames: names, today: Day.today())
+            let dealIDs = Set(deals.map(\.id))
+            let plans = snapshot.plans.filter { dealIDs.contains($0.dealID) }
+            let events = ICalendar.events(deals: deals, activities: activities, plans: plans, accountNames: names, today: Day.today())
             let text = ICalendar.encode(events, stamp: Date())
             if let out {
                 try write(Data(text.utf8), to: out)
@@ -126,7 +128,7 @@ struct ImportCommand: ParsableCommand {
         let lower = path.lowercased()
         if isDirectory.boolValue {
             let names = try FileManager.default.contentsOfDirectory(atPath: path)
-                .filter { $0.hasSuffix(".csv") || $0 == "processes.json" }.sorted()
+                .filter { $0.hasSuffix(".csv") || $0 == "processes.json" || $0 == "team.json" }.sorted()
             guard !names.isEmpty else { throw CLIError("\(path): no .csv files in this folder") }
             try importOwn(SnapshotCSV.decode(files: try names.map { ($0, try read((path as NSString).appendingPathComponent($0))) }),
                           locate: SnapshotCSV.locator)
@@ -167,7 +169,7 @@ struct ImportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Where --skip-bad writes the rejected rows (default: FILE.rejected.csv).", valueName: "path"))
     var rejects: String?
 
-    @Option(help: ArgumentHelp("A JSON mapping file: {\"columns\": {\"Header\": \"field\"}, \"stages\": {\"Name\": \"stage\"}, \"process\": \"project\"}.", valueName: "file"))
+    @Option(help: ArgumentHelp("A JSON mapping file: {\"columns\": {\"Header\": \"field\"}, \"stages\": {\"Name\": \"stage\"}, \"process\": \"project\", \"dateFormat\": \"DD-MM-YY\"}.", valueName: "file"))
     var mapping: String?
 
     @Option(help: "What the rows are, when the header does not say.")
@@ -185,8 +187,16 @@ struct ImportOptions: ParsableArguments {
     @Option(help: "How many planned rows --dry-run lists.")
     var show = 200
 
+    @Option(name: .customLong("date-format"),
+            help: ArgumentHelp("How the file writes dates with the year last, when its values do not say: \(ImportDateFormat.examples).",
+                               valueName: "format"))
+    var dateFormat: String?
+
     func validate() throws {
         guard maxMB > 0 else { throw ValidationError("--max-mb must be at least 1") }
+        if let dateFormat, ImportDateFormat.named(dateFormat) == nil {
+            throw ValidationError("--date-format '\(dateFormat)' is not a date format; use \(ImportDateFormat.examples)")
+        }
         guard show >= 0 else { throw ValidationError("--show must not be negative") }
     }
 

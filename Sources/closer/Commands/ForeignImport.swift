@@ -29,6 +29,7 @@ struct ForeignImport {
         if options.dryRun {
             report = try service.preview(file)
             Output.line("dry run of \(file.source): \(report.summary); nothing was written")
+            if let dates = ForeignImportNotes.dateColumns(file.batch) { Output.line(dates.en) }
             for action in report.actions.prefix(options.show) {
                 Output.line("  line \(action.line)  \(action.verb.rawValue)  \(String(action.entity.rawValue.dropLast()))  \(action.name)")
             }
@@ -59,6 +60,6 @@ struct ForeignImport {
 extension ImportOptions {
     var serviceOptions: ForeignImportOptions {
         ForeignImportOptions(mappingPath: mapping, entity: entity, account: account, process: process,
-                             byteLimit: maxMB * 1024 * 1024, rejectsPath: rejects)
+                             byteLimit: maxMB * 1024 * 1024, rejectsPath: rejects, dateFormat: dateFormat.flatMap(ImportDateFormat.named))
     }
 }

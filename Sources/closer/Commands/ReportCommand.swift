@@ -6,15 +6,16 @@ import Foundation
 /// `closer report …`: the weekly review's figures for mail, chat and scripts.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Weekly funnel review, forecast, stalled deals and deal health, as text, Markdown, CSV or JSON.",
-        subcommands: [Weekly.self, Forecast.self, Stalled.self, Health.self, Call.self])
+        commandName: "report", abstract: "Weekly funnel review, forecast, stalled deals, deal health and win/loss, as text, Markdown, CSV or JSON.",
+        subcommands: [Weekly.self, Forecast.self, Stalled.self, Health.self, Call.self, WinLossCommand.self])
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, markdown, csv, json }
 
     struct Options: ParsableArguments {
         @OptionGroup var store: StoreOptions
-        @Option(help: "Start of the period (YYYY-MM-DD, -7, …; default: Monday of last week).") var since: String?
-        @Option(help: "Last day of the period (default: today).") var until: String?
+        @Option(help: "Start of a longer period (YYYY-MM-DD, -7, …); it runs to --until, else to today.") var since: String?
+        @Option(help: "Last day of the period (with --since; alone: the week holding it).") var until: String?
+        @Option(help: "The week (Monday to Sunday) holding this day (default: last week).") var week: String?
         @Option(help: "Only this rep's deals.") var rep: String?
         @Option(help: "Process whose funnel and conversions are shown.") var process: String = BuiltInProcesses.project.key
         @Option(help: "Weeks the conversion rates and stage times look back.") var weeks: Int = 13
@@ -38,24 +39,37 @@ struct ReportCommand: ParsableCommand {
             lang.language
         }
 
-        func review() throws -> (WeeklyReview, ProcessTemplate, ProcessCatalog) {
-            let db = try store.open()
-            let today = Day.today()
+        /// One week by default (last week, or the week of --week or --until); --since asks for a longer period.
+        func period(today: Day) throws -> ReviewPeriod {
             let sinceDay = try since.map(Parse.day)
             let lastDay = try until.map(Parse.day)
-            if let sinceDay, let lastDay, lastDay < sinceDay { throw CLIError("--until \(lastDay) is before --since \(sinceDay)") }
+            if week != nil, sinceDay != nil || lastDay != nil { throw CLIError("--week is one week: give it alone, or --since and --until instead") }
+            if let week { return ReviewPeriod.week(of: try Parse.day(week)) }
+            guard let sinceDay else { return lastDay.map(ReviewPeriod.week(of:)) ?? ReviewPeriod.lastWeek(today: today) }
+            let last = lastDay ?? today
+            guard let period = ReviewPeriod(since: sinceDay, through: last) else {
+                throw CLIError("--until \(last) is before --since \(sinceDay)")
+            }
+            return period
+        }
+
+        func review() throws -> ReviewText {
+            let db = try store.open()
+            let today = Day.today()
+            let period = try period(today: today)
             let catalog = try db.processCatalog()
             guard let template = catalog.process(process) else {
                 throw CLIError("unknown process '\(process)' (closer process list)")
             }
-            let query = ReviewQuery(today: lastDay ?? today, since: sinceDay, until: lastDay.map { $0.adding(days: 1) }, weeks: weeks,
-                                    processKey: template.key, rep: rep, stalledDays: stalledDays, listLimit: limit)
-            return (try db.weeklyReview(query), template, catalog)
+            let directory = TeamDirectory(users: try db.users())
+            let who = try rep.map { name in directory.login(matching: name) ?? name }
+            let query = ReviewQuery(today: today, since: period.since, until: period.until, weeks: weeks,
+                                    processKey: template.key, rep: who, stalledDays: stalledDays, listLimit: limit)
+            return ReviewText(review: try db.weeklyReview(query), process: template, catalog: catalog, lang: language, directory: directory, today: today)
         }
 
-        func print(_ review: WeeklyReview, _ process: ProcessTemplate, _ catalog: ProcessCatalog) throws {
-            let text = ReviewText(review: review, process: process, catalog: catalog, lang: language)
-            if format == .json { try Output.json(review); return }
+        func print(_ text: ReviewText) throws {
+            if format == .json { try Output.json(text.review); return }
             text.lines(format).forEach { Output.line($0) }
         }
     }
@@ -66,8 +80,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var options: Options
 
         func run() throws {
-            let (review, process, catalog) = try options.review()
-            try options.print(review, process, catalog)
+            try options.print(try options.review())
         }
     }
 
@@ -77,25 +90,35 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var options: Options
 
         func run() throws {
-            let (review, process, catalog) = try options.review()
-            if options.format == .json { try Output.json(review.forecast); return }
-            let text = ReviewText(review: review, process: process, catalog: catalog, lang: options.language)
-            options.printSections(text.sections.filter { $0.title == text.forecastTitle })
+            let text = try options.review()
+            if options.format == .json {
+                return try Output.json(ForecastJSON(forecast: text.review.forecast, attainment: text.review.attainment,
+                                                    reps: text.review.reps.flatMap(\.attainment)))
+            }
+            options.printSections(text.sections.filter { $0.title == text.forecastTitle } + [text.targetsSection])
+        }
+
+        struct ForecastJSON: Encodable {
+            var forecast: [ForecastFigures]
+            var attainment: [Attainment]
+            var reps: [Attainment]
         }
     }
 
     struct Stalled: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open deals with no activity for --stalled-days, and those with no or an overdue next step.")
+        static let configuration = CommandConfiguration(
+            abstract: "Open deals with no activity for --stalled-days, with no or an overdue next step, and past their close date.")
         @OptionGroup var options: Options
 
         func run() throws {
-            let (review, process, catalog) = try options.review()
+            let text = try options.review()
+            let review = text.review
             if options.format == .json {
-                try Output.json(["stalled": review.stalled, "missingNextStep": review.missingNextStep, "overdueNextStep": review.overdueNextStep])
+                try Output.json(["stalled": review.stalled, "missingNextStep": review.missingNextStep, "overdueNextStep": review.overdueNextStep,
+                                 "pastClose": review.pastClose])
                 return
             }
-            let text = ReviewText(review: review, process: process, catalog: catalog, lang: options.language)
-            let wanted = Set([ReviewListKind.stalled, .missingNextStep, .overdueNextStep].map { "\($0.label[options.language]) ·" })
+            let wanted = Set([ReviewListKind.stalled, .missingNextStep, .overdueNextStep, .pastClose].map { "\($0.label[options.language]) ·" })
             options.printSections(text.sections.filter { section in wanted.contains { section.title.hasPrefix($0) } })
         }
     }
@@ -106,22 +129,16 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var store: StoreOptions
         @Argument(help: "The period: YYYY-MM or YYYY-Qn.") var period: String
         @Argument(help: "The amount, e.g. 5000000, 500万, 5M.") var amount: String
-        @Option(help: "Currency code (default CNY).") var currency: String = Money.defaultCurrency
+        @Option(help: "Currency code (default: the base currency).") var currency: String?
         @Option(help: "The rep this call is for (default: the team).") var rep: String = ""
 
-        func validate() throws {
-            let month = period.range(of: #"^\d{4}-(0[1-9]|1[0-2])$"#, options: .regularExpression) != nil
-            let quarter = period.range(of: #"^\d{4}-Q[1-4]$"#, options: .regularExpression) != nil
-            guard month || quarter else { throw ValidationError("'\(period)' is not a period: use YYYY-MM (2026-12) or YYYY-Qn (2026-Q4)") }
-        }
-
         func run() throws {
-            guard let money = Money.parse(amount, currency: currency), money.minorUnits >= 0 else {
-                throw CLIError("'\(amount)' is not an amount (e.g. 5000000, 500万, 5M)")
-            }
+            let period = try Parse.period(self.period)
             let db = try store.open()
-            try db.saveForecastCall(ForecastCall(period: period, rep: rep, amount: money, by: store.actor, at: Date()))
-            Output.line("forecast call for \(period)\(rep.isEmpty ? "" : " (\(rep))"): \(money)")
+            let money = try Parse.money(amount, currency: try currency.map(Parse.currency) ?? db.baseCurrency())
+            let who = rep.isEmpty ? "" : TeamDirectory(users: try db.users()).login(matching: rep) ?? rep
+            try db.saveForecastCall(ForecastCall(period: period.description, rep: who, amount: money, by: store.actor, at: Date()))
+            Output.line("forecast call for \(period)\(who.isEmpty ? "" : " (\(who))"): \(money)")
         }
     }
 }

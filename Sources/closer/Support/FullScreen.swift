@@ -19,7 +19,7 @@ enum FullScreen {
 
     /// A started screen and the theme's warning, if any; the caller stops the screen.
     static func start(theme: String) throws -> (screen: Screen, themeWarning: String?) {
-        let loaded = ThemeLoader().load(name: theme)
+        let loaded = ThemeLoader(builtins: DashboardTheme.builtins).load(name: theme)
         let screen = Screen(theme: loaded.theme)
         do {
             try screen.start()

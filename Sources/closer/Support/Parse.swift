@@ -20,6 +20,21 @@ enum Parse {
         return money
     }
 
+    /// An ISO 4217 code in use ("usd" is USD); anything else refused in one line.
+    static func currency(_ text: String) throws -> String {
+        do { return try CurrencyCodes.check(text) } catch { throw CLIError(error.description) }
+    }
+
+    /// A rate in millionths of the base currency: "7.10" → 7 100 000; 0, negatives and words refused.
+    static func rate(_ text: String) throws -> Int64 {
+        do { return try ExchangeRate.parse(text) } catch { throw CLIError(error.description) }
+    }
+
+    /// "2026-12" or "2026-Q4"; "2026-Q5" refused in one line.
+    static func period(_ text: String) throws -> Period {
+        do { return try Period(parsing: text) } catch { throw CLIError(error.description) }
+    }
+
     static func coded<T: CodedValue>(_ text: String, as type: T.Type, field: String) throws -> T {
         guard let value = T.parse(text) else { throw CLIError("--\(field): '\(text)' is not one of \(T.codes)") }
         return value

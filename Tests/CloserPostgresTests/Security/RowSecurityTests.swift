@@ -70,6 +70,7 @@ struct RowSecurityTests {
             #expect(try session.ids("deal", column: "account_id") == ids, "\(role) deals")
             #expect(try session.ids("person", column: "account_id") == ids, "\(role) persons")
             #expect(try session.ids("activity", column: "account_id") == ids, "\(role) activities")
+            #expect(try session.ids("planned_activity", column: "account_id") == ids, "\(role) planned activities")
             #expect(try session.ids("event", column: "account_id") == ids, "\(role) events")
             let hiddenDeals = all.filter { !ids.contains($0) }.compactMap { team.dealOf[$0]?.id }
             for deal in hiddenDeals {
@@ -85,7 +86,7 @@ struct RowSecurityTests {
         #expect(Set(try manager.query("SELECT DISTINCT owner FROM stage_day").map { try $0.string("owner") }) == [team.owner, team.other, team.manager])
         let stranger = try team.connect(as: team.stranger)
         defer { stranger.close() }
-        #expect(try stranger.query("SELECT 1 AS x FROM stage_day UNION ALL SELECT 1 FROM stage_flow_day").isEmpty)
+        #expect(try stranger.query("SELECT 1 AS x FROM stage_day UNION ALL SELECT 1 FROM stage_flow_day UNION ALL SELECT 1 FROM stage_list_day").isEmpty)
     }
 
     @Test func anotherRepCannotChangeAProtectedAccountOrWhatHangsFromIt() throws {

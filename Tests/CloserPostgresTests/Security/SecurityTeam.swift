@@ -10,7 +10,7 @@ import StoreTestSupport
 /// The accounts, all but the last held by the owner:
 ///   owned · shared with the other rep · protected and shared with the other rep · exclusive ·
 ///   in the pool · the other rep's own.
-/// Each has a deal, a key person and an activity; the deals have been moved a stage.
+/// Each has a deal, a key person, an activity and a planned one; the deals have been moved a stage.
 final class SecurityTeam {
     let settings: PostgresSettings
     /// The administrator (the cluster's superuser), acting as itself: the team's manager.
@@ -61,6 +61,7 @@ final class SecurityTeam {
             let person = try admin.addPerson(Person(accountID: account.id, name: "Person of \(account.name)"))
             _ = try admin.addActivity(Activity(accountID: account.id, dealID: deal.id, kind: .visit, day: Day(year: 2026, month: 11, day: 20)!,
                                                personIDs: [person.id], notes: "visited"))
+            _ = try admin.planActivity(PlannedActivity(dealID: deal.id, kind: .visit, text: "follow up", due: Day(year: 2026, month: 12, day: 1)))
         }
     }
 

@@ -148,3 +148,40 @@ extension SQLiteStore {
         try deleteAccount(accountID)
     }
 }
+
+/// Bulk writes (another CRM's file, our own snapshot) put the health triggers aside and work the
+/// facts out after: the deal's warnings are the same as if the rows had been added one by one.
+@Suite("Deal health after bulk writes")
+struct HealthBulkTests {
+    @Test func anotherCRMsActivitiesAreSeen() throws {
+        let store = try StoreFixture.store()
+        let alice = store.acting(as: "alice")
+        let deals = "Opportunity Name,Account Name,Amount,Stage,Opportunity Owner\nBoiler retrofit,中国石化,120万,Proposal,alice\n"
+        _ = try alice.importForeign(try ForeignFile(Data(deals.utf8), fileName: "deals.csv", mapping: nil, catalog: try store.processCatalog(),
+                                                    user: "alice").batch, dryRun: false, skipBad: false)
+        let deal = try #require(try store.deals(DealQuery()).rows.first)
+        #expect(try !store.dealHealth(deal.id, today: StoreFixture.today).map(\.rule).contains(.priceTooEarly))
+        let activities = "Company,Deal Name,Activity Type,Date\n中国石化,Boiler retrofit,报价,2026-11-20\n中国石化,Boiler retrofit,Demo,2026-11-21\n"
+        let report = try alice.importForeign(try ForeignFile(Data(activities.utf8), fileName: "log.csv", mapping: nil,
+                                                             catalog: try store.processCatalog(), user: "alice").batch, dryRun: false, skipBad: false)
+        #expect(report.written && report.count(.create, .activities) == 2)
+        let rules = try store.dealHealth(deal.id, today: StoreFixture.today).map(\.rule)
+        #expect(rules.contains(.priceTooEarly) && rules.contains(.pitchedBeforeDiscovery), "\(rules)")
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meta WHERE key = 'bulk_health'") } == 0)
+    }
+
+    @Test func aSnapshotsPersonsAndActivitiesAreSeen() throws {
+        let source = try StoreFixture.store()
+        let account = try source.addAccount(StoreFixture.account("中国石化"))
+        let boss = try source.addPerson(Person(accountID: account.id, name: "王总", level: .decisionMaker, isInsideCoach: true,
+                                               lastMet: StoreFixture.today))
+        let deal = try source.addDeal(StoreFixture.deal("DCS", account: account.id, stage: "proposal"))
+        _ = try source.addActivity(Activity(accountID: account.id, dealID: deal.id, kind: .quote, day: StoreFixture.today))
+        let expected = try source.dealHealth(deal.id, today: StoreFixture.today)
+        #expect(expected.map(\.rule).contains(.priceTooEarly) && !expected.map(\.rule).contains(.noRouteToDecisionMaker))
+        let target = try StoreFixture.store()
+        _ = try target.importSnapshot(try source.exportSnapshot())
+        #expect(try target.dealHealth(deal.id, today: StoreFixture.today) == expected)
+        _ = boss
+    }
+}

@@ -212,11 +212,12 @@ final class Sandbox: Sendable {
     let user = "e2e-rep"
     let closer: String
 
-    init(_ name: String = "closer-e2e") throws {
+    /// A sandbox whose store is a file in its folder, or `db` (a postgres:// URL) when given.
+    init(_ name: String = "closer-e2e", db: String? = nil) throws {
         closer = try CloserBinary.require()
         directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("\(name)-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        db = (directory as NSString).appendingPathComponent("store.sqlite")
+        self.db = db ?? (directory as NSString).appendingPathComponent("store.sqlite")
     }
 
     /// A copy of the shared demo store, made once per run.

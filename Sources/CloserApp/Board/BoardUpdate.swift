@@ -1,0 +1,164 @@
+import CloserCore
+import TerminalUI
+
+/// The board's reads, as values the runner performs.
+struct ReadBoard: Work, Equatable {
+    var query: BoardQuery
+    /// The deal the selection stays on.
+    var keeping: Int64?
+    /// Whether an empty board may mean an empty store (no filter in force): then ask.
+    var askIfStoreIsEmpty: Bool
+
+    struct Reply: Sendable {
+        var board: Board
+        var keeping: Int64?
+        var storeIsEmpty: Bool
+    }
+
+    func run(in world: World) throws -> Reply {
+        let board = try world.store.board(query)
+        let empty = askIfStoreIsEmpty && board.columns.allSatisfy { $0.count == 0 }
+            ? try world.store.accounts(AccountQuery(limit: 1)).total == 0 : false
+        return Reply(board: board, keeping: keeping, storeIsEmpty: empty)
+    }
+}
+
+/// One column's cards from a new scroll position: only a scroll past the loaded cards reads.
+struct ReadBoardCards: Work, Equatable {
+    var processKey: String
+    var filter: DealFilter
+    var stageKey: String
+    var limit: Int
+    var offset: Int
+
+    struct Reply: Sendable {
+        var stageKey: String
+        var offset: Int
+        var cards: [DealSummary]
+    }
+
+    func run(in world: World) throws -> Reply {
+        Reply(stageKey: stageKey, offset: offset,
+              cards: try world.store.boardCards(processKey: processKey, filter: filter, stageKey: stageKey, limit: limit, offset: offset))
+    }
+}
+
+extension AppState {
+    var boardLayout: BoardLayout { BoardLayout(area: contentRect, columnCount: process.stages.count) }
+}
+
+/// The board's update: state in, effects out; no store, no App.
+enum BoardUpdate {
+    static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect]? {
+        switch event {
+        case .load(let keeping): return [load(&state, keeping: keeping)]
+        case .command(let command):
+            if Command.selection.contains(command) { return move(&state, command) }
+            switch command {
+            case .moveRight, .moveLeft: return DealMoves.step(&state, deal: state.board.selectedDeal, by: command == .moveRight ? 1 : -1)
+            default: return nil
+            }
+        case .mouse(let mouse): return self.mouse(&state, mouse)
+        case .reply(let reply as ReadBoard.Reply):
+            state.board.board = reply.board
+            if let id = reply.keeping { _ = state.board.follow(dealID: id) }
+            clampSelection(&state)
+            state.isEmptyStore = reply.storeIsEmpty
+            return []
+        case .reply(let reply as ReadBoardCards.Reply):
+            guard let index = state.board.board?.columns.firstIndex(where: { $0.stage.key == reply.stageKey }) else { return [] }
+            state.board.board?.columns[index].cards = reply.cards
+            state.board.board?.columns[index].offset = reply.offset
+            return []
+        case .failed(_, let error):
+            state.message = StatusMessage(String(describing: error), isError: true)
+            return []
+        case .reply:
+            return []
+        }
+    }
+
+    /// The read that fills the board for its size; after a resize a column may hold more cards.
+    static func load(_ state: inout AppState, keeping: Int64?) -> Effect {
+        let layout = state.boardLayout
+        fitOffsets(&state, cardsPerColumn: layout.cardsPerColumn)
+        var filter = state.filter
+        filter.processKey = state.processKey
+        let query = BoardQuery(processKey: state.processKey, filter: filter, cardsPerStage: layout.cardsPerColumn, offsets: state.board.offsets)
+        return .work(ReadBoard(query: query, keeping: keeping, askIfStoreIsEmpty: state.filter.isDefault), replyTo: .screen(.board))
+    }
+
+    /// Scrolls back up as far as the selection allows, so no column shows empty space while it has cards above.
+    static func fitOffsets(_ state: inout AppState, cardsPerColumn: Int) {
+        guard let board = state.board.board else { return }
+        for column in board.columns {
+            let key = column.stage.key
+            let selected = state.board.selected[key] ?? 0
+            var offset = state.board.offsets[key] ?? 0
+            offset = min(offset, max(0, column.count - cardsPerColumn), selected)
+            offset = max(offset, selected - cardsPerColumn + 1, 0)
+            state.board.offsets[key] = offset
+        }
+    }
+
+    static func clampSelection(_ state: inout AppState) {
+        guard let board = state.board.board, !board.columns.isEmpty else { return }
+        state.board.column = min(max(0, state.board.column), board.columns.count - 1)
+        for column in board.columns {
+            let selected = state.board.selected[column.stage.key] ?? 0
+            state.board.selected[column.stage.key] = min(max(0, selected), max(0, column.count - 1))
+        }
+        state.board.firstVisibleColumn = state.boardLayout.firstVisible(keeping: state.board.column, current: state.board.firstVisibleColumn)
+    }
+
+    /// Moves the selection; only a scroll past the loaded cards asks the store for more.
+    static func move(_ state: inout AppState, _ command: Command) -> [Effect] {
+        guard let column = state.board.currentColumn else { return [] }
+        let layout = state.boardLayout
+        let stage = column.stage.key
+        var selected = state.board.selectedIndex(in: stage)
+        switch command {
+        case .selectUp: selected -= 1
+        case .selectDown: selected += 1
+        case .pageUp: selected -= layout.cardsPerColumn
+        case .pageDown: selected += layout.cardsPerColumn
+        case .selectFirst: selected = 0
+        case .selectLast: selected = column.count - 1
+        case .selectLeft, .selectRight:
+            let count = state.board.board?.columns.count ?? 0
+            state.board.column = min(max(0, state.board.column + (command == .selectLeft ? -1 : 1)), max(0, count - 1))
+            state.board.firstVisibleColumn = layout.firstVisible(keeping: state.board.column, current: state.board.firstVisibleColumn)
+            return []
+        default: return []
+        }
+        selected = min(max(0, selected), max(0, column.count - 1))
+        state.board.selected[stage] = selected
+        let offset = column.offset
+        var newOffset = offset
+        if selected < offset { newOffset = selected }
+        if selected >= offset + layout.cardsPerColumn { newOffset = selected - layout.cardsPerColumn + 1 }
+        guard newOffset != offset else { return [] }
+        state.board.offsets[stage] = newOffset
+        return [.work(ReadBoardCards(processKey: state.processKey, filter: state.filter, stageKey: stage,
+                                     limit: layout.cardsPerColumn, offset: newOffset), replyTo: .screen(.board))]
+    }
+
+    /// A click selects the card under it (a double-click opens it); the wheel scrolls its column.
+    static func mouse(_ state: inout AppState, _ mouse: MouseEvent) -> [Effect] {
+        let layout = state.boardLayout
+        guard let hit = layout.hit(x: mouse.x, y: mouse.y) else { return [] }
+        let first = layout.firstVisible(keeping: state.board.column, current: state.board.firstVisibleColumn)
+        let columnIndex = first + hit.slot
+        guard let board = state.board.board, board.columns.indices.contains(columnIndex) else { return [] }
+        state.board.column = columnIndex
+        let column = board.columns[columnIndex]
+        switch mouse.kind {
+        case .wheelUp: return move(&state, .selectUp)
+        case .wheelDown: return move(&state, .selectDown)
+        case .click, .doubleClick:
+            guard let row = hit.row, row < column.cards.count, row < layout.cardsPerColumn else { return [] }
+            state.board.selected[column.stage.key] = column.offset + row
+            return mouse.kind == .doubleClick ? [.command(.openDeal)] : []
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import CloserCore
+import Foundation
+import TerminalUI
+
+/// What the dashboard's effect runner alone holds: the store, the importer of other programs'
+/// files and the file system. Updates never see it; they describe work as values instead.
+struct World {
+    let store: any Store
+    let importer: (any ForeignImporting)?
+    let files: FileManager
+}
+
+/// One piece of work on the world, described by its parameters. The runner does it and hands
+/// the reply (or the error) back, as an event, to whoever asked (`Effect.work`'s `replyTo`).
+protocol Work: Sendable {
+    associatedtype Reply: Sendable
+    func run(in world: World) throws -> Reply
+}
+
+/// Who a reply goes back to.
+enum Origin: Sendable, Equatable {
+    case screen(ScreenID)
+    /// Moving a deal, from the board, the deal table, the gate dialog or the open deal.
+    case dealMove
+    case importer
+    case exporter
+}
+
+/// What an update asks of the world, as data: tests read it, the runner does it.
+enum Effect: Sendable {
+    case work(any Work, replyTo: Origin)
+    /// A frame saying `busy` first (reading or writing a large file), then the effects.
+    case afterFrame(busy: String, [Effect])
+    /// The current screen's read again, the selection kept on the deal.
+    case reload(keeping: Int64?)
+    /// A command run next, as if its key were pressed (a double-click opens what it selected).
+    case command(Command)
+    /// The status line says this (after the effects before it, which may say something else).
+    case say(StatusMessage)
+}
+
+/// What a screen's or a work's owner is told.
+enum ScreenEvent: Sendable {
+    /// Read what you show, keeping the selection on this deal where you can.
+    case load(keeping: Int64?)
+    case command(Command)
+    case mouse(MouseEvent)
+    case reply(any Sendable)
+    case failed(any Work, any Error)
+}
+
+/// Does the work effects describe. The one place the dashboard touches the store and files.
+final class EffectRunner {
+    private let world: World
+
+    init(store: any Store, importer: (any ForeignImporting)?, files: FileManager = .default) {
+        world = World(store: store, importer: importer, files: files)
+    }
+
+    var hasImporter: Bool { world.importer != nil }
+
+    /// Runs one piece of work: its reply, or the error that stopped it.
+    func run(_ work: any Work) -> Result<any Sendable, any Error> {
+        Result { try perform(work) }
+    }
+
+    private func perform<W: Work>(_ work: W) throws -> any Sendable { try work.run(in: world) }
+}

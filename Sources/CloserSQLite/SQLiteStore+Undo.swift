@@ -1,0 +1,110 @@
+import CloserCore
+import Foundation
+import GRDB
+
+extension SQLiteStore: UndoStore {
+    public func lastUndoableChange(since: Date) throws -> ChangeEvent? {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT e.* FROM event e
+                WHERE e.user = ? AND e.at >= ? AND e.version IS NOT NULL AND e.note NOT LIKE 'undo of change %'
+                  AND NOT EXISTS (SELECT 1 FROM event u WHERE u.note = 'undo of change ' || e.id)
+                ORDER BY e.id DESC LIMIT 50
+                """, arguments: [actor, since.timeIntervalSince1970])
+            return rows.map(ChangeEvent.init(row:)).first { UndoNote.isUndoable(entity: $0.entity, action: $0.action) }
+        }
+    }
+
+    public func undo(eventID: Int64) throws -> ChangeEvent {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM event WHERE id = ?", arguments: [eventID]) else {
+                throw StoreError.notFound(entity: "change", id: eventID)
+            }
+            let change = ChangeEvent(row: row)
+            try checkUndoable(db, change)
+            let note = UndoNote.note(undoing: change.id)
+            switch change.entity {
+            case "deal": try undoDeal(db, change, note: note)
+            case "account":
+                _ = try editAccount(db, change.entityID, expectedVersion: change.version, note: note) { account in
+                    account = try reverted(account, change, skipping: ["quadrant"])
+                }
+            default:
+                _ = try editPerson(db, change.entityID, expectedVersion: change.version, note: note) { person in
+                    person = try reverted(person, change)
+                }
+            }
+            guard let logged = try Row.fetchOne(db, sql: "SELECT * FROM event WHERE note = ? ORDER BY id DESC LIMIT 1", arguments: [note]) else {
+                throw StoreError.refused("change \(change.id) did not change anything to undo")
+            }
+            return ChangeEvent(row: logged)
+        }
+    }
+
+    /// Refuses, naming why, what cannot be undone: someone else's change, another kind of change,
+    /// one undone already, a log row from before undo, or a row that has changed since.
+    private func checkUndoable(_ db: Database, _ change: ChangeEvent) throws {
+        guard change.user == actor else {
+            throw StoreError.refused("change \(change.id) was made by \(change.user): you can undo only your own changes")
+        }
+        guard UndoNote.undoneEvent(change) == nil else { throw StoreError.refused("change \(change.id) is itself an undo") }
+        guard UndoNote.isUndoable(entity: change.entity, action: change.action) else {
+            throw StoreError.refused("a \(change.entity) '\(change.action)' cannot be undone; a move, a milestone, a score change or an edit can")
+        }
+        if let undo = try String.fetchOne(db, sql: "SELECT user FROM event WHERE note = ? LIMIT 1", arguments: [UndoNote.note(undoing: change.id)]) {
+            throw StoreError.refused("change \(change.id) was undone already (by \(undo))")
+        }
+        guard let version = change.version else {
+            throw StoreError.refused("change \(change.id) was logged before changes could be undone")
+        }
+        guard let row = try Row.fetchOne(db, sql: "SELECT version, updated_by FROM \(change.entity) WHERE id = ?", arguments: [change.entityID]) else {
+            throw StoreError.refused("\(change.entity) \(change.entityID) was deleted since: nothing to undo")
+        }
+        let current: Int = row["version"]
+        guard current == version else {
+            // Who changed it since: the log's latest change of the row, else the row's own last writer.
+            let since = try String.fetchOne(db, sql: """
+                SELECT user FROM event WHERE entity = ? AND entity_id = ? AND id > ? ORDER BY id DESC LIMIT 1
+                """, arguments: [change.entity, change.entityID, change.id]) ?? row.text("updated_by")
+            let who = since == actor ? "you (undo that change first)" : since
+            throw StoreError.refused("\(change.entity) \(change.entityID) was changed by \(who) since (version \(version) → \(current)): nothing was undone")
+        }
+    }
+
+    /// A deal's move goes back to the stage it left (entered when it had entered it, its forced
+    /// gates lifted); a milestone is unticked or ticked again; an edit's fields are set back.
+    private func undoDeal(_ db: Database, _ change: ChangeEvent, note: String) throws {
+        switch change.action {
+        case "moved", "forced":
+            guard let stage = change.changes["stage"]?.old else { throw StoreError.refused("change \(change.id) moved no stage") }
+            let entered = try Double.fetchOne(db, sql: "SELECT entered_at FROM stage_event WHERE event_id = ?", arguments: [change.id])
+            let forced = Set((change.changes["forced"]?.new ?? "").components(separatedBy: ", ").filter { !$0.isEmpty })
+            _ = try mutateDeal(db, change.entityID, expectedVersion: change.version) { old, _, _ in
+                var back = old
+                back.stageKey = stage
+                back.stageEnteredAt = entered.map { Date(timeIntervalSince1970: $0) } ?? clock()
+                back.overrides.removeAll { forced.contains($0.milestoneKey) && $0.stageKey == stage }
+                return (back, "moved", note)
+            }
+        case "milestone":
+            let ticked = change.changes["milestone"]?.new, unticked = change.changes["milestone"]?.old
+            _ = try mutateDeal(db, change.entityID, expectedVersion: change.version) { old, _, _ in
+                var back = old
+                if let ticked { back.milestonesDone.remove(ticked) }
+                if let unticked { back.milestonesDone.insert(unticked) }
+                return (back, "milestone", note)
+            }
+        default:
+            _ = try editDeal(db, change.entityID, expectedVersion: change.version, note: note) { deal in
+                deal = try reverted(deal, change)
+            }
+        }
+    }
+
+    private func reverted<T: Codable>(_ value: T, _ change: ChangeEvent, skipping: Set<String> = []) throws -> T {
+        guard let back = FieldRevert.revert(value, change.changes, skipping: skipping) else {
+            throw StoreError.refused("change \(change.id) cannot be undone exactly (a value it logged does not read back); nothing was undone")
+        }
+        return back
+    }
+}
