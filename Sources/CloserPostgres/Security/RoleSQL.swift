@@ -13,7 +13,7 @@ enum RoleSQL {
     /// The tables a member reads and writes, row by row under the policies.
     static let accountTables = ["account", "deal", "person", "activity", "planned_activity"]
     /// Kept by the server's own triggers (running as the schema's owner): members read them, never write them.
-    static let derivedTables = ["stage_event", "stage_day", "stage_flow_day", "stage_list_day", "process_stage"]
+    static let derivedTables = ["stage_event", "stage_day", "stage_list_day", "process_stage"]
     /// The team's settings: everyone reads them, managers change them.
     static let teamTables = ["process", "pool_rule", "setting", "forecast_call", "exchange_rate", "sales_target", "lost_reason"]
 

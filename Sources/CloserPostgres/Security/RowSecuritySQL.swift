@@ -85,7 +85,7 @@ enum RowSecuritySQL {
     /// The entities of the log that hang from an account (PostgresStore.accountEntities).
     static let accountEntities = "('account', 'deal', 'person', 'activity', 'plan')"
     /// The review's daily sums, one row per rep.
-    static let perRepSums = ["stage_day", "stage_flow_day", "stage_list_day"]
+    static let perRepSums = ["stage_day", "stage_list_day"]
 
     static let tables = ["account", "event", "stage_event", "account_health", "saved_filter"] + accountChildren + perRepSums
 
