@@ -64,7 +64,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "closer-bench",
-            dependencies: ["CloserCore", "CloserSQLite", "CloserApp", "TerminalUI"]
+            dependencies: ["CloserCore", "CloserSQLite", "CloserPostgres", "CloserApp", "TerminalUI"]
         ),
         .testTarget(name: "CloserCoreTests", dependencies: ["CloserCore"]),
         .testTarget(name: "CloserSQLiteTests", dependencies: ["CloserSQLite", "CloserCore"]),

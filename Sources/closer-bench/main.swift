@@ -6,6 +6,7 @@
 //   closer-bench orgchart --db PATH [--persons N] [--runs N]
 //   closer-bench review --db PATH [--runs N] [--cycles N]
 //   closer-bench health --db PATH [--runs N] [--user NAME]
+//   closer-bench team-load --db postgres://ADMIN@HOST/NEW-DB [--reps 50] [--walls 5] [--seconds 60] [--kill-every S] [--restart-at S --restart CMD]
 //   closer-bench import --db NEW-PATH [--rows N] [--accounts N] [--seed S] [--cases 1-3] [--runs N]
 //
 // Build in release: swift build -c release --scratch-path .build-bench
@@ -32,6 +33,13 @@ let usage = """
       closer-bench health --db PATH [--runs 20] [--user li.na]
           times the deal-health report over every open deal (manager, one rep's deals, as a rep who
           sees their accounts only, one process with 200 per rule) and a board's cards' warnings
+      closer-bench team-load --db postgres://ADMIN@HOST/NEW-DB [--reps 50] [--walls 5] [--seconds 60] [--password P]
+                             [--kill-every S] [--restart-at S --restart "pg_ctl -D DATA restart -m immediate"]
+          on an empty PostgreSQL database: --reps reps, each on their own login and connection, write
+          about once a second (next steps, moves, activities; some on shared deals with the version
+          they read) while --walls wall screens read the stand-up's picture on every change; kills a
+          random rep's connection every S seconds and restarts the server once if asked; reports
+          writes/s, write → visible on a wall p50/p99, errors, and every write accounted for
       closer-bench import --db NEW-PATH [--rows 100000] [--accounts 5000] [--seed 1] [--cases 3] [--runs 5]
           writes a deals CSV as another CRM exports it, then times importing it into a new store,
           re-importing it (all rows matched) and a dry run
@@ -48,6 +56,7 @@ do {
     case "review": try ReviewBench(arguments).run()
     case "import": try ImportBench(arguments).run()
     case "health": try HealthBench(arguments).run()
+    case "team-load": try TeamLoadBench(arguments).run()
     case "help", "-h", "--help": print(usage)
     default: throw BenchError("unknown command \(command)\n\(usage)")
     }

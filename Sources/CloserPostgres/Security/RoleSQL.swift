@@ -111,7 +111,11 @@ enum RoleSQL {
                 EXECUTE format('ALTER ROLE %I PASSWORD %L', p_name, p_password);
             END IF;
             other_group := CASE p_role WHEN 'rep' THEN '\(managerGroup)' ELSE '\(repGroup)' END;
-            EXECUTE format('GRANT %I TO %I', 'closer_' || p_role, p_name);
+            BEGIN
+                EXECUTE format('GRANT %I TO %I', 'closer_' || p_role, p_name);
+            EXCEPTION WHEN unique_violation THEN
+                NULL; -- granted meanwhile by another database's closer user add
+            END;
             IF pg_has_role(p_name, other_group, 'MEMBER') THEN
                 EXECUTE format('REVOKE %I FROM %I', other_group, p_name);
             END IF;
