@@ -23,10 +23,10 @@ struct ReviewBench {
     }
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard BenchStore.exists(path) else {
             throw BenchError("no store at \(path): create it with closer demo --scale 100000 --db \(path)")
         }
-        let store = try SQLiteStore(path: path, actor: "bench")
+        let store = try BenchStore.open(path, actor: "bench")
         let today = Day.today()
         print("closer-bench review — \(path); milliseconds, 1 cold + \(runs) warm runs\n")
         var table = Table.coldAndWarm()
@@ -52,7 +52,7 @@ struct ReviewBench {
             print("(period lists: \(review.newDeals.count) new, \(review.advanced.count) advanced, \(review.won.count) won, \(review.lost.count) lost, "
                   + "\(review.stalled.count) stalled; \(events))\n")
         }
-        if cycles > 0 { try standupMemory(store, today: today) }
+        if cycles > 0, let file = store as? SQLiteStore { try standupMemory(file, today: today) }
     }
 
     /// Resident memory of the stand-up screen while someone writes and it refreshes, cycle after cycle.

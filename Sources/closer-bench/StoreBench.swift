@@ -21,12 +21,12 @@ struct StoreBench {
 
     func run() throws {
         print("closer-bench store — \(path)")
-        if FileManager.default.fileExists(atPath: path) {
+        if BenchStore.isServer(path) || FileManager.default.fileExists(atPath: path) {
             print("store exists: not regenerated (its own scale is shown below; --scale is used only to create a store)")
         } else {
             try create()
         }
-        let store = try SQLiteStore(path: path, actor: "bench")
+        let store = try BenchStore.open(path, actor: "bench")
         let all = try store.deals(DealQuery(filter: DealFilter(includeClosed: true), limit: 1)).total
         let open = try store.deals(DealQuery(limit: 1)).total
         let accounts = try store.accounts(AccountQuery(limit: 1)).total
@@ -37,8 +37,8 @@ struct StoreBench {
         print("        the OS file cache may be warm) then \(runs) warm runs; milliseconds\n")
 
         var table = Table(["case", "cold", "min", "median", "p95", "result"], firstNumeric: 1)
-        func bench(_ name: String, _ body: (SQLiteStore) throws -> String) throws {
-            let fresh = try SQLiteStore(path: path, actor: "bench")
+        func bench(_ name: String, _ body: (any Store) throws -> String) throws {
+            let fresh = try BenchStore.open(path, actor: "bench")
             let (note, cold) = try Timer.ms { try body(fresh) }
             var warm = [Double]()
             for _ in 0..<runs { warm.append(try Timer.ms { try body(fresh) }.1) }
@@ -82,6 +82,7 @@ struct StoreBench {
         table.add(["  one move (of the pairs above)", fmt(single.first ?? .nan), fmt(moves.min), fmt(moves.median), fmt(moves.p95), "1 write txn"])
 
         print(table.printed())
+        guard !BenchStore.isServer(path) else { return }
         let main = fileSize(path), wal = fileSize(path + "-wal"), shm = fileSize(path + "-shm")
         print("\nstore size: \(megabytes(main)) main + \(megabytes(wal)) -wal (+ \(megabytes(shm)) -shm) = \(megabytes(main + wal))")
     }
@@ -101,7 +102,7 @@ struct StoreBench {
     }
 
     /// An open project deal that can go one stage back and return without forcing a gate.
-    func movableDeal(_ store: SQLiteStore) throws -> (Int64, String, String) {
+    func movableDeal(_ store: any Store) throws -> (Int64, String, String) {
         let board = try store.board(BoardQuery(processKey: "project", cardsPerStage: 5))
         for (index, column) in board.columns.enumerated() where index > 0 {
             let previous = board.columns[index - 1].stage.key

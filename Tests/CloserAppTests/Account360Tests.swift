@@ -40,7 +40,8 @@ import TerminalUI
             11: row((0, "│ 已赢单       0"), (30, "│"), (75, "│")),
             12: row((0, "│ 生命周期价值 1.1M"), (30, "│"), (75, "│")),
             13: row((0, "│ 最近行动     2026-11-18"), (30, "│"), (75, "│")),
-            21: row((0, "│ e 编辑 · Esc 关闭"), (75, "│")),
+            14: row((0, "│ 成熟度       未判断 [m]"), (30, "│"), (75, "│")),
+            21: row((0, "│ ↑↓ Enter 打开 · e 编辑 · Esc 关闭"), (75, "│")),
             22: "└" + String(repeating: "─", count: 74) + "┘",
         ]
         for (y, line) in expected.sorted(by: { $0.key < $1.key }) {
@@ -58,7 +59,7 @@ import TerminalUI
         #expect(lines[3].contains("│#1 开发 炼油厂泵站改造 1.2M → 拜访总工 11-20"))
         #expect(lines[4].contains("│#4 提案 储罐区安全监控 2.5M → 提交方案 12-01"))
         #expect(lines[10].contains("│ 在途         3.7M (加权 1.1M)"))
-        #expect(lines[45].contains("│ e 编辑 · Esc 关闭"))
+        #expect(lines[45].contains("│ ↑↓ Enter 打开 · e 编辑 · Esc 关闭"))
         #expect(app.canvas().wideCharactersIntact)
     }
 
@@ -129,15 +130,18 @@ import TerminalUI
         let form = try #require(Self.detail(app)?.form)
         #expect(form.text(of: Account360State.notesField) == "客户要求季度回访")
         #expect(try store.account(1).notes.isEmpty)
-        // Ctrl-R takes the new version under the typed text; Enter then saves it.
+        #expect(message.text.hasSuffix("改动：区域 —— C-r 载入，再按回车保存"))
+        #expect(form.conflict?.fields == [Account360State.regionField])
+        // Ctrl-R takes li.na's region into the form and keeps the typed notes; Enter then saves them.
         app.key(.ctrl("r"))
         #expect(Self.detail(app)?.account.version == version + 1)
         #expect(Self.detail(app)?.form?.text(of: Account360State.notesField) == "客户要求季度回访")
+        #expect(Self.detail(app)?.form?.text(of: Account360State.regionField) == "华东")
         app.key(.enter)
         let saved = try store.account(1)
         #expect(saved.notes == "客户要求季度回访" && saved.version == version + 2)
-        // The form was read before li.na's change, so it carries the old region: what was typed wins.
-        #expect(saved.region == "华北")
+        // Only the notes were sent: li.na's region stays.
+        #expect(saved.region == "华东")
     }
 
     @Test func enterFromTheQuadrantOpensTheSelectedAccount() throws {

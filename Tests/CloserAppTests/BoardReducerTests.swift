@@ -126,7 +126,7 @@ import TerminalUI
         // d1 (1.2M) sorts before d3 (80k) in 销售进入 and is selected.
         #expect(canvas.text(y: 5, from: 28, to: 53).hasPrefix("炼油厂泵站改造"))
         #expect(canvas.roleAt(x: 28, y: 5) == "card.selected")
-        #expect(canvas.text(y: 6, from: 28, to: 53).hasPrefix("1.2M · 0天 · ◇0/1"))
+        #expect(canvas.text(y: 6, from: 28, to: 53).hasPrefix("120万 · 0天 · ◇0/1"))
     }
 
     @Test func unmetGateOpensTheDialog() throws {
@@ -146,7 +146,7 @@ import TerminalUI
         #expect(text.contains("#2 数据中心网络 → 销售进入"))
         #expect(text.contains("◇ 评估和分级 (开发)"))
         #expect(text.contains("◇ 准确的项目信息 (开发)"))
-        #expect(text.contains("[ 取消 ]"))
+        #expect(text.contains("[ t 勾选并推进 ]  [ f 强制推进… ]  [ Esc 取消 ]"))
         #expect(app.canvas().wideCharactersIntact)
         #expect(try store.deal(2).stageKey == "develop")
         // Cancel leaves everything as it was.
@@ -195,11 +195,11 @@ import TerminalUI
         let (app, store) = try Fixture.handMade(.en)
         app.press("j")
         app.press(">")
-        app.key(.tab)     // Cancel → Tick & move (wraps)
+        app.key(.tab)     // Focus stays on Cancel: it does not wrap onto Tick & move
         guard case .gate(let gate) = app.state.overlay else { Issue.record("no gate"); return }
-        #expect(gate.dialog.selected == 0)
-        #expect(app.screenText().contains("[ Tick & move ]"))
-        app.key(.enter)
+        #expect(gate.dialog.selected == 2)
+        #expect(app.screenText().contains("[ t Tick & move ]  [ f Force… ]  [ Esc Cancel ]"))
+        app.press("t")
         #expect(app.state.overlay == nil)
         let deal = try store.deal(2)
         #expect(deal.stageKey == "entry")

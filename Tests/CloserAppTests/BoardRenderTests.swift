@@ -39,16 +39,17 @@ import TerminalUI
         let expected: [String] = [
             row((0, " 1 看板   2 商机   3 客户   4 象限   5 组织   6 周报   7 人员"), (65, "项目型销售 [p]")),
             Self.line(s, [(0, " 开发 10%"), (24, "2"), (27, " 销售进入 20%"), (51, "1"), (54, " 提案 40%"), (78, "1▶")]),
-            Self.line(s, [(0, " 合计 1.5M  加权 150k"), (27, " 合计 80k  加权 8k"), (54, " 合计 2.5M  加权 1M")]),
+            Self.line(s, [(0, " 合计 150万  加权 15万"), (27, " 合计 8万  加权 8000"), (54, " 合计 250万  加权 100万")]),
             String(repeating: "─", count: 26) + "│" + String(repeating: "─", count: 26) + "│" + String(repeating: "─", count: 26),
-            Self.line(s, [(1, "A 中国石化北京分公司"), (28, "C 上海电气集团"), (55, "A 中国石化北京分公司")]),
+            // The health mark: how many rules each deal trips (the open deal lists them).
+            Self.line(s, [(1, "A 中国石化北京分公司"), (23, "✚2"), (28, "C 上海电气集团"), (50, "✚2"), (55, "A 中国石化北京分公司"), (77, "✚3")]),
             Self.line(s, [(1, "炼油厂泵站改造"), (28, "汽轮机备件"), (55, "储罐区安全监控")]),
-            Self.line(s, [(1, "1.2M · 10天 · ◆2/2"), (28, "80k · 20天 · ◇0/1"), (55, "2.5M · 30天 · ◆1/1")]),
+            Self.line(s, [(1, "120万 · 10天 · ◆2/2"), (28, "8万 · 20天 · ◇0/1"), (55, "250万 · 30天 · ◆1/1")]),
             Self.line(s, [(1, "⏰ 11-20 逾期 3天 · 拜访"), (28, "⚑风险 → 今天到期 · 准备技"), (55, "→ 12-01 提交方案")]),
             Self.line(s, []),
-            Self.line(s, [(1, "B 华为技术有限公司深圳研")]),
+            Self.line(s, [(1, "B 华为技术有限公司深圳"), (23, "✚2")]),
             Self.line(s, [(1, "数据中心网络")]),
-            Self.line(s, [(1, "300k · 2天 · ◇0/2")]),
+            Self.line(s, [(1, "30万 · 2天 · ◇0/2")]),
             Self.line(s, [(1, "⚠ 无下一步")]),
         ] + Array(repeating: Self.line(s, []), count: 10) + [
             row((1, "Enter 打开  > 推进  n 新建商机  / 搜索"), (44, "筛选: 全部 │ wang.lei@closer.sqlite")),
@@ -80,11 +81,11 @@ import TerminalUI
         #expect(lines[0] == row((0, " 1 Board   2 Deals   3 Accts   4 Quad   5 Org   6 Review   7 People"), (70, "Proj… [p]")))
         #expect(lines[1] == Self.line(s, [(0, " Develop 10%"), (24, "2"), (27, " Entry 20%"), (51, "1"), (54, " Proposal 40%"), (78, "1▶")]))
         #expect(lines[2] == Self.line(s, [(0, " Σ 1.5M  ≈ 150k"), (27, " Σ 80k  ≈ 8k"), (54, " Σ 2.5M  ≈ 1M")]))
-        #expect(lines[4] == Self.line(s, [(1, "A 中国石化北京分公司"), (28, "C 上海电气集团"), (55, "A 中国石化北京分公司")]))
+        #expect(lines[4] == Self.line(s, [(1, "A 中国石化北京分公司"), (23, "✚2"), (28, "C 上海电气集团"), (50, "✚2"), (55, "A 中国石化北京分公司"), (77, "✚3")]))
         #expect(lines[6] == Self.line(s, [(1, "1.2M · 10d · ◆2/2"), (28, "80k · 20d · ◇0/1"), (55, "2.5M · 30d · ◆1/1")]))
         // 拜访总工 is cut before 访: a wide character that does not fit becomes a space, never half a glyph.
         #expect(lines[7] == Self.line(s, [(1, "⏰ 11-20 overdue 3d · 拜"), (28, "⚑RISK → due today · 准备"), (55, "→ 12-01 提交方案")]))
-        #expect(lines[9] == Self.line(s, [(1, "B 华为技术有限公司深圳研")]))
+        #expect(lines[9] == Self.line(s, [(1, "B 华为技术有限公司深圳"), (23, "✚2")]))
         #expect(lines[11] == Self.line(s, [(1, "300k · 2d · ◇0/2")]))
         #expect(lines[12] == Self.line(s, [(1, "⚠ no next step")]))
         #expect(lines[23] == row((1, "Enter open  > move  n New deal  / Search"), (43, "Filter: all │ wang.lei@closer.sqlite")))
@@ -101,18 +102,19 @@ import TerminalUI
             row((0, " 1 管道看板   2 商机列表   3 客户列表   4 客户象限   5 组织结构   6 每周回顾   7 关键人"), (139, "流程: 项目型销售 [p]")),
             Self.line(s, [(0, " 开发 10%"), (23, "2"), (26, " 销售进入 20%"), (49, "1"), (52, " 提案 40%"), (75, "1"),
                           (78, " 投标 60%"), (101, "0"), (104, " 商务谈判 80%"), (127, "1"), (130, " 工程实施 100%"), (158, "0")]),
-            Self.line(s, [(0, " 合计 1.5M  加权 150k"), (26, " 合计 80k  加权 8k"), (52, " 合计 2.5M  加权 1M"), (78, " 合计 0"),
-                          (104, " 合计 500k USD  加权 400k"), (130, " 合计 0")]),
-            (0..<5).map { _ in String(repeating: "─", count: 25) + "│" }.joined() + String(repeating: "─", count: 30),
-            Self.line(s, [(1, "A 中国石化北京分公司"), (27, "C 上海电气集团"), (53, "A 中国石化北京分公司"), (79, "（无商机）"),
-                          (105, "C 上海电气集团"), (131, "（无商机）")]),
+            // In the base currency; the USD deal has no rate yet, which the rule under the figures says.
+            Self.line(s, [(0, " 合计 150万  加权 15万"), (26, " 合计 8万  加权 8000"), (52, " 合计 250万  加权 100万"), (78, " 合计 0"),
+                          (104, " 合计 0  加权 0"), (130, " 合计 0")]),
+            (0..<4).map { _ in String(repeating: "─", count: 25) + "│" }.joined() + "─ + USD 50万 无汇率 ─────│" + String(repeating: "─", count: 30),
+            Self.line(s, [(1, "A 中国石化北京分公司"), (22, "✚2"), (27, "C 上海电气集团"), (48, "✚2"), (53, "A 中国石化北京分公司"), (74, "✚3"),
+                          (79, "（无商机）"), (105, "C 上海电气集团"), (126, "✚3"), (131, "（无商机）")]),
             Self.line(s, [(1, "炼油厂泵站改造"), (27, "汽轮机备件"), (53, "储罐区安全监控"), (105, "汽轮机组长期服务合同（十")]),
-            Self.line(s, [(1, "1.2M · 10天 · ◆2/2"), (27, "80k · 20天 · ◇0/1"), (53, "2.5M · 30天 · ◆1/1"), (105, "500k USD · 40天 · ◇0/1")]),
+            Self.line(s, [(1, "120万 · 10天 · ◆2/2"), (27, "8万 · 20天 · ◇0/1"), (53, "250万 · 30天 · ◆1/1"), (105, "USD 50万 · 40天 · ◇0/1")]),
             Self.line(s, [(1, "⏰ 11-20 逾期 3天 · 拜访"), (27, "⚑风险 → 今天到期 · 准备"), (53, "→ 12-01 提交方案"), (105, "→ 11-30 商务谈判")]),
             Self.line(s, []),
-            Self.line(s, [(1, "B 华为技术有限公司深圳研")]),
+            Self.line(s, [(1, "B 华为技术有限公司深"), (22, "✚2")]),
             Self.line(s, [(1, "数据中心网络")]),
-            Self.line(s, [(1, "300k · 2天 · ◇0/2")]),
+            Self.line(s, [(1, "30万 · 2天 · ◇0/2")]),
             Self.line(s, [(1, "⚠ 无下一步")]),
         ]
         for (index, line) in expected.enumerated() {
@@ -125,18 +127,23 @@ import TerminalUI
         Self.checkAlignment(canvas, separators: s)
     }
 
+    /// With a rate for USD, the negotiation column adds the USD deal in CNY at the rate in force;
+    /// the card keeps its own currency (the converted value does not fit a 25-column card).
     @Test func englishBoardAt160x48() throws {
-        let (app, _) = try Fixture.handMade(.en, width: 160, height: 48)
+        let store = try Fixture.memoryStore(Fixture.snapshot())
+        _ = try store.setExchangeRate(currency: "USD", micros: 7_100_000, from: Day(year: 2026, month: 11, day: 1)!)
+        let app = Fixture.app(store, .en, width: 160, height: 48)
         let canvas = app.canvas()
         let lines = canvas.lines()
         let s = Self.sep160
         #expect(lines[1] == Self.line(s, [(0, " Develop 10%"), (23, "2"), (26, " Entry 20%"), (49, "1"), (52, " Proposal 40%"), (75, "1"),
                                           (78, " Bid 60%"), (101, "0"), (104, " Negotiation 80%"), (127, "1"), (130, " Implementation 100%"), (158, "0")]))
         #expect(lines[2] == Self.line(s, [(0, " Σ 1.5M  ≈ 150k"), (26, " Σ 80k  ≈ 8k"), (52, " Σ 2.5M  ≈ 1M"), (78, " Σ 0"),
-                                          (104, " Σ 500k USD  ≈ 400k"), (130, " Σ 0")]))
-        #expect(lines[4] == Self.line(s, [(1, "A 中国石化北京分公司"), (27, "C 上海电气集团"), (53, "A 中国石化北京分公司"), (79, "(no deals)"),
-                                          (105, "C 上海电气集团"), (131, "(no deals)")]))
-        #expect(lines[6] == Self.line(s, [(1, "1.2M · 10d · ◆2/2"), (27, "80k · 20d · ◇0/1"), (53, "2.5M · 30d · ◆1/1"), (105, "500k USD · 40d · ◇0/1")]))
+                                          (104, " Σ 3.5M  ≈ 2.8M"), (130, " Σ 0")]))
+        #expect(lines[3] == (0..<5).map { _ in String(repeating: "─", count: 25) + "│" }.joined() + String(repeating: "─", count: 30), "every rate known: nothing to say")
+        #expect(lines[4] == Self.line(s, [(1, "A 中国石化北京分公司"), (22, "✚2"), (27, "C 上海电气集团"), (48, "✚2"), (53, "A 中国石化北京分公司"), (74, "✚3"),
+                                          (79, "(no deals)"), (105, "C 上海电气集团"), (126, "✚3"), (131, "(no deals)")]))
+        #expect(lines[6] == Self.line(s, [(1, "1.2M · 10d · ◆2/2"), (27, "80k · 20d · ◇0/1"), (53, "2.5M · 30d · ◆1/1"), (105, "USD 500k · 40d · ◇0/1")]))
         #expect(lines[7] == Self.line(s, [(1, "⏰ 11-20 overdue 3d · 拜"), (27, "⚑RISK → due today · 准备"), (53, "→ 12-01 提交方案"), (105, "→ 11-30 商务谈判")]))
         #expect(lines[12] == Self.line(s, [(1, "⚠ no next step")]))
         #expect(lines[47] == row((1, "Enter open  > move  n New deal  / Search  : Commands  ? Help  q quit"), (112, "Filter: all │ wang.lei@/home/wang/closer.sqlite")))

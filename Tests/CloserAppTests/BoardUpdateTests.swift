@@ -41,12 +41,38 @@ import TerminalUI
         guard case .work(let work as ReadBoardCards, .screen(.board)) = effects.first, effects.count == 1 else {
             Issue.record("expected one ReadBoardCards, got \(effects)"); return
         }
-        #expect(work == ReadBoardCards(processKey: Self.process.key, filter: DealFilter(), stageKey: Self.process.stages[0].key, limit: 3, offset: 1))
+        #expect(work == ReadBoardCards(processKey: Self.process.key, filter: DealFilter(), stageKey: Self.process.stages[0].key, limit: 3, offset: 1,
+                                     today: state.today))
         // The reply, fed back by hand, shows cards 2…4 with the fourth selected.
         let reply = ReadBoardCards.Reply(stageKey: work.stageKey, offset: 1, cards: (2...4).map { Self.card($0, stage: work.stageKey) })
         #expect(BoardUpdate.update(&state, .reply(reply))?.isEmpty == true)
         #expect(state.board.selectedDeal?.id == 4)
         #expect(state.board.currentColumn?.offset == 1)
+    }
+
+    @Test func aStepPastTheEdgeOfATallColumnScrollsHalfAColumn() throws {
+        var state = Fixture.state(.en, width: 160, height: 48)
+        state.catalog = ProcessCatalog()
+        let stages = Self.process.stages
+        let shown = state.boardLayout.cardsPerColumn
+        try #require(shown >= 6, "a 160×48 board shows at least six cards a column")
+        let first = BoardColumn(stage: stages[0], count: 40, totals: [], cards: (1...Int64(shown)).map { Self.card($0, stage: stages[0].key) }, offset: 0)
+        state.board.board = Board(process: Self.process, columns: [first] + stages.dropFirst().map { BoardColumn(stage: $0, count: 0, totals: [], cards: [], offset: 0) })
+        for _ in 1..<shown { #expect(BoardUpdate.update(&state, .command(.selectDown))?.isEmpty == true) }
+        // One more step leaves the view: the column moves by half its height, not by one card.
+        let effects = try #require(BoardUpdate.update(&state, .command(.selectDown)))
+        guard case .work(let work as ReadBoardCards, _) = effects.first else { Issue.record("expected a read, got \(effects)"); return }
+        #expect(work.offset == shown / 2)
+        #expect(state.board.selectedIndex(in: stages[0].key) == shown)
+        // Back up past the top edge of the new view: half a column again, never below zero.
+        let reply = ReadBoardCards.Reply(stageKey: work.stageKey, offset: work.offset,
+                                         cards: (Int64(work.offset + 1)...Int64(work.offset + shown)).map { Self.card($0, stage: work.stageKey) })
+        _ = BoardUpdate.update(&state, .reply(reply))
+        for _ in 0..<(shown - shown / 2) { _ = BoardUpdate.update(&state, .command(.selectUp)) }
+        let up = try #require(BoardUpdate.update(&state, .command(.selectUp)))
+        guard case .work(let back as ReadBoardCards, _) = up.first else { Issue.record("expected a read, got \(up)"); return }
+        #expect(back.offset == 0)
+        #expect(state.board.selectedIndex(in: stages[0].key) == shown / 2 - 1)
     }
 
     @Test func aMoveAsksTheStoreAndAnUnmetGateOpensTheDialog() throws {

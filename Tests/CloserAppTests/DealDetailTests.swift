@@ -27,7 +27,7 @@ import TerminalUI
         let canvas = app.canvas()
         #expect(canvas.wideCharactersIntact)
         #expect(canvas.lines()[1].contains("#1 炼油厂泵站改造"))
-        let facts = (2...10).map { Self.trimmed(canvas, y: $0, from: 4, to: 40) }
+        let facts = (2...11).map { Self.trimmed(canvas, y: $0, from: 4, to: 40) }
         #expect(facts == [
             "客户      中国石化北京分公司",
             "阶段      开发 · 项目型销售",
@@ -38,9 +38,10 @@ import TerminalUI
             "负责人    wang.lei",
             "预测类别  管道 [f]",
             "关键人    ⚠ 未识别决策者 · 没有内线",
+            "健康      ⚠ 2: #7 决策者 · #9 下一步",
         ])
         #expect(canvas.roleAt(x: 14, y: 10) == .error, "a missing decision-maker is a severe gap")
-        #expect(Self.trimmed(canvas, y: 12, from: 4, to: 40) == "行动记录")
+        #expect(Self.trimmed(canvas, y: 13, from: 4, to: 40) == "行动记录")
         app.press("f")
         #expect(try store.deal(1).forecastCategory == .bestCase)
         app.press("f")
@@ -178,7 +179,7 @@ import TerminalUI
         #expect(activities.first?.by == Fixture.user)
         #expect(app.state.message?.text == "电话 #2 ✓")
         guard case .browse = Self.detail(app)?.mode else { Issue.record("still logging"); return }
-        #expect(Self.trimmed(app.canvas(), y: 13, from: 4, to: 40) == "2026-11-23 电话 电话沟通预算")
+        #expect(Self.trimmed(app.canvas(), y: 14, from: 4, to: 40) == "2026-11-23 电话 电话沟通预算")
     }
 
     @Test func markLostAsksAReason() throws {

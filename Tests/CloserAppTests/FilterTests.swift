@@ -71,7 +71,10 @@ import TerminalUI
         #expect(app.state.filter.owner == reps[0])
         #expect(Self.boardTotal(app) == all.filter { $0.owner == reps[0] }.count)
         #expect(app.state.board.board!.columns.allSatisfy { $0.cards.allSatisfy { $0.owner == reps[0] } })
-        #expect(app.lines()[23].contains("筛选: \(reps[0] == rep ? "我的" : reps[0])"))
+        // The filter names the rep as the team knows them (陈静), not by login.
+        let shown = try store.users().first { $0.name == reps[0] }.map { $0.displayName.isEmpty ? $0.name : $0.displayName } ?? reps[0]
+        #expect(shown != reps[0], "the demo's reps have display names")
+        #expect(app.lines()[23].contains("筛选: \(reps[0] == rep ? "我的" : shown)"))
         app.press("x")
         #expect(app.state.filter.owner == nil)
         #expect(Self.boardTotal(app) == all.count)
@@ -169,8 +172,8 @@ import TerminalUI
         let canvas = app.canvas()
         #expect(canvas.roleAt(x: 1, y: 4) == "card.selected")
         #expect(canvas.text(y: 5, from: 1, to: 13) == "数据中心网络")
-        #expect(canvas.text(y: 11, from: 1, to: 26).hasPrefix("100k · 10天 · ◆2/2"))
-        #expect(canvas.lines()[2].hasPrefix(" 合计 400k  加权 40k"))
+        #expect(canvas.text(y: 11, from: 1, to: 26).hasPrefix("10万 · 10天 · ◆2/2"))
+        #expect(canvas.lines()[2].hasPrefix(" 合计 40万  加权 4万"))
         #expect(app.pollStore() == false)
 
         // With the deal open, another person's tick shows in the checklist.

@@ -181,8 +181,16 @@ struct OrgChartActionTests {
         app.key(.enter)
         guard case .orgChart(.person(let kept)) = app.state.overlay else { Issue.record("form closed"); return }
         #expect(kept.text(.title) == "集团总经理")
-        #expect(app.state.message?.text.hasPrefix("li.na 在你打开后修改了 王建国") == true)
+        #expect(app.state.message?.text.hasPrefix("li.na 在你打开后修改了该人员") == true)
+        #expect(app.state.message?.text.contains("改动：备注") == true)
         #expect(try store.person(1).title == "总经理" && store.person(1).notes == "另一位同事的修改")
+        #expect(app.screenText().contains("⚠ li.na 已修改：备注"))
+        // C-r takes li.na's notes into the form, the typed title stays; Enter saves the title alone.
+        app.key(.ctrl("r"))
+        guard case .orgChart(.person(let reloaded)) = app.state.overlay else { Issue.record("form closed"); return }
+        #expect(reloaded.text(.title) == "集团总经理" && reloaded.text(.notes) == "另一位同事的修改")
+        app.key(.enter)
+        #expect(try store.person(1).title == "集团总经理" && store.person(1).notes == "另一位同事的修改")
     }
 
     @Test func deleteAsksFirstAndLeavesTheReportsUnplaced() throws {

@@ -17,23 +17,23 @@ import TerminalUI
         "+/- 忠诚 · ]/[ 协助 · t 散点 · Enter 360° · / 搜索",
         "↑ 客户忠诚度 高                                     ┌ 中国石化北京分公司 ──────┐",
         "┌ 忠实客户 ─────────────┐┌ 忠诚度网络 ────────────┐ │ A 全力投入               │",
-        "│ C 上海电气集团       —││ A 中国石化北京分 … 3.7M│ │ 忠诚度网络               │",
+        "│ C 上海电气集团       —││ A 中国石化北京分… 370万│ │ 忠诚度网络               │",
         "│                       ││                        │ │ 协助 7/10 · 忠诚 8/10    │",
         "│                       ││                        │ │ 忠诚且深度协作：忠诚度网 │",
         "│                       ││                        │ │ 络                       │",
+        "│                       ││                        │ │ 买方成熟度：未设定       │",
         "│                       ││                        │ │ 保持在忠诚度网络：       │",
         "│                       ││                        │ │ ↑ 提升忠诚度             │",
-        "│                       ││                        │ │   · 产品创新             │",
-        "└─ 1 · 在途 0 ──────────┘└─ 1 · 在途 3.7M ────────┘ │   · 信息系统共享         │",
-        "┌ 接受市场的客户 ───────┐┌ 机会客户 ──────────────┐ │   · 联合促销             │",
-        "│ D 宝钢股份           —││ B 华为技术有限公 … 300k│ │   · 联合计划与预测       │",
+        "└─ 1 · 在途 0 ──────────┘└─ 1 · 在途 370万 ───────┘ │   · 产品创新             │",
+        "┌ 接受市场的客户 ───────┐┌ 机会客户 ──────────────┐ │   · 信息系统共享         │",
+        "│ D 宝钢股份           —││ B 华为技术有限公 … 30万│ │   · 联合促销             │",
+        "│                       ││                        │ │   · 联合计划与预测       │",
         "│                       ││                        │ │   · 专属报价与方案       │",
         "│                       ││                        │ │ → 提升协助               │",
         "│                       ││                        │ │   · 供应链协作           │",
         "│                       ││                        │ │   · 产品使用知识         │",
         "│                       ││                        │ │   · 竞争情报             │",
-        "│                       ││                        │ │   · 培训                 │",
-        "└─ 1 · 在途 0 ──────────┘└─ 1 · 在途 300k ────────┘ │   · 专业化销售人员       │",
+        "└─ 1 · 在途 0 ──────────┘└─ 1 · 在途 30万 ────────┘ │   · 培训                 │",
         "低                                  供应商协助 高 → └──────────────────────────┘",
         AccountTableTests.statusLine80,
     ]
@@ -71,12 +71,12 @@ import TerminalUI
             plot(" 6", dots, dots, "协助 7/10 · 忠诚 8/10"),
             row((3, String(repeating: "─", count: 20) + "┼" + String(repeating: "─", count: 20)), (52, "│"), (54, "忠诚且深度协作：忠诚度网"), (79, "│")),
             plot(" 5", dots, dots, "络"),
-            plot(" 4", dots, "·   B   ·   ·   ·", "保持在忠诚度网络："),
-            plot(" 3", dots, dots, "↑ 提升忠诚度"),
-            plot(" 2", "·   D   ·   ·   ·", dots, "  · 产品创新"),
-            plot(" 1", dots, dots, "  · 信息系统共享"),
-            row((4, "1   2   3   4   5"), (25, "6   7   8   9  10"), (52, "│"), (56, "· 联合促销"), (79, "│")),
-            row((6, "接受市场的客户"), (30, "机会客户"), (44, "→"), (52, "│"), (56, "· 联合计划与预测"), (79, "│")),
+            plot(" 4", dots, "·   B   ·   ·   ·", "买方成熟度：未设定"),
+            plot(" 3", dots, dots, "保持在忠诚度网络："),
+            plot(" 2", "·   D   ·   ·   ·", dots, "↑ 提升忠诚度"),
+            plot(" 1", dots, dots, "  · 产品创新"),
+            row((4, "1   2   3   4   5"), (25, "6   7   8   9  10"), (52, "│"), (56, "· 信息系统共享"), (79, "│")),
+            row((6, "接受市场的客户"), (30, "机会客户"), (44, "→"), (52, "│"), (56, "· 联合促销"), (79, "│")),
         ]
         for (index, line) in expected.enumerated() {
             #expect(lines[3 + index] == line, "row \(3 + index)")
@@ -111,9 +111,9 @@ import TerminalUI
         let lines = app.lines()
         // Panel 53 wide at x 107; grid 106 wide: frames 53 wide, 21 high (y 4…24, 25…45).
         #expect(lines[3] == row((0, "↑ 客户忠诚度 高"), (107, "┌ 中国石化北京分公司 " + String(repeating: "─", count: 31) + "┐")))
-        #expect(lines[5] == row((0, "│ C 上海电气集团"), (51, "—│"), (53, "│ A 中国石化北京分公司"), (101, "3.7M│"), (107, "│ 忠诚度网络"), (159, "│")))
+        #expect(lines[5] == row((0, "│ C 上海电气集团"), (51, "—│"), (53, "│ A 中国石化北京分公司"), (100, "370万│"), (107, "│ 忠诚度网络"), (159, "│")))
         #expect(lines[24].hasPrefix("└─ 1 · 在途 0 ─"))
-        #expect(lines[26] == row((0, "│ D 宝钢股份"), (51, "—│"), (53, "│ B 华为技术有限公司深圳研发中心"), (101, "300k│"), (107, "│"), (159, "│")))
+        #expect(lines[26] == row((0, "│ D 宝钢股份"), (51, "—│"), (53, "│ B 华为技术有限公司深圳研发中心"), (101, "30万│"), (107, "│"), (159, "│")))
         #expect(lines[46] == row((0, "低"), (91, "供应商协助 高 →"), (107, "└" + String(repeating: "─", count: 51) + "┘")))
         #expect(app.canvas().wideCharactersIntact)
     }
@@ -143,10 +143,10 @@ import TerminalUI
         #expect(app.state.quadrant.selected?.id == 2)
         #expect(app.state.quadrant.moves[2]?.from == .opportunity && app.state.quadrant.moves[2]?.to == .strategic)
         let lines = app.lines()
-        // Strategic now lists 中国石化 (3.7M) then 华为 (300k) with the ↑ before the amount.
+        // Strategic now lists 中国石化 (370万) then 华为 (30万) with the ↑ before the amount.
         #expect(lines[4].hasSuffix("┐ │ B 控制时间               │"))
-        #expect(lines[5] == row((0, "│ C 上海电气集团       —││ A 中国石化北京分 … 3.7M│"), (52, "│ 忠诚度网络 ↑ 自机会客户"), (79, "│")))
-        #expect(lines[6].hasPrefix("│                       ││ B 华为技术有限 … ↑ 300k│"))
+        #expect(lines[5] == row((0, "│ C 上海电气集团       —││ A 中国石化北京分… 370万│"), (52, "│ 忠诚度网络 ↑ 自机会客户"), (79, "│")))
+        #expect(lines[6].hasPrefix("│                       ││ B 华为技术有限 … ↑ 30万│"))
         #expect(lines[14].hasPrefix("│ D 宝钢股份           —││"))
         #expect(lines[21].hasPrefix("└─ 1 · 在途 0 ──────────┘└─ 0 · 在途 0 ─"))
         #expect(app.state.message?.text == "\(AccountFixture.huawei): 忠诚 5→6 · 机会客户 ↑ 忠诚度网络")
@@ -176,9 +176,9 @@ import TerminalUI
         app.press("v")
         #expect(app.state.quadrant.metric == .lifetimeValue)
         let lines = app.lines()
-        // 上海电气集团 won 800k: its lifetime value shows; the frame adds the value sum.
-        #expect(lines[5].hasPrefix("│ C 上海电气集团    800k│"))
-        #expect(lines[12].hasPrefix("└─ 1 · 价值 800k ───────┘└─ 1 · 价值 1.1M ─"))
+        // 上海电气集团 won 80万: its lifetime value shows; the frame adds the value sum.
+        #expect(lines[5].hasPrefix("│ C 上海电气集团    80万│"))
+        #expect(lines[12].hasPrefix("└─ 1 · 价值 80万 ───────┘└─ 1 · 价值 112万 ─"))
         #expect(lines[1].contains("v: 生命周期价值"))
         #expect(QuadrantReview.start(today: Fixture.today, timeZone: TimeZone(identifier: "Asia/Shanghai")!)
             == Date(timeIntervalSince1970: Double(Day(year: 2026, month: 11, day: 16)!.ordinal) * 86_400 - 8 * 3_600))

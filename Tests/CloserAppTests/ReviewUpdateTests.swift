@@ -9,7 +9,9 @@ import Testing
         let effects = ReviewUpdate.update(&state, .load(keeping: nil)) ?? []
         #expect(state.review.since == Day(year: 2026, month: 11, day: 16), "Monday of last week")
         guard case .work(let read as ReadReview, .screen(.review))? = effects.first else { Issue.record("no read: \(effects)"); return }
-        #expect(read.query == ReviewQuery(today: Fixture.today, since: state.review.since, processKey: state.processKey, listLimit: 200))
+        // Last week, Monday to Sunday: the period is one week.
+        #expect(read.query == ReviewQuery(today: Fixture.today, since: state.review.since, until: Day(year: 2026, month: 11, day: 23),
+                                          processKey: state.processKey, listLimit: 200))
     }
 
     @Test func thePeriodMovesByAWeekButNotPastThisOne() {
@@ -34,5 +36,22 @@ import Testing
         #expect(save == SaveForecastCall(period: "2026-Q4", rep: "li.na", amount: Money.parse("5M")!, by: Fixture.user))
         #expect(ReviewUpdate.update(&state, .reply(save))?.count == 1)
         #expect(state.message?.text.hasPrefix("Manager's call for 2026-Q4: ") == true)
+    }
+}
+
+@Suite struct ReviewRepOrderTests {
+    /// Reps are listed by the names the team uses, Chinese names by pinyin, whatever order the store gave.
+    @Test func repsSortByDisplayNameInPinyin() {
+        var state = Fixture.state(.zh)
+        state.numbers = TeamNumbers(directory: TeamDirectory(users: [
+            User(name: "a.zhang", displayName: "张伟"), User(name: "b.wang", displayName: "王磊"), User(name: "c.li", displayName: "李娜"),
+        ]))
+        var review = WeeklyReview(query: ReviewQuery(today: Fixture.today))
+        review.reps = ["a.zhang", "b.wang", "c.li"].map { RepFigures(rep: $0) }
+        _ = ReviewUpdate.update(&state, .reply(ReadReview.Reply(review: review, cost: 0, at: Fixture.now)))
+        #expect(state.review.review?.reps.map(\.rep) == ["c.li", "b.wang", "a.zhang"])
+        let health = HealthReport(today: Fixture.today, reps: ["a.zhang", "c.li"].map { HealthRepFigures(rep: $0) })
+        _ = ReviewUpdate.update(&state, .reply(Optional(health)))
+        #expect(state.review.health?.reps.map(\.rep) == ["c.li", "a.zhang"])
     }
 }

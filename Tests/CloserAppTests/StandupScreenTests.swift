@@ -24,16 +24,24 @@ struct StandupScreenTests {
         let lines = app.lines()
         #expect(lines[0].hasPrefix("  管道总览   1/4   每 10 秒"))
         #expect(lines[0].hasSuffix("2026-11-23 \(StandupView.clock(Self.start))"))
-        #expect(lines[2] == "  在途管道 · 项目型销售")
-        // 1.2M + 0.3M + 80k + 2.5M open in CNY = 4.08M, "4.1M" in big type; five deals with the USD one.
+        // The pipeline on the left three fifths, the standing against target on the right.
+        #expect(lines[2] == row((2, "在途管道 · 项目型销售"), (98, "目标达成（CNY）")))
+        // 120万 + 38万 + 250万 open in CNY = 408万, in big type; the USD deal has no rate in this
+        // store, which the line under the count says rather than leaving it out unsaid.
         expectLines(Array(lines[4...8]), [
-            "  █ █      █  █ █",
-            "  █ █     ██  ███",
-            "  ███      █  █ █       5 个商机 · 加权 CNY 1.2M",
-            "    █      █  █ █",
-            "    █  █  ███ █ █  CNY",
+            row((2, "█ █ ███ ███"), (98, "2026年11月"), (129, "2026年第4季度")),
+            "  █ █ █ █ █ █",
+            "  ███ █ █ ███ 万       5 个商机 · 加权 116万",
+            row((4, "█ █ █ █ █"), (23, "+ USD 50万 无汇率"), (98, "███"), (129, "███")),
+            "    █ ███ ███     CNY",
         ])
-        #expect(lines[10].hasPrefix("  开发        █") && lines[10].hasSuffix("1 · CNY 1.2M"))
+        // Stages spread down the wall; the standing beside them: nothing won, no target set.
+        #expect(lines[10] == "  开发        " + String(repeating: "█", count: 26) + String(repeating: " ", count: 31) + "1 · 120万")
+        #expect(lines[11] == row((14, String(repeating: "█", count: 26)), (98, "赢单 0"), (129, "赢单 0")))
+        #expect(lines[13] == row((14, String(repeating: "█", count: 26)), (98, "目标 未设定"), (129, "目标 未设定")))
+        #expect(lines[14] == row((14, String(repeating: "█", count: 26)), (98, "缺口 —"), (129, "缺口 —")))
+        #expect(lines[34].hasPrefix("  商务谈判    █") && lines[34].hasSuffix("1 · 0+?"), "no rate: marked, the heading says why")
+        #expect(lines[40].hasPrefix("  工程实施") && lines[40].hasSuffix("0 · 0"), "the last stage near the foot of the wall")
         #expect(lines[47] == "  空格 暂停 · ← → 切换 · q 退出")
         #expect(app.canvas().wideCharactersIntact)
     }

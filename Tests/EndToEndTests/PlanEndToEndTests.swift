@@ -5,8 +5,8 @@ import Testing
 @Suite("Planned activities end to end")
 struct PlanEndToEndTests {
     /// A store with one account, one deal and two key persons; the deal's id.
-    private func world() throws -> (sandbox: Sandbox, deal: String) {
-        let sandbox = try Sandbox()
+    private func world(_ kind: StoreKind) throws -> (sandbox: Sandbox, deal: String) {
+        let sandbox = try kind.sandbox()
         try sandbox.ok(["account", "add", "中国石化"])
         let added = try sandbox.ok(["deal", "add", "--account", "中国石化", "Refinery pumps"])
         let deal = try #require(added.stdout.split(separator: " ").first { $0.hasPrefix("#") }.map { String($0.dropFirst()) })
@@ -22,9 +22,9 @@ struct PlanEndToEndTests {
         return formatter.string(from: Date().addingTimeInterval(Double(days) * 86_400))
     }
 
-    @Test("plan two, do one back-dated with a person met; the list shows planned and done, the next step follows")
-    func planAndDo() throws {
-        let (sandbox, deal) = try world()
+    @Test("plan two, do one back-dated with a person met; the list shows planned and done, the next step follows", arguments: StoreKind.allCases)
+    func planAndDo(_ kind: StoreKind) throws {
+        let (sandbox, deal) = try world(kind)
         let quote = try sandbox.ok(["activity", "plan", deal, "send the quote", "--due", "+3", "--kind", "email"])
         let quoteID = try #require(quote.stdout.split(separator: " ").dropFirst().first.map(String.init))
         #expect(quote.stdout.hasPrefix("planned P") && quote.stdout.contains("Email: send the quote — \(today(plus: 3)), deal #\(deal)"), "\(quote)")
@@ -51,9 +51,9 @@ struct PlanEndToEndTests {
         #expect(cancelled.stdout.contains("cancelled") && cancelled.stdout.contains("has no next step planned"), "\(cancelled)")
     }
 
-    @Test("an overdue plan is marked in the list")
-    func overdue() throws {
-        let (sandbox, deal) = try world()
+    @Test("an overdue plan is marked in the list", arguments: StoreKind.allCases)
+    func overdue(_ kind: StoreKind) throws {
+        let (sandbox, deal) = try world(kind)
         try sandbox.ok(["activity", "plan", deal, "send the samples", "--due=-2"])
         let list = try sandbox.ok(["activity", "list", "--deal", deal])
         #expect(list.stdout.contains("overdue 2 d"), "\(list)")
@@ -73,7 +73,7 @@ struct PlanEndToEndTests {
         (["activity", "add", "visit", "--deal", "{deal}", "--date", "+1"], ["is after today"]),
     ])
     func badInput(arguments: [String], mentions: [String]) throws {
-        let (sandbox, deal) = try world()
+        let (sandbox, deal) = try world(.file)
         let planned = try sandbox.ok(["activity", "plan", deal, "call", "--due", "+1"])
         let plan = try #require(planned.stdout.split(separator: " ").dropFirst().first.map(String.init))
         let before = try sandbox.ok(["export", "--format", "json"]).stdout
@@ -87,8 +87,8 @@ struct PlanEndToEndTests {
 /// score changed and taken back; an undo refused once someone else changed the row.
 @Suite("A rep's morning end to end")
 struct RepMorningEndToEndTests {
-    @Test func morning() throws {
-        let sandbox = try Sandbox.withDemo()
+    @Test(arguments: StoreKind.allCases) func morning(_ kind: StoreKind) throws {
+        let sandbox = try kind.withDemo()
         let mine = try sandbox.deals(["--owner", "me", "--user", "wang.lei"])
         let deal = try #require(mine.first { ($0["accountID"] as? Int) != nil })
         let dealID = try #require(deal["id"] as? Int), accountID = try #require(deal["accountID"] as? Int)

@@ -47,12 +47,12 @@ struct ReviewEndToEndTests {
         let sandbox = try store()
         let tmux = try Tmux(sandbox, arguments: ["standup", "--lang", "en", "--interval", "600"], width: 120, height: 36)
         defer { tmux.kill() }
-        try tmux.waitFor(text: "1 deal · weighted CNY")
+        try tmux.waitFor(text: "1 deal · weighted 300k")
         try tmux.keys("e")
         try tmux.waitFor(text: "read-only")
         try sandbox.ok(["deal", "add", "--account", "宝钢股份", "--amount", "9000000", "STANDUP-LIVE"])
         let started = Date()
-        try tmux.waitFor("the new deal counted without a key", timeout: 2) { $0.contains("2 deals · weighted CNY") }
+        try tmux.waitFor("the new deal counted without a key", timeout: 2) { $0.contains("2 deals · weighted 1.2M") }
         #expect(Date().timeIntervalSince(started) < 2)
         try tmux.keys("Right")
         try tmux.waitFor(text: "Next steps today and overdue")

@@ -8,8 +8,8 @@ struct TeamNumbersEndToEndTests {
     let cli = CLITests()
 
     /// A team (the sandbox's user as manager, 王磊 as rep) with one account.
-    private func team() throws -> Sandbox {
-        let sandbox = try Sandbox()
+    private func team(_ kind: StoreKind) throws -> Sandbox {
+        let sandbox = try kind.sandbox()
         try sandbox.ok(["user", "add", sandbox.user, "--role", "manager", "--display-name", "陈静"])
         try sandbox.ok(["user", "add", "wang.lei", "--role", "rep", "--display-name", "王磊"])
         try sandbox.ok(["account", "add", "宝钢股份", "--grade", "A"])
@@ -21,9 +21,9 @@ struct TeamNumbersEndToEndTests {
         return "\(parts.year ?? 2026)-Q\(((parts.month ?? 1) - 1) / 3 + 1)"
     }
 
-    @Test("closer currency base / rate / list; unknown currencies and rates ≤ 0 refused")
-    func currency() throws {
-        let sandbox = try team()
+    @Test("closer currency base / rate / list; unknown currencies and rates ≤ 0 refused", arguments: StoreKind.allCases)
+    func currency(_ kind: StoreKind) throws {
+        let sandbox = try team(kind)
         #expect(try sandbox.ok(["currency", "base"]).stdout == "CNY\n")
         #expect(try sandbox.ok(["currency", "rate", "USD", "7.10", "--from", "2026-12-01"]).stdout == "1 USD = 7.1 CNY from 2026-12-01\n")
         try sandbox.ok(["currency", "rate", "eur", "7.8", "--from", "2026-01-01"])
@@ -47,9 +47,9 @@ struct TeamNumbersEndToEndTests {
         #expect(try sandbox.ok(["currency", "base"]).stdout == "USD\n")
     }
 
-    @Test("closer target set / list; attainment and gap worked out by hand in report forecast")
-    func targets() throws {
-        let sandbox = try team()
+    @Test("closer target set / list; attainment and gap worked out by hand in report forecast", arguments: StoreKind.allCases)
+    func targets(_ kind: StoreKind) throws {
+        let sandbox = try team(kind)
         let q = quarter()
         #expect(try sandbox.ok(["target", "set", "wang.lei", q, "5M"]).stdout.contains("target for 王磊 (wang.lei) in \(q): CNY 5M"))
         try sandbox.ok(["target", "set", "王磊", q, "500万"])
@@ -83,9 +83,9 @@ struct TeamNumbersEndToEndTests {
         cli.expectRefusal(try sandbox.run(["report", "call", "2026-Q5", "5M"]), mentioning: ["'2026-Q5' is not a period"])
     }
 
-    @Test("closer reason add / list / delete; deal lost with a reason and the competitor; report winloss")
-    func reasonsAndWinLoss() throws {
-        let sandbox = try team()
+    @Test("closer reason add / list / delete; deal lost with a reason and the competitor; report winloss", arguments: StoreKind.allCases)
+    func reasonsAndWinLoss(_ kind: StoreKind) throws {
+        let sandbox = try team(kind)
         try sandbox.ok(["reason", "add", "价格"])
         try sandbox.ok(["reason", "add", "关系"])
         cli.expectRefusal(try sandbox.run(["reason", "add", "价格"]), mentioning: ["already a lost reason"])

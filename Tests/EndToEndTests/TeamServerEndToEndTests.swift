@@ -37,7 +37,7 @@ struct TeamServerEndToEndTests {
         let wall = try Tmux(sandbox, arguments: ["standup", "--lang", "en", "--interval", "600"], width: 120, height: 36)
         defer { wall.kill() }
         for tmux in [first, second] { try tmux.waitFor(text: "热轧线改造", timeout: 15) }
-        try wall.waitFor(text: "1 deal · weighted CNY", timeout: 15)
+        try wall.waitFor(text: "1 deal · weighted 100k", timeout: 15)
 
         // The second dashboard opens the deal (the first card of the first column is selected).
         try second.keys("Enter")
@@ -48,7 +48,7 @@ struct TeamServerEndToEndTests {
         try sandbox.ok(["deal", "add", "--account", String(accountID), title, "--stage", "develop", "--amount", "2000000"])
         let added = Date()
         try first.waitFor("the CLI's new deal on the first dashboard", timeout: 1) { $0.contains(title) }
-        try wall.waitFor("the CLI's new deal counted on the wall", timeout: 1) { $0.contains("2 deals · weighted CNY") }
+        try wall.waitFor("the CLI's new deal counted on the wall", timeout: 1) { $0.contains("2 deals · weighted 300k") }
         #expect(Date().timeIntervalSince(added) < 1, "LISTEN/NOTIFY brings a commit to every screen within a second")
 
         // A next step from the command line: on the first dashboard's card within a second.

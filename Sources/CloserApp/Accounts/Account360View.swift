@@ -4,6 +4,8 @@ import TerminalUI
 /// One account on one screen: details and classification (or the edit form) on the left;
 /// deals, key persons and the activity timeline on the right.
 enum Account360View {
+    static let maturityLabel = LocalizedText(en: "Maturity", zh: "成熟度")
+
     static func render(_ detail: Account360State, state: AppState, into canvas: inout Canvas, area: Rect) {
         let lang = state.lang
         let account = detail.account
@@ -16,8 +18,8 @@ enum Account360View {
         canvas.vline(x: inner.x + leftWidth, y: inner.y, length: inner.height - 1, role: .border)
         if let step = detail.ownership.step {
             ownershipStep(step, detail: detail, state: state, into: &canvas, rect: left)
-        } else if let form = detail.form {
-            Form.render(into: &canvas, rect: left, form: form)
+        } else if let edit = detail.form {
+            RecordFormView.render(edit, lang: lang, into: &canvas, rect: left)
         } else {
             // The ownership keys at the foot of the left column, the facts above them.
             let keys = ownershipHintLines(state.lang, width: left.width)
@@ -29,7 +31,7 @@ enum Account360View {
         }
         lists(detail, state: state, into: &canvas, rect: right)
         let hints = detail.form == nil
-            ? "e \(LocalizedText(en: "edit", zh: "编辑")[lang]) · Esc \(lang(.close))"
+            ? "↑↓ Enter \(lang(.open)) · e \(LocalizedText(en: "edit", zh: "编辑")[lang]) · Esc \(lang(.close))"
             : "Tab ↓ · Enter \(lang(.save)) · Esc \(lang(.cancel)) · C-r \(LocalizedText(en: "newest version", zh: "载入新版本")[lang])"
         canvas.put(hints, x: inner.x + 1, y: inner.maxY - 1, role: .dim, maxWidth: inner.width - 1)
     }
@@ -55,6 +57,9 @@ enum Account360View {
             (lang(.lifetimeValue), Money.compact(summary.lifetimeValue), .accent),
             (LocalizedText(en: "Last act", zh: "最近行动")[lang], summary.lastActivity?.description ?? dash, .normal),
         ]
+        let maturityKey = KeyMap.keys(of: .cycleMaturity, in: [Account360State.keys]).first.map(KeyMap.name(of:)) ?? ""
+        rows.append((maturityLabel[lang], (account.maturity.map { "\($0.level) \($0.label[lang])" } ?? LocalizedText(en: "not judged", zh: "未判断")[lang]) + " [\(maturityKey)]",
+                     account.maturity == nil ? .dim : .normal))
         if !account.notes.isEmpty { rows.append((labels[Account360State.notesField], account.notes, .dim)) }
         // Who holds it beyond owner and visibility, after a blank row: shared with, protection, the pool.
         let ownership = ownershipRows(detail, state: state)
@@ -64,21 +69,37 @@ enum Account360View {
             canvas.put(TextWidth.padRight(row.0, to: labelWidth), x: rect.x, y: rect.y + index, role: .dim)
             canvas.put(row.1, x: rect.x + labelWidth + 1, y: rect.y + index, role: row.2, maxWidth: rect.width - labelWidth - 1)
         }
+        // The method's guidance for the buyer's level, in the rows left below the facts.
+        if let maturity = account.maturity {
+            var y = rect.y + rows.count + 1
+            for line in TextWidth.wrap("→ " + maturity.guidance[lang], to: max(1, rect.width)) where y < rect.maxY {
+                canvas.put(line, x: rect.x, y: y, role: .accent, maxWidth: rect.width)
+                y += 1
+            }
+        }
     }
 
     static func lists(_ detail: Account360State, state: AppState, into canvas: inout Canvas, rect: Rect) {
         let lang = state.lang
         let limits = Account360Layout.limits(height: state.height)
         var y = rect.y
+        var item = 0
         func line(_ text: String, _ role: StyleRole) {
             guard y < rect.maxY else { return }
             canvas.put(text, x: rect.x, y: y, role: role, maxWidth: rect.width)
             y += 1
         }
+        /// A line of a list: the selected one is drawn across the column.
+        func entry(_ text: String, _ role: StyleRole) {
+            defer { item += 1 }
+            guard y < rect.maxY else { return }
+            let selected = item == detail.selection
+            if selected { canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: .selected) }
+            line(text, selected ? .selected : role)
+        }
         line("\(lang(.deals)) (\(detail.dealsTotal))", .title)
         // Open deals first, then the closed ones, as loaded (most recently changed first).
-        let deals = detail.deals.filter { $0.outcome == .open } + detail.deals.filter { $0.outcome != .open }
-        for deal in deals.prefix(limits.deals) {
+        for deal in detail.listedDeals.prefix(limits.deals) {
             let stage = deal.outcome == .open
                 ? (state.catalog.process(deal.processKey)?.stage(deal.stageKey)?.name[lang] ?? deal.stageKey)
                 : deal.outcome.label[lang]
@@ -87,7 +108,7 @@ enum Account360View {
                 text += deal.nextStep.isEmpty ? " · ⚠ \(lang(.noNextStep))" : " → \(deal.nextStep)"
                 if let due = deal.nextStepDue { text += " " + AccountColumn.shortDay(due, today: state.today) }
             }
-            line(text, deal.outcome == .open ? (deal.nextStepState(today: state.today).needsAttention ? .cardOverdue : .normal) : .dim)
+            entry(text, deal.outcome == .open ? (deal.nextStepState(today: state.today).needsAttention ? .cardOverdue : .normal) : .dim)
         }
         if detail.deals.isEmpty { line("  " + lang(.none), .dim) }
         line("\(LocalizedText(en: "Key persons", zh: "关键人")[lang]) (\(detail.personsTotal))", .title)
@@ -97,12 +118,12 @@ enum Account360View {
             parts.append(person.level.label[lang])
             parts.append(person.stance.label[lang])
             if person.isInsideCoach { parts.append("★" + LocalizedText(en: "coach", zh: "内线")[lang]) }
-            line(parts.joined(separator: " · "), person.stance == .opponent ? .warning : .normal)
+            entry(parts.joined(separator: " · "), person.stance == .opponent ? .warning : .normal)
         }
         if detail.persons.isEmpty { line("  " + lang(.none), .dim) }
         line(lang(.activities), .title)
         for activity in detail.activities.prefix(limits.activities) {
-            line("\(AccountColumn.shortDay(activity.day, today: state.today)) \(activity.kind.label[lang]) \(activity.notes)", .normal)
+            entry("\(AccountColumn.shortDay(activity.day, today: state.today)) \(activity.kind.label[lang]) \(activity.notes)", .normal)
         }
         if detail.activities.isEmpty { line("  " + lang(.none), .dim) }
     }
@@ -122,7 +143,8 @@ enum Account360View {
             rows.append((LocalizedText(en: "Protected", zh: "保护")[lang], LocalizedText(en: "yes (owner/manager only)", zh: "是（仅负责人/经理可改）")[lang], .warning))
         }
         if let reason = info.returnedReason, !reason.isEmpty {
-            rows.append((LocalizedText(en: "Returned", zh: "退回原因")[lang], reason, .dim))
+            let by = info.returnedBy.map { " (\($0))" } ?? ""
+            rows.append((LocalizedText(en: "Returned", zh: "退回原因")[lang], reason + by, .warning))
         }
         if let warning = info.warning {
             let when = warning.daysLeft <= 0
@@ -181,5 +203,15 @@ enum Account360View {
             canvas.put("↑↓ · Enter \(LocalizedText(en: "choose", zh: "选择")[lang]) · Esc \(lang(.cancel))",
                        x: rect.x, y: rect.maxY - 1, role: .dim, maxWidth: rect.width)
         }
+    }
+}
+
+/// How many deals, persons and activities the 360° view shows at a terminal height.
+enum Account360Layout {
+    static func limits(height: Int) -> (deals: Int, persons: Int, activities: Int) {
+        // Inside the frame: the three section titles and the hint line take four rows.
+        let rows = max(3, height - 2 - 2 - 4)
+        let deals = max(1, rows * 2 / 5), persons = max(1, rows * 3 / 10)
+        return (deals, persons, max(1, rows - deals - persons))
     }
 }

@@ -72,7 +72,7 @@ public enum AccountColumn: String, PagedColumn {
         }
     }
 
-    func cell(_ row: AccountSummary, lang: Language, today: Day) -> String {
+    func cell(_ row: AccountSummary, numbers: TeamNumbers, lang: Language, today: Day) -> String {
         let account = row.account
         switch self {
         case .name: return account.name
@@ -80,10 +80,10 @@ public enum AccountColumn: String, PagedColumn {
         case .quadrant: return account.quadrant.label[lang]
         case .industry: return account.industry
         case .region: return account.region
-        case .owner: return account.owner ?? LocalizedText(en: "(pool)", zh: "（公海）")[lang]
-        case .pipeline: return row.pipeline == 0 ? "—" : Money.compact(row.pipeline)
-        case .weighted: return row.weighted == 0 ? "—" : Money.compact(row.weighted)
-        case .won: return row.won == 0 ? "—" : Money.compact(row.won)
+        case .owner: return account.owner.map(numbers.name) ?? LocalizedText(en: "(pool)", zh: "（公海）")[lang]
+        case .pipeline: return row.pipeline == 0 ? "—" : Money.compact(row.pipeline, lang)
+        case .weighted: return row.weighted == 0 ? "—" : Money.compact(row.weighted, lang)
+        case .won: return row.won == 0 ? "—" : Money.compact(row.won, lang)
         case .lastActivity: return row.lastActivity.map { AccountColumn.shortDay($0, today: today) } ?? "—"
         case .nextStepDue:
             guard let due = row.nextStepDue else { return "—" }

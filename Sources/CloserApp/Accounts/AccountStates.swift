@@ -131,7 +131,10 @@ public struct Account360State: Sendable {
     public var persons: [Person]
     public var personsTotal: Int
     public var activities: [Activity]
-    public var form: FormState?
+    /// The edit in progress, on the account as it was opened.
+    public var form: RecordForm<Account>?
+    /// The selected line of the deal, person and timeline lists (`items`), nil before one is chosen.
+    public var selection: Int?
     /// Owner, protection, pool warning, and the ownership question in progress (App+AccountOwnership).
     public var ownership = Account360Ownership()
 
@@ -159,8 +162,10 @@ public struct Account360State: Sendable {
         ].map { $0[lang] }
     }
 
-    public func editForm(_ lang: Language) -> FormState {
-        let a = account
+    public func editForm(_ lang: Language) -> FormState { Self.editForm(account, lang) }
+
+    /// The edit form as it opens on `a`.
+    static func editForm(_ a: Account, _ lang: Language) -> FormState {
         let labels = Self.fieldLabels(lang)
         let values = [a.name, a.grade.rawValue, String(a.assistance), String(a.loyalty), a.industry, a.region, a.businessNature, a.scale, a.notes]
         let placeholders = ["", "A B C D", "1…10", "1…10", "", "", "", "", ""]
@@ -172,19 +177,64 @@ public struct Account360State: Sendable {
 
 extension Command {
     public static let editAccount = Command("account.edit", en: "Edit the account", zh: "编辑客户")
+    public static let cycleMaturity = Command("account.maturity", en: "Buyer maturity: next level (1…4)", zh: "客户成熟度：下一级（1…4）")
+    public static let openAccountItem = Command("account.open-item", en: "Open the selected deal, person or activity", zh: "打开选中的商机、人员或行动")
+}
+
+/// A line of the 360° view's lists that Enter opens.
+public enum Account360Item: Sendable, Equatable {
+    case deal(Int64)
+    case person(Int64)
+    case activity(Activity)
+}
+
+extension Account360State {
+    /// The deals as the view lists them: open first, then closed, each most recently changed first.
+    public var listedDeals: [DealSummary] { deals.filter { $0.outcome == .open } + deals.filter { $0.outcome != .open } }
+
+    /// Every selectable line, in the view's order: deals, persons, the timeline.
+    public var items: [Account360Item] {
+        listedDeals.map { .deal($0.id) } + persons.map { .person($0.id) } + activities.map { .activity($0) }
+    }
+
+    public var selectedItem: Account360Item? {
+        guard let selection, items.indices.contains(selection) else { return nil }
+        return items[selection]
+    }
+}
+
+extension Account: EditableRecord {
+    public static let noun = LocalizedText(en: "account", zh: "客户")
+    /// In the order of `Account360State.editForm`.
+    public static let formFields: [RecordField<Account>] = {
+        let labels = Account360State.fieldLabels
+        func label(_ index: Int) -> LocalizedText { LocalizedText(en: labels(.en)[index], zh: labels(.zh)[index]) }
+        return [
+            RecordField(label(0), \.name), RecordField(label(1), \.grade), RecordField(label(2), \.assistance),
+            RecordField(label(3), \.loyalty), RecordField(label(4), \.industry), RecordField(label(5), \.region),
+            RecordField(label(6), \.businessNature), RecordField(label(7), \.scale), RecordField(label(8), \.notes),
+        ]
+    }()
+
+    public static func edit(_ store: any Store, _ id: Int64, expectedVersion: Int, _ change: (inout Account) throws -> Void) throws -> Account {
+        try store.editAccount(id, expectedVersion: expectedVersion, change)
+    }
+
+    public static func read(_ store: any Store, _ id: Int64) throws -> Account { try store.account(id) }
 }
 
 extension Account360State {
     static let keys = KeyContext("account", en: "Open account (360°)", zh: "客户 360°")
-    /// Editing: the form's keys, and Ctrl-R to take the newest version under what was typed.
-    static let formKeys = KeyContext("account.form", en: "Open account, editing", zh: "客户 360°：编辑")
     /// Picking the rep to assign to or share with.
     static let pickKeys = KeyContext("account.pick", en: "Open account, picking a rep", zh: "客户 360°：选择销售")
     static let bindings: [KeyBinding] = [
         KeyBinding([.char("e")], .editAccount, keys),
         KeyBinding([.escape, .char("q")], .close, keys),
+        KeyBinding([.up, .char("k")], .selectUp, keys),
+        KeyBinding([.down, .char("j")], .selectDown, keys),
+        KeyBinding([.enter], .openAccountItem, keys),
+        KeyBinding([.char("m")], .cycleMaturity, keys),
     ] + AccountOwnershipKeys.table.map { KeyBinding([$0.key], $0.action.command, keys) } + [
-        KeyBinding([.ctrl("r")], .reloadForm, formKeys),
         KeyBinding([.enter], .confirm, pickKeys),
         KeyBinding([.escape, .char("q")], .close, pickKeys),
         KeyBinding([.up, .char("k")], .selectUp, pickKeys),
@@ -197,7 +247,7 @@ extension Account360State {
         switch ownership.step {
         case .reason: [PromptState.keys]
         case .pick: [Self.pickKeys]
-        case nil: form == nil ? [Self.keys] : [Self.formKeys, FormKeys.keys]
+        case nil: form == nil ? [Self.keys] : [RecordFormKeys.keys, FormKeys.keys]
         }
     }
 

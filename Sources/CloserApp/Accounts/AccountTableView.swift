@@ -62,7 +62,7 @@ enum AccountTableView {
         ].joined(separator: " · ")
         AccountSearchBar.render(state, hints: hints, summary: summary, into: &canvas, area: area)
         let rows = table.page?.rows ?? []
-        let cells = rows.map { row in fitted.map { $0.column.cell(row, lang: lang, today: state.today) } }
+        let cells = rows.map { row in fitted.map { $0.column.cell(row, numbers: state.numbers, lang: lang, today: state.today) } }
         let roles: [StyleRole?] = rows.map { row in
             row.nextStepDue.map { $0 < state.today } == true ? .cardOverdue : nil
         }

@@ -53,7 +53,7 @@ extension App {
     func handleAccountOverlay(_ command: Command, _ overlay: AccountOverlay) {
         switch overlay {
         case .columns(var chooser): handleColumnChooser(command, &chooser)
-        case .account(var detail): handleAccount360(command, &detail)
+        case .account: perform(Account360Update.update(&state, .command(command)))
         case .savedFilters(var picker): handleSavedFilterPicker(command, &picker)
         }
     }

@@ -7,7 +7,7 @@ import TerminalUI
 /// `closer account list --filter` and `closer deal list --filter`.
 public struct SavedFilterPicker: Sendable {
     /// Where the picked filter goes.
-    public enum Target: Sendable {
+    public enum Target: Sendable, Equatable {
         case accountSearch
         case deals
     }
@@ -34,20 +34,53 @@ public struct SavedFilterPicker: Sendable {
     ]
 }
 
-extension App {
-    func openSavedFilters(for target: SavedFilterPicker.Target) {
-        attempt {
-            let saved = try store.savedFilters()
-            guard !saved.isEmpty else {
-                state.message = StatusMessage((target == .deals
+/// The saved filters' reads and writes, as work for the effect runner.
+struct ReadSavedFilters: Work, Equatable {
+    var target: SavedFilterPicker.Target
+    struct Reply: Sendable {
+        var filters: [SavedFilter]
+        var target: SavedFilterPicker.Target
+    }
+    func run(in world: World) throws -> Reply { Reply(filters: try world.store.savedFilters(), target: target) }
+}
+
+struct SaveFilter: Work, Equatable {
+    var filter: SavedFilter
+    func run(in world: World) throws -> SavedFilter {
+        try world.store.saveFilter(filter)
+        return filter
+    }
+}
+
+/// What the saved filters' replies do: the picker opens (or says there is none yet), a save is said.
+enum SavedFilterUpdate {
+    static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect] {
+        let lang = state.lang
+        switch event {
+        case .reply(let read as ReadSavedFilters.Reply):
+            guard !read.filters.isEmpty else {
+                state.message = StatusMessage((read.target == .deals
                     ? LocalizedText(en: "No saved filters yet: search the account table (3) with /, then F saves it",
                                     zh: "尚无保存的筛选：在客户列表（3）用 / 搜索，再按 F 保存")
                     : LocalizedText(en: "No saved filters yet: type a search with /, then F saves it",
-                                    zh: "尚无保存的筛选：先用 / 输入搜索，再按 F 保存"))[state.lang])
-                return
+                                    zh: "尚无保存的筛选：先用 / 输入搜索，再按 F 保存"))[lang])
+                return []
             }
-            state.overlay = .accounts(.savedFilters(SavedFilterPicker(filters: saved, target: target)))
+            state.overlay = .accounts(.savedFilters(SavedFilterPicker(filters: read.filters, target: read.target)))
+        case .reply(let saved as SavedFilter):
+            state.message = StatusMessage(LocalizedText(en: "Saved filter “\(saved.name)”", zh: "已保存筛选“\(saved.name)”")[lang])
+        case .failed(_, let error):
+            state.message = StatusMessage(String(describing: error), isError: true)
+        default:
+            break
         }
+        return []
+    }
+}
+
+extension App {
+    func openSavedFilters(for target: SavedFilterPicker.Target) {
+        perform([.work(ReadSavedFilters(target: target), replyTo: .savedFilters)])
     }
 
     func handleSavedFilterPicker(_ command: Command, _ picker: inout SavedFilterPicker) {
@@ -113,9 +146,7 @@ extension App {
     }
 
     func saveFilter(named name: String, query: String) {
-        if attempt({ try store.saveFilter(SavedFilter(name: name, query: query, owner: state.user)) }) {
-            state.message = StatusMessage(LocalizedText(en: "Saved filter “\(name)”", zh: "已保存筛选“\(name)”")[state.lang])
-        }
+        perform([.work(SaveFilter(filter: SavedFilter(name: name, query: query, owner: state.user)), replyTo: .savedFilters)])
     }
 }
 

@@ -39,8 +39,8 @@ enum QuadrantView {
             let focused = quadrant == q.focus
             let inner = Panel.render(into: &canvas, rect: frame, title: quadrant.label[lang], focused: focused)
             let footer = q.metric == .pipeline
-                ? "\(group.count) · \(lang(.pipelineWord)) \(Money.compact(group.pipeline))"
-                : "\(group.count) · \(LocalizedText(en: "LTV", zh: "价值")[lang]) \(Money.compact(group.lifetimeValue))"
+                ? "\(group.count) · \(lang(.pipelineWord)) \(Money.compact(group.pipeline, lang))"
+                : "\(group.count) · \(LocalizedText(en: "LTV", zh: "价值")[lang]) \(Money.compact(group.lifetimeValue, lang))"
             canvas.put(" \(footer) ", x: frame.x + 2, y: frame.maxY - 1, role: focused ? .borderFocused : .border, maxWidth: max(0, frame.width - 4))
             guard inner.width > 4, inner.height > 0 else { continue }
             if group.count == 0 {
@@ -55,7 +55,7 @@ enum QuadrantView {
                 let selected = focused && index == scroll.selected
                 let y = inner.y + line
                 let amount = QuadrantSummary.value(row, byLifetimeValue: q.metric == .lifetimeValue)
-                let value = amount == 0 ? "—" : Money.compact(amount)
+                let value = amount == 0 ? "—" : Money.compact(amount, lang)
                 let arrow = q.moves[row.id].map(MoveArrow.arrow) ?? ""
                 let tail = (arrow.isEmpty ? "" : arrow + " ") + value
                 let nameWidth = max(1, inner.width - 3 - TextWidth.of(tail) - 1)
@@ -151,6 +151,7 @@ enum QuadrantView {
             lines.append((where_, .quadrant(quadrant)))
             lines.append(("\(LocalizedText(en: "assistance", zh: "协助")[lang]) \(account.assistance)/10 · \(LocalizedText(en: "loyalty", zh: "忠诚")[lang]) \(account.loyalty)/10", .normal))
             for text in TextWidth.wrap(quadrant.meaning[lang], to: inner.width - 1) { lines.append((text, .dim)) }
+            lines += maturity(account.maturity, lang: lang, width: inner.width - 1)
             let needLoyalty = max(0, Quadrant.highFrom - account.loyalty), needAssistance = max(0, Quadrant.highFrom - account.assistance)
             let title = quadrant == .strategic ? LocalizedText(en: "Keep it strategic:", zh: "保持在忠诚度网络：")
                 : LocalizedText(en: "Toward Strategic:", zh: "迈向忠诚度网络：")
@@ -165,5 +166,17 @@ enum QuadrantView {
         for (index, line) in lines.enumerated() where index < inner.height {
             canvas.put(line.0, x: inner.x + 1, y: inner.y + index, role: line.1, maxWidth: inner.width - 1)
         }
+    }
+
+    /// The buyer's maturity (004) and the method's guidance for selling at that level, with what price weighs there.
+    static func maturity(_ maturity: BuyerMaturity?, lang: Language, width: Int) -> [(String, StyleRole)] {
+        guard let maturity else {
+            return [(LocalizedText(en: "Buyer maturity: not set", zh: "买方成熟度：未设定")[lang], .dim)]
+        }
+        let label = LocalizedText(en: "Buyer \(maturity.level)/4", zh: "买方成熟度 \(maturity.level)/4")[lang]
+        var lines: [(String, StyleRole)] = [("\(label) · \(maturity.label[lang])", .title)]
+        for text in TextWidth.wrap(maturity.guidance[lang], to: width) { lines.append((text, .normal)) }
+        for text in TextWidth.wrap(maturity.price[lang], to: width) { lines.append((text, .dim)) }
+        return lines
     }
 }

@@ -48,7 +48,7 @@ enum BoardScreen: ScreenModule {
         if state.isEmptyStore {
             WelcomeView.render(lang: state.lang, into: &canvas, area: area)
         } else {
-            BoardView.render(state.board, lang: state.lang, today: state.today, into: &canvas, area: area)
+            BoardView.render(state.board, numbers: state.numbers, lang: state.lang, today: state.today, into: &canvas, area: area)
         }
     }
 

@@ -10,6 +10,8 @@ public struct BoardState: Sendable {
     public var selected: [String: Int] = [:]
     /// First card loaded per stage key (the column's scroll position).
     public var offsets: [String: Int] = [:]
+    /// How many health rules each loaded card's deal trips (none: not listed).
+    public var health: [Int64: Int] = [:]
 
     public init() {}
 

@@ -8,18 +8,31 @@ struct ReadBoard: Work, Equatable {
     var keeping: Int64?
     /// Whether an empty board may mean an empty store (no filter in force): then ask.
     var askIfStoreIsEmpty: Bool
+    /// The day the cards' health is judged on.
+    var today: Day
 
     struct Reply: Sendable {
         var board: Board
         var keeping: Int64?
         var storeIsEmpty: Bool
+        /// How many health rules each card's deal trips (cards that trip none are left out).
+        var health: [Int64: Int] = [:]
     }
 
     func run(in world: World) throws -> Reply {
         let board = try world.store.board(query)
         let empty = askIfStoreIsEmpty && board.columns.allSatisfy { $0.count == 0 }
             ? try world.store.accounts(AccountQuery(limit: 1)).total == 0 : false
-        return Reply(board: board, keeping: keeping, storeIsEmpty: empty)
+        return Reply(board: board, keeping: keeping, storeIsEmpty: empty,
+                     health: try CardHealth.counts(board.columns.flatMap(\.cards), today: today, in: world))
+    }
+}
+
+/// The health marks of the cards on screen: worked out for those deals only.
+enum CardHealth {
+    static func counts(_ cards: [DealSummary], today: Day, in world: World) throws -> [Int64: Int] {
+        guard let health = world.health, !cards.isEmpty else { return [:] }
+        return try health.healthCounts(Array(cards.map(\.id).prefix(HealthLimits.dealsPerCall)), today: today).filter { $0.value > 0 }
     }
 }
 
@@ -30,16 +43,18 @@ struct ReadBoardCards: Work, Equatable {
     var stageKey: String
     var limit: Int
     var offset: Int
+    var today: Day
 
     struct Reply: Sendable {
         var stageKey: String
         var offset: Int
         var cards: [DealSummary]
+        var health: [Int64: Int] = [:]
     }
 
     func run(in world: World) throws -> Reply {
-        Reply(stageKey: stageKey, offset: offset,
-              cards: try world.store.boardCards(processKey: processKey, filter: filter, stageKey: stageKey, limit: limit, offset: offset))
+        let cards = try world.store.boardCards(processKey: processKey, filter: filter, stageKey: stageKey, limit: limit, offset: offset)
+        return Reply(stageKey: stageKey, offset: offset, cards: cards, health: try CardHealth.counts(cards, today: today, in: world))
     }
 }
 
@@ -61,6 +76,7 @@ enum BoardUpdate {
         case .mouse(let mouse): return self.mouse(&state, mouse)
         case .reply(let reply as ReadBoard.Reply):
             state.board.board = reply.board
+            state.board.health = reply.health
             if let id = reply.keeping { _ = state.board.follow(dealID: id) }
             clampSelection(&state)
             state.isEmptyStore = reply.storeIsEmpty
@@ -69,6 +85,7 @@ enum BoardUpdate {
             guard let index = state.board.board?.columns.firstIndex(where: { $0.stage.key == reply.stageKey }) else { return [] }
             state.board.board?.columns[index].cards = reply.cards
             state.board.board?.columns[index].offset = reply.offset
+            state.board.health.merge(reply.health) { $1 }
             return []
         case .failed(_, let error):
             state.message = StatusMessage(String(describing: error), isError: true)
@@ -85,7 +102,7 @@ enum BoardUpdate {
         var filter = state.filter
         filter.processKey = state.processKey
         let query = BoardQuery(processKey: state.processKey, filter: filter, cardsPerStage: layout.cardsPerColumn, offsets: state.board.offsets)
-        return .work(ReadBoard(query: query, keeping: keeping, askIfStoreIsEmpty: state.filter.isDefault), replyTo: .screen(.board))
+        return .work(ReadBoard(query: query, keeping: keeping, askIfStoreIsEmpty: state.filter.isDefault, today: state.today), replyTo: .screen(.board))
     }
 
     /// Scrolls back up as far as the selection allows, so no column shows empty space while it has cards above.
@@ -134,13 +151,18 @@ enum BoardUpdate {
         selected = min(max(0, selected), max(0, column.count - 1))
         state.board.selected[stage] = selected
         let offset = column.offset
+        let shown = layout.cardsPerColumn
+        // A step past the edge scrolls half a column (as vim's scrolljump): every card of the
+        // column is redrawn on a scroll, so fewer, larger scrolls cost far fewer bytes per key.
+        let stepping = command == .selectUp || command == .selectDown
+        let jump = stepping ? max(1, shown / 2) : 1
         var newOffset = offset
-        if selected < offset { newOffset = selected }
-        if selected >= offset + layout.cardsPerColumn { newOffset = selected - layout.cardsPerColumn + 1 }
+        if selected < offset { newOffset = max(0, selected - jump + 1) }
+        if selected >= offset + shown { newOffset = min(selected - shown + jump, max(0, column.count - shown)) }
         guard newOffset != offset else { return [] }
         state.board.offsets[stage] = newOffset
         return [.work(ReadBoardCards(processKey: state.processKey, filter: state.filter, stageKey: stage,
-                                     limit: layout.cardsPerColumn, offset: newOffset), replyTo: .screen(.board))]
+                                     limit: layout.cardsPerColumn, offset: newOffset, today: state.today), replyTo: .screen(.board))]
     }
 
     /// A click selects the card under it (a double-click opens it); the wheel scrolls its column.

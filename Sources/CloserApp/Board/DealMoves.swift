@@ -16,8 +16,21 @@ struct MoveDeal: Work, Equatable {
     }
 
     func run(in world: World) throws -> Reply {
-        Reply(deal: try world.store.moveDeal(dealID, to: stage.key, forceReason: force, expectedVersion: version), stage: stage)
+        do {
+            return Reply(deal: try world.store.moveDeal(dealID, to: stage.key, forceReason: force, expectedVersion: version), stage: stage)
+        } catch StoreError.rule(.unmetMilestones(let unmet)) {
+            // The dialog says what the account's data lacks and opens its org chart.
+            let deal = try world.store.deal(dealID)
+            throw GateClosed(unmet: unmet, accountID: deal.accountID, evidence: try world.store.evidence(accountID: deal.accountID))
+        }
     }
+}
+
+/// A move refused at the gate, with what the dialog needs beyond the unmet milestones.
+struct GateClosed: Error, Equatable {
+    var unmet: [UnmetMilestone]
+    var accountID: Int64
+    var evidence: DealEvidence
 }
 
 /// What a move asks and what its answer does to the dashboard: the gate decides; an unmet
@@ -44,17 +57,26 @@ enum DealMoves {
         case .reply(let moved as MoveDeal.Reply):
             let risk = moved.deal.overrides.isEmpty ? "" : " ⚑"
             state.message = StatusMessage("#\(moved.deal.id) → \(moved.stage.name[lang])\(risk)")
-            return [.reload(keeping: moved.deal.id)]
+            var effects: [Effect] = [.reload(keeping: moved.deal.id)]
+            // Moved from the open deal: it shows the new stage.
+            if let detail = DealDetailUpdate.current(state), detail.deal.id == moved.deal.id {
+                effects.append(DealDetailUpdate.read(state, moved.deal.id, cursor: detail.cursor))
+            }
+            return effects
+        case .failed(let move as MoveDeal, let closed as GateClosed):
+            state.overlay = .gate(GateState(dealID: move.dealID, dealTitle: move.title, target: move.stage, version: move.version,
+                                            unmet: closed.unmet, accountID: closed.accountID, evidence: closed.evidence, lang: lang))
+            return []
         case .failed(let move as MoveDeal, StoreError.rule(.unmetMilestones(let unmet))):
-            let lines = [lang(.gateBody)] + unmet.map { "  ◇ \($0.milestone.name[lang]) (\($0.stage.name[lang]))" }
-            state.overlay = .gate(GateState(
-                dealID: move.dealID, dealTitle: move.title, targetStage: move.stage.key, version: move.version, unmet: unmet,
-                dialog: Dialog(title: lang(.gateTitle), message: ["#\(move.dealID) \(move.title) → \(move.stage.name[lang])", ""] + lines,
-                               buttons: [lang(.tickAndMove), lang(.force), lang(.cancel)], selected: 2)))
+            state.overlay = .gate(GateState(dealID: move.dealID, dealTitle: move.title, target: move.stage, version: move.version,
+                                            unmet: unmet, accountID: nil, evidence: nil, lang: lang))
             return []
         case .failed(let move as MoveDeal, let error):
             state.message = StatusMessage(String(describing: error), isError: true)
             return [.reload(keeping: move.dealID)]
+        case .failed(let tick as TickAndMove, let error):
+            state.message = StatusMessage(String(describing: error), isError: true)
+            return [.reload(keeping: tick.dealID)]
         default:
             return []
         }

@@ -75,14 +75,15 @@ public enum DealColumn: String, PagedColumn {
         }
     }
 
-    func cell(_ deal: DealSummary, catalog: ProcessCatalog, lang: Language, today: Day) -> String {
+    /// A deal's amounts keep its own currency (named when it is not the base), in the reader's number style; reps by their name.
+    func cell(_ deal: DealSummary, catalog: ProcessCatalog, numbers: TeamNumbers, lang: Language, today: Day) -> String {
         switch self {
         case .id: return String(deal.id)
         case .title: return (deal.atRisk ? "⚑ " : "") + deal.title
         case .account: return deal.accountName
         case .stage: return catalog.process(deal.processKey)?.stage(deal.stageKey)?.name[lang] ?? deal.stageKey
-        case .amount: return Money.compact(deal.amount.minorUnits)
-        case .weighted: return Money.compact(deal.weighted)
+        case .amount: return numbers.ownAmount(deal.amount, lang: lang)
+        case .weighted: return numbers.ownAmount(Money(minorUnits: deal.weighted, currency: deal.amount.currency), lang: lang)
         case .probability: return "\(deal.probability)"
         case .expectedClose: return deal.expectedClose?.description ?? "—"
         case .nextStep:
@@ -92,7 +93,7 @@ public enum DealColumn: String, PagedColumn {
             case .dueToday: return lang(.dueToday)
             case .upcoming: return deal.nextStepDue?.description ?? ""
             }
-        case .owner: return deal.owner
+        case .owner: return numbers.name(deal.owner)
         }
     }
 }

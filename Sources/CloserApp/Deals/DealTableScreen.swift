@@ -45,7 +45,7 @@ enum DealTableScreen: ScreenModule {
     }
 
     static func render(_ state: AppState, into canvas: inout Canvas, area: Rect) {
-        DealTableView.render(state.table, catalog: state.catalog, lang: state.lang, today: state.today, into: &canvas, area: area)
+        DealTableView.render(state.table, catalog: state.catalog, numbers: state.numbers, lang: state.lang, today: state.today, into: &canvas, area: area)
     }
 
     static func selectedDeal(_ state: AppState) -> DealSummary? { state.table.selectedDeal }

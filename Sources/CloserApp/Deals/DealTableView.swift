@@ -3,10 +3,11 @@ import TerminalUI
 
 /// The deal table: one page of rows, the visible columns that fit, the sort marked.
 enum DealTableView {
-    static func render(_ table: DealTableState, catalog: ProcessCatalog, lang: Language, today: Day, into canvas: inout Canvas, area: Rect) {
+    static func render(_ table: DealTableState, catalog: ProcessCatalog, numbers: TeamNumbers, lang: Language, today: Day,
+                       into canvas: inout Canvas, area: Rect) {
         let rows = table.page?.rows ?? []
         let fitted = table.columns.fitted(width: area.width)
-        let cells = rows.map { deal in fitted.map { $0.column.cell(deal, catalog: catalog, lang: lang, today: today) } }
+        let cells = rows.map { deal in fitted.map { $0.column.cell(deal, catalog: catalog, numbers: numbers, lang: lang, today: today) } }
         let roles: [StyleRole?] = rows.map { deal in
             deal.nextStepState(today: today).needsAttention ? .cardOverdue : (deal.atRisk ? .risk : nil)
         }

@@ -288,6 +288,12 @@ extension App {
             switch command {
             case .close: state.overlay = nil
             case .confirm: savePersonForm(&form)
+            case .reloadForm:
+                guard let conflict = form.conflict else { return }
+                let managerName = conflict.current.reportsTo.flatMap { state.orgChart.tree.persons[$0]?.name } ?? ""
+                form.takeConflict(fresh: PersonFormState(person: conflict.current, managerName: managerName, lang: state.lang))
+                state.message = StatusMessage(RecordForm<Person>.reloadedMessage(conflict, state.lang))
+                state.overlay = .orgChart(.person(form))
             default:
                 form.form.run(command)
                 state.overlay = .orgChart(.person(form))
@@ -307,15 +313,16 @@ extension App {
             state.overlay = .orgChart(.person(form))
         case .success(let person):
             do {
-                let saved = form.isNew ? try store.addPerson(person) : try store.updatePerson(person)
+                // An edit sends only the fields the user changed, on the version the form was opened on.
+                let saved = form.isNew ? try store.addPerson(person)
+                    : try runner.run(SaveRecord(original: form.person, edited: person)).get() as? Person ?? person
                 state.overlay = nil
                 state.message = StatusMessage("\(saved.name) ✓ \(lang(.save))")
                 state.orgChart.selected = saved.id
                 reload()
-            } catch StoreError.staleVersion(_, _, _, let current, let by) {
-                state.message = StatusMessage(LocalizedText(
-                    en: "\(by) changed \(person.name) since you opened it (now version \(current)); nothing was overwritten — Esc, then e to edit the new version",
-                    zh: "\(by) 在你打开后修改了 \(person.name)（现为第 \(current) 版）；没有覆盖任何内容 —— Esc 后按 e 编辑新版本")[lang], isError: true)
+            } catch let conflict as EditConflict<Person> {
+                form.conflict = conflict
+                state.message = StatusMessage(conflict.message(lang), isError: true)
                 state.overlay = .orgChart(.person(form))
             } catch {
                 let text = String(describing: error)

@@ -11,6 +11,8 @@ public struct PersonFormState: Sendable {
     /// The person as read (a new one has id 0); the form's values are applied over it.
     public var person: Person
     public var form: FormState
+    /// Someone else's change that refused the last save.
+    public var conflict: EditConflict<Person>?
 
     public var isNew: Bool { person.id == 0 }
 
@@ -125,4 +127,44 @@ public struct PersonFormState: Sendable {
 public enum OrgChartOverlay: Sendable {
     case person(PersonFormState)
     case confirmDelete(personID: Int64, ConfirmDialog)
+}
+
+extension Person: EditableRecord {
+    public static let noun = LocalizedText(en: "person", zh: "人员")
+    /// In the order of `PersonFormState.Field`.
+    public static let formFields: [RecordField<Person>] = [
+        RecordField(LocalizedText(en: "Name", zh: "姓名"), \.name),
+        RecordField(LocalizedText(en: "Title", zh: "职位"), \.title),
+        RecordField(LocalizedText(en: "Level", zh: "级别"), \.level),
+        RecordField(LocalizedText(en: "Function", zh: "职能"), \.function),
+        RecordField(LocalizedText(en: "Roles", zh: "角色"), \.roles),
+        RecordField(LocalizedText(en: "Stance", zh: "立场"), \.stance),
+        RecordField(LocalizedText(en: "Influence", zh: "影响力"), \.influence),
+        RecordField(LocalizedText(en: "Inside coach", zh: "内线"), \.isInsideCoach),
+        RecordField(LocalizedText(en: "Reports to", zh: "上级"), \.reportsTo),
+        RecordField(LocalizedText(en: "Last met", zh: "最近见面"), \.lastMet),
+        RecordField(LocalizedText(en: "Cares about", zh: "关注点"), \.cares),
+        RecordField(LocalizedText(en: "Notes", zh: "备注"), \.notes),
+        RecordField(LocalizedText(en: "Phone", zh: "电话"), \.phone),
+        RecordField(LocalizedText(en: "E-mail", zh: "邮箱"), \.email),
+    ]
+
+    public static func edit(_ store: any Store, _ id: Int64, expectedVersion: Int, _ change: (inout Person) throws -> Void) throws -> Person {
+        try store.editPerson(id, expectedVersion: expectedVersion, change)
+    }
+
+    public static func read(_ store: any Store, _ id: Int64) throws -> Person { try store.person(id) }
+}
+
+extension PersonFormState {
+    /// Takes the other writer's values into the fields they changed (`fresh`: the form as it
+    /// opens on the person now); the user's other edits stay.
+    mutating func takeConflict(fresh: PersonFormState) {
+        var record = RecordForm(form: form, original: person)
+        record.conflict = conflict
+        record.takeConflict(fresh: fresh.form)
+        form = record.form
+        person = record.original
+        conflict = nil
+    }
 }

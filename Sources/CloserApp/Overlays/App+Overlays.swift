@@ -25,7 +25,7 @@ extension App {
             }
         case .palette(var palette): handlePalette(command, &palette)
         case .prompt(var prompt): handlePrompt(command, &prompt)
-        case .gate(var gate): handleGate(command, &gate)
+        case .gate: perform(GateUpdate.update(&state, command))
         case .newDeal(var form):
             switch command {
             case .close: state.overlay = nil
@@ -34,7 +34,7 @@ extension App {
                 form.form.run(command)
                 state.overlay = .newDeal(form)
             }
-        case .detail(var detail): handleDetail(command, &detail)
+        case .detail: perform(DealDetailUpdate.update(&state, .command(command)))
         case .accounts(let accountOverlay): handleAccountOverlay(command, accountOverlay)
         case .orgChart(let orgOverlay): handleOrgChartOverlay(command, orgOverlay)
         case .importFile(var screen): handleImport(command, &screen)
@@ -51,8 +51,8 @@ extension App {
         case .newDeal(var form):
             _ = form.form.handle(key)
             state.overlay = .newDeal(form)
-        case .detail(var detail): typeDetail(key, &detail)
-        case .accounts(.account(var detail)): typeAccount360(key, &detail)
+        case .detail: DealDetailUpdate.type(key, &state)
+        case .accounts(.account): Account360Update.type(key, &state)
         case .orgChart(.person(var form)):
             form.form.handle(key)
             state.overlay = .orgChart(.person(form))
@@ -132,6 +132,8 @@ extension App {
             logMeeting(personID: personID, notes: text)
         case .forecastCall(let period):
             perform(ReviewUpdate.saveCall(&state, period: period, text: text, prompt: prompt))
+        case .target(let period):
+            perform(ReviewUpdate.saveTarget(&state, period: period, text: text, prompt: prompt))
         case .forceReason(let dealID, let stageKey, let version):
             guard !text.isEmpty else {
                 var retry = prompt
@@ -159,46 +161,12 @@ extension App {
                 return
             }
             state.overlay = nil
-            if attempt({ _ = try store.closeDeal(dealID, as: .lost, reason: text, expectedVersion: nil) }) {
-                state.message = StatusMessage("#\(dealID) \(state.lang(.lost)): \(text)")
-            }
-            reload()
-        }
-    }
-
-    func handleGate(_ command: Command, _ gate: inout GateState) {
-        guard let result = gate.dialog.run(command, buttons: GateState.buttonCommands) else {
-            state.overlay = .gate(gate)
-            return
-        }
-        state.overlay = nil
-        guard case .chosen(let index) = result else { return }
-        let gate = gate
-        switch index {
-        case 0:
-            // Tick every unmet milestone, then move: the rep says the gate is in fact met.
-            var version: Int? = gate.version
-            let ticked = attempt {
-                for item in gate.unmet {
-                    let deal = try store.setMilestone(dealID: gate.dealID, key: item.milestone.key, done: true, expectedVersion: version)
-                    version = deal.version
-                }
-            }
-            guard ticked, let stage = stage(gate.targetStage),
-                  let current = try? store.deal(gate.dealID) else { reload(); return }
-            move(dealID: gate.dealID, title: gate.dealTitle, to: stage, version: current.version, force: nil)
-        case 1:
-            state.overlay = .prompt(PromptState(title: state.lang(.forceReasonPrompt),
-                                                purpose: .forceReason(dealID: gate.dealID, stage: gate.targetStage, version: gate.version)))
-        default:
-            break
+            perform([.work(CloseDeal(dealID: dealID, outcome: .lost, reason: text, version: nil), replyTo: .dealDetail)])
         }
     }
 
     /// A stage by key, preferring the board's process (stage keys of the built-ins are unique).
-    func stage(_ key: String) -> StageTemplate? {
-        state.process.stage(key) ?? state.catalog.processes.first { $0.stage(key) != nil }?.stage(key)
-    }
+    func stage(_ key: String) -> StageTemplate? { state.stage(key) }
 
     /// `n`: a new deal in `stage` (the board's selected column), else the process's first stage.
     func beginNewDeal(stage: String?) {
@@ -277,5 +245,12 @@ enum FieldParse {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return .empty }
         return Day(typed: trimmed, today: today).map(DayResult.valid) ?? .invalid
+    }
+}
+
+extension AppState {
+    /// A stage by key, preferring the board's process (stage keys of the built-ins are unique).
+    func stage(_ key: String) -> StageTemplate? {
+        process.stage(key) ?? catalog.processes.first { $0.stage(key) != nil }?.stage(key)
     }
 }

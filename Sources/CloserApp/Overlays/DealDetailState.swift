@@ -5,7 +5,8 @@ import TerminalUI
 public struct DealDetailState: Sendable {
     public enum Mode: Sendable {
         case browse
-        case edit(FormState)
+        /// Editing next step, due, amount and close, on the deal as the form was opened.
+        case edit(RecordForm<Deal>)
         case logActivity(kind: ActivityKind, notes: TextFieldState)
     }
 
@@ -17,6 +18,10 @@ public struct DealDetailState: Sendable {
     public var events: [ChangeEvent]
     /// The gaps in the account's key-person map (OrgCoverage), so the deal says what the chart says.
     public var coverage: [CoverageWarning] = []
+    /// What the deal trips of the health rules (CloserCore's taboos), each with why and fix.
+    public var health: [HealthWarning] = []
+    /// The right pane shows the health list instead of the milestone checklist.
+    public var showsHealth = false
     /// Index into `milestoneRows`.
     public var cursor = 0
     public var mode: Mode = .browse
@@ -38,7 +43,10 @@ public struct DealDetailState: Sendable {
 
     public static let nextStepField = 0, dueField = 1, amountField = 2, closeField = 3
 
-    public func editForm(_ lang: Language) -> FormState {
+    public func editForm(_ lang: Language) -> FormState { Self.editForm(deal, lang) }
+
+    /// The edit form as it opens on `deal`.
+    static func editForm(_ deal: Deal, _ lang: Language) -> FormState {
         FormState(fields: [
             FormField(label: lang(.nextStep), text: deal.nextStep),
             FormField(label: lang(.due), text: deal.nextStepDue?.description ?? "", placeholder: "YYYY-MM-DD, +7"),
@@ -54,9 +62,27 @@ extension Command {
     public static let logActivity = Command("deal.log-activity", en: "Log an activity", zh: "记录行动")
     public static let markWon = Command("deal.won", en: "Mark won", zh: "标记赢单")
     public static let markLost = Command("deal.lost", en: "Mark lost (with a reason)", zh: "标记丢单（需原因）")
+    public static let toggleHealth = Command("deal.health", en: "Health warnings, why and fix / milestones", zh: "健康提示（原因与对策）/ 关键节点")
     public static let cycleForecast = Command("deal.forecast", en: "Forecast: pipeline / best case / commit", zh: "预测类别：管道 / 乐观 / 承诺")
     public static let nextKind = Command("activity.next-kind", en: "Next kind of activity", zh: "下一种行动类型")
     public static let previousKind = Command("activity.previous-kind", en: "Previous kind of activity", zh: "上一种行动类型")
+}
+
+extension Deal: EditableRecord {
+    public static let noun = LocalizedText(en: "deal", zh: "商机")
+    /// In the order of `DealDetailState.editForm`.
+    public static let formFields: [RecordField<Deal>] = [
+        RecordField(UIText.nextStep.text, \.nextStep),
+        RecordField(UIText.due.text, \.nextStepDue),
+        RecordField(UIText.amount.text, \.amount),
+        RecordField(UIText.expectedClose.text, \.expectedClose),
+    ]
+
+    public static func edit(_ store: any Store, _ id: Int64, expectedVersion: Int, _ change: (inout Deal) throws -> Void) throws -> Deal {
+        try store.editDeal(id, expectedVersion: expectedVersion, change)
+    }
+
+    public static func read(_ store: any Store, _ id: Int64) throws -> Deal { try store.deal(id) }
 }
 
 extension DealDetailState {
@@ -75,6 +101,7 @@ extension DealDetailState {
         KeyBinding([.char("x")], .markLost, keys),
         KeyBinding([.char("o")], .openOrgChart, keys),
         KeyBinding([.char("f")], .cycleForecast, keys),
+        KeyBinding([.char("h")], .toggleHealth, keys),
         KeyBinding([.escape, .char("q")], .close, keys),
         KeyBinding([.tab], .nextKind, activityKeys),
         KeyBinding([.backTab], .previousKind, activityKeys),
@@ -85,7 +112,7 @@ extension DealDetailState {
     var contexts: [KeyContext] {
         switch mode {
         case .browse: [Self.keys]
-        case .edit: [FormKeys.keys]
+        case .edit: [RecordFormKeys.keys, FormKeys.keys]
         case .logActivity: [Self.activityKeys]
         }
     }

@@ -9,13 +9,23 @@ enum DealDetailView {
         let box = area.inset(dx: 2, dy: 1)
         let deal = detail.deal
         let inner = Panel.render(into: &canvas, rect: box, title: "#\(deal.id) \(deal.title)", focused: true, fill: .overlay)
-        let leftWidth = min(44, inner.width / 2)
-        let left = Rect(x: inner.x + 1, y: inner.y, width: leftWidth - 1, height: inner.height)
-        let right = Rect(x: inner.x + leftWidth + 1, y: inner.y, width: inner.width - leftWidth - 2, height: inner.height)
-        canvas.vline(x: inner.x + leftWidth, y: inner.y, length: inner.height - 6, role: .border)
+        // The two panes share the width: a wide terminal gives activity notes the room.
+        let leftWidth = inner.width / 2
+        let footerHeight = min(max(5, inner.height - 8), footerRows(detail, lang: lang, width: inner.width - 2))
+        let content = inner.height - footerHeight - 1
+        let left = Rect(x: inner.x + 1, y: inner.y, width: leftWidth - 1, height: content)
+        let right = Rect(x: inner.x + leftWidth + 1, y: inner.y, width: inner.width - leftWidth - 2, height: content)
+        canvas.vline(x: inner.x + leftWidth, y: inner.y, length: content, role: .border)
         facts(detail, lang: lang, today: today, into: &canvas, rect: left)
-        milestones(detail, lang: lang, into: &canvas, rect: right)
-        footer(detail, lang: lang, into: &canvas, rect: Rect(x: inner.x + 1, y: inner.maxY - 5, width: inner.width - 2, height: 5))
+        if detail.showsHealth { health(detail, lang: lang, into: &canvas, rect: right) } else { milestones(detail, lang: lang, into: &canvas, rect: right) }
+        footer(detail, lang: lang, into: &canvas, rect: Rect(x: inner.x + 1, y: inner.maxY - footerHeight, width: inner.width - 2, height: footerHeight))
+    }
+
+    /// The footer's rows: history and keys (5), or the edit form with a refusal under it.
+    static func footerRows(_ detail: DealDetailState, lang: Language, width: Int) -> Int {
+        guard case .edit(let edit) = detail.mode else { return 5 }
+        let notice = edit.conflict.map { TextWidth.wrap($0.notice(lang), to: max(1, width)).count } ?? 0
+        return max(5, 1 + Form.height(of: edit.form) + notice)
     }
 
     static func facts(_ detail: DealDetailState, lang: Language, today: Day, into canvas: inout Canvas, rect: Rect) {
@@ -37,6 +47,7 @@ enum DealDetailView {
         ]
         if deal.outcome != .open { rows.append((lang(.outcome), deal.outcome.label[lang] + " " + deal.outcomeReason, .warning)) }
         rows.append(coverageRow(detail.coverage, lang: lang))
+        rows.append(healthRow(detail.health, lang: lang))
         let labelWidth = rows.map { TextWidth.of($0.0) }.max() ?? 0
         for (index, row) in rows.enumerated() where index < rect.height {
             canvas.put(TextWidth.padRight(row.0, to: labelWidth), x: rect.x, y: rect.y + index, role: .dim)
@@ -45,7 +56,7 @@ enum DealDetailView {
         var y = rect.y + rows.count + 1
         canvas.put(lang(.activities), x: rect.x, y: y, role: .title, maxWidth: rect.width)
         y += 1
-        for activity in detail.activities where y < rect.maxY - 6 {
+        for activity in detail.activities where y < rect.maxY {
             canvas.put("\(activity.day) \(activity.kind.label[lang]) \(activity.notes)", x: rect.x, y: y, role: .normal, maxWidth: rect.width)
             y += 1
         }
@@ -60,12 +71,45 @@ enum DealDetailView {
         return (label, "⚠ " + shown + more + " [o]", first.isSevere ? .error : .warning)
     }
 
+    /// "⚠ 2: #9 next · #6 budget [h]": how many health rules the deal trips, the list a key away.
+    static func healthRow(_ warnings: [HealthWarning], lang: Language) -> (String, String, StyleRole) {
+        let label = LocalizedText(en: "Health", zh: "健康")[lang]
+        let key = KeyMap.keys(of: .toggleHealth, in: [DealDetailState.keys]).first.map(KeyMap.name(of:)) ?? ""
+        guard !warnings.isEmpty else { return (label, LocalizedText(en: "✓ no warnings", zh: "✓ 无提示")[lang] + " [\(key)]", .success) }
+        return (label, "⚠ \(warnings.count): " + warnings.map { $0.rule.shortLabel[lang] }.joined(separator: " · ") + " [\(key)]", .warning)
+    }
+
+    /// Each warning the deal trips: its title and what the data shows, why it matters, the fix.
+    static func health(_ detail: DealDetailState, lang: Language, into canvas: inout Canvas, rect: Rect) {
+        let key = KeyMap.keys(of: .toggleHealth, in: [DealDetailState.keys]).first.map(KeyMap.name(of:)) ?? ""
+        canvas.put(LocalizedText(en: "Health (\(key): milestones)", zh: "健康提示（\(key)：关键节点）")[lang], x: rect.x, y: rect.y, role: .title, maxWidth: rect.width)
+        var y = rect.y + 1
+        guard !detail.health.isEmpty else {
+            canvas.put(LocalizedText(en: "✓ The deal trips none of the health rules", zh: "✓ 该商机未触发任何健康规则")[lang], x: rect.x, y: y, role: .success, maxWidth: rect.width)
+            return
+        }
+        /// Wrapped under a two-column indent; the first line may start with a mark instead.
+        func paragraph(_ text: String, mark: String = "  ", _ role: StyleRole) {
+            for (index, line) in TextWidth.wrap(text, to: max(1, rect.width - 2)).enumerated() where y < rect.maxY {
+                canvas.put((index == 0 ? mark : "  ") + line, x: rect.x, y: y, role: role, maxWidth: rect.width)
+                y += 1
+            }
+        }
+        for warning in detail.health where y < rect.maxY {
+            paragraph("\(warning.rule.title[lang])\(lang == .zh ? "：" : ": ")\(warning.detail[lang])", mark: "⚠ ", .warning)
+            paragraph(LocalizedText(en: "Why: ", zh: "原因：")[lang] + warning.rule.why[lang], .dim)
+            paragraph(LocalizedText(en: "Fix: ", zh: "对策：")[lang] + warning.rule.fix[lang], .normal)
+        }
+    }
+
     static func milestones(_ detail: DealDetailState, lang: Language, into canvas: inout Canvas, rect: Rect) {
         canvas.put(lang(.milestones), x: rect.x, y: rect.y, role: .title, maxWidth: rect.width)
         var y = rect.y + 1
         var lastStage = ""
-        for (index, row) in detail.milestoneRows.enumerated() where y < rect.maxY - 6 {
+        for (index, row) in detail.milestoneRows.enumerated() where y < rect.maxY {
             if row.stage.key != lastStage {
+                // A stage's name with none of its milestones under it says nothing: stop before it.
+                guard y + 1 < rect.maxY else { break }
                 let current = row.stage.key == detail.deal.stageKey ? " ◀" : ""
                 canvas.put("\(row.stage.name[lang]) \(row.stage.probability)%\(current)", x: rect.x, y: y, role: .dim, maxWidth: rect.width)
                 y += 1
@@ -97,8 +141,8 @@ enum DealDetailView {
             }
             let hints = DealDetailState.footerHints(lang).map { "\($0.key) \($0.label)" }.joined(separator: " · ") + " · Esc"
             canvas.put(hints, x: rect.x, y: rect.maxY - 1, role: .dim, maxWidth: rect.width)
-        case .edit(let form):
-            Form.render(into: &canvas, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), form: form)
+        case .edit(let edit):
+            RecordFormView.render(edit, lang: lang, into: &canvas, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1))
         case .logActivity(let kind, let notes):
             canvas.put("\(lang(.logActivity)): ◀ \(kind.label[lang]) ▶ (Tab)", x: rect.x, y: rect.y + 1, role: .title, maxWidth: rect.width)
             canvas.put(lang(.notes), x: rect.x, y: rect.y + 2, role: .dim)

@@ -25,7 +25,7 @@ public enum Overlay: Sendable {
         case .accounts(.columns): [ColumnChooserState.keys]
         case .accounts(.account(let detail)): detail.contexts
         case .accounts(.savedFilters): [SavedFilterPicker.keys]
-        case .orgChart(.person): [FormKeys.keys]
+        case .orgChart(.person): [RecordFormKeys.keys, FormKeys.keys]
         case .orgChart(.confirmDelete): [ConfirmKeys.keys]
         case .importFile(let screen): [screen.keys]
         }
@@ -46,7 +46,7 @@ public enum Overlay: Sendable {
 enum Overlays {
     static let all: [any OverlayKeys.Type] = [
         DealDetailState.self, Account360State.self, ColumnChooserState.self, SavedFilterPicker.self, GateState.self,
-        ConfirmKeys.self, FormKeys.self, PromptState.self, PaletteState.self, HelpKeys.self, ImportState.self, StandupState.self,
+        ConfirmKeys.self, FormKeys.self, RecordFormKeys.self, PromptState.self, PaletteState.self, HelpKeys.self, ImportState.self, StandupState.self,
     ]
 }
 
@@ -128,6 +128,7 @@ public struct PromptState: Sendable {
         case jumpToPerson
         case logMeeting(personID: Int64)
         case forecastCall(period: String)
+        case target(period: String)
         case personSearch
         case exportTable
     }
@@ -144,29 +145,7 @@ public struct PromptState: Sendable {
     }
 }
 
-/// The gate a move ran into: the unmet milestones and what the user may do about them.
-public struct GateState: Sendable {
-    public var dealID: Int64
-    public var dealTitle: String
-    public var targetStage: String
-    public var version: Int
-    public var unmet: [UnmetMilestone]
-    public var dialog: Dialog
-
-    /// The dialog's buttons, in order, by the command that presses each.
-    static let buttonCommands: [Command] = [.gateTick, .gateForce, .close]
-    static let keys = KeyContext("gate", en: "Gate dialog", zh: "关键节点对话框")
-    static let bindings: [KeyBinding] = [
-        KeyBinding([.char("t")], .gateTick, keys),
-        KeyBinding([.char("f")], .gateForce, keys),
-        KeyBinding([.escape, .char("c")], .close, keys),
-        KeyBinding([.enter], .confirm, keys),
-    ] + DialogKeys.bindings(keys)
-}
-
 extension Command {
-    public static let gateTick = Command("gate.tick-and-move", en: "Tick the milestones and move", zh: "勾选关键节点并推进")
-    public static let gateForce = Command("gate.force", en: "Force the gate with a reason (at risk)", zh: "强制推进（需填写原因，标记为风险）")
     public static let nextMatch = Command("prompt.next-match", en: "Next match (jump to a person)", zh: "下一个匹配（跳转人员）")
 }
 

@@ -8,7 +8,7 @@ enum OverlayView {
         let area = Rect(x: 0, y: 0, width: state.width, height: state.height)
         switch overlay {
         case .help(let offset):
-            HelpOverlay.render(into: &canvas, area: area.inset(by: 1), title: lang(.help), sections: KeyMap.helpSections(lang), offset: offset,
+            HelpOverlay.render(into: &canvas, area: area.inset(by: 1), title: lang(.help), sections: KeyMap.helpSections(lang) + [BoardView.legend(lang)], offset: offset,
                                footer: "↑↓ PgUp PgDn · Esc")
         case .palette(let palette):
             PaletteView.render(palette, state: state, into: &canvas, area: area)

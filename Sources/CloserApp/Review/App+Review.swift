@@ -19,10 +19,14 @@ extension App {
             if review.closeDateChanges.indices.contains(index) { openDeal(review.closeDateChanges[index].item.dealID) }
         case .quadrants:
             if review.quadrantChanges.indices.contains(index) { openAccount360(review.quadrantChanges[index].accountID) }
-        case .reps:
-            guard review.reps.indices.contains(index) else { return }
+        case .health(let rule):
+            let items = state.review.health?.list(rule)?.items ?? []
+            if items.indices.contains(index) { openDeal(items[index].dealID) }
+        case .reps, .healthByRep:
+            let reps = state.review.currentSection == .reps ? review.reps.map(\.rep) : (state.review.health?.reps.map(\.rep) ?? [])
+            guard reps.indices.contains(index) else { return }
             // Walk the team one by one: the review for this rep.
-            let rep = review.reps[index].rep
+            let rep = reps[index]
             var filter = state.filter
             filter.owner = rep
             setFilter(filter)

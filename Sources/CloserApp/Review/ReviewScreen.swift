@@ -11,8 +11,10 @@ extension ScreenID {
 }
 
 extension Command {
-    public static let reviewEarlier = Command("review.earlier", en: "Period starts a week earlier", zh: "起始日提前一周")
-    public static let reviewLater = Command("review.later", en: "Period starts a week later", zh: "起始日推后一周")
+    public static let reviewEarlier = Command("review.earlier", en: "The week before", zh: "上一周")
+    public static let reviewLater = Command("review.later", en: "The week after", zh: "下一周")
+    public static let reviewTargetQuarter = Command("review.target-quarter", en: "Set this quarter's target", zh: "设定本季度目标")
+    public static let reviewTargetMonth = Command("review.target-month", en: "Set this month's target", zh: "设定本月目标")
     public static let reviewOpen = Command("review.open", en: "Open the list / the deal or account", zh: "打开列表 / 商机或客户")
     public static let reviewCallQuarter = Command("review.call-quarter", en: "Manager's call for this quarter", zh: "记录经理对本季度的判断")
     public static let reviewCallMonth = Command("review.call-month", en: "Manager's call for this month", zh: "记录经理对本月的判断")
@@ -30,6 +32,8 @@ enum ReviewScreen: ScreenModule {
         KeyBinding([.enter], .reviewOpen, keys),
         KeyBinding([.char("c")], .reviewCallQuarter, keys),
         KeyBinding([.char("C")], .reviewCallMonth, keys),
+        KeyBinding([.char("t")], .reviewTargetQuarter, keys),
+        KeyBinding([.char("T")], .reviewTargetMonth, keys),
         KeyBinding([.left, .char("h")], .selectLeft, keys),
         KeyBinding([.right, .char("l")], .selectRight, keys),
     ]

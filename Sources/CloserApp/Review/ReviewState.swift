@@ -7,12 +7,27 @@ public struct ReviewState: Sendable {
     /// The sections a manager walks through, in order: the lists, close dates, quadrants, reps.
     public enum Section: Hashable, Sendable {
         case list(ReviewListKind)
+        /// The open deals tripping one health rule (issue 19's warnings), then the rules per rep.
+        case health(HealthRule)
+        case healthByRep
         case closeDates, quadrants, reps
+
+        var isHealth: Bool {
+            switch self {
+            case .health, .healthByRep: true
+            default: false
+            }
+        }
     }
 
-    public static let sections: [Section] = ReviewListKind.allCases.map { .list($0) } + [.closeDates, .quadrants, .reps]
+    public static let sections: [Section] = ReviewListKind.allCases.map { .list($0) } + HealthRule.allCases.map { .health($0) }
+        + [.healthByRep, .closeDates, .quadrants, .reps]
 
     public var review: WeeklyReview?
+    /// The open deals' health, read once a health list is in view; nil until then (or on a store that keeps none).
+    public var health: HealthReport?
+    /// What `health` was read for: another rep or process reads it again.
+    var healthQuery: HealthReportQuery?
     /// Start of the period; nil until the first load picks Monday of last week.
     public var since: Day?
     public var section = 0
@@ -34,6 +49,8 @@ public struct ReviewState: Sendable {
         case .closeDates: return review.closeDateChanges.count
         case .quadrants: return review.quadrantChanges.count
         case .reps: return review.reps.count
+        case .health(let rule): return health?.list(rule)?.items.count ?? 0
+        case .healthByRep: return health?.reps.count ?? 0
         }
     }
 }

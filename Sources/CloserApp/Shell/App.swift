@@ -58,6 +58,12 @@ public final class App {
                 pendingEffects += later
             case .reload(let keeping):
                 reload(keeping: keeping)
+            case .reloadIfChanged(let keeping):
+                if case .success(let token as Int64) = runner.run(ReadChangeToken()), token == lastChangeToken { continue }
+                reload(keeping: keeping)
+            case .openOrgChart(let accountID, let person):
+                openOrgChart(accountID: accountID)
+                selectPerson(person)
             case .command(let command):
                 run(command)
             case .say(let message):
@@ -70,13 +76,22 @@ public final class App {
         switch origin {
         case .screen(let id): perform(Screens.module(id).update(&state, event) ?? [])
         case .dealMove: perform(DealMoves.update(&state, event))
+        case .dealDetail: perform(DealDetailUpdate.update(&state, event))
+        case .account360: perform(Account360Update.update(&state, event))
+        case .savedFilters: perform(SavedFilterUpdate.update(&state, event))
         case .importer: perform(ImportFlow.update(&state, event))
         case .exporter: perform(TableExportFlow.update(&state, event))
+        case .shell: perform(TeamNumbersUpdate.update(&state, event))
         }
     }
 
     /// Loads what the first frame needs.
     public func start() {
+        if case .success(let reply) = runner.run(ReadActor()), case .stranger? = reply as? Actor {
+            state.isStranger = true
+            return
+        }
+        state.isStranger = false
         attempt {
             state.catalog = try store.processCatalog()
             state.reps = try store.users().map(\.name)
@@ -92,10 +107,14 @@ public final class App {
             guard width != state.width || height != state.height || state.board.board == nil && state.table.page == nil else { return }
             state.width = width
             state.height = height
+            if state.isStranger { return }
             if state.standup != nil { refreshStandup(now: Date()) } else { reload() }
         case .mouse(let mouse):
-            guard state.standup == nil else { return }
+            guard state.standup == nil, !state.isStranger else { return }
             handleMouse(mouse)
+        case .key(let key) where state.isStranger:
+            // Nothing to see or do until a manager adds the user: q leaves.
+            if KeyMap.command(for: key, in: [.global]) == .quit || key == .escape { state.shouldQuit = true }
         case .key(let key) where state.standup != nil:
             handleStandupKey(key)
         case .key(let key):
@@ -231,7 +250,10 @@ public final class App {
         let keep = dealID ?? selectedDealID
         let screen = Screens.module(state.screen)
         attempt {
-            lastChangeToken = try store.changeToken()
+            let token = try store.changeToken()
+            // A rate or a name changed on the command line shows with the next read.
+            if token != lastChangeToken { perform([.work(ReadTeamNumbers(), replyTo: .shell)]) }
+            lastChangeToken = token
             state.isEmptyStore = false
             if let effects = screen.update(&state, .load(keeping: keep)) { perform(effects) } else { try screen.load(self, keeping: keep) }
         }
@@ -241,11 +263,16 @@ public final class App {
     /// Returns true when the screen needs redrawing.
     public func pollStore() -> Bool {
         if state.standup != nil { return standupTick(now: Date()) }
+        if state.isStranger {
+            // Added meanwhile by a manager: the dashboard starts.
+            start()
+            return !state.isStranger
+        }
         guard let token = try? store.changeToken(), token != lastChangeToken else { return false }
         if !Screens.module(state.screen).refreshesOnChange(self) { return false }
         reload()
         if case .detail(let detail) = state.overlay { openDeal(detail.deal.id, keepCursor: detail.cursor) }
-        if case .accounts(.account(let account)) = state.overlay { refreshAccount360(account) }
+        if case .accounts(.account(let account)) = state.overlay { perform([Account360Update.read(state, account.account.id)]) }
         return true
     }
 }

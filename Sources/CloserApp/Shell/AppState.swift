@@ -27,6 +27,8 @@ public struct AppState: Sendable {
     public var catalog = ProcessCatalog()
     public var processKey = BuiltInProcesses.project.key
     public var reps: [String] = []
+    /// The base currency, its rates and the team's names, for every screen's figures.
+    public var numbers = TeamNumbers()
     public var filter = DealFilter()
     public var board = BoardState()
     public var table = DealTableState()
@@ -43,6 +45,9 @@ public struct AppState: Sendable {
     /// Said over the screen while long work runs ("Importing deals.csv…"), so it does not look frozen.
     public var busy: String?
     public var isEmptyStore = false
+    /// The name the dashboard acts as is not a user of a store that has users: it sees nothing
+    /// and says how to be added, instead of an empty board.
+    public var isStranger = false
     public var shouldQuit = false
 
     public init(lang: Language, width: Int, height: Int, today: Day, user: String, storeLocation: String) {
@@ -64,7 +69,7 @@ public struct AppState: Sendable {
     /// "mine · grade A · “zgsh” · saved “hot”": the active filter in a few words for the status line.
     public var filterSummary: String {
         var parts = [String]()
-        if let owner = filter.owner { parts.append(owner == user ? lang(.mine) : owner) }
+        if let owner = filter.owner { parts.append(owner == user ? lang(.mine) : numbers.name(owner)) }
         if !filter.grades.isEmpty { parts.append("\(lang(.grade)) " + filter.grades.map(\.rawValue).sorted().joined(separator: "+")) }
         if !filter.text.isEmpty { parts.append("“\(filter.text)”") }
         if let name = filter.accountFilterName {

@@ -13,6 +13,10 @@ public enum AppView {
             TooSmallMessage.render(into: &canvas, text: text)
             return
         }
+        if state.isStranger {
+            StrangerView.render(state, into: &canvas)
+            return
+        }
         if let standup = state.standup {
             StandupView.render(state, standup, into: &canvas)
             return

@@ -22,8 +22,16 @@ enum Origin: Sendable, Equatable {
     case screen(ScreenID)
     /// Moving a deal, from the board, the deal table, the gate dialog or the open deal.
     case dealMove
+    /// The open deal (`DealDetailUpdate`).
+    case dealDetail
+    /// The open account, its 360° view (`Account360Update`).
+    case account360
+    /// The saved filters' picker and save (`SavedFilterUpdate`).
+    case savedFilters
     case importer
     case exporter
+    /// The dashboard as a whole: the team's numbers every screen shows.
+    case shell
 }
 
 /// What an update asks of the world, as data: tests read it, the runner does it.
@@ -33,6 +41,10 @@ enum Effect: Sendable {
     case afterFrame(busy: String, [Effect])
     /// The current screen's read again, the selection kept on the deal.
     case reload(keeping: Int64?)
+    /// The same, only when someone (another process) wrote since the last read.
+    case reloadIfChanged(keeping: Int64?)
+    /// The org chart of an account, as the screen behind, with a person selected if given.
+    case openOrgChart(accountID: Int64, person: Int64? = nil)
     /// A command run next, as if its key were pressed (a double-click opens what it selected).
     case command(Command)
     /// The status line says this (after the effects before it, which may say something else).
@@ -47,6 +59,16 @@ enum ScreenEvent: Sendable {
     case mouse(MouseEvent)
     case reply(any Sendable)
     case failed(any Work, any Error)
+}
+
+/// The store's change token: whether anyone wrote since the last read.
+struct ReadChangeToken: Work, Equatable {
+    func run(in world: World) throws -> Int64 { try world.store.changeToken() }
+}
+
+/// Who the store acts for: a member, anyone (no users yet) or a stranger.
+struct ReadActor: Work, Equatable {
+    func run(in world: World) throws -> Actor { try world.store.whoIsActing() }
 }
 
 /// Does the work effects describe. The one place the dashboard touches the store and files.

@@ -19,8 +19,13 @@ extension Dialog {
     /// cancels; nil while the dialog stays open.
     mutating func run(_ command: Command, buttons commands: [Command]) -> DialogResult? {
         switch command {
-        case .dialogPrevious: return handle(.left)
-        case .dialogNext: return handle(.right)
+        // Focus stops at either end: from Cancel, a Tab never lands on the button that acts.
+        case .dialogPrevious:
+            selected = max(0, selected - 1)
+            return nil
+        case .dialogNext:
+            selected = min(max(0, buttons.count - 1), selected + 1)
+            return nil
         case .confirm: return handle(.enter)
         case .close: return .cancelled
         default:

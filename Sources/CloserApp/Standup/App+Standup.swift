@@ -10,21 +10,26 @@ extension App {
         refreshStandup(now: now)
     }
 
-    /// Reads the picture: the review since yesterday (what moved, today's and overdue steps, the
-    /// funnel, per rep) and the quadrant counts. A failed read keeps the last good picture.
+    /// Reads the picture (`ReadWall`): the review since yesterday, the quadrant counts, the
+    /// deals' health and the team's numbers. A failed read keeps the last good picture.
     func refreshStandup(now: Date) {
         guard var standup = state.standup else { return }
         // A wall screen runs for days: "today" moves on with the clock.
         state.today = Day(now)
-        do {
-            lastChangeToken = try store.changeToken()
-            let yesterday = state.today.adding(days: -1)
-            let query = ReviewQuery(today: state.today, since: yesterday, until: state.today, processKey: state.processKey, listLimit: 12)
-            standup.review = try wallReads.measure(at: now) { try store.weeklyReview(query) }
-            standup.quadrants = try store.quadrantSummary(AccountQuery(), topPerQuadrant: 3, rankByLifetimeValue: false)
+        let read = ReadWall(today: state.today, processKey: state.processKey)
+        switch runner.run(read) {
+        case .success(let wall as ReadWall.Reply):
+            lastChangeToken = wall.token
+            wallReads.record(cost: wall.cost, at: now)
+            standup.review = wall.review
+            standup.quadrants = wall.quadrants
+            standup.health = wall.health
+            state.numbers = wall.numbers
             standup.loadedAt = now
             standup.problem = nil
-        } catch {
+        case .success:
+            break
+        case .failure(let error):
             standup.problem = String(describing: error)
         }
         state.standup = standup
@@ -73,6 +78,34 @@ extension App {
                                                         zh: "站会屏幕只读：空格暂停，← → 切换，q 退出")[state.lang])
         }
         state.standup = standup
+    }
+}
+
+/// Everything the wall shows, in one read: the review since yesterday, the quadrants, the open
+/// deals' health, and the base currency with its rates and the team's names.
+struct ReadWall: Work, Equatable {
+    var today: Day
+    var processKey: String
+
+    struct Reply: Sendable {
+        var token: Int64
+        var review: WeeklyReview
+        var quadrants: QuadrantSummary
+        var health: HealthReport?
+        var numbers: TeamNumbers
+        var cost: TimeInterval
+    }
+
+    func run(in world: World) throws -> Reply {
+        let started = Date()
+        let token = try world.store.changeToken()
+        let yesterday = today.adding(days: -1)
+        let query = ReviewQuery(today: today, since: yesterday, until: today, processKey: processKey, listLimit: 40)
+        let review = try world.store.weeklyReview(query)
+        let quadrants = try world.store.quadrantSummary(AccountQuery(), topPerQuadrant: 8, rankByLifetimeValue: false)
+        let health = try world.health?.healthReport(HealthReportQuery(today: today, processKey: processKey, listLimit: 1))
+        let numbers = try ReadTeamNumbers().run(in: world)
+        return Reply(token: token, review: review, quadrants: quadrants, health: health, numbers: numbers, cost: Date().timeIntervalSince(started))
     }
 }
 

@@ -29,6 +29,8 @@ public struct StandupState: Sendable {
     /// The last picture read whole; kept while the store cannot be read.
     public var review: WeeklyReview?
     public var quadrants: QuadrantSummary?
+    /// The open deals' health (nil on a store that keeps none).
+    public var health: HealthReport?
     public var loadedAt: Date?
     /// Why the store could not be read, shown as a banner over the last good picture.
     public var problem: String?

@@ -27,10 +27,10 @@ enum StandupView {
         }
         if let review = standup.review {
             switch standup.panel {
-            case .board: board(review, process: state.process, catalog: state.catalog, lang: lang, into: &canvas, area: body)
-            case .nextSteps: nextSteps(review, lang: lang, into: &canvas, area: body)
-            case .yesterday: yesterday(review, catalog: state.catalog, process: state.process, lang: lang, into: &canvas, area: body)
-            case .quadrants: quadrants(standup.quadrants, lang: lang, into: &canvas, area: body)
+            case .board: StandupBoardPanel.render(review, health: standup.health, state: state, into: &canvas, area: body)
+            case .nextSteps: nextSteps(review, numbers: state.numbers, today: state.today, lang: lang, into: &canvas, area: body)
+            case .yesterday: yesterday(review, numbers: state.numbers, catalog: state.catalog, process: state.process, lang: lang, into: &canvas, area: body)
+            case .quadrants: quadrants(standup.quadrants, numbers: state.numbers, lang: lang, into: &canvas, area: body)
             }
         }
         let keys = standup.wallOnly ? l("Space pause · ← → panels · q quit", "空格 暂停 · ← → 切换 · q 退出")
@@ -44,68 +44,75 @@ enum StandupView {
         return String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
 
-    /// The main currency's total, big, then one bar per stage.
-    static func board(_ review: WeeklyReview, process: ProcessTemplate, catalog: ProcessCatalog, lang: Language, into canvas: inout Canvas, area: Rect) {
-        var totals: CurrencyTotals = [:], weighted: CurrencyTotals = [:]
-        for stage in review.funnel {
-            for (currency, amount) in stage.amount { totals[currency, default: 0] += amount }
-            for (currency, amount) in stage.weighted { weighted[currency, default: 0] += amount }
-        }
-        let main = totals.max { $0.value < $1.value }?.key ?? Money.defaultCurrency
-        let count = review.funnel.reduce(0) { $0 + $1.count }
-        canvas.put(LocalizedText(en: "Open pipeline · \(process.name.en)", zh: "在途管道 · \(process.name.zh)")[lang], x: area.x, y: area.y, role: .header,
-                   maxWidth: area.width)
-        var x = area.x
-        x += BigType.put(Money.compact(totals[main] ?? 0), x: x, y: area.y + 2, role: .stageTotal, maxWidth: area.width, into: &canvas)
-        canvas.put(main, x: x + 1, y: area.y + 6, role: .dim, maxWidth: 4)
-        let side = LocalizedText(en: "\(count) deal\(count == 1 ? "" : "s") · weighted \(main) \(Money.compact(weighted[main] ?? 0))",
-                                 zh: "\(count) 个商机 · 加权 \(main) \(Money.compact(weighted[main] ?? 0))")[lang]
-        canvas.put(side, x: x + 6, y: area.y + 4, role: .normal, maxWidth: max(0, area.maxX - x - 6))
-        let largest = max(1, review.funnel.map { $0.amount[main] ?? 0 }.max() ?? 1)
-        let nameWidth = 12
-        let barWidth = max(4, area.width - nameWidth - 34)
-        for (row, stage) in review.funnel.enumerated() {
-            let y = area.y + 8 + row * 2
-            guard y < area.maxY else { break }
-            canvas.put(catalog.stageName(stage.stage, preferring: process, lang: lang), x: area.x, y: y, role: .stageHeader, maxWidth: nameWidth - 1)
-            let length = Int((Double(stage.amount[main] ?? 0) / Double(largest) * Double(barWidth)).rounded())
-            canvas.put(String(repeating: "█", count: max(stage.count > 0 ? 1 : 0, length)), x: area.x + nameWidth, y: y, role: .bar, maxWidth: barWidth)
-            canvas.put("\(stage.count) · \(ReviewWording.totals(stage.amount))", x: area.x + nameWidth + barWidth + 2, y: y, role: .normal, maxWidth: 32)
-        }
-    }
-
-    /// Per rep: steps due today and overdue, big enough to call out; then the overdue deals.
-    static func nextSteps(_ review: WeeklyReview, lang: Language, into canvas: inout Canvas, area: Rect) {
+    /// Per rep: steps due today and overdue, big enough to call out; then the overdue deals, largest first, with their amounts.
+    static func nextSteps(_ review: WeeklyReview, numbers: TeamNumbers, today: Day, lang: Language, into canvas: inout Canvas, area: Rect) {
         func l(_ en: String, _ zh: String) -> String { LocalizedText(en: en, zh: zh)[lang] }
         var x = area.x
+        let step = max(22, area.width / 4)
         for (label, value, role) in [(l("due today", "今日到期"), review.dueToday.count, .cardDue),
                                      (l("overdue", "逾期"), review.overdueNextStep.count, .cardOverdue),
                                      (l("no next step", "无下一步"), review.missingNextStep.count, StyleRole.warning)] {
-            canvas.put(label, x: x, y: area.y, role: .header, maxWidth: 20)
-            BigType.put("\(value)", x: x, y: area.y + 1, role: role, maxWidth: 20, into: &canvas)
-            x += max(22, TextWidth.of(label) + 4)
+            canvas.put(label, x: x, y: area.y, role: .header, maxWidth: step - 2)
+            BigType.put("\(value)", x: x, y: area.y + 1, role: role, maxWidth: step - 2, into: &canvas)
+            x += max(step, TextWidth.of(label) + 4)
         }
+        let overdueAmount = ReviewWording.total(review.overdueNextStep.base, lang: lang)
+        canvas.put(l("overdue: ", "逾期金额：") + overdueAmount, x: x, y: area.y + 3, role: .cardOverdue, maxWidth: max(0, area.maxX - x))
         let reps = review.reps.filter { $0.dueToday + $0.overdue > 0 }.sorted { ($0.overdue, $0.dueToday, $1.rep) > ($1.overdue, $1.dueToday, $0.rep) }
         var y = area.y + 7
         canvas.put(TextWidth.padRight(l("rep", "销售"), to: 16) + TextWidth.padLeft(l("today", "今日"), to: 8) + TextWidth.padLeft(l("overdue", "逾期"), to: 8),
                    x: area.x, y: y, role: .header, maxWidth: area.width)
         for rep in reps where y + 1 < area.maxY {
             y += 1
-            canvas.put(TextWidth.padRight(rep.rep, to: 16) + TextWidth.padLeft("\(rep.dueToday)", to: 8) + TextWidth.padLeft("\(rep.overdue)", to: 8),
-                       x: area.x, y: y, role: rep.overdue > 0 ? .cardOverdue : .normal, maxWidth: area.width)
+            canvas.put(TextWidth.padRight(TextWidth.truncate(numbers.name(rep.rep), to: 15), to: 16) + TextWidth.padLeft("\(rep.dueToday)", to: 8)
+                       + TextWidth.padLeft("\(rep.overdue)", to: 8), x: area.x, y: y, role: rep.overdue > 0 ? .cardOverdue : .normal, maxWidth: area.width)
         }
         let listX = area.x + 36
         guard listX + 20 < area.maxX else { return }
+        // Overdue first, then today's steps, then the deals with none: each with its amount, as many as the wall holds.
         var row = area.y + 7
-        canvas.put(l("Overdue, largest first", "逾期（按金额）"), x: listX, y: row, role: .header, maxWidth: area.maxX - listX)
-        for item in review.overdueNextStep.items where row + 1 < area.maxY {
-            row += 1
-            let due = item.nextStepDue.map(BoardView.shortDate) ?? ""
-            canvas.put("\(due)  \(item.owner)  \(item.title) · \(item.accountName)", x: listX, y: row, role: .normal, maxWidth: area.maxX - listX)
+        let lists: [(ReviewListKind?, ReviewList, String)] = [
+            (.overdueNextStep, review.overdueNextStep, l("Overdue, largest first", "逾期（按金额）")),
+            (nil, review.dueToday, l("Due today", "今日到期")),
+            (.missingNextStep, review.missingNextStep, l("No next step", "无下一步")),
+        ]
+        for (_, list, title) in lists where list.count > 0 && row + 3 < area.maxY {
+            row = dealList(list, title: title, numbers: numbers, today: today, base: review.baseCurrency, lang: lang, into: &canvas,
+                           area: Rect(x: listX, y: row, width: area.maxX - listX, height: area.maxY - row)) + 1
         }
     }
 
-    static func yesterday(_ review: WeeklyReview, catalog: ProcessCatalog, process: ProcessTemplate, lang: Language, into canvas: inout Canvas, area: Rect) {
+    /// A list's title, then its deals (due date, amount, rep, deal and account) while they fit; returns the next free row.
+    static func dealList(_ list: ReviewList, title: String, numbers: TeamNumbers, today: Day, base: String, lang: Language,
+                         into canvas: inout Canvas, area: Rect) -> Int {
+        func l(_ en: String, _ zh: String) -> String { LocalizedText(en: en, zh: zh)[lang] }
+        let items = list.items
+        let columns = [
+            ReviewColumn(header: l("due", "到期"), cells: items.map { $0.nextStepDue.map { ReviewWording.day($0, today: today) } ?? "—" }, keep: 90),
+            ReviewColumn(header: l("amount", "金额"), cells: items.map { ReviewWording.amount($0, base: base, lang: lang) }, keep: 95,
+                         shrinks: true, shortest: 8, alignRight: true),
+            ReviewColumn(header: l("rep", "销售"), cells: items.map { numbers.name($0.owner) }, keep: 80, shrinks: true),
+            ReviewColumn(header: l("deal · account", "商机 · 客户"), cells: items.map { "\($0.title) · \($0.accountName)" }, keep: 99, shrinks: true, shortest: 12),
+        ]
+        let room = max(0, area.height - 3)
+        let shown = Array(items.indices.prefix(list.count > room ? max(0, room - 1) : room))
+        let laid = ReviewTable.fit(columns, width: area.width, rows: shown)
+        var row = area.y
+        canvas.put("\(title) · \(list.count) · " + ReviewWording.total(list.base, lang: lang), x: area.x, y: row, role: .header, maxWidth: area.width)
+        row += 1
+        canvas.put(laid.header, x: area.x, y: row, role: .dim, maxWidth: area.width)
+        for index in shown {
+            row += 1
+            canvas.put(laid.row(index), x: area.x, y: row, role: .normal, maxWidth: area.width)
+        }
+        if list.count > shown.count, row + 1 < area.maxY {
+            row += 1
+            canvas.put(l("… \(list.count - shown.count) more", "… 另有 \(list.count - shown.count) 条"), x: area.x, y: row, role: .dim, maxWidth: area.width)
+        }
+        return row + 1
+    }
+
+    static func yesterday(_ review: WeeklyReview, numbers: TeamNumbers, catalog: ProcessCatalog, process: ProcessTemplate, lang: Language, into canvas: inout Canvas, area: Rect) {
         func stageName(_ key: String) -> String { catalog.stageName(key, preferring: process, lang: lang) }
         let kinds: [(ReviewListKind, StyleRole)] = [(.advanced, .success), (.won, .grade(.a)), (.lost, .risk), (.newDeals, .accent)]
         var x = area.x
@@ -113,14 +120,18 @@ enum StandupView {
             let list = review.list(kind)
             canvas.put(kind.label[lang], x: x, y: area.y, role: .header, maxWidth: 20)
             BigType.put("\(list.count)", x: x, y: area.y + 1, role: role, maxWidth: 20, into: &canvas)
-            if !list.amount.isEmpty { canvas.put(ReviewWording.totals(list.amount), x: x, y: area.y + 6, role: .dim, maxWidth: 20) }
-            x += 22
+            if list.count > 0 { canvas.put(ReviewWording.total(list.base, lang: lang), x: x, y: area.y + 6, role: .dim, maxWidth: max(20, area.width / 4 - 2)) }
+            x += max(22, area.width / 4)
         }
         var y = area.y + 8
+        // Each kind gets an equal share of the rows below the figures.
+        let share = max(4, (area.maxY - y) / kinds.count)
         for (kind, _) in kinds {
-            for item in review.list(kind).items.prefix(4) where y < area.maxY {
+            for item in review.list(kind).items.prefix(share) where y < area.maxY {
                 let what = ReviewWording.detail(item, kind, lang: lang, stageName: stageName)
-                canvas.put("\(kind.label[lang])  \(item.owner)  \(item.title) · \(item.accountName)  \(what)", x: area.x, y: y, role: .normal, maxWidth: area.width)
+                let amount = ReviewWording.amount(item, base: review.baseCurrency, lang: lang)
+                canvas.put("\(kind.label[lang])  \(numbers.name(item.owner))  \(amount)  \(item.title) · \(item.accountName)  \(what)", x: area.x, y: y,
+                           role: .normal, maxWidth: area.width)
                 y += 1
             }
         }
@@ -130,7 +141,7 @@ enum StandupView {
     }
 
     /// The four quadrants as the grid: counts big, with their pipeline.
-    static func quadrants(_ summary: QuadrantSummary?, lang: Language, into canvas: inout Canvas, area: Rect) {
+    static func quadrants(_ summary: QuadrantSummary?, numbers: TeamNumbers, lang: Language, into canvas: inout Canvas, area: Rect) {
         guard let summary else { return }
         let rows = area.rows(2, gap: 1)
         let order: [[Quadrant]] = [[.loyal, .strategic], [.market, .opportunity]]
@@ -141,11 +152,11 @@ enum StandupView {
                 let group = summary.quadrants[quadrant]
                 BigType.put("\(group?.count ?? 0)", x: inner.x + 1, y: inner.y + 1, role: .quadrant(quadrant),
                             maxWidth: inner.width - 2, into: &canvas)
-                let pipeline = Money.compact(group?.pipeline ?? 0)
+                let pipeline = Money.compact(group?.pipeline ?? 0, lang)
                 canvas.put(LocalizedText(en: "open pipeline \(pipeline)", zh: "在途 \(pipeline)")[lang], x: inner.x + 1, y: inner.y + 7, role: .normal,
                            maxWidth: inner.width - 2)
                 for (i, account) in (group?.top ?? []).prefix(max(0, inner.height - 9)).enumerated() {
-                    canvas.put("· " + account.account.name, x: inner.x + 1, y: inner.y + 9 + i, role: .dim, maxWidth: inner.width - 2)
+                    canvas.put("· " + account.account.name + (account.account.owner.map { " · " + numbers.name($0) } ?? ""), x: inner.x + 1, y: inner.y + 9 + i, role: .dim, maxWidth: inner.width - 2)
                 }
             }
         }

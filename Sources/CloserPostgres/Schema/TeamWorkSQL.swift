@@ -17,7 +17,7 @@ enum TeamWorkSQL {
 
     static var statements: [String] {
         tables.map(PostgresSchema.byteCollated) + columns + [nextFunction, fromLogFunction, followLogFunction] + StageListSQL.rollupFunctions
-            + fill
+            + fill + notify
     }
 
     static let tables: [String] = [
@@ -137,6 +137,15 @@ enum TeamWorkSQL {
         END
         $$
         """
+
+    /// The new tables the screens read wake the listening clients too (ChangeNotifySQL), for writes
+    /// made by other means than this program.
+    static let notify: [String] = ["planned_activity", "exchange_rate", "sales_target", "lost_reason"].map { table in
+        """
+        CREATE TRIGGER \(table)_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON \(table)
+        FOR EACH STATEMENT EXECUTE FUNCTION closer_notify_change()
+        """
+    }
 
     /// What a store at version 1 holds, brought along: each deal's next step becomes its first
     /// plan; the stage events learn their successors (the sums' triggers quiet) and the lists'

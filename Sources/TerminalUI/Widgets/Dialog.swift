@@ -9,12 +9,15 @@ public struct Dialog: Hashable, Sendable {
     public var title: String
     public var message: [String]
     public var buttons: [String]
+    /// Each button's key, shown before its label ("t", "Esc"); empty for none.
+    public var keys: [String]
     public var selected: Int
 
-    public init(title: String, message: [String], buttons: [String] = ["OK"], selected: Int = 0) {
+    public init(title: String, message: [String], buttons: [String] = ["OK"], keys: [String] = [], selected: Int = 0) {
         self.title = title
         self.message = message
         self.buttons = buttons
+        self.keys = keys
         self.selected = min(max(0, selected), max(0, buttons.count - 1))
     }
 
@@ -52,7 +55,10 @@ public struct Dialog: Hashable, Sendable {
     }
 
     private func buttonRow() -> (labels: [String], width: Int) {
-        let labels = buttons.map { "[ \($0) ]" }
+        let labels = buttons.indices.map { index in
+            let key = keys.indices.contains(index) && !keys[index].isEmpty ? keys[index] + " " : ""
+            return "[ \(key)\(buttons[index]) ]"
+        }
         return (labels, labels.reduce(0) { $0 + TextWidth.of($1) } + 2 * max(0, labels.count - 1))
     }
 

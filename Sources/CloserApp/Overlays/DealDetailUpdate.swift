@@ -1,0 +1,257 @@
+import CloserCore
+import TerminalUI
+
+extension App {
+    /// Opens the deal (or reads it again, keeping the milestone cursor).
+    func openDeal(_ id: Int64, keepCursor: Int = 0) {
+        perform([DealDetailUpdate.read(state, id, cursor: keepCursor)])
+    }
+}
+
+/// The open deal's update: its commands and typing change the state alone; reads and writes
+/// go to the effect runner and come back here (`Origin.dealDetail`).
+enum DealDetailUpdate {
+    static func read(_ state: AppState, _ id: Int64, cursor: Int = 0) -> Effect {
+        .work(ReadDealDetail(dealID: id, cursor: cursor, catalog: state.catalog, today: state.today), replyTo: .dealDetail)
+    }
+
+    /// The open deal, if it is what is open.
+    static func current(_ state: AppState) -> DealDetailState? {
+        if case .detail(let detail) = state.overlay { return detail }
+        return nil
+    }
+
+    /// Our own write landed: the screen behind and the open deal read again.
+    static func written(_ state: AppState, _ id: Int64) -> [Effect] {
+        [.reload(keeping: id), read(state, id, cursor: current(state)?.cursor ?? 0)]
+    }
+
+    static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect] {
+        let lang = state.lang
+        switch event {
+        case .command(let command):
+            guard var detail = current(state) else { return [] }
+            let effects = run(command, &detail, &state)
+            return effects
+        case .reply(let fresh as DealDetailState):
+            state.overlay = .detail(merged(fresh, into: &state))
+            return []
+        case .reply(let deal as Deal):
+            // A tick, the forecast, an edit or an outcome saved.
+            if deal.outcome != .open {
+                state.message = StatusMessage(deal.outcome == .won
+                    ? "#\(deal.id) \(lang(.won)) 🎉"
+                    : "#\(deal.id) \(lang(.lost)): \(deal.outcomeReason)")
+                if current(state) != nil { state.overlay = nil }
+                return [.reload(keeping: deal.id)]
+            }
+            guard var detail = current(state), detail.deal.id == deal.id else { return [.reload(keeping: deal.id)] }
+            if case .edit = detail.mode {
+                detail.mode = .browse
+                state.message = StatusMessage("#\(deal.id) ✓ \(lang(.save))")
+            } else if deal.forecastCategory != detail.deal.forecastCategory {
+                state.message = StatusMessage("#\(deal.id) \(LocalizedText(en: "forecast", zh: "预测类别")[lang]): \(deal.forecastCategory.label[lang])")
+            }
+            detail.deal = deal
+            state.overlay = .detail(detail)
+            return written(state, deal.id)
+        case .reply(let activity as Activity):
+            guard var detail = current(state) else { return [] }
+            state.message = StatusMessage("\(activity.kind.label[lang]) #\(detail.deal.id) ✓")
+            detail.mode = .browse
+            state.overlay = .detail(detail)
+            return written(state, detail.deal.id)
+        case .failed(let save as SaveRecord<Deal>, let conflict as EditConflict<Deal>):
+            guard var detail = current(state), case .edit(var edit) = detail.mode else { return [] }
+            edit.conflict = conflict
+            detail.mode = .edit(edit)
+            state.overlay = .detail(detail)
+            state.message = StatusMessage("#\(save.original.id) " + conflict.message(lang), isError: true)
+            return []
+        case .failed(let close as CloseDeal, let error):
+            state.message = StatusMessage(String(describing: error), isError: true)
+            return [.reload(keeping: close.dealID)]
+        case .failed(_ as ReadDealDetail, let error):
+            // The deal is gone or no longer ours to see: nothing to show.
+            if current(state) != nil { state.overlay = nil }
+            state.message = StatusMessage(String(describing: error), isError: true)
+            return []
+        case .failed(_, let error):
+            // A refused write: said in red; what was typed stays.
+            state.message = StatusMessage(String(describing: error), isError: true)
+            guard let detail = current(state) else { return [] }
+            if case .browse = detail.mode { return [read(state, detail.deal.id, cursor: detail.cursor)] }
+            return []
+        default:
+            return []
+        }
+    }
+
+    /// A fresh read of the open deal, keeping what is in progress: the edit stays on the row it
+    /// was opened on (a save expects that version), and someone else's change is said.
+    static func merged(_ fresh: DealDetailState, into state: inout AppState) -> DealDetailState {
+        var detail = fresh
+        guard let previous = current(state), previous.deal.id == fresh.deal.id else { return detail }
+        detail.mode = previous.mode
+        detail.showsHealth = previous.showsHealth
+        if previous.deal.version != fresh.deal.version, case .edit = previous.mode {
+            state.message = StatusMessage("#\(fresh.deal.id) " + state.lang(.storeChanged), isError: true)
+        }
+        return detail
+    }
+
+    static func run(_ command: Command, _ detail: inout DealDetailState, _ state: inout AppState) -> [Effect] {
+        switch detail.mode {
+        case .browse:
+            return browse(command, &detail, &state)
+        case .edit(var edit):
+            switch command {
+            case .close:
+                detail.mode = .browse
+            case .confirm:
+                return save(&detail, edit, &state)
+            case .reloadForm:
+                guard let conflict = edit.conflict else { break }
+                edit.takeConflict(fresh: DealDetailState.editForm(conflict.current, state.lang))
+                state.message = StatusMessage(RecordForm<Deal>.reloadedMessage(conflict, state.lang))
+                detail.mode = .edit(edit)
+            default:
+                edit.form.run(command)
+                detail.mode = .edit(edit)
+            }
+        case .logActivity(var kind, let notes):
+            switch command {
+            case .close:
+                detail.mode = .browse
+            case .nextKind, .previousKind:
+                let kinds = ActivityKind.allCases
+                let index = kinds.firstIndex(of: kind) ?? 0
+                kind = kinds[(index + (command == .nextKind ? 1 : kinds.count - 1)) % kinds.count]
+                detail.mode = .logActivity(kind: kind, notes: notes)
+            case .confirm:
+                let activity = Activity(accountID: detail.deal.accountID, dealID: detail.deal.id, kind: kind, day: state.today,
+                                        notes: notes.text, by: state.user)
+                return [.work(LogActivity(activity: activity), replyTo: .dealDetail)]
+            default:
+                break
+            }
+        }
+        state.overlay = .detail(detail)
+        return []
+    }
+
+    /// A key typed into the edit form or the activity's notes.
+    static func type(_ key: Key, _ state: inout AppState) {
+        guard var detail = current(state) else { return }
+        switch detail.mode {
+        case .browse: return
+        case .edit(var edit):
+            _ = edit.form.handle(key)
+            detail.mode = .edit(edit)
+        case .logActivity(let kind, var notes):
+            _ = notes.handle(key)
+            detail.mode = .logActivity(kind: kind, notes: notes)
+        }
+        state.overlay = .detail(detail)
+    }
+
+    static func browse(_ command: Command, _ detail: inout DealDetailState, _ state: inout AppState) -> [Effect] {
+        let id = detail.deal.id
+        let lang = state.lang
+        switch command {
+        case .close:
+            state.overlay = nil
+            // Our own edits reloaded already; only someone else's change needs another read.
+            return [.reloadIfChanged(keeping: id)]
+        case .selectUp:
+            detail.cursor = max(0, detail.cursor - 1)
+        case .selectDown:
+            detail.cursor = min(detail.milestoneRows.count - 1, detail.cursor + 1)
+        case .tickMilestone:
+            guard detail.milestoneRows.indices.contains(detail.cursor) else { return [] }
+            let row = detail.milestoneRows[detail.cursor]
+            if let proof = row.milestone.proof {
+                state.message = StatusMessage(provenText(row.milestone, missing: detail.evidence.missing(for: proof), lang), isError: true)
+                return []
+            }
+            let done = !detail.deal.milestonesDone.contains(row.milestone.key)
+            return [.work(SetMilestone(dealID: id, key: row.milestone.key, done: done, version: detail.deal.version), replyTo: .dealDetail)]
+        case .editDeal:
+            detail.mode = .edit(RecordForm(form: detail.editForm(lang), original: detail.deal))
+        case .openOrgChart:
+            state.overlay = nil
+            return [.openOrgChart(accountID: detail.deal.accountID)]
+        case .cycleForecast:
+            // The rep's forecast category, saved at once: pipeline → best case → commit.
+            let all = ForecastCategory.allCases
+            let next = all[((all.firstIndex(of: detail.deal.forecastCategory) ?? 0) + 1) % all.count]
+            return [.work(SetForecast(dealID: id, category: next, version: detail.deal.version), replyTo: .dealDetail)]
+        case .toggleHealth:
+            detail.showsHealth.toggle()
+        case .logActivity:
+            detail.mode = .logActivity(kind: .visit, notes: TextFieldState(maxLength: 1000))
+        case .moveRight, .moveLeft:
+            let step = command == .moveRight ? 1 : -1
+            guard let index = detail.process.stageIndex(detail.deal.stageKey), detail.process.stages.indices.contains(index + step) else { return [] }
+            return [DealMoves.request(dealID: id, title: detail.deal.title, to: detail.process.stages[index + step], version: detail.deal.version, force: nil)]
+        case .markWon:
+            return [.work(CloseDeal(dealID: id, outcome: .won, reason: "", version: detail.deal.version), replyTo: .dealDetail)]
+        case .markLost:
+            state.overlay = .prompt(PromptState(title: LocalizedText(en: "Why was it lost?", zh: "丢单原因？")[lang], purpose: .lostReason(dealID: id)))
+            return []
+        default:
+            return []
+        }
+        state.overlay = .detail(detail)
+        return []
+    }
+
+    /// "Inside coach and key persons is proven by the org chart, not ticked: the account has no inside coach — o opens the org chart".
+    static func provenText(_ milestone: MilestoneTemplate, missing: [EvidenceGap], _ lang: Language) -> String {
+        let key = KeyMap.keys(of: .openOrgChart, in: [DealDetailState.keys]).first.map(KeyMap.name(of:)) ?? ""
+        let name = milestone.name[lang]
+        guard !missing.isEmpty else {
+            return LocalizedText(en: "\(name) is proven by the org chart and holds: it is not ticked by hand",
+                                 zh: "「\(name)」由组织结构图证明且已满足，无需手动勾选")[lang]
+        }
+        let gaps = missing.map { $0.label[lang] }.joined(separator: lang == .zh ? "、" : " and ")
+        return LocalizedText(en: "\(name) is proven by the org chart, not ticked: the account lacks \(gaps) — \(key) opens the org chart",
+                             zh: "「\(name)」由组织结构图证明，不能手动勾选：该客户尚缺\(gaps) —— 按 \(key) 打开组织结构图")[lang]
+    }
+
+    /// Checks each field of the edit and saves only the fields the user changed, on the version
+    /// the form was opened on; a field in error keeps the form open with its message.
+    static func save(_ detail: inout DealDetailState, _ edit: RecordForm<Deal>, _ state: inout AppState) -> [Effect] {
+        let lang = state.lang
+        var edit = edit
+        var form = edit.form
+        for index in form.fields.indices { form.setError(nil, at: index) }
+        var deal = edit.original
+        var valid = true
+        switch FieldParse.day(form.text(of: DealDetailState.dueField), today: state.today) {
+        case .invalid:
+            form.setError(LocalizedText(en: "not a date: YYYY-MM-DD or +7", zh: "日期格式错误")[lang], at: DealDetailState.dueField)
+            valid = false
+        case let result: deal.nextStepDue = result.day
+        }
+        switch FieldParse.day(form.text(of: DealDetailState.closeField), today: state.today) {
+        case .invalid:
+            form.setError(LocalizedText(en: "not a date: YYYY-MM-DD", zh: "日期格式错误")[lang], at: DealDetailState.closeField)
+            valid = false
+        case let result: deal.expectedClose = result.day
+        }
+        let amountText = form.text(of: DealDetailState.amountField)
+        if let amount = Money.parse(amountText.isEmpty ? "0" : amountText, currency: deal.amount.currency) {
+            deal.amount = amount
+        } else {
+            form.setError(LocalizedText(en: "not an amount: 1200000, 120万, 1.5M", zh: "金额格式错误")[lang], at: DealDetailState.amountField)
+            valid = false
+        }
+        deal.nextStep = form.text(of: DealDetailState.nextStepField).trimmingCharacters(in: .whitespaces)
+        edit.form = form
+        detail.mode = .edit(edit)
+        state.overlay = .detail(detail)
+        guard valid else { return [] }
+        return [.work(SaveRecord(original: edit.original, edited: deal), replyTo: .dealDetail)]
+    }
+}
