@@ -29,8 +29,8 @@ struct StoreOptions: ParsableArguments {
 
     var actor: String {
         // On a server the role you connect as is who acts (a different --user is refused on opening).
-        if PostgresSettings.isURL(path), let role = try? PostgresSettings(url: path).user { return role }
         if let user, !user.isEmpty { return user }
+        if PostgresSettings.isURL(path), let role = try? PostgresSettings(url: path).user { return role }
         let environment = ProcessInfo.processInfo.environment
         if let name = environment["CLOSER_USER"], !name.isEmpty { return name }
         if let name = environment["USER"], !name.isEmpty { return name }
@@ -54,11 +54,9 @@ struct StoreOptions: ParsableArguments {
     /// The store the options name, a file or a PostgreSQL server.
     func open(readOnly forced: Bool = false) throws -> any CLIStore {
         if let server = try serverSettings() {
-            // On a server you are the role you connect as: the server holds that role to the rules.
-            if let claimed = claimedUser, claimed != server.user {
-                throw CLIError(SessionIdentity.claimRefusal(claimed: claimed, role: server.user, location: server.location))
-            }
-            return try PostgresStore(settings: server, actor: server.user, readOnly: readOnly || forced)
+            // On a server you are the role you connect as: the store refuses --user naming anyone
+            // else unless the connection administers the store (which no policy holds anyway).
+            return try PostgresStore(settings: server, actor: claimedUser ?? server.user, readOnly: readOnly || forced)
         }
         return try openFile(readOnly: forced)
     }
