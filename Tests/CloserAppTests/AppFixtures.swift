@@ -80,7 +80,10 @@ enum Fixture {
     }
 
     static func state(_ lang: Language = .zh, width: Int = 80, height: Int = 24, user: String = Fixture.user) -> AppState {
-        AppState(lang: lang, width: width, height: height, today: today, user: user, storeLocation: storeLocation)
+        var state = AppState(lang: lang, width: width, height: height, today: today, user: user, storeLocation: storeLocation)
+        // The store's clock is fixed at `now`: the session opened an hour before.
+        state.openedAt = now.addingTimeInterval(-3_600)
+        return state
     }
 
     /// A started app over `store`.

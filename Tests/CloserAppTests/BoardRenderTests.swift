@@ -45,9 +45,9 @@ import TerminalUI
             Self.line(s, [(1, "A 中国石化北京分公司"), (23, "✚2"), (28, "C 上海电气集团"), (50, "✚2"), (55, "A 中国石化北京分公司"), (77, "✚3")]),
             Self.line(s, [(1, "炼油厂泵站改造"), (28, "汽轮机备件"), (55, "储罐区安全监控")]),
             Self.line(s, [(1, "120万 · 10天 · ◆2/2"), (28, "8万 · 20天 · ◇0/1"), (55, "250万 · 30天 · ◆1/1")]),
-            Self.line(s, [(1, "⏰ 11-20 逾期 3天 · 拜访"), (28, "⚑风险 → 今天到期 · 准备技"), (55, "→ 12-01 提交方案")]),
+            Self.line(s, [(1, "⏰ 11-20 逾期 3天 · 拜访…"), (28, "⚑风险 → 今天到期 · 准备 …"), (55, "→ 12-01 提交方案")]),
             Self.line(s, []),
-            Self.line(s, [(1, "B 华为技术有限公司深圳"), (23, "✚2")]),
+            Self.line(s, [(1, "B 华为技术有限公司深 …"), (23, "✚2")]),
             Self.line(s, [(1, "数据中心网络")]),
             Self.line(s, [(1, "30万 · 2天 · ◇0/2")]),
             Self.line(s, [(1, "⚠ 无下一步")]),
@@ -83,9 +83,9 @@ import TerminalUI
         #expect(lines[2] == Self.line(s, [(0, " Σ 1.5M  ≈ 150k"), (27, " Σ 80k  ≈ 8k"), (54, " Σ 2.5M  ≈ 1M")]))
         #expect(lines[4] == Self.line(s, [(1, "A 中国石化北京分公司"), (23, "✚2"), (28, "C 上海电气集团"), (50, "✚2"), (55, "A 中国石化北京分公司"), (77, "✚3")]))
         #expect(lines[6] == Self.line(s, [(1, "1.2M · 10d · ◆2/2"), (28, "80k · 20d · ◇0/1"), (55, "2.5M · 30d · ◆1/1")]))
-        // 拜访总工 is cut before 访: a wide character that does not fit becomes a space, never half a glyph.
-        #expect(lines[7] == Self.line(s, [(1, "⏰ 11-20 overdue 3d · 拜"), (28, "⚑RISK → due today · 准备"), (55, "→ 12-01 提交方案")]))
-        #expect(lines[9] == Self.line(s, [(1, "B 华为技术有限公司深圳"), (23, "✚2")]))
+        // Cut names end in "…"; a wide character that does not fit before it becomes a space, never half a glyph.
+        #expect(lines[7] == Self.line(s, [(1, "⏰ 11-20 overdue 3d · 拜…"), (28, "⚑RISK → due today · 准备…"), (55, "→ 12-01 提交方案")]))
+        #expect(lines[9] == Self.line(s, [(1, "B 华为技术有限公司深 …"), (23, "✚2")]))
         #expect(lines[11] == Self.line(s, [(1, "300k · 2d · ◇0/2")]))
         #expect(lines[12] == Self.line(s, [(1, "⚠ no next step")]))
         #expect(lines[23] == row((1, "Enter open  > move  n New deal  / Search"), (43, "Filter: all │ wang.lei@closer.sqlite")))
@@ -108,11 +108,11 @@ import TerminalUI
             (0..<4).map { _ in String(repeating: "─", count: 25) + "│" }.joined() + "─ + USD 50万 无汇率 ─────│" + String(repeating: "─", count: 30),
             Self.line(s, [(1, "A 中国石化北京分公司"), (22, "✚2"), (27, "C 上海电气集团"), (48, "✚2"), (53, "A 中国石化北京分公司"), (74, "✚3"),
                           (79, "（无商机）"), (105, "C 上海电气集团"), (126, "✚3"), (131, "（无商机）")]),
-            Self.line(s, [(1, "炼油厂泵站改造"), (27, "汽轮机备件"), (53, "储罐区安全监控"), (105, "汽轮机组长期服务合同（十")]),
+            Self.line(s, [(1, "炼油厂泵站改造"), (27, "汽轮机备件"), (53, "储罐区安全监控"), (105, "汽轮机组长期服务合同（ …")]),
             Self.line(s, [(1, "120万 · 10天 · ◆2/2"), (27, "8万 · 20天 · ◇0/1"), (53, "250万 · 30天 · ◆1/1"), (105, "USD 50万 · 40天 · ◇0/1")]),
-            Self.line(s, [(1, "⏰ 11-20 逾期 3天 · 拜访"), (27, "⚑风险 → 今天到期 · 准备"), (53, "→ 12-01 提交方案"), (105, "→ 11-30 商务谈判")]),
+            Self.line(s, [(1, "⏰ 11-20 逾期 3天 · 拜 …"), (27, "⚑风险 → 今天到期 · 准备…"), (53, "→ 12-01 提交方案"), (105, "→ 11-30 商务谈判")]),
             Self.line(s, []),
-            Self.line(s, [(1, "B 华为技术有限公司深"), (22, "✚2")]),
+            Self.line(s, [(1, "B 华为技术有限公司深…"), (22, "✚2")]),
             Self.line(s, [(1, "数据中心网络")]),
             Self.line(s, [(1, "30万 · 2天 · ◇0/2")]),
             Self.line(s, [(1, "⚠ 无下一步")]),
@@ -144,7 +144,7 @@ import TerminalUI
         #expect(lines[4] == Self.line(s, [(1, "A 中国石化北京分公司"), (22, "✚2"), (27, "C 上海电气集团"), (48, "✚2"), (53, "A 中国石化北京分公司"), (74, "✚3"),
                                           (79, "(no deals)"), (105, "C 上海电气集团"), (126, "✚3"), (131, "(no deals)")]))
         #expect(lines[6] == Self.line(s, [(1, "1.2M · 10d · ◆2/2"), (27, "80k · 20d · ◇0/1"), (53, "2.5M · 30d · ◆1/1"), (105, "USD 500k · 40d · ◇0/1")]))
-        #expect(lines[7] == Self.line(s, [(1, "⏰ 11-20 overdue 3d · 拜"), (27, "⚑RISK → due today · 准备"), (53, "→ 12-01 提交方案"), (105, "→ 11-30 商务谈判")]))
+        #expect(lines[7] == Self.line(s, [(1, "⏰ 11-20 overdue 3d ·  …"), (27, "⚑RISK → due today · 准 …"), (53, "→ 12-01 提交方案"), (105, "→ 11-30 商务谈判")]))
         #expect(lines[12] == Self.line(s, [(1, "⚠ no next step")]))
         #expect(lines[47] == row((1, "Enter open  > move  n New deal  / Search  : Commands  ? Help  q quit"), (112, "Filter: all │ wang.lei@/home/wang/closer.sqlite")))
         Self.checkAlignment(canvas, separators: s)

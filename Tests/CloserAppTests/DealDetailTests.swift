@@ -164,11 +164,14 @@ import TerminalUI
         app.press("j")
         app.key(.enter)
         app.press("a")
-        #expect(app.screenText().contains("记录行动: ◀ 拜访 ▶ (Tab)"))
-        app.key(.tab)
-        #expect(app.screenText().contains("记录行动: ◀ 电话 ▶ (Tab)"))
-        app.key(.tab)
-        app.key(.backTab)
+        #expect(app.screenText().contains("记录行动 · Enter 保存 · Esc 取消"))
+        #expect(app.screenText().contains("类型: 拜访"))
+        // The kind is picked: from the notes up to it, "dh" (电话) and Enter.
+        for _ in 0..<3 { app.key(.backTab) }
+        app.type("dh")
+        app.key(.enter)
+        #expect(app.screenText().contains("类型: 电话"))
+        for _ in 0..<3 { app.key(.tab) }
         app.type("电话沟通预算")
         app.key(.enter)
         let activities = try store.activities(accountID: nil, dealID: 2, limit: 10)
@@ -177,7 +180,7 @@ import TerminalUI
         #expect(activities.first?.notes == "电话沟通预算")
         #expect(activities.first?.day == Fixture.today)
         #expect(activities.first?.by == Fixture.user)
-        #expect(app.state.message?.text == "电话 #2 ✓")
+        #expect(app.state.message?.text == "电话 #2 2026-11-23 ✓")
         guard case .browse = Self.detail(app)?.mode else { Issue.record("still logging"); return }
         #expect(Self.trimmed(app.canvas(), y: 14, from: 4, to: 40) == "2026-11-23 电话 电话沟通预算")
     }

@@ -8,7 +8,7 @@ import TerminalUI
 @Suite struct HelpAndPaletteTests {
     @Test(arguments: [Language.zh, .en])
     func helpListsEveryBinding(lang: Language) throws {
-        let (app, _) = try Fixture.handMade(lang, width: 160, height: 150)
+        let (app, _) = try Fixture.handMade(lang, width: 160, height: 170)
         app.press("?")
         guard case .help = app.state.overlay else { Issue.record("no help"); return }
         let canvas = app.canvas()
@@ -29,6 +29,11 @@ import TerminalUI
         #expect(!text.contains("↓ more"))
         // The board's marks are explained under the keys.
         #expect(helpLines.contains { $0.contains("✚2") && $0.contains(lang == .zh ? "健康：该商机触发 2 条警示" : "health: the deal trips 2 warnings") })
+        // Each rule the mark counts, and the taboos the data cannot prove as coaching points.
+        #expect(helpLines.contains { $0.contains("✚ " + HealthRule.noNextStep.shortLabel[lang]) && $0.contains(HealthRule.noNextStep.title[lang]) })
+        for point in CoachingPoints.all {
+            #expect(helpLines.contains { $0.contains("#\(point.taboo)") && $0.contains(point.title[lang]) })
+        }
         app.key(.escape)
         #expect(app.state.overlay == nil)
     }
@@ -68,6 +73,29 @@ import TerminalUI
         #expect(app.state.overlay == nil)
         #expect(app.state.screen == .deals)
         #expect(app.lines()[1].contains("标题"))
+    }
+
+    /// The open deal's and the 360° view's new keys are found by their Chinese labels' pinyin
+    /// initials, shown with their key, and run by opening what they belong to first.
+    @Test func paletteFindsTheNewKeysByPinyinInitials() throws {
+        let (app, _) = try Fixture.handMade(.zh)
+        app.press(":")
+        app.type("jkts")  // 健康提示
+        guard case .palette(let palette) = app.state.overlay else { Issue.record("palette closed"); return }
+        let health = try #require(palette.matches(app.state).first)
+        #expect(health.command == .toggleHealth && health.keys == "h" && health.opener == .openDeal)
+        #expect(app.lines().contains { $0.contains("│h") && $0.contains("打开商机 ▸ 健康提示（原因与对策）/ 关键节点") })
+        app.key(.enter)
+        guard case .detail(let detail) = app.state.overlay else { Issue.record("the deal is not open"); return }
+        #expect(detail.showsHealth)
+
+        let (accounts, _) = try AccountFixture.app(.zh)
+        accounts.press(":")
+        accounts.type("khcsd")  // 客户成熟度
+        guard case .palette(let found) = accounts.state.overlay else { Issue.record("palette closed"); return }
+        let maturity = try #require(found.matches(accounts.state).first)
+        #expect(maturity.command == .cycleMaturity && maturity.keys == "m" && maturity.opener == .openAccount)
+        #expect(maturity.command.id == "account.maturity")
     }
 
     @Test func ctrlPOpensThePaletteAndEscCloses() throws {

@@ -128,16 +128,19 @@ import TerminalUI
         #expect(app.state.quadrant.focus == .opportunity)
         #expect(app.state.quadrant.selected?.account.name == AccountFixture.huawei)
         app.press("+")
-        #expect(try store.account(2).loyalty == 5)
+        #expect(try store.account(2).loyalty == 4, "a press waits for Enter")
+        #expect(app.state.message?.text == "\(AccountFixture.huawei): 忠诚 4→5 · Enter 保存 · Esc 放弃")
         #expect(app.state.quadrant.focus == .opportunity)
         app.press("+")
+        #expect(app.state.message?.text == "\(AccountFixture.huawei): 忠诚 4→6 · 机会客户 → 忠诚度网络 · Enter 保存 · Esc 放弃")
+        app.key(.enter)
         let saved = try store.account(2)
-        #expect(saved.loyalty == 6 && saved.quadrant == .strategic && saved.version == before + 2)
+        #expect(saved.loyalty == 6 && saved.quadrant == .strategic && saved.version == before + 1, "two presses, one change")
         let events = try store.events(EventQuery(entity: "account", entityID: 2, limit: 5))
         let crossing = try #require(events.first { $0.changes["quadrant"] != nil })
         #expect(crossing.action == "scores")
         #expect(crossing.changes["quadrant"] == FieldChange(old: "opportunity", new: "strategic"))
-        #expect(crossing.changes["loyalty"] == FieldChange(old: "5", new: "6"))
+        #expect(crossing.changes["loyalty"] == FieldChange(old: "4", new: "6"))
         // The selection followed the account; the move is marked.
         #expect(app.state.quadrant.focus == .strategic)
         #expect(app.state.quadrant.selected?.id == 2)
@@ -149,7 +152,7 @@ import TerminalUI
         #expect(lines[6].hasPrefix("│                       ││ B 华为技术有限 … ↑ 30万│"))
         #expect(lines[14].hasPrefix("│ D 宝钢股份           —││"))
         #expect(lines[21].hasPrefix("└─ 1 · 在途 0 ──────────┘└─ 0 · 在途 0 ─"))
-        #expect(app.state.message?.text == "\(AccountFixture.huawei): 忠诚 5→6 · 机会客户 ↑ 忠诚度网络")
+        #expect(app.state.message?.text == "\(AccountFixture.huawei): 忠诚 4→6 · 机会客户 ↑ 忠诚度网络")
         // ] raises assistance; at 10 the key refuses and nothing is written.
         var maxed = saved
         maxed.assistance = 10
@@ -166,6 +169,7 @@ import TerminalUI
         other.notes = "li.na was here"
         _ = try store.acting(as: "li.na").updateAccount(other)
         app.press("+")  // the screen still holds version 1
+        app.key(.enter)
         #expect(app.state.message?.isError == true)
         #expect(app.state.message?.text.contains("li.na") == true)
         #expect(try store.account(1).loyalty == 8)

@@ -102,4 +102,13 @@ import TerminalUI
         for line in canvas.lines() { #expect(TextWidth.of(line) <= 60) }
         #expect(canvas.lines()[1].contains("开发 10%"))
     }
+
+    @Test func theDemoLoadIsSaidInChineseInTheChineseUI() throws {
+        let app = Fixture.app(try Fixture.memoryStore(), .zh, user: "tester")
+        app.press("D")
+        let expected = DemoCompany.generate(seed: 1, scale: nil, today: Fixture.today, user: "tester")
+        let text = try #require(app.state.message?.text)
+        #expect(text.hasPrefix("已导入 \(expected.accounts.count) 个客户、\(expected.persons.count) 位关键人、\(expected.deals.count) 个商机"), "\(text)")
+        #expect(text.allSatisfy { !$0.isASCII || !$0.isLetter }, "no English word: \(text)")
+    }
 }

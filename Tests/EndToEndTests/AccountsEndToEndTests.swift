@@ -64,7 +64,8 @@ struct AccountsEndToEndTests {
         }
         try tmux.keys("Enter")  // leaves the search field
         try tmux.keys("Enter")  // opens the selected (first) account
-        let view = try tmux.waitFor(text: "360° · \(names[0])")
+        // The whole view, down to its keys: a pane read mid-redraw under load is half a screen.
+        let view = try tmux.waitFor("the 360° view with its keys") { $0.contains("360° · \(names[0])") && $0.contains("c 领取") }
         #expect(view.contains("c 领取"), "the 360° view lists its ownership keys:\n\(view)")
         try tmux.keys("Escape")
         try tmux.waitFor("the 360° view to close") { !$0.contains("360° · \(names[0])") }
@@ -83,7 +84,10 @@ struct AccountsEndToEndTests {
         try tmux.keys("Down")
         if before == "market" { try tmux.keys("Left") }
         try tmux.keys("+")
-        let moved = try tmux.waitFor("the loyalty change across the border") { $0.contains("忠诚 5→6") }
+        // The press waits on screen until Enter saves it.
+        try tmux.waitFor("the press waiting") { $0.contains("忠诚 5→6") && $0.contains("Enter 保存") }
+        try tmux.keys("Enter")
+        let moved = try tmux.waitFor("the loyalty change across the border") { $0.contains("忠诚 5→6") && $0.contains("↑") && !$0.contains("Enter 保存") }
         let arrowLine = "\(Self.quadrantZH[before]!) ↑ \(Self.quadrantZH[after]!)"
         #expect(moved.contains(arrowLine), "the status line names the move with ↑:\n\(moved)")
         // The account now stands in the upper row of the grid, marked ↑.

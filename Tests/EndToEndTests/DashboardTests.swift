@@ -50,7 +50,8 @@ struct DashboardTests {
         try tmux.waitFor("the deal's card to be shown") { $0.contains(String(title.prefix(8))) }
 
         try tmux.keys(">")
-        let dialog = try tmux.waitFor(text: "Gate not met")
+        // The whole dialog, not its first line: a capture can fall in the middle of a redraw.
+        let dialog = try tmux.waitFor("the gate dialog") { $0.contains("Gate not met") && $0.contains("Cancel") }
         #expect(dialog.contains("Accurate project information"), "the dialog names the unmet milestone:\n\(dialog)")
         #expect(dialog.contains("#\(id)"), "the dialog names the deal:\n\(dialog)")
         #expect(dialog.contains("Force…") && dialog.contains("Cancel"))

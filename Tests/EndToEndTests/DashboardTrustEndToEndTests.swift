@@ -105,4 +105,17 @@ struct DashboardTrustEndToEndTests {
         #expect(deal["stageKey"] as? String == "entry" || deal["stage"] as? String == "entry", "\(deal)")
         #expect((deal["milestonesDone"] as? [String] ?? []).isEmpty)
     }
+
+    @Test("a name that is not a user sees what to ask for, not an empty board; q leaves")
+    func stranger() throws {
+        let sandbox = try Self.team()
+        let tmux = try Tmux(sandbox, arguments: ["--lang", "en", "--user", "nosuch"], width: 100, height: 30)
+        defer { tmux.kill() }
+        // The whole message, not the first line of a frame still being written.
+        let screen = try tmux.waitFor("the message with the command to run") {
+            $0.contains("is not a user of this store") && $0.contains("closer user add nosuch --role rep") && $0.contains("q quits")
+        }
+        #expect(!screen.contains("热轧线改造") && !screen.contains("Develop"), "no board:\n\(screen)")
+        try tmux.quit()
+    }
 }

@@ -20,7 +20,7 @@ struct ImportScreenEndToEndTests {
         let preview = try tmux.waitFor("the whole preview") { screen in
             screen.contains("Rejected rows (1):") && screen.contains("'很多' is not an amount") && screen.contains("s import, skipping 1 bad row")
         }
-        #expect(preview.contains("Kind: deals · encoding UTF-8 · comma-separated · process project · 3 rows"), "\(preview)")
+        #expect(preview.contains("Kind: deals · encoding UTF-8 · comma-separated · process project · dates automatic · 3 rows"), "\(preview)")
         #expect(preview.contains("would create 2 accounts, 2 deals; rejected 1 row"), "\(preview)")
         #expect(preview.contains("Columns: 商机名称→deal  客户名称→account  金额→amount  阶段→stage"), "\(preview)")
         #expect(try sandbox.deals().isEmpty, "the preview writes nothing")

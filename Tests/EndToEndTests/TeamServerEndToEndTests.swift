@@ -39,9 +39,13 @@ struct TeamServerEndToEndTests {
         for tmux in [first, second] { try tmux.waitFor(text: "热轧线改造", timeout: 15) }
         try wall.waitFor(text: "1 deal · weighted 100k", timeout: 15)
 
-        // The second dashboard opens the deal (the first card of the first column is selected).
+        // The second dashboard opens the deal (the first card of the first column is selected) and
+        // its edit form, on the amount: the form keeps the version it was opened on.
         try second.keys("Enter")
         try second.waitFor("the open deal") { $0.contains("热轧线改造") && $0.contains("graded") }
+        try second.keys("e")
+        try second.waitFor(text: "Close date:")
+        try second.keys("Tab", "Tab", "C-u")
 
         // Someone adds a deal from the command line: each open screen shows it by itself.
         let title = "LIVE-PG-7Q"
@@ -57,12 +61,16 @@ struct TeamServerEndToEndTests {
         try first.waitFor("the CLI's next step on the first dashboard", timeout: 1) { $0.contains("NEXT-PG-42") }
         #expect(Date().timeIntervalSince(stepped) < 1)
 
-        // The second dashboard still holds the deal as it read it: its change is refused, naming who.
-        try second.keys("Space")
-        let refused = try second.waitFor("the stale edit refused") { $0.contains("was changed by \(sandbox.user)") }
-        #expect(refused.contains("nothing was overwritten"), "\(refused)")
-        let log = try sandbox.ok(["log", "--entity", "deal", "--id", String(dealID)]).stdout
-        #expect(!log.contains("milestone"), "the refused change is not in the log:\n\(log)")
+        // The second dashboard's form still holds the deal as it was opened: its save is refused,
+        // naming who changed the deal, and the amount typed stays in the form.
+        try second.type("3000000")
+        try second.keys("Enter")
+        let refused = try second.waitFor("the stale edit refused") { $0.contains("⚠ \(sandbox.user) changed:") }
+        #expect(refused.contains("Amount: 3000000"), "what was typed stays:\n\(refused)")
+        let shown = try #require(try sandbox.json(["deal", "show", String(dealID), "--json"]) as? [String: Any])
+        #expect((shown["amount"] as? [String: Any])?["minorUnits"] as? Int == 100_000_000, "nothing was overwritten: \(shown)")
+        try second.keys("Escape")
+        try second.waitFor("the form closed, the deal still open") { !$0.contains("Close date:") && $0.contains("Milestones") }
         try second.keys("Escape")
         try second.waitFor("the board again, with the CLI's deal") { !$0.contains("graded") && $0.contains(title) }
         for tmux in [first, second, wall] { try tmux.quit() }

@@ -148,7 +148,7 @@ enum Account360Update {
         switch item {
         case .deal(let id):
             state.overlay = nil
-            return [DealDetailUpdate.read(state, id)]
+            return [DealDetailUpdate.read(state, id, returnToAccount: detail.account.id)]
         case .person(let id):
             state.overlay = nil
             return [.openOrgChart(accountID: detail.account.id, person: id)]

@@ -72,8 +72,8 @@ enum Account360View {
         // The method's guidance for the buyer's level, in the rows left below the facts.
         if let maturity = account.maturity {
             var y = rect.y + rows.count + 1
-            for line in TextWidth.wrap("→ " + maturity.guidance[lang], to: max(1, rect.width)) where y < rect.maxY {
-                canvas.put(line, x: rect.x, y: y, role: .accent, maxWidth: rect.width)
+            for (index, line) in TextWidth.wrap(maturity.guidance[lang], to: max(1, rect.width - 2)).enumerated() where y < rect.maxY {
+                canvas.put((index == 0 ? "→ " : "  ") + line, x: rect.x, y: y, role: .accent, maxWidth: rect.width)
                 y += 1
             }
         }
@@ -143,8 +143,8 @@ enum Account360View {
             rows.append((LocalizedText(en: "Protected", zh: "保护")[lang], LocalizedText(en: "yes (owner/manager only)", zh: "是（仅负责人/经理可改）")[lang], .warning))
         }
         if let reason = info.returnedReason, !reason.isEmpty {
-            let by = info.returnedBy.map { " (\($0))" } ?? ""
-            rows.append((LocalizedText(en: "Returned", zh: "退回原因")[lang], reason + by, .warning))
+            rows.append((LocalizedText(en: "Returned", zh: "退回原因")[lang], reason, .warning))
+            if let by = info.returnedBy { rows.append((LocalizedText(en: "Returned by", zh: "退回人")[lang], by, .dim)) }
         }
         if let warning = info.warning {
             let when = warning.daysLeft <= 0

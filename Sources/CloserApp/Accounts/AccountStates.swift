@@ -9,6 +9,8 @@ public struct AccountSearchState: Sendable {
     public var editing = false
     public var conditions: [AccountCondition] = []
     public var error: QueryError?
+    /// What the duplicate check said of a search that found nothing: accounts held by others.
+    public var hidden: HiddenAccounts?
 
     public init() {}
 
@@ -55,6 +57,8 @@ public struct QuadrantState: Sendable {
     public var pinnedAccountID: Int64?
     /// An account whose scores just changed: selected in its (new) quadrant once the reread is in.
     var followAfterLoad: (id: Int64, quadrant: Quadrant)?
+    /// `+` `-` `]` `[` presses waiting for Enter.
+    public var pendingScores: PendingScores?
 
     public init() {}
 

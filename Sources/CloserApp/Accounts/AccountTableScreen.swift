@@ -66,7 +66,7 @@ enum AccountTableScreen: ScreenModule {
 
     static func contexts(_ state: AppState) -> [KeyContext] { AccountSearchField.contexts(state, screen: keys) }
     static func text(_ key: Key, in app: App) { app.typeAccountSearch(key) }
-    static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect]? { PagedTableUpdate<AccountRows>.update(&state, event) }
+    static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect]? { updateWithDuplicateCheck(&state, event) }
 
     static func run(_ command: Command, in app: App) -> Bool {
         if AccountSearchField.run(command, in: app) { return true }

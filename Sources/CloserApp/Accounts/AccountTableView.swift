@@ -35,7 +35,9 @@ enum AccountSearchBar {
                 }
             }
             if x >= area.maxX - 8 { x = fieldX }
-            canvas.put(error.message, x: x, y: below, role: .error, maxWidth: area.maxX - x)
+            // The Chinese wording where the parser gives one (an error made by message alone has none).
+            let message = error.text[lang].isEmpty ? error.message : error.text[lang]
+            canvas.put(message, x: x, y: below, role: .error, maxWidth: area.maxX - x)
         } else if search.editing {
             canvas.put("grade:A,B region:华东 owner:me pipeline>500k last>30d quadrant:opportunity · Enter · Esc",
                        x: fieldX, y: below, role: .dim, maxWidth: area.maxX - fieldX)
@@ -74,6 +76,9 @@ enum AccountTableView {
         let columns = AccountColumnLayout.tableColumns(fitted, lang: lang)
         TableView.render(into: &canvas, rect: body, columns: columns, rows: cells, total: rows.count, state: scroll,
                          sort: sort, focused: !state.accountSearch.editing, rowRoles: roles)
+        if rows.isEmpty, let hidden = state.accountSearch.hidden, body.height > 2 {
+            canvas.put("⚠ " + hidden.text[lang], x: body.x + 1, y: body.y + 2, role: .warning, maxWidth: body.width - 1)
+        }
     }
 }
 

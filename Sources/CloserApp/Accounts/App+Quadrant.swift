@@ -73,6 +73,16 @@ enum QuadrantUpdate {
     static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect]? {
         switch event {
         case .load: return [load(state)]
+        case .command(let command) where state.quadrant.pendingScores != nil && !scoreCommands.contains(command):
+            // Presses waiting: Enter saves them, Esc drops them, any other command saves them first.
+            switch command {
+            case .openAccount: return saveScores(&state)
+            case .dropScores:
+                state.quadrant.pendingScores = nil
+                state.message = StatusMessage(LocalizedText(en: "Score presses dropped", zh: "已放弃分数修改")[state.lang])
+                return []
+            default: return saveScores(&state) + [.command(command)]
+            }
         case .command(let command):
             if Command.selection.contains(command) { return move(&state, command) }
             switch command {
@@ -85,6 +95,7 @@ enum QuadrantUpdate {
             case .loyaltyDown: return changeScore(&state, loyalty: -1, assistance: 0)
             case .assistanceUp: return changeScore(&state, loyalty: 0, assistance: 1)
             case .assistanceDown: return changeScore(&state, loyalty: 0, assistance: -1)
+            case .dropScores: return []
             default: return nil
             }
         case .reply(let read as ReadQuadrant.Reply):
@@ -212,24 +223,41 @@ enum QuadrantUpdate {
         state.quadrant.scrolls[quadrant] = scroll
     }
 
+    static let scoreCommands: [Command] = [.loyaltyUp, .loyaltyDown, .assistanceUp, .assistanceDown]
+
+    /// A press adds to the presses waiting on the selected account; nothing is written until Enter.
     static func changeScore(_ state: inout AppState, loyalty: Int, assistance: Int) -> [Effect] {
         guard let selected = state.quadrant.selected else { return [] }
-        var account = selected.account
-        account.loyalty += loyalty
-        account.assistance += assistance
-        guard Quadrant.scoreRange.contains(account.loyalty), Quadrant.scoreRange.contains(account.assistance) else {
+        var saveFirst: [Effect] = []
+        if let pending = state.quadrant.pendingScores, pending.before.id != selected.id { saveFirst = saveScores(&state) }
+        var pending = state.quadrant.pendingScores ?? PendingScores(selected.account)
+        guard Quadrant.scoreRange.contains(pending.loyalty + loyalty), Quadrant.scoreRange.contains(pending.assistance + assistance) else {
             state.message = StatusMessage(LocalizedText(en: "Scores run 1…10", zh: "分数范围 1…10")[state.lang], isError: true)
-            return []
+            return saveFirst
         }
-        return [.work(SaveScores(account: account, before: selected.account), replyTo: .screen(.quadrant))]
+        pending.loyalty += loyalty
+        pending.assistance += assistance
+        state.quadrant.pendingScores = pending.changed ? pending : nil
+        state.message = StatusMessage(pending.changed ? pending.message(state.lang) : "\(pending.before.name): =")
+        return saveFirst
+    }
+
+    /// The presses waiting, saved as one change.
+    static func saveScores(_ state: inout AppState) -> [Effect] {
+        guard let pending = state.quadrant.pendingScores else { return [] }
+        state.quadrant.pendingScores = nil
+        return [.work(SaveScores(account: pending.account, before: pending.before), replyTo: .screen(.quadrant))]
     }
 
     /// Says what changed; the selection follows the account across the border once the reread is in.
     static func scoresSaved(_ state: inout AppState, _ reply: SaveScores.Reply) {
         let lang = state.lang, saved = reply.saved, before = reply.before
-        var text = "\(saved.name): " + (before.loyalty != saved.loyalty
-            ? "\(LocalizedText(en: "loyalty", zh: "忠诚")[lang]) \(before.loyalty)→\(saved.loyalty)"
-            : "\(LocalizedText(en: "assistance", zh: "协助")[lang]) \(before.assistance)→\(saved.assistance)")
+        var parts: [String] = []
+        if before.loyalty != saved.loyalty { parts.append("\(LocalizedText(en: "loyalty", zh: "忠诚")[lang]) \(before.loyalty)→\(saved.loyalty)") }
+        if before.assistance != saved.assistance {
+            parts.append("\(LocalizedText(en: "assistance", zh: "协助")[lang]) \(before.assistance)→\(saved.assistance)")
+        }
+        var text = "\(saved.name): " + parts.joined(separator: ", ")
         if before.quadrant != saved.quadrant {
             text += " · \(before.quadrant.label[lang]) \(MoveArrow.arrow(QuadrantMove(accountID: saved.id, from: before.quadrant, to: saved.quadrant, at: Date(timeIntervalSince1970: 0)))) \(saved.quadrant.label[lang])"
         }

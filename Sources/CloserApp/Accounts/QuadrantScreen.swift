@@ -37,6 +37,7 @@ enum QuadrantScreen: ScreenModule {
         KeyBinding([.char("-")], .loyaltyDown, keys),
         KeyBinding([.char("]")], .assistanceUp, keys),
         KeyBinding([.char("[")], .assistanceDown, keys),
+        KeyBinding([.escape], .dropScores, keys),
         KeyBinding([.char("o")], .openOrgChart, keys),
     ]
 

@@ -78,11 +78,13 @@ public enum BoardView {
         let mark = healthMark(health)
         let markWidth = mark.isEmpty ? 0 : TextWidth.of(mark) + 1
         var used = canvas.put(deal.accountGrade.rawValue, x: x, y: rect.y, role: selected ? base : .grade(deal.accountGrade))
-        used += canvas.put(" " + deal.accountName, x: x + used, y: rect.y, role: selected ? base : .cardAccount, maxWidth: width - used - markWidth)
+        // Names that do not fit end in "…", so a cut name never reads as a whole one.
+        used += canvas.put(" " + TextWidth.truncate(deal.accountName, to: max(0, width - used - markWidth - 1)), x: x + used, y: rect.y,
+                           role: selected ? base : .cardAccount, maxWidth: width - used - markWidth)
         if !mark.isEmpty {
             canvas.put(mark, x: rect.maxX - markWidth, y: rect.y, role: selected ? base : .risk, maxWidth: markWidth)
         }
-        canvas.put(deal.title, x: x, y: rect.y + 1, role: selected ? base : .cardTitle, maxWidth: width)
+        canvas.put(TextWidth.truncate(deal.title, to: max(0, width)), x: x, y: rect.y + 1, role: selected ? base : .cardTitle, maxWidth: width)
         let gateMet = deal.milestonesMet == deal.milestonesTotal
         let days = " · \(deal.daysInStage(today: today))\(lang(.days)) · "
         let gate = (gateMet ? "◆" : "◇") + "\(deal.milestonesMet)/\(deal.milestonesTotal)"
@@ -96,7 +98,7 @@ public enum BoardView {
             line4 += canvas.put("⚑" + lang(.atRisk) + " ", x: x, y: rect.y + 3, role: .risk, maxWidth: width)
         }
         let (text, role) = nextStepText(deal, lang: lang, today: today)
-        canvas.put(text, x: x + line4, y: rect.y + 3, role: selected ? base : role, maxWidth: width - line4)
+        canvas.put(TextWidth.truncate(text, to: max(0, width - line4)), x: x + line4, y: rect.y + 3, role: selected ? base : role, maxWidth: width - line4)
     }
 
     static func nextStepText(_ deal: DealSummary, lang: Language, today: Day) -> (String, StyleRole) {
@@ -135,5 +137,15 @@ extension BoardView {
             entry("⚠ ⏰", "no next step; next step overdue", "无下一步；下一步逾期"),
             entry("≈", "a deal in another currency, converted at today's rate", "外币商机按今日汇率折算"),
         ])
+    }
+
+    /// The health rules the mark counts, and the taboos the data cannot prove, named as coaching
+    /// points for the review conversation rather than faked as warnings.
+    static func healthLegend(_ lang: Language) -> HelpSection {
+        let rules = HealthRule.allCases.map { KeyHint("\(healthGlyph) \($0.shortLabel[lang])", $0.title[lang]) }
+        let coaching = CoachingPoints.all.map {
+            KeyHint("#\($0.taboo)", LocalizedText(en: "coaching point, not counted: ", zh: "辅导要点，不计数：")[lang] + $0.title[lang])
+        }
+        return HelpSection(title: LocalizedText(en: "Deal health (the ten taboos of 002)", zh: "商机健康（002 的十忌）")[lang], entries: rules + coaching)
     }
 }

@@ -67,6 +67,9 @@ extension App {
                 let next = keys[((keys.firstIndex(of: current) ?? -1) + 1) % keys.count]
                 screen.options.process = next
                 readImport(file.path, screen)
+            case .importDateFormat where !file.isVCard:
+                screen.datePicker = ImportDatePicker.all(path: file.path, current: screen.options.dateFormat, lang: state.lang)
+                state.overlay = .importFile(screen)
             case .importMapping where !file.isVCard:
                 screen.focusMapping()
                 screen.error = nil
@@ -260,6 +263,12 @@ enum ImportFlow {
         case .failed(let read as ReadImport, let error):
             var screen = read.screen
             screen.error = String(describing: error)
+            if let ambiguous = (error as? ImportError)?.ambiguousDates {
+                // Not a dead end: the two readings are offered, and choosing one reads the file again.
+                screen.phase = .path
+                screen.error = ImportDatePicker.ambiguityMessage(ambiguous, lang: lang)
+                screen.datePicker = ImportDatePicker.ambiguous(ambiguous, path: read.path, lang: lang)
+            }
             state.overlay = .importFile(screen)
             return []
         case .reply(let applied as ApplyImport.Reply):

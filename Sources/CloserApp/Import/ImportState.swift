@@ -24,6 +24,8 @@ public struct ImportState: Sendable {
     public var error: String?
     /// The rejected rows' list.
     public var scroll = ScrollState()
+    /// The date format picker while it is open: it takes every key.
+    var datePicker: ImportDatePicker?
 
     public init(path: String = "") {
         field = TextFieldState(text: path, maxLength: 4096)
@@ -55,6 +57,7 @@ public struct ImportState: Sendable {
         KeyBinding([.backspace, .char("b")], .importBack, previewKeys),
         KeyBinding([.char("p")], .importNextProcess, previewKeys),
         KeyBinding([.char("m")], .importMapping, previewKeys),
+        KeyBinding([.char("d")], .importDateFormat, previewKeys),
         KeyBinding([.escape], .close, previewKeys),
         KeyBinding([.up, .char("k")], .selectUp, previewKeys),
         KeyBinding([.down, .char("j")], .selectDown, previewKeys),

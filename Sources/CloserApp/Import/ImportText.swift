@@ -14,7 +14,7 @@ enum ImportText {
 
     /// The status line after an import.
     static func done(_ outcome: ForeignImportOutcome, file: ForeignImportFile, lang: Language) -> String {
-        var text = LocalizedText(en: "Imported \(file.fileName): ", zh: "已导入 \(file.fileName)：")[lang] + outcome.report.summary
+        var text = LocalizedText(en: "Imported \(file.fileName): ", zh: "已导入 \(file.fileName)：")[lang] + outcome.report.summaryText[lang]
         if let error = outcome.rejectsError {
             text += " — " + error
         } else if let out = outcome.rejectsPath {
@@ -78,10 +78,13 @@ enum ImportText {
         var options = [String]()
         if file.processKey != nil { options.append(LocalizedText(en: "p map the stages to another process", zh: "p 换一个流程映射阶段")[lang]) }
         if !file.isVCard { options.append(LocalizedText(en: "m read with a mapping file", zh: "m 用映射文件读取")[lang]) }
+        if !file.isVCard { options.append(LocalizedText(en: "d the dates' format", zh: "d 日期格式")[lang]) }
         return options.isEmpty ? nil : options.joined(separator: " · ")
     }
 
     static let mapping = LocalizedText(en: "mapping", zh: "映射")
+    static let dates = LocalizedText(en: "dates", zh: "日期")
+    static let datesAutomatic = LocalizedText(en: "automatic", zh: "自动")
     static let mappingLabel = LocalizedText(en: "Mapping file (JSON):", zh: "映射文件（JSON）：")
     static let mappingKeys = LocalizedText(en: "Enter read the file with it (empty: none) · Esc back — {\"columns\": {\"Kunde\": \"account\"}, \"stages\": {\"Angebot\": \"proposal\"}}",
                                            zh: "回车 按此映射重新读取（留空：不用）· Esc 返回 — {\"columns\": {\"客户简称\": \"account\"}, \"stages\": {\"报价\": \"proposal\"}}")

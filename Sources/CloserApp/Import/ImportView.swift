@@ -7,6 +7,13 @@ import TerminalUI
 /// rejected rows with line, column and reason.
 enum ImportView {
     static func render(_ screen: ImportState, state: AppState, into canvas: inout Canvas) {
+        renderDialog(screen, state: state, into: &canvas)
+        if let dates = screen.datePicker {
+            Picker.render(dates.picker, into: &canvas, area: Rect(x: 0, y: 0, width: state.width, height: state.height).inset(by: 2))
+        }
+    }
+
+    static func renderDialog(_ screen: ImportState, state: AppState, into canvas: inout Canvas) {
         let area = Rect(x: 0, y: 0, width: state.width, height: state.height)
         let lang = state.lang
         guard let file = screen.file, let report = screen.report else {
@@ -32,7 +39,7 @@ enum ImportView {
             canvas.put(ImportText.pathKeys[lang], x: inner.x + 1, y: inner.maxY - 1, role: .dim, maxWidth: inner.width - 2)
             return
         }
-        let layout = Layout(state: state, file: file, report: report, mapping: screen.options.mappingPath)
+        let layout = Layout(state: state, file: file, report: report, mapping: screen.options.mappingPath, dateFormat: screen.options.dateFormat)
         let inner = Panel.render(into: &canvas, rect: layout.box, title: "\(ImportText.title[lang]) — \(file.fileName)", focused: true, fill: .overlay)
         let x = inner.x + 1, width = inner.width - 2
         var y = inner.y
@@ -80,7 +87,7 @@ enum ImportView {
         var head: [(String, StyleRole)] = []
         var list: Rect
 
-        init(state: AppState, file: ForeignImportFile, report: ForeignImportReport, mapping: String?) {
+        init(state: AppState, file: ForeignImportFile, report: ForeignImportReport, mapping: String?, dateFormat: ImportDateFormat? = nil) {
             let lang = state.lang
             box = Rect(x: 0, y: 0, width: state.width, height: state.height).inset(by: 1)
             let inner = box.inset(by: 1)
@@ -90,12 +97,13 @@ enum ImportView {
             if !delimiter.isEmpty { facts.append(delimiter) }
             if let process = file.processKey { facts.append("\(ImportText.process[lang]) \(process)") }
             if let mapping { facts.append("\(ImportText.mapping[lang]) \((mapping as NSString).lastPathComponent)") }
+            if !file.isVCard { facts.append("\(ImportText.dates[lang]) " + (dateFormat.map { "\($0)" } ?? ImportText.datesAutomatic[lang])) }
             facts.append("\(file.rowCount) \(ImportText.rows[lang])")
             let label = "\(ImportText.file[lang]): "
             head.append((label + Self.leftTruncated(file.path, to: width - TextWidth.of(label)), .normal))
             // Kind, encoding, process, mapping and rows: on a narrow screen the facts go on over a second line.
             head += Self.wrap(facts, prefix: "", width: width, separator: " · ").map { ($0, .normal) }
-            head.append((report.summary, .accent))
+            head.append((report.summaryText[lang], .accent))
             // The mapping wraps over a few lines; a tall terminal shows more of it.
             let mappingRoom = max(1, (inner.height - 12) / 3 + 1)
             let pairs = file.columns.compactMap { column in column.field.map { "\(column.header)→\($0.rawValue)" } }

@@ -235,10 +235,8 @@ extension App {
 
     /// A one-key change (coach, stance, influence): saved at once against the version on screen.
     func savePersonChange(_ person: Person, _ what: LocalizedText) {
-        if attempt({ _ = try store.updatePerson(person) }) {
-            state.message = StatusMessage("\(person.name): \(what[state.lang])")
-        }
-        reload()
+        let shown = state.orgChart.tree.persons[person.id] ?? person
+        perform([.work(SavePersonChange(save: SaveRecord(original: shown, edited: person), what: what), replyTo: .orgChartEdits)])
     }
 
     /// While a manager is being picked: arrows move, Enter sets, Backspace clears, Esc cancels.
@@ -280,10 +278,7 @@ extension App {
             state.overlay = nil
             guard answer else { return }
             let name = state.orgChart.tree.persons[id]?.name ?? "#\(id)"
-            if attempt({ try store.deletePerson(id) }) {
-                state.message = StatusMessage(LocalizedText(en: "\(name) deleted", zh: "已删除 \(name)")[state.lang])
-            }
-            reload()
+            perform([.work(DeletePerson(id: id, name: name), replyTo: .orgChartEdits)])
         case .person(var form):
             switch command {
             case .close: state.overlay = nil
@@ -312,25 +307,9 @@ extension App {
             if let first = errors.list.first { form.form.focus = first.0.rawValue }
             state.overlay = .orgChart(.person(form))
         case .success(let person):
-            do {
-                // An edit sends only the fields the user changed, on the version the form was opened on.
-                let saved = form.isNew ? try store.addPerson(person)
-                    : try runner.run(SaveRecord(original: form.person, edited: person)).get() as? Person ?? person
-                state.overlay = nil
-                state.message = StatusMessage("\(saved.name) ✓ \(lang(.save))")
-                state.orgChart.selected = saved.id
-                reload()
-            } catch let conflict as EditConflict<Person> {
-                form.conflict = conflict
-                state.message = StatusMessage(conflict.message(lang), isError: true)
-                state.overlay = .orgChart(.person(form))
-            } catch {
-                let text = String(describing: error)
-                // The store's refusal of a manager (a loop, another account) belongs beside that field.
-                if text.contains("reports-to") { form.form.setError(text, at: PersonFormState.Field.manager.rawValue) }
-                state.message = StatusMessage(text, isError: true)
-                state.overlay = .orgChart(.person(form))
-            }
+            // An edit sends only the fields the user changed, on the version the form was opened on.
+            state.overlay = .orgChart(.person(form))
+            perform([.work(SavePersonForm(person: person, original: form.isNew ? nil : form.person), replyTo: .orgChartEdits)])
         }
     }
 
@@ -348,9 +327,7 @@ extension App {
     func logMeeting(personID: Int64, notes: String) {
         guard let accountID = state.orgChart.accountID else { return }
         let name = state.orgChart.tree.persons[personID]?.name ?? "#\(personID)"
-        if attempt({ _ = try store.addActivity(Activity(accountID: accountID, kind: .meeting, day: state.today, personIDs: [personID], notes: notes)) }) {
-            state.message = StatusMessage(LocalizedText(en: "Meeting with \(name) logged", zh: "已记录与 \(name) 的会面")[state.lang])
-        }
-        reload()
+        let activity = Activity(accountID: accountID, kind: .meeting, day: state.today, personIDs: [personID], notes: notes)
+        perform([.work(LogMeeting(activity: activity, name: name), replyTo: .orgChartEdits)])
     }
 }

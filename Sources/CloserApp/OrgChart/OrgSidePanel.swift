@@ -17,6 +17,7 @@ enum OrgSidePanel {
             lines.append((LocalizedText(en: "Paths to decision-makers", zh: "通往决策者的路径")[lang], .header))
             for path in org.paths {
                 lines.append((OrgChartOutline.describe(path, tree: org.tree, lang: lang), path.steps == nil ? .warning : .normal))
+                if let warning = path.opponentWarning(in: org.tree, lang: lang) { lines.append(("  " + warning, .warning)) }
             }
         }
         if !org.tree.unplaced.isEmpty {
@@ -25,10 +26,17 @@ enum OrgSidePanel {
             let names = org.tree.unplaced.compactMap { org.tree.persons[$0]?.name }.joined(separator: ", ")
             lines.append((names, .normal))
         }
+        // The badge legend keeps the panel's last lines; the lists above take what is left.
+        let legend = TextWidth.wrap(OrgChartLegend.line(lang), to: max(1, inner.width))
+        let legendTop = inner.maxY - legend.count
+        if legendTop > inner.y + 2 {
+            for (index, piece) in legend.enumerated() { canvas.put(piece, x: inner.x, y: legendTop + index, role: .dim, maxWidth: inner.width) }
+        }
+        let listEnd = legendTop > inner.y + 2 ? legendTop - 1 : inner.maxY
         var y = inner.y
         for (text, role) in lines {
             // An empty entry is a blank separator line.
-            for piece in text.isEmpty ? [""] : TextWidth.wrap(text, to: max(1, inner.width)) where y < inner.maxY {
+            for piece in text.isEmpty ? [""] : TextWidth.wrap(text, to: max(1, inner.width)) where y < listEnd {
                 canvas.put(piece, x: inner.x, y: y, role: role, maxWidth: inner.width)
                 y += 1
             }

@@ -21,17 +21,21 @@ public struct PersonFormState: Sendable {
         func field(_ en: String, _ zh: String, _ text: String, _ hint: String = "") -> FormField {
             FormField(label: LocalizedText(en: en, zh: zh)[lang], text: text, placeholder: hint, maxLength: 500)
         }
+        func picked(_ en: String, _ zh: String, _ text: String, _ choices: FieldChoices) -> FormField {
+            FormField(label: LocalizedText(en: en, zh: zh)[lang], text: text, choices: choices)
+        }
         form = FormState(fields: [
             field("Name", "姓名", person.name),
             field("Title", "职位", person.title),
-            field("Level", "级别", person.level.label[lang], PersonLevel.allCases.map { $0.label[lang] }.joined(separator: " / ")),
-            field("Function", "职能", person.function.label[lang], PersonFunction.allCases.map { $0.label[lang] }.joined(separator: " / ")),
-            field("Roles", "角色", person.roles.sorted().map { $0.label[lang] }.joined(separator: ", "),
-                  PersonRole.allCases.map { $0.label[lang] }.joined(separator: ", ")),
-            field("Stance", "立场", person.stance.label[lang], Stance.allCases.map { $0.label[lang] }.joined(separator: " / ")),
+            picked("Level", "级别", person.level.label[lang], FieldPickers.coded(PersonLevel.self, title: LocalizedText(en: "Level", zh: "级别"), lang: lang)),
+            picked("Function", "职能", person.function.label[lang],
+                   FieldPickers.coded(PersonFunction.self, title: LocalizedText(en: "Function", zh: "职能"), lang: lang)),
+            picked("Roles", "角色", person.roles.sorted().map { $0.label[lang] }.joined(separator: lang == .zh ? "、" : ", "),
+                   FieldPickers.coded(PersonRole.self, title: LocalizedText(en: "Roles", zh: "角色"), lang: lang, multiple: true)),
+            picked("Stance", "立场", person.stance.label[lang], FieldPickers.coded(Stance.self, title: LocalizedText(en: "Stance", zh: "立场"), lang: lang)),
             field("Influence", "影响力", "\(person.influence)", "0…100"),
-            field("Inside coach", "内线", person.isInsideCoach ? LocalizedText(en: "yes", zh: "是")[lang] : LocalizedText(en: "no", zh: "否")[lang],
-                  LocalizedText(en: "yes / no", zh: "是 / 否")[lang]),
+            picked("Inside coach", "内线", person.isInsideCoach ? LocalizedText(en: "yes", zh: "是")[lang] : LocalizedText(en: "no", zh: "否")[lang],
+                   FieldPickers.yesNo(title: LocalizedText(en: "Inside coach", zh: "内线"), lang: lang)),
             field("Reports to", "上级", managerName, LocalizedText(en: "name, initials or #id; empty for none", zh: "姓名、拼音首字母或 #编号；留空为无")[lang]),
             field("Last met", "最近见面", person.lastMet?.description ?? "", "YYYY-MM-DD, today, -7"),
             field("Cares about", "关注点", person.cares),
@@ -60,7 +64,7 @@ public struct PersonFormState: Sendable {
                                           zh: "可选：\(PersonFunction.allCases.map(\.label.zh).joined(separator: "、"))"))
         }
         var roles = Set<PersonRole>()
-        for piece in text(.roles).split(whereSeparator: { ",，、;".contains($0) }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !piece.isEmpty {
+        for piece in text(.roles).split(whereSeparator: { ",，、;；".contains($0) }).map({ $0.trimmingCharacters(in: .whitespaces) }) where !piece.isEmpty {
             if let role = PersonRole.parse(piece) { roles.insert(role) } else {
                 fail(.roles, LocalizedText(en: "'\(piece)' is not a role", zh: "“\(piece)”不是角色"))
             }

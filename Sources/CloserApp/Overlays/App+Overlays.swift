@@ -5,6 +5,17 @@ extension App {
     /// A key over an overlay: looked up in the overlay's contexts (no global fallback: an
     /// overlay is modal); a key they do not bind is text for a field, if the overlay has one.
     func handleOverlayKey(_ key: Key, _ overlay: Overlay) {
+        if case .importFile(let screen) = overlay, screen.datePicker != nil {
+            perform(ImportFlow.pickDate(&state, key))
+            return
+        }
+        if var form = overlay.form, form.isPicking {
+            form.handle(key)
+            var changed = overlay
+            changed.form = form
+            state.overlay = changed
+            return
+        }
         if let command = KeyMap.command(for: key, in: overlay.contexts) {
             runOverlay(command, overlay)
         } else if overlay.takesText {
@@ -38,6 +49,7 @@ extension App {
         case .accounts(let accountOverlay): handleAccountOverlay(command, accountOverlay)
         case .orgChart(let orgOverlay): handleOrgChartOverlay(command, orgOverlay)
         case .importFile(var screen): handleImport(command, &screen)
+        case .plans: perform(PlansUpdate.update(&state, .command(command)))
         }
     }
 
@@ -57,6 +69,7 @@ extension App {
             form.form.handle(key)
             state.overlay = .orgChart(.person(form))
         case .importFile(var screen): typeImport(key, &screen)
+        case .plans: PlansUpdate.type(key, &state)
         case .help, .gate, .accounts, .orgChart: break
         }
     }
@@ -171,7 +184,7 @@ extension App {
     /// `n`: a new deal in `stage` (the board's selected column), else the process's first stage.
     func beginNewDeal(stage: String?) {
         let stage = stage ?? state.process.stages[0].key
-        state.overlay = .newDeal(NewDealState(lang: state.lang, processKey: state.processKey, stageKey: stage))
+        state.overlay = .newDeal(NewDealState(lang: state.lang, process: state.process, stageKey: stage, owner: state.user, reps: state.reps))
     }
 
     /// Checks each field, puts the message next to the field that is wrong, and only then writes.
@@ -195,42 +208,17 @@ extension App {
         if close == .invalid { fail(NewDealState.closeField, LocalizedText(en: "not a date: YYYY-MM-DD", zh: "日期格式错误：YYYY-MM-DD")) }
         let due = FieldParse.day(form.form.text(of: NewDealState.dueField), today: state.today)
         if due == .invalid { fail(NewDealState.dueField, LocalizedText(en: "not a date: YYYY-MM-DD or +7", zh: "日期格式错误：YYYY-MM-DD 或 +7")) }
-        var accountID: Int64?
-        if valid {
-            do {
-                let matches = try store.accounts(AccountQuery(text: accountText, limit: 5))
-                if let exact = matches.rows.first(where: { $0.account.name == accountText }) {
-                    accountID = exact.id
-                } else if matches.total == 1 {
-                    accountID = matches.rows[0].id
-                } else if matches.total > 1 {
-                    let names = matches.rows.prefix(3).map(\.account.name).joined(separator: ", ")
-                    fail(NewDealState.accountField, LocalizedText(en: "\(matches.total) match: \(names)…", zh: "匹配 \(matches.total) 个：\(names)…"))
-                }
-            } catch {
-                fail(NewDealState.accountField, LocalizedText(en: String(describing: error), zh: String(describing: error)))
-            }
-        }
         guard valid, let amount else {
             state.overlay = .newDeal(form)
             return
         }
-        do {
-            let account = try accountID.map { try store.account($0) }
-                ?? store.addAccount(Account(name: accountText, owner: state.user))
-            var deal = Deal(accountID: account.id, title: title, processKey: form.processKey, stageKey: form.stageKey, amount: amount, owner: state.user)
-            deal.expectedClose = close.day
-            deal.nextStep = form.form.text(of: NewDealState.nextStepField)
-            deal.nextStepDue = due.day
-            let saved = try store.addDeal(deal)
-            state.overlay = nil
-            state.isEmptyStore = false
-            state.message = StatusMessage("+ #\(saved.id) \(saved.title) — \(account.name)")
-            reload(keeping: saved.id)
-        } catch {
-            form.form.setError(String(describing: error), at: NewDealState.titleField)
-            state.overlay = .newDeal(form)
-        }
+        var deal = Deal(accountID: 0, title: title, processKey: form.processKey, stageKey: form.chosenStage ?? form.stageKey, amount: amount,
+                        owner: form.chosenOwner ?? state.user)
+        deal.expectedClose = close.day
+        deal.nextStep = form.form.text(of: NewDealState.nextStepField)
+        deal.nextStepDue = due.day
+        state.overlay = .newDeal(form)
+        perform([.work(AddDeal(account: accountText, deal: deal), replyTo: .newDeal)])
     }
 }
 

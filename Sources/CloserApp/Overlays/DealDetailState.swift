@@ -7,7 +7,8 @@ public struct DealDetailState: Sendable {
         case browse
         /// Editing next step, due, amount and close, on the deal as the form was opened.
         case edit(RecordForm<Deal>)
-        case logActivity(kind: ActivityKind, notes: TextFieldState)
+        /// Logging an activity: its kind (picked), the day it happened, the persons met (picked), notes.
+        case logActivity(FormState)
     }
 
     public var deal: Deal
@@ -18,10 +19,14 @@ public struct DealDetailState: Sendable {
     public var events: [ChangeEvent]
     /// The gaps in the account's key-person map (OrgCoverage), so the deal says what the chart says.
     public var coverage: [CoverageWarning] = []
+    /// The account's key persons: whom an activity may have met.
+    public var persons: [Person] = []
     /// What the deal trips of the health rules (CloserCore's taboos), each with why and fix.
     public var health: [HealthWarning] = []
     /// The right pane shows the health list instead of the milestone checklist.
     public var showsHealth = false
+    /// The account whose 360° view opened the deal: Esc goes back to it.
+    public var returnToAccount: Int64?
     /// Index into `milestoneRows`.
     public var cursor = 0
     public var mode: Mode = .browse
@@ -42,6 +47,19 @@ public struct DealDetailState: Sendable {
     }
 
     public static let nextStepField = 0, dueField = 1, amountField = 2, closeField = 3
+    public static let activityKindField = 0, activityDayField = 1, activityMetField = 2, activityNotesField = 3
+
+    /// The activity form: a visit today by default; the day may go back, never forward.
+    public func activityForm(_ lang: Language, today: Day) -> FormState {
+        FormState(fields: [
+            FormField(label: lang(.kind), text: ActivityKind.visit.label[lang],
+                      choices: FieldPickers.coded(ActivityKind.self, title: LocalizedText(en: "Kind", zh: "类型"), lang: lang)),
+            FormField(label: LocalizedText(en: "Day", zh: "日期")[lang], text: today.description,
+                      placeholder: LocalizedText(en: "YYYY-MM-DD, yesterday, -2", zh: "YYYY-MM-DD、昨天、-2")[lang]),
+            FormField(label: LocalizedText(en: "Met", zh: "见了谁")[lang], choices: PlansState.personChoices(persons, lang: lang)),
+            FormField(label: lang(.notes), maxLength: 1000),
+        ], focus: Self.activityNotesField)
+    }
 
     public func editForm(_ lang: Language) -> FormState { Self.editForm(deal, lang) }
 
@@ -64,8 +82,6 @@ extension Command {
     public static let markLost = Command("deal.lost", en: "Mark lost (with a reason)", zh: "标记丢单（需原因）")
     public static let toggleHealth = Command("deal.health", en: "Health warnings, why and fix / milestones", zh: "健康提示（原因与对策）/ 关键节点")
     public static let cycleForecast = Command("deal.forecast", en: "Forecast: pipeline / best case / commit", zh: "预测类别：管道 / 乐观 / 承诺")
-    public static let nextKind = Command("activity.next-kind", en: "Next kind of activity", zh: "下一种行动类型")
-    public static let previousKind = Command("activity.previous-kind", en: "Previous kind of activity", zh: "上一种行动类型")
 }
 
 extension Deal: EditableRecord {
@@ -87,8 +103,6 @@ extension Deal: EditableRecord {
 
 extension DealDetailState {
     static let keys = KeyContext("deal", en: "Open deal", zh: "商机详情")
-    /// Logging an activity: its kind by Tab, its notes typed.
-    static let activityKeys = KeyContext("deal.activity", en: "Open deal: logging an activity", zh: "商机详情：记录行动")
     static let bindings: [KeyBinding] = [
         KeyBinding([.up, .char("k")], .selectUp, keys),
         KeyBinding([.down, .char("j")], .selectDown, keys),
@@ -102,18 +116,16 @@ extension DealDetailState {
         KeyBinding([.char("o")], .openOrgChart, keys),
         KeyBinding([.char("f")], .cycleForecast, keys),
         KeyBinding([.char("h")], .toggleHealth, keys),
+        KeyBinding([.char("p")], .openPlans, keys),
+        KeyBinding([.char("u")], .undo, keys),
         KeyBinding([.escape, .char("q")], .close, keys),
-        KeyBinding([.tab], .nextKind, activityKeys),
-        KeyBinding([.backTab], .previousKind, activityKeys),
-        KeyBinding([.enter], .confirm, activityKeys),
-        KeyBinding([.escape], .close, activityKeys),
     ]
 
     var contexts: [KeyContext] {
         switch mode {
         case .browse: [Self.keys]
         case .edit: [RecordFormKeys.keys, FormKeys.keys]
-        case .logActivity: [Self.activityKeys]
+        case .logActivity: [FormKeys.keys]
         }
     }
 

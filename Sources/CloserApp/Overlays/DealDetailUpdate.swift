@@ -11,8 +11,9 @@ extension App {
 /// The open deal's update: its commands and typing change the state alone; reads and writes
 /// go to the effect runner and come back here (`Origin.dealDetail`).
 enum DealDetailUpdate {
-    static func read(_ state: AppState, _ id: Int64, cursor: Int = 0) -> Effect {
-        .work(ReadDealDetail(dealID: id, cursor: cursor, catalog: state.catalog, today: state.today), replyTo: .dealDetail)
+    static func read(_ state: AppState, _ id: Int64, cursor: Int = 0, returnToAccount: Int64? = nil) -> Effect {
+        .work(ReadDealDetail(dealID: id, cursor: cursor, catalog: state.catalog, today: state.today,
+                             returnToAccount: returnToAccount ?? current(state)?.returnToAccount), replyTo: .dealDetail)
     }
 
     /// The open deal, if it is what is open.
@@ -57,7 +58,9 @@ enum DealDetailUpdate {
             return written(state, deal.id)
         case .reply(let activity as Activity):
             guard var detail = current(state) else { return [] }
-            state.message = StatusMessage("\(activity.kind.label[lang]) #\(detail.deal.id) ✓")
+            let names = activity.personIDs.compactMap { id in detail.persons.first { $0.id == id }?.name }
+            let with = names.isEmpty ? "" : LocalizedText(en: ", met \(names.joined(separator: ", "))", zh: "，见了 \(names.joined(separator: "、"))")[lang]
+            state.message = StatusMessage("\(activity.kind.label[lang]) #\(detail.deal.id) \(activity.day) ✓\(with)")
             detail.mode = .browse
             state.overlay = .detail(detail)
             return written(state, detail.deal.id)
@@ -119,21 +122,15 @@ enum DealDetailUpdate {
                 edit.form.run(command)
                 detail.mode = .edit(edit)
             }
-        case .logActivity(var kind, let notes):
+        case .logActivity(var form):
             switch command {
             case .close:
                 detail.mode = .browse
-            case .nextKind, .previousKind:
-                let kinds = ActivityKind.allCases
-                let index = kinds.firstIndex(of: kind) ?? 0
-                kind = kinds[(index + (command == .nextKind ? 1 : kinds.count - 1)) % kinds.count]
-                detail.mode = .logActivity(kind: kind, notes: notes)
             case .confirm:
-                let activity = Activity(accountID: detail.deal.accountID, dealID: detail.deal.id, kind: kind, day: state.today,
-                                        notes: notes.text, by: state.user)
-                return [.work(LogActivity(activity: activity), replyTo: .dealDetail)]
+                return saveActivity(&detail, &form, &state)
             default:
-                break
+                form.run(command)
+                detail.mode = .logActivity(form)
             }
         }
         state.overlay = .detail(detail)
@@ -148,9 +145,9 @@ enum DealDetailUpdate {
         case .edit(var edit):
             _ = edit.form.handle(key)
             detail.mode = .edit(edit)
-        case .logActivity(let kind, var notes):
-            _ = notes.handle(key)
-            detail.mode = .logActivity(kind: kind, notes: notes)
+        case .logActivity(var form):
+            form.handle(key)
+            detail.mode = .logActivity(form)
         }
         state.overlay = .detail(detail)
     }
@@ -162,7 +159,8 @@ enum DealDetailUpdate {
         case .close:
             state.overlay = nil
             // Our own edits reloaded already; only someone else's change needs another read.
-            return [.reloadIfChanged(keeping: id)]
+            // Opened from an account's 360° view: back to it.
+            return [.reloadIfChanged(keeping: id)] + (detail.returnToAccount.map { [Account360Update.read(state, $0)] } ?? [])
         case .selectUp:
             detail.cursor = max(0, detail.cursor - 1)
         case .selectDown:
@@ -189,7 +187,12 @@ enum DealDetailUpdate {
         case .toggleHealth:
             detail.showsHealth.toggle()
         case .logActivity:
-            detail.mode = .logActivity(kind: .visit, notes: TextFieldState(maxLength: 1000))
+            detail.mode = .logActivity(detail.activityForm(lang, today: state.today))
+        case .openPlans:
+            return PlansUpdate.open(&state, deal: detail.deal, cursor: detail.cursor)
+        case .undo:
+            // The deal is read again after the undo, whatever it took back.
+            return UndoFlow.begin(state) + [read(state, id, cursor: detail.cursor)]
         case .moveRight, .moveLeft:
             let step = command == .moveRight ? 1 : -1
             guard let index = detail.process.stageIndex(detail.deal.stageKey), detail.process.stages.indices.contains(index + step) else { return [] }
@@ -253,5 +256,33 @@ enum DealDetailUpdate {
         state.overlay = .detail(detail)
         guard valid else { return [] }
         return [.work(SaveRecord(original: edit.original, edited: deal), replyTo: .dealDetail)]
+    }
+
+    /// Logs the activity on the day it happened (never a future one) with the persons met,
+    /// whose last-met date follows; a field in error keeps the form open with its message.
+    static func saveActivity(_ detail: inout DealDetailState, _ form: inout FormState, _ state: inout AppState) -> [Effect] {
+        let lang = state.lang
+        for index in form.fields.indices { form.setError(nil, at: index) }
+        let kindField = form.fields[DealDetailState.activityKindField]
+        let kind = kindField.choices?.ids(in: kindField.text).first.flatMap(ActivityKind.init(rawValue:))
+        let day = Day(typed: form.text(of: DealDetailState.activityDayField), today: state.today)
+        guard let kind, let day, day <= state.today else {
+            let (field, message) = kind == nil
+                ? (DealDetailState.activityKindField, LocalizedText(en: "pick a kind", zh: "请选择类型"))
+                : (DealDetailState.activityDayField, LocalizedText(en: "a day not after today: YYYY-MM-DD, yesterday, -2", zh: "不晚于今天的日期：YYYY-MM-DD、昨天、-2"))
+            form.setError(message[lang], at: field)
+            form.focus = field
+            state.message = StatusMessage(message[lang], isError: true)
+            detail.mode = .logActivity(form)
+            state.overlay = .detail(detail)
+            return []
+        }
+        let metField = form.fields[DealDetailState.activityMetField]
+        let met = metField.choices?.ids(in: metField.text).compactMap { Int64($0) } ?? []
+        detail.mode = .logActivity(form)
+        state.overlay = .detail(detail)
+        let activity = Activity(accountID: detail.deal.accountID, dealID: detail.deal.id, kind: kind, day: day, personIDs: met,
+                                notes: form.text(of: DealDetailState.activityNotesField), by: state.user)
+        return [.work(LogActivity(activity: activity), replyTo: .dealDetail)]
     }
 }

@@ -143,11 +143,10 @@ enum DealDetailView {
             canvas.put(hints, x: rect.x, y: rect.maxY - 1, role: .dim, maxWidth: rect.width)
         case .edit(let edit):
             RecordFormView.render(edit, lang: lang, into: &canvas, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1))
-        case .logActivity(let kind, let notes):
-            canvas.put("\(lang(.logActivity)): ◀ \(kind.label[lang]) ▶ (Tab)", x: rect.x, y: rect.y + 1, role: .title, maxWidth: rect.width)
-            canvas.put(lang(.notes), x: rect.x, y: rect.y + 2, role: .dim)
-            TextField.render(into: &canvas, rect: Rect(x: rect.x + 6, y: rect.y + 2, width: rect.width - 6, height: 1), state: notes, focused: true)
-            canvas.put("Enter \(lang(.save)) · Esc \(lang(.cancel))", x: rect.x, y: rect.y + 3, role: .dim, maxWidth: rect.width)
+        case .logActivity(let form):
+            // The footer's top rule says what is being logged and how to leave; the four fields fill its rows.
+            canvas.put(" \(lang(.logActivity)) · Enter \(lang(.save)) · Esc \(lang(.cancel)) ", x: rect.x + 1, y: rect.y, role: .title, maxWidth: rect.width - 2)
+            Form.render(into: &canvas, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), form: form)
         }
     }
 }

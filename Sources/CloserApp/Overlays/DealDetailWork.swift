@@ -10,6 +10,8 @@ struct ReadDealDetail: Work {
     /// The processes the dashboard knows; the store's are read only for a deal of another.
     var catalog: ProcessCatalog
     var today: Day
+    /// Opened from this account's 360° view.
+    var returnToAccount: Int64?
 
     func run(in world: World) throws -> DealDetailState {
         let store = world.store
@@ -23,9 +25,11 @@ struct ReadDealDetail: Work {
             events: try store.events(EventQuery(entity: "deal", entityID: dealID, limit: 6)))
         let persons = try store.persons(PersonQuery(accountID: deal.accountID, limit: App.orgChartReadLimit)).rows
         detail.coverage = OrgCoverage.warnings(persons, today: today)
+        detail.persons = persons
         // A store that keeps no health facts shows none.
-        if let health = store as? any HealthStore { detail.health = try health.dealHealth(dealID, today: today) }
+        if let health = world.health { detail.health = try health.dealHealth(dealID, today: today) }
         detail.cursor = min(cursor, max(0, detail.milestoneRows.count - 1))
+        detail.returnToAccount = returnToAccount
         return detail
     }
 }

@@ -13,6 +13,7 @@ public enum Overlay: Sendable {
     case accounts(AccountOverlay)
     case orgChart(OrgChartOverlay)
     case importFile(ImportState)
+    case plans(PlansState)
 
     var contexts: [KeyContext] {
         switch self {
@@ -28,6 +29,7 @@ public enum Overlay: Sendable {
         case .orgChart(.person): [RecordFormKeys.keys, FormKeys.keys]
         case .orgChart(.confirmDelete): [ConfirmKeys.keys]
         case .importFile(let screen): [screen.keys]
+        case .plans(let plans): plans.contexts
         }
     }
 
@@ -37,6 +39,7 @@ public enum Overlay: Sendable {
         case .palette, .prompt, .newDeal, .orgChart(.person), .importFile: true
         case .detail(let detail): detail.takesText
         case .accounts(.account(let detail)): detail.takesText
+        case .plans(let plans): plans.takesText
         case .help, .gate, .accounts, .orgChart: false
         }
     }
@@ -47,6 +50,7 @@ enum Overlays {
     static let all: [any OverlayKeys.Type] = [
         DealDetailState.self, Account360State.self, ColumnChooserState.self, SavedFilterPicker.self, GateState.self,
         ConfirmKeys.self, FormKeys.self, RecordFormKeys.self, PromptState.self, PaletteState.self, HelpKeys.self, ImportState.self, StandupState.self,
+        PlansState.self,
     ]
 }
 
@@ -153,10 +157,29 @@ extension Command {
 /// first facts, checked field by field.
 public struct NewDealState: Sendable {
     public static let accountField = 0, titleField = 1, amountField = 2, closeField = 3, nextStepField = 4, dueField = 5
+    /// Picked, not typed: the stage among the process's, the owner among the team's reps.
+    public static let stageField = 6, ownerField = 7
 
     public var form: FormState
     public var processKey: String
     public var stageKey: String
+
+    /// The stage and owner chosen, by key and login name (the fields hold their labels).
+    public var chosenStage: String? { chosen(Self.stageField) }
+    public var chosenOwner: String? { chosen(Self.ownerField) }
+
+    private func chosen(_ field: Int) -> String? {
+        guard form.fields.indices.contains(field) else { return nil }
+        return form.fields[field].choices?.ids(in: form.text(of: field)).first
+    }
+
+    public init(lang: Language, process: ProcessTemplate, stageKey: String, owner: String, reps: [String]) {
+        let stages = FieldPickers.stages(process, lang: lang)
+        let owners = FieldPickers.reps(reps.contains(owner) ? reps : [owner] + reps, lang: lang)
+        self.init(lang: lang, processKey: process.key, stageKey: stageKey)
+        form.fields.append(FormField(label: LocalizedText(en: "Stage", zh: "阶段")[lang], text: stages.text(of: [stageKey]), choices: stages))
+        form.fields.append(FormField(label: LocalizedText(en: "Owner", zh: "负责人")[lang], text: owner, choices: owners))
+    }
 
     public init(lang: Language, processKey: String, stageKey: String) {
         form = FormState(fields: [

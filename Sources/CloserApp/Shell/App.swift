@@ -68,6 +68,9 @@ public final class App {
                 run(command)
             case .say(let message):
                 state.message = message
+            case .openDeal(let id, let cursor):
+                reload(keeping: id)
+                openDeal(id, keepCursor: cursor)
             }
         }
     }
@@ -79,14 +82,20 @@ public final class App {
         case .dealDetail: perform(DealDetailUpdate.update(&state, event))
         case .account360: perform(Account360Update.update(&state, event))
         case .savedFilters: perform(SavedFilterUpdate.update(&state, event))
+        case .newDeal: perform(NewDealUpdate.update(&state, event))
+        case .orgChartEdits: perform(OrgChartEdits.update(&state, event))
         case .importer: perform(ImportFlow.update(&state, event))
         case .exporter: perform(TableExportFlow.update(&state, event))
+        case .plans: perform(PlansUpdate.update(&state, event))
+        case .undo: perform(UndoFlow.update(&state, event))
         case .shell: perform(TeamNumbersUpdate.update(&state, event))
         }
     }
 
     /// Loads what the first frame needs.
     public func start() {
+        // What `u` may take back: the user's changes from now on.
+        if state.openedAt == nil { state.openedAt = Date() }
         if case .success(let reply) = runner.run(ReadActor()), case .stranger? = reply as? Actor {
             state.isStranger = true
             return
@@ -174,6 +183,7 @@ public final class App {
             openOrgChart(accountID: id)
         case .exportTable: beginTableExport()
         case .showStandup: startStandup()
+        case .undo: perform(UndoFlow.begin(state))
         default:
             Screens.all.first { $0.showCommand == command }?.show(in: self)
         }
@@ -226,7 +236,7 @@ public final class App {
         attempt {
             let summary = try store.importSnapshot(demo(state.today, state.user))
             state.reps = try store.users().map(\.name)
-            state.message = StatusMessage(summary.description)
+            state.message = StatusMessage(summary.text[state.lang])
         }
         reload()
     }

@@ -1,4 +1,5 @@
 import CloserCore
+import Foundation
 import TerminalUI
 
 public struct StatusMessage: Sendable, Equatable {
@@ -45,6 +46,8 @@ public struct AppState: Sendable {
     /// Said over the screen while long work runs ("Importing deals.csv…"), so it does not look frozen.
     public var busy: String?
     public var isEmptyStore = false
+    /// When the dashboard opened: `u` undoes the user's changes since.
+    public var openedAt: Date?
     /// The name the dashboard acts as is not a user of a store that has users: it sees nothing
     /// and says how to be added, instead of an empty board.
     public var isStranger = false

@@ -26,10 +26,18 @@ enum Origin: Sendable, Equatable {
     case dealDetail
     /// The open account, its 360° view (`Account360Update`).
     case account360
+    /// The org chart's edits of persons (`OrgChartEdits`).
+    case orgChartEdits
+    /// The new-deal form (`NewDealUpdate`).
+    case newDeal
     /// The saved filters' picker and save (`SavedFilterUpdate`).
     case savedFilters
     case importer
     case exporter
+    /// The planned activities over the open deal.
+    case plans
+    /// `u`, taking back the user's last change.
+    case undo
     /// The dashboard as a whole: the team's numbers every screen shows.
     case shell
 }
@@ -49,6 +57,8 @@ enum Effect: Sendable {
     case command(Command)
     /// The status line says this (after the effects before it, which may say something else).
     case say(StatusMessage)
+    /// The deal opened (read again) over the screen, its milestone cursor where it was.
+    case openDeal(Int64, cursor: Int)
 }
 
 /// What a screen's or a work's owner is told.

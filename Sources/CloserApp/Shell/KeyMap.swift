@@ -46,6 +46,7 @@ public enum KeyMap {
         KeyBinding([.char("L")], .toggleLanguage),
         KeyBinding([.char("I")], .importFile),
         KeyBinding([.char("W")], .showStandup),
+        KeyBinding([.char("u")], .undo),
         KeyBinding([.up, .char("k")], .selectUp),
         KeyBinding([.down, .char("j")], .selectDown),
         KeyBinding([.pageUp], .pageUp),
@@ -145,6 +146,6 @@ public enum KeyMap {
             HelpSection(title: context.title[lang], entries: bindings.filter { $0.context == context }.map {
                 KeyHint($0.keys.map(name).joined(separator: " "), $0.command.label[lang])
             })
-        }
+        } + [OrgChartLegend.helpSection(lang)]
     }
 }

@@ -66,40 +66,20 @@ extension PostgresStore {
         }
         let change = edited
         return try mutateDeal(connection, id, expectedVersion: old.version) { old, _, _ in
-            var edited = change
-            edited.id = id
-            // Stage, gates and outcome have their own calls with their own rules.
-            edited.stageKey = old.stageKey
-            edited.stageEnteredAt = old.stageEnteredAt
-            edited.milestonesDone = old.milestonesDone
-            edited.overrides = old.overrides
-            edited.outcome = old.outcome
-            edited.outcomeReason = old.outcomeReason
-            edited.closedOn = old.closedOn
-            edited.processKey = old.processKey
-            let action = old.expectedClose != edited.expectedClose ? "close-date" : "updated"
-            return (edited, action, note)
+            DealChanges.edit(old, to: change, note: note)
         }
     }
 
     public func moveDeal(_ id: Int64, to stageKey: String, forceReason: String?, expectedVersion: Int?) throws -> Deal {
         let user = actor
         return try mutateDeal(id, expectedVersion: expectedVersion) { old, process, evidence in
-            guard let stage = process.resolveStage(stageKey) else {
-                throw StoreError.rule(.unknownStage(stageKey, process: process.key))
-            }
-            let moved = try ruled {
-                try DealRules.move(old, to: stage.key, process: process, evidence: evidence, forceReason: forceReason, by: user, at: clock())
-            }
-            let forced = moved.overrides.contains { !old.overrides.contains($0) }
-            return (moved, forced ? "forced" : "moved", forced ? (forceReason ?? "") : "")
+            try DealChanges.move(old, to: stageKey, process: process, evidence: evidence, forceReason: forceReason, by: user, at: clock())
         }
     }
 
     public func setMilestone(dealID: Int64, key: String, done: Bool, expectedVersion: Int?) throws -> Deal {
         try mutateDeal(dealID, expectedVersion: expectedVersion) { old, process, evidence in
-            let updated = try ruled { try DealRules.setMilestone(old, key: key, done: done, process: process, evidence: evidence) }
-            return (updated, "milestone", "\(key) \(done ? "done" : "undone")")
+            try DealChanges.milestone(old, key: key, done: done, process: process, evidence: evidence)
         }
     }
 

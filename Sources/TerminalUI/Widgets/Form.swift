@@ -5,11 +5,14 @@ public struct FormField: Hashable, Sendable {
     /// Shown under the field (validation feedback from the caller).
     public var error: String?
     public var placeholder: String
+    /// Set for a field of fixed values: it is picked, not typed.
+    public var choices: FieldChoices?
 
-    public init(label: String, text: String = "", placeholder: String = "", maxLength: Int? = nil) {
+    public init(label: String, text: String = "", placeholder: String = "", maxLength: Int? = nil, choices: FieldChoices? = nil) {
         self.label = label
         state = TextFieldState(text: text, maxLength: maxLength)
         self.placeholder = placeholder
+        self.choices = choices
     }
 
     public var text: String { state.text }
@@ -19,6 +22,10 @@ public struct FormField: Hashable, Sendable {
 public struct FormState: Hashable, Sendable {
     public var fields: [FormField]
     public var focus: Int
+    /// The focused field's picker while it is open: it takes every key until chosen or cancelled.
+    public private(set) var picker: PickerState?
+    /// List rows a form's picker moves by on PgUp / PgDn.
+    public static let pickerRows = 8
 
     public init(fields: [FormField], focus: Int = 0) {
         self.fields = fields
@@ -32,14 +39,49 @@ public struct FormState: Hashable, Sendable {
         fields[index].error = message
     }
 
-    /// Returns false for keys the form leaves to the caller (enter, escape…).
+    public var isPicking: Bool { picker != nil }
+
+    /// Returns false for keys the form leaves to the caller (enter, escape…). With a picker
+    /// open every key is the picker's; on a field of fixed values a typed key opens the
+    /// picker with that key as the start of its filter (Space opens it unfiltered).
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
         guard !fields.isEmpty else { return false }
+        if picker != nil { return handlePicker(key) }
         switch key {
         case .tab, .down: focus = (focus + 1) % fields.count
         case .backTab, .up: focus = (focus + fields.count - 1) % fields.count
-        default: return fields[focus].state.handle(key)
+        default:
+            guard let choices = fields[focus].choices else { return fields[focus].state.handle(key) }
+            switch key {
+            case .char(" "): picker = choices.picker(for: fields[focus].text)
+            case .char:
+                picker = choices.picker(for: fields[focus].text)
+                return handlePicker(key)
+            case .backspace, .delete, .ctrl("u"): fields[focus].state.text = ""
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// Opens the focused field's picker (Enter on a picked field, a click on it); false for a typed field.
+    @discardableResult
+    public mutating func openPicker() -> Bool {
+        guard fields.indices.contains(focus), let choices = fields[focus].choices else { return false }
+        picker = choices.picker(for: fields[focus].text)
+        return true
+    }
+
+    private mutating func handlePicker(_ key: Key) -> Bool {
+        guard var open = picker, let choices = fields[focus].choices else { picker = nil; return false }
+        switch open.handle(key, pageSize: FormState.pickerRows) {
+        case .chosen(let ids):
+            fields[focus].state.text = choices.text(of: ids)
+            fields[focus].error = nil
+            picker = nil
+        case .cancelled: picker = nil
+        case nil: picker = open
         }
         return true
     }
@@ -62,13 +104,22 @@ public enum Form {
             let isFocused = focused && i == form.focus
             canvas.put(TextWidth.padLeft(field.label + ":", to: labelWidth), x: rect.x, y: y,
                        role: isFocused ? .accent : .normal, maxWidth: labelWidth)
-            TextField.render(into: &canvas, rect: Rect(x: fieldX, y: y, width: fieldWidth, height: 1),
-                             state: field.state, focused: isFocused, placeholder: field.placeholder)
+            // A picked field keeps its last column for the ▾ that says so.
+            let pickMark = field.choices == nil ? 0 : 2
+            TextField.render(into: &canvas, rect: Rect(x: fieldX, y: y, width: max(0, fieldWidth - pickMark), height: 1),
+                             state: field.state, focused: isFocused && pickMark == 0, placeholder: field.placeholder)
+            if pickMark > 0, fieldWidth > pickMark { canvas.put("▾", x: fieldX + fieldWidth - 1, y: y, role: isFocused ? .accent : .dim) }
             y += 1
             if let error = field.error, y < rect.maxY {
                 canvas.put(error, x: fieldX, y: y, role: .error, maxWidth: fieldWidth)
                 y += 1
             }
         }
+    }
+
+    /// Draws the form's open picker, if any, centred in `area` (the overlay the form sits in).
+    public static func renderPicker(into canvas: inout Canvas, area: Rect, form: FormState) {
+        guard let picker = form.picker else { return }
+        Picker.render(picker, into: &canvas, area: area)
     }
 }

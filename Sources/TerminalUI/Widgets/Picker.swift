@@ -4,11 +4,14 @@ public struct PickerChoice: Hashable, Sendable {
     public var id: String
     public var label: String
     public var detail: String
+    /// Not shown: more the filter matches (a label's pinyin initials, its other language), lower case.
+    public var searchKey: String
 
-    public init(id: String, label: String, detail: String = "") {
+    public init(id: String, label: String, detail: String = "", searchKey: String = "") {
         self.id = id
         self.label = label
         self.detail = detail
+        self.searchKey = searchKey
     }
 }
 
@@ -118,10 +121,12 @@ public struct PickerState: Hashable, Sendable {
 }
 
 public enum Picker {
-    /// Case-insensitive substring of the label or the detail: the matcher when the caller has none better.
+    /// Case-insensitive substring of the label, the detail or the search key: the matcher when
+    /// the caller has none better.
     public static let containsMatcher: PickerMatcher = { query, choice in
-        choice.label.lowercased().contains(query.lowercased())
-            || choice.detail.lowercased().contains(query.lowercased())
+        let wanted = query.lowercased()
+        return choice.label.lowercased().contains(wanted) || choice.detail.lowercased().contains(wanted)
+            || choice.searchKey.contains(wanted)
     }
 
     /// The box a picker takes when centred in `area`: wide enough for its longest choice (and

@@ -100,25 +100,32 @@ struct RunResult: CustomStringConvertible {
     var description: String { "exit \(status)\(timedOut ? " (timed out)" : "")\n--- stdout:\n\(stdout)\n--- stderr:\n\(stderr)" }
 }
 
-/// Runs a program with pipes (never a terminal), reading both pipes while it runs so a big
-/// export cannot block on a full pipe, and killing it after `timeout` so nothing hangs.
+/// Runs a program with its output in files (never a terminal) and kills it after `timeout` so
+/// nothing hangs. Files, not pipes: tests run in parallel, and a child another test spawns at
+/// the same moment can inherit a pipe's write end (tmux's server keeps it for its whole life),
+/// so reading a pipe to its end could wait long after this program exited.
 func runProcess(_ executable: String, _ arguments: [String], environment: [String: String], stdin: Data? = nil,
                 timeout: TimeInterval = 30) throws -> RunResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.environment = environment
-    let out = Pipe(), err = Pipe(), input = Pipe()
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("closer-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outURL = folder.appendingPathComponent("stdout"), errURL = folder.appendingPathComponent("stderr")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
+    let input = Pipe()
     process.standardOutput = out
     process.standardError = err
     process.standardInput = input
     let done = DispatchSemaphore(value: 0)
     process.terminationHandler = { _ in done.signal() }
     try process.run()
-    let group = DispatchGroup()
-    let buffers = Buffers()
-    DispatchQueue.global().async(group: group) { buffers.setOut(out.fileHandleForReading.readDataToEndOfFile()) }
-    DispatchQueue.global().async(group: group) { buffers.setErr(err.fileHandleForReading.readDataToEndOfFile()) }
+    try? out.close()
+    try? err.close()
     if let stdin { input.fileHandleForWriting.write(stdin) }
     try? input.fileHandleForWriting.close()
     var timedOut = false
@@ -130,9 +137,9 @@ func runProcess(_ executable: String, _ arguments: [String], environment: [Strin
             _ = done.wait(timeout: .now() + 2)
         }
     }
-    if group.wait(timeout: .now() + 5) == .timedOut { timedOut = true }
-    return RunResult(status: process.terminationStatus, stdout: String(decoding: buffers.out, as: UTF8.self),
-                     stderr: String(decoding: buffers.err, as: UTF8.self), timedOut: timedOut)
+    let stdout = (try? Data(contentsOf: outURL)) ?? Data(), stderr = (try? Data(contentsOf: errURL)) ?? Data()
+    return RunResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                     stderr: String(decoding: stderr, as: UTF8.self), timedOut: timedOut)
 }
 
 /// Runs a program with posix_spawn, its output in files. For tmux: its server daemonises
@@ -193,15 +200,6 @@ func spawnAndWait(_ executable: String, _ arguments: [String], environment: [Str
     let exitStatus: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     return RunResult(status: exitStatus, stdout: String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self),
                      stderr: String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self), timedOut: timedOut)
-}
-
-private final class Buffers: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _out = Data(), _err = Data()
-    var out: Data { lock.withLock { _out } }
-    var err: Data { lock.withLock { _err } }
-    func setOut(_ data: Data) { lock.withLock { _out = data } }
-    func setErr(_ data: Data) { lock.withLock { _err = data } }
 }
 
 /// One test's world: a temp folder, its own store, its own user and home, so tests can run
