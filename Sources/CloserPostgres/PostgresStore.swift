@@ -86,8 +86,9 @@ public final class PostgresStore: Store {
     }
 
     /// Moves whenever anyone commits a write to the database, as heard by LISTEN: no statement is sent.
+    /// Throws `StoreError.unreachable` while the server is away.
     public func changeToken() throws -> Int64 {
-        listener.token
+        try listener.token()
     }
 
     /// Closes the connections of this handle and of every handle acting as someone else on it.
