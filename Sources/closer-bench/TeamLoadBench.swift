@@ -250,7 +250,7 @@ struct RepLoop {
                 let message = "\(error)"
                 if case .staleVersion = error {
                     record.refuseStale(named: message.contains("bench."))
-                } else if message.contains("was lost while saving") {
+                } else if case .unreachable(_, mayHaveSaved: true) = error {
                     record.lostWhileSaving(marker)
                 } else {
                     record.refuse(marker, message)
@@ -333,17 +333,27 @@ struct FaultLoop {
         }
     }
 
+    /// Runs a command to its end and gives its output. The output goes through a file, not a
+    /// pipe, and only the command itself is waited for: a server that `pg_ctl restart` starts
+    /// lives on holding whatever it inherited, and reading a pipe to its end waited for it forever.
     private func shell(_ words: [String]) -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = words
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        do { try process.run() } catch { return "\(error)" }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let log = NSTemporaryDirectory() + "closer-bench-fault-\(getpid())-\(UUID().uuidString.prefix(8)).log"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let argv = ["/usr/bin/env"] + words
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let pointers: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { pointers.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, pointers, environ)
+        guard spawned == 0 else { return "cannot run \(words.first ?? ""): error \(spawned)" }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
     }
 }
 
