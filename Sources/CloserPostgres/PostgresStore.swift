@@ -20,6 +20,8 @@ public final class PostgresStore: Store {
     let listener: ChangeListener
     let clock: @Sendable () -> Date
     let lifetime: StoreLifetime
+    /// The role this handle is connected as, and whether it administers the store.
+    let session: SessionIdentity
 
     /// Connects and checks the schema: a database without one, or with an older or newer one
     /// than this program's, is refused with one line saying what to do.
@@ -42,6 +44,8 @@ public final class PostgresStore: Store {
             case .version:
                 break
             }
+            session = try SessionIdentity.read(first)
+            try session.requireActing(as: self.actor, location: settings.location)
             // The built-in processes come with the program: a new version may order their stages anew.
             if !readOnly, try StagePositions.areStale(first, catalog: try StagePositions.catalog(first)) {
                 try Transaction.run(on: first) { try StagePositions.syncWithStoredCatalog(first) }
@@ -66,6 +70,7 @@ public final class PostgresStore: Store {
         clock = other.clock
         lifetime = other.lifetime
         isReadOnly = other.isReadOnly
+        session = other.session
         self.actor = actor
     }
 
@@ -81,8 +86,9 @@ public final class PostgresStore: Store {
     }
 
     /// Moves whenever anyone commits a write to the database, as heard by LISTEN: no statement is sent.
+    /// Throws `StoreError.unreachable` while the server is away.
     public func changeToken() throws -> Int64 {
-        listener.token
+        try listener.token()
     }
 
     /// Closes the connections of this handle and of every handle acting as someone else on it.
@@ -156,7 +162,9 @@ public final class PostgresStore: Store {
     func log(_ connection: Connection, _ event: ChangeEvent) throws {
         try connection.execute("SELECT pg_advisory_xact_lock(?)", [.int(Self.logLock)])
         var event = event
-        if let latest = try connection.queryOne("SELECT max(at) AS at FROM event")?.optionalDouble("at"),
+        // The latest line by anyone, read past the writer's own row security: as a rep, max(at)
+        // over the policy walked the log's index back through every line they may not read.
+        if let latest = try connection.queryOne("SELECT closer_log_latest() AS at")?.optionalDouble("at"),
            latest > event.at.timeIntervalSince1970 {
             event.at = Date(timeIntervalSince1970: latest)
         }
@@ -217,6 +225,8 @@ public final class PostgresStore: Store {
         guard !user.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("a user needs a name") }
         try Validation.requirePlainText(user.name, field: "user name")
         try Validation.requirePlainText(user.displayName, field: "display name")
+        // A member's connection may not write the user table: the server adds them (and their login role).
+        if !session.administers { return try saveTeamMember(user, password: .unchanged) }
         try write { connection in
             // The team's first manager may be added by anyone (a store with no manager has nobody
             // to ask); after that, users are a manager's to add, change or promote.

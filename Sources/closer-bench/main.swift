@@ -7,6 +7,7 @@
 //   closer-bench review --db PATH [--runs N] [--cycles N]
 //   closer-bench health --db PATH [--runs N] [--user NAME]
 //   closer-bench backends --db PATH|postgres://… [--runs N] [--user NAME] [--copy-to NEW]
+//   closer-bench team-load --db postgres://ADMIN@HOST/NEW-DB [--reps 50] [--walls 5] [--seconds 60] [--kill-every S] [--restart-at S --restart CMD]
 //   closer-bench import --db NEW-PATH [--rows N] [--accounts N] [--seed S] [--cases 1-3] [--runs N]
 //
 // Build in release: swift build -c release --scratch-path .build-bench
@@ -37,6 +38,13 @@ let usage = """
           the team server's cases on one store, file or server: the board's first frame, a selection
           move, deal-table pages at offsets 0 and 50 000, search (zgsh, 长春), the weekly review, and
           with --copy-to a copy of the whole store into that new store (run it once per backend)
+      closer-bench team-load --db postgres://ADMIN@HOST/NEW-DB [--reps 50] [--walls 5] [--seconds 60] [--password P]
+                             [--kill-every S] [--restart-at S --restart "pg_ctl -D DATA restart -m immediate"]
+          on an empty PostgreSQL database: --reps reps, each on their own login and connection, write
+          about once a second (next steps, moves, activities; some on shared deals with the version
+          they read) while --walls wall screens read the stand-up's picture on every change; kills a
+          random rep's connection every S seconds and restarts the server once if asked; reports
+          writes/s, write → visible on a wall p50/p99, errors, and every write accounted for
       closer-bench import --db NEW-PATH [--rows 100000] [--accounts 5000] [--seed 1] [--cases 3] [--runs 5]
           writes a deals CSV as another CRM exports it, then times importing it into a new store,
           re-importing it (all rows matched) and a dry run
@@ -54,6 +62,7 @@ do {
     case "import": try ImportBench(arguments).run()
     case "health": try HealthBench(arguments).run()
     case "backends": try BackendsBench(arguments).run()
+    case "team-load": try TeamLoadBench(arguments).run()
     case "help", "-h", "--help": print(usage)
     default: throw BenchError("unknown command \(command)\n\(usage)")
     }

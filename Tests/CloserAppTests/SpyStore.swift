@@ -22,6 +22,18 @@ final class SpyStore: Store, @unchecked Sendable {
         set { lock.withLock { _locked = newValue } }
     }
 
+    /// While set, the change token, the reads of the board and the open deal, and deal edits fail
+    /// as a server that went away does.
+    private var _unreachable = false
+    var isUnreachable: Bool {
+        get { lock.withLock { _unreachable } }
+        set { lock.withLock { _unreachable = newValue } }
+    }
+
+    private func reach() throws {
+        if isUnreachable { throw StoreError.unreachable("the connection to \(inner.location) was lost: nothing was written, try again in a moment") }
+    }
+
     var location: String { inner.location }
     var actor: String { inner.actor }
     func whoIsActing() throws -> Actor { try inner.whoIsActing() }
@@ -32,7 +44,8 @@ final class SpyStore: Store, @unchecked Sendable {
         try inner.editPerson(id, expectedVersion: expectedVersion, change)
     }
     func editDeal(_ id: Int64, expectedVersion: Int?, _ change: (inout Deal) throws -> Void) throws -> Deal {
-        try inner.editDeal(id, expectedVersion: expectedVersion, change)
+        try reach()
+        return try inner.editDeal(id, expectedVersion: expectedVersion, change)
     }
     func processCatalog() throws -> ProcessCatalog { try inner.processCatalog() }
     func saveProcess(_ template: ProcessTemplate) throws { try inner.saveProcess(template) }
@@ -58,7 +71,7 @@ final class SpyStore: Store, @unchecked Sendable {
     func deletePerson(_ id: Int64) throws { try inner.deletePerson(id) }
     func persons(_ query: PersonQuery) throws -> Page<Person> { try inner.persons(query) }
     func addDeal(_ deal: Deal) throws -> Deal { try inner.addDeal(deal) }
-    func deal(_ id: Int64) throws -> Deal { try inner.deal(id) }
+    func deal(_ id: Int64) throws -> Deal { try reach(); return try inner.deal(id) }
     func updateDeal(_ deal: Deal) throws -> Deal { try inner.updateDeal(deal) }
     func deleteDeal(_ id: Int64) throws { try inner.deleteDeal(id) }
     func moveDeal(_ id: Int64, to stageKey: String, forceReason: String?, expectedVersion: Int?) throws -> Deal {
@@ -68,14 +81,16 @@ final class SpyStore: Store, @unchecked Sendable {
         try inner.setMilestone(dealID: dealID, key: key, done: done, expectedVersion: expectedVersion)
     }
     func setNextStep(dealID: Int64, text: String, due: Day?, expectedVersion: Int?) throws -> Deal {
-        try inner.setNextStep(dealID: dealID, text: text, due: due, expectedVersion: expectedVersion)
+        try reach()
+        return try inner.setNextStep(dealID: dealID, text: text, due: due, expectedVersion: expectedVersion)
     }
     func closeDeal(_ id: Int64, as outcome: Outcome, reason: String, expectedVersion: Int?) throws -> Deal {
         try inner.closeDeal(id, as: outcome, reason: reason, expectedVersion: expectedVersion)
     }
     func reopenDeal(_ id: Int64) throws -> Deal { try inner.reopenDeal(id) }
-    func evidence(accountID: Int64) throws -> DealEvidence { try inner.evidence(accountID: accountID) }
+    func evidence(accountID: Int64) throws -> DealEvidence { try reach(); return try inner.evidence(accountID: accountID) }
     func deals(_ query: DealQuery) throws -> Page<DealSummary> {
+        try reach()
         lock.withLock { _dealQueries.append(query) }
         return try inner.deals(query)
     }
@@ -89,10 +104,12 @@ final class SpyStore: Store, @unchecked Sendable {
     }
 
     func boardCards(processKey: String, filter: DealFilter, stageKey: String, limit: Int, offset: Int) throws -> [DealSummary] {
-        try inner.boardCards(processKey: processKey, filter: filter, stageKey: stageKey, limit: limit, offset: offset)
+        try reach()
+        return try inner.boardCards(processKey: processKey, filter: filter, stageKey: stageKey, limit: limit, offset: offset)
     }
 
     func board(_ query: BoardQuery) throws -> Board {
+        try reach()
         lock.withLock { _boardQueries.append(query) }
         return try inner.board(query)
     }
@@ -104,6 +121,7 @@ final class SpyStore: Store, @unchecked Sendable {
     func deleteActivity(_ id: Int64) throws { try inner.deleteActivity(id) }
     func events(_ query: EventQuery) throws -> [ChangeEvent] { try inner.events(query) }
     func changeToken() throws -> Int64 {
+        try reach()
         if isLocked { throw StoreError.locked(path: inner.location) }
         return try inner.changeToken()
     }

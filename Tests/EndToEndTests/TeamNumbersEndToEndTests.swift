@@ -7,11 +7,13 @@ import Testing
 struct TeamNumbersEndToEndTests {
     let cli = CLITests()
 
-    /// A team (the sandbox's user as manager, 王磊 as rep) with one account.
+    /// A team (the sandbox's user as manager, 王磊 as rep) with one account. On a server the
+    /// administrator adds both as login roles and the manager then works through their own login.
     private func team(_ kind: StoreKind) throws -> Sandbox {
-        let sandbox = try kind.sandbox()
-        try sandbox.ok(["user", "add", sandbox.user, "--role", "manager", "--display-name", "陈静"])
-        try sandbox.ok(["user", "add", "wang.lei", "--role", "rep", "--display-name", "王磊"])
+        let admin = try kind.sandbox()
+        try admin.ok(["user", "add", admin.user, "--role", "manager", "--display-name", "陈静"])
+        try admin.ok(["user", "add", "wang.lei", "--role", "rep", "--display-name", "王磊"])
+        let sandbox = try admin.loggedIn(as: admin.user)
         try sandbox.ok(["account", "add", "宝钢股份", "--grade", "A"])
         return sandbox
     }
@@ -40,7 +42,7 @@ struct TeamNumbersEndToEndTests {
         cli.expectRefusal(try sandbox.run(["currency", "rate", "USD", "--", "-7.1"]), mentioning: ["more than 0"])
         cli.expectRefusal(try sandbox.run(["currency", "rate", "USD", "seven"]), mentioning: ["'seven' is not a rate"])
         cli.expectRefusal(try sandbox.run(["currency", "rate", "CNY", "1"]), mentioning: ["CNY is the base currency"])
-        cli.expectRefusal(try sandbox.run(["currency", "rate", "USD", "7", "--user", "wang.lei"]), mentioning: ["only a manager"])
+        cli.expectRefusal(try sandbox.run(as: "wang.lei", ["currency", "rate", "USD", "7"]), mentioning: ["only a manager"])
         cli.expectRefusal(try sandbox.run(["currency", "delete", "USD", "--from", "2020-01-01"]), mentioning: ["no USD rate from 2020-01-01"])
 
         try sandbox.ok(["currency", "base", "USD"])
@@ -79,7 +81,7 @@ struct TeamNumbersEndToEndTests {
         cli.expectRefusal(try sandbox.run(["target", "set", "zhang.san", q, "5M"]), mentioning: ["'zhang.san' is not a rep"])
         cli.expectRefusal(try sandbox.run(["target", "set", "wang.lei", "2026-Q5", "5M"]), mentioning: ["'2026-Q5' is not a period"])
         cli.expectRefusal(try sandbox.run(["target", "set", "wang.lei", q, "很多"]), mentioning: ["'很多' is not an amount"])
-        cli.expectRefusal(try sandbox.run(["target", "set", "wang.lei", q, "1M", "--user", "wang.lei"]), mentioning: ["only a manager"])
+        cli.expectRefusal(try sandbox.run(as: "wang.lei", ["target", "set", "wang.lei", q, "1M"]), mentioning: ["only a manager"])
         cli.expectRefusal(try sandbox.run(["report", "call", "2026-Q5", "5M"]), mentioning: ["'2026-Q5' is not a period"])
     }
 

@@ -11,8 +11,12 @@ struct TeamServerEndToEndTests {
     /// A sandbox whose store is a new database on the test server, with a manager and one deal.
     static func team() throws -> (sandbox: Sandbox, database: PostgresSettings, accountID: Int, dealID: Int) {
         let database = try TestServer.initializedDatabase()
-        let sandbox = try Sandbox("closer-e2e-team", db: database.url)
-        try sandbox.ok(["user", "add", sandbox.user, "--role", "manager"])
+        // The administrator adds the manager; the manager then works through their own login.
+        let admin = try Sandbox("closer-e2e-team", db: database.url)
+        try admin.ok(["user", "add", admin.user, "--role", "manager"])
+        var login = database
+        login.user = admin.user
+        let sandbox = try Sandbox("closer-e2e-team", db: login.url)
         try sandbox.ok(["account", "add", "宝钢股份", "--grade", "A"])
         let accounts = try #require(try sandbox.json(["account", "list", "--json"]) as? [[String: Any]])
         let accountID = try #require(accounts.first?["id"] as? Int)

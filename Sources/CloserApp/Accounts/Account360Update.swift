@@ -61,6 +61,10 @@ enum Account360Update {
             _ = save
             state.message = StatusMessage(conflict.message(lang), isError: true)
             return []
+        case .failed(_ as ReadAccount360, let error) where StoreError.isUnreachable(error):
+            // The store is away for now: the account stays as last read, the banner says why.
+            state.message = StatusMessage(String(describing: error), isError: true)
+            return []
         case .failed(let read as ReadAccount360, let error):
             // Handed to someone this user may no longer see, or gone: the view closes.
             if current(state) != nil { state.overlay = nil }

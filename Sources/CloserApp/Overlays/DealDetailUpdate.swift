@@ -79,6 +79,10 @@ enum DealDetailUpdate {
         case .failed(let close as CloseDeal, let error):
             state.message = StatusMessage(String(describing: error), isError: true)
             return [.reload(keeping: close.dealID)]
+        case .failed(_ as ReadDealDetail, let error) where StoreError.isUnreachable(error):
+            // The store is away for now: the deal stays as last read, the banner says why.
+            state.message = StatusMessage(String(describing: error), isError: true)
+            return []
         case .failed(_ as ReadDealDetail, let error):
             // The deal is gone or no longer ours to see: nothing to show.
             if current(state) != nil { state.overlay = nil }

@@ -46,11 +46,15 @@ public final class App {
         for effect in effects {
             switch effect {
             case .work(let work, let origin):
-                let event: ScreenEvent = switch runner.run(work) {
-                case .success(let reply): .reply(reply)
-                case .failure(let error): .failed(work, error)
+                switch runner.run(work) {
+                case .success(let reply):
+                    deliver(.reply(reply), to: origin)
+                case .failure(let error):
+                    let unreachable = origin != .connection && ConnectionWatch.noteFailure(&state, error, now: Date())
+                    deliver(.failed(work, error), to: origin)
+                    // One line in the user's language; what they typed stays where it was.
+                    if unreachable, let refusal = ConnectionWatch.refusal(error, lang: state.lang) { state.message = refusal }
                 }
-                deliver(event, to: origin)
             case .afterFrame(let busy, let later):
                 state.busy = busy
                 pendingEffects += later
@@ -69,6 +73,8 @@ public final class App {
             case .openDeal(let id, let cursor):
                 reload(keeping: id)
                 openDeal(id, keepCursor: cursor)
+            case .refreshAll:
+                refreshAll()
             }
         }
     }
@@ -87,6 +93,7 @@ public final class App {
         case .plans: perform(PlansUpdate.update(&state, event))
         case .undo: perform(UndoFlow.update(&state, event))
         case .shell: perform(TeamNumbersUpdate.update(&state, event))
+        case .connection: perform(ConnectionWatch.update(&state, event))
         }
     }
 
@@ -256,6 +263,9 @@ public final class App {
         case .success: return
         case .failure(let error):
             state.message = StatusMessage(String(describing: error), isError: true)
+            if ConnectionWatch.noteFailure(&state, error, now: Date()), let refusal = ConnectionWatch.refusal(error, lang: state.lang) {
+                state.message = refusal
+            }
             return
         }
         // A rate or a name changed on the command line shows with the next read.
@@ -265,21 +275,38 @@ public final class App {
         perform(screen.update(&state, .load(keeping: keep)) ?? [])
     }
 
-    /// Notices writes by other processes (another rep, the CLI) without a key press.
+    /// Notices writes by other processes (another rep, the CLI) without a key press, and a store
+    /// gone out of reach; while it is, tries again when the backoff allows (`ConnectionWatch`).
     /// Returns true when the screen needs redrawing.
-    public func pollStore() -> Bool {
-        if state.standup != nil { return standupTick(now: Date()) }
+    public func pollStore(now: Date = Date()) -> Bool {
+        if state.standup != nil { return standupTick(now: now) }
         if state.isStranger {
             // Added meanwhile by a manager: the dashboard starts.
             start()
             return !state.isStranger
         }
-        guard let token = changeToken(), token != lastChangeToken else { return false }
-        if !Screens.module(state.screen).refreshesOnChange(self) { return false }
+        if let outage = state.outage {
+            perform(ConnectionWatch.tick(&state, now: now))
+            return state.outage != outage
+        }
+        switch runner.run(ReadChangeToken()) {
+        case .failure(let error):
+            return ConnectionWatch.noteFailure(&state, error, now: now)
+        case .success(let token as Int64) where token != lastChangeToken:
+            if !Screens.module(state.screen).refreshesOnChange(self) { return false }
+            refreshAll()
+            return true
+        case .success:
+            return false
+        }
+    }
+
+    /// Reads again what is on screen: the screen, and the deal or account open over it (a form
+    /// open on it keeps what was typed).
+    func refreshAll() {
         reload()
         if case .detail(let detail) = state.overlay { openDeal(detail.deal.id, keepCursor: detail.cursor) }
         if case .accounts(.account(let account)) = state.overlay { perform([Account360Update.read(state, account.account.id)]) }
-        return true
     }
 
     /// The store's change token, or nil when it cannot be read now (the next poll tries again).

@@ -46,6 +46,8 @@ public struct AppState: Sendable {
     /// Said over the screen while long work runs ("Importing deals.csv…"), so it does not look frozen.
     public var busy: String?
     public var isEmptyStore = false
+    /// Set while the store cannot be reached: a banner says so over the last good picture.
+    public var outage: StoreOutage?
     /// When the dashboard opened: `u` undoes the user's changes since.
     public var openedAt: Date?
     /// The name the dashboard acts as is not a user of a store that has users: it sees nothing

@@ -27,6 +27,7 @@ public enum AppView {
         if let overlay = state.overlay {
             OverlayView.render(overlay, state: state, into: &canvas)
         }
+        OutageBanner.render(state, into: &canvas)
         if let busy = state.busy {
             let box = Rect(x: 0, y: 0, width: state.width, height: state.height).centered(width: min(state.width - 4, TextWidth.of(busy) + 6), height: 3)
             let inner = Panel.render(into: &canvas, rect: box, title: nil, focused: true, fill: .overlay)

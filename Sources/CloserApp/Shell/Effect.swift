@@ -40,6 +40,8 @@ enum Origin: Sendable, Equatable {
     case undo
     /// The dashboard as a whole: the team's numbers every screen shows.
     case shell
+    /// The probe of a store out of reach (`ConnectionWatch`).
+    case connection
 }
 
 /// What an update asks of the world, as data: tests read it, the runner does it.
@@ -59,6 +61,8 @@ enum Effect: Sendable {
     case say(StatusMessage)
     /// The deal opened (read again) over the screen, its milestone cursor where it was.
     case openDeal(Int64, cursor: Int)
+    /// Everything on screen read again, as when someone else wrote: the screen, the open deal or account.
+    case refreshAll
 }
 
 /// What a screen's or a work's owner is told.

@@ -10,6 +10,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case duplicate(String)
     case refused(String)
+    /// The server cannot be reached or the connection went: nothing was written — unless
+    /// `mayHaveSaved`, when it went during the commit and the change may or may not have been kept.
+    /// A client keeps what it shows and tries again later: this passes.
+    case unreachable(String, mayHaveSaved: Bool = false)
 
     public var description: String {
         switch self {
@@ -23,6 +27,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .cannotOpen(let path, let reason): "cannot open the store \(path): \(reason)"
         case .duplicate(let message): message
         case .refused(let message): message
+        case .unreachable(let message, _): message
         }
+    }
+}
+
+extension StoreError {
+    /// Whether `error` says the store is out of reach for now (a server restarting, a dropped connection).
+    public static func isUnreachable(_ error: any Error) -> Bool {
+        if case .unreachable? = error as? StoreError { return true }
+        return false
     }
 }

@@ -36,9 +36,9 @@ enum PostgresFailure {
             case "3D000":
                 return .cannotOpen(path: location, reason: "the database \(settings.database) does not exist: create it (createdb \(settings.database)), then run closer server init")
             case "57P03":
-                return .cannotOpen(path: location, reason: "the server is starting up or shutting down: try again in a moment")
+                return .unreachable("cannot open the store \(location): the server is starting up or shutting down: try again in a moment")
             case "53300":
-                return .cannotOpen(path: location, reason: "the server has no connection left for you (too many clients)")
+                return .unreachable("cannot open the store \(location): the server has no connection left for you (too many clients)")
             default:
                 return .cannotOpen(path: location, reason: "the server said: \(serverMessage(error) ?? state)")
             }
@@ -54,7 +54,7 @@ enum PostgresFailure {
             case .connectionError, .failedToAddSSLHandler:
                 return unreachable(error.underlying ?? error, server: server, settings: settings)
             case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
-                return .cannotOpen(path: location, reason: "the server \(server) closed the connection while logging in")
+                return .unreachable("cannot open the store \(location): the server \(server) closed the connection while logging in")
             default:
                 return .cannotOpen(path: location, reason: "could not connect \(server): \(error.code)")
             }
@@ -71,14 +71,14 @@ enum PostgresFailure {
             return .cannotOpen(path: location, reason: "the server's certificate was not accepted (sslmode=\(settings.sslMode.rawValue))")
         }
         if case ChannelError.connectTimeout = error {
-            return .cannotOpen(path: location, reason: "no PostgreSQL server answered \(server) within \(settings.connectTimeout) s")
+            return .unreachable("cannot open the store \(location): no PostgreSQL server answered \(server) within \(settings.connectTimeout) s")
         }
         if let io = error as? IOError, io.errnoCode == ENOENT || io.errnoCode == ECONNREFUSED {
-            return .cannotOpen(path: location, reason: "no PostgreSQL server is running \(server) (is it started?)")
+            return .unreachable("cannot open the store \(location): no PostgreSQL server is running \(server) (is it started?)")
         }
         let description = "\(error)"
         if description.contains("connectionRefused") || description.contains("Connection refused") || description.contains("No such file") {
-            return .cannotOpen(path: location, reason: "no PostgreSQL server is running \(server) (is it started?)")
+            return .unreachable("cannot open the store \(location): no PostgreSQL server is running \(server) (is it started?)")
         }
         if description.contains("unknown host") || description.contains("resolve") || description.contains("NXDOMAIN") {
             return .cannotOpen(path: location, reason: "the host name \(settings.host) is not known")
@@ -97,7 +97,7 @@ enum PostgresFailure {
             case "40001", "40P01": return .locked(path: location)
             case "25006": return .readOnly(path: location)
             case "42501": return .refused("the server does not allow this to your login: \(message)")
-            case "57P01", "57P02", "57P03": return .refused("the server at \(location) is shutting down: nothing was written, try again in a moment")
+            case "57P01", "57P02", "57P03": return .unreachable("the server at \(location) is shutting down: nothing was written, try again in a moment")
             case "53100": return .refused("the server's disk is full: nothing was written")
             default: return .refused("store error: \(message)")
             }
@@ -105,7 +105,7 @@ enum PostgresFailure {
         if let error = error as? PSQLError {
             switch error.code {
             case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown:
-                return .refused("the connection to \(location) was lost: nothing was written, try again in a moment")
+                return .unreachable("the connection to \(location) was lost: nothing was written, try again in a moment")
             default:
                 return .refused("store error: \(String(reflecting: error))")
             }

@@ -23,7 +23,8 @@ enum Transaction {
             try connection.execute("COMMIT")
         } catch {
             if connection.isClosed {
-                throw StoreError.refused("the connection to \(connection.location) was lost while saving: reload to see whether the change was kept")
+                throw StoreError.unreachable("the connection to \(connection.location) was lost while saving: reload to see whether the change was kept",
+                                             mayHaveSaved: true)
             }
             throw error
         }

@@ -25,7 +25,8 @@ enum PostgresSchema {
                    + HealthSchemaSQL.functions + HealthSchemaSQL.triggers + ChangeNotifySQL.statements),
          Migration(version: 2, name: "planned activities, undo, team numbers, review lists once per deal, names by pinyin",
                    statements: TeamWorkSQL.statements),
-         Migration(version: 3, name: "plans on an account alone", statements: TeamWorkSQL.accountPlans)]
+         Migration(version: 3, name: "plans on an account alone", statements: TeamWorkSQL.accountPlans),
+         SecurityMigration.migration]
     }
 
     /// Text compares and sorts by its bytes, as in the file store (SQLite's BINARY), whatever

@@ -15,13 +15,13 @@ extension PostgresStore {
     }
 
     public func whoIsActing() throws -> Actor {
-        try read { connection in try Self.actor(connection, actor) }
+        try read { connection in try actingActor(connection) }
     }
 
     /// The actor, refused when the user table does not know them: a stranger is told how to be
     /// added instead of being shown an empty store.
     func knownActor(_ connection: Connection) throws -> Actor {
-        let who = try Self.actor(connection, actor)
+        let who = try actingActor(connection)
         if case .stranger(let name) = who { throw StoreError.refused(Actor.notAUserMessage(name)) }
         return who
     }

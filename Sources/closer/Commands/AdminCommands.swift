@@ -1,5 +1,6 @@
 import ArgumentParser
 import CloserCore
+import CloserPostgres
 import CloserSQLite
 import Foundation
 
@@ -56,19 +57,49 @@ struct ProcessCommand: ParsableCommand {
 
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "The team: reps and managers.", subcommands: [Add.self, List.self])
+        commandName: "user", abstract: "The team: reps and managers.", subcommands: [Add.self, Remove.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add or change a user.")
+        static let configuration = CommandConfiguration(
+            abstract: "Add or change a user.",
+            discussion: "On a PostgreSQL server the user is a login role in the group closer_rep or closer_manager; "
+                + "without --password or --password-stdin a new role has no password and the site's own authentication lets them in.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "Login name.") var name: String
         @Option(help: "rep or manager.") var role: String = "rep"
         @Option(name: .customLong("display-name"), help: "Name shown on screens, e.g. 王磊.") var displayName: String = ""
+        @Flag(name: .customLong("password"), help: "On a server: ask for the login's password on the terminal.") var promptPassword = false
+        @Flag(name: .customLong("password-stdin"), help: "On a server: read the login's password from the first line of standard input.") var passwordStdin = false
+
+        func validate() throws {
+            if promptPassword && passwordStdin { throw ValidationError("give --password or --password-stdin, not both") }
+        }
 
         func run() throws {
             let user = User(name: name, role: try Parse.coded(role, as: UserRole.self, field: "role"), displayName: displayName)
-            try store.open().saveUser(user)
+            let opened = try store.open()
+            if let server = opened as? PostgresStore {
+                try server.saveTeamMember(user, password: try LoginPasswordInput.read(prompt: promptPassword, stdin: passwordStdin, for: user.name))
+            } else {
+                if promptPassword || passwordStdin { throw CLIError("a store file has no logins: --password is for a PostgreSQL server") }
+                try opened.saveUser(user)
+            }
             Output.line("saved user \(user.name) (\(user.role.rawValue))")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a user from a PostgreSQL store: from their next statement they read and change nothing.")
+        @OptionGroup var store: StoreOptions
+        @Argument(help: "Login name.") var name: String
+
+        func run() throws {
+            guard let server = try store.open() as? PostgresStore else {
+                throw CLIError("removing a user is for a PostgreSQL server; on a store file, reassign their accounts and keep the name for the log")
+            }
+            guard try server.removeTeamMember(name) else { throw CLIError("\(name) is not a user of this store: nothing was changed") }
+            Output.line("removed user \(name): their login reads and changes nothing from their next statement")
         }
     }
 

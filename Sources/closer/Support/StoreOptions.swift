@@ -9,7 +9,7 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Store file, or a PostgreSQL server as postgres://user@host/db (default: $CLOSER_DB, else $XDG_DATA_HOME/closer/closer.sqlite).", valueName: "path|url"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("Who is making changes (default: $CLOSER_USER, else your login name).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Who is making changes (default: $CLOSER_USER, else your login name); on a PostgreSQL server, always the role you connect as.", valueName: "name"))
     var user: String?
 
     @Flag(name: .customLong("read-only"), help: "Open the store for reading only: every change is refused.")
@@ -20,8 +20,17 @@ struct StoreOptions: ParsableArguments {
         return StoreLocation.defaultPath()
     }
 
+    /// The name given with --user, if any. (CLOSER_USER, a default for store files, is not a
+    /// claim: on a server the connected role is who acts.)
+    var claimedUser: String? {
+        guard let user, !user.isEmpty else { return nil }
+        return user
+    }
+
     var actor: String {
+        // On a server the role you connect as is who acts (a different --user is refused on opening).
         if let user, !user.isEmpty { return user }
+        if PostgresSettings.isURL(path), let role = try? PostgresSettings(url: path).user { return role }
         let environment = ProcessInfo.processInfo.environment
         if let name = environment["CLOSER_USER"], !name.isEmpty { return name }
         if let name = environment["USER"], !name.isEmpty { return name }
@@ -45,7 +54,9 @@ struct StoreOptions: ParsableArguments {
     /// The store the options name, a file or a PostgreSQL server.
     func open(readOnly forced: Bool = false) throws -> any CLIStore {
         if let server = try serverSettings() {
-            return try PostgresStore(settings: server, actor: actor, readOnly: readOnly || forced)
+            // On a server you are the role you connect as: the store refuses --user naming anyone
+            // else unless the connection administers the store (which no policy holds anyway).
+            return try PostgresStore(settings: server, actor: claimedUser ?? server.user, readOnly: readOnly || forced)
         }
         return try openFile(readOnly: forced)
     }

@@ -1,0 +1,403 @@
+import CloserCore
+import CloserPostgres
+import Foundation
+
+/// 50 reps, each on their own login and connection, writing about once a second (next steps,
+/// forced moves, activities; some on the same shared deals, with the version they read), while
+/// wall screens read the stand-up's picture whenever LISTEN/NOTIFY says someone wrote. Optionally
+/// connections are killed at random and the server restarted mid-run. Then every write is
+/// accounted for: committed and in the log, refused as stale, or refused with an error.
+///
+/// Every write carries a marker (`r7#42`) in the text it writes, so the log, the activities and
+/// the walls' reads say which writes they hold.
+struct TeamLoadBench {
+    let settings: PostgresSettings
+    let reps: Int
+    let walls: Int
+    let seconds: Int
+    let password: String
+    let killEvery: Double
+    let restartAt: Double
+    let restartCommand: String?
+
+    init(_ arguments: Arguments) throws {
+        try arguments.check(allowed: ["db", "reps", "walls", "seconds", "password", "kill-every", "restart-at", "restart"])
+        settings = try PostgresSettings(url: try arguments.string("db"))
+        reps = max(1, try arguments.int("reps", default: 50))
+        walls = max(1, try arguments.int("walls", default: 5))
+        seconds = max(1, try arguments.int("seconds", default: 60))
+        password = (try? arguments.string("password")) ?? "closer-bench"
+        killEvery = Double(try arguments.int("kill-every", default: 0))
+        restartAt = Double(try arguments.int("restart-at", default: 0))
+        restartCommand = try? arguments.string("restart")
+        if restartAt > 0, restartCommand == nil { throw BenchError("--restart-at needs --restart COMMAND (e.g. \"pg_ctl -D DATA restart -m immediate\")") }
+    }
+
+    func run() throws {
+        _ = try PostgresServer.initialize(settings)
+        let admin = try PostgresStore(settings: settings, actor: settings.user)
+        guard try admin.users().isEmpty else { throw BenchError("\(settings.location) already has users: give a new, empty database") }
+        let team = try TeamLoadSeed.make(admin, reps: reps, password: password)
+        print("team-load: \(reps) reps (own login each), \(walls) walls, \(seconds) s, \(team.deals.count) deals "
+              + "(\(team.sharedDeals.count) on accounts shared by 5 reps); kills every \(killEvery) s, restart at \(restartAt) s")
+
+        let record = LoadRecord()
+        let start = Date()
+        let stopAt = start.addingTimeInterval(Double(seconds))
+        var threads: [Thread] = []
+        for index in 0..<walls {
+            threads.append(Thread { WallLoop(settings: login(team.manager), record: record, stopAt: stopAt, index: index).run() })
+        }
+        for (index, rep) in team.reps.enumerated() {
+            threads.append(Thread {
+                RepLoop(settings: login(rep), rep: rep, index: index, team: team, record: record, stopAt: stopAt).run()
+            })
+        }
+        threads.forEach { $0.stackSize = 1 << 20; $0.start() }
+        let faults = FaultLoop(settings: settings, killEvery: killEvery, restartAt: restartAt, restartCommand: restartCommand,
+                               start: start, stopAt: stopAt, record: record)
+        faults.run()
+        while record.finished < threads.count { Thread.sleep(forTimeInterval: 0.1) }
+        let elapsed = Date().timeIntervalSince(start)
+        // Let the server settle after a restart before the accounting reads.
+        let verifier = try reopen(settings)
+        try TeamLoadReport(record: record, elapsed: elapsed, found: try markersInStore(verifier)).print()
+    }
+
+    private func login(_ role: String) -> PostgresSettings {
+        var login = settings
+        login.user = role
+        login.password = password
+        return login
+    }
+
+    private func reopen(_ settings: PostgresSettings) throws -> PostgresStore {
+        for attempt in 1...60 {
+            do { return try PostgresStore(settings: settings, actor: settings.user) } catch where attempt < 60 {
+                Thread.sleep(forTimeInterval: 0.5)
+            }
+        }
+        throw BenchError("the server did not come back")
+    }
+
+    /// Every marker the store holds: in the log's changes and notes, and in activities' notes.
+    private func markersInStore(_ store: PostgresStore) throws -> Set<String> {
+        var found = Set<String>()
+        for event in try store.events(EventQuery(limit: 10_000_000)) {
+            let texts = [event.note] + event.changes.values.flatMap { [$0.old ?? "", $0.new ?? ""] }
+            for text in texts { found.formUnion(Marker.all(in: text)) }
+        }
+        for activity in try store.activities(accountID: nil, dealID: nil, limit: 10_000_000) {
+            found.formUnion(Marker.all(in: activity.notes))
+        }
+        return found
+    }
+}
+
+enum Marker {
+    static func make(rep: Int, seq: Int) -> String { "r\(rep)#\(seq)" }
+
+    static func all(in text: String) -> [String] {
+        guard text.contains("#") else { return [] }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\"" || $0 == "," || $0 == "(" || $0 == ")" })
+            .map(String.init).filter { $0.hasPrefix("r") && $0.contains("#") && $0.dropFirst().allSatisfy { $0.isNumber || $0 == "#" } }
+    }
+}
+
+/// The team the run works on.
+struct TeamLoadSeed: Sendable {
+    let manager: String
+    let reps: [String]
+    /// Each rep's own deals.
+    let ownDeals: [[Int64]]
+    /// Deals on accounts shared among 5 reps: index by rep.
+    let sharedDealsOf: [[Int64]]
+    let sharedDeals: [Int64]
+    let deals: [Int64]
+    let accountOf: [Int64: Int64]
+
+    static func make(_ admin: PostgresStore, reps count: Int, password: String) throws -> TeamLoadSeed {
+        let manager = "bench.manager"
+        try admin.saveTeamMember(User(name: manager, role: .manager), password: .set(password))
+        let reps = (1...count).map { String(format: "bench.rep%02d", $0) }
+        for rep in reps { try admin.saveTeamMember(User(name: rep, role: .rep), password: .set(password)) }
+        var rules = try admin.poolRules()
+        rules.maxAccountsPerRep = 1_000
+        try admin.savePoolRules(rules)
+        var own = [[Int64]](repeating: [], count: count)
+        var sharedOf = [[Int64]](repeating: [], count: count)
+        var shared: [Int64] = []
+        var accountOf: [Int64: Int64] = [:]
+        func deals(on account: Account, owner: String, _ n: Int) throws -> [Int64] {
+            try (0..<n).map { k in
+                let deal = try admin.addDeal(Deal(accountID: account.id, title: "\(account.name) deal \(k)", processKey: "project", stageKey: "develop",
+                                                  amount: Money(minorUnits: Int64(100_000 * (k + 1)), currency: "CNY"), owner: owner))
+                accountOf[deal.id] = account.id
+                return deal.id
+            }
+        }
+        for (index, rep) in reps.enumerated() {
+            for a in 0..<4 {
+                let account = try admin.addAccount(Account(name: "\(rep) account \(a)", owner: rep))
+                own[index] += try deals(on: account, owner: rep, 3)
+            }
+        }
+        for group in 0..<max(1, count / 5) {
+            let members = (0..<5).map { (group * 5 + $0) % count }
+            let owner = reps[members[0]]
+            let account = try admin.addAccount(Account(name: "shared account \(group)", owner: owner, visibility: .shared,
+                                                       sharedWith: Array(Set(members.dropFirst().map { reps[$0] })).sorted()))
+            let ids = try deals(on: account, owner: owner, 3)
+            shared += ids
+            for member in members { sharedOf[member] += ids }
+        }
+        return TeamLoadSeed(manager: manager, reps: reps, ownDeals: own, sharedDealsOf: sharedOf, sharedDeals: shared,
+                            deals: own.flatMap { $0 } + shared, accountOf: accountOf)
+    }
+}
+
+/// What the run saw, from every thread.
+final class LoadRecord: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var committed: [String: Date] = [:]
+    private(set) var stale = 0
+    private(set) var staleUnnamed = 0
+    /// Refused with an error: the marker and the first words of the message.
+    private(set) var refused: [(String, String)] = []
+    /// Lost while saving: the client was told to reload and look.
+    private(set) var ambiguous: [String] = []
+    /// Per wall sighting: write start → the end of the wall read that showed it.
+    private(set) var visible: [Double] = []
+    private var seenByWall: [Int: Set<String>] = [:]
+    private(set) var wallReads: [Double] = []
+    private(set) var wallErrors: [String: Int] = [:]
+    private(set) var faults: [String] = []
+    private(set) var finished = 0
+    private var started: [String: Date] = [:]
+
+    func begin(_ marker: String, at: Date) { lock.withLock { started[marker] = at } }
+    func commit(_ marker: String) { lock.withLock { committed[marker] = started[marker] } }
+    func refuseStale(named: Bool) { lock.withLock { if named { stale += 1 } else { staleUnnamed += 1 } } }
+    func refuse(_ marker: String, _ message: String) { lock.withLock { refused.append((marker, message)) } }
+    func lostWhileSaving(_ marker: String) { lock.withLock { ambiguous.append(marker) } }
+    func wallRead(ms: Double) { lock.withLock { wallReads.append(ms) } }
+    func wallError(_ message: String) { lock.withLock { wallErrors[message, default: 0] += 1 } }
+    func fault(_ text: String) { lock.withLock { faults.append(text) } }
+    func done() { lock.withLock { finished += 1 } }
+
+    func sighted(_ markers: [String], wall: Int, at: Date) {
+        lock.withLock {
+            var seen = seenByWall[wall] ?? []
+            for marker in markers where !seen.contains(marker) {
+                seen.insert(marker)
+                if let begun = started[marker] { visible.append(at.timeIntervalSince(begun) * 1000) }
+            }
+            seenByWall[wall] = seen
+        }
+    }
+
+    var startedCount: Int { lock.withLock { started.count } }
+}
+
+/// One rep: about one write a second on their own connection.
+struct RepLoop {
+    let settings: PostgresSettings
+    let rep: String
+    let index: Int
+    let team: TeamLoadSeed
+    let record: LoadRecord
+    let stopAt: Date
+
+    func run() {
+        defer { record.done() }
+        var store: PostgresStore?
+        var seq = 0
+        var random = SystemRandomNumberGenerator()
+        let stages = ["develop", "entry", "proposal"]
+        while Date() < stopAt {
+            Thread.sleep(forTimeInterval: Double.random(in: 0.5...1.5, using: &random))
+            if store == nil {
+                store = try? PostgresStore(settings: settings, actor: rep)
+                if store == nil { continue }
+            }
+            guard let store else { continue }
+            seq += 1
+            let marker = Marker.make(rep: index + 1, seq: seq)
+            let own = team.ownDeals[index]
+            let shared = team.sharedDealsOf[index]
+            let today = Day(Date())
+            record.begin(marker, at: Date())
+            do {
+                switch Int.random(in: 0..<10, using: &random) {
+                case 0..<4:
+                    _ = try store.setNextStep(dealID: own.randomElement(using: &random) ?? 0, text: "call back \(marker)", due: today, expectedVersion: nil)
+                case 4..<6 where !shared.isEmpty:
+                    // The same deals as four other reps, with the version read just before.
+                    let id = shared.randomElement(using: &random) ?? 0
+                    let read = try store.deal(id)
+                    _ = try store.setNextStep(dealID: id, text: "shared step \(marker)", due: today, expectedVersion: read.version)
+                case 6..<8:
+                    let id = own.randomElement(using: &random) ?? 0
+                    let deal = try store.deal(id)
+                    let next = stages[((stages.firstIndex(of: deal.stageKey) ?? 0) + 1) % stages.count]
+                    _ = try store.moveDeal(id, to: next, forceReason: "bench \(marker)", expectedVersion: nil)
+                default:
+                    let id = own.randomElement(using: &random) ?? 0
+                    _ = try store.addActivity(Activity(accountID: team.accountOf[id] ?? 0, dealID: id, kind: .call, day: today, notes: "called \(marker)"))
+                }
+                record.commit(marker)
+            } catch let error as StoreError {
+                let message = "\(error)"
+                if case .staleVersion = error {
+                    record.refuseStale(named: message.contains("bench."))
+                } else if case .unreachable(_, mayHaveSaved: true) = error {
+                    record.lostWhileSaving(marker)
+                } else {
+                    record.refuse(marker, message)
+                }
+            } catch {
+                record.refuse(marker, "\(error)")
+            }
+        }
+        store?.close()
+    }
+}
+
+/// One wall: the stand-up's reads (the day's review and the quadrants) whenever anyone wrote,
+/// then the next steps it shows, to see which writes it holds.
+struct WallLoop {
+    let settings: PostgresSettings
+    let record: LoadRecord
+    let stopAt: Date
+    let index: Int
+
+    func run() {
+        defer { record.done() }
+        var store: PostgresStore?
+        var last: Int64 = -1
+        while Date() < stopAt {
+            do {
+                if store == nil { store = try PostgresStore(settings: settings, actor: settings.user, readOnly: true) }
+                guard let store else { continue }
+                let token = try store.changeToken()
+                if token == last {
+                    Thread.sleep(forTimeInterval: 0.005)
+                    continue
+                }
+                last = token
+                let begun = Date()
+                let today = Day(begun)
+                _ = try store.weeklyReview(ReviewQuery(today: today, since: today.adding(days: -1), until: today, processKey: "project", listLimit: 12))
+                _ = try store.quadrantSummary(AccountQuery(), topPerQuadrant: 3, rankByLifetimeValue: false)
+                let deals = try store.deals(DealQuery(limit: 5_000))
+                let now = Date()
+                record.wallRead(ms: now.timeIntervalSince(begun) * 1000)
+                record.sighted(deals.rows.flatMap { Marker.all(in: $0.nextStep) }, wall: index, at: now)
+            } catch {
+                record.wallError(String("\(error)".prefix(90)))
+                Thread.sleep(forTimeInterval: 0.2)
+            }
+        }
+        store?.close()
+    }
+}
+
+/// Kills a random rep's connection every `killEvery` seconds and restarts the server once.
+struct FaultLoop {
+    let settings: PostgresSettings
+    let killEvery: Double
+    let restartAt: Double
+    let restartCommand: String?
+    let start: Date
+    let stopAt: Date
+    let record: LoadRecord
+
+    func run() {
+        var nextKill = killEvery > 0 ? start.addingTimeInterval(killEvery) : .distantFuture
+        var restarted = restartAt <= 0
+        while Date() < stopAt {
+            Thread.sleep(forTimeInterval: 0.05)
+            let now = Date()
+            if now >= nextKill {
+                nextKill = now.addingTimeInterval(killEvery)
+                let killed = shell(["psql", settings.psqlURL, "-Atqc",
+                                    "SELECT count(pg_terminate_backend(pid)) FROM (SELECT pid FROM pg_stat_activity WHERE usename LIKE 'bench.rep%' ORDER BY random() LIMIT 1) x"])
+                record.fault("kill at \(String(format: "%.1f", now.timeIntervalSince(start))) s: \(killed.trimmingCharacters(in: .whitespacesAndNewlines))")
+            }
+            if !restarted, now.timeIntervalSince(start) >= restartAt, let command = restartCommand {
+                restarted = true
+                let began = Date()
+                _ = shell(["sh", "-c", command])
+                record.fault(String(format: "restart at %.1f s took %.1f s", began.timeIntervalSince(start), Date().timeIntervalSince(began)))
+            }
+        }
+    }
+
+    /// Runs a command to its end and gives its output. The output goes through a file, not a
+    /// pipe, and only the command itself is waited for: a server that `pg_ctl restart` starts
+    /// lives on holding whatever it inherited, and reading a pipe to its end waited for it forever.
+    private func shell(_ words: [String]) -> String {
+        let log = NSTemporaryDirectory() + "closer-bench-fault-\(getpid())-\(UUID().uuidString.prefix(8)).log"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let argv = ["/usr/bin/env"] + words
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let pointers: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { pointers.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, pointers, environ)
+        guard spawned == 0 else { return "cannot run \(words.first ?? ""): error \(spawned)" }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+    }
+}
+
+extension PostgresSettings {
+    /// The server as psql takes it (a socket folder as the host).
+    var psqlURL: String {
+        let host = usesUnixSocket ? self.host.replacingOccurrences(of: "/", with: "%2F") : self.host
+        return "postgresql://\(user)@\(host):\(port)/\(database)"
+    }
+}
+
+struct TeamLoadReport {
+    let record: LoadRecord
+    let elapsed: Double
+    let found: Set<String>
+
+    func print() throws {
+        let committed = Set(record.committed.keys)
+        let lost = committed.subtracting(found)
+        let refusedMarkers = Set(record.refused.map(\.0))
+        let refusedButKept = refusedMarkers.intersection(found)
+        let ambiguous = Set(record.ambiguous)
+        var table = Table(["figure", "value"], firstNumeric: 1)
+        table.add(["writes attempted", "\(record.startedCount)"])
+        table.add(["committed", "\(committed.count)"])
+        table.add(["committed per second", String(format: "%.1f", Double(committed.count) / elapsed)])
+        table.add(["refused as stale, naming who", "\(record.stale)"])
+        table.add(["refused as stale, not naming who", "\(record.staleUnnamed)"])
+        table.add(["refused with an error", "\(record.refused.count)"])
+        table.add(["lost while saving (told to reload)", "\(ambiguous.count) (kept: \(ambiguous.intersection(found).count))"])
+        table.add(["LOST: committed, not in the store", "\(lost.count)"])
+        table.add(["refused, yet in the store", "\(refusedButKept.count)"])
+        let visible = Stats(record.visible)
+        table.add(["write → visible on a wall p50 ms", String(format: "%.0f", visible.median)])
+        table.add(["write → visible on a wall p99 ms", String(format: "%.0f", visible.percentile(99))])
+        table.add(["write → visible on a wall max ms", String(format: "%.0f", visible.max)])
+        table.add(["wall sightings", "\(visible.count)"])
+        let reads = Stats(record.wallReads)
+        table.add(["wall read p50 / p99 ms", String(format: "%.0f / %.0f", reads.median, reads.percentile(99))])
+        Swift.print(table.printed())
+        var errors: [String: Int] = [:]
+        for (_, message) in record.refused { errors[String(message.prefix(100)), default: 0] += 1 }
+        for (message, count) in errors.sorted(by: { $0.value > $1.value }) { Swift.print("  error ×\(count): \(message)") }
+        for (message, count) in record.wallErrors.sorted(by: { $0.value > $1.value }) { Swift.print("  wall error ×\(count): \(message)") }
+        for fault in record.faults { Swift.print("  fault: \(fault)") }
+    }
+}
