@@ -7,9 +7,12 @@ import TerminalUI
 public final class App {
     public internal(set) var state: AppState
     /// The store, for the screens not moved to effects yet; the rest ask `runner`.
-    let store: any Store
+    internal(set) var store: any Store
     /// Alone holds the store, the importer and the file system for the work effects describe.
-    let runner: EffectRunner
+    internal(set) var runner: EffectRunner
+    /// The store (and importer) acting as another member: given by the launcher for a file store,
+    /// where choosing who you are is what `--user` does; nil on a server, where the user is the connected role.
+    let actAs: ActAs?
     var lastChangeToken: Int64 = -1
     /// The stand-up's rereads: a write shows within a second even on a store where a read costs 0.1 s or more.
     var wallReads = RefreshPacer(longestWait: 0.8)
@@ -19,13 +22,14 @@ public final class App {
     /// first, then the terminal loop calls `runPendingWork`.
     var pendingEffects: [Effect] = []
 
-    public init(store: any Store, state: AppState, importer: (any ForeignImporting)? = nil,
+    public init(store: any Store, state: AppState, importer: (any ForeignImporting)? = nil, actAs: ActAs? = nil,
                 demo: @escaping @Sendable (Day, String) -> Snapshot = { today, user in
         DemoCompany.generate(seed: 1, scale: nil, today: today, user: user, now: Date())
     }) {
         self.store = store
         self.state = state
         runner = EffectRunner(store: store, importer: importer)
+        self.actAs = actAs
         self.demo = demo
     }
 
@@ -71,6 +75,10 @@ public final class App {
             case .openDeal(let id, let cursor):
                 reload(keeping: id)
                 openDeal(id, keepCursor: cursor)
+            case .setFilter(let filter):
+                setFilter(filter)
+            case .actAs(let login):
+                act(as: login)
             }
         }
     }
@@ -87,8 +95,10 @@ public final class App {
         case .importer: perform(ImportFlow.update(&state, event))
         case .exporter: perform(TableExportFlow.update(&state, event))
         case .plans: perform(PlansUpdate.update(&state, event))
+        case .rates: perform(RatesUpdate.update(&state, event))
         case .undo: perform(UndoFlow.update(&state, event))
         case .shell: perform(TeamNumbersUpdate.update(&state, event))
+        case .whoAmI: perform(WhoAmIUpdate.update(&state, event, canActAsOthers: actAs != nil))
         }
     }
 
@@ -151,6 +161,10 @@ public final class App {
             return
         }
         if screen.run(command, in: self) { return }
+        if command == .toggleMine, let effects = WhoAmIUpdate.toggleMine(state) {
+            perform(effects)
+            return
+        }
         if let filter = state.filter.applying(command, user: state.user, reps: state.reps) {
             setFilter(filter)
             return
@@ -184,6 +198,7 @@ public final class App {
         case .exportTable: beginTableExport()
         case .showStandup: startStandup()
         case .undo: perform(UndoFlow.begin(state))
+        case .showRates: perform(RatesUpdate.open(&state))
         default:
             Screens.all.first { $0.showCommand == command }?.show(in: self)
         }
