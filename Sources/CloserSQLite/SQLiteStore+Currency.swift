@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// The base currency and the dated exchange rates quoted against it.
-extension SQLiteStore: TeamNumbersStore {
+extension SQLiteStore {
     public func baseCurrency() throws -> String {
         try readAsActor { db, _ in try Self.baseCurrency(db) }
     }

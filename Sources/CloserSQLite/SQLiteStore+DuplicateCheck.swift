@@ -2,7 +2,7 @@ import CloserCore
 import Foundation
 import GRDB
 
-extension SQLiteStore: DuplicateCheck {
+extension SQLiteStore {
     public func hiddenAccounts(_ query: HiddenAccountQuery) throws -> HiddenAccounts {
         try readAsActor { db, who in try Self.hiddenAccounts(db, query, who: who) }
     }

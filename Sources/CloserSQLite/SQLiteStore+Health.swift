@@ -6,7 +6,7 @@ import GRDB
 /// is one grouped pass over the open deals (their rows carry the activity facts, the account's
 /// facts are one row each in `account_health`), then each rule's largest deals; the warnings
 /// of the deals shown are worked out by the same Swift rules the tests pin down.
-extension SQLiteStore: HealthStore {
+extension SQLiteStore {
     static let healthSettingPrefix = "health."
 
     public func healthSettings() throws -> HealthSettings {

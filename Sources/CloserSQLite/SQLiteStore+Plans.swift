@@ -2,7 +2,7 @@ import CloserCore
 import Foundation
 import GRDB
 
-extension SQLiteStore: PlanStore {
+extension SQLiteStore {
     public func planActivity(_ plan: PlannedActivity) throws -> PlannedActivity {
         var plan = plan
         plan.text = plan.text.trimmingCharacters(in: .whitespacesAndNewlines)

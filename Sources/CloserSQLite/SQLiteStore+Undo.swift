@@ -2,7 +2,7 @@ import CloserCore
 import Foundation
 import GRDB
 
-extension SQLiteStore: UndoStore {
+extension SQLiteStore {
     public func lastUndoableChange(since: Date) throws -> ChangeEvent? {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """

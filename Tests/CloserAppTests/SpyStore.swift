@@ -133,4 +133,33 @@ final class SpyStore: Store, @unchecked Sendable {
     func saveFilter(_ filter: SavedFilter) throws { try inner.saveFilter(filter) }
     func deleteFilter(named name: String) throws { try inner.deleteFilter(named: name) }
     func savedFilter(named name: String) throws -> SavedFilter { try inner.savedFilter(named: name) }
+
+    // Health, plans, undo, the duplicate check and the team's numbers: forwarded as they are.
+    func healthSettings() throws -> HealthSettings { try inner.healthSettings() }
+    func saveHealthSettings(_ settings: HealthSettings) throws { try inner.saveHealthSettings(settings) }
+    func dealWarnings(_ dealIDs: [Int64], today: Day) throws -> [Int64: [HealthWarning]] { try inner.dealWarnings(dealIDs, today: today) }
+    func healthReport(_ query: HealthReportQuery) throws -> HealthReport { try inner.healthReport(query) }
+    func planActivity(_ plan: PlannedActivity) throws -> PlannedActivity { try inner.planActivity(plan) }
+    func plannedActivity(_ id: Int64) throws -> PlannedActivity { try inner.plannedActivity(id) }
+    func plannedActivities(_ query: PlanQuery) throws -> [PlannedActivity] { try inner.plannedActivities(query) }
+    func updatePlannedActivity(_ plan: PlannedActivity) throws -> PlannedActivity { try inner.updatePlannedActivity(plan) }
+    func completePlannedActivity(_ id: Int64, _ completion: PlanCompletion, expectedVersion: Int?) throws -> CompletedPlan { try inner.completePlannedActivity(id, completion, expectedVersion: expectedVersion) }
+    func cancelPlannedActivity(_ id: Int64, expectedVersion: Int?) throws { try inner.cancelPlannedActivity(id, expectedVersion: expectedVersion) }
+    func lastUndoableChange(since: Date) throws -> ChangeEvent? { try inner.lastUndoableChange(since: since) }
+    func undo(eventID: Int64) throws -> ChangeEvent { try inner.undo(eventID: eventID) }
+    func hiddenAccounts(_ query: HiddenAccountQuery) throws -> HiddenAccounts { try inner.hiddenAccounts(query) }
+    func baseCurrency() throws -> String { try inner.baseCurrency() }
+    func setBaseCurrency(_ code: String) throws { try inner.setBaseCurrency(code) }
+    func rateTable() throws -> RateTable { try inner.rateTable() }
+    func dealCurrencies() throws -> [String] { try inner.dealCurrencies() }
+    func setExchangeRate(currency: String, micros: Int64, from: Day) throws -> ExchangeRate { try inner.setExchangeRate(currency: currency, micros: micros, from: from) }
+    func deleteExchangeRate(currency: String, from: Day) throws { try inner.deleteExchangeRate(currency: currency, from: from) }
+    func targets(period: Period?) throws -> [SalesTarget] { try inner.targets(period: period) }
+    func setTarget(_ target: SalesTarget) throws { try inner.setTarget(target) }
+    func deleteTarget(period: Period, rep: String) throws { try inner.deleteTarget(period: period, rep: rep) }
+    func lostReasons() throws -> [LostReason] { try inner.lostReasons() }
+    func addLostReason(_ name: String) throws -> LostReason { try inner.addLostReason(name) }
+    func deleteLostReason(_ name: String) throws { try inner.deleteLostReason(name) }
+    func loseDeal(_ id: Int64, _ loss: DealLoss, expectedVersion: Int?) throws -> Deal { try inner.loseDeal(id, loss, expectedVersion: expectedVersion) }
+    func winLoss(_ query: WinLossQuery) throws -> WinLossReport { try inner.winLoss(query) }
 }

@@ -36,7 +36,8 @@ struct WhoAmITests {
         app.key(.enter)
         #expect(app.state.overlay == nil)
         #expect(app.state.user == "li.na")
-        #expect(app.store.actor == "li.na", "the store acts as the chosen member")
+        guard case .success(let actor as Actor) = app.runner.run(ReadActor()) else { Issue.record("no actor"); return }
+        #expect(actor.name == "li.na", "the store acts as the chosen member")
         #expect(app.state.filter.owner == "li.na")
         #expect(app.state.message?.text == "本次以 李娜 (li.na) 的身份使用")
         #expect(app.state.board.board?.columns.flatMap(\.cards).map(\.id).sorted() == [3, 5], "李娜's deals")

@@ -6,8 +6,7 @@ struct CheckHiddenAccounts: Work, Equatable {
     var text: String
 
     func run(in world: World) throws -> HiddenAccounts {
-        guard let check = world.store as? any DuplicateCheck else { return HiddenAccounts(query: .search(text), holders: []) }
-        return try check.hiddenAccounts(.search(text))
+        try world.store.hiddenAccounts(.search(text))
     }
 
     /// The words of a search the duplicate check looks for: its plain-text parts (`zgsh` of

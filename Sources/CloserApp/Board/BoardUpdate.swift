@@ -31,8 +31,8 @@ struct ReadBoard: Work, Equatable {
 /// The health marks of the cards on screen: worked out for those deals only.
 enum CardHealth {
     static func counts(_ cards: [DealSummary], today: Day, in world: World) throws -> [Int64: Int] {
-        guard let health = world.health, !cards.isEmpty else { return [:] }
-        return try health.healthCounts(Array(cards.map(\.id).prefix(HealthLimits.dealsPerCall)), today: today).filter { $0.value > 0 }
+        guard !cards.isEmpty else { return [:] }
+        return try world.store.healthCounts(Array(cards.map(\.id).prefix(HealthLimits.dealsPerCall)), today: today).filter { $0.value > 0 }
     }
 }
 

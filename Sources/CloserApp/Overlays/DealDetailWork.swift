@@ -27,7 +27,7 @@ struct ReadDealDetail: Work {
         detail.coverage = OrgCoverage.warnings(persons, today: today)
         detail.persons = persons
         // A store that keeps no health facts shows none.
-        if let health = world.health { detail.health = try health.dealHealth(dealID, today: today) }
+        detail.health = try world.store.dealHealth(dealID, today: today)
         detail.cursor = min(cursor, max(0, detail.milestoneRows.count - 1))
         detail.returnToAccount = returnToAccount
         return detail

@@ -16,12 +16,12 @@ public protocol EditableRecord: Sendable, Equatable {
 
 /// One field of a record's form as a save sees it: whether two versions of the row differ in
 /// it, and how the user's value goes onto the row as it is now.
-public struct RecordField<Record>: Sendable {
+public struct RecordField<Record: SendableMetatype>: Sendable {
     public let label: LocalizedText
     let differs: @Sendable (Record, Record) -> Bool
     let copy: @Sendable (Record, inout Record) -> Void
 
-    init<Value: Equatable>(_ label: LocalizedText, _ path: WritableKeyPath<Record, Value> & Sendable) {
+    init<Value: Equatable & SendableMetatype>(_ label: LocalizedText, _ path: WritableKeyPath<Record, Value> & Sendable) {
         self.label = label
         differs = { $0[keyPath: path] != $1[keyPath: path] }
         copy = { $1[keyPath: path] = $0[keyPath: path] }

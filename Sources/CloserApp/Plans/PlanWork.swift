@@ -1,21 +1,5 @@
 import CloserCore
 
-/// The planned activities' reads and writes, as values the effect runner does.
-extension World {
-    /// The store's planned activities; a store that keeps none says so instead of pretending.
-    var plans: any PlanStore {
-        get throws {
-            guard let plans = store as? any PlanStore else { throw PlanWorkError.notKept }
-            return plans
-        }
-    }
-}
-
-enum PlanWorkError: Error, CustomStringConvertible {
-    case notKept
-    var description: String { "this store keeps no planned activities" }
-}
-
 /// A deal's plans (open and done) and its account's key persons, whom doing a plan may meet.
 struct ReadPlans: Work, Equatable {
     var dealID: Int64
@@ -27,7 +11,7 @@ struct ReadPlans: Work, Equatable {
     }
 
     func run(in world: World) throws -> Reply {
-        let plans = try world.plans.plannedActivities(PlanQuery(dealID: dealID, includeDone: true, limit: PlansState.readLimit))
+        let plans = try world.store.plannedActivities(PlanQuery(dealID: dealID, includeDone: true, limit: PlansState.readLimit))
         let persons = try world.store.persons(PersonQuery(accountID: accountID, limit: PlansState.personLimit)).rows
         return Reply(plans: plans, persons: persons)
     }
@@ -36,7 +20,7 @@ struct ReadPlans: Work, Equatable {
 /// Plans an activity on the deal.
 struct SavePlan: Work, Equatable {
     var plan: PlannedActivity
-    func run(in world: World) throws -> PlannedActivity { try world.plans.planActivity(plan) }
+    func run(in world: World) throws -> PlannedActivity { try world.store.planActivity(plan) }
 }
 
 /// Does a plan: the activity on the day it happened with the persons met.
@@ -45,7 +29,7 @@ struct CompletePlan: Work, Equatable {
     var completion: PlanCompletion
     var version: Int
     func run(in world: World) throws -> CompletedPlan {
-        try world.plans.completePlannedActivity(planID, completion, expectedVersion: version)
+        try world.store.completePlannedActivity(planID, completion, expectedVersion: version)
     }
 }
 
@@ -53,7 +37,7 @@ struct CompletePlan: Work, Equatable {
 struct CancelPlan: Work, Equatable {
     var plan: PlannedActivity
     func run(in world: World) throws -> CancelPlan {
-        try world.plans.cancelPlannedActivity(plan.id, expectedVersion: plan.version)
+        try world.store.cancelPlannedActivity(plan.id, expectedVersion: plan.version)
         return self
     }
 }

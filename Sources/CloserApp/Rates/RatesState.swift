@@ -50,8 +50,7 @@ struct ReadRates: Work, Equatable {
     }
 
     func run(in world: World) throws -> Reply {
-        guard let numbers = world.teamNumbers else { throw RatesNotKept() }
-        return Reply(table: try numbers.rateTable(), used: try numbers.dealCurrencies())
+        Reply(table: try world.store.rateTable(), used: try world.store.dealCurrencies())
     }
 }
 
@@ -60,8 +59,7 @@ struct SaveExchangeRate: Work, Equatable {
     var entry: RateEntry
 
     func run(in world: World) throws -> ExchangeRate {
-        guard let numbers = world.teamNumbers else { throw RatesNotKept() }
-        return try numbers.setExchangeRate(currency: entry.currency, micros: entry.micros, from: entry.from)
+        try world.store.setExchangeRate(currency: entry.currency, micros: entry.micros, from: entry.from)
     }
 }
 
@@ -70,12 +68,7 @@ struct SaveBaseCurrency: Work, Equatable {
     var code: String
 
     func run(in world: World) throws -> SaveBaseCurrency {
-        guard let numbers = world.teamNumbers else { throw RatesNotKept() }
-        try numbers.setBaseCurrency(code)
+        try world.store.setBaseCurrency(code)
         return self
     }
-}
-
-struct RatesNotKept: Error, CustomStringConvertible {
-    var description: String { "this store keeps no exchange rates" }
 }

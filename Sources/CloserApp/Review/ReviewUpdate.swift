@@ -39,7 +39,7 @@ struct ReadReviewHealth: Work, Equatable {
     var query: HealthReportQuery
 
     func run(in world: World) throws -> HealthReport? {
-        try world.health?.healthReport(query)
+        try world.store.healthReport(query)
     }
 }
 
@@ -48,15 +48,11 @@ struct SaveTarget: Work, Equatable {
     var target: SalesTarget
 
     func run(in world: World) throws -> SaveTarget {
-        guard let numbers = world.teamNumbers else { throw TargetNotKept() }
-        try numbers.setTarget(target)
+        try world.store.setTarget(target)
         return self
     }
 }
 
-struct TargetNotKept: Error, CustomStringConvertible {
-    var description: String { "this store keeps no targets" }
-}
 
 /// The review's update: state in, effects out.
 enum ReviewUpdate {

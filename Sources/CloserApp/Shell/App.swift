@@ -6,9 +6,8 @@ import TerminalUI
 /// sized to the screen (a board column loads the cards that fit, the table one page).
 public final class App {
     public internal(set) var state: AppState
-    /// The store, for the screens not moved to effects yet; the rest ask `runner`.
-    internal(set) var store: any Store
-    /// Alone holds the store, the importer and the file system for the work effects describe.
+    /// Alone holds the store, the importer and the file system: the controller and every screen
+    /// reach them only through the work effects describe. Replaced when the user chooses who they are (`actAs`).
     internal(set) var runner: EffectRunner
     /// The store (and importer) acting as another member: given by the launcher for a file store,
     /// where choosing who you are is what `--user` does; nil on a server, where the user is the connected role.
@@ -26,7 +25,6 @@ public final class App {
                 demo: @escaping @Sendable (Day, String) -> Snapshot = { today, user in
         DemoCompany.generate(seed: 1, scale: nil, today: today, user: user, now: Date())
     }) {
-        self.store = store
         self.state = state
         runner = EffectRunner(store: store, importer: importer)
         self.actAs = actAs
@@ -63,7 +61,7 @@ public final class App {
             case .reload(let keeping):
                 reload(keeping: keeping)
             case .reloadIfChanged(let keeping):
-                if case .success(let token as Int64) = runner.run(ReadChangeToken()), token == lastChangeToken { continue }
+                if changeToken() == lastChangeToken { continue }
                 reload(keeping: keeping)
             case .openOrgChart(let accountID, let person):
                 openOrgChart(accountID: accountID)
@@ -111,9 +109,12 @@ public final class App {
             return
         }
         state.isStranger = false
-        attempt {
-            state.catalog = try store.processCatalog()
-            state.reps = try store.users().map(\.name)
+        switch runner.run(ReadStartup()) {
+        case .success(let startup as ReadStartup.Reply):
+            state.catalog = startup.catalog
+            state.reps = startup.reps
+        case .success: break
+        case .failure(let error): state.message = StatusMessage(String(describing: error), isError: true)
         }
         reload()
     }
@@ -248,40 +249,35 @@ public final class App {
             state.message = StatusMessage(LocalizedText(en: "The demo loads into an empty store only (try closer --db /tmp/demo.sqlite)", zh: "演示数据只能载入空数据库")[state.lang], isError: true)
             return
         }
-        attempt {
-            let summary = try store.importSnapshot(demo(state.today, state.user))
-            state.reps = try store.users().map(\.name)
-            state.message = StatusMessage(summary.text[state.lang])
+        switch runner.run(LoadDemo(snapshot: demo(state.today, state.user))) {
+        case .success(let loaded as LoadDemo.Reply):
+            state.reps = loaded.reps
+            state.message = StatusMessage(loaded.summary.text[state.lang])
+        case .success: break
+        case .failure(let error): state.message = StatusMessage(String(describing: error), isError: true)
         }
         reload()
     }
 
-    // MARK: Store
-
-    /// Runs store work; a refusal becomes the status message instead of an exit.
-    @discardableResult
-    func attempt(_ body: () throws -> Void) -> Bool {
-        do {
-            try body()
-            return true
-        } catch {
-            state.message = StatusMessage(String(describing: error), isError: true)
-            return false
-        }
-    }
+    // MARK: Reading
 
     /// Reloads what the current screen shows, keeping the selection on the same deal.
     public func reload(keeping dealID: Int64? = nil) {
         let keep = dealID ?? selectedDealID
         let screen = Screens.module(state.screen)
-        attempt {
-            let token = try store.changeToken()
-            // A rate or a name changed on the command line shows with the next read.
-            if token != lastChangeToken { perform([.work(ReadTeamNumbers(), replyTo: .shell)]) }
-            lastChangeToken = token
-            state.isEmptyStore = false
-            if let effects = screen.update(&state, .load(keeping: keep)) { perform(effects) } else { try screen.load(self, keeping: keep) }
+        let token: Int64
+        switch runner.run(ReadChangeToken()) {
+        case .success(let read as Int64): token = read
+        case .success: return
+        case .failure(let error):
+            state.message = StatusMessage(String(describing: error), isError: true)
+            return
         }
+        // A rate or a name changed on the command line shows with the next read.
+        if token != lastChangeToken { perform([.work(ReadTeamNumbers(), replyTo: .shell)]) }
+        lastChangeToken = token
+        state.isEmptyStore = false
+        perform(screen.update(&state, .load(keeping: keep)) ?? [])
     }
 
     /// Notices writes by other processes (another rep, the CLI) without a key press.
@@ -293,11 +289,17 @@ public final class App {
             start()
             return !state.isStranger
         }
-        guard let token = try? store.changeToken(), token != lastChangeToken else { return false }
+        guard let token = changeToken(), token != lastChangeToken else { return false }
         if !Screens.module(state.screen).refreshesOnChange(self) { return false }
         reload()
         if case .detail(let detail) = state.overlay { openDeal(detail.deal.id, keepCursor: detail.cursor) }
         if case .accounts(.account(let account)) = state.overlay { perform([Account360Update.read(state, account.account.id)]) }
         return true
+    }
+
+    /// The store's change token, or nil when it cannot be read now (the next poll tries again).
+    func changeToken() -> Int64? {
+        if case .success(let token as Int64) = runner.run(ReadChangeToken()) { return token }
+        return nil
     }
 }

@@ -28,11 +28,10 @@ protocol ScreenModule: SendableMetatype {
     /// A key no context binds while the screen takes text (nothing by default).
     static func text(_ key: Key, in app: App)
     /// The screen's update over the state alone: its reads and writes come back as effects
-    /// (`Effect`), their replies as events. Nil for an event the screen still takes through
-    /// `load` / `run` / `mouse` with the controller (the screens not moved to effects yet).
+    /// (`Effect`), their replies as events; `.load` reads what it shows, sized to it, keeping the
+    /// selection on the deal where it can. Nil for a command or a click the screen still takes
+    /// through `run` / `mouse` with the controller.
     static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect]?
-    /// Reads what the screen shows, sized to it, keeping the selection on `dealID` where it can.
-    static func load(_ app: App, keeping dealID: Int64?) throws
     /// Runs a command; false when the screen has nothing to do with it.
     static func run(_ command: Command, in app: App) -> Bool
     static func mouse(_ mouse: MouseEvent, in app: App)
@@ -60,7 +59,6 @@ extension ScreenModule {
     static var showCommand: Command { Command("screen.\(id.key)", en: title.en, zh: title.zh) }
     static func contexts(_ state: AppState) -> [KeyContext] { [keys, .global] }
     static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect]? { nil }
-    static func load(_ app: App, keeping dealID: Int64?) throws {}
     static func text(_ key: Key, in app: App) {}
     static func mouse(_ mouse: MouseEvent, in app: App) {}
     static func hints(_ state: AppState) -> [KeyHint] { Screens.dealHints(state) }

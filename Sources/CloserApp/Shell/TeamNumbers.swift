@@ -41,19 +41,12 @@ public struct TeamNumbers: Sendable {
     }
 }
 
-extension World {
-    /// The team's numbers, where the store keeps them (every backend that serves the CLI does).
-    var teamNumbers: (any TeamNumbersStore)? { store as? any TeamNumbersStore }
-    /// Deal health, where the store works it out.
-    var health: (any HealthStore)? { store as? any HealthStore }
-}
-
 /// The base currency, its rates and the team's names: read at start and with every reload, so a
 /// rate given on the command line shows at once.
 struct ReadTeamNumbers: Work, Equatable {
     func run(in world: World) throws -> TeamNumbers {
         let users = try world.store.users()
-        let rates = try world.teamNumbers?.rateTable() ?? RateTable(base: Money.defaultCurrency)
+        let rates = try world.store.rateTable()
         return TeamNumbers(rates: rates, directory: TeamDirectory(users: users))
     }
 }

@@ -46,15 +46,15 @@ extension App {
             state.standup = standup
             changed = true
         }
-        let token: Int64?
-        do {
-            token = try store.changeToken()
-        } catch {
-            token = nil
+        let token: Int64
+        switch runner.run(ReadChangeToken()) {
+        case .success(let read as Int64): token = read
+        case .success: return changed
+        case .failure(let error):
             if state.standup?.problem == nil { changed = true }
             state.standup?.problem = String(describing: error)
+            return changed
         }
-        if token == nil { return changed }
         if token != lastChangeToken && wallReads.allows(at: now) || state.standup?.problem != nil {
             refreshStandup(now: now)
             return true
@@ -103,7 +103,7 @@ struct ReadWall: Work, Equatable {
         let query = ReviewQuery(today: today, since: yesterday, until: today, processKey: processKey, listLimit: 40)
         let review = try world.store.weeklyReview(query)
         let quadrants = try world.store.quadrantSummary(AccountQuery(), topPerQuadrant: 8, rankByLifetimeValue: false)
-        let health = try world.health?.healthReport(HealthReportQuery(today: today, processKey: processKey, listLimit: 1))
+        let health = try world.store.healthReport(HealthReportQuery(today: today, processKey: processKey, listLimit: 1))
         let numbers = try ReadTeamNumbers().run(in: world)
         return Reply(token: token, review: review, quadrants: quadrants, health: health, numbers: numbers, cost: Date().timeIntervalSince(started))
     }

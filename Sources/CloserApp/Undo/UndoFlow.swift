@@ -17,18 +17,13 @@ struct UndoLast: Work, Equatable {
     }
 
     func run(in world: World) throws -> Reply {
-        guard let undoing = world.store as? any UndoStore else { throw UndoFlow.NotKept() }
-        guard let last = try undoing.lastUndoableChange(since: since) else { return Reply(undo: nil) }
-        return Reply(undo: try undoing.undo(eventID: last.id))
+        guard let last = try world.store.lastUndoableChange(since: since) else { return Reply(undo: nil) }
+        return Reply(undo: try world.store.undo(eventID: last.id))
     }
 }
 
 /// `u`, from any screen or the open deal: asks for the undo, says what was undone, and rereads.
 enum UndoFlow {
-    struct NotKept: Error, CustomStringConvertible {
-        var description: String { "this store keeps no history to undo from" }
-    }
-
     static func begin(_ state: AppState) -> [Effect] {
         [.work(UndoLast(since: state.openedAt ?? .distantPast), replyTo: .undo)]
     }

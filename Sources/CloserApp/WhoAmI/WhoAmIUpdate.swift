@@ -90,7 +90,6 @@ extension App {
     func act(as login: String) {
         guard let actAs else { return }
         let (store, importer) = actAs.handle(login)
-        self.store = store
         runner = EffectRunner(store: store, importer: importer)
         state.user = login
         state.message = StatusMessage(LocalizedText(en: "Acting as \(state.numbers.directory.nameWithLogin(login)) for this session",

@@ -13,15 +13,10 @@ struct ReadWinLoss: Work, Equatable {
     }
 
     func run(in world: World) throws -> Reply {
-        guard let numbers = world.teamNumbers else { throw WinLossNotKept() }
         let started = Date()
-        let report = try numbers.winLoss(query)
+        let report = try world.store.winLoss(query)
         return Reply(report: report, cost: Date().timeIntervalSince(started), at: started)
     }
-}
-
-struct WinLossNotKept: Error, CustomStringConvertible {
-    var description: String { "this store keeps no win/loss analysis" }
 }
 
 /// The win/loss view's update: state in, effects out.

@@ -8,7 +8,9 @@ import Foundation
 /// every write is checked against what they may change and logged under their name, by the one
 /// rule of `AccountOwnership.access(for:)` — for accounts and everything that hangs from them.
 /// No caller passes a viewer or a user name, so no door can forget to.
-public protocol Store: OwnershipStore, SavedFilterStore, Sendable {
+/// Every backend keeps the whole model (plans, undo, the duplicate check, the team's numbers,
+/// deal health), so a caller knows what a store can do from its type, never by asking at run time.
+public protocol Store: OwnershipStore, SavedFilterStore, HealthStore, PlanStore, UndoStore, DuplicateCheck, TeamNumbersStore, Sendable {
     /// Where the store lives, for status lines and messages.
     var location: String { get }
     /// The user this handle acts for.

@@ -2,7 +2,7 @@ import CloserCore
 import Foundation
 
 /// The base currency and the dated exchange rates quoted against it (SQLiteStore+Currency).
-extension PostgresStore: TeamNumbersStore {
+extension PostgresStore {
     public func baseCurrency() throws -> String {
         try readAsActor { connection, _ in try Self.baseCurrency(connection) }
     }

@@ -1,7 +1,7 @@
 import CloserCore
 import Foundation
 
-extension PostgresStore: DuplicateCheck {
+extension PostgresStore {
     public func hiddenAccounts(_ query: HiddenAccountQuery) throws -> HiddenAccounts {
         try readAsActor { connection, who in try Self.hiddenAccounts(connection, query, who: who) }
     }

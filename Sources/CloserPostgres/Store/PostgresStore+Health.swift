@@ -3,7 +3,7 @@ import Foundation
 
 /// Deal health: the team's settings, one screen's deals' warnings, and the report — the file
 /// store's queries (SQLiteStore+Health) in this dialect; the rules themselves are CloserCore's.
-extension PostgresStore: HealthStore {
+extension PostgresStore {
     static let healthSettingPrefix = "health."
 
     public func healthSettings() throws -> HealthSettings {

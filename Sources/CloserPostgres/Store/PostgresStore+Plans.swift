@@ -3,7 +3,7 @@ import Foundation
 
 /// Planned activities on the server, as the file store keeps them (SQLiteStore+Plans): the deal's
 /// next step is its earliest open plan, kept in the same transaction as every plan change.
-extension PostgresStore: PlanStore {
+extension PostgresStore {
     /// The order of `PlannedActivity.precedes` in SQL: by day (undated last), all-day first, by time, by id.
     static let planOrder = "due IS NULL, due, due_time IS NOT NULL, due_time, id"
 

@@ -3,7 +3,7 @@ import Foundation
 
 /// Undo on the server, as the file store does it (SQLiteStore+Undo): a change of one's own is
 /// reverted by a new logged change, only while the row is at the version that change produced.
-extension PostgresStore: UndoStore {
+extension PostgresStore {
     public func lastUndoableChange(since: Date) throws -> ChangeEvent? {
         try read { connection in
             let rows = try connection.query("""

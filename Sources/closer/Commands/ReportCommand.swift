@@ -62,7 +62,7 @@ struct ReportCommand: ParsableCommand {
                 throw CLIError("unknown process '\(process)' (closer process list)")
             }
             let directory = TeamDirectory(users: try db.users())
-            let who = try rep.map { name in directory.login(matching: name) ?? name }
+            let who = rep.map { name in directory.login(matching: name) ?? name }
             let query = ReviewQuery(today: today, since: period.since, until: period.until, weeks: weeks,
                                     processKey: template.key, rep: who, stalledDays: stalledDays, listLimit: limit)
             return ReviewText(review: try db.weeklyReview(query), process: template, catalog: catalog, lang: language, directory: directory, today: today)

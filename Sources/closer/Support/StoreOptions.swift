@@ -79,7 +79,7 @@ struct ListOptions: ParsableArguments {
 }
 
 /// What the commands ask of a store, on either backend.
-protocol CLIStore: Store, HealthStore, PlanStore, UndoStore, DuplicateCheck, TeamNumbersStore {
+protocol CLIStore: Store {
     var isReadOnly: Bool { get }
     func importSnapshot(_ snapshot: Snapshot, locate: @escaping ImportLocator) throws -> ImportSummary
 }
