@@ -68,7 +68,8 @@ extension SQLiteStore {
             var filter = SQLFilter()
             if let accountID { filter.add("account_id = ?", [accountID]) }
             if let dealID { filter.add("deal_id = ?", [dealID]) }
-            filter.restrict(accountColumn: "account_id", to: who)
+            // At most `limit` rows, newest first: each row's account is checked, not every account.
+            filter.restrict(accountColumn: "activity.account_id", to: who, checking: .perRow)
             return try Row.fetchAll(db, sql: "SELECT * FROM activity \(filter.whereClause) ORDER BY day DESC, id DESC LIMIT ?",
                                     arguments: filter.arguments(appending: [limit]))
                 .map(Activity.init(row:))
@@ -100,7 +101,8 @@ extension SQLiteStore {
 
     public func events(_ query: EventQuery) throws -> [ChangeEvent] {
         try readAsActor { db, who in
-            var filter = Self.eventVisibility(who)
+            // A page of the newest rows: each row's account is checked, not every account.
+            var filter = Self.eventVisibility(who, checking: .perRow)
             if let entity = query.entity { filter.add("e.entity = ?", [entity]) }
             if let id = query.entityID { filter.add("e.entity_id = ?", [id]) }
             if let since = query.since { filter.add("e.at >= ?", [since.timeIntervalSince1970]) }
@@ -113,11 +115,11 @@ extension SQLiteStore {
     /// The log rows (`event e`) the actor may read: a rep reads the changes of the accounts they
     /// may see, the team's own settings (processes, users, pool rules), and what they did
     /// themselves elsewhere; a manager reads everything.
-    static func eventVisibility(_ who: Actor) -> SQLFilter {
+    static func eventVisibility(_ who: Actor, checking: VisibleAccountCheck) -> SQLFilter {
         var filter = SQLFilter()
         guard let viewer = who.viewer, who.isRestricted else { return filter }
         filter.add("""
-            (e.account_id IN (SELECT v.id FROM account v WHERE \(VisibilitySQL.visibleToRep("v")))
+            (\(VisibilitySQL.visibleAccount("e.account_id", checking))
              OR (e.account_id IS NULL AND e.entity NOT IN \(EventAccounts.accountEntities)
                  AND (e.entity IN ('process', 'user', 'pool') OR e.user = ?)))
             """, VisibilitySQL.arguments(for: viewer.name) + [viewer.name])

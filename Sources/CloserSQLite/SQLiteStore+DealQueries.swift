@@ -12,7 +12,10 @@ extension SQLiteStore {
 
     /// The conditions of a deal filter and what the actor may see; `needsAccount` tells whether
     /// the account join is required.
-    static func sqlFilter(_ filter: DealFilter, as who: Actor) -> (filter: SQLFilter, needsAccount: Bool) {
+    /// `counting`: the statement aggregates every matching deal (a count, column totals), where a
+    /// rep's visible accounts are best made once as a set and met through `deal_account`; a page
+    /// or a column's cards walk an index in order and check each deal's account as they go.
+    static func sqlFilter(_ filter: DealFilter, as who: Actor, counting: Bool = false) -> (filter: SQLFilter, needsAccount: Bool) {
         var sql = SQLFilter()
         if !filter.includeClosed { sql.add("d.outcome = 'open'") }
         if let process = filter.processKey { sql.add("d.process_key = ?", [process]) }
@@ -25,8 +28,13 @@ extension SQLiteStore {
         }
         // The account query's conditions are written over `account a`, the alias the deal queries join.
         sql.add(conditions: filter.accountConditions, me: who.name)
+        let byAccount = !filter.grades.isEmpty || !filter.accountConditions.isEmpty
+        if counting {
+            sql.restrict(accountColumn: "d.account_id", to: who, checking: .asSet)
+            return (sql, byAccount)
+        }
         sql.restrict(to: who)
-        return (sql, !filter.grades.isEmpty || !filter.accountConditions.isEmpty || who.isRestricted)
+        return (sql, byAccount || who.isRestricted)
     }
 
     /// The deal table's ORDER BY: the sort column, then the id so that pages never overlap.
@@ -61,8 +69,10 @@ extension SQLiteStore {
         let order = Self.dealOrder(query)
         return try readAsActor { db, who in
             let (filter, needsAccount) = Self.sqlFilter(query.filter, as: who)
-            let countJoin = needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal d \(countJoin) \(filter.whereClause)", arguments: filter.arguments) ?? 0
+            let counting = Self.sqlFilter(query.filter, as: who, counting: true)
+            let countJoin = counting.needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal d \(countJoin) \(counting.filter.whereClause)",
+                                         arguments: counting.filter.arguments) ?? 0
             // Deferred join: page through ids in the index, then read only the rows shown. A deep
             // OFFSET would otherwise build every skipped row with its account.
             let innerJoin = needsAccount || query.sort == .account ? "JOIN account a ON a.id = d.account_id" : ""
@@ -87,14 +97,15 @@ extension SQLiteStore {
             var filter = query.filter
             filter.processKey = process.key
             filter.includeClosed = false
-            let (sql, needsAccount) = Self.sqlFilter(filter, as: who)
-            let join = needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
+            let sql = Self.sqlFilter(filter, as: who).filter
+            let counting = Self.sqlFilter(filter, as: who, counting: true)
+            let join = counting.needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
             var counts = [String: Int]()
             var totals = [String: [CurrencyTotal]]()
             for row in try Row.fetchAll(db, sql: """
                 SELECT d.stage_key, d.currency, COUNT(*) AS n, SUM(d.amount) AS amount, SUM(d.weighted) AS weighted
-                FROM deal d \(join) \(sql.whereClause) GROUP BY d.stage_key, d.currency
-                """, arguments: sql.arguments) {
+                FROM deal d \(join) \(counting.filter.whereClause) GROUP BY d.stage_key, d.currency
+                """, arguments: counting.filter.arguments) {
                 let stage = row.text("stage_key")
                 counts[stage, default: 0] += row["n"] as Int
                 totals[stage, default: []].append(CurrencyTotal(currency: row.text("currency"), amount: row["amount"], weighted: row["weighted"]))

@@ -73,7 +73,7 @@ extension SQLiteStore {
             var filter = SQLFilter()
             if let accountID = query.accountID { filter.add("account_id = ?", [accountID]) }
             if !query.text.isEmpty { filter.add("search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: query.text) + "%"]) }
-            filter.restrict(accountColumn: "account_id", to: who)
+            filter.restrict(accountColumn: "person.account_id", to: who, checking: query.accountID == nil ? .asSet : .perRow)
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person \(filter.whereClause)", arguments: filter.arguments) ?? 0
             let rows = try Row.fetchAll(db, sql: "SELECT * FROM person \(filter.whereClause) ORDER BY account_id, id LIMIT ? OFFSET ?",
                                         arguments: filter.arguments(appending: [query.limit, query.offset])).map(Person.init(row:))

@@ -37,7 +37,7 @@ extension SQLiteStore {
         if let from = query.from { filter.add("p.due >= ?", [from.description]) }
         return try readAsActor { db, who in
             var filter = filter
-            filter.restrict(accountColumn: "p.account_id", to: who)
+            filter.restrict(accountColumn: "p.account_id", to: who, checking: query.dealID == nil ? .asSet : .perRow)
             return try Row.fetchAll(db, sql: "SELECT p.* FROM planned_activity p \(filter.whereClause) ORDER BY \(PlanSchema.order) LIMIT ?",
                                     arguments: filter.arguments(appending: [query.limit]))
                 .map(PlannedActivity.init(row:))

@@ -25,8 +25,8 @@ extension SQLiteStore {
                 deals: try rows("deal", Deal.init(row:)),
                 activities: try rows("activity", Activity.init(row:)),
                 plans: try rows("planned_activity", PlannedActivity.init(row:)),
-                events: try Row.fetchAll(db, sql: "SELECT * FROM event e \(Self.eventVisibility(who).whereClause) ORDER BY id",
-                                         arguments: Self.eventVisibility(who).arguments).map(ChangeEvent.init(row:)),
+                events: try Row.fetchAll(db, sql: "SELECT * FROM event e \(Self.eventVisibility(who, checking: .asSet).whereClause) ORDER BY id",
+                                         arguments: Self.eventVisibility(who, checking: .asSet).arguments).map(ChangeEvent.init(row:)),
                 team: try Self.teamSettings(db))
         }
     }

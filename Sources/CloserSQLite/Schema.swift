@@ -258,6 +258,15 @@ enum Schema {
         migrator.registerMigration("v17-team-numbers") { db in try TeamNumbersSchema.migrate(db) }
         migrator.registerMigration("v18-review-lists-once-per-deal") { db in try StageListSchema.migrate(db) }
         migrator.registerMigration("v19-names-by-pinyin") { db in try NameOrderSchema.migrate(db) }
+        migrator.registerMigration("v20-deal-account-covering") { db in
+            // A rep's board totals and deal count meet their visible accounts as a set; with the
+            // board's columns beside the account, those deals are read from the index alone
+            // (measured on the 100k store: 0.44 s through the account join, 0.04 s this way).
+            try db.execute(sql: """
+                DROP INDEX deal_account;
+                CREATE INDEX deal_account ON deal(account_id, process_key, outcome, stage_key, currency, amount, weighted);
+                """)
+        }
         return migrator
     }
 }

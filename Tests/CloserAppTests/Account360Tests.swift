@@ -78,7 +78,7 @@ import TerminalUI
         app.press("e")
         #expect(Self.detail(app)?.form != nil)
         app.key(.ctrl("u"))  // name emptied
-        app.key(.tab); app.key(.ctrl("u")); app.type("Z")
+        app.key(.tab); app.key(.ctrl("u"))  // grade emptied: it is picked, not typed
         app.key(.tab); app.key(.ctrl("u")); app.type("11")
         app.key(.tab); app.key(.ctrl("u")); app.type("七")
         app.key(.enter)
@@ -95,7 +95,7 @@ import TerminalUI
         #expect(lines[5].contains("只能是 A、B、C 或 D"))
         // Fix them and save.
         app.type("中石化北京")
-        app.key(.tab); app.key(.ctrl("u")); app.type("b")
+        app.key(.tab); app.type("b"); app.key(.enter)  // the grade picker, narrowed to B
         app.key(.tab); app.key(.ctrl("u")); app.type("5")
         app.key(.tab); app.key(.ctrl("u")); app.type("9")
         app.key(.tab); app.key(.ctrl("u")); app.type("炼化")

@@ -190,11 +190,13 @@ import TerminalUI
         app.press("j")
         app.key(.enter)
         app.press("x")
-        guard case .prompt(let prompt) = app.state.overlay else { Issue.record("no lost-reason prompt"); return }
-        #expect(prompt.title == "丢单原因？")
+        // No list of reasons on this store: "other" is the reason, its text goes in the details.
+        guard case .detail(let detail) = app.state.overlay, case .lose(let form) = detail.mode else { Issue.record("no loss form"); return }
+        #expect(form.text(of: DealDetailState.lossReasonField) == "其他")
+        #expect(form.focus == DealDetailState.lossNoteField)
         app.key(.enter)
-        guard case .prompt(let retry) = app.state.overlay else { Issue.record("empty reason accepted"); return }
-        #expect(retry.error == "丢单必须记录原因")
+        guard case .detail(let refused) = app.state.overlay, case .lose(let retry) = refused.mode else { Issue.record("empty reason accepted"); return }
+        #expect(retry.fields[DealDetailState.lossNoteField].error == "请说明丢单原因")
         #expect(try store.deal(2).outcome == .open)
         app.type("价格太高")
         app.key(.enter)

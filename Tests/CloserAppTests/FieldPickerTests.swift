@@ -36,7 +36,7 @@ struct FieldPickerTests {
             "│ │     立场: 中立          │──────────────────────│                       ▾ │ │",
             "│ │   影响力: 60            │› 管理层              │                         │ │",
             "└─│     内线: 否            │                      │                       ▾ │ │",
-            "  │     上级: 姓名、拼音首字│                      │                         │ │",
+            "  │     上级: 无（未挂接）  │                      │                       ▾ │ │",
             "  │ 最近见面: 2026-08-25    └──────────────────────┘                         │ │",
         ])
         // Enter chooses (it does not save the form); the field holds the label.
@@ -62,7 +62,7 @@ struct FieldPickerTests {
             "                                          │       Stance: Neutral   │──────────────────────│                       ▾ │                                         │",
             "                                          │    Influence: 60        │› Management          │                         │                                         │",
             "                                          │ Inside coach: no        │                      │                       ▾ │                                         │",
-            "                                          │   Reports to: name, init│                      │one                      │                                         │",
+            "                                          │   Reports to: nobody (no│                      │                       ▾ │                                         │",
             "                                          │     Last met: 2026-08-25└──────────────────────┘                         │                                         │",
         ])
         // The Chinese initials match in the English UI as well: the choices keep both labels.
@@ -115,7 +115,7 @@ struct FieldPickerTests {
         app.type("上海电气集团")
         app.key(.tab)
         app.type("备件二期")
-        for _ in 0..<5 { app.key(.tab) }
+        for _ in NewDealState.titleField..<NewDealState.stageField { app.key(.tab) }
         app.type("prop")
         var lines = app.lines()
         let top = try #require(lines.firstIndex { $0.contains("┌ Stage ─") })
@@ -138,10 +138,12 @@ struct FieldPickerTests {
         app.press("n")
         let lines = app.lines()
         let stage = try #require(lines.firstIndex { $0.contains("阶段:") })
-        #expect(Array(lines[stage - 1...stage + 2]) == [
+        #expect(Array(lines[stage - 2...stage + 3]) == [
             "                         │                   │   到期日: YYYY-MM-DD, +7                                           │              │",
+            "                         │                   │ 销售流程: 项目型销售                                             ▾ │              │",
             "                         │                   │     阶段: 开发                                                   ▾ │              │",
             "                         │                   │   负责人: wang.lei                                               ▾ │              │",
+            "                         │                   │     币种: CNY                                                    ▾ │              │",
             "                         │                   │ Tab ↓ · Enter 保存 · Esc 取消                                      │              │",
         ])
     }

@@ -136,7 +136,7 @@ import TerminalUI
         }
         for index in 7..<22 { #expect(lines[index] == "", "row \(index)") }
         // Every open deal: 250万 + 120万 + 30万 + 8万 = 408万, and USD 50万 with no rate in this store.
-        #expect(lines[22] == row((20, " 1/5 个商机 · Σ 408万（另 USD 50万：无汇率） · s: amount ▼")))
+        #expect(lines[22] == row((22, " 1/5 个商机 · Σ 408万（另 USD 50万：无汇率） · s: 金额 ▼")))
         #expect(canvas.roleAt(x: 8, y: 2) == .selected)
         #expect(canvas.roleAt(x: 8, y: 3) == "card.overdue")  // overdue next step
         #expect(canvas.roleAt(x: 8, y: 4) == .normal)
@@ -148,7 +148,7 @@ import TerminalUI
         app.press("j")
         #expect(app.state.table.selectedDeal?.id == 1)
         #expect(app.canvas().roleAt(x: 8, y: 3) == .selected)
-        #expect(app.lines()[22].hasSuffix("2/5 个商机 · Σ 408万（另 USD 50万：无汇率） · s: amount ▼"))
+        #expect(app.lines()[22].hasSuffix("2/5 个商机 · Σ 408万（另 USD 50万：无汇率） · s: 金额 ▼"))
     }
 
     @Test func sortByEveryVisibleColumnLikeTheAccountTable() throws {
@@ -162,7 +162,7 @@ import TerminalUI
         #expect(ids() == [5, 4, 1, 2, 3])   // 80 %, 40 %, then 10 % by id
         var lines = app.lines()
         #expect(lines[1].contains("%▼"))
-        #expect(lines[22].hasSuffix("s: probability ▼"))
+        #expect(lines[22].hasSuffix("s: % ▼"))
         app.press("s")
         #expect(app.state.table.sort == .nextStep && app.state.table.ascending)
         #expect(ids() == [1, 3, 5, 4, 2])   // soonest first, no next step last
@@ -175,7 +175,7 @@ import TerminalUI
         #expect(ids() == [5, 4, 3, 2, 1])
         lines = app.lines()
         #expect(lines[1].hasPrefix(row((5, "#▼"))))
-        #expect(lines[22].hasSuffix("s: id ▼"))
+        #expect(lines[22].hasSuffix("s: # ▼"))
         // A header click sorts by that column; again reverses.
         app.handle(.mouse(MouseEvent(x: 44, y: 1, kind: .click)))
         #expect(app.state.table.sort == .amount && ids() == [4, 1, 5, 2, 3])
@@ -203,7 +203,7 @@ import TerminalUI
         let lines = app.lines()
         #expect(lines[1] == row((6, "#"), (8, "标题"), (18, "客户"), (27, "阶段"), (45, "加权"), (54, "金额▼"), (64, "%"), (66, "下一步")))
         #expect(lines[2] == "      4 储罐区安… 中国石 … 提案             100万     250万    40 2026-12-01")
-        #expect(lines[22].hasSuffix("1/5 个商机 · Σ 408万（另 USD 50万：无汇率） · +1 列 · s: amount ▼"))
+        #expect(lines[22].hasSuffix("1/5 个商机 · Σ 408万（另 USD 50万：无汇率） · +1 列 · s: 金额 ▼"))
         // Sorting by the shown column works like any other.
         app.handle(.mouse(MouseEvent(x: 45, y: 1, kind: .click)))
         #expect(app.state.table.sort == .weighted && app.state.table.page?.rows.map(\.id) == [4, 5, 1, 2, 3])

@@ -42,18 +42,19 @@ import TerminalUI
         #expect(app.state.message?.isError == true)
         #expect(app.state.message?.text == "#1 li.na 在你打开后修改了该商机（现为第 \(opened + 1) 版）；没有覆盖任何内容，你的修改仍在表单中。改动：金额 —— C-r 载入，再按回车保存")
         let lines = app.lines()
-        #expect(Array(lines[16...22]) == [
+        #expect(Array(lines[15...22]) == [
             "  │" + String(repeating: "─", count: 74) + "│",
             row((2, "│   下一步: 拜访总工"), (77, "│")),
             row((2, "│   到期日: 2026-11-20"), (77, "│")),
             row((2, "│     金额: 1500000"), (77, "│")),
             row((2, "│ 预计成交: YYYY-MM-DD"), (77, "│")),
+            row((2, "│     币种: CNY"), (75, "▾ │")),
             row((2, "│ ⚠ li.na 已修改：金额 —— C-r 载入其改动，再按回车保存你的修改"), (77, "│")),
             "  └" + String(repeating: "─", count: 74) + "┘",
         ])
         #expect(app.canvas().roleAt(x: 4, y: 21) == .error)
         // The checklist stops above the form: no stage name without its milestones.
-        #expect(lines[14].contains("│工程实施 100%") == false)
+        #expect(lines[13].contains("│工程实施 100%") == false)
         // C-r: li.na's amount into the field; the user types theirs again and it saves over hers, knowingly.
         app.key(.ctrl("r"))
         let reloaded = try #require(Self.edit(app))
@@ -83,8 +84,9 @@ import TerminalUI
         let lines = app.lines()
         let notice = try #require(lines.firstIndex { $0.contains("⚠ li.na changed:") })
         #expect(lines[notice] == row((2, "│ ⚠ li.na changed: Close date — C-r loads their values into those fields, Enter then saves yours"), (157, "│")))
-        #expect(lines[notice - 1] == row((2, "│ Close date: YYYY-MM-DD"), (157, "│")))
-        #expect(lines[notice - 2] == row((2, "│     Amount: 1500000"), (157, "│")))
+        #expect(lines[notice - 1] == row((2, "│   Currency: CNY"), (155, "▾ │")))
+        #expect(lines[notice - 2] == row((2, "│ Close date: YYYY-MM-DD"), (157, "│")))
+        #expect(lines[notice - 3] == row((2, "│     Amount: 1500000"), (157, "│")))
         // C-r takes li.na's close date into its field and keeps the typed amount.
         app.key(.ctrl("r"))
         let reloaded = try #require(Self.edit(app))

@@ -18,7 +18,7 @@ struct TableFooterTotalsTests {
 
     @Test(arguments: [
         (Language.en, 80, "                        1/4 deals · Σ 7.2M (+ EUR 300k: no rate) · s: amount ▼"),
-        (.zh, 80, "                     1/4 个商机 · Σ 725万（另 EUR 30万：无汇率） · s: amount ▼"),
+        (.zh, 80, "                       1/4 个商机 · Σ 725万（另 EUR 30万：无汇率） · s: 金额 ▼"),
     ]) func theDealTableSaysItsTotal(_ lang: Language, _ width: Int, _ footer: String) throws {
         let app = try Self.app(lang, width: width)
         app.press("2")
@@ -29,7 +29,7 @@ struct TableFooterTotalsTests {
     @Test(arguments: [Language.en, .zh]) func theDealTableAt160x48(_ lang: Language) throws {
         let app = try Self.app(lang, width: 160, height: 48)
         app.press("2")
-        let said = lang == .en ? "1/4 deals · Σ 7.2M (+ EUR 300k: no rate) · s: amount ▼" : "1/4 个商机 · Σ 725万（另 EUR 30万：无汇率） · s: amount ▼"
+        let said = lang == .en ? "1/4 deals · Σ 7.2M (+ EUR 300k: no rate) · s: amount ▼" : "1/4 个商机 · Σ 725万（另 EUR 30万：无汇率） · s: 金额 ▼"
         #expect(app.lines()[46].hasSuffix(said))
     }
 
@@ -39,7 +39,7 @@ struct TableFooterTotalsTests {
         app.press("2")
         app.press("m")
         #expect(app.state.table.totals?.count == 3)
-        #expect(app.lines()[22].hasSuffix("1/3 个商机 · Σ 370万（另 EUR 30万：无汇率） · s: amount ▼"))
+        #expect(app.lines()[22].hasSuffix("1/3 个商机 · Σ 370万（另 EUR 30万：无汇率） · s: 金额 ▼"))
     }
 
     @Test(arguments: [

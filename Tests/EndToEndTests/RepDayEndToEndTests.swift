@@ -102,4 +102,41 @@ struct RepDayEndToEndTests {
         #expect(list.contains("何建华"), "\(list)")
         try tmux.quit()
     }
+
+    @Test("losing a deal on the demo: the reason picked from the team's list by pinyin initials, a competitor typed new")
+    func losingADealWithAPickedReason() throws {
+        let sandbox = try Sandbox.withDemo()
+        let tmux = try Tmux(sandbox, arguments: ["--lang", "zh", "--user", "wang.lei"], width: 160, height: 48)
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "开发")
+        try tmux.keys("m")
+        try tmux.waitFor(text: "我的")
+        try tmux.keys("2")
+        try tmux.keys("/")
+        try tmux.type("上海仪表罐区")
+        try tmux.keys("Enter")
+        try tmux.waitFor(text: "上海仪表罐区自动化项目")
+        try tmux.keys("Enter")
+        try tmux.waitFor("the deal open") { $0.contains("#73 上海仪表罐区自动化项目") && $0.contains("关键节点") }
+        try tmux.keys("x")
+        try tmux.waitFor("the loss form") { $0.contains("丢单 · Enter 保存 · Esc 取消") && $0.contains("赢单对手:") }
+        try tmux.type("jgtg")
+        try tmux.waitFor("the reason picker on 价格太高") { $0.contains("丢单原因") && $0.contains("› 价格太高") }
+        try tmux.keys("Enter")
+        try tmux.waitFor("价格太高 in the field") { $0.contains("原因: 价格太高") }
+        try tmux.keys("Tab")
+        try tmux.type("对手报价低 15%")
+        try tmux.keys("Tab")
+        try tmux.type("西门子")
+        try tmux.waitFor("a new competitor offered") { $0.contains("+ 新增: 西门子") }
+        try tmux.keys("Enter")
+        try tmux.waitFor("西门子 in the field") { $0.contains("赢单对手: 西门子") }
+        try tmux.keys("Enter")
+        try tmux.waitFor("the deal lost") { $0.contains("#73 丢单: 价格太高 — 对手报价低 15%") }
+        let deal = try #require(try sandbox.json(["deal", "show", "73", "--json", "--user", "wang.lei"]) as? [String: Any])
+        #expect(deal["outcome"] as? String == "lost")
+        #expect(deal["lossReason"] as? String == "价格太高")
+        #expect(deal["lostTo"] as? String == "西门子")
+        try tmux.quit()
+    }
 }

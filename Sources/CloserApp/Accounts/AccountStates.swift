@@ -173,8 +173,15 @@ public struct Account360State: Sendable {
         let labels = Self.fieldLabels(lang)
         let values = [a.name, a.grade.rawValue, String(a.assistance), String(a.loyalty), a.industry, a.region, a.businessNature, a.scale, a.notes]
         let placeholders = ["", "A B C D", "1…10", "1…10", "", "", "", "", ""]
+        // The grade is picked: its letter is the field's text, what it means beside it.
+        let grades = FieldChoices(title: labels[Self.gradeField],
+                                  choices: Grade.allCases.map { grade in
+                                      PickerChoice(id: grade.rawValue, label: grade.rawValue, detail: grade.label[lang],
+                                                   searchKey: SearchText.key(for: [grade.label.zh, grade.label.en, grade.rawValue]).lowercased())
+                                  }, noMatch: FieldPickers.noMatch[lang])
         return FormState(fields: zip(labels.indices, labels).map { index, label in
-            FormField(label: label, text: values[index], placeholder: placeholders[index], maxLength: index == Self.notesField ? 2000 : 200)
+            FormField(label: label, text: values[index], placeholder: placeholders[index], maxLength: index == Self.notesField ? 2000 : 200,
+                      choices: index == Self.gradeField ? grades : nil)
         })
     }
 }

@@ -238,7 +238,7 @@ enum QuadrantUpdate {
         pending.loyalty += loyalty
         pending.assistance += assistance
         state.quadrant.pendingScores = pending.changed ? pending : nil
-        state.message = StatusMessage(pending.changed ? pending.message(state.lang) : "\(pending.before.name): =")
+        state.message = StatusMessage(pending.changed ? pending.message(state.lang, room: state.width - 4) : "\(pending.before.name): =")
         return saveFirst
     }
 

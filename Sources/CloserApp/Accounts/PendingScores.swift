@@ -1,4 +1,5 @@
 import CloserCore
+import TerminalUI
 
 /// Score presses on the quadrant not saved yet: `+` pressed five times shows 5→10 and waits;
 /// Enter (or leaving the account) saves them as one change, which one `u` takes back; Esc drops them.
@@ -23,14 +24,16 @@ public struct PendingScores: Sendable, Equatable {
 
     var changed: Bool { loyalty != before.loyalty || assistance != before.assistance }
 
-    /// "中国石化: 忠诚 5→8 · Enter 保存 · Esc 放弃".
-    func message(_ lang: Language) -> String {
+    /// "中国石化: 忠诚 5→8 · Enter 保存 · Esc 放弃", the account's name cut with "…" so the whole
+    /// message fits in `room` columns (the status line's width).
+    func message(_ lang: Language, room: Int = .max) -> String {
         var parts: [String] = []
         if loyalty != before.loyalty { parts.append("\(LocalizedText(en: "loyalty", zh: "忠诚")[lang]) \(before.loyalty)→\(loyalty)") }
         if assistance != before.assistance { parts.append("\(LocalizedText(en: "assistance", zh: "协助")[lang]) \(before.assistance)→\(assistance)") }
         let quadrant = account.quadrant != before.quadrant ? " · \(before.quadrant.label[lang]) → \(account.quadrant.label[lang])" : ""
-        return "\(before.name): \(parts.joined(separator: ", "))\(quadrant) · "
-            + LocalizedText(en: "Enter saves · Esc drops", zh: "Enter 保存 · Esc 放弃")[lang]
+        let tail = ": \(parts.joined(separator: ", "))\(quadrant) · " + LocalizedText(en: "Enter saves · Esc drops", zh: "Enter 保存 · Esc 放弃")[lang]
+        let nameRoom = room == .max ? Int.max : max(4, room - TextWidth.of(tail))
+        return (TextWidth.of(before.name) <= nameRoom ? before.name : TextWidth.truncate(before.name, to: nameRoom)) + tail
     }
 }
 

@@ -190,12 +190,10 @@ extension App {
                 person.level = manager.level
                 person.function = manager.function
             }
-            let managerName = person.reportsTo.flatMap { state.orgChart.tree.persons[$0]?.name } ?? ""
-            state.overlay = .orgChart(.person(PersonFormState(person: person, managerName: managerName, lang: lang)))
+            state.overlay = .orgChart(.person(PersonFormState(person: person, tree: state.orgChart.tree, lang: lang)))
         case .personEdit:
             guard let person = selected else { return }
-            let managerName = state.orgChart.tree.parent(of: person.id).flatMap { state.orgChart.tree.persons[$0]?.name } ?? ""
-            state.overlay = .orgChart(.person(PersonFormState(person: person, managerName: managerName, lang: lang)))
+            state.overlay = .orgChart(.person(PersonFormState(person: person, tree: state.orgChart.tree, lang: lang)))
         case .personDelete:
             guard let person = selected else { return }
             let reports = state.orgChart.tree.reports(of: person.id).count
@@ -285,8 +283,7 @@ extension App {
             case .confirm: savePersonForm(&form)
             case .reloadForm:
                 guard let conflict = form.conflict else { return }
-                let managerName = conflict.current.reportsTo.flatMap { state.orgChart.tree.persons[$0]?.name } ?? ""
-                form.takeConflict(fresh: PersonFormState(person: conflict.current, managerName: managerName, lang: state.lang))
+                form.takeConflict(fresh: PersonFormState(person: conflict.current, tree: state.orgChart.tree, lang: state.lang))
                 state.message = StatusMessage(RecordForm<Person>.reloadedMessage(conflict, state.lang))
                 state.overlay = .orgChart(.person(form))
             default:

@@ -16,8 +16,10 @@ public struct PersonFormState: Sendable {
 
     public var isNew: Bool { person.id == 0 }
 
-    init(person: Person, managerName: String, lang: Language) {
+    /// `tree`: the account's chart, whose persons the manager is picked among.
+    init(person: Person, tree: OrgTree, lang: Language) {
         self.person = person
+        let managers = Self.managerChoices(for: person, in: tree, lang: lang)
         func field(_ en: String, _ zh: String, _ text: String, _ hint: String = "") -> FormField {
             FormField(label: LocalizedText(en: en, zh: zh)[lang], text: text, placeholder: hint, maxLength: 500)
         }
@@ -36,8 +38,9 @@ public struct PersonFormState: Sendable {
             field("Influence", "影响力", "\(person.influence)", "0…100"),
             picked("Inside coach", "内线", person.isInsideCoach ? LocalizedText(en: "yes", zh: "是")[lang] : LocalizedText(en: "no", zh: "否")[lang],
                    FieldPickers.yesNo(title: LocalizedText(en: "Inside coach", zh: "内线"), lang: lang)),
-            field("Reports to", "上级", managerName, LocalizedText(en: "name, initials or #id; empty for none", zh: "姓名、拼音首字母或 #编号；留空为无")[lang]),
-            field("Last met", "最近见面", person.lastMet?.description ?? "", "YYYY-MM-DD, today, -7"),
+            FormField(label: LocalizedText(en: "Reports to", zh: "上级")[lang],
+                      text: managers.text(of: [person.reportsTo.map { String($0) } ?? Self.noManager]), choices: managers),
+            field("Last met", "最近见面", person.lastMet?.description ?? "", LocalizedText(en: "YYYY-MM-DD, today, -7", zh: "YYYY-MM-DD、今天、-7")[lang]),
             field("Cares about", "关注点", person.cares),
             field("Notes", "备注", person.notes),
             field("Phone", "电话", person.phone),
@@ -81,19 +84,50 @@ public struct PersonFormState: Sendable {
         case "no", "n", "false", "0", "否", "": p.isInsideCoach = false
         default: fail(.coach, LocalizedText(en: "yes or no", zh: "是或否"))
         }
-        switch PersonFormState.manager(text(.manager), in: tree, excluding: p.id) {
-        case .success(let manager): p.reportsTo = manager
-        case .failure(let refusal): fail(.manager, refusal.message)
+        let managerField = form.fields[Field.manager.rawValue]
+        if let picked = managerField.choices?.ids(in: managerField.text).first {
+            p.reportsTo = picked == Self.noManager ? nil : Int64(picked)
+        } else {
+            switch PersonFormState.manager(text(.manager), in: tree, excluding: p.id) {
+            case .success(let manager): p.reportsTo = manager
+            case .failure(let refusal): fail(.manager, refusal.message)
+            }
         }
         let met = text(.lastMet)
         if met.isEmpty { p.lastMet = nil } else if let day = Day(typed: met, today: today) { p.lastMet = day } else {
-            fail(.lastMet, LocalizedText(en: "a date: YYYY-MM-DD, today, -7", zh: "日期：YYYY-MM-DD、today、-7"))
+            fail(.lastMet, LocalizedText(en: "a date: YYYY-MM-DD, today, -7", zh: "日期：YYYY-MM-DD、今天、-7"))
         }
         p.cares = text(.cares)
         p.notes = form.text(of: Field.notes.rawValue)
         p.phone = text(.phone)
         p.email = text(.email)
         return errors.isEmpty ? .success(p) : .failure(FieldErrors(list: errors))
+    }
+
+    static let noManager = "none"
+
+    /// Whom the person may report to: "nobody" first, then the account's other persons in the
+    /// chart's order — never the person themselves nor anyone under them (that would be a loop).
+    /// Found by name, title or pinyin initials; a name two persons share is told apart by #id.
+    static func managerChoices(for person: Person, in tree: OrgTree, lang: Language) -> FieldChoices {
+        var below = Set<Int64>()
+        if person.id != 0 {
+            var stack = [person.id]
+            while let next = stack.popLast() {
+                if below.insert(next).inserted { stack += tree.reports(of: next) }
+            }
+        }
+        let candidates = (tree.ordered + tree.persons.keys.sorted()).reduce(into: [Int64]()) { list, id in
+            if !below.contains(id), !list.contains(id), tree.persons[id] != nil { list.append(id) }
+        }.compactMap { tree.persons[$0] }
+        let names = Dictionary(grouping: candidates, by: \.name)
+        let people = candidates.map { candidate in
+            PickerChoice(id: String(candidate.id), label: (names[candidate.name]?.count ?? 0) > 1 ? "\(candidate.name) #\(candidate.id)" : candidate.name,
+                         detail: candidate.title, searchKey: SearchText.key(for: [candidate.name, candidate.title]).lowercased())
+        }
+        return FieldChoices(title: LocalizedText(en: "Reports to", zh: "上级")[lang],
+                            choices: [FieldPickers.choice(id: noManager, label: LocalizedText(en: "nobody (not mapped)", zh: "无（未挂接）"), lang: lang)] + people,
+                            noMatch: FieldPickers.noMatch[lang])
     }
 
     /// Finds the manager named in the field among the chart's persons: "#12", an exact name,

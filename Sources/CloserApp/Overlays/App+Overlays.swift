@@ -13,6 +13,10 @@ extension App {
             form.handle(key)
             var changed = overlay
             changed.form = form
+            if case .newDeal(var adding) = changed {
+                adding.followProcess()
+                changed = .newDeal(adding)
+            }
             state.overlay = changed
             return
         }
@@ -169,15 +173,6 @@ extension App {
             }
             state.overlay = nil
             saveFilter(named: text, query: query)
-        case .lostReason(let dealID):
-            guard !text.isEmpty else {
-                var retry = prompt
-                retry.error = LocalizedText(en: "A lost deal records why", zh: "丢单必须记录原因")[state.lang]
-                state.overlay = .prompt(retry)
-                return
-            }
-            state.overlay = nil
-            perform([.work(CloseDeal(dealID: dealID, outcome: .lost, reason: text, version: nil), replyTo: .dealDetail)])
         }
     }
 
@@ -187,7 +182,8 @@ extension App {
     /// `n`: a new deal in `stage` (the board's selected column), else the process's first stage.
     func beginNewDeal(stage: String?) {
         let stage = stage ?? state.process.stages[0].key
-        state.overlay = .newDeal(NewDealState(lang: state.lang, process: state.process, stageKey: stage, owner: state.user, reps: state.reps))
+        state.overlay = .newDeal(NewDealState(lang: state.lang, catalog: state.catalog, process: state.process, stageKey: stage,
+                                              owner: state.user, reps: state.reps, currencies: state.currencies))
     }
 
     /// Checks each field, puts the message next to the field that is wrong, and only then writes.
@@ -205,7 +201,8 @@ extension App {
         if accountText.isEmpty { fail(NewDealState.accountField, LocalizedText(en: "required", zh: "必填")) }
         if title.isEmpty { fail(NewDealState.titleField, LocalizedText(en: "required", zh: "必填")) }
         let amountText = form.form.text(of: NewDealState.amountField)
-        let amount = amountText.isEmpty ? Money(minorUnits: 0) : Money.parse(amountText)
+        let currency = form.chosenCurrency ?? state.numbers.base
+        let amount = amountText.isEmpty ? Money(minorUnits: 0, currency: currency) : Money.parse(amountText, currency: currency)
         if amount == nil { fail(NewDealState.amountField, LocalizedText(en: "not an amount: 1200000, 120万, 1.5M", zh: "金额格式错误：1200000、120万、1.5M")) }
         let close = FieldParse.day(form.form.text(of: NewDealState.closeField), today: state.today)
         if close == .invalid { fail(NewDealState.closeField, LocalizedText(en: "not a date: YYYY-MM-DD", zh: "日期格式错误：YYYY-MM-DD")) }
@@ -215,7 +212,7 @@ extension App {
             state.overlay = .newDeal(form)
             return
         }
-        var deal = Deal(accountID: 0, title: title, processKey: form.processKey, stageKey: form.chosenStage ?? form.stageKey, amount: amount,
+        var deal = Deal(accountID: 0, title: title, processKey: form.chosenProcess ?? form.processKey, stageKey: form.chosenStage ?? form.stageKey, amount: amount,
                         owner: form.chosenOwner ?? state.user)
         deal.expectedClose = close.day
         deal.nextStep = form.form.text(of: NewDealState.nextStepField)
@@ -240,6 +237,11 @@ enum FieldParse {
 }
 
 extension AppState {
+    /// The currencies a deal may be in: the base one first, then those the team has rates for.
+    var currencies: [String] {
+        [numbers.base] + numbers.rates.currencies.filter { $0 != numbers.base }
+    }
+
     /// A stage by key, preferring the board's process (stage keys of the built-ins are unique).
     func stage(_ key: String) -> StageTemplate? {
         process.stage(key) ?? catalog.processes.first { $0.stage(key) != nil }?.stage(key)

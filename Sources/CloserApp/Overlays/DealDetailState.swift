@@ -9,6 +9,8 @@ public struct DealDetailState: Sendable {
         case edit(RecordForm<Deal>)
         /// Logging an activity: its kind (picked), the day it happened, the persons met (picked), notes.
         case logActivity(FormState)
+        /// Losing the deal: the reason picked from the team's list, its details, the competitor who won.
+        case lose(FormState)
     }
 
     public var deal: Deal
@@ -47,6 +49,8 @@ public struct DealDetailState: Sendable {
     }
 
     public static let nextStepField = 0, dueField = 1, amountField = 2, closeField = 3
+    /// Picked: the base currency and those the team has rates for (and the deal's own).
+    public static let currencyField = 4
     public static let activityKindField = 0, activityDayField = 1, activityMetField = 2, activityNotesField = 3
 
     /// The activity form: a visit today by default; the day may go back, never forward.
@@ -61,15 +65,18 @@ public struct DealDetailState: Sendable {
         ], focus: Self.activityNotesField)
     }
 
-    public func editForm(_ lang: Language) -> FormState { Self.editForm(deal, lang) }
+    public func editForm(_ lang: Language, currencies: [String]) -> FormState { Self.editForm(deal, lang, currencies: currencies) }
 
     /// The edit form as it opens on `deal`.
-    static func editForm(_ deal: Deal, _ lang: Language) -> FormState {
-        FormState(fields: [
+    static func editForm(_ deal: Deal, _ lang: Language, currencies: [String]) -> FormState {
+        let codes = currencies.contains(deal.amount.currency) ? currencies : currencies + [deal.amount.currency]
+        let money = FieldPickers.currencies(codes, lang: lang)
+        return FormState(fields: [
             FormField(label: lang(.nextStep), text: deal.nextStep),
             FormField(label: lang(.due), text: deal.nextStepDue?.description ?? "", placeholder: "YYYY-MM-DD, +7"),
             FormField(label: lang(.amount), text: Money.format(deal.amount.minorUnits).replacingOccurrences(of: ",", with: "")),
             FormField(label: lang(.expectedClose), text: deal.expectedClose?.description ?? "", placeholder: "YYYY-MM-DD"),
+            FormField(label: LocalizedText(en: "Currency", zh: "币种")[lang], text: deal.amount.currency, choices: money),
         ])
     }
 }
@@ -90,8 +97,12 @@ extension Deal: EditableRecord {
     public static let formFields: [RecordField<Deal>] = [
         RecordField(UIText.nextStep.text, \.nextStep),
         RecordField(UIText.due.text, \.nextStepDue),
-        RecordField(UIText.amount.text, \.amount),
+        // The amount and its currency are two fields: each keeps what the other writer did to the other.
+        RecordField(UIText.amount.text, differs: { $0.amount.minorUnits != $1.amount.minorUnits },
+                    copy: { $1.amount.minorUnits = $0.amount.minorUnits }),
         RecordField(UIText.expectedClose.text, \.expectedClose),
+        RecordField(LocalizedText(en: "Currency", zh: "币种"), differs: { $0.amount.currency != $1.amount.currency },
+                    copy: { $1.amount.currency = $0.amount.currency }),
     ]
 
     public static func edit(_ store: any Store, _ id: Int64, expectedVersion: Int, _ change: (inout Deal) throws -> Void) throws -> Deal {
@@ -125,7 +136,7 @@ extension DealDetailState {
         switch mode {
         case .browse: [Self.keys]
         case .edit: [RecordFormKeys.keys, FormKeys.keys]
-        case .logActivity: [FormKeys.keys]
+        case .logActivity, .lose: [FormKeys.keys]
         }
     }
 

@@ -56,6 +56,11 @@ enum DealDetailUpdate {
             detail.deal = deal
             state.overlay = .detail(detail)
             return written(state, deal.id)
+        case .reply(let choices as LossChoices):
+            guard var detail = current(state), case .browse = detail.mode, detail.deal.outcome == .open else { return [] }
+            detail.mode = .lose(DealDetailState.lossForm(choices, lang))
+            state.overlay = .detail(detail)
+            return []
         case .reply(let activity as Activity):
             guard var detail = current(state) else { return [] }
             let names = activity.personIDs.compactMap { id in detail.persons.first { $0.id == id }?.name }
@@ -115,7 +120,7 @@ enum DealDetailUpdate {
                 return save(&detail, edit, &state)
             case .reloadForm:
                 guard let conflict = edit.conflict else { break }
-                edit.takeConflict(fresh: DealDetailState.editForm(conflict.current, state.lang))
+                edit.takeConflict(fresh: DealDetailState.editForm(conflict.current, state.lang, currencies: state.currencies))
                 state.message = StatusMessage(RecordForm<Deal>.reloadedMessage(conflict, state.lang))
                 detail.mode = .edit(edit)
             default:
@@ -131,6 +136,16 @@ enum DealDetailUpdate {
             default:
                 form.run(command)
                 detail.mode = .logActivity(form)
+            }
+        case .lose(var form):
+            switch command {
+            case .close:
+                detail.mode = .browse
+            case .confirm:
+                return saveLoss(&detail, &form, &state)
+            default:
+                form.run(command)
+                detail.mode = .lose(form)
             }
         }
         state.overlay = .detail(detail)
@@ -148,6 +163,9 @@ enum DealDetailUpdate {
         case .logActivity(var form):
             form.handle(key)
             detail.mode = .logActivity(form)
+        case .lose(var form):
+            form.handle(key)
+            detail.mode = .lose(form)
         }
         state.overlay = .detail(detail)
     }
@@ -175,7 +193,7 @@ enum DealDetailUpdate {
             let done = !detail.deal.milestonesDone.contains(row.milestone.key)
             return [.work(SetMilestone(dealID: id, key: row.milestone.key, done: done, version: detail.deal.version), replyTo: .dealDetail)]
         case .editDeal:
-            detail.mode = .edit(RecordForm(form: detail.editForm(lang), original: detail.deal))
+            detail.mode = .edit(RecordForm(form: detail.editForm(lang, currencies: state.currencies), original: detail.deal))
         case .openOrgChart:
             state.overlay = nil
             return [.openOrgChart(accountID: detail.deal.accountID)]
@@ -200,8 +218,9 @@ enum DealDetailUpdate {
         case .markWon:
             return [.work(CloseDeal(dealID: id, outcome: .won, reason: "", version: detail.deal.version), replyTo: .dealDetail)]
         case .markLost:
-            state.overlay = .prompt(PromptState(title: LocalizedText(en: "Why was it lost?", zh: "丢单原因？")[lang], purpose: .lostReason(dealID: id)))
-            return []
+            // The form opens once the team's reasons and the competitors met are read.
+            guard detail.deal.outcome == .open else { return [] }
+            return [.work(ReadLossChoices(dealID: id, accountID: detail.deal.accountID, competitors: detail.deal.competitors), replyTo: .dealDetail)]
         default:
             return []
         }
@@ -244,7 +263,9 @@ enum DealDetailUpdate {
         case let result: deal.expectedClose = result.day
         }
         let amountText = form.text(of: DealDetailState.amountField)
-        if let amount = Money.parse(amountText.isEmpty ? "0" : amountText, currency: deal.amount.currency) {
+        let currencyField = form.fields[DealDetailState.currencyField]
+        let currency = currencyField.choices?.ids(in: currencyField.text).first ?? deal.amount.currency
+        if let amount = Money.parse(amountText.isEmpty ? "0" : amountText, currency: currency) {
             deal.amount = amount
         } else {
             form.setError(LocalizedText(en: "not an amount: 1200000, 120万, 1.5M", zh: "金额格式错误")[lang], at: DealDetailState.amountField)
@@ -256,6 +277,24 @@ enum DealDetailUpdate {
         state.overlay = .detail(detail)
         guard valid else { return [] }
         return [.work(SaveRecord(original: edit.original, edited: deal), replyTo: .dealDetail)]
+    }
+
+    /// Loses the deal for the picked reason; a field in error keeps the form open with its message.
+    static func saveLoss(_ detail: inout DealDetailState, _ form: inout FormState, _ state: inout AppState) -> [Effect] {
+        for index in form.fields.indices { form.setError(nil, at: index) }
+        defer {
+            detail.mode = .lose(form)
+            state.overlay = .detail(detail)
+        }
+        switch DealDetailState.loss(from: form) {
+        case .failure(let refusal):
+            form.setError(refusal.message[state.lang], at: refusal.field)
+            form.focus = refusal.field
+            state.message = StatusMessage(refusal.message[state.lang], isError: true)
+            return []
+        case .success(let loss):
+            return [.work(LoseDeal(dealID: detail.deal.id, loss: loss, version: detail.deal.version), replyTo: .dealDetail)]
+        }
     }
 
     /// Logs the activity on the day it happened (never a future one) with the persons met,

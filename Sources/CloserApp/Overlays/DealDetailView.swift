@@ -23,6 +23,7 @@ enum DealDetailView {
 
     /// The footer's rows: history and keys (5), or the edit form with a refusal under it.
     static func footerRows(_ detail: DealDetailState, lang: Language, width: Int) -> Int {
+        if case .lose(let form) = detail.mode { return max(5, 1 + Form.height(of: form)) }
         guard case .edit(let edit) = detail.mode else { return 5 }
         let notice = edit.conflict.map { TextWidth.wrap($0.notice(lang), to: max(1, width)).count } ?? 0
         return max(5, 1 + Form.height(of: edit.form) + notice)
@@ -146,6 +147,9 @@ enum DealDetailView {
         case .logActivity(let form):
             // The footer's top rule says what is being logged and how to leave; the four fields fill its rows.
             canvas.put(" \(lang(.logActivity)) · Enter \(lang(.save)) · Esc \(lang(.cancel)) ", x: rect.x + 1, y: rect.y, role: .title, maxWidth: rect.width - 2)
+            Form.render(into: &canvas, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), form: form)
+        case .lose(let form):
+            canvas.put(" \(LocalizedText(en: "Lost", zh: "丢单")[lang]) · Enter \(lang(.save)) · Esc \(lang(.cancel)) ", x: rect.x + 1, y: rect.y, role: .title, maxWidth: rect.width - 2)
             Form.render(into: &canvas, rect: Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1), form: form)
         }
     }

@@ -12,10 +12,11 @@ extension Overlay {
             case .detail(let detail):
                 switch detail.mode {
                 case .edit(let edit): edit.form
-                case .logActivity(let form): form
+                case .logActivity(let form), .lose(let form): form
                 case .browse: nil
                 }
             case .plans(let plans): plans.form
+            case .accounts(.account(let detail)): detail.ownership.step == nil ? detail.form?.form : nil
             default: nil
             }
         }
@@ -34,6 +35,7 @@ extension Overlay {
                     edit.form = newValue
                     detail.mode = .edit(edit)
                 case .logActivity: detail.mode = .logActivity(newValue)
+                case .lose: detail.mode = .lose(newValue)
                 case .browse: return
                 }
                 self = .detail(detail)
@@ -44,6 +46,10 @@ extension Overlay {
                 case .list, .confirmCancel: return
                 }
                 self = .plans(plans)
+            case .accounts(.account(var detail)):
+                guard detail.form != nil else { return }
+                detail.form?.form = newValue
+                self = .accounts(.account(detail))
             default:
                 return
             }

@@ -134,7 +134,6 @@ public struct PromptState: Sendable {
     public enum Purpose: Sendable, Equatable {
         case search
         case forceReason(dealID: Int64, stage: String, version: Int)
-        case lostReason(dealID: Int64)
         case saveFilter(query: String)
         case jumpToPerson
         case logMeeting(personID: Int64)
@@ -164,31 +163,39 @@ extension Command {
 /// first facts, checked field by field.
 public struct NewDealState: Sendable {
     public static let accountField = 0, titleField = 1, amountField = 2, closeField = 3, nextStepField = 4, dueField = 5
-    /// Picked, not typed: the stage among the process's, the owner among the team's reps.
-    public static let stageField = 6, ownerField = 7
+    /// Picked, not typed: the sales process, the stage among the process's, the owner among the team's reps,
+    /// the currency among the base one and those the team has rates for.
+    public static let processField = 6, stageField = 7, ownerField = 8, currencyField = 9
 
     public var form: FormState
     public var processKey: String
     public var stageKey: String
+    /// The processes the stage field's choices follow.
+    public var catalog: ProcessCatalog
+    let lang: Language
 
-    /// The stage and owner chosen, by key and login name (the fields hold their labels).
+    /// The process, stage, owner and currency chosen, by key, login name and code (the fields hold their labels).
+    public var chosenProcess: String? { chosen(Self.processField) }
     public var chosenStage: String? { chosen(Self.stageField) }
     public var chosenOwner: String? { chosen(Self.ownerField) }
+    public var chosenCurrency: String? { chosen(Self.currencyField) }
 
     private func chosen(_ field: Int) -> String? {
         guard form.fields.indices.contains(field) else { return nil }
         return form.fields[field].choices?.ids(in: form.text(of: field)).first
     }
 
-    public init(lang: Language, process: ProcessTemplate, stageKey: String, owner: String, reps: [String]) {
+    /// `currencies`: the base currency first, then those with rates.
+    public init(lang: Language, catalog: ProcessCatalog, process: ProcessTemplate, stageKey: String, owner: String, reps: [String],
+                currencies: [String]) {
+        let processes = FieldPickers.processes(catalog, lang: lang)
         let stages = FieldPickers.stages(process, lang: lang)
         let owners = FieldPickers.reps(reps.contains(owner) ? reps : [owner] + reps, lang: lang)
-        self.init(lang: lang, processKey: process.key, stageKey: stageKey)
-        form.fields.append(FormField(label: LocalizedText(en: "Stage", zh: "阶段")[lang], text: stages.text(of: [stageKey]), choices: stages))
-        form.fields.append(FormField(label: LocalizedText(en: "Owner", zh: "负责人")[lang], text: owner, choices: owners))
-    }
-
-    public init(lang: Language, processKey: String, stageKey: String) {
+        let money = FieldPickers.currencies(currencies.isEmpty ? [Money.defaultCurrency] : currencies, lang: lang)
+        self.lang = lang
+        self.catalog = catalog
+        processKey = process.key
+        self.stageKey = stageKey
         form = FormState(fields: [
             FormField(label: lang(.account), placeholder: lang == .zh ? "名称或拼音首字母" : "name or pinyin initials"),
             FormField(label: lang(.title)),
@@ -196,8 +203,22 @@ public struct NewDealState: Sendable {
             FormField(label: lang(.expectedClose), placeholder: "YYYY-MM-DD"),
             FormField(label: lang(.nextStep)),
             FormField(label: lang(.due), placeholder: "YYYY-MM-DD, +7"),
+            FormField(label: LocalizedText(en: "Process", zh: "销售流程")[lang], text: processes.text(of: [process.key]), choices: processes),
+            FormField(label: LocalizedText(en: "Stage", zh: "阶段")[lang], text: stages.text(of: [stageKey]), choices: stages),
+            FormField(label: LocalizedText(en: "Owner", zh: "负责人")[lang], text: owner, choices: owners),
+            FormField(label: LocalizedText(en: "Currency", zh: "币种")[lang], text: money.choices.first?.label ?? "", choices: money),
         ])
-        self.processKey = processKey
-        self.stageKey = stageKey
+    }
+
+    /// After a key: a process picked anew brings its own stages (the same stage kept where it
+    /// has one of that key, else its first).
+    mutating func followProcess() {
+        guard let key = chosenProcess, key != processKey, let process = catalog.process(key) else { return }
+        let current = chosenStage ?? stageKey
+        processKey = key
+        stageKey = process.stage(current) != nil ? current : process.stages.first?.key ?? current
+        let stages = FieldPickers.stages(process, lang: lang)
+        form.fields[Self.stageField].choices = stages
+        form.fields[Self.stageField].state.text = stages.text(of: [stageKey])
     }
 }

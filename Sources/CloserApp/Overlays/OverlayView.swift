@@ -9,7 +9,7 @@ enum OverlayView {
         switch overlay {
         case .help(let offset):
             HelpOverlay.render(into: &canvas, area: area.inset(by: 1), title: lang(.help), sections: KeyMap.helpSections(lang) + [BoardView.legend(lang), BoardView.healthLegend(lang)], offset: offset,
-                               footer: "↑↓ PgUp PgDn · Esc")
+                               footer: "↑↓ PgUp PgDn · Esc", more: LocalizedText(en: "more", zh: "更多")[lang])
         case .palette(let palette):
             PaletteView.render(palette, state: state, into: &canvas, area: area)
         case .prompt(let prompt):
@@ -24,7 +24,8 @@ enum OverlayView {
         case .newDeal(let form):
             let height = Form.height(of: form.form) + 4
             let box = area.centered(width: min(area.width - 4, 70), height: min(area.height - 2, height))
-            let title = "\(lang(.newDeal)) — \(state.process.stage(form.chosenStage ?? form.stageKey)?.name[lang] ?? form.stageKey)"
+            let process = form.catalog.process(form.processKey) ?? state.process
+            let title = "\(lang(.newDeal)) — \(process.stage(form.chosenStage ?? form.stageKey)?.name[lang] ?? form.stageKey)"
             let inner = Panel.render(into: &canvas, rect: box, title: title, focused: true, fill: .overlay)
             Form.render(into: &canvas, rect: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: inner.height - 2), form: form.form)
             canvas.put("Tab ↓ · Enter \(lang(.save)) · Esc \(lang(.cancel))", x: inner.x + 1, y: inner.maxY - 1, role: .dim, maxWidth: inner.width - 2)

@@ -24,6 +24,15 @@ struct UndoLast: Work, Equatable {
 
 /// `u`, from any screen or the open deal: asks for the undo, says what was undone, and rereads.
 enum UndoFlow {
+    /// Why the undo was refused, in the reader's language where the store says it in both.
+    static func reason(_ error: any Error) -> LocalizedText {
+        switch error {
+        case let refusal as UndoRefusal: refusal.text
+        case StoreError.notFound(_, let id): LocalizedText(en: String(describing: error), zh: "没有编号为 \(id) 的修改")
+        default: LocalizedText(en: String(describing: error), zh: String(describing: error))
+        }
+    }
+
     static func begin(_ state: AppState) -> [Effect] {
         [.work(UndoLast(since: state.openedAt ?? .distantPast), replyTo: .undo)]
     }
@@ -40,7 +49,7 @@ enum UndoFlow {
             state.message = StatusMessage(UndoNote.done(undo, catalog: state.catalog)[lang])
             return [.reload(keeping: undo.entity == "deal" ? undo.entityID : nil)]
         case .failed(_, let error):
-            state.message = StatusMessage(LocalizedText(en: "Not undone: ", zh: "未撤销：")[lang] + String(describing: error), isError: true)
+            state.message = StatusMessage(LocalizedText(en: "Not undone: ", zh: "未撤销：")[lang] + reason(error)[lang], isError: true)
             return []
         case .reply, .load, .command, .mouse:
             return []

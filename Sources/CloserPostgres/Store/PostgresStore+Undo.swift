@@ -38,7 +38,7 @@ extension PostgresStore {
                 }
             }
             guard let logged = try connection.queryOne("SELECT * FROM event WHERE note = ? ORDER BY id DESC LIMIT 1", [.text(note)]) else {
-                throw StoreError.refused("change \(change.id) did not change anything to undo")
+                throw UndoRefusal.nothingToUndo(change: change.id)
             }
             return try ChangeEvent(pg: logged)
         }
@@ -48,20 +48,20 @@ extension PostgresStore {
     /// one undone already, a log row from before undo, or a row that has changed since.
     private func checkUndoable(_ connection: Connection, _ change: ChangeEvent) throws {
         guard change.user == actor else {
-            throw StoreError.refused("change \(change.id) was made by \(change.user): you can undo only your own changes")
+            throw UndoRefusal.notYours(change: change.id, by: change.user)
         }
-        guard UndoNote.undoneEvent(change) == nil else { throw StoreError.refused("change \(change.id) is itself an undo") }
+        guard UndoNote.undoneEvent(change) == nil else { throw UndoRefusal.isAnUndo(change: change.id) }
         guard UndoNote.isUndoable(entity: change.entity, action: change.action) else {
-            throw StoreError.refused("a \(change.entity) '\(change.action)' cannot be undone; a move, a milestone, a score change or an edit can")
+            throw UndoRefusal.notUndoable(entity: change.entity, action: change.action)
         }
         if let undo = try connection.queryOne(#"SELECT "user" FROM event WHERE note = ? LIMIT 1"#, [.text(UndoNote.note(undoing: change.id))]) {
-            throw StoreError.refused("change \(change.id) was undone already (by \(try undo.string("user")))")
+            throw UndoRefusal.undoneAlready(change: change.id, by: try undo.string("user"))
         }
         guard let version = change.version else {
-            throw StoreError.refused("change \(change.id) was logged before changes could be undone")
+            throw UndoRefusal.loggedBeforeUndo(change: change.id)
         }
         guard let row = try connection.queryOne("SELECT version, updated_by FROM \(change.entity) WHERE id = ? FOR UPDATE", [.int(change.entityID)]) else {
-            throw StoreError.refused("\(change.entity) \(change.entityID) was deleted since: nothing to undo")
+            throw UndoRefusal.deleted(entity: change.entity, id: change.entityID)
         }
         let current = try row.int("version")
         guard current == version else {
@@ -69,8 +69,8 @@ extension PostgresStore {
             let since = try connection.queryOne("""
                 SELECT "user" FROM event WHERE entity = ? AND entity_id = ? AND id > ? ORDER BY id DESC LIMIT 1
                 """, [.text(change.entity), .int(change.entityID), .int(change.id)])?.string("user") ?? row.string("updated_by")
-            let who = since == actor ? "you (undo that change first)" : since
-            throw StoreError.refused("\(change.entity) \(change.entityID) was changed by \(who) since (version \(version) → \(current)): nothing was undone")
+            throw UndoRefusal.changedSince(entity: change.entity, id: change.entityID, by: since == actor ? nil : since,
+                                           version: version, current: current)
         }
     }
 
@@ -79,7 +79,7 @@ extension PostgresStore {
     private func undoDeal(_ connection: Connection, _ change: ChangeEvent, note: String) throws {
         switch change.action {
         case "moved", "forced":
-            guard let stage = change.changes["stage"]?.old else { throw StoreError.refused("change \(change.id) moved no stage") }
+            guard let stage = change.changes["stage"]?.old else { throw UndoRefusal.movedNoStage(change: change.id) }
             let entered = try connection.queryOne("SELECT entered_at FROM stage_event WHERE event_id = ?", [.int(change.id)])?
                 .optionalDouble("entered_at")
             let forced = Set((change.changes["forced"]?.new ?? "").components(separatedBy: ", ").filter { !$0.isEmpty })
@@ -107,7 +107,7 @@ extension PostgresStore {
 
     private func reverted<T: Codable>(_ value: T, _ change: ChangeEvent, skipping: Set<String> = []) throws -> T {
         guard let back = FieldRevert.revert(value, change.changes, skipping: skipping) else {
-            throw StoreError.refused("change \(change.id) cannot be undone exactly (a value it logged does not read back); nothing was undone")
+            throw UndoRefusal.inexact(change: change.id)
         }
         return back
     }

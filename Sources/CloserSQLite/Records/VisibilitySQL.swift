@@ -59,9 +59,9 @@ extension SQLFilter {
     }
 
     /// Limits rows with an account id column to the accounts the actor may see.
-    mutating func restrict(accountColumn column: String, to actor: Actor) {
+    mutating func restrict(accountColumn column: String, to actor: Actor, checking: VisibleAccountCheck = .asSet) {
         guard let viewer = actor.viewer, viewer.role == .rep else { return }
-        add("\(column) IN (SELECT v.id FROM account v WHERE \(VisibilitySQL.visibleToRep("v")))", VisibilitySQL.arguments(for: viewer.name))
+        add(VisibilitySQL.visibleAccount(column, checking), VisibilitySQL.arguments(for: viewer.name))
     }
 }
 
@@ -70,7 +70,28 @@ extension Actor {
     var isRestricted: Bool { viewer?.role == .rep }
 }
 
+/// How a rep's read meets the accounts they may see. The two give the same rows; they differ in
+/// cost by how many rows the read touches (measured on the 100k store: the five newest
+/// activities of one deal took 16 ms as a set and under 1 ms row by row; counting 160k
+/// activities took 0.1 s as a set and 1.2 s row by row).
+enum VisibleAccountCheck {
+    /// The visible accounts made once per statement (a scan of the account table): for reads
+    /// that aggregate or scan many rows.
+    case asSet
+    /// Each row's account looked up by its key: for reads of one account's or one deal's rows,
+    /// and for short pages taken in index order.
+    case perRow
+}
+
 enum VisibilitySQL {
+    /// `column` names an account the rep may see; takes the arguments of `arguments(for:)`.
+    static func visibleAccount(_ column: String, _ checking: VisibleAccountCheck) -> String {
+        switch checking {
+        case .asSet: "\(column) IN (SELECT v.id FROM account v WHERE \(visibleToRep("v")))"
+        case .perRow: "EXISTS (SELECT 1 FROM account v WHERE v.id = \(column) AND \(visibleToRep("v")))"
+        }
+    }
+
     /// A condition on an account alias, taking the arguments of `arguments(for:)`.
     static func visibleToRep(_ alias: String) -> String {
         "(\(alias).visibility = 'pool' OR \(alias).owner IS NULL OR \(alias).owner = ? "

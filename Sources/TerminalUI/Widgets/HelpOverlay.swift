@@ -23,7 +23,7 @@ public enum HelpOverlay {
     public static func lineCount(_ sections: [HelpSection]) -> Int { lines(sections).count }
 
     public static func render(into canvas: inout Canvas, area: Rect, title: String = "Help",
-                              sections: [HelpSection], offset: Int = 0, footer: String = "Esc close") {
+                              sections: [HelpSection], offset: Int = 0, footer: String = "Esc close", more: String = "more") {
         let content = lines(sections)
         let keyWidth = min(20, content.map { TextWidth.of($0.keys) }.max() ?? 0)
         let textWidth = content.map { $0.isTitle ? TextWidth.of($0.text) - keyWidth - 2 : TextWidth.of($0.text) }.max() ?? 0
@@ -63,7 +63,7 @@ public enum HelpOverlay {
         let visible = max(0, inner.height - 1)
         let start = min(max(0, offset), max(0, content.count - visible))
         draw(&canvas, Array(content[start...]), x: inner.x, y: inner.y, keyWidth: keyWidth, width: inner.width, rows: visible)
-        let more = start + visible < content.count ? "↓ more  " : ""
+        let more = start + visible < content.count ? "↓ \(more)  " : ""
         canvas.put(TextWidth.padLeft(more + footer, to: inner.width), x: inner.x, y: box.maxY - 2, role: .dim, maxWidth: inner.width)
     }
 

@@ -43,12 +43,23 @@ public struct PickerState: Hashable, Sendable {
     public private(set) var scroll: ScrollState
     /// Shown instead of the list when nothing matches ("no match", "无匹配").
     public var noMatch: String
+    /// Set where a value outside the list may be typed (a competitor not met before): what the
+    /// extra last row says before the typed text ("new", "新增"). Choosing it hands back
+    /// `PickerState.typedID(text)`.
+    public let typedEntry: String?
+
+    /// The id a typed value is handed back as: it never equals a choice's own id.
+    public static func typedID(_ text: String) -> String { typedPrefix + text }
+    /// The text a typed value's id stands for; nil for a choice's id.
+    public static func typedText(_ id: String) -> String? { id.hasPrefix(typedPrefix) ? String(id.dropFirst(typedPrefix.count)) : nil }
+    static let typedPrefix = "\u{1F}typed:"
 
     /// `selected` puts the highlight on that choice (a single picker's current value); `marked`
     /// starts a multiple picker with those ids marked (the values the field holds now).
     public init(title: String, choices: [PickerChoice], multiple: Bool = false, selected: String? = nil,
-                marked: Set<String> = [], noMatch: String = "—") {
+                marked: Set<String> = [], noMatch: String = "—", typedEntry: String? = nil) {
         self.title = title
+        self.typedEntry = multiple ? nil : typedEntry
         self.choices = choices
         self.multiple = multiple
         self.marked = multiple ? marked.intersection(choices.map(\.id)) : []
@@ -59,9 +70,27 @@ public struct PickerState: Hashable, Sendable {
         scroll = ScrollState(selected: start, offset: 0)
     }
 
-    /// The choice under the highlight, nil when nothing matches.
+    /// The choice under the highlight, nil when nothing matches; the typed value's row stands
+    /// for a choice whose id is `typedID` of the text.
     public var highlighted: PickerChoice? {
-        visible.indices.contains(scroll.selected) ? choices[visible[scroll.selected]] : nil
+        if visible.indices.contains(scroll.selected) { return choices[visible[scroll.selected]] }
+        if scroll.selected == visible.count, let typed = typedValue { return PickerChoice(id: Self.typedID(typed), label: typed) }
+        return nil
+    }
+
+    /// The filter's text, offered as a value of its own: where typing is allowed and no choice is labelled so.
+    public var typedValue: String? {
+        guard typedEntry != nil else { return nil }
+        let wanted = Self.trimmed(query.text)
+        guard !wanted.isEmpty, !choices.contains(where: { $0.label.lowercased() == wanted.lowercased() }) else { return nil }
+        return wanted
+    }
+
+    /// Rows the list shows: the matches, and the typed value's row when there is one.
+    public var rowCount: Int { visible.count + (typedValue == nil ? 0 : 1) }
+
+    static func trimmed(_ text: String) -> String {
+        String(text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 
     /// Applies a key. Nil while the picker stays open. `pageSize` is the number of list rows
@@ -75,7 +104,7 @@ public struct PickerState: Hashable, Sendable {
             return highlighted.map { .chosen([$0.id]) }
         case .up, .down, .pageUp, .pageDown, .home, .end:
             // Not `ScrollState.handle` alone: its j/k/g/G are letters a filter must be able to take.
-            scroll.handle(key, count: visible.count, pageSize: pageSize)
+            scroll.handle(key, count: rowCount, pageSize: pageSize)
         case .tab where multiple, .char(" ") where multiple:
             toggleHighlighted()
         case .ctrl("a") where multiple:
@@ -94,9 +123,9 @@ public struct PickerState: Hashable, Sendable {
     public mutating func handle(_ mouse: MouseEvent, listTop: Int, pageSize: Int) -> PickerResult? {
         switch mouse.kind {
         case .wheelUp, .wheelDown:
-            scroll.handle(mouse, count: visible.count, pageSize: pageSize)
+            scroll.handle(mouse, count: rowCount, pageSize: pageSize)
         case .click, .doubleClick:
-            guard scroll.select(row: mouse.y, top: listTop, count: visible.count, pageSize: pageSize) else { return nil }
+            guard scroll.select(row: mouse.y, top: listTop, count: rowCount, pageSize: pageSize) else { return nil }
             guard mouse.kind == .doubleClick else { return nil }
             if multiple { toggleHighlighted() } else { return highlighted.map { .chosen([$0.id]) } }
         }
@@ -112,11 +141,11 @@ public struct PickerState: Hashable, Sendable {
     /// still matches, else goes to the first match.
     private mutating func refilter(matcher: PickerMatcher, pageSize: Int) {
         let current = highlighted?.id
-        let wanted = String(query.text.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        let wanted = Self.trimmed(query.text)
         visible = wanted.isEmpty ? Array(choices.indices) : choices.indices.filter { matcher(wanted, choices[$0]) }
         let keep = current.flatMap { id in visible.firstIndex { choices[$0].id == id } } ?? 0
         scroll = ScrollState(selected: keep, offset: 0)
-        scroll.clamp(count: visible.count, pageSize: pageSize)
+        scroll.clamp(count: rowCount, pageSize: pageSize)
     }
 }
 
@@ -162,21 +191,27 @@ public enum Picker {
         canvas.put(count, x: inner.maxX - countWidth, y: inner.y, role: .dim)
         canvas.hline(x: inner.x, y: inner.y + 1, length: inner.width, role: .border)
         let list = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
-        guard !state.visible.isEmpty else {
+        guard state.rowCount > 0 else {
             canvas.put(state.noMatch, x: list.x + 1, y: list.y, role: .dim, maxWidth: list.width - 1)
             return
         }
         var scroll = state.scroll
-        scroll.clamp(count: state.visible.count, pageSize: list.height)
+        scroll.clamp(count: state.rowCount, pageSize: list.height)
         // One column at the right for the ▲ ▼ markers, so a label never runs under them.
         let textWidth = list.width - 1
         for row in 0..<list.height {
             let index = scroll.offset + row
-            guard index < state.visible.count else { break }
-            let choice = state.choices[state.visible[index]]
+            guard index < state.rowCount else { break }
             let isSelected = index == scroll.selected
             let role: StyleRole = isSelected ? .selected : .overlay
             canvas.fill(Rect(x: list.x, y: list.y + row, width: textWidth, height: 1), role: role)
+            guard index < state.visible.count else {
+                // The typed value's row: "+ new: 川仪".
+                let text = "+ \(state.typedEntry ?? ""): \(state.typedValue ?? "")"
+                canvas.put(TextWidth.truncate(text, to: textWidth), x: list.x, y: list.y + row, role: isSelected ? .selected : .accent, maxWidth: textWidth)
+                continue
+            }
+            let choice = state.choices[state.visible[index]]
             let mark = state.multiple ? (state.marked.contains(choice.id) ? "[x] " : "[ ] ") : (isSelected ? "› " : "  ")
             // Label and detail whole when both fit; else the detail gives way to a third of the row.
             let available = textWidth - TextWidth.of(mark)
@@ -192,6 +227,6 @@ public enum Picker {
             }
         }
         if scroll.offset > 0 { canvas.put("▲", x: list.maxX - 1, y: list.y, role: .dim) }
-        if scroll.offset + list.height < state.visible.count { canvas.put("▼", x: list.maxX - 1, y: list.maxY - 1, role: .dim) }
+        if scroll.offset + list.height < state.rowCount { canvas.put("▼", x: list.maxX - 1, y: list.maxY - 1, role: .dim) }
     }
 }

@@ -12,7 +12,9 @@ public enum StatusBar {
         guard rect.height > 0, rect.width > 0 else { return }
         let row = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
         canvas.fill(row, role: .status)
-        let rightWidth = min(TextWidth.of(right), rect.width / 2)
+        // A message is what the user must read: the context on the right gives it the room it needs.
+        let messageNeed = message.map { TextWidth.of($0) + 3 } ?? 0
+        let rightWidth = min(TextWidth.of(right), rect.width / 2, max(0, rect.width - messageNeed - 1))
         let rightX = rect.maxX - rightWidth - 1
         if rightWidth > 0 {
             canvas.put(TextWidth.truncate(right, to: rightWidth), x: rightX, y: rect.y, role: .status, maxWidth: rightWidth)
