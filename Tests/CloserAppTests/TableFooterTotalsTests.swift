@@ -17,7 +17,7 @@ struct TableFooterTotalsTests {
     }
 
     @Test(arguments: [
-        (Language.en, 80, "                        1/4 deals · Σ 7.2M (+ EUR 300k: no rate) · s: amount ▼"),
+        (Language.en, 80, "                        1/4 deals · Σ 7.2M (+ EUR 300k: no rate) · s: Amount ▼"),
         (.zh, 80, "                       1/4 个商机 · Σ 725万（另 EUR 30万：无汇率） · s: 金额 ▼"),
     ]) func theDealTableSaysItsTotal(_ lang: Language, _ width: Int, _ footer: String) throws {
         let app = try Self.app(lang, width: width)
@@ -29,7 +29,7 @@ struct TableFooterTotalsTests {
     @Test(arguments: [Language.en, .zh]) func theDealTableAt160x48(_ lang: Language) throws {
         let app = try Self.app(lang, width: 160, height: 48)
         app.press("2")
-        let said = lang == .en ? "1/4 deals · Σ 7.2M (+ EUR 300k: no rate) · s: amount ▼" : "1/4 个商机 · Σ 725万（另 EUR 30万：无汇率） · s: 金额 ▼"
+        let said = lang == .en ? "1/4 deals · Σ 7.2M (+ EUR 300k: no rate) · s: Amount ▼" : "1/4 个商机 · Σ 725万（另 EUR 30万：无汇率） · s: 金额 ▼"
         #expect(app.lines()[46].hasSuffix(said))
     }
 
