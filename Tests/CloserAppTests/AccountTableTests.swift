@@ -18,8 +18,9 @@ import TerminalUI
         let canvas = app.canvas()
         let lines = canvas.lines()
         let expected: [String] = [
-            row((0, " 1 看板   2 商机   3 客户   4 象限   5 组织   6 周报   7 人员"), (65, "项目型销售 [p]")),
-            row((0, "/ 搜索:"), (8, "按 / 搜索"), (62, "1/4 个客户 · +3 列")),
+            " 1 看板   2 商机   3 客户   4 象限   5 组织   6 周报   7 人员   8 赢丢    … [p]",
+            // The accounts' open pipeline: 中国石化 370万 + 华为 30万.
+            row((0, "/ 搜索:"), (8, "按 / 搜索"), (47, "1/4 个客户 · 在途 Σ 400万 · +3 列")),
             "Enter 360° · s/S 排序 · c 列 · / 搜索 · 4 客户象限",
             row((0, "名称▲"), (20, "等级"), (26, "象限"), (37, "行业"), (46, "区域"), (53, "负责人"), (67, "在途"), (76, "加权")),
             row((0, AccountFixture.shanghai), (20, "C"), (26, "忠实客户"), (37, "装备"), (46, "华东"), (53, "li.na"), (70, "—"), (79, "—")),
@@ -41,7 +42,7 @@ import TerminalUI
     @Test func chineseTableAt160x48ShowsEveryColumn() throws {
         let (app, _) = try AccountFixture.app(.zh, width: 160, height: 48)
         let lines = app.lines()
-        #expect(lines[1] == row((0, "/ 搜索:"), (8, "按 / 搜索"), (150, "1/4 个客户")))
+        #expect(lines[1] == row((0, "/ 搜索:"), (8, "按 / 搜索"), (135, "1/4 个客户 · 在途 Σ 400万")))
         #expect(lines[3] == row((0, "名称▲"), (37, "等级"), (43, "象限"), (54, "行业"), (63, "区域"), (70, "负责人"), (84, "在途"), (93, "加权"),
                                 (100, "已赢单"), (107, "最近行动"), (116, "下步到期")))
         #expect(lines[4] == "上海电气集团                         C     忠实客户   装备     华东   li.na            —        —     80万 —        —")

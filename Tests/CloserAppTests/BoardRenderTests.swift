@@ -37,7 +37,7 @@ import TerminalUI
         let lines = canvas.lines()
         let s = Self.sep80
         let expected: [String] = [
-            row((0, " 1 看板   2 商机   3 客户   4 象限   5 组织   6 周报   7 人员"), (65, "项目型销售 [p]")),
+            " 1 看板   2 商机   3 客户   4 象限   5 组织   6 周报   7 人员   8 赢丢    … [p]",
             Self.line(s, [(0, " 开发 10%"), (24, "2"), (27, " 销售进入 20%"), (51, "1"), (54, " 提案 40%"), (78, "1▶")]),
             Self.line(s, [(0, " 合计 150万  加权 15万"), (27, " 合计 8万  加权 8000"), (54, " 合计 250万  加权 100万")]),
             String(repeating: "─", count: 26) + "│" + String(repeating: "─", count: 26) + "│" + String(repeating: "─", count: 26),
@@ -78,7 +78,7 @@ import TerminalUI
         let (app, _) = try Fixture.handMade(.en)
         let lines = app.lines()
         let s = Self.sep80
-        #expect(lines[0] == row((0, " 1 Board   2 Deals   3 Accts   4 Quad   5 Org   6 Review   7 People"), (70, "Proj… [p]")))
+        #expect(lines[0] == " 1 Board   2 Deals   3 Accts   4 Quad   5 Org   6 Review   7 People   8 W/L   …")
         #expect(lines[1] == Self.line(s, [(0, " Develop 10%"), (24, "2"), (27, " Entry 20%"), (51, "1"), (54, " Proposal 40%"), (78, "1▶")]))
         #expect(lines[2] == Self.line(s, [(0, " Σ 1.5M  ≈ 150k"), (27, " Σ 80k  ≈ 8k"), (54, " Σ 2.5M  ≈ 1M")]))
         #expect(lines[4] == Self.line(s, [(1, "A 中国石化北京分公司"), (23, "✚2"), (28, "C 上海电气集团"), (50, "✚2"), (55, "A 中国石化北京分公司"), (77, "✚3")]))
@@ -99,7 +99,7 @@ import TerminalUI
         let s = Self.sep160
         #expect(lines.count == 48)
         let expected: [String] = [
-            row((0, " 1 管道看板   2 商机列表   3 客户列表   4 客户象限   5 组织结构   6 每周回顾   7 关键人"), (139, "流程: 项目型销售 [p]")),
+            row((0, " 1 管道看板   2 商机列表   3 客户列表   4 客户象限   5 组织结构   6 每周回顾   7 关键人   8 赢丢分析"), (139, "流程: 项目型销售 [p]")),
             Self.line(s, [(0, " 开发 10%"), (23, "2"), (26, " 销售进入 20%"), (49, "1"), (52, " 提案 40%"), (75, "1"),
                           (78, " 投标 60%"), (101, "0"), (104, " 商务谈判 80%"), (127, "1"), (130, " 工程实施 100%"), (158, "0")]),
             // In the base currency; the USD deal has no rate yet, which the rule under the figures says.

@@ -100,7 +100,8 @@ import TerminalUI
         let technical = snapshot.deals.filter { $0.outcome == .open && $0.processKey == "technical" }
         #expect(Self.boardTotal(app) == technical.count)
         let lines = app.lines()
-        #expect(lines[0].hasSuffix("技术型销售 [p]"))
+        // At 80 columns the eight tabs leave the process's name to the board's columns.
+        #expect(lines[0].hasSuffix("… [p]"))
         #expect(lines[1].hasPrefix(" 认识需求 10%"))
         #expect(lines[1].contains("│ 评估选项 30%"))
         #expect(lines[1].contains("│ 解决疑虑 60%"))

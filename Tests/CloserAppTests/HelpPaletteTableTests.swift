@@ -8,7 +8,7 @@ import TerminalUI
 @Suite struct HelpAndPaletteTests {
     @Test(arguments: [Language.zh, .en])
     func helpListsEveryBinding(lang: Language) throws {
-        let (app, _) = try Fixture.handMade(lang, width: 160, height: 170)
+        let (app, _) = try Fixture.handMade(lang, width: 160, height: 220)
         app.press("?")
         guard case .help = app.state.overlay else { Issue.record("no help"); return }
         let canvas = app.canvas()
@@ -119,7 +119,7 @@ import TerminalUI
         #expect(app.state.screen == .deals)
         let canvas = app.canvas()
         let lines = canvas.lines()
-        #expect(lines[0] == row((0, " 1 看板   2 商机   3 客户   4 象限   5 组织   6 周报   7 人员"), (65, "项目型销售 [p]")))
+        #expect(lines[0] == " 1 看板   2 商机   3 客户   4 象限   5 组织   6 周报   7 人员   8 赢丢    … [p]")
         #expect(canvas.roleAt(x: 14, y: 0) == "tab.active")
         // At 80 columns the eight default columns fit exactly (title and account share the rest 5:4).
         let expected = [
@@ -135,7 +135,8 @@ import TerminalUI
             #expect(lines[index + 1] == line, "row \(index + 1)")
         }
         for index in 7..<22 { #expect(lines[index] == "", "row \(index)") }
-        #expect(lines[22] == row((55, " 1/5 个商机 · s: 金额 ▼")))
+        // Every open deal: 250万 + 120万 + 30万 + 8万 = 408万, and USD 50万 with no rate in this store.
+        #expect(lines[22] == row((22, " 1/5 个商机 · Σ 408万（另 USD 50万：无汇率） · s: 金额 ▼")))
         #expect(canvas.roleAt(x: 8, y: 2) == .selected)
         #expect(canvas.roleAt(x: 8, y: 3) == "card.overdue")  // overdue next step
         #expect(canvas.roleAt(x: 8, y: 4) == .normal)
@@ -147,7 +148,7 @@ import TerminalUI
         app.press("j")
         #expect(app.state.table.selectedDeal?.id == 1)
         #expect(app.canvas().roleAt(x: 8, y: 3) == .selected)
-        #expect(app.lines()[22].hasSuffix("2/5 个商机 · s: 金额 ▼"))
+        #expect(app.lines()[22].hasSuffix("2/5 个商机 · Σ 408万（另 USD 50万：无汇率） · s: 金额 ▼"))
     }
 
     @Test func sortByEveryVisibleColumnLikeTheAccountTable() throws {
@@ -202,7 +203,7 @@ import TerminalUI
         let lines = app.lines()
         #expect(lines[1] == row((6, "#"), (8, "标题"), (18, "客户"), (27, "阶段"), (45, "加权"), (54, "金额▼"), (64, "%"), (66, "下一步")))
         #expect(lines[2] == "      4 储罐区安… 中国石 … 提案             100万     250万    40 2026-12-01")
-        #expect(lines[22].hasSuffix("1/5 个商机 · +1 列 · s: 金额 ▼"))
+        #expect(lines[22].hasSuffix("1/5 个商机 · Σ 408万（另 USD 50万：无汇率） · +1 列 · s: 金额 ▼"))
         // Sorting by the shown column works like any other.
         app.handle(.mouse(MouseEvent(x: 45, y: 1, kind: .click)))
         #expect(app.state.table.sort == .weighted && app.state.table.page?.rows.map(\.id) == [4, 5, 1, 2, 3])

@@ -24,7 +24,7 @@ struct ManagerReviewScreenTests {
         let (app, _) = try ManagerNumbersFixture.review(.zh, width: 80, height: 24)
         let lines = app.lines()
         let expected = [
-            row((0, " 1 看板   2 商机   3 客户   4 象限   5 组织   6 周报   7 人员"), (65, "项目型销售 [p]")),
+            " 1 看板   2 商机   3 客户   4 象限   5 组织   6 周报   7 人员   8 赢丢    … [p]",
             "周 11-23 → 11-29 · 全体销售 · [ ] 换周 · t 目标 · c 判断 · r 销售",
             "漏斗 · CNY                           数量  金额        加权          转化  天数",
             "开发     ███████████                    2  150万       15万             —     —",

@@ -12,7 +12,7 @@ import TerminalUI
 /// with the border column at x 23 and the border line at y 9 (loyalty 10 on y 4, 1 on y 14).
 @Suite struct QuadrantScreenTests {
     static let lists80: [String] = [
-        " 1 看板   2 商机   3 客户   4 象限   5 组织   6 周报   7 人员    项目型销售 [p]",
+        " 1 看板   2 商机   3 客户   4 象限   5 组织   6 周报   7 人员   8 赢丢    … [p]",
         "/ 搜索: 按 / 搜索                                             4 个客户 · v: 在途",
         "+/- 忠诚 · ]/[ 协助 · t 散点 · Enter 360° · / 搜索 · P 计划行动",
         "↑ 客户忠诚度 高                                     ┌ 中国石化北京分公司 ──────┐",

@@ -64,7 +64,7 @@ struct ReviewScreenTests {
     @Test func narrowAndEnglish() throws {
         let (app, _) = try ReviewScreenFixture.app(.en, width: 80, height: 24)
         let lines = app.lines()
-        #expect(lines[0] == row((0, " 1 Board   2 Deals   3 Accts   4 Quad   5 Org   6 Review   7 People"), (70, "Proj… [p]")))
+        #expect(lines[0] == " 1 Board   2 Deals   3 Accts   4 Quad   5 Org   6 Review   7 People   8 W/L   …")
         #expect(lines[1] == "Week 11-23 → 11-29 · whole team · [ ] week · t target · c call · r rep")
         #expect(lines[2].hasPrefix("Funnel · CNY · + USD 500k: no rate"))
         #expect(lines[23].hasPrefix(" ↑↓ list  Enter → open"))

@@ -65,6 +65,8 @@ final class SpyStore: Store, @unchecked Sendable {
     func updateAccount(_ account: Account) throws -> Account { try inner.updateAccount(account) }
     func deleteAccount(_ id: Int64) throws { try inner.deleteAccount(id) }
     func accounts(_ query: AccountQuery) throws -> Page<AccountSummary> { try inner.accounts(query) }
+    func accountTotals(_ query: AccountQuery) throws -> TableTotals { try inner.accountTotals(query) }
+    func dealTotals(_ filter: DealFilter) throws -> TableTotals { try inner.dealTotals(filter) }
     func addPerson(_ person: Person) throws -> Person { try inner.addPerson(person) }
     func person(_ id: Int64) throws -> Person { try inner.person(id) }
     func updatePerson(_ person: Person) throws -> Person { try inner.updatePerson(person) }

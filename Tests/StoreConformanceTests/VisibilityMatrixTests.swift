@@ -258,6 +258,10 @@ enum MatrixRows {
             return true
         },
         row("accounts(_:)", reads) { _, s, c in try s.accounts(AccountQuery(limit: 100)).rows.contains { $0.id == c.accountID } },
+        row("accountTotals(_:)", reads) { _, s, c in
+            let totals = try s.accountTotals(AccountQuery(text: "客户\(c)"))
+            return totals.count == 1 && totals.amounts == [CurrencyTotal(currency: "CNY", amount: 100_000, weighted: totals.amounts.first?.weighted ?? 0)]
+        },
         row("quadrantMoves(since:)", reads) { _, s, c in
             try s.quadrantMoves(since: Date(timeIntervalSince1970: 0))[c.accountID] != nil
         },
@@ -343,6 +347,7 @@ enum MatrixRows {
             try s.reopenDeal(c.dealID).outcome == .open
         },
         row("deals(_:)", reads) { _, s, c in try s.deals(DealQuery(limit: 100)).rows.contains { $0.id == c.dealID } },
+        row("dealTotals(_:)", reads) { _, s, c in try s.dealTotals(DealFilter(accountID: c.accountID)).count == 1 },
         row("board(_:)", reads) { _, s, c in
             try s.board(BoardQuery(processKey: "project")).columns.flatMap(\.cards).contains { $0.id == c.dealID }
         },

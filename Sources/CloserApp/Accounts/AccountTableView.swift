@@ -57,6 +57,9 @@ enum AccountTableView {
         let left = table.columns.visible.count - fitted.count
         let total = table.page?.total ?? 0
         var summary = "\(min(total, table.scroll.selected + 1))/\(total) \(lang(.accountsTotal))"
+        if let sum = TableTotalsText.sum(table.totals, label: LocalizedText(en: "open Σ", zh: "在途 Σ"), numbers: state.numbers, today: state.today, lang: lang) {
+            summary += " · " + sum
+        }
         if left > 0 { summary += " · +\(left) \(lang(.columns))" }
         let hints = [
             "Enter 360°", "s/S " + LocalizedText(en: "sort", zh: "排序")[lang], "c " + lang(.columns),

@@ -14,4 +14,5 @@ enum DealRows: PagedSource {
     }
 
     static func read(_ query: DealQuery, from store: any Store) throws -> Page<DealSummary> { try store.deals(query) }
+    static func totals(_ state: AppState) -> ReadTableTotals? { ReadTableTotals(rows: .deals(state.filter)) }
 }

@@ -21,6 +21,7 @@ enum DealTableView {
         let total = table.page?.total ?? 0
         let left = table.columns.visible.count - fitted.count
         var summary = " \(min(total, table.scroll.selected + 1))/\(total) \(lang(.dealsTotal))"
+        if let sum = TableTotalsText.sum(table.totals, numbers: numbers, today: today, lang: lang) { summary += " · " + sum }
         if left > 0 { summary += " · +\(left) \(lang(.columns))" }
         summary += " · s: \(table.sort.title[lang]) \(table.ascending ? "▲" : "▼") "
         canvas.put(summary, x: max(0, area.maxX - TextWidth.of(summary) - 1), y: area.maxY - 1, role: .dim)

@@ -54,6 +54,8 @@ extension App {
         case .orgChart(let orgOverlay): handleOrgChartOverlay(command, orgOverlay)
         case .importFile(var screen): handleImport(command, &screen)
         case .plans: perform(PlansUpdate.update(&state, .command(command)))
+        case .rates: perform(RatesUpdate.update(&state, .command(command)))
+        case .whoAmI: deliver(.command(command), to: .whoAmI)
         }
     }
 
@@ -74,7 +76,8 @@ extension App {
             state.overlay = .orgChart(.person(form))
         case .importFile(var screen): typeImport(key, &screen)
         case .plans: PlansUpdate.type(key, &state)
-        case .help, .gate, .accounts, .orgChart: break
+        case .rates: RatesUpdate.type(key, &state)
+        case .help, .gate, .accounts, .orgChart, .whoAmI: break
         }
     }
 

@@ -14,6 +14,10 @@ public enum Overlay: Sendable {
     case orgChart(OrgChartOverlay)
     case importFile(ImportState)
     case plans(PlansState)
+    /// The base currency and the exchange rates, over any screen.
+    case rates(RatesState)
+    /// `m` where the user owns nothing: who is at the keyboard (a file store only).
+    case whoAmI(WhoAmIState)
 
     var contexts: [KeyContext] {
         switch self {
@@ -30,6 +34,8 @@ public enum Overlay: Sendable {
         case .orgChart(.confirmDelete): [ConfirmKeys.keys]
         case .importFile(let screen): [screen.keys]
         case .plans(let plans): plans.contexts
+        case .rates(let rates): rates.contexts
+        case .whoAmI: [WhoAmIState.keys]
         }
     }
 
@@ -40,7 +46,8 @@ public enum Overlay: Sendable {
         case .detail(let detail): detail.takesText
         case .accounts(.account(let detail)): detail.takesText
         case .plans(let plans): plans.takesText
-        case .help, .gate, .accounts, .orgChart: false
+        case .rates(let rates): rates.takesText
+        case .help, .gate, .accounts, .orgChart, .whoAmI: false
         }
     }
 }
@@ -50,7 +57,7 @@ enum Overlays {
     static let all: [any OverlayKeys.Type] = [
         DealDetailState.self, Account360State.self, ColumnChooserState.self, SavedFilterPicker.self, GateState.self,
         ConfirmKeys.self, FormKeys.self, RecordFormKeys.self, PromptState.self, PaletteState.self, HelpKeys.self, ImportState.self, StandupState.self,
-        PlansState.self,
+        PlansState.self, RatesState.self, WhoAmIState.self,
     ]
 }
 

@@ -43,6 +43,10 @@ enum OverlayView {
             ImportView.render(screen, state: state, into: &canvas)
         case .plans(let plans):
             PlansView.render(plans, lang: lang, today: state.today, into: &canvas, area: area)
+        case .rates(let rates):
+            RatesView.render(rates, state: state, into: &canvas, area: area)
+        case .whoAmI(let picker):
+            WhoAmIView.render(picker, state: state, into: &canvas, area: area)
         }
         if let form = overlay.form { Form.renderPicker(into: &canvas, area: area.inset(by: 2), form: form) }
     }

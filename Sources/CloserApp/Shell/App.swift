@@ -7,8 +7,11 @@ import TerminalUI
 public final class App {
     public internal(set) var state: AppState
     /// Alone holds the store, the importer and the file system: the controller and every screen
-    /// reach them only through the work effects describe.
-    let runner: EffectRunner
+    /// reach them only through the work effects describe. Replaced when the user chooses who they are (`actAs`).
+    internal(set) var runner: EffectRunner
+    /// The store (and importer) acting as another member: given by the launcher for a file store,
+    /// where choosing who you are is what `--user` does; nil on a server, where the user is the connected role.
+    let actAs: ActAs?
     var lastChangeToken: Int64 = -1
     /// The stand-up's rereads: a write shows within a second even on a store where a read costs 0.1 s or more.
     var wallReads = RefreshPacer(longestWait: 0.8)
@@ -18,12 +21,13 @@ public final class App {
     /// first, then the terminal loop calls `runPendingWork`.
     var pendingEffects: [Effect] = []
 
-    public init(store: any Store, state: AppState, importer: (any ForeignImporting)? = nil,
+    public init(store: any Store, state: AppState, importer: (any ForeignImporting)? = nil, actAs: ActAs? = nil,
                 demo: @escaping @Sendable (Day, String) -> Snapshot = { today, user in
         DemoCompany.generate(seed: 1, scale: nil, today: today, user: user, now: Date())
     }) {
         self.state = state
         runner = EffectRunner(store: store, importer: importer)
+        self.actAs = actAs
         self.demo = demo
     }
 
@@ -75,6 +79,10 @@ public final class App {
                 openDeal(id, keepCursor: cursor)
             case .refreshAll:
                 refreshAll()
+            case .setFilter(let filter):
+                setFilter(filter)
+            case .actAs(let login):
+                act(as: login)
             }
         }
     }
@@ -91,9 +99,11 @@ public final class App {
         case .importer: perform(ImportFlow.update(&state, event))
         case .exporter: perform(TableExportFlow.update(&state, event))
         case .plans: perform(PlansUpdate.update(&state, event))
+        case .rates: perform(RatesUpdate.update(&state, event))
         case .undo: perform(UndoFlow.update(&state, event))
         case .shell: perform(TeamNumbersUpdate.update(&state, event))
         case .connection: perform(ConnectionWatch.update(&state, event))
+        case .whoAmI: perform(WhoAmIUpdate.update(&state, event, canActAsOthers: actAs != nil))
         }
     }
 
@@ -159,6 +169,10 @@ public final class App {
             return
         }
         if screen.run(command, in: self) { return }
+        if command == .toggleMine, let effects = WhoAmIUpdate.toggleMine(state) {
+            perform(effects)
+            return
+        }
         if let filter = state.filter.applying(command, user: state.user, reps: state.reps) {
             setFilter(filter)
             return
@@ -192,6 +206,7 @@ public final class App {
         case .exportTable: beginTableExport()
         case .showStandup: startStandup()
         case .undo: perform(UndoFlow.begin(state))
+        case .showRates: perform(RatesUpdate.open(&state))
         default:
             Screens.all.first { $0.showCommand == command }?.show(in: self)
         }

@@ -38,6 +38,7 @@ public struct AppState: Sendable {
     public var accountSearch = AccountSearchState()
     public var orgChart = OrgChartState()
     public var review = ReviewState()
+    public var winLoss = WinLossState()
     public var personTable = PersonTableState()
     /// Set while the stand-up wall screen is up: it covers every screen and edits nothing.
     public var standup: StandupState?

@@ -36,6 +36,10 @@ enum Origin: Sendable, Equatable {
     case exporter
     /// The planned activities over the open deal.
     case plans
+    /// The base currency and rates overlay.
+    case rates
+    /// `m` where the user owns nothing (`WhoAmIUpdate`).
+    case whoAmI
     /// `u`, taking back the user's last change.
     case undo
     /// The dashboard as a whole: the team's numbers every screen shows.
@@ -63,6 +67,10 @@ enum Effect: Sendable {
     case openDeal(Int64, cursor: Int)
     /// Everything on screen read again, as when someone else wrote: the screen, the open deal or account.
     case refreshAll
+    /// This deal filter in force (every deal screen from the top).
+    case setFilter(DealFilter)
+    /// The dashboard acts as this member for the rest of the session (a file store only, like `--user`).
+    case actAs(String)
 }
 
 /// What a screen's or a work's owner is told.

@@ -46,6 +46,7 @@ public enum KeyMap {
         KeyBinding([.char("L")], .toggleLanguage),
         KeyBinding([.char("I")], .importFile),
         KeyBinding([.char("W")], .showStandup),
+        KeyBinding([.char("$")], .showRates),
         KeyBinding([.char("u")], .undo),
         KeyBinding([.up, .char("k")], .selectUp),
         KeyBinding([.down, .char("j")], .selectDown),

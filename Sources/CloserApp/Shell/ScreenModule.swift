@@ -83,6 +83,7 @@ enum Screens {
         OrgChartScreen.self,
         ReviewScreen.self,
         PersonTableScreen.self,
+        WinLossScreen.self,
     ]
 
     static func module(_ id: ScreenID) -> any ScreenModule.Type {

@@ -36,6 +36,8 @@ public struct PagedTable<Column: PagedColumn, Row: Sendable>: Sendable {
     public var columns: ColumnLayout<Column>
     /// What is typed after `/`, for a table whose search is its own (persons).
     public var text = ""
+    /// What every row the filter selects adds up to (the footer); nil until read, or for a table without one.
+    public var totals: TableTotals?
 
     public init(sort: Column, ascending: Bool? = nil, columns: ColumnLayout<Column> = ColumnLayout()) {
         self.sort = sort
@@ -87,9 +89,12 @@ protocol PagedSource {
     /// The table's query in its filter and sort, for one page.
     static func query(_ state: AppState, offset: Int, limit: Int) -> Query
     static func read(_ query: Query, from store: any Store) throws -> Page<Row>
+    /// The footer's read (count and amounts of every row selected); nil for a table without one.
+    static func totals(_ state: AppState) -> ReadTableTotals?
 }
 
 extension PagedSource {
+    static func totals(_ state: AppState) -> ReadTableTotals? { nil }
     static func pageSize(_ state: AppState) -> Int { max(1, TableView.pageSize(for: body(state))) }
 }
 
@@ -128,7 +133,9 @@ enum PagedTableUpdate<Source: PagedSource> {
     /// The selection, sort and reply commands of any table; nil for others (open, search…).
     static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect]? {
         switch event {
-        case .load: return [load(state)]
+        case .load:
+            // The totals follow the filter and others' writes, not the scrolling: read with each load only.
+            return [load(state)] + (Source.totals(state).map { [.work($0, replyTo: .screen(Source.screen))] } ?? [])
         case .command(let command):
             switch command {
             case .sortNext: state[keyPath: Source.table].sortNext()
@@ -142,6 +149,9 @@ enum PagedTableUpdate<Source: PagedSource> {
         case .reply(let reply as ReadPage<Source>.Reply):
             state[keyPath: Source.table].page = reply.page
             state[keyPath: Source.table].scroll = reply.scroll
+            return []
+        case .reply(let totals as TableTotals):
+            state[keyPath: Source.table].totals = totals
             return []
         case .failed(_, let error):
             state.message = StatusMessage(String(describing: error), isError: true)

@@ -37,6 +37,8 @@ public protocol Store: OwnershipStore, SavedFilterStore, HealthStore, PlanStore,
     func editAccount(_ id: Int64, expectedVersion: Int?, _ change: (inout Account) throws -> Void) throws -> Account
     func deleteAccount(_ id: Int64) throws
     func accounts(_ query: AccountQuery) throws -> Page<AccountSummary>
+    /// How many accounts `query` selects and their open deals' amounts per currency (the table's footer).
+    func accountTotals(_ query: AccountQuery) throws -> TableTotals
     /// Accounts whose quadrant changed since a date (the grid marks them with their direction).
     func quadrantMoves(since: Date) throws -> [Int64: QuadrantMove]
     /// One account with its rollup figures (pipeline, won, last activity), as a table row shows it.
@@ -77,6 +79,8 @@ public protocol Store: OwnershipStore, SavedFilterStore, HealthStore, PlanStore,
     func reopenDeal(_ id: Int64) throws -> Deal
     func evidence(accountID: Int64) throws -> DealEvidence
     func deals(_ query: DealQuery) throws -> Page<DealSummary>
+    /// How many deals `filter` selects and their amounts per currency (the deal table's footer).
+    func dealTotals(_ filter: DealFilter) throws -> TableTotals
     func board(_ query: BoardQuery) throws -> Board
     /// One column's cards from `offset`: what scrolling a column needs.
     func boardCards(processKey: String, filter: DealFilter, stageKey: String, limit: Int, offset: Int) throws -> [DealSummary]

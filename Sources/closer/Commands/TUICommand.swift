@@ -26,7 +26,15 @@ struct TUICommand: ParsableCommand {
         if db.isReadOnly { state.message = StatusMessage("\(db.location): read-only — changes will be refused", isError: true) }
         // Another program's files come in through the file store's importer; on a server, `closer copy`.
         let importer = (db as? SQLiteStore).map { ForeignImportService(store: $0) }
-        let app = App(store: db, state: state, importer: importer)
+        // On a file store, `m` with nothing owned may choose who is at the keyboard, as --user does;
+        // on a server the user is the connected role and is not offered a choice.
+        let actAs = (db as? SQLiteStore).map { file in
+            ActAs { login in
+                let store = file.acting(as: login)
+                return (store, ForeignImportService(store: store))
+            }
+        }
+        let app = App(store: db, state: state, importer: importer, actAs: actAs)
         app.start()
         TerminalRunner.run(app: app, screen: screen)
     }

@@ -17,50 +17,9 @@ struct WinLossText {
                              zh: "赢单/丢单分析 \(report.since) 至 \(last)\(who) · 金额以 \(report.baseCurrency) 计")[lang]
     }
 
+    /// The tables the dashboard's win/loss view shows too, worded once in CloserCore.
     var sections: [ReviewText.Section] {
-        func l(_ en: String, _ zh: String) -> String { LocalizedText(en: en, zh: zh)[lang] }
-        let header = [l("won", "赢单"), l("lost", "丢单"), l("withdrawn", "放弃"), l("win rate", "赢率"), l("avg cycle (days)", "平均周期（天）"),
-                      l("avg won", "平均赢单额"), l("won amount", "赢单金额"), l("lost amount", "丢单金额")]
-        func figures(_ row: WinLossRow) -> [String] {
-            ["\(row.won)", "\(row.lost)", "\(row.withdrawn)", ReviewWording.percent(row.winRate),
-             row.averageCycleDays.map { String(format: "%.0f", $0) } ?? "—", row.averageWonSize.map { Money.compact($0, lang) } ?? "—",
-             ReviewWording.total(row.wonAmount, lang: lang), ReviewWording.total(row.lostAmount, lang: lang)]
-        }
-        var result: [ReviewText.Section] = [(l("All closed deals", "全部已关闭商机"), header, [figures(report.total)])]
-        for dimension in WinLossDimension.allCases {
-            let rows = report.rows(dimension)
-            switch dimension {
-            case .reason:
-                let lost = max(1, report.total.lost)
-                result.append((dimension.label[lang], [l("reason", "原因"), l("lost", "丢单"), l("share", "占比"), l("lost amount", "丢单金额"),
-                                                       l("avg cycle (days)", "平均周期（天）")],
-                               rows.map { row in
-                                   [row.key == LostReason.other ? LostReason.otherLabel[lang] : row.key, "\(row.lost)",
-                                    ReviewWording.percent(Double(row.lost) / Double(lost)), ReviewWording.total(row.lostAmount, lang: lang),
-                                    row.averageCycleDays.map { String(format: "%.0f", $0) } ?? "—"]
-                               }))
-            case .competitor:
-                result.append((dimension.label[lang], [l("competitor", "竞争对手"), l("won against", "胜"), l("lost against", "负"),
-                                                       l("won by them", "被其赢走"), l("win rate", "赢率"), l("lost amount", "丢单金额")],
-                               rows.map { row in
-                                   [row.key, "\(row.won)", "\(row.lost)", "\(row.lostTo)", ReviewWording.percent(row.winRate),
-                                    ReviewWording.total(row.lostAmount, lang: lang)]
-                               }))
-            default:
-                let name: (String) -> String = switch dimension {
-                case .stage: stageName
-                case .rep: directory.name
-                default: { $0 }
-                }
-                let column = switch dimension {
-                case .stage: l("stage", "阶段")
-                case .rep: l("rep", "销售")
-                default: l("period", "期间")
-                }
-                result.append((dimension.label[lang], [column] + header, rows.map { [name($0.key)] + figures($0) }))
-            }
-        }
-        return result
+        WinLossTables(report: report, lang: lang, directory: directory, stageName: stageName).all.map { ($0.title, $0.header, $0.rows) }
     }
 
     func lines(_ format: ReportCommand.Format) -> [String] {
