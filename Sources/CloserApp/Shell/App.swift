@@ -8,7 +8,7 @@ public final class App {
     public internal(set) var state: AppState
     /// Alone holds the store, the importer and the file system: the controller and every screen
     /// reach them only through the work effects describe. Replaced when the user chooses who they are (`actAs`).
-    internal(set) var runner: EffectRunner
+    var runner: EffectRunner
     /// The store (and importer) acting as another member: given by the launcher for a file store,
     /// where choosing who you are is what `--user` does; nil on a server, where the user is the connected role.
     let actAs: ActAs?
