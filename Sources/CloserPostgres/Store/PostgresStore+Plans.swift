@@ -61,17 +61,11 @@ extension PostgresStore {
     }
 
     public func updatePlannedActivity(_ plan: PlannedActivity) throws -> PlannedActivity {
-        var plan = plan
-        plan.text = plan.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        let issues = Validation.issues(plan)
-        guard issues.isEmpty else { throw Self.invalid(issues) }
+        let plan = try PlanChanges.validated(plan)
         return try write { connection in
             let old = try writablePlan(connection, plan.id, expected: plan.version)
-            guard !old.isDone else { throw StoreError.refused("\(old.reference) was done on \(old.doneOn?.description ?? ""): it cannot change") }
-            var updated = old
-            (updated.text, updated.kind, updated.due, updated.time) = (plan.text, plan.kind, plan.due ?? old.due, plan.time)
-            let moved = updated.due != old.due || updated.time != old.time
-            try savePlan(connection, &updated, old: old, action: moved ? "rescheduled" : "updated")
+            var (updated, action) = try PlanChanges.edit(old, to: plan)
+            try savePlan(connection, &updated, old: old, action: action)
             try syncNextStep(connection, dealID: old.dealID)
             return updated
         }
@@ -80,13 +74,9 @@ extension PostgresStore {
     public func completePlannedActivity(_ id: Int64, _ completion: PlanCompletion, expectedVersion: Int?) throws -> CompletedPlan {
         try write { connection in
             let old = try writablePlan(connection, id, expected: expectedVersion)
-            guard !old.isDone else { throw StoreError.refused("\(old.reference) was done already, on \(old.doneOn?.description ?? "")") }
-            var activity = Activity(accountID: old.accountID, dealID: old.dealID, kind: old.kind, day: completion.on, personIDs: completion.met,
-                                    notes: completion.notes.isEmpty ? old.text : completion.notes, outcome: completion.outcome, by: actor)
+            var activity = try PlanChanges.activity(doing: old, completion, by: actor)
             try insertActivity(connection, &activity)
-            var done = old
-            done.doneOn = completion.on
-            done.activityID = activity.id
+            var done = PlanChanges.done(old, by: activity, on: completion.on)
             try savePlan(connection, &done, old: old, action: "done", note: "activity \(activity.id)")
             try syncNextStep(connection, dealID: old.dealID)
             return CompletedPlan(plan: done, activity: activity)
@@ -96,7 +86,7 @@ extension PostgresStore {
     public func cancelPlannedActivity(_ id: Int64, expectedVersion: Int?) throws {
         try write { connection in
             let old = try writablePlan(connection, id, expected: expectedVersion)
-            guard !old.isDone else { throw StoreError.refused("\(old.reference) was done on \(old.doneOn?.description ?? ""): delete its activity instead") }
+            try PlanChanges.checkCancel(old)
             try cancel(connection, old)
             try syncNextStep(connection, dealID: old.dealID)
         }
