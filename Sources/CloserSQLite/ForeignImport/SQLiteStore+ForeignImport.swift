@@ -1,4 +1,5 @@
 import CloserCore
+import CloserExchange
 import Foundation
 import GRDB
 
@@ -31,7 +32,7 @@ extension SQLiteStore {
     private struct RefusedImport: Error { let report: ForeignImportReport }
 
     private func plan(_ batch: ForeignBatch, _ db: Database) throws -> ForeignPlan {
-        try ForeignPlan(batch: batch, db: db, actor: try knownActor(db)) { old, new in try checkAccountEdit(db, old: old, new: new) }
+        try ForeignPlan(batch: batch, store: SQLiteImportSource(store: self, db: db, importer: try knownActor(db)))
     }
 
     private func apply(_ plan: ForeignPlan, _ db: Database) throws {
@@ -265,3 +266,5 @@ extension SQLiteStore {
         try db.cachedStatement(sql: SQLText.update(Record.table, columns: Record.columns)).execute(arguments: StatementArguments(values + [old.id, old.version]))
     }
 }
+
+extension SQLiteStore: ForeignBatchImporting {}
