@@ -87,7 +87,7 @@ struct ForeignImportTests {
     @Test("a dry run plans the same as the import and writes nothing", arguments: Backend.allCases)
     func dryRun(_ backend: Backend) throws {
         let store = try StoreFixture.store(backend)
-        let token = try store.changeToken()
+        let token = try store.settledChangeToken()
         let report = try importing(Self.deals + "006D,Bad,宝钢,lots,Proposal,,,\n", into: store, dryRun: true)
         #expect(!report.written)
         #expect(report.count(.create, .deals) == 3 && report.rejections.count == 1)

@@ -8,25 +8,10 @@ extension PostgresStore: ForeignBatchImporting {
     /// written through the store's own checked inserts and edits, so row-level security, the
     /// per-rep limit, the duplicate check and the log apply to every row, in one transaction.
     public func importForeign(_ batch: ForeignBatch, dryRun: Bool, skipBad: Bool) throws -> ForeignImportReport {
-        if dryRun {
-            return try read { connection in try plan(batch, connection).report }
-        }
-        do {
-            return try write { connection in
-                let plan = try plan(batch, connection)
-                if !plan.report.rejections.isEmpty, !skipBad { throw RefusedImport(report: plan.report) }
-                try apply(plan, connection, fileName: batch.fileName)
-                var report = plan.report
-                report.written = true
-                try log(connection, event("store", 0, "imported", note: "\(batch.fileName): \(report.summary)", account: nil))
-                return report
-            }
-        } catch let refused as RefusedImport {
-            return refused.report
-        }
+        try ForeignImportRule.run(batch, dryRun: dryRun, skipBad: skipBad, read: { try read($0) }, write: { try write($0) },
+                                  plan: { [self] in try plan(batch, $0) }, apply: { [self] in try apply($0, $1, fileName: batch.fileName) },
+                                  logImported: { [self] note, connection in try log(connection, event("store", 0, "imported", note: note, account: nil)) })
     }
-
-    private struct RefusedImport: Error { let report: ForeignImportReport }
 
     private func plan(_ batch: ForeignBatch, _ connection: Connection) throws -> ForeignPlan {
         try ForeignPlan(batch: batch, store: PostgresImportSource(store: self, connection: connection, importer: try knownActor(connection)))
