@@ -106,7 +106,7 @@ enum ImportView {
             head.append((report.summaryText[lang], .accent))
             // The mapping wraps over a few lines; a tall terminal shows more of it.
             let mappingRoom = max(1, (inner.height - 12) / 3 + 1)
-            let pairs = file.columns.compactMap { column in column.field.map { "\(column.header)→\($0.rawValue)" } }
+            let pairs = file.columns.compactMap { column in column.field.map { "\(column.header)→\($0.label[lang])" } }
             let wrapped = Self.wrap(pairs, prefix: "\(ImportText.columns[lang]): ", width: width)
             head += wrapped.prefix(mappingRoom).map { ($0, .normal) }
             if wrapped.count > mappingRoom, var last = head.popLast() {

@@ -369,7 +369,7 @@ struct StoreIndex {
                                                sharedWith: ColumnCoding.strings(from: row["shared_with"]), isProtected: row["protected"],
                                                ownedSince: nil, returnedReason: nil)
                 if holding.access(for: actor) < .write {
-                    refusals[id] = holding.refusal(for: actor, subject: "account \(id) ('\(row["name"] as String)')")
+                    refusals[id] = holding.refusal(for: actor, subject: .namedAccount(id, row["name"])).description
                 }
             }
         }
