@@ -14,6 +14,8 @@ struct ChineseUITests {
     static let data = ["/home/wang/closer.sqlite", "closer.sqlite", "wang.lei", "li.na", "YYYY-MM-DD", "HH:MM", "CNY", "USD", "Siemens",
                        // Names, not words: the product and its commands, file formats, the other language's own name.
                        "closer import", "Closer", "closer", "CSV", "TSV", "vCard", "JSON", "UTF-8", "English",
+                       // The import fixture's own values: a stage name of another system, a column's code.
+                       "Angebot", "X1", "X2", "X3",
                        // What the test types into the palette's filter.
                        "cx"]
 
@@ -170,6 +172,19 @@ struct ChineseUITests {
         app.key(.escape)
         app.press("I")
         take(app, "import")
+        // The preview of a file with a rejected row and a stage nothing maps to: the mapping,
+        // the notes and the reasons in Chinese; the file's own column names and values are data.
+        app.type(try ImportScreenTests.file(ImportScreenTests.csv))
+        app.key(.enter)
+        app.runPendingWork()
+        take(app, "import preview")
+        app.key(.escape)
+        // A file refused as a whole is said in Chinese too.
+        app.press("I")
+        app.type(try ImportScreenTests.file("", name: "empty.csv"))
+        app.key(.enter)
+        app.runPendingWork()
+        take(app, "import refused")
         app.key(.escape)
         return frames
     }

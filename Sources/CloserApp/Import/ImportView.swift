@@ -72,7 +72,7 @@ enum ImportView {
     static func rejectionLine(_ rejection: Rejection, lang: Language, width: Int) -> String {
         let line = TextWidth.padRight("\(ImportText.line[lang]) \(rejection.line)", to: 10)
         let column = TextWidth.padRight(TextWidth.truncate(rejection.column.isEmpty ? "—" : rejection.column, to: 14), to: 14)
-        return "\(line) \(column) \(rejection.reason)"
+        return "\(line) \(column) \(rejection.text[lang])"
     }
 
     /// How many rejected rows the list shows at once, for paging.
@@ -116,7 +116,7 @@ enum ImportView {
             let leftOver = report.unmappedColumns + report.unusedColumns
             if !leftOver.isEmpty { head.append(("\(ImportText.notImported[lang]): \(leftOver.joined(separator: ", "))", .warning)) }
             if !report.unmappedStages.isEmpty, let process = file.processKey {
-                head.append(("\(ImportText.unmappedStages[lang]) \(process): \(ForeignImportNotes.stageList(report).joined(separator: ", "))", .warning))
+                head.append(("\(ImportText.unmappedStages[lang]) \(process): \(ForeignImportNotes.stageList(report, lang: lang).joined(separator: lang == .zh ? "、" : ", "))", .warning))
             }
             head.append((report.rejections.isEmpty ? ImportText.noRejections[lang] : "\(ImportText.rejected[lang]) (\(report.rejections.count)):",
                          report.rejections.isEmpty ? .success : .header))
