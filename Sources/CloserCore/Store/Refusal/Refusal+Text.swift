@@ -268,9 +268,9 @@ extension Refusal: CustomStringConvertible {
     static func it(_ subject: Subject, _ account: Int64) -> LocalizedText {
         switch subject {
         case .account(let id) where id == account, .namedAccount(let id, _) where id == account:
-            subject.text
+            LocalizedText(en: subject.text.en, zh: subject.text.zh + " ")
         default:
-            LocalizedText(en: "\(subject.text.en) is on account \(account), which", zh: "\(subject.text.zh)所属的客户 \(account) ")
+            LocalizedText(en: "\(subject.text.en) is on account \(account), which", zh: "\(subject.text.zh) 所属的客户 \(account) ")
         }
     }
 }
