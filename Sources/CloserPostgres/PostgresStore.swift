@@ -190,7 +190,7 @@ public final class PostgresStore: Store {
     }
 
     static func invalid(_ issues: [ValidationIssue]) -> StoreError {
-        .invalid(issues.map(\.description).joined(separator: "; "))
+        .invalid(.fields(issues))
     }
 
     // MARK: Processes and users
@@ -203,9 +203,9 @@ public final class PostgresStore: Store {
     }
 
     public func saveProcess(_ template: ProcessTemplate) throws {
-        do { try template.validate() } catch { throw StoreError.invalid(error.description) }
+        do { try template.validate() } catch { throw StoreError.invalid(.process(error)) }
         try write { connection in
-            try requireTeamAdmin(connection, to: "add or change a process")
+            try requireTeamAdmin(connection, to: .changeProcesses)
             try connection.execute("""
                 INSERT INTO process (key, json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET json = excluded.json
                 """, [.text(template.key), .text(ColumnCoding.codable(template))])
@@ -222,7 +222,7 @@ public final class PostgresStore: Store {
     }
 
     public func saveUser(_ user: User) throws {
-        guard !user.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("a user needs a name") }
+        guard !user.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid(.userNeedsName) }
         try Validation.requirePlainText(user.name, field: "user name")
         try Validation.requirePlainText(user.displayName, field: "display name")
         // A member's connection may not write the user table: the server adds them (and their login role).
@@ -231,7 +231,7 @@ public final class PostgresStore: Store {
             // The team's first manager may be added by anyone (a store with no manager has nobody
             // to ask); after that, users are a manager's to add, change or promote.
             let hasManager = try connection.queryOne(#"SELECT 1 AS x FROM "user" WHERE role = 'manager' LIMIT 1"#) != nil
-            if hasManager { try requireTeamAdmin(connection, to: "add or change users") }
+            if hasManager { try requireTeamAdmin(connection, to: .changeUsers) }
             try connection.execute("""
                 INSERT INTO "user" (name, role, display_name) VALUES (?, ?, ?)
                 ON CONFLICT (name) DO UPDATE SET role = excluded.role, display_name = excluded.display_name

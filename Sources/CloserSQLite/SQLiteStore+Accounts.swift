@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteStore {
     static func invalid(_ issues: [ValidationIssue]) -> StoreError {
-        .invalid(issues.map(\.description).joined(separator: "; "))
+        .invalid(.fields(issues))
     }
 
     public func addAccount(_ account: Account) throws -> Account {
@@ -18,14 +18,14 @@ extension SQLiteStore {
         guard issues.isEmpty else { throw Self.invalid(issues) }
         return try write { db in
             if account.id > 0, try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [account.id]) == true {
-                throw StoreError.duplicate("an account with id \(account.id) exists already")
+                throw StoreError.duplicate(.accountIDTaken(account.id))
             }
             // Roles, the team and the per-rep limit (SQLiteStore+HoldingRules).
             try checkAccountAdd(db, account)
             // The duplicate check (查重): a rep does not add a second copy of an account another holds.
             let hidden = try Self.hiddenAccounts(db, .name(account.name), who: try knownActor(db))
             if hidden.exist {
-                throw StoreError.duplicate(hidden.text.en + ": ask them or a manager to share or assign it to you (nothing was added)")
+                throw StoreError.duplicate(.hiddenDuplicate(hidden))
             }
             var values = account.columnValues(searchKey: account.searchKey, updatedBy: actor)
             if account.id == 0 { values[0] = nil }
@@ -79,7 +79,7 @@ extension SQLiteStore {
             }
             try checkAccountDelete(db, id: id)
             guard deals == 0 else {
-                throw StoreError.refused("account \(id) has \(deals) deal(s); delete or move them first (nothing was deleted)")
+                throw StoreError.refused(.accountHasDeals(account: id, deals: deals))
             }
             let name = try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [id]) ?? ""
             try db.execute(sql: "DELETE FROM account WHERE id = ?", arguments: [id])

@@ -19,7 +19,8 @@ extension SQLiteStore {
         var issues = Validation.issues(activity)
         let today = Day(clock())
         if activity.day > today {
-            issues.append(ValidationIssue("day", "\(activity.day) is after today (\(today)): an activity is recorded once it has happened; plan it instead"))
+            issues.append(ValidationIssue("day", "\(activity.day) is after today (\(today)): an activity is recorded once it has happened; plan it instead",
+                                          zh: "\(activity.day) 晚于今天（\(today)）：行动发生后才记录；请改为计划"))
         }
         guard issues.isEmpty else { throw Self.invalid(issues) }
         if let dealID = activity.dealID {
@@ -29,10 +30,10 @@ extension SQLiteStore {
             activity.accountID = accountID
         }
         try requireAccess(db, account: activity.accountID, .write,
-                          subject: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)")
+                          subject: activity.dealID.map { .deal($0) } ?? .account(activity.accountID))
         for personID in activity.personIDs {
             guard try Int64.fetchOne(db, sql: "SELECT account_id FROM person WHERE id = ?", arguments: [personID]) == activity.accountID else {
-                throw StoreError.invalid("person \(personID) is not a key person of account \(activity.accountID)")
+                throw StoreError.invalid(.notAKeyPersonOfAccount(person: personID, account: activity.accountID))
             }
         }
         var values = activity.columnValues
@@ -58,7 +59,7 @@ extension SQLiteStore {
     public func activity(_ id: Int64) throws -> Activity {
         try read { db in
             let activity = Activity(row: try Self.fetchRow(db, "activity", id: id))
-            try requireAccess(db, account: activity.accountID, .read, subject: "activity \(id)")
+            try requireAccess(db, account: activity.accountID, .read, subject: .activity(id))
             return activity
         }
     }
@@ -81,7 +82,7 @@ extension SQLiteStore {
             guard let accountID = try Int64.fetchOne(db, sql: "SELECT account_id FROM activity WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound(entity: "activity", id: id)
             }
-            try requireAccess(db, account: accountID, .write, subject: "activity \(id)")
+            try requireAccess(db, account: accountID, .write, subject: .activity(id))
             // A plan it recorded as done is open again: what proved it is gone.
             let reopened = try Row.fetchAll(db, sql: "SELECT id, deal_id FROM planned_activity WHERE activity_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM activity WHERE id = ?", arguments: [id])

@@ -22,14 +22,14 @@ extension SQLiteStore {
     /// snapshot while others keep reading and writing (WAL), and the copy is checked after.
     /// A manager's (or anyone's while the store has no users): the copy holds every account.
     public func backup(to path: String, overwrite: Bool = false) throws -> StoreContents {
-        try read { db in try requireTeamAdmin(db, to: "back up the whole store (every account is in the copy)") }
+        try read { db in try requireTeamAdmin(db, to: .backUp) }
         let fm = FileManager.default
         if fm.fileExists(atPath: path) {
-            guard overwrite else { throw StoreError.refused("\(path) exists: nothing was written (pass --force to replace it)") }
+            guard overwrite else { throw StoreError.refused(.fileExists(path: path)) }
             try? fm.removeItem(atPath: path)
         }
         let folder = (path as NSString).deletingLastPathComponent
-        guard folder.isEmpty || fm.fileExists(atPath: folder) else { throw StoreError.refused("\(folder): no such folder; nothing was written") }
+        guard folder.isEmpty || fm.fileExists(atPath: folder) else { throw StoreError.refused(.noSuchFolder(folder)) }
         do {
             let destination = try DatabaseQueue(path: path)
             chmod(path, 0o600)
@@ -47,8 +47,8 @@ extension SQLiteStore {
     /// `safetyCopy`, so a wrong restore can be undone.
     public func restore(from path: String, safetyCopy: String?) throws -> StoreContents {
         if isReadOnly { throw StoreError.readOnly(path: location) }
-        try read { db in try requireTeamAdmin(db, to: "restore the whole store from a backup") }
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.refused("\(path): no such file; nothing was restored") }
+        try read { db in try requireTeamAdmin(db, to: .restore) }
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.refused(.noSuchBackup(path: path)) }
         let source: DatabaseQueue
         do {
             var configuration = Configuration()
@@ -58,7 +58,7 @@ extension SQLiteStore {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.refused("\(path) is not a Closer backup (not an SQLite database); nothing was restored")
+            throw StoreError.refused(.notABackup(path: path))
         }
         if let safetyCopy { _ = try backup(to: safetyCopy, overwrite: true) }
         do {
@@ -83,19 +83,19 @@ extension SQLiteStore {
         try reader.read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             guard integrity == ["ok"] else {
-                throw StoreError.refused("\(path) is damaged (\(integrity.first ?? "integrity check failed")); nothing was restored")
+                throw StoreError.refused(.damagedBackup(path: path, detail: integrity.first ?? "integrity check failed"))
             }
             let tables = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'"))
             guard tables.isSuperset(of: ["grdb_migrations", "meta", "account", "person", "deal", "activity", "event"]) else {
-                throw StoreError.refused("\(path) is an SQLite database but not a Closer store (no Closer tables); nothing was restored")
+                throw StoreError.refused(.notACloserStore(path: path, schemaOnly: false))
             }
             let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
             let known = Set(Schema.migrator.migrations)
             guard applied.contains("v1-core") else {
-                throw StoreError.refused("\(path) is not a Closer store (no Closer schema); nothing was restored")
+                throw StoreError.refused(.notACloserStore(path: path, schemaOnly: true))
             }
             if let newer = applied.subtracting(known).sorted().first {
-                throw StoreError.refused("\(path) was made by a newer Closer (schema '\(newer)'); update Closer first; nothing was restored")
+                throw StoreError.refused(.newerStore(path: path, schema: newer))
             }
             return try StoreContents.count(db)
         }

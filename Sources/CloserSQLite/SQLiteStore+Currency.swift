@@ -11,7 +11,7 @@ extension SQLiteStore {
     public func setBaseCurrency(_ code: String) throws {
         let code = try currencyChecked(code)
         try write { db in
-            try requireTeamAdmin(db, to: "change the base currency")
+            try requireTeamAdmin(db, to: .changeBaseCurrency)
             let old = try Self.baseCurrency(db)
             guard old != code else { return }
             try Self.storeBaseCurrency(db, code, by: actor, at: clock())
@@ -35,12 +35,12 @@ extension SQLiteStore {
 
     public func setExchangeRate(currency: String, micros: Int64, from: Day) throws -> ExchangeRate {
         let code = try currencyChecked(currency)
-        guard micros > 0, micros <= ExchangeRate.largest else { throw StoreError.invalid(CurrencyError.rateNotPositive(ExchangeRate.text(micros)).description) }
+        guard micros > 0, micros <= ExchangeRate.largest else { throw StoreError.invalid(.currency(.rateNotPositive(ExchangeRate.text(micros)))) }
         let user = actor
         return try write { db in
-            try requireTeamAdmin(db, to: "set exchange rates")
+            try requireTeamAdmin(db, to: .setRates)
             let base = try Self.baseCurrency(db)
-            guard code != base else { throw StoreError.invalid(CurrencyError.rateOfBase(code).description) }
+            guard code != base else { throw StoreError.invalid(.currency(.rateOfBase(code))) }
             let rate = ExchangeRate(currency: code, base: base, from: from, micros: micros, by: user, at: clock())
             let old = try Int64.fetchOne(db, sql: "SELECT micros FROM exchange_rate WHERE base = ? AND currency = ? AND from_day = ?",
                                          arguments: [base, code, from.description])
@@ -57,10 +57,10 @@ extension SQLiteStore {
     public func deleteExchangeRate(currency: String, from: Day) throws {
         let code = try currencyChecked(currency)
         try write { db in
-            try requireTeamAdmin(db, to: "delete exchange rates")
+            try requireTeamAdmin(db, to: .deleteRates)
             let base = try Self.baseCurrency(db)
             try db.execute(sql: "DELETE FROM exchange_rate WHERE base = ? AND currency = ? AND from_day = ?", arguments: [base, code, from.description])
-            guard db.changesCount == 1 else { throw StoreError.refused("there is no \(code) rate from \(from) against \(base)") }
+            guard db.changesCount == 1 else { throw StoreError.refused(.noRate(currency: code, from: from, base: base)) }
             try log(db, event("rate", 0, "deleted", note: "\(code)/\(base) from \(from)", account: nil))
         }
     }
@@ -88,7 +88,7 @@ extension SQLiteStore {
     }
 
     private func currencyChecked(_ code: String) throws -> String {
-        do { return try CurrencyCodes.check(code) } catch { throw StoreError.invalid(error.description) }
+        do { return try CurrencyCodes.check(code) } catch { throw StoreError.invalid(.currency(error)) }
     }
 
 }

@@ -43,7 +43,7 @@ extension SQLiteStore {
     public func deal(_ id: Int64) throws -> Deal {
         try read { db in
             let deal = try Self.fetchDeal(db, id)
-            try requireAccess(db, account: deal.accountID, .read, subject: "deal \(id)")
+            try requireAccess(db, account: deal.accountID, .read, subject: .deal(id))
             return deal
         }
     }
@@ -66,7 +66,7 @@ extension SQLiteStore {
     /// `editDeal` inside an open transaction, its log row noted (an undo says which change it takes back).
     func editDeal(_ db: Database, _ id: Int64, expectedVersion: Int?, note: String, _ change: (inout Deal) throws -> Void) throws -> Deal {
         let stored = try Self.fetchDeal(db, id)
-        try requireAccess(db, account: stored.accountID, .write, subject: "deal \(id)")
+        try requireAccess(db, account: stored.accountID, .write, subject: .deal(id))
         let old = Deal(row: try currentRow(db, table: "deal", id: id, expected: expectedVersion))
         var edited = old
         try change(&edited)
@@ -103,7 +103,7 @@ extension SQLiteStore {
     public func setNextStep(dealID: Int64, text: String, due: Day?, expectedVersion: Int?) throws -> Deal {
         try write { db in
             let stored = try Self.fetchDeal(db, dealID)
-            try requireAccess(db, account: stored.accountID, .write, subject: "deal \(dealID)")
+            try requireAccess(db, account: stored.accountID, .write, subject: .deal(dealID))
             let old = Deal(row: try currentRow(db, table: "deal", id: dealID, expected: expectedVersion))
             try replaceNextStep(db, deal: old, text: text.trimmingCharacters(in: .whitespacesAndNewlines), due: due)
             return try syncNextStep(db, dealID: dealID) ?? old
@@ -119,7 +119,7 @@ extension SQLiteStore {
 
     public func reopenDeal(_ id: Int64) throws -> Deal {
         try mutateDeal(id, expectedVersion: nil) { old, _, _ in
-            guard old.outcome != .open else { throw StoreError.refused("deal \(id) is already open") }
+            guard old.outcome != .open else { throw StoreError.refused(.dealAlreadyOpen(id)) }
             var reopened = old
             reopened.outcome = .open
             reopened.outcomeReason = ""
@@ -133,7 +133,7 @@ extension SQLiteStore {
     public func deleteDeal(_ id: Int64) throws {
         try write { db in
             let deal = try Self.fetchDeal(db, id)
-            try requireAccess(db, account: deal.accountID, .write, subject: "deal \(id)")
+            try requireAccess(db, account: deal.accountID, .write, subject: .deal(id))
             try db.execute(sql: "DELETE FROM deal WHERE id = ?", arguments: [id])
             try Self.refreshAccountRollup(db, accountID: deal.accountID)
             try log(db, event("deal", id, "deleted", note: deal.title, account: deal.accountID))
@@ -162,7 +162,7 @@ extension SQLiteStore {
         let user = actor
         let stored = try Self.fetchDeal(db, id)
         // Who may touch it first: a stale version is reported only to those who may see the deal.
-        try requireAccess(db, account: stored.accountID, .write, subject: "deal \(id)")
+        try requireAccess(db, account: stored.accountID, .write, subject: .deal(id))
         let old = Deal(row: try currentRow(db, table: "deal", id: id, expected: expectedVersion))
         let currentVersion = old.version
         let catalog = try Self.catalog(db)

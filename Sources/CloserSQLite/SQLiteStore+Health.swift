@@ -25,7 +25,7 @@ extension SQLiteStore {
     public func saveHealthSettings(_ settings: HealthSettings) throws {
         let user = actor
         try write { db in
-            try requireTeamAdmin(db, to: "change the team's settings")
+            try requireTeamAdmin(db, to: .changeSettings)
             let issues = settings.issues(catalog: try Self.catalog(db))
             guard issues.isEmpty else { throw Self.invalid(issues) }
             let old = try Self.healthSettings(db).values
@@ -47,7 +47,7 @@ extension SQLiteStore {
         let ids = Array(Set(dealIDs))
         guard !ids.isEmpty else { return [:] }
         guard ids.count <= HealthLimits.dealsPerCall else {
-            throw StoreError.invalid("asked for the health of \(ids.count) deals at once; at most \(HealthLimits.dealsPerCall)")
+            throw StoreError.invalid(.tooManyHealthDeals(asked: ids.count, limit: HealthLimits.dealsPerCall))
         }
         return try readAsActor { db, who in
             let catalog = try Self.catalog(db)
@@ -190,7 +190,7 @@ extension SQLiteStore {
         let found = Set(try Int64.fetchAll(db, sql: "SELECT id FROM person WHERE account_id = ? AND id IN (\(sorted.map { _ in "?" }.joined(separator: ",")))",
                                            arguments: StatementArguments([deal.accountID] + sorted)))
         if let missing = sorted.first(where: { !found.contains($0) }) {
-            throw StoreError.invalid("needs: person \(missing) is not a key person of the deal's account (#\(deal.accountID)); nothing was saved")
+            throw StoreError.invalid(.needByStranger(person: missing, account: deal.accountID))
         }
     }
 }

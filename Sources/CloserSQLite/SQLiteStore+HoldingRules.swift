@@ -6,7 +6,7 @@ import GRDB
 /// rules' per-rep limit and the team's names, for the ownership actions and a new account.
 extension SQLiteStore {
     /// Refuses a name the team does not know (once there is a team), and a rep at the limit.
-    static func requireCanHold(_ db: Database, _ name: String, what: String) throws {
+    static func requireCanHold(_ db: Database, _ name: String, what: Subject) throws {
         try SQLiteTeam(db: db).requireCanHold(name, what: what)
     }
 

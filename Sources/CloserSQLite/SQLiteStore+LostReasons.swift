@@ -11,12 +11,12 @@ extension SQLiteStore {
     public func addLostReason(_ name: String) throws -> LostReason {
         let user = actor
         let checked: String
-        do { checked = try LostReason.check(name) } catch { throw StoreError.invalid(error.description) }
+        do { checked = try LostReason.check(name) } catch { throw StoreError.invalid(.lostReason(error)) }
         return try write { db in
-            try requireTeamAdmin(db, to: "change the list of lost reasons")
+            try requireTeamAdmin(db, to: .changeLostReasons)
             let list = try Self.lostReasons(db)
             if let same = list.first(where: { LostReason.sameName($0.name, checked) }) {
-                throw StoreError.invalid(LostReasonError.duplicate(same.name).description)
+                throw StoreError.invalid(.lostReason(.duplicate(same.name)))
             }
             let reason = LostReason(name: checked, position: (list.map(\.position).max() ?? 0) + 1)
             try db.execute(sql: "INSERT INTO lost_reason (name, position, by, at) VALUES (?, ?, ?, ?)",
@@ -28,10 +28,10 @@ extension SQLiteStore {
 
     public func deleteLostReason(_ name: String) throws {
         try write { db in
-            try requireTeamAdmin(db, to: "change the list of lost reasons")
+            try requireTeamAdmin(db, to: .changeLostReasons)
             let list = try Self.lostReasons(db)
             guard let listed = list.first(where: { LostReason.sameName($0.name, name) }) else {
-                throw StoreError.invalid(LostReasonError.unknown(name, known: list.map(\.name)).description)
+                throw StoreError.invalid(.lostReason(.unknown(name, known: list.map(\.name))))
             }
             try db.execute(sql: "DELETE FROM lost_reason WHERE name = ?", arguments: [listed.name])
             try log(db, event("lost-reason", 0, "deleted", note: listed.name, account: nil))

@@ -47,8 +47,7 @@ extension SQLiteStore {
     func checkAccountEdit(_ db: Database, old: Account, new: Account) throws {
         try requireAccess(db, account: old.id, .write)
         if try knownActor(db).isRestricted, old.owner != new.owner || old.visibility != new.visibility || old.sharedWith != new.sharedWith {
-            throw StoreError.refused("a rep cannot change who holds account \(old.id) by editing it: use `closer account "
-                + "assign/share/unshare/exclusive/return/claim` (nothing was saved)")
+            throw StoreError.refused(.repEditsHolding(account: old.id))
         }
     }
 
@@ -57,8 +56,7 @@ extension SQLiteStore {
     func checkAccountDelete(_ db: Database, id: Int64) throws {
         let ownership = try requireAccess(db, account: id, .write)
         if try knownActor(db).isRestricted, ownership.owner != actor {
-            throw StoreError.refused("only \(ownership.owner.map { "\($0) (its owner)" } ?? "a manager, since it is in the pool,")"
-                + "\(ownership.owner == nil ? "" : " or a manager") can delete account \(id)")
+            throw StoreError.refused(.deleteOwnerOnly(account: id, owner: ownership.owner))
         }
     }
 
@@ -67,7 +65,7 @@ extension SQLiteStore {
     /// One action: checks, the new holding, the row saved with its version bumped and one event.
     private func act(_ id: Int64, _ action: OwnershipAction) throws -> Account {
         let user = actor
-        guard !user.isEmpty else { throw StoreError.invalid("who is acting? a user name is needed") }
+        guard !user.isEmpty else { throw StoreError.invalid(.missingActor) }
         let action = try action.validated(accountID: id)
         let now = clock()
         return try write { db in
@@ -122,7 +120,7 @@ extension SQLiteStore {
         let issues = rules.issues
         guard issues.isEmpty else { throw Self.invalid(issues) }
         try write { db in
-            try requireTeamAdmin(db, to: "change the pool rules")
+            try requireTeamAdmin(db, to: .changePoolRules)
             let old = try Self.poolRules(db)
             var changes = [String: FieldChange]()
             for entry in PoolRules.storedKeys {
@@ -171,14 +169,13 @@ extension SQLiteStore {
 
     public func sweepPool(today: Day) throws -> PoolSweepReport {
         let user = actor
-        guard !user.isEmpty else { throw StoreError.invalid("who is sweeping? a user name is needed") }
+        guard !user.isEmpty else { throw StoreError.invalid(.missingSweeper) }
         return try write { db in
             // The sweep takes accounts from every rep: a manager's act, like the rules themselves.
             // A store without users has no roles, so there anyone (a cron job) sweeps.
             let who = try knownActor(db)
             guard who.isTeamAdmin else {
-                throw StoreError.refused("only a manager can sweep the pool; you are \(who.described) "
-                    + "(`closer pool sweep --dry-run` lists what would return; nothing was changed)")
+                throw StoreError.refused(.sweepManagerOnly(you: who))
             }
             let due = try Self.due(db, today: today, as: who)
             for item in due {

@@ -27,7 +27,7 @@ extension SQLiteStore {
     public func person(_ id: Int64) throws -> Person {
         try read { db in
             let person = Person(row: try Self.fetchRow(db, "person", id: id))
-            try requireAccess(db, account: person.accountID, .read, subject: "person \(id)")
+            try requireAccess(db, account: person.accountID, .read, subject: .person(id))
             return person
         }
     }
@@ -45,7 +45,7 @@ extension SQLiteStore {
         let (old, updated) = try saveEdited(db, Person.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
             let issues = Validation.issues(new)
             guard issues.isEmpty else { throw Self.invalid(issues) }
-            try requireAccess(db, account: old.accountID, .write, subject: "person \(id)")
+            try requireAccess(db, account: old.accountID, .write, subject: .person(id))
             if new.accountID != old.accountID { try requireAccess(db, account: new.accountID, .write) }
             try checkPersonReferences(db, new)
         }
@@ -61,7 +61,7 @@ extension SQLiteStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT account_id, name FROM person WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound(entity: "person", id: id)
             }
-            try requireAccess(db, account: row["account_id"], .write, subject: "person \(id)")
+            try requireAccess(db, account: row["account_id"], .write, subject: .person(id))
             try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
             try log(db, event("person", id, "deleted", note: row.text("name"), account: row["account_id"]))
             try refreshDerived(db, accountID: row["account_id"])
@@ -144,13 +144,13 @@ extension SQLiteStore {
         var current: Int64? = manager
         while let id = current {
             guard seen.insert(id).inserted else {
-                throw StoreError.invalid("reports-to: person \(manager) already reports (directly or not) to \(person.name); that would make a loop")
+                throw StoreError.invalid(.reportsLoop(manager: manager, person: person.name))
             }
             guard let row = try Row.fetchOne(db, sql: "SELECT account_id, reports_to FROM person WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound(entity: "person", id: id)
             }
             if id == manager, (row["account_id"] as Int64) != person.accountID {
-                throw StoreError.invalid("reports-to: person \(manager) works for another account")
+                throw StoreError.invalid(.reportsAcrossAccounts(manager: manager))
             }
             current = row["reports_to"]
         }

@@ -7,20 +7,20 @@ extension SQLiteStore {
         var plan = plan
         plan.text = plan.text.trimmingCharacters(in: .whitespacesAndNewlines)
         var issues = Validation.issues(plan)
-        if plan.due == nil { issues.append(ValidationIssue("due", "a planned activity needs a day")) }
+        if plan.due == nil { issues.append(ValidationIssue("due", "a planned activity needs a day", zh: "计划行动需要一个日期")) }
         guard issues.isEmpty else { throw Self.invalid(issues) }
         return try write { db in
             guard let dealID = plan.dealID else {
                 // An action on the account alone: the account must exist and be the actor's to change.
                 _ = try Self.fetchRow(db, "account", id: plan.accountID)
-                try requireAccess(db, account: plan.accountID, .write, subject: "account \(plan.accountID)")
+                try requireAccess(db, account: plan.accountID, .write, subject: .account(plan.accountID))
                 try insertPlan(db, &plan, accountID: plan.accountID)
                 return plan
             }
             let deal = try Self.fetchDeal(db, dealID)
-            try requireAccess(db, account: deal.accountID, .write, subject: "deal \(deal.id)")
+            try requireAccess(db, account: deal.accountID, .write, subject: .deal(deal.id))
             guard deal.outcome == .open else {
-                throw StoreError.refused("deal \(deal.id) is \(deal.outcome.rawValue): plan activities on an open deal (reopen it first)")
+                throw StoreError.refused(.planOnClosedDeal(deal: deal.id, deal.outcome))
             }
             try insertPlan(db, &plan, accountID: deal.accountID)
             try syncNextStep(db, dealID: deal.id)
@@ -31,7 +31,7 @@ extension SQLiteStore {
     public func plannedActivity(_ id: Int64) throws -> PlannedActivity {
         try read { db in
             let plan = PlannedActivity(row: try Self.fetchRow(db, "planned_activity", id: id))
-            try requireAccess(db, account: plan.accountID, .read, subject: "planned activity \(id)")
+            try requireAccess(db, account: plan.accountID, .read, subject: .plannedActivity(id))
             return plan
         }
     }
@@ -93,7 +93,7 @@ extension SQLiteStore {
     func writablePlan(_ db: Database, _ id: Int64, expected: Int?) throws -> PlannedActivity {
         let stored = PlannedActivity(row: try Self.fetchRow(db, "planned_activity", id: id))
         // Who may touch it first: a stale version is reported only to those who may see it.
-        try requireAccess(db, account: stored.accountID, .write, subject: "planned activity \(id)")
+        try requireAccess(db, account: stored.accountID, .write, subject: .plannedActivity(id))
         return PlannedActivity(row: try currentRow(db, table: "planned_activity", id: id, expected: expected))
     }
 

@@ -15,7 +15,7 @@ extension SQLiteStore {
             var q = query
             if who.isRestricted {
                 if let rep = q.rep, rep != who.name {
-                    throw StoreError.refused("a rep reviews their own deals; \(rep)'s review is for \(rep) and the managers (nothing was read)")
+                    throw StoreError.refused(.othersReview(rep: rep))
                 }
                 q.rep = who.name
             }
@@ -49,8 +49,7 @@ extension SQLiteStore {
         try write { db in
             let who = try knownActor(db)
             if !who.isTeamAdmin, call.rep != who.name {
-                throw StoreError.refused("only a manager records \(call.rep.isEmpty ? "the team's call" : "\(call.rep)'s call"); "
-                    + "you are \(who.described) and may record your own (nothing was saved)")
+                throw StoreError.refused(.forecastCallManagerOnly(rep: call.rep, you: who))
             }
             let old = try Row.fetchOne(db, sql: "SELECT amount, currency FROM forecast_call WHERE period = ? AND rep = ?", arguments: [call.period, call.rep])
             try db.execute(sql: """

@@ -76,7 +76,7 @@ extension SQLiteStore {
         guard owner != user else { return }
         let role = try String.fetchOne(db, sql: "SELECT role FROM user WHERE name = ?", arguments: [user])
         guard role == UserRole.manager.rawValue else {
-            throw StoreError.refused("filter '\(filter)' belongs to \(owner): only they or a manager may change or delete it (nothing was changed)")
+            throw StoreError.refused(.filterNotYours(filter: filter, owner: owner))
         }
     }
 }

@@ -72,11 +72,11 @@ extension SQLiteStore {
     /// store has no users), as a restore is.
     public func importSnapshot(_ snapshot: Snapshot, locate: @escaping ImportLocator) throws -> ImportSummary {
         guard snapshot.format <= Snapshot.currentFormat else {
-            throw StoreError.invalid("the file is format \(snapshot.format); this version of Closer reads up to \(Snapshot.currentFormat)")
+            throw StoreError.invalid(.snapshotFormat(found: snapshot.format, readsUpTo: Snapshot.currentFormat))
         }
         let user = actor
         return try write { db in
-            try requireTeamAdmin(db, to: "import a whole store's file (users, processes and every account in it)")
+            try requireTeamAdmin(db, to: .importStore)
             let catalog = ProcessCatalog(custom: try Self.catalog(db).processes + snapshot.processes)
             try SnapshotCheck(snapshot: snapshot, catalog: catalog, locate: locate).run(SQLiteSnapshotLookup(db: db))
             var summary = ImportSummary()

@@ -10,9 +10,9 @@ extension SQLiteStore {
 
     public func setTarget(_ target: SalesTarget) throws {
         let user = actor
-        guard target.amount.minorUnits >= 0 else { throw StoreError.invalid("a target must not be negative") }
+        guard target.amount.minorUnits >= 0 else { throw StoreError.invalid(.negativeTarget) }
         try write { db in
-            try requireTeamAdmin(db, to: "set targets")
+            try requireTeamAdmin(db, to: .setTargets)
             if !target.isTeam { try Self.requireRep(db, target.rep) }
             let key = target.period.description
             let old = try Row.fetchOne(db, sql: "SELECT amount, currency FROM sales_target WHERE period = ? AND rep = ?", arguments: [key, target.rep])
@@ -28,9 +28,9 @@ extension SQLiteStore {
 
     public func deleteTarget(period: Period, rep: String) throws {
         try write { db in
-            try requireTeamAdmin(db, to: "delete targets")
+            try requireTeamAdmin(db, to: .deleteTargets)
             try db.execute(sql: "DELETE FROM sales_target WHERE period = ? AND rep = ?", arguments: [period.description, rep])
-            guard db.changesCount == 1 else { throw StoreError.refused("no target is set for \(rep.isEmpty ? "the team" : rep) in \(period)") }
+            guard db.changesCount == 1 else { throw StoreError.refused(.noTarget(rep: rep, period: period.description)) }
             try log(db, event("target", 0, "deleted", note: period.description + (rep.isEmpty ? "" : " " + rep), account: nil))
         }
     }
@@ -58,7 +58,7 @@ extension SQLiteStore {
             : try Bool.fetchOne(db, sql: "SELECT 1 FROM deal WHERE owner = ? UNION ALL SELECT 1 FROM account WHERE owner = ? LIMIT 1",
                                 arguments: [rep, rep]) == true
         guard known else {
-            throw StoreError.invalid("'\(rep)' is not a rep of this store (add them first: closer user add \(rep) --role rep)")
+            throw StoreError.invalid(.notARep(rep))
         }
     }
 }

@@ -124,9 +124,9 @@ public final class SQLiteStore: Store {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
         case .SQLITE_CANTOPEN: return .cannotOpen(path: path, reason: "the file or its folder cannot be opened")
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .cannotOpen(path: path, reason: "the file is not a Closer store (not an SQLite database, or damaged)")
-        case .SQLITE_FULL: return .refused("the disk is full: nothing was written")
-        case .SQLITE_CONSTRAINT: return .invalid("refused by the store: \(error.message ?? "a constraint failed")")
-        default: return .refused("store error: \(error.message ?? "\(error.resultCode)")")
+        case .SQLITE_FULL: return .refused(.diskFull)
+        case .SQLITE_CONSTRAINT: return .invalid(.constraint(error.message ?? "a constraint failed"))
+        default: return .refused(.storeFailure(error.message ?? "\(error.resultCode)"))
         }
     }
 
@@ -217,9 +217,9 @@ public final class SQLiteStore: Store {
     }
 
     public func saveProcess(_ template: ProcessTemplate) throws {
-        do { try template.validate() } catch { throw StoreError.invalid(error.description) }
+        do { try template.validate() } catch { throw StoreError.invalid(.process(error)) }
         try write { db in
-            try requireTeamAdmin(db, to: "add or change a process")
+            try requireTeamAdmin(db, to: .changeProcesses)
             try db.execute(sql: "INSERT OR REPLACE INTO process (key, json) VALUES (?, ?)",
                            arguments: [template.key, ColumnCoding.codable(template)])
             try StageHistorySchema.syncPositions(db)
@@ -237,14 +237,14 @@ public final class SQLiteStore: Store {
     }
 
     public func saveUser(_ user: User) throws {
-        guard !user.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid("a user needs a name") }
+        guard !user.name.trimmingCharacters(in: .whitespaces).isEmpty else { throw StoreError.invalid(.userNeedsName) }
         try Validation.requirePlainText(user.name, field: "user name")
         try Validation.requirePlainText(user.displayName, field: "display name")
         try write { db in
             // The team's first manager may be added by anyone (a store with no manager has nobody
             // to ask); after that, users are a manager's to add, change or promote.
             let hasManager = try Bool.fetchOne(db, sql: "SELECT 1 FROM user WHERE role = 'manager' LIMIT 1") == true
-            if hasManager { try requireTeamAdmin(db, to: "add or change users") }
+            if hasManager { try requireTeamAdmin(db, to: .changeUsers) }
             try db.execute(sql: "INSERT OR REPLACE INTO user (name, role, display_name) VALUES (?, ?, ?)",
                            arguments: [user.name, user.role.rawValue, user.displayName])
             try log(db, event("user", 0, "saved", ["role": FieldChange(old: nil, new: user.role.rawValue)], note: user.name, account: nil))

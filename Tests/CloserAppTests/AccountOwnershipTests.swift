@@ -80,7 +80,7 @@ import TerminalUI
         // Claiming it again is refused by the store, with its reason, and changes nothing.
         let version = try store.account(3).version
         app.press("c")
-        #expect(app.state.message == StatusMessage("account 3 is not in the pool: wang.lei holds it", isError: true))
+        #expect(app.state.message == StatusMessage("客户 3 不在公海中：由 wang.lei 负责", isError: true))
         #expect(try store.account(3).version == version)
     }
 
@@ -132,8 +132,8 @@ import TerminalUI
         app.press("p")
         let message = try #require(app.state.message)
         #expect(message.isError)
-        #expect(message.text == "only li.na (its owner) or a manager can protect account 2; you are wang.lei (rep)")
-        #expect(app.lines().last?.contains("only li.na (its owner) or a manager can protect account 2") == true,
+        #expect(message.text == "只有负责人 li.na 或经理可以保护客户 2；您是 wang.lei（销售）")
+        #expect(app.lines().last?.contains("只有负责人 li.na 或经理可以保护客户 2") == true,
                 "the status line shows the store's reason:\n\(app.screenText())")
         #expect(try store.ownership(of: 2).isProtected == false)
         #expect(try store.account(2).version == version)

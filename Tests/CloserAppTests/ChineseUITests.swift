@@ -13,7 +13,9 @@ struct ChineseUITests {
     /// The data of the fixture written in Latin letters, and what a field's format says.
     static let data = ["/home/wang/closer.sqlite", "closer.sqlite", "wang.lei", "li.na", "YYYY-MM-DD", "HH:MM", "CNY", "USD", "Siemens",
                        // Names, not words: the product and its commands, file formats, the other language's own name.
-                       "closer import", "Closer", "closer", "CSV", "TSV", "vCard", "JSON", "English",
+                       "closer import", "Closer", "closer", "CSV", "TSV", "vCard", "JSON", "UTF-8", "English",
+                       // The import fixture's own values: a stage name of another system, a column's code.
+                       "Angebot", "X1", "X2", "X3",
                        // What the test types into the palette's filter.
                        "cx"]
 
@@ -27,6 +29,8 @@ struct ChineseUITests {
     /// The words of two or more Latin letters a frame shows that are neither data nor a key's name.
     static func englishWords(_ text: String) -> [String] {
         var rest = text
+        // A command or option in backticks is a name the reader types, like a key's.
+        rest = rest.replacingOccurrences(of: "`[^`]*`", with: " ", options: .regularExpression)
         for known in data { rest = rest.replacingOccurrences(of: known, with: " ") }
         // File names are data: the export's default name, the extensions it takes.
         rest = rest.replacingOccurrences(of: #"[A-Za-z0-9_./~-]*\.(csv|json|sqlite)"#, with: " ", options: .regularExpression)
@@ -168,6 +172,19 @@ struct ChineseUITests {
         app.key(.escape)
         app.press("I")
         take(app, "import")
+        // The preview of a file with a rejected row and a stage nothing maps to: the mapping,
+        // the notes and the reasons in Chinese; the file's own column names and values are data.
+        app.type(try ImportScreenTests.file(ImportScreenTests.csv))
+        app.key(.enter)
+        app.runPendingWork()
+        take(app, "import preview")
+        app.key(.escape)
+        // A file refused as a whole is said in Chinese too.
+        app.press("I")
+        app.type(try ImportScreenTests.file("", name: "empty.csv"))
+        app.key(.enter)
+        app.runPendingWork()
+        take(app, "import refused")
         app.key(.escape)
         return frames
     }
@@ -192,6 +209,22 @@ struct ChineseUITests {
         let text = try #require(app.state.message?.text)
         #expect(text == "未撤销：商机 1 之后被 li.na 修改过（版本 1 → 2）：未做任何撤销", "\(text)")
         #expect(Self.englishWords(text).isEmpty)
+    }
+
+    @Test func everyCaseOfRefusalHasASample() {
+        #expect(Set(RefusalSamples.all.map(RefusalSamples.caseNumber)) == Set(0..<RefusalSamples.caseCount))
+    }
+
+    /// Every reason a store refuses with, and every other store error, said in Chinese: the
+    /// dashboard shows `text[.zh]`, and `closer --lang zh` prints it.
+    @Test func everyRefusalIsSaidInChinese() {
+        for error in RefusalSamples.storeErrors {
+            let zh = error.text.zh
+            #expect(!zh.isEmpty && zh != error.text.en, "\(error)")
+            #expect(Self.englishWords(zh).isEmpty, "\(Self.englishWords(zh)) in \(zh)")
+            #expect(ErrorText.of(error, in: .zh) == zh)
+            #expect(ErrorText.of(error, in: .en) == error.description)
+        }
     }
 
     @Test func theCheckCatchesAnEnglishWord() {

@@ -50,6 +50,27 @@ struct RatesOverlayTests {
         #expect(try store.rateTable().rates.count == 1, "nothing saved")
     }
 
+    /// The store's refusal of a rep is said under the line typed, in the UI's language, whole at both sizes.
+    @Test(arguments: [
+        (Language.en, 80, 24, "only a manager can set exchange rates; you are zhao.min (rep)"),
+        (Language.en, 160, 48, "only a manager can set exchange rates; you are zhao.min (rep)"),
+        (Language.zh, 80, 24, "只有经理可以设置汇率；您是 zhao.min（销售）"),
+        (Language.zh, 160, 48, "只有经理可以设置汇率；您是 zhao.min（销售）"),
+    ]) func aRepIsRefusedInTheLanguageOfTheScreen(_ lang: Language, _ width: Int, _ height: Int, _ refusal: String) throws {
+        let store = try ManagerNumbersFixture.store()
+        try store.saveUser(User(name: "zhao.min", role: .rep, displayName: "赵敏"))
+        let app = Fixture.app(store, lang, width: width, height: height, user: "zhao.min")
+        app.press("$")
+        app.press("a")
+        app.type("USD 7.3")
+        app.key(.enter)
+        app.runPendingWork()
+        #expect(Self.rates(app)?.error == refusal)
+        let line = try #require(app.lines().first { $0.contains(refusal) }, "\(app.screenText())")
+        #expect(line.contains("│ \(refusal)"), "the refusal is whole, inside the box: \(line)")
+        #expect(try store.rateTable().rates.count == 1, "nothing saved")
+    }
+
     @Test func aRateFromADayIsSavedAndEveryFigureFollows() throws {
         let (app, store) = try Self.open(.en)
         app.press("a")

@@ -54,8 +54,8 @@ struct VCardTests {
         let (contacts, failures) = try VCard.parse(text, fileName: "c.vcf")
         #expect(contacts.map(\.name) == ["Good"])
         #expect(failures.map(\.line) == [6, 9, 12])
-        #expect(failures[0].property == "NOTE" && failures[0].reason.contains("quoted-printable"))
-        #expect(failures[1].reason.contains("no name") && failures[2].reason.contains("END:VCARD"))
+        #expect(failures[0].property == "NOTE" && failures[0].reason.en.contains("quoted-printable"))
+        #expect(failures[1].reason.en.contains("no name") && failures[2].reason.en.contains("END:VCARD"))
     }
 
     @Test("text that is no vCard is refused with the file and line", arguments: ["Name,Company\nA,B\n", "", "hello"])

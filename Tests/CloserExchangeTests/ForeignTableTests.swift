@@ -26,7 +26,7 @@ struct ForeignTableTests {
         case "UTF-16 BE": return utf16(text, littleEndian: false, bom: true)
         case "UTF-16 LE no BOM": return utf16(text, littleEndian: true, bom: false)
         case "GB18030": return try #require(TextDecoding.gb18030Bytes(text))
-        default: throw ImportError("no encoding \(name)")
+        default: throw ImportError("no encoding \(name)", zh: "没有编码 \(name)")
         }
     }
 

@@ -27,7 +27,7 @@ struct BackupTests {
         try store.saveUser(User(name: "boss", role: .manager))
         try store.saveUser(User(name: "alice", role: .rep))
         let copy = (dir as NSString).appendingPathComponent("copy.sqlite")
-        #expect(throws: StoreError.refused("only a manager can back up the whole store (every account is in the copy); you are alice (rep)")) {
+        #expect(throws: StoreError.refused(.managerOnly(.backUp, you: .member(Viewer(name: "alice", role: .rep))))) {
             _ = try store.acting(as: "alice").backup(to: copy)
         }
         #expect(!FileManager.default.fileExists(atPath: copy))

@@ -23,6 +23,20 @@ struct TeamNumbersEndToEndTests {
         return "\(parts.year ?? 2026)-Q\(((parts.month ?? 1) - 1) / 3 + 1)"
     }
 
+    @Test("a rep's refusal is said in the reader's language: English by default, Chinese under a Chinese locale")
+    func refusalInTheReadersLanguage() throws {
+        let sandbox = try team(.file)
+        let english = try sandbox.run(["currency", "rate", "USD", "7.3", "--user", "wang.lei"])
+        #expect(english.status == 1 && english.stderr == "Error: only a manager can set exchange rates; you are wang.lei (rep)\n", "\(english)")
+        var chinese = sandbox.environment
+        chinese["LC_ALL"] = "zh_CN.UTF-8"
+        let refused = try runProcess(sandbox.closer, ["currency", "rate", "USD", "7.3", "--user", "wang.lei"], environment: chinese)
+        #expect(refused.status == 1 && refused.stderr == "Error: 只有经理可以设置汇率；您是 wang.lei（销售）\n", "\(refused)")
+        // A command's own --lang wins over the locale.
+        let health = try runProcess(sandbox.closer, ["deal", "show", "999", "--lang", "en"], environment: chinese)
+        #expect(health.status != 0 && health.stderr.contains("no deal with id 999"), "\(health)")
+    }
+
     @Test("closer currency base / rate / list; unknown currencies and rates ≤ 0 refused", arguments: StoreKind.allCases)
     func currency(_ kind: StoreKind) throws {
         let sandbox = try team(kind)

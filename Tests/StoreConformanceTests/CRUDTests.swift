@@ -48,9 +48,9 @@ struct CRUDTests {
         let store = try StoreFixture.store(backend)
         var bad = StoreFixture.account("")
         bad.loyalty = 12
-        #expect(throws: StoreError.invalid("name: must not be empty; loyalty: must be 1…10, got 12")) {
-            try store.acting(as: "alice").addAccount(bad)
-        }
+        let refused = #expect(throws: StoreError.self) { try store.acting(as: "alice").addAccount(bad) }
+        #expect(refused == .invalid(.fields(Validation.issues(bad))))
+        #expect(refused?.description == "name: must not be empty; loyalty: must be 1…10, got 12")
         #expect(try store.events(EventQuery()).isEmpty)
     }
 
@@ -58,7 +58,7 @@ struct CRUDTests {
         let store = try StoreFixture.store(backend)
         let account = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
         _ = try store.acting(as: "alice").addDeal(StoreFixture.deal("Pumps", account: account.id))
-        #expect(throws: StoreError.refused("account \(account.id) has 1 deal(s); delete or move them first (nothing was deleted)")) {
+        #expect(throws: StoreError.refused(.accountHasDeals(account: account.id, deals: 1))) {
             try store.acting(as: "alice").deleteAccount(account.id)
         }
         #expect(try store.account(account.id).name == "Acme")
@@ -138,9 +138,11 @@ struct CRUDTests {
             try store.acting(as: "alice").addDeal(StoreFixture.deal("Pumps", account: 99))
         }
         let account = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
-        #expect(throws: StoreError.invalid("stage: unknown stage 'limbo'; project has develop, entry, proposal, bid, negotiation, implementation")) {
+        let refused = #expect(throws: StoreError.self) {
             try store.acting(as: "alice").addDeal(StoreFixture.deal("Pumps", account: account.id, stage: "limbo"))
         }
+        #expect(refused?.description == "stage: unknown stage 'limbo'; project has develop, entry, proposal, bid, negotiation, implementation")
+        #expect(refused?.text.zh == "阶段：未知阶段「limbo」；流程 project 的阶段：开发、销售进入、提案、投标、商务谈判、工程实施")
     }
 
     @Test(arguments: Backend.allCases) func activityLifecycle(_ backend: Backend) throws {
@@ -175,7 +177,7 @@ struct CRUDTests {
         let acme = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
         let other = try store.acting(as: "alice").addAccount(StoreFixture.account("Other"))
         let stranger = try store.acting(as: "alice").addPerson(Person(accountID: other.id, name: "Stranger"))
-        #expect(throws: StoreError.invalid("person \(stranger.id) is not a key person of account \(acme.id)")) {
+        #expect(throws: StoreError.invalid(.notAKeyPersonOfAccount(person: stranger.id, account: acme.id))) {
             try store.acting(as: "alice").addActivity(Activity(accountID: acme.id, kind: .visit, day: StoreFixture.today, personIDs: [stranger.id]))
         }
         #expect(try store.activities(accountID: nil, dealID: nil, limit: 10).isEmpty)

@@ -136,7 +136,7 @@ struct StoreGateTests {
         let reopened = try store.acting(as: "alice").reopenDeal(deal.id)
         #expect(reopened.outcome == .open && reopened.closedOn == nil && reopened.outcomeReason.isEmpty)
         #expect(try store.deals(DealQuery()).rows.first?.weighted == 300_000)
-        #expect(throws: StoreError.refused("deal \(deal.id) is already open")) { try store.acting(as: "alice").reopenDeal(deal.id) }
+        #expect(throws: StoreError.refused(.dealAlreadyOpen(deal.id))) { try store.acting(as: "alice").reopenDeal(deal.id) }
     }
 
     @Test(arguments: Backend.allCases) func coachAndDecisionMakerProveEntryThroughPersonWrites(_ backend: Backend) throws {
@@ -202,7 +202,7 @@ struct ReportsToTests {
         a.reportsTo = b.id
         a = try store.acting(as: "alice").updatePerson(a)
         b.reportsTo = a.id
-        #expect(throws: StoreError.invalid("reports-to: person \(a.id) already reports (directly or not) to B; that would make a loop")) {
+        #expect(throws: StoreError.invalid(.reportsLoop(manager: a.id, person: "B"))) {
             try store.acting(as: "alice").updatePerson(b)
         }
         #expect(try store.person(b.id).reportsTo == nil)
@@ -214,7 +214,9 @@ struct ReportsToTests {
         #expect(try store.person(c.id).reportsTo == nil)
         // Reporting to oneself is a validation error.
         c.reportsTo = c.id
-        #expect(throws: StoreError.invalid("reports-to: a person cannot report to themselves")) { try store.acting(as: "alice").updatePerson(c) }
+        let refused = #expect(throws: StoreError.self) { try store.acting(as: "alice").updatePerson(c) }
+        #expect(refused?.description == "reports-to: a person cannot report to themselves")
+        #expect(refused?.text.zh == "上级：人员不能向自己汇报")
     }
 
     @Test(arguments: Backend.allCases) func managerFromAnotherAccountIsRefused(_ backend: Backend) throws {
@@ -222,7 +224,7 @@ struct ReportsToTests {
         let acme = try store.acting(as: "alice").addAccount(StoreFixture.account("Acme"))
         let other = try store.acting(as: "alice").addAccount(StoreFixture.account("Other"))
         let outsider = try store.acting(as: "alice").addPerson(Person(accountID: other.id, name: "Outsider"))
-        #expect(throws: StoreError.invalid("reports-to: person \(outsider.id) works for another account")) {
+        #expect(throws: StoreError.invalid(.reportsAcrossAccounts(manager: outsider.id))) {
             try store.acting(as: "alice").addPerson(Person(accountID: acme.id, name: "Insider", reportsTo: outsider.id))
         }
         #expect(try store.persons(PersonQuery(accountID: acme.id)).total == 0)

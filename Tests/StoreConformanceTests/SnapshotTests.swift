@@ -76,7 +76,7 @@ struct SnapshotTests {
 
     @Test(arguments: Backend.allCases) func newerFormatIsRefused(_ backend: Backend) throws {
         let store = try StoreFixture.store(backend)
-        #expect(throws: StoreError.invalid("the file is format 2; this version of Closer reads up to 1")) {
+        #expect(throws: StoreError.invalid(.snapshotFormat(found: 2, readsUpTo: 1))) {
             try store.acting(as: "x").importSnapshot(Snapshot(format: 2))
         }
     }
@@ -211,14 +211,14 @@ struct SnapshotTests {
             31,1,Valves,project,develop,1000,alice
             32,1,Gears,project,develop,lots,alice
             """
-        #expect(throws: StoreError.invalid("deals.csv row 4, column 'amount': 'lots' is not an amount")) {
+        #expect(throws: StoreError.invalid(.badCell(CellLocation(file: "deals.csv", row: 4, column: "amount"), "lots", .notAnAmount))) {
             try SnapshotCSV.decode(files: [(name: "deals.csv", data: Data(csv.utf8))])
         }
     }
 
     @Test func csvWithAnUnknownHeaderIsRefused() {
         let csv = "colour,size\nred,3\n"
-        #expect(throws: StoreError.invalid("paint.csv: the header (colour, size) is not one of Closer's files; nothing was imported")) {
+        #expect(throws: StoreError.invalid(.notCloserHeader(file: "paint.csv", header: ["colour", "size"]))) {
             try SnapshotCSV.decode(files: [(name: "paint.csv", data: Data(csv.utf8))])
         }
     }

@@ -30,12 +30,12 @@ struct TeamNumbersStoreTests {
     @Test(arguments: Backend.allCases) func badCurrencyInputIsRefused(_ backend: Backend) throws {
         let store = try StoreFixture.store(backend)
         let day = StoreFixture.today
-        #expect(throws: StoreError.invalid("'XYZ' is not a currency code (ISO 4217, like CNY, USD, EUR)")) { try store.acting(as: "boss").setBaseCurrency("XYZ") }
-        #expect(throws: StoreError.invalid("a rate must be more than 0: '0'")) { try store.acting(as: "boss").setExchangeRate(currency: "USD", micros: 0, from: day) }
-        #expect(throws: StoreError.invalid("CNY is the base currency: its rate is always 1")) {
+        #expect(throws: StoreError.invalid(.currency(.unknownCurrency("XYZ")))) { try store.acting(as: "boss").setBaseCurrency("XYZ") }
+        #expect(throws: StoreError.invalid(.currency(.rateNotPositive("0")))) { try store.acting(as: "boss").setExchangeRate(currency: "USD", micros: 0, from: day) }
+        #expect(throws: StoreError.invalid(.currency(.rateOfBase("CNY")))) {
             try store.acting(as: "boss").setExchangeRate(currency: "CNY", micros: 1_000_000, from: day)
         }
-        #expect(throws: StoreError.refused("there is no USD rate from \(day) against CNY")) { try store.acting(as: "boss").deleteExchangeRate(currency: "USD", from: day) }
+        #expect(throws: StoreError.refused(.noRate(currency: "USD", from: day, base: "CNY"))) { try store.acting(as: "boss").deleteExchangeRate(currency: "USD", from: day) }
     }
 
     @Test(arguments: Backend.allCases) func onlyAManagerChangesTheTeamsNumbers(_ backend: Backend) throws {
@@ -60,7 +60,7 @@ struct TeamNumbersStoreTests {
         try store.acting(as: "chen.jing").setTarget(SalesTarget(period: q4, rep: "wang.lei", amount: Money(minorUnits: 500_000_000)))
         try store.acting(as: "chen.jing").setTarget(SalesTarget(period: q4, rep: "", amount: Money(minorUnits: 2_000_000_000)))
         try store.acting(as: "chen.jing").setTarget(SalesTarget(period: try Period(parsing: "2026-11"), rep: "wang.lei", amount: Money(minorUnits: 100_000_000)))
-        #expect(throws: StoreError.invalid("'zhang.san' is not a rep of this store (add them first: closer user add zhang.san --role rep)")) {
+        #expect(throws: StoreError.invalid(.notARep("zhang.san"))) {
             try store.acting(as: "chen.jing").setTarget(SalesTarget(period: q4, rep: "zhang.san", amount: Money(minorUnits: 1)))
         }
         #expect(try store.targets(period: q4).map { "\($0.period) \($0.rep)" } == ["2026-11 wang.lei", "2026-Q4 ", "2026-Q4 wang.lei"])
@@ -74,8 +74,8 @@ struct TeamNumbersStoreTests {
         let store = p.store
         _ = try store.acting(as: "boss").addLostReason("价格")
         _ = try store.acting(as: "boss").addLostReason("No budget")
-        #expect(throws: StoreError.invalid("'价格' is already a lost reason")) { try store.acting(as: "boss").addLostReason(" 价格 ") }
-        #expect(throws: StoreError.invalid("'other' is always on the list: give the free text with it")) { try store.acting(as: "boss").addLostReason("other") }
+        #expect(throws: StoreError.invalid(.lostReason(.duplicate("价格")))) { try store.acting(as: "boss").addLostReason(" 价格 ") }
+        #expect(throws: StoreError.invalid(.lostReason(.reserved("other")))) { try store.acting(as: "boss").addLostReason("other") }
         #expect(try store.lostReasons().map(\.name) == ["价格", "No budget"])
         let loss = try DealLoss.resolve("价格", note: "对手低 20%", competitor: "西门子", in: try store.lostReasons())
         let lost = try store.acting(as: "alice").loseDeal(p.d1.id, loss, expectedVersion: nil)

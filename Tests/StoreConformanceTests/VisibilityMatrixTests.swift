@@ -221,7 +221,7 @@ enum MatrixRows {
     // Who acts, the team's settings
     static func team() -> [MatrixRow] { [
         row("whoIsActing()", members) { _, s, _ in
-            if case .stranger(let name) = try s.whoIsActing() { throw StoreError.refused(Actor.notAUserMessage(name)) }
+            if case .stranger(let name) = try s.whoIsActing() { throw StoreError.refused(.notAUser(name)) }
             return true
         },
         row("processCatalog()", members) { _, s, _ in try !s.processCatalog().processes.isEmpty },
@@ -398,7 +398,7 @@ enum MatrixRows {
             guard deal == log, deal == snapshot.accounts.contains(where: { $0.id == c.accountID }),
                   deal == snapshot.persons.contains(where: { $0.id == c.personID }),
                   deal == snapshot.activities.contains(where: { $0.id == c.activityID }) else {
-                throw StoreError.invalid("a snapshot with part of account \(c.accountID)")
+                throw MatrixFailure("a snapshot with part of account \(c.accountID)")
             }
             return deal
         },
@@ -493,7 +493,7 @@ extension MatrixRows {
     }
 
     static func plan(_ w: MatrixWorld, _ c: MatrixCase) throws -> PlannedActivity {
-        guard let plan = try w.manager.plannedActivities(PlanQuery(dealID: c.dealID)).first else { throw StoreError.invalid("no plan") }
+        guard let plan = try w.manager.plannedActivities(PlanQuery(dealID: c.dealID)).first else { throw MatrixFailure("no plan") }
         return plan
     }
 
@@ -509,7 +509,7 @@ extension MatrixRows {
             let seen = try s.plannedActivities(PlanQuery(limit: 100))
             let onAccount = seen.contains { $0.dealID == nil && $0.accountID == c.accountID }
             // The account's own plan is seen exactly where its deal's is.
-            guard seen.contains(where: { $0.dealID == c.dealID }) == onAccount else { throw StoreError.invalid("the account's plan and its deal's disagree") }
+            guard seen.contains(where: { $0.dealID == c.dealID }) == onAccount else { throw MatrixFailure("the account's plan and its deal's disagree") }
             return onAccount
         },
         row("updatePlannedActivity(_:)", writes, prepare: planned) { w, s, c in
@@ -610,4 +610,10 @@ enum ProtocolMethods {
         let labels = parameters.compactMap { $0.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map { $0.replacingOccurrences(of: ":", with: "") } }
         return "\(name)(" + labels.map { "\($0):" }.joined() + ")"
     }
+}
+
+/// A matrix row's own check that failed: not a refusal of the store.
+struct MatrixFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

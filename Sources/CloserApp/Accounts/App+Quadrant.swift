@@ -126,7 +126,7 @@ enum QuadrantUpdate {
             scoresSaved(&state, scores)
             return [.reload(keeping: nil)]
         case .failed(let work, let error):
-            state.message = StatusMessage(String(describing: error), isError: true)
+            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
             return work is SaveScores ? [.reload(keeping: nil)] : []
         case .mouse, .reply:
             return nil

@@ -12,7 +12,7 @@ enum ConnectionWatch {
     @discardableResult
     static func noteFailure(_ state: inout AppState, _ error: any Error, now: Date) -> Bool {
         guard StoreError.isUnreachable(error) else { return false }
-        if state.outage == nil { state.outage = StoreOutage(since: now, reason: String(describing: error)) }
+        if state.outage == nil { state.outage = StoreOutage(since: now, reason: ErrorText.of(error, in: state.lang)) }
         return true
     }
 
@@ -32,7 +32,8 @@ enum ConnectionWatch {
                                                         zh: "已重新连接数据库：画面已更新")[state.lang])
             return [.refreshAll]
         case .failed(_, let error):
-            state.outage?.failedAgain(reason: String(describing: error))
+            let reason = ErrorText.of(error, in: state.lang)
+            state.outage?.failedAgain(reason: reason)
             return []
         default:
             return []

@@ -176,7 +176,7 @@ struct ReadImport: Work {
     }
 
     func run(in world: World) throws -> Reply {
-        guard let importer = world.importer else { throw StoreError.refused("import is not available here") }
+        guard let importer = world.importer else { throw StoreError.refused(.importUnavailable) }
         let file = try importer.read(path: path, options: screen.options)
         return Reply(screen: screen, file: file, report: try importer.preview(file))
     }
@@ -196,7 +196,7 @@ struct ApplyImport: Work {
     }
 
     func run(in world: World) throws -> Reply {
-        guard let importer = world.importer else { throw StoreError.refused("import is not available here") }
+        guard let importer = world.importer else { throw StoreError.refused(.importUnavailable) }
         let outcome = try importer.apply(file, options: screen.options, skipBad: skipBad)
         let users = outcome.report.written ? try? world.store.users().map(\.name) : nil
         return Reply(work: self, outcome: outcome, users: users)
@@ -262,7 +262,7 @@ enum ImportFlow {
             return []
         case .failed(let read as ReadImport, let error):
             var screen = read.screen
-            screen.error = String(describing: error)
+            screen.error = ErrorText.of(error, in: lang)
             if let ambiguous = (error as? ImportError)?.ambiguousDates {
                 // Not a dead end: the two readings are offered, and choosing one reads the file again.
                 screen.phase = .path
@@ -288,7 +288,7 @@ enum ImportFlow {
                     .say(StatusMessage(ImportText.done(applied.outcome, file: file, lang: lang), isError: applied.outcome.rejectsError != nil))]
         case .failed(let applied as ApplyImport, let error):
             var screen = applied.screen
-            screen.error = String(describing: error)
+            screen.error = ErrorText.of(error, in: lang)
             state.overlay = .importFile(screen)
             return []
         default:

@@ -72,7 +72,7 @@ enum ImportView {
     static func rejectionLine(_ rejection: Rejection, lang: Language, width: Int) -> String {
         let line = TextWidth.padRight("\(ImportText.line[lang]) \(rejection.line)", to: 10)
         let column = TextWidth.padRight(TextWidth.truncate(rejection.column.isEmpty ? "—" : rejection.column, to: 14), to: 14)
-        return "\(line) \(column) \(rejection.reason)"
+        return "\(line) \(column) \(rejection.text[lang])"
     }
 
     /// How many rejected rows the list shows at once, for paging.
@@ -106,7 +106,7 @@ enum ImportView {
             head.append((report.summaryText[lang], .accent))
             // The mapping wraps over a few lines; a tall terminal shows more of it.
             let mappingRoom = max(1, (inner.height - 12) / 3 + 1)
-            let pairs = file.columns.compactMap { column in column.field.map { "\(column.header)→\($0.rawValue)" } }
+            let pairs = file.columns.compactMap { column in column.field.map { "\(column.header)→\($0.label[lang])" } }
             let wrapped = Self.wrap(pairs, prefix: "\(ImportText.columns[lang]): ", width: width)
             head += wrapped.prefix(mappingRoom).map { ($0, .normal) }
             if wrapped.count > mappingRoom, var last = head.popLast() {
@@ -116,7 +116,7 @@ enum ImportView {
             let leftOver = report.unmappedColumns + report.unusedColumns
             if !leftOver.isEmpty { head.append(("\(ImportText.notImported[lang]): \(leftOver.joined(separator: ", "))", .warning)) }
             if !report.unmappedStages.isEmpty, let process = file.processKey {
-                head.append(("\(ImportText.unmappedStages[lang]) \(process): \(ForeignImportNotes.stageList(report).joined(separator: ", "))", .warning))
+                head.append(("\(ImportText.unmappedStages[lang]) \(process): \(ForeignImportNotes.stageList(report, lang: lang).joined(separator: lang == .zh ? "、" : ", "))", .warning))
             }
             head.append((report.rejections.isEmpty ? ImportText.noRejections[lang] : "\(ImportText.rejected[lang]) (\(report.rejections.count)):",
                          report.rejections.isEmpty ? .success : .header))

@@ -39,7 +39,7 @@ enum OrgChartUpdate {
             state.relayoutOrgChart()
             return []
         case .failed(_, let error):
-            state.message = StatusMessage(String(describing: error), isError: true)
+            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
             return []
         default:
             return nil

@@ -50,6 +50,15 @@ struct LogMeeting: Work, Equatable {
 
 /// What the org chart's edits come back to: the status line says what was done, the chart reads again.
 enum OrgChartEdits {
+    /// Whether the store refused the person's manager (a loop, a person of another account).
+    static func refusesManager(_ error: any Error) -> Bool {
+        switch (error as? StoreError)?.refusal {
+        case .reportsLoop?, .reportsAcrossAccounts?: true
+        case .fields(let issues)?: issues.contains { $0.field == "reports-to" }
+        default: false
+        }
+    }
+
     static func update(_ state: inout AppState, _ event: ScreenEvent) -> [Effect] {
         let lang = state.lang
         switch event {
@@ -69,9 +78,9 @@ enum OrgChartEdits {
                 form.conflict = conflict
                 state.message = StatusMessage(conflict.message(lang), isError: true)
             } else {
-                let text = String(describing: error)
+                let text = ErrorText.of(error, in: lang)
                 // The store's refusal of a manager (a loop, another account) belongs beside that field.
-                if text.contains("reports-to") { form.form.setError(text, at: PersonFormState.Field.manager.rawValue) }
+                if Self.refusesManager(error) { form.form.setError(text, at: PersonFormState.Field.manager.rawValue) }
                 state.message = StatusMessage(text, isError: true)
             }
             state.overlay = .orgChart(.person(form))
@@ -81,7 +90,7 @@ enum OrgChartEdits {
                 en: "\(conflict.by) changed \(change.save.original.name) since the chart showed it; nothing was overwritten — it shows their version now",
                 zh: "\(conflict.by) 在此之前修改了 \(change.save.original.name)；没有覆盖任何内容 —— 现在显示其修改后的版本")[lang], isError: true)
         case .failed(_, let error):
-            state.message = StatusMessage(String(describing: error), isError: true)
+            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
         default:
             return []
         }

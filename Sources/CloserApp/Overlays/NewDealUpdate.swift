@@ -24,7 +24,7 @@ struct AddDeal: Work, Equatable {
         do {
             matches = try world.store.accounts(AccountQuery(text: account, limit: 5))
         } catch {
-            throw Refusal(field: NewDealState.accountField, message: LocalizedText(en: String(describing: error), zh: String(describing: error)))
+            throw Refusal(field: NewDealState.accountField, message: ErrorText.text(error))
         }
         var found: Account?
         if let exact = matches.rows.first(where: { $0.account.name == account }) {
@@ -58,7 +58,7 @@ enum NewDealUpdate {
                 form.form.setError(refusal.message[state.lang], at: refusal.field)
                 form.form.focus = refusal.field
             } else {
-                form.form.setError(String(describing: error), at: NewDealState.titleField)
+                form.form.setError(ErrorText.of(error, in: state.lang), at: NewDealState.titleField)
             }
             state.overlay = .newDeal(form)
             return []

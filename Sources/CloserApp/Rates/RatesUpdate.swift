@@ -31,7 +31,7 @@ enum RatesUpdate {
             return afterWrite(&rates, &state)
         case .failed(_, let error):
             // A refusal (not a manager, …) stays in the overlay, under the line typed.
-            rates.error = Sanitizer.clean(String(describing: error))
+            rates.error = Sanitizer.clean(ErrorText.of(error, in: state.lang))
             state.overlay = .rates(rates)
             return []
         default:

@@ -57,7 +57,7 @@ enum TeamNumbersUpdate {
         case .reply(let numbers as TeamNumbers):
             state.numbers = numbers
         case .failed(_, let error):
-            state.message = StatusMessage(String(describing: error), isError: true)
+            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
         default:
             break
         }

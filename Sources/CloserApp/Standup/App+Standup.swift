@@ -30,7 +30,7 @@ extension App {
         case .success:
             break
         case .failure(let error):
-            standup.problem = String(describing: error)
+            standup.problem = ErrorText.of(error, in: state.lang)
         }
         state.standup = standup
     }
@@ -52,7 +52,8 @@ extension App {
         case .success: return changed
         case .failure(let error):
             if state.standup?.problem == nil { changed = true }
-            state.standup?.problem = String(describing: error)
+            let problem = ErrorText.of(error, in: state.lang)
+            state.standup?.problem = problem
             return changed
         }
         if token != lastChangeToken && wallReads.allows(at: now) || state.standup?.problem != nil {

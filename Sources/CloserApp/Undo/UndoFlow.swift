@@ -29,7 +29,7 @@ enum UndoFlow {
         switch error {
         case let refusal as UndoRefusal: refusal.text
         case StoreError.notFound(_, let id): LocalizedText(en: String(describing: error), zh: "没有编号为 \(id) 的修改")
-        default: LocalizedText(en: String(describing: error), zh: String(describing: error))
+        default: ErrorText.text(error)
         }
     }
 

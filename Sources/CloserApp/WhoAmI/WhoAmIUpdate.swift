@@ -46,7 +46,7 @@ enum WhoAmIUpdate {
                 return []
             }
         case .failed(_, let error):
-            state.message = StatusMessage(String(describing: error), isError: true)
+            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
             return []
         default:
             return []

@@ -82,14 +82,19 @@ public enum CurrencyError: Error, Sendable, Hashable, CustomStringConvertible {
     case rateTooLarge(String)
     case rateOfBase(String)
 
-    public var description: String {
+    public var description: String { text.en }
+
+    public var text: LocalizedText {
         switch self {
-        case .unknownCurrency(let code): "'\(code)' is not a currency code (ISO 4217, like CNY, USD, EUR)"
-        case .notARate(let text): "'\(text)' is not a rate: write what one unit is worth in the base currency, e.g. 7.10"
-        case .rateNotPositive(let text): "a rate must be more than 0: '\(text)'"
-        case .tooPrecise(let text): "'\(text)' has more than six decimals"
-        case .rateTooLarge(let text): "'\(text)' is too large for a rate"
-        case .rateOfBase(let code): "\(code) is the base currency: its rate is always 1"
+        case .unknownCurrency(let code):
+            LocalizedText(en: "'\(code)' is not a currency code (ISO 4217, like CNY, USD, EUR)", zh: "「\(code)」不是币种代码（如 CNY、USD）")
+        case .notARate(let text):
+            LocalizedText(en: "'\(text)' is not a rate: write what one unit is worth in the base currency, e.g. 7.10",
+                          zh: "「\(text)」不是汇率：请写出一个单位折合多少基准货币，如 7.10")
+        case .rateNotPositive(let text): LocalizedText(en: "a rate must be more than 0: '\(text)'", zh: "汇率必须大于 0：「\(text)」")
+        case .tooPrecise(let text): LocalizedText(en: "'\(text)' has more than six decimals", zh: "「\(text)」的小数超过六位")
+        case .rateTooLarge(let text): LocalizedText(en: "'\(text)' is too large for a rate", zh: "「\(text)」作为汇率太大")
+        case .rateOfBase(let code): LocalizedText(en: "\(code) is the base currency: its rate is always 1", zh: "\(code) 是基准货币：其汇率始终为 1")
         }
     }
 }

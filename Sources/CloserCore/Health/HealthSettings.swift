@@ -44,17 +44,19 @@ public struct HealthSettings: Sendable, Hashable {
     /// Empty when the settings are usable; otherwise one issue per bad field.
     public func issues(catalog: ProcessCatalog) -> [ValidationIssue] {
         var issues = [ValidationIssue]()
-        if !(1...Self.maxDays).contains(routeDays) { issues.append(.init("route-days", "must be 1…\(Self.maxDays), got \(routeDays)")) }
-        if !(1...Self.maxDays).contains(coldDays) { issues.append(.init("cold-days", "must be 1…\(Self.maxDays), got \(coldDays)")) }
+        if !(1...Self.maxDays).contains(routeDays) { issues.append(.init("route-days", "must be 1…\(Self.maxDays), got \(routeDays)", zh: "须为 1…\(Self.maxDays)，实为 \(routeDays)")) }
+        if !(1...Self.maxDays).contains(coldDays) { issues.append(.init("cold-days", "must be 1…\(Self.maxDays), got \(coldDays)", zh: "须为 1…\(Self.maxDays)，实为 \(coldDays)")) }
         for (processKey, flags) in stageOverrides.sorted(by: { $0.key < $1.key }) {
             guard let process = catalog.process(processKey) else {
-                issues.append(.init("\(processKey)", "unknown process '\(processKey)'; known: \(catalog.processes.map(\.key).joined(separator: ", "))"))
+                issues.append(.init("\(processKey)", "unknown process '\(processKey)'; known: \(catalog.processes.map(\.key).joined(separator: ", "))",
+                                    zh: "未知流程「\(processKey)」；已有：\(catalog.processes.map(\.key).joined(separator: "、"))"))
                 continue
             }
             for (flag, stage) in flags.sorted(by: { $0.key < $1.key }) {
                 if let stage, process.stage(stage) == nil {
                     issues.append(.init("\(processKey).\(flag.rawValue)",
-                                        "'\(stage)' is not a stage of \(processKey): \(process.stages.map(\.key).joined(separator: ", ")) (or none)"))
+                                        "'\(stage)' is not a stage of \(processKey): \(process.stages.map(\.key).joined(separator: ", ")) (or none)",
+                                        zh: "「\(stage)」不是流程 \(processKey) 的阶段：\(process.stages.map(\.name.zh).joined(separator: "、"))（或 `none`）"))
                 }
             }
         }
@@ -107,7 +109,7 @@ extension HealthSettings {
             var rules = Set<HealthRule>()
             for part in trimmed.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " }) where !["none", "-"].contains(part.lowercased()) {
                 guard let rule = HealthRule.parse(String(part)) else {
-                    throw .invalid("\(key): '\(part)' is not a rule; rules: \(HealthRule.keys) (or none)")
+                    throw .notARule(key, String(part))
                 }
                 rules.insert(rule)
             }
@@ -115,10 +117,9 @@ extension HealthSettings {
         default:
             let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, let flag = StageFlag(rawValue: parts[1].lowercased()) else {
-                throw .invalid("unknown setting '\(key)'; settings: \(Key.routeDays), \(Key.coldDays), \(Key.off), "
-                    + "PROCESS.FLAG (flags: \(StageFlag.codes), e.g. project.pricing)")
+                throw .unknownSetting(key, withFlags: true)
             }
-            guard !trimmed.isEmpty else { throw .invalid("\(key) needs a stage key, or none") }
+            guard !trimmed.isEmpty else { throw .needsStage(key) }
             stageOverrides[parts[0], default: [:]][flag] = .some(trimmed.lowercased() == Self.noStage ? nil : trimmed)
         }
     }
@@ -132,7 +133,7 @@ extension HealthSettings {
         default:
             let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
             guard parts.count == 2, let flag = StageFlag(rawValue: parts[1].lowercased()) else {
-                throw .invalid("unknown setting '\(key)'; settings: \(Key.routeDays), \(Key.coldDays), \(Key.off), PROCESS.FLAG")
+                throw .unknownSetting(key, withFlags: false)
             }
             stageOverrides[parts[0]]?[flag] = nil
             if stageOverrides[parts[0]]?.isEmpty == true { stageOverrides[parts[0]] = nil }
@@ -140,15 +141,34 @@ extension HealthSettings {
     }
 
     private static func days(_ text: String, _ key: String) throws(HealthSettingError) -> Int {
-        guard let days = Int(text) else { throw .invalid("\(key): '\(text)' is not a number of days") }
+        guard let days = Int(text) else { throw .notDays(key, text) }
         return days
     }
 }
 
-public enum HealthSettingError: Error, Equatable, CustomStringConvertible {
-    case invalid(String)
+/// Why a health setting was refused, in both languages.
+public enum HealthSettingError: Error, Sendable, Hashable, CustomStringConvertible {
+    case notARule(String, String)
+    case unknownSetting(String, withFlags: Bool)
+    case needsStage(String)
+    case notDays(String, String)
 
-    public var description: String {
-        switch self { case .invalid(let message): message }
+    public var description: String { text.en }
+
+    public var text: LocalizedText {
+        typealias Key = HealthSettings.Key
+        switch self {
+        case .notARule(let key, let part):
+            return LocalizedText(en: "\(key): '\(part)' is not a rule; rules: \(HealthRule.keys) (or none)",
+                                 zh: "`\(key)`：「\(part)」不是规则；规则有：`\(HealthRule.keys)`（或 `none`）")
+        case .unknownSetting(let key, let withFlags):
+            return LocalizedText(en: "unknown setting '\(key)'; settings: \(Key.routeDays), \(Key.coldDays), \(Key.off), "
+                                    + (withFlags ? "PROCESS.FLAG (flags: \(StageFlag.codes), e.g. project.pricing)" : "PROCESS.FLAG"),
+                                 zh: "未知设置「\(key)」；可用设置：`\(Key.routeDays)`、`\(Key.coldDays)`、`\(Key.off)`、流程.标志")
+        case .needsStage(let key):
+            return LocalizedText(en: "\(key) needs a stage key, or none", zh: "`\(key)` 需要一个阶段代码，或 `none`")
+        case .notDays(let key, let text):
+            return LocalizedText(en: "\(key): '\(text)' is not a number of days", zh: "`\(key)`：「\(text)」不是天数")
+        }
     }
 }

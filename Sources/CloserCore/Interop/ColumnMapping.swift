@@ -41,31 +41,37 @@ public struct MappingFile: Sendable, Codable, Equatable {
         do {
             file = try JSONDecoder().decode(MappingFile.self, from: data)
         } catch {
-            throw ImportError("\(fileName): not a mapping file — \(DecodingMessage.describe(error))")
+            throw ImportError("\(fileName): not a mapping file — \(DecodingMessage.describe(error))",
+                              zh: "\(fileName)：不是映射文件（\(DecodingMessage.describe(error))）")
         }
         if let format = file.dateFormat, ImportDateFormat.named(format) == nil {
-            throw ImportError("\(fileName): dateFormat '\(format)' is not a date format; use \(ImportDateFormat.examples)")
+            throw ImportError("\(fileName): dateFormat '\(format)' is not a date format; use \(ImportDateFormat.examples)",
+                              zh: "\(fileName)：`dateFormat` 的「\(format)」不是日期格式；可用 `\(ImportDateFormat.examples)`")
         }
         for (header, field) in file.columns.sorted(by: { $0.key < $1.key }) where ImportField(rawValue: field) == nil {
-            throw ImportError("\(fileName): column '\(header)' maps to '\(field)', which is not a field; use one of \(ImportField.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ImportError("\(fileName): column '\(header)' maps to '\(field)', which is not a field; use one of \(ImportField.allCases.map(\.rawValue).joined(separator: ", "))",
+                              zh: "\(fileName)：列「\(header)」映射到的「\(field)」不是字段；可用 `\(ImportField.allCases.map(\.rawValue).joined(separator: ", "))`")
         }
         return file
     }
 }
 
 /// A refusal of a whole file, before any row is looked at: one line naming the file.
-public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let description: String
+public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible, BilingualError {
+    /// The refusal in both languages: the import screen shows `text[lang]`.
+    public let text: LocalizedText
     /// Set when the file was refused for a date column that reads two ways: the screen offers its choices.
     public let ambiguousDates: AmbiguousDateColumn?
 
-    public init(_ description: String) {
-        self.description = ImportValue.oneLine(description)
+    public var description: String { text.en }
+
+    public init(_ description: String, zh: String) {
+        text = LocalizedText(en: ImportValue.oneLine(description), zh: ImportValue.oneLine(zh))
         ambiguousDates = nil
     }
 
     public init(_ ambiguous: AmbiguousDateColumn) {
-        description = ImportValue.oneLine(ambiguous.description)
+        text = LocalizedText(en: ImportValue.oneLine(ambiguous.text.en), zh: ImportValue.oneLine(ambiguous.text.zh))
         ambiguousDates = ambiguous
     }
 }
@@ -106,7 +112,8 @@ public struct ColumnMapping: Sendable, Equatable {
             present = Set(guessed.values)
         }
         guard let entity = forced ?? mapping?.entity ?? ImportField.entity(for: present) else {
-            throw ImportError("\(fileName): no column names an account, person, deal or activity (header: \(header.prefix(8).joined(separator: ", "))); name the columns in a mapping file (--mapping)")
+            throw ImportError("\(fileName): no column names an account, person, deal or activity (header: \(header.prefix(8).joined(separator: ", "))); name the columns in a mapping file (--mapping)",
+                              zh: "\(fileName)：没有哪一列是客户、人员、商机或行动记录（表头：\(header.prefix(8).joined(separator: "、"))）；请在映射文件中命名各列")
         }
         let used = ImportField.used(by: entity)
         var fields = [Int: ImportField](), columns = [ImportField: Int](), unmapped = [String](), unused = [String]()
@@ -138,7 +145,8 @@ public struct ColumnMapping: Sendable, Equatable {
         case .activities: .day
         }
         if let needed, columns[needed] == nil {
-            throw ImportError("\(fileName): a file of \(entity.rawValue) needs a column for '\(needed.rawValue)' (header: \(header.prefix(8).joined(separator: ", "))); name it in a mapping file (--mapping)")
+            throw ImportError("\(fileName): a file of \(entity.rawValue) needs a column for '\(needed.rawValue)' (header: \(header.prefix(8).joined(separator: ", "))); name it in a mapping file (--mapping)",
+                              zh: "\(fileName)：缺少「\(needed.label.zh)」列（表头：\(header.prefix(8).joined(separator: "、"))）；请在映射文件中命名")
         }
     }
 }

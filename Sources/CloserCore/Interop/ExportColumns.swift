@@ -229,10 +229,12 @@ extension ExportColumnKind {
     /// "title,amount,stage" → the columns in that order; an unknown name is refused with the known ones.
     public static func parse(_ list: String) throws(ImportError) -> [Self] {
         let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !names.isEmpty else { throw ImportError("--columns names no column; choose from \(allCases.map(\.rawValue).joined(separator: ", "))") }
+        guard !names.isEmpty else { throw ImportError("--columns names no column; choose from \(allCases.map(\.rawValue).joined(separator: ", "))",
+                                                   zh: "`--columns` 没有写出任何列；可选 `\(allCases.map(\.rawValue).joined(separator: ", "))`") }
         return try names.map { name throws(ImportError) -> Self in
             guard let column = Self(rawValue: name.lowercased()) else {
-                throw ImportError("--columns: '\(name)' is not a column; choose from \(allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ImportError("--columns: '\(name)' is not a column; choose from \(allCases.map(\.rawValue).joined(separator: ", "))",
+                                  zh: "`--columns`：「\(name)」不是列；可选 `\(allCases.map(\.rawValue).joined(separator: ", "))`")
             }
             return column
         }

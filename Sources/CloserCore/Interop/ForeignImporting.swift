@@ -125,9 +125,11 @@ public enum ForeignImportNotes {
         return "stages not mapped to \(process): \(list.joined(separator: ", ")); map them under \"stages\" in a mapping file (--mapping)"
     }
 
-    /// "'Angebot' (3 rows)", one per unmapped stage, by name.
-    public static func stageList(_ report: ForeignImportReport) -> [String] {
-        report.unmappedStages.sorted { $0.key < $1.key }.map { "'\($0.key)' (\($0.value) row\($0.value == 1 ? "" : "s"))" }
+    /// "'Angebot' (3 rows)" / "「Angebot」（3 行）", one per unmapped stage, by name.
+    public static func stageList(_ report: ForeignImportReport, lang: Language = .en) -> [String] {
+        report.unmappedStages.sorted { $0.key < $1.key }.map {
+            LocalizedText(en: "'\($0.key)' (\($0.value) row\($0.value == 1 ? "" : "s"))", zh: "「\($0.key)」（\($0.value) 行）")[lang]
+        }
     }
 
     public static func unmappedColumns(_ report: ForeignImportReport) -> String? {

@@ -17,14 +17,20 @@ public struct Rejection: Sendable, Hashable, CustomStringConvertible {
     public var fileName: String
     public var line: Int
     public var column: String
+    /// Why, in English: the CLI's report and the file of rejected rows.
     public var reason: String
+    /// Why, for the Chinese reader of the import screen.
+    public var reasonZH: String
 
-    public init(fileName: String, line: Int, column: String, reason: String) {
+    public init(fileName: String, line: Int, column: String, reason: LocalizedText) {
         self.fileName = fileName
         self.line = line
         self.column = ImportValue.oneLine(column)
-        self.reason = ImportValue.oneLine(reason)
+        self.reason = ImportValue.oneLine(reason.en)
+        reasonZH = ImportValue.oneLine(reason.zh)
     }
+
+    public var text: LocalizedText { LocalizedText(en: reason, zh: reasonZH) }
 
     public var description: String {
         column.isEmpty ? "\(fileName) line \(line): \(reason)" : "\(fileName) line \(line), column '\(column)': \(reason)"

@@ -29,18 +29,20 @@ public struct ForeignRowReader: Sendable {
             self.dateFormat = dateFormat
         } else if let text = file?.dateFormat {
             guard let format = ImportDateFormat.named(text) else {
-                throw ImportError("\(fileName): dateFormat '\(text)' is not a date format; use \(ImportDateFormat.examples)")
+                throw ImportError("\(fileName): dateFormat '\(text)' is not a date format; use \(ImportDateFormat.examples)",
+                                  zh: "\(fileName)：`dateFormat` 的「\(text)」不是日期格式；可用 `\(ImportDateFormat.examples)`")
             }
             self.dateFormat = format
         } else {
             self.dateFormat = nil
         }
         currency = (file?.currency ?? Money.defaultCurrency).uppercased()
-        guard Money.isValidCurrency(currency) else { throw ImportError("currency '\(currency)' is not a code like CNY, USD") }
+        guard Money.isValidCurrency(currency) else { throw ImportError("currency '\(currency)' is not a code like CNY, USD", zh: "币种「\(currency)」不是代码（如 CNY、USD）") }
         if mapping.entity == .deals {
             let key = process ?? file?.process ?? "project"
             guard let template = catalog.resolve(key) else {
-                throw ImportError("process '\(key)' is not known; known: \(catalog.processes.map(\.key).joined(separator: ", "))")
+                throw ImportError("process '\(key)' is not known; known: \(catalog.processes.map(\.key).joined(separator: ", "))",
+                                  zh: "未知流程「\(key)」；已有：\(catalog.processes.map(\.name.zh).joined(separator: "、"))")
             }
             stages = StageMapper(process: template, explicit: file?.stages ?? [:])
             processStages = mapping.column(.process) == nil ? [:]
@@ -111,14 +113,14 @@ public struct ForeignRowReader: Sendable {
             } catch let failure as RowFailure {
                 slice.rejections.append(Rejection(fileName: fileName, line: row.line, column: failure.column, reason: failure.reason))
             } catch {
-                slice.rejections.append(Rejection(fileName: fileName, line: row.line, column: "", reason: "\(error)"))
+                slice.rejections.append(Rejection(fileName: fileName, line: row.line, column: "", reason: ErrorText.text(error)))
             }
         }
         return slice
     }
 
     /// What a date column must hold, as a rejection says it.
-    static let aDate = "a date (YYYY-MM-DD, 2026/12/1, 2026年12月1日)"
+    static let aDate = LocalizedText(en: "a date (YYYY-MM-DD, 2026/12/1, 2026年12月1日)", zh: "日期（YYYY-MM-DD、2026/12/1、2026年12月1日）")
 
     /// A date field in its column's format: year-first columns (nearly all) by the fast general
     /// reader, the others in the one order the column was found or said to use.
@@ -126,12 +128,12 @@ public struct ForeignRowReader: Sendable {
         guard let format = dateFormats[field], format != .yearFirst || dateFormat != nil else {
             return try f.parse(field, Self.aDate, ImportValue.day)
         }
-        return try f.parse(field, "a date in \(format), the format of this column") { ImportValue.day($0, format: format) }
+        return try f.parse(field, LocalizedText(en: "a date in \(format), the format of this column", zh: "本列格式 \(format) 的日期")) { ImportValue.day($0, format: format) }
     }
 
     struct RowFailure: Error {
         var column: String
-        var reason: String
+        var reason: LocalizedText
     }
 
     /// One row's fields by our field names, with failures that name the foreign column.
@@ -158,23 +160,23 @@ public struct ForeignRowReader: Sendable {
             return value.isEmpty ? nil : value
         }
 
-        func fail(_ field: ImportField, _ reason: String) -> RowFailure {
+        func fail(_ field: ImportField, _ reason: LocalizedText) -> RowFailure {
             let column = mapping.column(field).map { mapping.header[$0] } ?? field.rawValue
             return RowFailure(column: column, reason: reason)
         }
 
-        func parse<T>(_ field: ImportField, _ what: String, _ parser: (String) -> T?) throws -> T? {
+        func parse<T>(_ field: ImportField, _ what: LocalizedText, _ parser: (String) -> T?) throws -> T? {
             guard let value = optional(field) else { return nil }
-            guard let parsed = parser(value) else { throw fail(field, "'\(value)' is not \(what)") }
+            guard let parsed = parser(value) else { throw fail(field, LocalizedText(en: "'\(value)' is not \(what.en)", zh: "「\(value)」不是\(what.zh)")) }
             return parsed
         }
 
         func coded<T: CodedValue>(_ field: ImportField, _ type: T.Type) throws -> T? {
-            try parse(field, "one of \(T.codes)", T.parse)
+            try parse(field, LocalizedText(en: "one of \(T.codes)", zh: "可选值之一（\(T.allCases.map(\.label.zh).joined(separator: "、"))）"), T.parse)
         }
 
         func score(_ field: ImportField) throws -> Int? {
-            try parse(field, "a score from 1 to 10") { Int($0).flatMap { Quadrant.scoreRange.contains($0) ? $0 : nil } }
+            try parse(field, LocalizedText(en: "a score from 1 to 10", zh: "1 到 10 的评分")) { Int($0).flatMap { Quadrant.scoreRange.contains($0) ? $0 : nil } }
         }
 
         /// The fields with a value in this row. Read from each field's own column: `fields` and
@@ -194,7 +196,8 @@ public struct ForeignRowReader: Sendable {
     func read(_ row: ForeignRow, _ f: Fields, _ memo: StageMemo) throws -> ForeignRecord {
         if row.values.count != mapping.header.count, row.values.dropFirst(mapping.header.count).contains(where: { !$0.isEmpty }) || row.values.count < mapping.header.count {
             throw RowFailure(column: "",
-                             reason: "has \(row.values.count) fields, the header has \(mapping.header.count) (a missing or extra delimiter?)")
+                             reason: LocalizedText(en: "has \(row.values.count) fields, the header has \(mapping.header.count) (a missing or extra delimiter?)",
+                                                   zh: "有 \(row.values.count) 个字段，表头有 \(mapping.header.count) 个（少了或多了分隔符？）"))
         }
         let present = f.present
         switch mapping.entity {
@@ -207,12 +210,12 @@ public struct ForeignRowReader: Sendable {
     }
 
     func account(_ f: Fields) throws -> Account {
-        guard let name = f.optional(.account) else { throw f.fail(.account, "an account needs a name") }
+        guard let name = f.optional(.account) else { throw f.fail(.account, LocalizedText(en: "an account needs a name", zh: "客户需要名称")) }
         let owner = f.optional(.owner)
         let pooled = owner.map(ImportValue.isPool) ?? false
         var account = Account(name: name, owner: pooled ? nil : owner ?? defaultOwner, visibility: pooled ? .pool : .owned,
                               externalID: f.optional(.externalID))
-        if let grade = try f.parse(.grade, "a grade (A, B, C, D)", ImportValue.grade) { account.grade = grade }
+        if let grade = try f.parse(.grade, LocalizedText(en: "a grade (A, B, C, D)", zh: "等级（A、B、C、D）"), ImportValue.grade) { account.grade = grade }
         if let score = try f.score(.assistance) { account.assistance = score }
         if let score = try f.score(.loyalty) { account.loyalty = score }
         account.industry = f.text(.industry)
@@ -226,40 +229,41 @@ public struct ForeignRowReader: Sendable {
 
     func person(_ f: Fields) throws -> Person {
         let name = f.optional(.person) ?? ImportValue.name(first: f.text(.firstName), last: f.text(.lastName))
-        guard !name.isEmpty else { throw f.fail(f.has(.person) ? .person : .lastName, "a person needs a name") }
-        guard !f.account.isEmpty else { throw f.fail(.account, "a person belongs to an account: the account column is empty") }
+        guard !name.isEmpty else { throw f.fail(f.has(.person) ? .person : .lastName, LocalizedText(en: "a person needs a name", zh: "人员需要姓名")) }
+        guard !f.account.isEmpty else { throw f.fail(.account, LocalizedText(en: "a person belongs to an account: the account column is empty", zh: "人员属于某个客户：客户列为空")) }
         var person = Person(accountID: 0, name: name, title: f.text(.jobTitle), phone: f.text(.phone), email: f.text(.email),
                             externalID: f.optional(.externalID))
-        if !person.email.isEmpty, !person.email.contains("@") { throw f.fail(.email, "'\(person.email)' is not an e-mail address") }
+        if !person.email.isEmpty, !person.email.contains("@") { throw f.fail(.email, LocalizedText(en: "'\(person.email)' is not an e-mail address", zh: "「\(person.email)」不是电子邮件地址")) }
         if let level = try f.coded(.level, PersonLevel.self) { person.level = level }
         if let function = try f.coded(.function, PersonFunction.self) { person.function = function }
         if let stance = try f.coded(.stance, Stance.self) { person.stance = stance }
-        if let coach = try f.parse(.insideCoach, "yes or no", ImportValue.bool) { person.isInsideCoach = coach }
+        if let coach = try f.parse(.insideCoach, LocalizedText(en: "yes or no", zh: "是或否"), ImportValue.bool) { person.isInsideCoach = coach }
         for text in ImportValue.list(f.text(.roles)) {
-            guard let role = PersonRole.parse(text) else { throw f.fail(.roles, "'\(text)' is not one of \(PersonRole.codes)") }
+            guard let role = PersonRole.parse(text) else { throw f.fail(.roles, LocalizedText(en: "'\(text)' is not one of \(PersonRole.codes)",
+                                                                             zh: "「\(text)」不是角色（\(PersonRole.allCases.map(\.label.zh).joined(separator: "、"))）")) }
             person.roles.insert(role)
         }
-        if let influence = try f.parse(.influence, "an influence from 0 to 100", { Int($0).flatMap { Person.influenceRange.contains($0) ? $0 : nil } }) {
+        if let influence = try f.parse(.influence, LocalizedText(en: "an influence from 0 to 100", zh: "0 到 100 的影响力"), { Int($0).flatMap { Person.influenceRange.contains($0) ? $0 : nil } }) {
             person.influence = influence
         }
         person.lastMet = try date(f, .lastMet)
-        if f.text(.reportsTo) == name { throw f.fail(.reportsTo, "\(name) cannot report to themself") }
+        if f.text(.reportsTo) == name { throw f.fail(.reportsTo, LocalizedText(en: "\(name) cannot report to themself", zh: "\(name) 不能向自己汇报")) }
         person.notes = f.text(.notes)
         return person
     }
 
     func deal(_ f: Fields, _ memo: StageMemo) throws -> Deal {
         let title = f.optional(.deal) ?? f.text(.account)
-        guard !title.isEmpty else { throw f.fail(.deal, "a deal needs a name") }
-        guard !f.account.isEmpty else { throw f.fail(.account, "a deal belongs to an account: the account column is empty") }
-        guard let stages = try rowStages(f) ?? stages else { throw f.fail(.stage, "no process to map stages to") }
-        let currency = try f.parse(.currency, "a currency code like CNY") { Money.isValidCurrency($0.uppercased()) ? $0.uppercased() : nil } ?? currency
+        guard !title.isEmpty else { throw f.fail(.deal, LocalizedText(en: "a deal needs a name", zh: "商机需要名称")) }
+        guard !f.account.isEmpty else { throw f.fail(.account, LocalizedText(en: "a deal belongs to an account: the account column is empty", zh: "商机属于某个客户：客户列为空")) }
+        guard let stages = try rowStages(f) ?? stages else { throw f.fail(.stage, LocalizedText(en: "no process to map stages to", zh: "没有可映射阶段的流程")) }
+        let currency = try f.parse(.currency, LocalizedText(en: "a currency code like CNY", zh: "币种代码（如 CNY）")) { Money.isValidCurrency($0.uppercased()) ? $0.uppercased() : nil } ?? currency
         var deal = Deal(accountID: 0, title: title, processKey: stages.process.key, stageKey: stages.process.stages.first?.key ?? "",
                         owner: f.optional(.owner) ?? defaultOwner, externalID: f.optional(.externalID))
         if let text = f.optional(.amount) {
-            if text.hasPrefix("-") || text.hasPrefix("(") { throw f.fail(.amount, "'\(text)' is negative; an amount must not be") }
+            if text.hasPrefix("-") || text.hasPrefix("(") { throw f.fail(.amount, LocalizedText(en: "'\(text)' is negative; an amount must not be", zh: "「\(text)」是负数；金额不能为负")) }
             guard let amount = ImportValue.amount(text, currency: currency) else {
-                throw f.fail(.amount, "'\(text)' is not an amount (e.g. 1200000, ¥1,200,000.00, 120万, 1.2M, 1.200.000,00 €)")
+                throw f.fail(.amount, LocalizedText(en: "'\(text)' is not an amount (e.g. 1200000, ¥1,200,000.00, 120万, 1.2M, 1.200.000,00 €)", zh: "「\(text)」不是金额（如 1200000、¥1,200,000.00、120万）"))
             }
             deal.amount = amount
         } else {
@@ -267,13 +271,15 @@ public struct ForeignRowReader: Sendable {
         }
         if let text = f.optional(.stage) {
             guard let mapped = memo.map(text, stages) else {
-                throw f.fail(.stage, "'\(text)' is not a stage of \(stages.process.key) (\(stages.process.stages.map(\.key).joined(separator: ", "))); map it under \"stages\" in a mapping file")
+                throw f.fail(.stage, LocalizedText(
+                    en: "'\(text)' is not a stage of \(stages.process.key) (\(stages.process.stages.map(\.key).joined(separator: ", "))); map it under \"stages\" in a mapping file",
+                    zh: "「\(text)」不是流程 \(stages.process.key) 的阶段（\(stages.process.stages.map(\.name.zh).joined(separator: "、"))）；请在映射文件中映射"))
             }
             deal.stageKey = mapped.stage
             deal.outcome = mapped.outcome
             if mapped.outcome != .open { deal.outcomeReason = "imported as '\(text)'" }
         }
-        if let outcome = try f.parse(.outcome, "won, lost, withdrawn or open", { StageMapper.outcome(HeaderDictionary.fold($0)) ?? Outcome.parse($0) }) {
+        if let outcome = try f.parse(.outcome, LocalizedText(en: "won, lost, withdrawn or open", zh: "赢单、丢单、主动放弃或进行中"), { StageMapper.outcome(HeaderDictionary.fold($0)) ?? Outcome.parse($0) }) {
             deal.outcome = outcome
             if outcome != .open, deal.outcomeReason.isEmpty { deal.outcomeReason = "imported as '\(f.text(.outcome))'" }
         }
@@ -290,17 +296,18 @@ public struct ForeignRowReader: Sendable {
     func rowStages(_ f: Fields) throws -> StageMapper? {
         guard !processStages.isEmpty, let name = f.optional(.process) else { return nil }
         guard let process = catalog.resolve(name), let stages = processStages[process.key] else {
-            throw f.fail(.process, "'\(name)' is not a process; known: \(catalog.processes.map(\.key).joined(separator: ", "))")
+            throw f.fail(.process, LocalizedText(en: "'\(name)' is not a process; known: \(catalog.processes.map(\.key).joined(separator: ", "))",
+                                                  zh: "「\(name)」不是流程；已有：\(catalog.processes.map(\.name.zh).joined(separator: "、"))"))
         }
         return stages
     }
 
     func activity(_ f: Fields) throws -> Activity {
         guard let day = try date(f, .day) else {
-            throw f.fail(.day, "an activity needs a date")
+            throw f.fail(.day, LocalizedText(en: "an activity needs a date", zh: "行动记录需要日期"))
         }
-        guard !f.account.isEmpty else { throw f.fail(.account, "an activity belongs to an account: the account column is empty") }
-        let kind = try f.parse(.kind, "one of \(ActivityKind.codes)", ActivityKind.parse) ?? .other
+        guard !f.account.isEmpty else { throw f.fail(.account, LocalizedText(en: "an activity belongs to an account: the account column is empty", zh: "行动记录属于某个客户：客户列为空")) }
+        let kind = try f.parse(.kind, LocalizedText(en: "one of \(ActivityKind.codes)", zh: "行动类型之一（\(ActivityKind.allCases.map(\.label.zh).joined(separator: "、"))）"), ActivityKind.parse) ?? .other
         return Activity(accountID: 0, kind: kind, day: day, notes: f.text(.notes), outcome: f.text(.outcome), by: f.optional(.owner) ?? defaultOwner)
     }
 }

@@ -47,16 +47,16 @@ public enum PrivateFile {
     public static func write(_ data: Data, to path: String) throws {
         let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         let descriptor = open(partial, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else { throw StoreError.refused("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard descriptor >= 0 else { throw StoreError.refused(.cannotWrite(path: path, reason: String(cString: strerror(errno)))) }
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         do {
             try handle.write(contentsOf: data)
             try handle.close()
-            guard rename(partial, path) == 0 else { throw StoreError.refused(String(cString: strerror(errno))) }
+            guard rename(partial, path) == 0 else { throw StoreError.refused(.fileSystem(String(cString: strerror(errno)))) }
         } catch {
             try? handle.close()
             unlink(partial)
-            throw StoreError.refused("cannot write \(path): \(error.localizedDescription)")
+            throw StoreError.refused(.cannotWrite(path: path, reason: error.localizedDescription))
         }
     }
 
@@ -65,7 +65,7 @@ public enum PrivateFile {
         let partial = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         let descriptor = open(partial, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard descriptor >= 0 else {
-            throw StoreError.refused("cannot write \(path): is the folder there and writable? (\(String(cString: strerror(errno))))")
+            throw StoreError.refused(.cannotWrite(path: path, reason: "is the folder there and writable? (\(String(cString: strerror(errno))))"))
         }
         return (FileHandle(fileDescriptor: descriptor, closeOnDealloc: true), partial)
     }

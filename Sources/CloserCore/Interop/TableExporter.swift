@@ -60,12 +60,12 @@ public struct TableExporter {
             let count = try export(query) { data in try handle.write(contentsOf: data) }
             try handle.close()
             // rename(2) replaces the old file in one step.
-            guard rename(partial, path) == 0 else { throw StoreError.refused(String(cString: strerror(errno))) }
+            guard rename(partial, path) == 0 else { throw StoreError.refused(.fileSystem(String(cString: strerror(errno)))) }
             return count
         } catch {
             try? handle.close()
             try? FileManager.default.removeItem(atPath: partial)
-            throw StoreError.refused("cannot write \(path): \(error.localizedDescription)")
+            throw StoreError.refused(.cannotWrite(path: path, reason: error.localizedDescription))
         }
     }
 

@@ -23,10 +23,10 @@ public enum VCard {
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         public var line: Int
         public var property: String
-        public var reason: String
-        public var description: String { "line \(line)\(property.isEmpty ? "" : ", \(property)"): \(reason)" }
+        public var reason: LocalizedText
+        public var description: String { "line \(line)\(property.isEmpty ? "" : ", \(property)"): \(reason.en)" }
 
-        public init(line: Int, property: String, reason: String) {
+        public init(line: Int, property: String, reason: LocalizedText) {
             self.line = line
             self.property = property
             self.reason = reason
@@ -45,7 +45,7 @@ public enum VCard {
             if line.isEmpty { continue }
             let upper = line.uppercased()
             if upper == "BEGIN:VCARD" {
-                if let open = current { failures.append(Failure(line: open.line, property: "", reason: "BEGIN:VCARD without END:VCARD")) }
+                if let open = current { failures.append(Failure(line: open.line, property: "", reason: LocalizedText(en: "BEGIN:VCARD without END:VCARD", zh: "名片没有结尾"))) }
                 current = VCardContact(line: number)
                 failed = nil
                 family = ""
@@ -53,14 +53,15 @@ public enum VCard {
                 continue
             }
             guard var contact = current else {
-                throw ImportError("\(fileName) line \(number): '\(line.prefix(40))' outside BEGIN:VCARD … END:VCARD — not a vCard file; nothing was imported")
+                throw ImportError("\(fileName) line \(number): '\(line.prefix(40))' outside BEGIN:VCARD … END:VCARD — not a vCard file; nothing was imported",
+                                  zh: "\(fileName) 第 \(number) 行：「\(line.prefix(40))」不在名片之内——不是 vCard 文件；未导入任何内容")
             }
             if upper == "END:VCARD" {
                 if contact.name.isEmpty { contact.name = ImportValue.name(first: given, last: family) }
                 if let failed {
                     failures.append(failed)
                 } else if contact.name.isEmpty {
-                    failures.append(Failure(line: contact.line, property: "FN", reason: "the card has no name (FN or N)"))
+                    failures.append(Failure(line: contact.line, property: "FN", reason: LocalizedText(en: "the card has no name (FN or N)", zh: "名片没有姓名")))
                 } else {
                     contacts.append(contact)
                 }
@@ -87,12 +88,13 @@ public enum VCard {
             } catch let failure as Failure {
                 failed = failure
             } catch {
-                failed = Failure(line: number, property: "", reason: "\(error)")
+                failed = Failure(line: number, property: "", reason: ErrorText.text(error))
             }
             current = contact
         }
-        if let open = current { failures.append(Failure(line: open.line, property: "", reason: "BEGIN:VCARD without END:VCARD (the file is cut off?)")) }
-        guard !contacts.isEmpty || !failures.isEmpty else { throw ImportError("\(fileName): no BEGIN:VCARD — not a vCard file; nothing was imported") }
+        if let open = current { failures.append(Failure(line: open.line, property: "", reason: LocalizedText(en: "BEGIN:VCARD without END:VCARD (the file is cut off?)", zh: "名片没有结尾（文件被截断了？）"))) }
+        guard !contacts.isEmpty || !failures.isEmpty else { throw ImportError("\(fileName): no BEGIN:VCARD — not a vCard file; nothing was imported",
+                                                                                     zh: "\(fileName)：没有名片开头——不是 vCard 文件；未导入任何内容") }
         return (contacts, failures)
     }
 
@@ -134,9 +136,9 @@ public enum VCard {
             guard let colon = line.firstIndex(where: { character in
                 if character == "\"" { inQuotes.toggle() }
                 return character == ":" && !inQuotes
-            }) else { throw Failure(line: number, property: String(line.prefix(20)), reason: "no ':' between the property and its value") }
+            }) else { throw Failure(line: number, property: String(line.prefix(20)), reason: LocalizedText(en: "no ':' between the property and its value", zh: "属性和值之间没有冒号")) }
             var head = line[..<colon].split(separator: ";").map(String.init)
-            guard !head.isEmpty else { throw Failure(line: number, property: "", reason: "a value with no property name") }
+            guard !head.isEmpty else { throw Failure(line: number, property: "", reason: LocalizedText(en: "a value with no property name", zh: "值没有属性名")) }
             let fullName = head.removeFirst().uppercased()
             name = fullName.split(separator: ".").last.map(String.init) ?? fullName   // "item1.TEL" → "TEL"
             var parameters = [String: String]()
@@ -155,10 +157,12 @@ public enum VCard {
             if parameters["ENCODING"]?.contains("QUOTED-PRINTABLE") == true {
                 let charset = parameters["CHARSET"].map { String($0.dropLast()) } ?? "UTF-8"
                 guard ["UTF-8", "UTF8", "US-ASCII"].contains(charset) else {
-                    throw Failure(line: number, property: name, reason: "quoted-printable in \(charset) is not read; export the contacts as UTF-8")
+                    throw Failure(line: number, property: name, reason: LocalizedText(en: "quoted-printable in \(charset) is not read; export the contacts as UTF-8",
+                                                                                zh: "不能读取 \(charset) 编码的内容；请把联系人导出为 UTF-8"))
                 }
                 guard let decoded = Self.quotedPrintable(value) else {
-                    throw Failure(line: number, property: name, reason: "broken quoted-printable (an '=' not followed by two hex digits, or not UTF-8)")
+                    throw Failure(line: number, property: name, reason: LocalizedText(en: "broken quoted-printable (an '=' not followed by two hex digits, or not UTF-8)",
+                                                                                zh: "编码内容已损坏（等号后不是两位十六进制数，或不是 UTF-8）"))
                 }
                 value = decoded
             }

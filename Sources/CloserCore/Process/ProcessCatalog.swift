@@ -29,7 +29,7 @@ public struct ProcessCatalog: Sendable {
         do {
             template = try JSONDecoder().decode(ProcessTemplate.self, from: data)
         } catch {
-            throw ProcessTemplateError.invalid("not a process template: \(DecodingMessage.describe(error))")
+            throw ProcessTemplateError.notATemplate(DecodingMessage.describe(error))
         }
         try template.validate()
         return template

@@ -28,27 +28,47 @@ public struct ProcessTemplate: Sendable, Hashable, Codable, Identifiable {
     /// Checks what a user-supplied template must satisfy before the store accepts it.
     public func validate() throws(ProcessTemplateError) {
         guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-            throw .invalid("process key '\(key)' must be letters, digits and '-'")
+            throw .badKey(key)
         }
-        guard !stages.isEmpty else { throw .invalid("process '\(key)' has no stages") }
+        guard !stages.isEmpty else { throw .noStages(key) }
         var seen = Set<String>()
         for stage in stages {
-            guard seen.insert(stage.key).inserted else { throw .invalid("stage '\(stage.key)' appears twice in '\(key)'") }
-            guard (0...100).contains(stage.probability) else {
-                throw .invalid("stage '\(stage.key)' probability \(stage.probability) is outside 0…100")
-            }
+            guard seen.insert(stage.key).inserted else { throw .stageTwice(stage.key, process: key) }
+            guard (0...100).contains(stage.probability) else { throw .probabilityOutside(stage.key, stage.probability) }
             var milestoneKeys = Set<String>()
             for milestone in stage.milestones where !milestoneKeys.insert(milestone.key).inserted {
-                throw .invalid("milestone '\(milestone.key)' appears twice in stage '\(stage.key)'")
+                throw .milestoneTwice(milestone.key, stage: stage.key)
             }
         }
     }
 }
 
-public enum ProcessTemplateError: Error, Equatable, CustomStringConvertible {
-    case invalid(String)
-    public var description: String {
-        switch self { case .invalid(let message): message }
+/// Why a process template was refused, in both languages.
+public enum ProcessTemplateError: Error, Sendable, Hashable, CustomStringConvertible {
+    case notATemplate(String)
+    case badKey(String)
+    case noStages(String)
+    case stageTwice(String, process: String)
+    case probabilityOutside(String, Int)
+    case milestoneTwice(String, stage: String)
+
+    public var description: String { text.en }
+
+    public var text: LocalizedText {
+        switch self {
+        case .notATemplate(let detail):
+            LocalizedText(en: "not a process template: \(detail)", zh: "不是流程模板（\(detail)）")
+        case .badKey(let key):
+            LocalizedText(en: "process key '\(key)' must be letters, digits and '-'", zh: "流程代码「\(key)」只能包含字母、数字和连字符")
+        case .noStages(let key):
+            LocalizedText(en: "process '\(key)' has no stages", zh: "流程「\(key)」没有阶段")
+        case .stageTwice(let stage, let process):
+            LocalizedText(en: "stage '\(stage)' appears twice in '\(process)'", zh: "阶段「\(stage)」在「\(process)」中出现了两次")
+        case .probabilityOutside(let stage, let probability):
+            LocalizedText(en: "stage '\(stage)' probability \(probability) is outside 0…100", zh: "阶段「\(stage)」的概率 \(probability) 不在 0…100 之内")
+        case .milestoneTwice(let milestone, let stage):
+            LocalizedText(en: "milestone '\(milestone)' appears twice in stage '\(stage)'", zh: "关键节点「\(milestone)」在阶段「\(stage)」中出现了两次")
+        }
     }
 }
 

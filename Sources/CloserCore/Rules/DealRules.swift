@@ -12,23 +12,34 @@ public enum DealRuleError: Error, Equatable, CustomStringConvertible {
     /// The milestone is proven from the account's data, never ticked by hand.
     case provenFromData(MilestoneTemplate, missing: [EvidenceGap])
 
-    public var description: String {
+    public var description: String { text.en }
+
+    public var text: LocalizedText {
         switch self {
-        case .unknownStage(let stage, let process): "unknown stage '\(stage)' in process '\(process)'"
-        case .unknownProcess(let process): "unknown process '\(process)'"
-        case .unknownMilestone(let key, let process): "unknown milestone '\(key)' in process '\(process)'"
+        case .unknownStage(let stage, let process):
+            LocalizedText(en: "unknown stage '\(stage)' in process '\(process)'", zh: "流程「\(process)」中没有阶段「\(stage)」")
+        case .unknownProcess(let process): LocalizedText(en: "unknown process '\(process)'", zh: "未知流程「\(process)」")
+        case .unknownMilestone(let key, let process):
+            LocalizedText(en: "unknown milestone '\(key)' in process '\(process)'", zh: "流程「\(process)」中没有关键节点「\(key)」")
         case .unmetMilestones(let unmet):
-            "gate not met: " + unmet.map { "\($0.milestone.key) (\($0.milestone.name.both)) in \($0.stage.name.en)" }
-                .joined(separator: "; ") + " — tick it, or force with a reason"
-        case .reasonRequired: "a forced move needs a reason"
-        case .closed(let outcome): "the deal is already \(outcome.rawValue); reopen it first"
-        case .alreadyThere(let stage): "the deal is already in stage '\(stage)'"
+            LocalizedText(
+                en: "gate not met: " + unmet.map { "\($0.milestone.key) (\($0.milestone.name.both)) in \($0.stage.name.en)" }
+                    .joined(separator: "; ") + " — tick it, or force with a reason",
+                zh: "关键节点未达成：" + unmet.map { "\($0.stage.name.zh)的「\($0.milestone.name[.zh])」" }.joined(separator: "；")
+                    + "——请勾选，或写明原因强制推进")
+        case .reasonRequired: LocalizedText(en: "a forced move needs a reason", zh: "强制推进需要写明原因")
+        case .closed(let outcome):
+            LocalizedText(en: "the deal is already \(outcome.rawValue); reopen it first", zh: "商机已\(outcome.label.zh)；请先重新打开")
+        case .alreadyThere(let stage): LocalizedText(en: "the deal is already in stage '\(stage)'", zh: "商机已在阶段「\(stage)」")
         case .provenFromData(let milestone, let missing):
             missing.isEmpty
-                ? "'\(milestone.key)' (\(milestone.name.both)) is proven by the account's data and already holds; it is not ticked by hand"
-                : "'\(milestone.key)' (\(milestone.name.both)) is proven by the account's data, not ticked by hand: the account has no "
-                    + missing.map(\.rawValue).joined(separator: " and no ")
-                    + " — mark them on its org chart (`closer person edit ID --coach yes`, `--level decision`), or force the move with a reason"
+                ? LocalizedText(en: "'\(milestone.key)' (\(milestone.name.both)) is proven by the account's data and already holds; it is not ticked by hand",
+                                zh: "「\(milestone.name[.zh])」由客户数据证明且已达成；不需手动勾选")
+                : LocalizedText(en: "'\(milestone.key)' (\(milestone.name.both)) is proven by the account's data, not ticked by hand: the account has no "
+                                    + missing.map(\.rawValue).joined(separator: " and no ")
+                                    + " — mark them on its org chart (`closer person edit ID --coach yes`, `--level decision`), or force the move with a reason",
+                                zh: "「\(milestone.name[.zh])」由客户数据证明，不能手动勾选：该客户还没有"
+                                    + missing.map(\.label.zh).joined(separator: "和") + "——请在组织架构图上标出，或写明原因强制推进")
         }
     }
 }

@@ -6,14 +6,14 @@ public enum PlanChanges {
         var plan = plan
         plan.text = plan.text.trimmingCharacters(in: .whitespacesAndNewlines)
         let issues = Validation.issues(plan)
-        guard issues.isEmpty else { throw StoreError.invalid(issues.map(\.description).joined(separator: "; ")) }
+        guard issues.isEmpty else { throw StoreError.invalid(.fields(issues)) }
         return plan
     }
 
     /// An open plan's text, kind, day and time as `plan` has them (a missing day keeps the old
     /// one); the log's action says whether it moved in time.
     public static func edit(_ old: PlannedActivity, to plan: PlannedActivity) throws -> (plan: PlannedActivity, action: String) {
-        guard !old.isDone else { throw StoreError.refused("\(old.reference) was done on \(old.doneOn?.description ?? ""): it cannot change") }
+        guard !old.isDone else { throw StoreError.refused(.planDoneCannotChange(plan: old.id, on: old.doneOn)) }
         var updated = old
         (updated.text, updated.kind, updated.due, updated.time) = (plan.text, plan.kind, plan.due ?? old.due, plan.time)
         let moved = updated.due != old.due || updated.time != old.time
@@ -22,7 +22,7 @@ public enum PlanChanges {
 
     /// The activity that doing an open plan records (its own notes, or the plan's text).
     public static func activity(doing old: PlannedActivity, _ completion: PlanCompletion, by user: String) throws -> Activity {
-        guard !old.isDone else { throw StoreError.refused("\(old.reference) was done already, on \(old.doneOn?.description ?? "")") }
+        guard !old.isDone else { throw StoreError.refused(.planDoneAlready(plan: old.id, on: old.doneOn)) }
         return Activity(accountID: old.accountID, dealID: old.dealID, kind: old.kind, day: completion.on, personIDs: completion.met,
                         notes: completion.notes.isEmpty ? old.text : completion.notes, outcome: completion.outcome, by: user)
     }
@@ -37,6 +37,6 @@ public enum PlanChanges {
 
     /// Only an open plan is cancelled; a done one is taken back by deleting its activity.
     public static func checkCancel(_ old: PlannedActivity) throws {
-        guard !old.isDone else { throw StoreError.refused("\(old.reference) was done on \(old.doneOn?.description ?? ""): delete its activity instead") }
+        guard !old.isDone else { throw StoreError.refused(.planDoneDeleteActivity(plan: old.id, on: old.doneOn)) }
     }
 }

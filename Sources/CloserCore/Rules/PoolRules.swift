@@ -28,18 +28,19 @@ public struct PoolRules: Sendable, Hashable, Codable {
     public var issues: [ValidationIssue] {
         var issues = [ValidationIssue]()
         if !(1...Self.maxDays).contains(noFollowUpDays) {
-            issues.append(.init("no-follow-up-days", "must be 1…\(Self.maxDays), got \(noFollowUpDays)"))
+            issues.append(.init("no-follow-up-days", "must be 1…\(Self.maxDays), got \(noFollowUpDays)", zh: "须为 1…\(Self.maxDays)，实为 \(noFollowUpDays)"))
         }
         if !(0...Self.maxDays).contains(noWinDays) {
-            issues.append(.init("no-win-days", "must be 0 (off) or up to \(Self.maxDays), got \(noWinDays)"))
+            issues.append(.init("no-win-days", "must be 0 (off) or up to \(Self.maxDays), got \(noWinDays)", zh: "须为 0（关闭）或不超过 \(Self.maxDays)，实为 \(noWinDays)"))
         }
         if warnDays < 0 || warnDays >= max(1, noFollowUpDays) {
-            issues.append(.init("warn-days", "must be 0…\(max(0, noFollowUpDays - 1)) (less than no-follow-up-days), got \(warnDays)"))
+            issues.append(.init("warn-days", "must be 0…\(max(0, noFollowUpDays - 1)) (less than no-follow-up-days), got \(warnDays)",
+                                 zh: "须为 0…\(max(0, noFollowUpDays - 1))（小于无跟进天数），实为 \(warnDays)"))
         } else if noWinDays > 0, warnDays >= noWinDays {
-            issues.append(.init("warn-days", "must be less than no-win-days (\(noWinDays)), got \(warnDays)"))
+            issues.append(.init("warn-days", "must be less than no-win-days (\(noWinDays)), got \(warnDays)", zh: "须小于无赢单天数（\(noWinDays)），实为 \(warnDays)"))
         }
         if !(0...1_000_000).contains(maxAccountsPerRep) {
-            issues.append(.init("max-per-rep", "must be 0 (unlimited) or a positive count, got \(maxAccountsPerRep)"))
+            issues.append(.init("max-per-rep", "must be 0 (unlimited) or a positive count, got \(maxAccountsPerRep)", zh: "须为 0（不限）或正数，实为 \(maxAccountsPerRep)"))
         }
         return issues
     }

@@ -5,13 +5,21 @@ import Foundation
 public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
     public var field: String
     public var message: String
+    /// The message for the Chinese reader; the field's name is put before it by `text`.
+    public var messageZH: String
 
-    public init(_ field: String, _ message: String) {
+    public init(_ field: String, _ message: String, zh: String) {
         self.field = field
         self.message = message
+        messageZH = zh
     }
 
     public var description: String { "\(field): \(message)" }
+
+    /// "loyalty: must be 1…10, got 12" / "客户忠诚度：须为 1…10，实为 12".
+    public var text: LocalizedText {
+        LocalizedText(en: description, zh: "\(FieldNames.zh(field))：\(messageZH)")
+    }
 }
 
 public enum Validation {
@@ -19,11 +27,11 @@ public enum Validation {
 
     public static func issues(_ account: Account) -> [ValidationIssue] {
         var issues = [ValidationIssue]()
-        if account.name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(.init("name", "must not be empty")) }
-        if !Quadrant.scoreRange.contains(account.assistance) { issues.append(.init("assistance", "must be 1…10, got \(account.assistance)")) }
-        if !Quadrant.scoreRange.contains(account.loyalty) { issues.append(.init("loyalty", "must be 1…10, got \(account.loyalty)")) }
+        if account.name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(.init("name", "must not be empty", zh: "不能为空")) }
+        if !Quadrant.scoreRange.contains(account.assistance) { issues.append(.init("assistance", "must be 1…10, got \(account.assistance)", zh: "须为 1…10，实为 \(account.assistance)")) }
+        if !Quadrant.scoreRange.contains(account.loyalty) { issues.append(.init("loyalty", "must be 1…10, got \(account.loyalty)", zh: "须为 1…10，实为 \(account.loyalty)")) }
         if account.visibility != .pool, account.owner?.isEmpty ?? true {
-            issues.append(.init("owner", "an account outside the pool needs an owner"))
+            issues.append(.init("owner", "an account outside the pool needs an owner", zh: "不在公海的客户需要负责人"))
         }
         issues += lengthIssues(["name": account.name, "notes": account.notes, "industry": account.industry, "region": account.region])
         issues += controlIssues(["name": account.name, "industry": account.industry, "region": account.region,
@@ -35,10 +43,10 @@ public enum Validation {
 
     public static func issues(_ person: Person) -> [ValidationIssue] {
         var issues = [ValidationIssue]()
-        if person.name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(.init("name", "must not be empty")) }
-        if !Person.influenceRange.contains(person.influence) { issues.append(.init("influence", "must be 0…100, got \(person.influence)")) }
-        if person.reportsTo == person.id, person.id != 0 { issues.append(.init("reports-to", "a person cannot report to themselves")) }
-        if !person.email.isEmpty, !person.email.contains("@") { issues.append(.init("email", "'\(person.email)' is not an e-mail address")) }
+        if person.name.trimmingCharacters(in: .whitespaces).isEmpty { issues.append(.init("name", "must not be empty", zh: "不能为空")) }
+        if !Person.influenceRange.contains(person.influence) { issues.append(.init("influence", "must be 0…100, got \(person.influence)", zh: "须为 0…100，实为 \(person.influence)")) }
+        if person.reportsTo == person.id, person.id != 0 { issues.append(.init("reports-to", "a person cannot report to themselves", zh: "人员不能向自己汇报")) }
+        if !person.email.isEmpty, !person.email.contains("@") { issues.append(.init("email", "'\(person.email)' is not an e-mail address", zh: "「\(person.email)」不是电子邮件地址")) }
         issues += lengthIssues(["name": person.name, "title": person.title, "notes": person.notes, "cares": person.cares])
         issues += controlIssues(["name": person.name, "title": person.title, "phone": person.phone, "email": person.email,
                                  "external-id": person.externalID ?? "", "notes": person.notes, "cares": person.cares])
@@ -47,19 +55,21 @@ public enum Validation {
 
     public static func issues(_ deal: Deal, catalog: ProcessCatalog) -> [ValidationIssue] {
         var issues = [ValidationIssue]()
-        if isBlank(deal.title) { issues.append(.init("title", "must not be empty")) }
+        if isBlank(deal.title) { issues.append(.init("title", "must not be empty", zh: "不能为空")) }
         if let process = catalog.process(deal.processKey) {
             if process.stage(deal.stageKey) == nil {
-                issues.append(.init("stage", "unknown stage '\(deal.stageKey)'; \(deal.processKey) has \(process.stages.map(\.key).joined(separator: ", "))"))
+                issues.append(.init("stage", "unknown stage '\(deal.stageKey)'; \(deal.processKey) has \(process.stages.map(\.key).joined(separator: ", "))",
+                                     zh: "未知阶段「\(deal.stageKey)」；流程 \(deal.processKey) 的阶段：\(process.stages.map(\.name.zh).joined(separator: "、"))"))
             }
         } else {
-            issues.append(.init("process", "unknown process '\(deal.processKey)'; known: \(catalog.processes.map(\.key).joined(separator: ", "))"))
+            issues.append(.init("process", "unknown process '\(deal.processKey)'; known: \(catalog.processes.map(\.key).joined(separator: ", "))",
+                                 zh: "未知流程「\(deal.processKey)」；已有：\(catalog.processes.map(\.name.zh).joined(separator: "、"))"))
         }
-        if deal.amount.minorUnits < 0 { issues.append(.init("amount", "must not be negative")) }
-        if !Money.isValidCurrency(deal.amount.currency) { issues.append(.init("currency", "'\(deal.amount.currency)' is not a three-letter code like CNY")) }
-        if isBlank(deal.owner) { issues.append(.init("owner", "must not be empty")) }
+        if deal.amount.minorUnits < 0 { issues.append(.init("amount", "must not be negative", zh: "不能为负数")) }
+        if !Money.isValidCurrency(deal.amount.currency) { issues.append(.init("currency", "'\(deal.amount.currency)' is not a three-letter code like CNY", zh: "「\(deal.amount.currency)」不是三个字母的币种代码（如 CNY）")) }
+        if isBlank(deal.owner) { issues.append(.init("owner", "must not be empty", zh: "不能为空")) }
         if (deal.outcome == .lost || deal.outcome == .withdrawn), deal.outcomeReason.isEmpty {
-            issues.append(.init("reason", "a \(deal.outcome.rawValue) deal records a reason"))
+            issues.append(.init("reason", "a \(deal.outcome.rawValue) deal records a reason", zh: "\(deal.outcome.label.zh)的商机需要记录原因"))
         }
         issues += lengthIssues(["title": deal.title, "next-step": deal.nextStep])
         issues += controlIssues(["title": deal.title, "next-step": deal.nextStep, "owner": deal.owner,
@@ -72,10 +82,10 @@ public enum Validation {
     static func needIssues(_ needs: [CustomerNeed]) -> [ValidationIssue] {
         var issues = [ValidationIssue]()
         if needs.count > CustomerNeed.maxPerDeal {
-            issues.append(.init("needs", "at most \(CustomerNeed.maxPerDeal) per deal, got \(needs.count)"))
+            issues.append(.init("needs", "at most \(CustomerNeed.maxPerDeal) per deal, got \(needs.count)", zh: "每个商机最多 \(CustomerNeed.maxPerDeal) 条，实为 \(needs.count) 条"))
         }
         for (index, need) in needs.enumerated() {
-            if isBlank(need.text) { issues.append(.init("needs", "need \(index + 1) says nothing")) }
+            if isBlank(need.text) { issues.append(.init("needs", "need \(index + 1) says nothing", zh: "第 \(index + 1) 条需求没有内容")) }
             issues += lengthIssues(["needs": need.text])
             issues += controlIssues(["needs": need.text])
         }
@@ -89,15 +99,15 @@ public enum Validation {
 
     public static func issues(_ plan: PlannedActivity) -> [ValidationIssue] {
         var issues = [ValidationIssue]()
-        if plan.text.isEmpty { issues.append(ValidationIssue("text", "a planned activity says what is to be done")) }
-        if plan.text.count > 2_000 { issues.append(ValidationIssue("text", "is longer than 2000 characters")) }
+        if plan.text.isEmpty { issues.append(ValidationIssue("text", "a planned activity says what is to be done", zh: "计划行动需要写明要做什么")) }
+        if plan.text.count > 2_000 { issues.append(ValidationIssue("text", "is longer than 2000 characters", zh: "超过 2000 个字符")) }
         return issues
     }
 
     /// Refuses a one-line name (a user's, a saved filter's) that carries any control or bidi
     /// character, tabs and line breaks included.
     public static func requirePlainText(_ text: String, field: String) throws(StoreError) {
-        if let bad = TextControl.firstControl(in: text) { throw StoreError.invalid(controlIssue(field, bad).description) }
+        if let bad = TextControl.firstControl(in: text) { throw StoreError.invalid(.fields([controlIssue(field, bad)])) }
     }
 
     /// Control characters (C0, DEL, C1, so ESC and every escape sequence) and bidi controls are
@@ -113,7 +123,8 @@ public enum Validation {
     }
 
     private static func controlIssue(_ field: String, _ scalar: Unicode.Scalar) -> ValidationIssue {
-        ValidationIssue(field, String(format: "contains the control character U+%04X, which a terminal would act on; remove it", scalar.value))
+        ValidationIssue(field, String(format: "contains the control character U+%04X, which a terminal would act on; remove it", scalar.value),
+                        zh: String(format: "含有终端会执行的控制字符 U+%04X；请删除", scalar.value))
     }
 
     /// Empty or only spaces and tabs (what trimming `.whitespaces` would leave empty: category
@@ -129,7 +140,7 @@ public enum Validation {
         // A string has no more characters than UTF-8 bytes: most values pass on the cheap test.
         fields.filter { $0.value.utf8.count > maxTextLength && $0.value.count > maxTextLength }
             .sorted { $0.key < $1.key }
-            .map { ValidationIssue($0.key, "is longer than \(maxTextLength) characters") }
+            .map { ValidationIssue($0.key, "is longer than \(maxTextLength) characters", zh: "超过 \(maxTextLength) 个字符") }
     }
 }
 

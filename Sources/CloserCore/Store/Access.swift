@@ -91,23 +91,15 @@ extension AccountOwnership {
 
     /// Why `actor` may not do what they asked with `subject` ("account 7", "deal 12"), in one
     /// line they can act on. The owner is named — the team knows who holds what — nothing more.
-    public func refusal(for actor: Actor, subject: String) -> String {
-        if case .stranger(let name) = actor { return Actor.notAUserMessage(name) }
-        let it = subject.hasPrefix("account \(accountID)") ? subject : "\(subject) is on account \(accountID), which"
-        if access(for: actor) == .none {
-            return "\(it) is private to \(owner ?? "its owner")" + (visibility == .exclusive ? " (exclusive)" : "")
-        }
-        if owner == nil || visibility == .pool {
-            return "\(it) is in the pool: claim it first (`closer account claim \(accountID)`); nothing was changed"
-        }
-        return "\(it) is protected: only \(owner.map { "\($0) (its owner)" } ?? "its owner") or a manager can change it, "
-            + "and unprotect it with `closer account unprotect \(accountID)`"
+    public func refusal(for actor: Actor, subject: Subject) -> Refusal {
+        if case .stranger(let name) = actor { return .notAUser(name) }
+        if access(for: actor) == .none { return .noAccess(subject, account: accountID, owner: owner, exclusive: visibility == .exclusive) }
+        if owner == nil || visibility == .pool { return .poolNotClaimed(subject, account: accountID) }
+        return .protected(subject, account: accountID, owner: owner)
     }
 }
 
 extension Actor {
     /// What a name the user table does not know is told, on every call.
-    public static func notAUserMessage(_ name: String) -> String {
-        "\(name) is not a user of this store: a manager adds you with `closer user add \(name) --role rep` (nothing was read or changed)"
-    }
+    public static func notAUserMessage(_ name: String) -> String { Refusal.notAUser(name).description }
 }

@@ -66,22 +66,24 @@ public struct SavedFilter: Sendable, Hashable, Codable {
     public func checked() throws -> (name: String, query: String) {
         let name = name.trimmingCharacters(in: .whitespaces)
         let query = query.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw StoreError.invalid("a saved filter needs a name") }
-        guard name.count <= 80 else { throw StoreError.invalid("a filter name is up to 80 characters") }
+        guard !name.isEmpty else { throw StoreError.invalid(.filterNeedsName) }
+        guard name.count <= 80 else { throw StoreError.invalid(.filterNameTooLong) }
         try Validation.requirePlainText(name, field: "filter name")
         try Validation.requirePlainText(query, field: "filter query")
-        guard !query.isEmpty else { throw StoreError.invalid("filter '\(name)' needs a query, e.g. \"grade:A,B pipeline>500k\"") }
+        guard !query.isEmpty else { throw StoreError.invalid(.filterNeedsQuery(name)) }
         do {
             _ = try AccountQueryLanguage.parse(query)
+        } catch let error as QueryError {
+            throw StoreError.invalid(.filterQueryWrong(name, LocalizedText(en: error.description, zh: error.chineseDescription)))
         } catch {
-            throw StoreError.invalid("filter '\(name)' not saved: the query is wrong \(error)")
+            throw StoreError.invalid(.filterQueryWrong(name, LocalizedText(en: "\(error)", zh: "\(error)")))
         }
         return (name, query)
     }
 
     /// What a missing filter's name is told.
     public static func missing(_ name: String) -> StoreError {
-        .invalid("no saved filter named '\(name)'; `closer filter list` shows them")
+        .invalid(.noSuchFilter(name))
     }
 }
 

@@ -18,17 +18,16 @@ public protocol TeamLookup {
 extension TeamLookup {
     /// Refuses a name the team does not know (once there is a team), and a rep at the per-rep
     /// limit. `what` names the account in the message ("account 12", "new account 'Acme'").
-    public func requireCanHold(_ name: String, what: String) throws {
+    public func requireCanHold(_ name: String, what: Subject) throws {
         let role = try role(of: name)
         if try hasTeam(), role == nil {
-            throw StoreError.refused("\(name) is not a user of this store: add them with `closer user add \(name) --role rep`")
+            throw StoreError.refused(.notATeamMember(name))
         }
         guard role != .manager else { return }
         let rules = try poolRules()
         let held = try heldCount(of: name)
         guard rules.mayTakeAnother(held: held) else {
-            throw StoreError.refused("\(name) already holds \(held) accounts, the limit per rep (\(rules.maxAccountsPerRep)): "
-                + "\(what) was not given to them — return one to the pool first")
+            throw StoreError.refused(.holdLimit(rep: name, held: held, limit: rules.maxAccountsPerRep, what: what))
         }
     }
 
@@ -38,16 +37,15 @@ extension TeamLookup {
     /// per-rep limit, and the share list names team members.
     public func checkAccountAdd(_ account: Account, by who: Actor) throws {
         guard case .member(let viewer) = who else { return }
-        let what = "new account '\(account.name)'"
+        let what = Subject.newAccount(account.name)
         guard let owner = account.owner, !owner.isEmpty, account.visibility != .pool else { return }
         if viewer.role == .rep, owner != viewer.name {
-            throw StoreError.refused("only a manager adds an account for someone else: \(what) would belong to \(owner), "
-                + "and you are \(who.described); add it for yourself or the pool (nothing was added)")
+            throw StoreError.refused(.addForSomeoneElse(what: what, owner: owner, you: who))
         }
         try requireCanHold(owner, what: what)
         for name in account.sharedWith where name != owner {
             if try role(of: name) == nil {
-                throw StoreError.refused("\(name) is not a user of this store: add them with `closer user add \(name) --role rep`")
+                throw StoreError.refused(.notATeamMember(name))
             }
         }
     }
@@ -96,7 +94,7 @@ public struct Holding: Sendable, Equatable {
     /// account nobody holds is in the pool; the older `protected` visibility becomes owned.
     public func settled(from old: Holding, accountID: Int64) throws -> Holding {
         guard !changes(from: old).isEmpty || returnedReason != old.returnedReason else {
-            throw StoreError.refused("nothing to change: account \(accountID) is already as asked")
+            throw StoreError.refused(.nothingToChange(account: accountID))
         }
         var new = self
         if new.owner == nil { new.visibility = .pool }
@@ -123,21 +121,20 @@ public struct OwnershipActionContext {
     var isOwner: Bool { ownership.owner == user }
 
     /// The owner or a manager (anybody in a store with no users), with protection's message for others.
-    func requireOwnerOrManager(to verb: String) throws {
+    func requireOwnerOrManager(to verb: OwnershipVerb) throws {
         if isOwner || actor.isManager { return }
         // Protection binds even in a store with no users (no roles, but an owner).
-        if ownership.isProtected { throw StoreError.refused(ownership.refusal(for: actor, subject: "account \(account.id)")) }
+        if ownership.isProtected { throw StoreError.refused(ownership.refusal(for: actor, subject: .account(account.id))) }
         if case .anyone = actor { return }
         if ownership.owner == nil {
-            throw StoreError.refused("account \(account.id) is in the pool: only a manager can \(verb) it (claim it first)")
+            throw StoreError.refused(.poolManagerOnly(account: account.id, verb))
         }
-        throw StoreError.refused("only \(ownership.owner ?? "its owner") (its owner) or a manager can \(verb) account \(account.id); "
-            + "you are \(actor.described)")
+        throw StoreError.refused(.ownerOrManagerOnly(account: account.id, owner: ownership.owner, verb, you: actor))
     }
 
-    func requireHeld(to verb: String) throws {
+    func requireHeld(to verb: OwnershipVerb) throws {
         if ownership.owner == nil || ownership.visibility == .pool {
-            throw StoreError.refused("account \(account.id) is in the pool: claim or assign it before you \(verb) it")
+            throw StoreError.refused(.notHeld(account: account.id, verb))
         }
     }
 }
@@ -159,20 +156,20 @@ public enum OwnershipAction: Sendable, Equatable {
         switch self {
         case .assign(let rep):
             let rep = rep.trimmingCharacters(in: .whitespaces)
-            guard !rep.isEmpty else { throw StoreError.invalid("assign to whom? a rep's name is needed") }
+            guard !rep.isEmpty else { throw StoreError.invalid(.missingAssignee) }
             return .assign(to: rep)
         case .share(let reps):
             let reps = Self.cleanNames(reps)
-            guard !reps.isEmpty else { throw StoreError.invalid("share with whom? name one or more reps") }
+            guard !reps.isEmpty else { throw StoreError.invalid(.missingShareNames) }
             return .share(with: reps)
         case .unshare(let reps):
             let reps = Self.cleanNames(reps)
-            guard !reps.isEmpty else { throw StoreError.invalid("unshare from whom? name one or more reps") }
+            guard !reps.isEmpty else { throw StoreError.invalid(.missingUnshareNames) }
             return .unshare(from: reps)
         case .returnToPool(let reason):
             let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !reason.isEmpty else {
-                throw StoreError.invalid("returning account \(id) to the pool needs a reason (--reason \"…\"): the next rep reads it")
+                throw StoreError.invalid(.returnNeedsReason(account: id))
             }
             return .returnToPool(reason: reason)
         case .makeExclusive, .makeOwned, .claim, .protect, .unprotect:
@@ -218,13 +215,13 @@ public enum OwnershipAction: Sendable, Equatable {
         case .assign(let rep):
             if context.ownership.owner == nil {
                 guard context.isManager else {
-                    throw StoreError.refused("only a manager can assign account \(id) from the pool; a rep claims it (`closer account claim \(id)`)")
+                    throw StoreError.refused(.assignFromPool(account: id))
                 }
             } else {
-                try context.requireOwnerOrManager(to: "assign")
+                try context.requireOwnerOrManager(to: .assign)
             }
-            if context.ownership.owner == rep { throw StoreError.refused("account \(id) is already held by \(rep)") }
-            try team.requireCanHold(rep, what: "account \(id)")
+            if context.ownership.owner == rep { throw StoreError.refused(.alreadyHeldBy(account: id, rep: rep)) }
+            try team.requireCanHold(rep, what: .account(id))
             holding.owner = rep
             if holding.visibility == .pool { holding.visibility = .owned }
             holding.sharedWith.removeAll { $0 == rep }
@@ -232,65 +229,65 @@ public enum OwnershipAction: Sendable, Equatable {
             holding.ownedSince = now
             holding.returnedReason = nil
         case .share(let reps):
-            try context.requireHeld(to: "share")
-            try context.requireOwnerOrManager(to: "share")
+            try context.requireHeld(to: .share)
+            try context.requireOwnerOrManager(to: .share)
             let hasTeam = try team.hasTeam()
             for rep in reps {
-                if rep == context.ownership.owner { throw StoreError.refused("\(rep) owns account \(id): no need to share it with them") }
+                if rep == context.ownership.owner { throw StoreError.refused(.ownerNeedsNoShare(account: id, rep: rep)) }
                 if hasTeam, try team.role(of: rep) == nil {
-                    throw StoreError.refused("\(rep) is not a user of this store: add them with `closer user add \(rep) --role rep`")
+                    throw StoreError.refused(.notATeamMember(rep))
                 }
             }
             let added = reps.filter { !holding.sharedWith.contains($0) }
             guard !added.isEmpty || holding.visibility != .shared else {
-                throw StoreError.refused("account \(id) is already shared with \(reps.joined(separator: ", "))")
+                throw StoreError.refused(.alreadySharedWith(account: id, reps: reps))
             }
             holding.sharedWith += added
             // Sharing ends exclusivity: an exclusive account is seen by its owner alone.
             holding.visibility = .shared
         case .unshare(let reps):
-            try context.requireHeld(to: "unshare")
-            try context.requireOwnerOrManager(to: "unshare")
+            try context.requireHeld(to: .unshare)
+            try context.requireOwnerOrManager(to: .unshare)
             let missing = reps.filter { !holding.sharedWith.contains($0) }
             guard missing.isEmpty else {
-                throw StoreError.refused("account \(id) is not shared with \(missing.joined(separator: ", "))")
+                throw StoreError.refused(.notSharedWith(account: id, reps: missing))
             }
             holding.sharedWith.removeAll { reps.contains($0) }
             if holding.sharedWith.isEmpty, holding.visibility == .shared { holding.visibility = .owned }
         case .makeExclusive:
-            try context.requireHeld(to: "make exclusive")
-            try context.requireOwnerOrManager(to: "make exclusive")
-            if holding.visibility == .exclusive { throw StoreError.refused("account \(id) is already exclusive to \(holding.owner ?? "its owner")") }
+            try context.requireHeld(to: .makeExclusive)
+            try context.requireOwnerOrManager(to: .makeExclusive)
+            if holding.visibility == .exclusive { throw StoreError.refused(.alreadyExclusive(account: id, owner: holding.owner)) }
             holding.visibility = .exclusive
             holding.sharedWith = []
         case .makeOwned:
-            try context.requireHeld(to: "change")
-            try context.requireOwnerOrManager(to: "change")
-            if holding.visibility == .owned, holding.sharedWith.isEmpty { throw StoreError.refused("account \(id) is already plainly owned") }
+            try context.requireHeld(to: .change)
+            try context.requireOwnerOrManager(to: .change)
+            if holding.visibility == .owned, holding.sharedWith.isEmpty { throw StoreError.refused(.alreadyPlainlyOwned(account: id)) }
             holding.visibility = .owned
             holding.sharedWith = []
         case .returnToPool(let reason):
-            try context.requireHeld(to: "return")
-            try context.requireOwnerOrManager(to: "return")
+            try context.requireHeld(to: .return)
+            try context.requireOwnerOrManager(to: .return)
             holding.release(reason: reason)
         case .claim:
             guard context.ownership.owner == nil || context.ownership.visibility == .pool else {
-                throw StoreError.refused("account \(id) is not in the pool: \(context.ownership.owner ?? "someone") holds it")
+                throw StoreError.refused(.notInPool(account: id, holder: context.ownership.owner))
             }
-            try team.requireCanHold(context.user, what: "account \(id)")
+            try team.requireCanHold(context.user, what: .account(id))
             holding.owner = context.user
             holding.visibility = .owned
             holding.sharedWith = []
             holding.ownedSince = now
             holding.returnedReason = nil
         case .protect:
-            try context.requireHeld(to: "protect")
-            try context.requireOwnerOrManager(to: "protect")
-            if holding.isProtected { throw StoreError.refused("account \(id) is already protected") }
+            try context.requireHeld(to: .protect)
+            try context.requireOwnerOrManager(to: .protect)
+            if holding.isProtected { throw StoreError.refused(.alreadyProtected(account: id)) }
             holding.isProtected = true
         case .unprotect:
-            guard holding.isProtected else { throw StoreError.refused("account \(id) is not protected") }
-            try context.requireOwnerOrManager(to: "unprotect")
+            guard holding.isProtected else { throw StoreError.refused(.notProtected(account: id)) }
+            try context.requireOwnerOrManager(to: .unprotect)
             holding.isProtected = false
             if holding.visibility == .protected { holding.visibility = .owned }
         }

@@ -144,11 +144,11 @@ public enum TableCopier {
         var tables: [TableShape] = []
         for table in sourceTables {
             guard let other = targetTables[table.name] else {
-                throw StoreError.refused("\(target.location) has no table \(table.name): is it a Closer store of this version?")
+                throw StoreError.refused(.copyMissingTable(store: target.location, table: table.name))
             }
             let missing = table.columns.filter { !other.columns.contains($0) }
             guard missing.isEmpty else {
-                throw StoreError.refused("\(target.location) has no column \(missing.joined(separator: ", ")) in \(table.name): is it a Closer store of this version?")
+                throw StoreError.refused(.copyMissingColumns(store: target.location, table: table.name, columns: missing))
             }
             tables.append(table)
         }
@@ -157,7 +157,7 @@ public enum TableCopier {
         var report = CopyReport(tables: [])
         try target.writeTables { writer in
             for table in tables where try writer.count(of: table.name) > 0 && !seeded.contains(table.name) {
-                throw StoreError.refused("\(target.location) is not empty (its \(table.name) table has rows): copy into a new store")
+                throw StoreError.refused(.copyTargetNotEmpty(store: target.location, table: table.name))
             }
             for table in tables where seeded.contains(table.name) {
                 try writer.deleteAll(from: table.name)
@@ -179,7 +179,7 @@ public enum TableCopier {
                 try writer.eachRow(of: table, batchSize: batchSize) { rows in rows.forEach { written.add($0) } }
                 let read = sums[table.name] ?? TableChecksum()
                 guard written == read else {
-                    throw StoreError.refused("the copy of \(table.name) does not match its source (\(read.rows) rows read, \(written.rows) written, checksums \(read) and \(written)): nothing was copied")
+                    throw StoreError.refused(.copyMismatch(table: table.name, read: "\(read)", written: "\(written)", rowsRead: read.rows, rowsWritten: written.rows))
                 }
                 report.tables.append(.init(name: table.name, rows: read.rows, checksum: read.description))
             }

@@ -31,14 +31,19 @@ public struct LostReason: Sendable, Hashable, Codable {
 public enum LostReasonError: Error, Sendable, Hashable, CustomStringConvertible {
     case empty, tooLong(String), reserved(String), duplicate(String), unknown(String, known: [String])
 
-    public var description: String {
+    public var description: String { text.en }
+
+    public var text: LocalizedText {
         switch self {
-        case .empty: "a lost reason needs a name"
-        case .tooLong(let name): "'\(name)' is too long for a lost reason (one line, at most 60 characters)"
-        case .reserved(let name): "'\(name)' is always on the list: give the free text with it"
-        case .duplicate(let name): "'\(name)' is already a lost reason"
+        case .empty: LocalizedText(en: "a lost reason needs a name", zh: "丢单原因需要一个名称")
+        case .tooLong(let name):
+            LocalizedText(en: "'\(name)' is too long for a lost reason (one line, at most 60 characters)", zh: "「\(name)」作为丢单原因太长（一行，最多 60 个字符）")
+        case .reserved(let name):
+            LocalizedText(en: "'\(name)' is always on the list: give the free text with it", zh: "「\(name)」始终在列表中：请在其后填写说明")
+        case .duplicate(let name): LocalizedText(en: "'\(name)' is already a lost reason", zh: "「\(name)」已是丢单原因")
         case .unknown(let name, let known):
-            "'\(name)' is not a lost reason" + (known.isEmpty ? " (the list is empty)" : ": \(known.joined(separator: ", "))")
+            LocalizedText(en: "'\(name)' is not a lost reason" + (known.isEmpty ? " (the list is empty)" : ": \(known.joined(separator: ", "))"),
+                          zh: "「\(name)」不是丢单原因" + (known.isEmpty ? "（列表为空）" : "：\(known.joined(separator: "、"))"))
         }
     }
 }

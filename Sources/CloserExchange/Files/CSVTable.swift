@@ -28,14 +28,14 @@ struct CSVTable {
     /// Reads a CSV file with a header row; a BOM is tolerated, as Excel writes one.
     static func decode(_ data: Data, fileName: String) throws -> CSVTable {
         guard var text = String(data: data, encoding: .utf8) else {
-            throw StoreError.invalid("\(fileName): not UTF-8 text (save it as CSV UTF-8); nothing was imported")
+            throw StoreError.invalid(.notUTF8(file: fileName))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: true)
         } catch {
-            throw StoreError.invalid("\(fileName): no header row; nothing was imported")
+            throw StoreError.invalid(.noHeaderRow(file: fileName))
         }
         let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
         var rows = [[String]]()
@@ -44,7 +44,7 @@ struct CSVTable {
             rows.append(row)
         }
         if let error = reader.error {
-            throw StoreError.invalid("\(fileName) row \(rows.count + 2): \(error); nothing was imported")
+            throw StoreError.invalid(.unreadableRow(file: fileName, row: rows.count + 2, detail: "\(error)"))
         }
         return CSVTable(header: header, rows: rows)
     }
@@ -57,7 +57,7 @@ struct CSVRowReader {
     let columns: [String: Int]
     let values: [String]
 
-    func location(_ column: String) -> String { "\(fileName) row \(rowNumber), column '\(column)'" }
+    func cell(_ column: String) -> CellLocation { CellLocation(file: fileName, row: rowNumber, column: column) }
 
     func text(_ column: String) -> String {
         guard let index = columns[column], index < values.count else { return "" }
@@ -72,13 +72,13 @@ struct CSVRowReader {
     func int(_ column: String, default fallback: Int? = nil) throws -> Int {
         let value = text(column).trimmingCharacters(in: .whitespaces)
         if value.isEmpty, let fallback { return fallback }
-        guard let number = Int(value) else { throw StoreError.invalid("\(location(column)): '\(value)' is not a whole number") }
+        guard let number = Int(value) else { throw StoreError.invalid(.badCell(cell(column), value, .notWholeNumber)) }
         return number
     }
 
     func id(_ column: String) throws -> Int64 {
         let value = text(column).trimmingCharacters(in: .whitespaces)
-        guard let number = Int64(value), number > 0 else { throw StoreError.invalid("\(location(column)): '\(value)' is not an id") }
+        guard let number = Int64(value), number > 0 else { throw StoreError.invalid(.badCell(cell(column), value, .notAnID)) }
         return number
     }
 
@@ -89,7 +89,7 @@ struct CSVRowReader {
     func day(_ column: String) throws -> Day? {
         let value = text(column).trimmingCharacters(in: .whitespaces)
         if value.isEmpty { return nil }
-        guard let day = Day(value) else { throw StoreError.invalid("\(location(column)): '\(value)' is not a date (YYYY-MM-DD)") }
+        guard let day = Day(value) else { throw StoreError.invalid(.badCell(cell(column), value, .notADate)) }
         return day
     }
 
@@ -97,14 +97,14 @@ struct CSVRowReader {
         switch text(column).trimmingCharacters(in: .whitespaces).lowercased() {
         case "", "0", "false", "no", "否": return false
         case "1", "true", "yes", "是": return true
-        case let other: throw StoreError.invalid("\(location(column)): '\(other)' is not yes/no")
+        case let other: throw StoreError.invalid(.badCell(cell(column), other, .notYesNo))
         }
     }
 
     func time(_ column: String) throws -> Date {
         let value = text(column).trimmingCharacters(in: .whitespaces)
         if value.isEmpty { return Date(timeIntervalSince1970: 0) }
-        guard let seconds = Double(value) else { throw StoreError.invalid("\(location(column)): '\(value)' is not a timestamp") }
+        guard let seconds = Double(value) else { throw StoreError.invalid(.badCell(cell(column), value, .notATimestamp)) }
         return Date(timeIntervalSince1970: seconds)
     }
 
@@ -112,7 +112,7 @@ struct CSVRowReader {
         let value = text(column)
         if value.isEmpty, let fallback { return fallback }
         guard let parsed = T.parse(value) else {
-            throw StoreError.invalid("\(location(column)): '\(value)' is not one of \(T.codes)")
+            throw StoreError.invalid(.badCell(cell(column), value, .notOneOf(T.codes)))
         }
         return parsed
     }

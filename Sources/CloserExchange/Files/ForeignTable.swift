@@ -17,17 +17,20 @@ public struct ForeignTable: Sendable {
 
     public static func read(_ data: Data, fileName: String, byteLimit: Int = defaultByteLimit) throws(ImportError) -> ForeignTable {
         guard data.count <= byteLimit else {
-            throw ImportError("\(fileName): \(data.count / (1024 * 1024)) MB is over the \(byteLimit / (1024 * 1024)) MB import limit; split the file or pass --max-mb; nothing was imported")
+            throw ImportError("\(fileName): \(data.count / (1024 * 1024)) MB is over the \(byteLimit / (1024 * 1024)) MB import limit; split the file or pass --max-mb; nothing was imported",
+                              zh: "\(fileName)：\(data.count / (1024 * 1024)) 兆字节，超过导入上限 \(byteLimit / (1024 * 1024)) 兆字节；请拆分文件或加 `--max-mb`；未导入任何内容")
         }
         let (text, encoding) = try TextDecoding.decode(data, fileName: fileName)
         guard text.contains(where: { !$0.isWhitespace }) else {
-            throw ImportError("\(fileName): the file is empty (\(data.count) byte\(data.count == 1 ? "" : "s")); nothing was imported")
+            throw ImportError("\(fileName): the file is empty (\(data.count) byte\(data.count == 1 ? "" : "s")); nothing was imported",
+                              zh: "\(fileName)：文件是空的（\(data.count) 字节）；未导入任何内容")
         }
         let delimiter = guessDelimiter(text)
         if let line = unclosedQuoteLine(text) {
-            throw ImportError("\(fileName) line \(line): a quoted field opened here is never closed (unbalanced quotes); nothing was imported")
+            throw ImportError("\(fileName) line \(line): a quoted field opened here is never closed (unbalanced quotes); nothing was imported",
+                              zh: "\(fileName) 第 \(line) 行：此处开始的引号字段没有闭合；未导入任何内容")
         }
-        guard let byte = delimiter.asciiValue else { throw ImportError("\(fileName): no delimiter") }
+        guard let byte = delimiter.asciiValue else { throw ImportError("\(fileName): no delimiter", zh: "\(fileName)：没有分隔符") }
         var header: [String]?
         var rows = [ForeignRow]()
         var line = 1
@@ -41,11 +44,12 @@ public struct ForeignTable: Sendable {
                 rows.append(ForeignRow(line: start, values: fields))
             }
         }
-        guard let header else { throw ImportError("\(fileName): no header row; nothing was imported") }
+        guard let header else { throw ImportError("\(fileName): no header row; nothing was imported", zh: "\(fileName)：没有表头行；未导入任何内容") }
         if header.count == 1, data.count < 64, rows.isEmpty {
-            throw ImportError("\(fileName): \(data.count) byte\(data.count == 1 ? "" : "s") — no header and no rows; nothing was imported")
+            throw ImportError("\(fileName): \(data.count) byte\(data.count == 1 ? "" : "s") — no header and no rows; nothing was imported",
+                              zh: "\(fileName)：\(data.count) 字节——没有表头也没有数据行；未导入任何内容")
         }
-        guard !rows.isEmpty else { throw ImportError("\(fileName): a header but no rows; nothing was imported") }
+        guard !rows.isEmpty else { throw ImportError("\(fileName): a header but no rows; nothing was imported", zh: "\(fileName)：只有表头没有数据行；未导入任何内容") }
         return ForeignTable(header: header, rows: rows, encoding: encoding, delimiter: delimiter)
     }
 

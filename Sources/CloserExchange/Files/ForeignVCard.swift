@@ -9,13 +9,15 @@ extension ForeignFile {
     public init(vCard data: Data, fileName: String, account: String?, catalog: ProcessCatalog, user: String,
                 byteLimit: Int = ForeignTable.defaultByteLimit) throws(ImportError) {
         guard data.count <= byteLimit else {
-            throw ImportError("\(fileName): \(data.count / (1024 * 1024)) MB is over the \(byteLimit / (1024 * 1024)) MB import limit; nothing was imported")
+            throw ImportError("\(fileName): \(data.count / (1024 * 1024)) MB is over the \(byteLimit / (1024 * 1024)) MB import limit; nothing was imported",
+                              zh: "\(fileName)：\(data.count / (1024 * 1024)) 兆字节，超过导入上限 \(byteLimit / (1024 * 1024)) 兆字节；未导入任何内容")
         }
         let (text, encoding) = try TextDecoding.decode(data, fileName: fileName)
         var (contacts, failures) = try VCard.parse(text, fileName: fileName)
         if account == nil {
             failures += contacts.filter { $0.organization.isEmpty }
-                .map { VCard.Failure(line: $0.line, property: "ORG", reason: "the card names no organization; import with --account NAME") }
+                .map { VCard.Failure(line: $0.line, property: "ORG", reason: LocalizedText(en: "the card names no organization; import with --account NAME",
+                                                                                        zh: "名片没有写单位；请在导入时指定客户")) }
             contacts.removeAll { $0.organization.isEmpty }
         }
         let header = VCardContact.header

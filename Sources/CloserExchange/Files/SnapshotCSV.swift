@@ -60,7 +60,7 @@ public enum SnapshotCSV {
             } else if headerSet.isSuperset(of: ["name", "role"]) {
                 snapshot.users += try rows { User(name: $0.text("name"), role: try $0.coded("role", UserRole.self), displayName: $0.text("display_name")) }
             } else {
-                throw StoreError.invalid("\(name): the header (\(table.header.prefix(6).joined(separator: ", "))) is not one of Closer's files; nothing was imported")
+                throw StoreError.invalid(.notCloserHeader(file: name, header: table.header))
             }
         }
         return snapshot
@@ -105,7 +105,7 @@ enum AccountCSV {
         var maturity: BuyerMaturity?
         if let text = r.optional("maturity") {
             guard let level = BuyerMaturity.parse(text) else {
-                throw StoreError.invalid("\(r.location("maturity")): '\(text)' is not one of \(BuyerMaturity.codes)")
+                throw StoreError.invalid(.badCell(r.cell("maturity"), text, .notOneOf(BuyerMaturity.codes)))
             }
             maturity = level
         }
@@ -134,7 +134,7 @@ enum PersonCSV {
         var roles = Set<PersonRole>()
         for text in CSVTable.list(from: r.text("roles")) {
             guard let role = PersonRole.parse(text) else {
-                throw StoreError.invalid("\(r.location("roles")): '\(text)' is not one of \(PersonRole.codes)")
+                throw StoreError.invalid(.badCell(r.cell("roles"), text, .notOneOf(PersonRole.codes)))
             }
             roles.insert(role)
         }
@@ -168,19 +168,19 @@ enum DealCSV {
     static func deal(_ r: CSVRowReader) throws -> Deal {
         let currency = r.optional("currency") ?? Money.defaultCurrency
         guard let amount = Money.parse(r.text("amount").isEmpty ? "0" : r.text("amount"), currency: currency) else {
-            throw StoreError.invalid("\(r.location("amount")): '\(r.text("amount"))' is not an amount")
+            throw StoreError.invalid(.badCell(r.cell("amount"), r.text("amount"), .notAnAmount))
         }
         var overrides = [GateOverride]()
         if let text = r.optional("overrides") {
             guard let decoded = ColumnCoding.decode([GateOverride].self, from: text) else {
-                throw StoreError.invalid("\(r.location("overrides")): not a list of overrides")
+                throw StoreError.invalid(.badCell(r.cell("overrides"), "", .notOverrides))
             }
             overrides = decoded
         }
         var needs = [CustomerNeed]()
         if let text = r.optional("needs") {
             guard let decoded = ColumnCoding.decode([CustomerNeed].self, from: text) else {
-                throw StoreError.invalid("\(r.location("needs")): not a list of needs ([{\"text\": \"…\", \"statedBy\": 12}])")
+                throw StoreError.invalid(.badCell(r.cell("needs"), "", .notNeeds))
             }
             needs = decoded
         }
@@ -206,10 +206,10 @@ enum ActivityCSV {
     }
 
     static func activity(_ r: CSVRowReader) throws -> Activity {
-        guard let day = try r.day("day") else { throw StoreError.invalid("\(r.location("day")): a date is required") }
+        guard let day = try r.day("day") else { throw StoreError.invalid(.badCell(r.cell("day"), "", .dateRequired)) }
         var persons = [Int64]()
         for text in CSVTable.list(from: r.text("person_ids")) {
-            guard let id = Int64(text) else { throw StoreError.invalid("\(r.location("person_ids")): '\(text)' is not an id") }
+            guard let id = Int64(text) else { throw StoreError.invalid(.badCell(r.cell("person_ids"), text, .notAnID)) }
             persons.append(id)
         }
         return Activity(id: try r.id("id"), accountID: try r.id("account_id"), dealID: try r.optionalID("deal_id"),
@@ -231,7 +231,7 @@ enum PlanCSV {
     static func plan(_ r: CSVRowReader) throws -> PlannedActivity {
         var time: TimeOfDay?
         if let text = r.optional("due_time") {
-            guard let parsed = TimeOfDay(text) else { throw StoreError.invalid("\(r.location("due_time")): '\(text)' is not a time HH:MM") }
+            guard let parsed = TimeOfDay(text) else { throw StoreError.invalid(.badCell(r.cell("due_time"), text, .notATime)) }
             time = parsed
         }
         return PlannedActivity(id: try r.id("id"), dealID: try r.optionalID("deal_id"), accountID: try r.id("account_id"),

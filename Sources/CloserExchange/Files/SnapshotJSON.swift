@@ -20,7 +20,7 @@ public enum SnapshotJSON {
         do {
             return try decoder.decode(Snapshot.self, from: data)
         } catch {
-            throw StoreError.invalid("\(fileName): not a Closer export — \(DecodingMessage.describe(error)); nothing was imported")
+            throw StoreError.invalid(.notCloserExport(file: fileName, detail: DecodingMessage.describe(error)))
         }
     }
 }

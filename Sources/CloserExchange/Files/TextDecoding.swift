@@ -37,7 +37,8 @@ public enum TextDecoding {
     }
 
     private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool, fileName: String) throws(ImportError) -> String {
-        guard bytes.count % 2 == 0 else { throw ImportError("\(fileName): UTF-16 text with an odd number of bytes (cut off?); nothing was imported") }
+        guard bytes.count % 2 == 0 else { throw ImportError("\(fileName): UTF-16 text with an odd number of bytes (cut off?); nothing was imported",
+                                                               zh: "\(fileName)：字节数为奇数的双字节编码文本（被截断了？）；未导入任何内容") }
         var units = [UInt16]()
         units.reserveCapacity(bytes.count / 2)
         var index = bytes.startIndex
@@ -47,7 +48,8 @@ public enum TextDecoding {
             index += 2
         }
         guard let text = String(validating: units, as: UTF16.self) else {
-            throw ImportError("\(fileName): invalid UTF-16 (an unpaired surrogate); nothing was imported")
+            throw ImportError("\(fileName): invalid UTF-16 (an unpaired surrogate); nothing was imported",
+                              zh: "\(fileName)：双字节编码无效（代理项不成对）；未导入任何内容")
         }
         return try checked(text, fileName: fileName)
     }
@@ -56,7 +58,8 @@ public enum TextDecoding {
     private static func checked(_ text: String, fileName: String) throws(ImportError) -> String {
         if let nul = text.utf8.firstIndex(of: 0) {
             let line = text.utf8[..<nul].lazy.filter { $0 == 0x0A }.count + 1
-            throw ImportError("\(fileName) line \(line): a NUL byte — this is a binary file, not CSV text; nothing was imported")
+            throw ImportError("\(fileName) line \(line): a NUL byte — this is a binary file, not CSV text; nothing was imported",
+                              zh: "\(fileName) 第 \(line) 行：有空字节——这是二进制文件，不是 CSV 文本；未导入任何内容")
         }
         return text
     }
@@ -73,7 +76,8 @@ public enum TextDecoding {
             index = end
         }
         let byte = index < bytes.endIndex ? String(format: "0x%02X", bytes[index]) : "end of file"
-        return ImportError("\(fileName) line \(line), byte \(index - lineStart + 1): invalid byte \(byte) — not UTF-8, UTF-16 or GB18030 text; nothing was imported")
+        return ImportError("\(fileName) line \(line), byte \(index - lineStart + 1): invalid byte \(byte) — not UTF-8, UTF-16 or GB18030 text; nothing was imported",
+                           zh: "\(fileName) 第 \(line) 行第 \(index - lineStart + 1) 个字节：无效字节 \(byte)——不是可识别编码的文本；未导入任何内容")
     }
 
     /// GB18030 (a superset of GBK and GB2312) to text through iconv; nil if a byte sequence is invalid.

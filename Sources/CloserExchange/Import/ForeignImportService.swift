@@ -15,17 +15,19 @@ public struct ForeignImportService: ForeignImporting {
         let user = store.actor
         let fileName = (path as NSString).lastPathComponent
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw ImportError("\(path): no such file") }
-        guard !isDirectory.boolValue else { throw ImportError("\(path) is a folder: name one .csv, .tsv, .txt or .vcf file") }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw ImportError("\(path): no such file", zh: "\(path)：文件不存在") }
+        guard !isDirectory.boolValue else { throw ImportError("\(path) is a folder: name one .csv, .tsv, .txt or .vcf file", zh: "\(path) 是文件夹：请指定一个 CSV、TSV、文本或 vCard 文件") }
         // Refused by its size before it is read: a huge file must not be pulled into memory.
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size > options.byteLimit {
-            throw ImportError("\(fileName): \(size / (1024 * 1024)) MB is over the \(options.byteLimit / (1024 * 1024)) MB import limit; nothing was imported")
+            throw ImportError("\(fileName): \(size / (1024 * 1024)) MB is over the \(options.byteLimit / (1024 * 1024)) MB import limit; nothing was imported",
+                              zh: "\(fileName)：\(size / (1024 * 1024)) 兆字节，超过导入上限 \(options.byteLimit / (1024 * 1024)) 兆字节；未导入任何内容")
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ImportError("\(path): cannot be read (permissions?)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ImportError("\(path): cannot be read (permissions?)", zh: "\(path)：无法读取（权限？）") }
         let lower = path.lowercased()
         if lower.hasSuffix(".json") || lower.hasSuffix(".csv") && SnapshotCSV.isOwnFile(data) {
-            throw ImportError("\(fileName) is Closer's own export: restore it with closer import \(fileName) (all or nothing)")
+            throw ImportError("\(fileName) is Closer's own export: restore it with closer import \(fileName) (all or nothing)",
+                              zh: "\(fileName) 是 Closer 自己的导出文件：请用 `closer import \(fileName)` 恢复（全部或全不）")
         }
         let mapping = try Self.mappingFile(options.mappingPath)
         let catalog = try store.processCatalog()
@@ -64,7 +66,7 @@ public struct ForeignImportService: ForeignImporting {
 
     static func mappingFile(_ path: String?) throws -> MappingFile? {
         guard let path else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ImportError("\(path): cannot be read") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ImportError("\(path): cannot be read", zh: "\(path)：无法读取") }
         return try MappingFile.decode(data, fileName: (path as NSString).lastPathComponent)
     }
 }

@@ -101,22 +101,25 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
             if let refusal = index.refusal(id) { reject(draft.line, .account, refusal); return }
             let old = try store.storedAccount(id)
             let merged = ForeignMerge.account(old, a, draft.present)
-            if let issue = Validation.issues(merged).first { reject(draft.line, nil, issue.description); return }
-            do { try store.checkAccountEdit(old: old, new: merged) } catch { reject(draft.line, .account, "\(error)"); return }
+            if let issue = Validation.issues(merged).first { reject(draft.line, nil, issue.text); return }
+            do { try store.checkAccountEdit(old: old, new: merged) } catch { reject(draft.line, .account, ErrorText.text(error)); return }
             if merged != old { plan.accountUpdates.append((old, merged)) }
             act(draft.line, verb(merged != old), .accounts, a.name)
         } else if (index.accountsByName[a.name]?.count ?? 0) > 1 {
-            reject(draft.line, .account, "\(index.accountsByName[a.name]?.count ?? 0) accounts are named '\(a.name)'; add an external id column to say which")
+            reject(draft.line, .account, LocalizedText(en: "\(index.accountsByName[a.name]?.count ?? 0) accounts are named '\(a.name)'; add an external id column to say which",
+                                                     zh: "有 \(index.accountsByName[a.name]?.count ?? 0) 个客户名为「\(a.name)」；请加一列外部编号以区分"))
         } else {
-            if let issue = Validation.issues(a).first { reject(draft.line, nil, issue.description); return }
+            if let issue = Validation.issues(a).first { reject(draft.line, nil, issue.text); return }
             if let hidden = try store.hiddenAccountRefusal(named: a.name) { reject(draft.line, .account, hidden); return }
             if actor.isRestricted, let owner = a.owner, owner != actor.name, a.visibility != .pool {
-                reject(draft.line, .owner, "only a manager imports an account for someone else: '\(a.name)' would belong to \(owner)")
+                reject(draft.line, .owner, LocalizedText(en: "only a manager imports an account for someone else: '\(a.name)' would belong to \(owner)",
+                                                       zh: "只有经理可以为他人导入客户：「\(a.name)」将归 \(owner) 负责"))
                 return
             }
             if a.owner != nil, a.visibility != .pool {
                 guard roomForAccounts > 0 else {
-                    reject(draft.line, .account, "the per-rep limit of accounts is reached: '\(a.name)' was not added — return one to the pool first")
+                    reject(draft.line, .account, LocalizedText(en: "the per-rep limit of accounts is reached: '\(a.name)' was not added — return one to the pool first",
+                                                             zh: "已达到每位销售的客户上限：「\(a.name)」未添加——请先退回一个到公海"))
                     return
                 }
                 roomForAccounts -= 1
@@ -146,13 +149,13 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
         if let id = storedID {
             let old = try store.storedPerson(id)
             let merged = ForeignMerge.person(old, p, draft.present)
-            if let issue = Validation.issues(merged).first { reject(draft.line, nil, issue.description); return }
+            if let issue = Validation.issues(merged).first { reject(draft.line, nil, issue.text); return }
             let changed = merged != old || managerInFile
             if changed { plan.personUpdates.append((old, merged, draft.line)) }
             if managerInFile { plan.managerLinks.append(ManagerLink(line: draft.line, account: ref, person: .stored(id), manager: draft.reportsTo)) }
             act(draft.line, verb(changed), .persons, p.name)
         } else {
-            if let issue = Validation.issues(p).first { reject(draft.line, nil, issue.description); return }
+            if let issue = Validation.issues(p).first { reject(draft.line, nil, issue.text); return }
             plan.personInserts.append((p, ref, draft.line))
             if managerInFile { plan.managerLinks.append(ManagerLink(line: draft.line, account: ref, person: .inserted(line: draft.line), manager: draft.reportsTo)) }
             act(draft.line, .create, .persons, p.name)
@@ -176,11 +179,11 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
             }
             let old = try store.storedDeal(id)
             let merged = ForeignMerge.deal(old, d, draft.present)
-            if let issue = Validation.issues(merged, catalog: index.catalog).first { reject(draft.line, nil, issue.description); return }
+            if let issue = Validation.issues(merged, catalog: index.catalog).first { reject(draft.line, nil, issue.text); return }
             if merged != old { plan.dealUpdates.append((old, merged)) }
             act(draft.line, verb(merged != old), .deals, d.title)
         } else {
-            if let issue = Validation.issues(d, catalog: index.catalog).first { reject(draft.line, nil, issue.description); return }
+            if let issue = Validation.issues(d, catalog: index.catalog).first { reject(draft.line, nil, issue.text); return }
             plan.dealInserts.append((d, ref))
             act(draft.line, .create, .deals, d.title)
         }
@@ -191,12 +194,13 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
         guard let ref = try account(draft.account, line: draft.line) else { return }
         if !draft.dealTitle.isEmpty {
             guard case .stored(let accountID) = ref, let dealID = index.dealByAccountTitle[NameInAccount(accountID, draft.dealTitle)] else {
-                reject(draft.line, .deal, "no deal '\(draft.dealTitle)' at account '\(draft.account.name)'")
+                reject(draft.line, .deal, LocalizedText(en: "no deal '\(draft.dealTitle)' at account '\(draft.account.name)'",
+                                                      zh: "客户「\(draft.account.name)」没有商机「\(draft.dealTitle)」"))
                 return
             }
             a.dealID = dealID
         }
-        if let issue = Validation.issues(a).first { reject(draft.line, nil, issue.description); return }
+        if let issue = Validation.issues(a).first { reject(draft.line, nil, issue.text); return }
         let key = ActivityKey(account: ref, kind: a.kind.rawValue, day: a.day.description, notes: a.notes)
         guard firstSighting(RecordKey(.activities, nil, ref, "\(a.kind.rawValue)|\(a.day)|\(a.notes)"), draft.line, .day) else { return }
         if index.activityKeys.contains(key) {
@@ -212,7 +216,8 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
         let unknownManagers = plan.managerLinks.filter { !personsInFile.contains(PersonInFile(account: $0.account, name: $0.manager)) }
         guard !unknownManagers.isEmpty else { return }
         for link in unknownManagers {
-            reject(link.line, .reportsTo, "reports to '\(link.manager)', who is not a person of this account (in the store or in this file)")
+            reject(link.line, .reportsTo, LocalizedText(en: "reports to '\(link.manager)', who is not a person of this account (in the store or in this file)",
+                                                      zh: "上级「\(link.manager)」不是该客户的人员（存储和本文件中都没有）"))
         }
         let lines = Set(unknownManagers.map(\.line))
         plan.personInserts.removeAll { lines.contains($0.line) }
@@ -244,7 +249,8 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
             case 0: break
             case 1: if let id = index.accountsByName[key.name]?.first { return writable(id, line: line, column: .account) }
             case let n:
-                reject(line, .account, "\(n) accounts are named '\(key.name)'; add the account's external id column to say which")
+                reject(line, .account, LocalizedText(en: "\(n) accounts are named '\(key.name)'; add the account's external id column to say which",
+                                                     zh: "有 \(n) 个客户名为「\(key.name)」；请加一列客户外部编号以区分"))
                 return nil
             }
             if let position = newAccountByName[key.name] { return .new(position) }
@@ -253,11 +259,13 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
                 return nil
             }
         } else {
-            reject(line, .accountExternalID, "no account has the external id '\(key.externalID ?? "")'")
+            reject(line, .accountExternalID, LocalizedText(en: "no account has the external id '\(key.externalID ?? "")'",
+                                                       zh: "没有外部编号为「\(key.externalID ?? "")」的客户"))
             return nil
         }
         guard roomForAccounts > 0 else {
-            reject(line, .account, "the per-rep limit of accounts is reached: new account '\(key.name)' was not added — return one to the pool first")
+            reject(line, .account, LocalizedText(en: "the per-rep limit of accounts is reached: new account '\(key.name)' was not added — return one to the pool first",
+                                                 zh: "已达到每位销售的客户上限：新客户「\(key.name)」未添加——请先退回一个到公海"))
             return nil
         }
         roomForAccounts -= 1
@@ -280,7 +288,7 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
 
     // MARK: Findings
 
-    mutating func reject(_ line: Int, _ column: ImportField?, _ reason: String) {
+    mutating func reject(_ line: Int, _ column: ImportField?, _ reason: LocalizedText) {
         let name = column.flatMap { batch.mapping.column($0) }.map { batch.mapping.header[$0] } ?? ""
         plan.report.rejections.append(Rejection(fileName: batch.fileName, line: line, column: name, reason: reason))
     }
@@ -288,7 +296,7 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
     /// The second row in the file for the same record is refused: which one should win?
     mutating func firstSighting(_ key: RecordKey, _ line: Int, _ column: ImportField) -> Bool {
         if let earlier = seen[key] {
-            reject(line, column, "the same record as line \(earlier)")
+            reject(line, column, LocalizedText(en: "the same record as line \(earlier)", zh: "与第 \(earlier) 行是同一条记录"))
             return false
         }
         seen[key] = line

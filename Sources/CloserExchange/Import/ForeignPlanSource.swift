@@ -27,12 +27,12 @@ public protocol ForeignPlanSource {
     func checkAccountEdit(old: Account, new: Account) throws
     /// Why a new account of this name would duplicate one the importer cannot see, naming only
     /// its holder; nil when the store's keys already hold every account (`eachAccountKey`).
-    func hiddenAccountRefusal(named name: String) throws -> String?
+    func hiddenAccountRefusal(named name: String) throws -> LocalizedText?
 }
 
 extension ForeignPlanSource {
     public func importableDeal(_ id: Int64) throws -> Deal { try storedDeal(id) }
-    public func hiddenAccountRefusal(named name: String) throws -> String? { nil }
+    public func hiddenAccountRefusal(named name: String) throws -> LocalizedText? { nil }
 }
 
 /// A stored account as an import matches it: by external id or name, and whether the
@@ -77,7 +77,7 @@ struct ImportMatchIndex {
     var dealByAccountTitle = [NameInAccount: Int64]()
     var activityKeys = Set<ActivityKey>()
     /// Why the importer may not change each stored account they may not change (none for a manager).
-    var refusals = [Int64: String]()
+    var refusals = [Int64: LocalizedText]()
 
     init(store: some ForeignPlanSource, entity: ImportEntity) throws {
         catalog = try store.processCatalog()
@@ -86,7 +86,7 @@ struct ImportMatchIndex {
             if let external = key.externalID { accountByExternal[external] = key.id }
             accountsByName[key.name, default: []].append(key.id)
             if actor.isRestricted, key.ownership.access(for: actor) < .write {
-                refusals[key.id] = key.ownership.refusal(for: actor, subject: "account \(key.id) ('\(key.name)')")
+                refusals[key.id] = key.ownership.refusal(for: actor, subject: .namedAccount(key.id, key.name)).text
             }
         }
         switch entity {
@@ -112,5 +112,5 @@ struct ImportMatchIndex {
         }
     }
 
-    func refusal(_ accountID: Int64) -> String? { refusals[accountID] }
+    func refusal(_ accountID: Int64) -> LocalizedText? { refusals[accountID] }
 }

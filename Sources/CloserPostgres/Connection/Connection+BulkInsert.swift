@@ -49,11 +49,11 @@ enum BulkJSON {
         case .null: json += "null"
         case .integer(let value): json += String(value)
         case .real(let value):
-            guard value.isFinite else { throw StoreError.invalid("a number in the store is not finite: \(value)") }
+            guard value.isFinite else { throw StoreError.invalid(.notFinite("\(value)")) }
             json += "\(value)"
         case .text(let value):
             guard !value.utf8.contains(0) else {
-                throw StoreError.invalid("a text in the store holds a NUL character, which PostgreSQL cannot keep")
+                throw StoreError.invalid(.nulInText)
             }
             appendString(value, to: &json)
         }

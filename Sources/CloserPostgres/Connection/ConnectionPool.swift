@@ -36,7 +36,7 @@ final class ConnectionPool: @unchecked Sendable {
         while true {
             if closed {
                 condition.unlock()
-                throw StoreError.refused("the store \(location) was closed")
+                throw StoreError.refused(.storeClosed(location: location))
             }
             if let connection = idle.popLast() {
                 if connection.isClosed {

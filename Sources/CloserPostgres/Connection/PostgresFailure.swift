@@ -10,7 +10,7 @@ import PostgresNIO
 enum PostgresFailure {
     /// A mistake in this program's SQL or decoding, not in the user's data.
     static func programming(_ message: String) -> StoreError {
-        .refused("store error: \(message)")
+        .refused(.storeFailure(message))
     }
 
     /// The server's SQLSTATE of an error, when the server sent one.
@@ -92,14 +92,14 @@ enum PostgresFailure {
         if let state = sqlState(error) {
             let message = serverMessage(error) ?? state
             switch state {
-            case "23505": return .duplicate("refused by the store: \(message)")
-            case "23502", "23503", "23514", "22001", "22003", "22P02": return .invalid("refused by the store: \(message)")
+            case "23505": return .duplicate(.constraint(message))
+            case "23502", "23503", "23514", "22001", "22003", "22P02": return .invalid(.constraint(message))
             case "40001", "40P01": return .locked(path: location)
             case "25006": return .readOnly(path: location)
-            case "42501": return .refused("the server does not allow this to your login: \(message)")
+            case "42501": return .refused(.serverForbids(message))
             case "57P01", "57P02", "57P03": return .unreachable("the server at \(location) is shutting down: nothing was written, try again in a moment")
-            case "53100": return .refused("the server's disk is full: nothing was written")
-            default: return .refused("store error: \(message)")
+            case "53100": return .refused(.serverDiskFull)
+            default: return .refused(.storeFailure(message))
             }
         }
         if let error = error as? PSQLError {
@@ -107,9 +107,9 @@ enum PostgresFailure {
             case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown:
                 return .unreachable("the connection to \(location) was lost: nothing was written, try again in a moment")
             default:
-                return .refused("store error: \(String(reflecting: error))")
+                return .refused(.storeFailure(String(reflecting: error)))
             }
         }
-        return .refused("store error: \(error)")
+        return .refused(.storeFailure("\(error)"))
     }
 }

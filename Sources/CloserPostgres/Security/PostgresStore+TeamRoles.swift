@@ -17,13 +17,13 @@ extension PostgresStore {
     /// read the row on each statement.
     public func saveTeamMember(_ user: User, password: LoginPassword) throws {
         let name = user.name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw StoreError.invalid("a user needs a name") }
+        guard !name.isEmpty else { throw StoreError.invalid(.userNeedsName) }
         try Validation.requirePlainText(name, field: "user name")
         try Validation.requirePlainText(user.displayName, field: "display name")
         var secret: SQLValue = .null
         var setsPassword = false
         if case .set(let text) = password {
-            guard !text.isEmpty else { throw StoreError.invalid("the password is empty: give one, or none to use the site's own authentication") }
+            guard !text.isEmpty else { throw StoreError.invalid(.emptyPassword) }
             secret = .text(text)
             setsPassword = true
         }

@@ -26,13 +26,12 @@ public struct SessionIdentity: Sendable, Equatable {
     /// Refuses acting as anyone but the connected role, unless the connection administers the store.
     func requireActing(as actor: String, location: String) throws {
         guard !administers, actor != role else { return }
-        throw StoreError.refused(Self.claimRefusal(claimed: actor, role: role, location: location))
+        throw StoreError.refused(.claimedOtherRole(claimed: actor, role: role, location: location))
     }
 
     /// One line: on a server you are the role you connect as.
     public static func claimRefusal(claimed: String, role: String, location: String) -> String {
-        "on the PostgreSQL server \(location) you act as the role you connect as (\(role)), not as \(claimed): "
-            + "connect as \(claimed) (postgres://\(claimed)@… or PGUSER=\(claimed)) or leave out --user"
+        Refusal.claimedOtherRole(claimed: claimed, role: role, location: location).description
     }
 }
 

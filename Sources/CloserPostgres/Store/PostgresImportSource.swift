@@ -55,8 +55,8 @@ struct PostgresImportSource: ForeignPlanSource {
         try store.checkAccountEdit(connection, old: old, new: new)
     }
 
-    func hiddenAccountRefusal(named name: String) throws -> String? {
+    func hiddenAccountRefusal(named name: String) throws -> LocalizedText? {
         let hidden = try PostgresStore.hiddenAccounts(connection, .name(name), who: importer)
-        return hidden.exist ? hidden.text.en + ": ask them or a manager to share or assign it to you" : nil
+        return hidden.exist ? Refusal.hiddenDuplicate(hidden).text : nil
     }
 }

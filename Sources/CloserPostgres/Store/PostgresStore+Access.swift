@@ -22,27 +22,27 @@ extension PostgresStore {
     /// added instead of being shown an empty store.
     func knownActor(_ connection: Connection) throws -> Actor {
         let who = try actingActor(connection)
-        if case .stranger(let name) = who { throw StoreError.refused(Actor.notAUserMessage(name)) }
+        if case .stranger(let name) = who { throw StoreError.refused(.notAUser(name)) }
         return who
     }
 
     /// The account's holding when the actor has at least `wanted` access to it; else the
     /// refusal naming `subject` ("deal 12") and the account's owner, nothing more.
     @discardableResult
-    func requireAccess(_ connection: Connection, account accountID: Int64, _ wanted: AccountAccess, subject: String? = nil) throws -> AccountOwnership {
+    func requireAccess(_ connection: Connection, account accountID: Int64, _ wanted: AccountAccess, subject: Subject? = nil) throws -> AccountOwnership {
         let who = try knownActor(connection)
         let (_, ownership) = try Self.fetchOwnership(connection, accountID)
         guard ownership.access(for: who) >= wanted else {
-            throw StoreError.refused(ownership.refusal(for: who, subject: subject ?? "account \(accountID)"))
+            throw StoreError.refused(ownership.refusal(for: who, subject: subject ?? .account(accountID)))
         }
         return ownership
     }
 
     /// Team-wide settings (processes, users, pool rules, whole-store imports): a manager's, or
     /// anyone's while the store has no users.
-    func requireTeamAdmin(_ connection: Connection, to verb: String) throws {
+    func requireTeamAdmin(_ connection: Connection, to verb: ManagerAct) throws {
         let who = try knownActor(connection)
-        guard who.isTeamAdmin else { throw StoreError.refused("only a manager can \(verb); you are \(who.described)") }
+        guard who.isTeamAdmin else { throw StoreError.refused(.managerOnly(verb, you: who)) }
     }
 
     static func fetchOwnership(_ connection: Connection, _ id: Int64) throws -> (Account, AccountOwnership) {

@@ -32,7 +32,7 @@ extension PostgresStore {
         let old = try Record(pg: try currentRow(connection, table: Record.table, id: id, expected: expectedVersion))
         var updated = old
         try change(&updated)
-        guard updated.id == id else { throw StoreError.invalid("\(Record.table) \(id): the id of a row cannot change") }
+        guard updated.id == id else { throw StoreError.invalid(.idCannotChange(.row(table: Record.table, id: id))) }
         try check(old, updated)
         updated.version = old.version + 1
         updated.createdAt = old.createdAt
@@ -61,14 +61,14 @@ extension PostgresStore {
     /// `addAccount` inside an open transaction: the account checked, written at version 1 and logged.
     func insertAccount(_ connection: Connection, _ account: inout Account) throws {
         if account.id > 0, try connection.queryOne("SELECT 1 AS x FROM account WHERE id = ?", [.int(account.id)]) != nil {
-            throw StoreError.duplicate("an account with id \(account.id) exists already")
+            throw StoreError.duplicate(.accountIDTaken(account.id))
         }
         // Roles, the team and the per-rep limit.
         try PostgresTeam(connection: connection).checkAccountAdd(account, by: try knownActor(connection))
         // The duplicate check (查重): a rep does not add a second copy of an account another holds.
         let hidden = try Self.hiddenAccounts(connection, .name(account.name), who: try knownActor(connection))
         if hidden.exist {
-            throw StoreError.duplicate(hidden.text.en + ": ask them or a manager to share or assign it to you (nothing was added)")
+            throw StoreError.duplicate(.hiddenDuplicate(hidden))
         }
         account.id = try Self.insert(connection, into: "account", columns: Account.pgColumns, values: account.pgValues(updatedBy: actor))
         try log(connection, event("account", account.id, "created", note: account.name, account: account.id))
@@ -115,8 +115,7 @@ extension PostgresStore {
     func checkAccountEdit(_ connection: Connection, old: Account, new: Account) throws {
         try requireAccess(connection, account: old.id, .write)
         if try knownActor(connection).isRestricted, old.owner != new.owner || old.visibility != new.visibility || old.sharedWith != new.sharedWith {
-            throw StoreError.refused("a rep cannot change who holds account \(old.id) by editing it: use `closer account "
-                + "assign/share/unshare/exclusive/return/claim` (nothing was saved)")
+            throw StoreError.refused(.repEditsHolding(account: old.id))
         }
     }
 
@@ -129,11 +128,10 @@ extension PostgresStore {
             let ownership = try requireAccess(connection, account: id, .write)
             // Once the store has users, only the owner or a manager deletes.
             if try knownActor(connection).isRestricted, ownership.owner != actor {
-                throw StoreError.refused("only \(ownership.owner.map { "\($0) (its owner)" } ?? "a manager, since it is in the pool,")"
-                    + "\(ownership.owner == nil ? "" : " or a manager") can delete account \(id)")
+                throw StoreError.refused(.deleteOwnerOnly(account: id, owner: ownership.owner))
             }
             guard deals == 0 else {
-                throw StoreError.refused("account \(id) has \(deals) deal(s); delete or move them first (nothing was deleted)")
+                throw StoreError.refused(.accountHasDeals(account: id, deals: deals))
             }
             try connection.execute("DELETE FROM account WHERE id = ?", [.int(id)])
             try log(connection, event("account", id, "deleted", note: try row.string("name"), account: id))

@@ -18,7 +18,8 @@ extension PostgresStore {
         var issues = Validation.issues(activity)
         let today = Day(clock())
         if activity.day > today {
-            issues.append(ValidationIssue("day", "\(activity.day) is after today (\(today)): an activity is recorded once it has happened; plan it instead"))
+            issues.append(ValidationIssue("day", "\(activity.day) is after today (\(today)): an activity is recorded once it has happened; plan it instead",
+                                          zh: "\(activity.day) 晚于今天（\(today)）：行动发生后才记录；请改为计划"))
         }
         guard issues.isEmpty else { throw Self.invalid(issues) }
         do {
@@ -29,11 +30,11 @@ extension PostgresStore {
                 activity.accountID = try row.int64("account_id")
             }
             try requireAccess(connection, account: activity.accountID, .write,
-                              subject: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)")
+                              subject: activity.dealID.map { .deal($0) } ?? .account(activity.accountID))
             try Self.lockAccount(connection, activity.accountID)
             for personID in activity.personIDs {
                 guard try connection.queryOne("SELECT account_id FROM person WHERE id = ?", [.int(personID)])?.int64("account_id") == activity.accountID else {
-                    throw StoreError.invalid("person \(personID) is not a key person of account \(activity.accountID)")
+                    throw StoreError.invalid(.notAKeyPersonOfAccount(person: personID, account: activity.accountID))
                 }
             }
             activity.id = try Self.insert(connection, into: "activity", columns: Activity.pgColumns, values: activity.pgValues)
@@ -57,7 +58,7 @@ extension PostgresStore {
     public func activity(_ id: Int64) throws -> Activity {
         try read { connection in
             let activity = try Activity(pg: try Self.fetchRow(connection, "activity", id: id))
-            try requireAccess(connection, account: activity.accountID, .read, subject: "activity \(id)")
+            try requireAccess(connection, account: activity.accountID, .read, subject: .activity(id))
             return activity
         }
     }
@@ -79,7 +80,7 @@ extension PostgresStore {
                 throw StoreError.notFound(entity: "activity", id: id)
             }
             let accountID = try row.int64("account_id")
-            try requireAccess(connection, account: accountID, .write, subject: "activity \(id)")
+            try requireAccess(connection, account: accountID, .write, subject: .activity(id))
             try Self.lockAccount(connection, accountID)
             // A plan it recorded as done is open again: what proved it is gone.
             let reopened = try connection.query("SELECT id, deal_id FROM planned_activity WHERE activity_id = ?", [.int(id)])

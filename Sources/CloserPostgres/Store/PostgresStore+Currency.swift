@@ -10,7 +10,7 @@ extension PostgresStore {
     public func setBaseCurrency(_ code: String) throws {
         let code = try currencyChecked(code)
         try write { connection in
-            try requireTeamAdmin(connection, to: "change the base currency")
+            try requireTeamAdmin(connection, to: .changeBaseCurrency)
             let old = try Self.baseCurrency(connection)
             guard old != code else { return }
             try Self.storeBaseCurrency(connection, code, by: actor, at: clock())
@@ -34,12 +34,12 @@ extension PostgresStore {
 
     public func setExchangeRate(currency: String, micros: Int64, from: Day) throws -> ExchangeRate {
         let code = try currencyChecked(currency)
-        guard micros > 0, micros <= ExchangeRate.largest else { throw StoreError.invalid(CurrencyError.rateNotPositive(ExchangeRate.text(micros)).description) }
+        guard micros > 0, micros <= ExchangeRate.largest else { throw StoreError.invalid(.currency(.rateNotPositive(ExchangeRate.text(micros)))) }
         let user = actor
         return try write { connection in
-            try requireTeamAdmin(connection, to: "set exchange rates")
+            try requireTeamAdmin(connection, to: .setRates)
             let base = try Self.baseCurrency(connection)
-            guard code != base else { throw StoreError.invalid(CurrencyError.rateOfBase(code).description) }
+            guard code != base else { throw StoreError.invalid(.currency(.rateOfBase(code))) }
             let rate = ExchangeRate(currency: code, base: base, from: from, micros: micros, by: user, at: clock())
             let old = try connection.queryOne("SELECT micros FROM exchange_rate WHERE base = ? AND currency = ? AND from_day = ? FOR UPDATE",
                                               [.text(base), .text(code), .text(from.description)])?.int64("micros")
@@ -56,11 +56,11 @@ extension PostgresStore {
     public func deleteExchangeRate(currency: String, from: Day) throws {
         let code = try currencyChecked(currency)
         try write { connection in
-            try requireTeamAdmin(connection, to: "delete exchange rates")
+            try requireTeamAdmin(connection, to: .deleteRates)
             let base = try Self.baseCurrency(connection)
             let deleted = try connection.execute("DELETE FROM exchange_rate WHERE base = ? AND currency = ? AND from_day = ?",
                                                  [.text(base), .text(code), .text(from.description)])
-            guard deleted == 1 else { throw StoreError.refused("there is no \(code) rate from \(from) against \(base)") }
+            guard deleted == 1 else { throw StoreError.refused(.noRate(currency: code, from: from, base: base)) }
             try log(connection, event("rate", 0, "deleted", note: "\(code)/\(base) from \(from)", account: nil))
         }
     }
@@ -90,6 +90,6 @@ extension PostgresStore {
     }
 
     private func currencyChecked(_ code: String) throws -> String {
-        do { return try CurrencyCodes.check(code) } catch { throw StoreError.invalid(error.description) }
+        do { return try CurrencyCodes.check(code) } catch { throw StoreError.invalid(.currency(error)) }
     }
 }

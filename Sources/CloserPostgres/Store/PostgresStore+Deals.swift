@@ -42,7 +42,7 @@ extension PostgresStore {
     public func deal(_ id: Int64) throws -> Deal {
         try read { connection in
             let deal = try Deal(pg: try Self.fetchRow(connection, "deal", id: id))
-            try requireAccess(connection, account: deal.accountID, .read, subject: "deal \(id)")
+            try requireAccess(connection, account: deal.accountID, .read, subject: .deal(id))
             return deal
         }
     }
@@ -60,7 +60,7 @@ extension PostgresStore {
     /// `editDeal` inside an open transaction, its log row noted (an undo says which change it takes back).
     func editDeal(_ connection: Connection, _ id: Int64, expectedVersion: Int?, note: String, _ change: (inout Deal) throws -> Void) throws -> Deal {
         let stored = try Deal(pg: try Self.fetchRow(connection, "deal", id: id))
-        try requireAccess(connection, account: stored.accountID, .write, subject: "deal \(id)")
+        try requireAccess(connection, account: stored.accountID, .write, subject: .deal(id))
         try Self.lockAccount(connection, stored.accountID)
         let old = try Deal(pg: try currentRow(connection, table: "deal", id: id, expected: expectedVersion))
         var edited = old
@@ -100,7 +100,7 @@ extension PostgresStore {
     public func setNextStep(dealID: Int64, text: String, due: Day?, expectedVersion: Int?) throws -> Deal {
         try write { connection in
             let stored = try Deal(pg: try Self.fetchRow(connection, "deal", id: dealID))
-            try requireAccess(connection, account: stored.accountID, .write, subject: "deal \(dealID)")
+            try requireAccess(connection, account: stored.accountID, .write, subject: .deal(dealID))
             try Self.lockAccount(connection, stored.accountID)
             let old = try Deal(pg: try currentRow(connection, table: "deal", id: dealID, expected: expectedVersion))
             try replaceNextStep(connection, deal: old, text: text.trimmingCharacters(in: .whitespacesAndNewlines), due: due)
@@ -117,7 +117,7 @@ extension PostgresStore {
 
     public func reopenDeal(_ id: Int64) throws -> Deal {
         try mutateDeal(id, expectedVersion: nil) { old, _, _ in
-            guard old.outcome != .open else { throw StoreError.refused("deal \(id) is already open") }
+            guard old.outcome != .open else { throw StoreError.refused(.dealAlreadyOpen(id)) }
             var reopened = old
             reopened.outcome = .open
             reopened.outcomeReason = ""
@@ -131,7 +131,7 @@ extension PostgresStore {
     public func deleteDeal(_ id: Int64) throws {
         try write { connection in
             let deal = try Deal(pg: try Self.fetchRow(connection, "deal", id: id))
-            try requireAccess(connection, account: deal.accountID, .write, subject: "deal \(id)")
+            try requireAccess(connection, account: deal.accountID, .write, subject: .deal(id))
             try Self.lockAccount(connection, deal.accountID)
             try connection.execute("DELETE FROM deal WHERE id = ?", [.int(id)])
             try Self.refreshAccountRollup(connection, accountID: deal.accountID)
@@ -162,7 +162,7 @@ extension PostgresStore {
         do {
             let stored = try Deal(pg: try Self.fetchRow(connection, "deal", id: id))
             // Who may touch it first: a stale version is reported only to those who may see the deal.
-            try requireAccess(connection, account: stored.accountID, .write, subject: "deal \(id)")
+            try requireAccess(connection, account: stored.accountID, .write, subject: .deal(id))
             try Self.lockAccount(connection, stored.accountID)
             let old = try Deal(pg: try currentRow(connection, table: "deal", id: id, expected: expectedVersion))
             let currentVersion = old.version
@@ -212,7 +212,7 @@ extension PostgresStore {
         let found = Set(try connection.query("SELECT id FROM person WHERE account_id = ? AND id IN (\(sorted.map { _ in "?" }.joined(separator: ",")))",
                                              [.int(deal.accountID)] + sorted.map(SQLValue.int)).map { try $0.int64("id") })
         if let missing = sorted.first(where: { !found.contains($0) }) {
-            throw StoreError.invalid("needs: person \(missing) is not a key person of the deal's account (#\(deal.accountID)); nothing was saved")
+            throw StoreError.invalid(.needByStranger(person: missing, account: deal.accountID))
         }
     }
 }

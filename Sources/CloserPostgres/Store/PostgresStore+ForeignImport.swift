@@ -97,7 +97,7 @@ extension PostgresStore: ForeignBatchImporting {
         guard let personID,
               let managerID = try connection.queryOne("SELECT id FROM person WHERE account_id = ? AND name = ? AND id <> ? ORDER BY id LIMIT 1",
                                                       [.int(account), .text(link.manager), .int(personID)])?.int64("id") else {
-            throw StoreError.invalid("line \(link.line): reports to '\(link.manager)', who is not a person of this account; nothing was imported")
+            throw StoreError.invalid(.importManagerUnknown(line: link.line, manager: link.manager))
         }
         _ = try atLine(link.line) { try editPerson(connection, personID, expectedVersion: nil, note: note) { $0.reportsTo = managerID } }
     }
@@ -108,7 +108,7 @@ extension PostgresStore: ForeignBatchImporting {
         do {
             return try body()
         } catch let error as StoreError {
-            throw StoreError.invalid("line \(line): \(error); nothing was imported")
+            throw StoreError.invalid(.importLine(line, ErrorText.text(error)))
         }
     }
 }

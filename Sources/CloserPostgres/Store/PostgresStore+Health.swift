@@ -21,7 +21,7 @@ extension PostgresStore {
     public func saveHealthSettings(_ settings: HealthSettings) throws {
         let user = actor
         try write { connection in
-            try requireTeamAdmin(connection, to: "change the team's settings")
+            try requireTeamAdmin(connection, to: .changeSettings)
             let issues = settings.issues(catalog: try StagePositions.catalog(connection))
             guard issues.isEmpty else { throw Self.invalid(issues) }
             let old = try Self.healthSettings(connection).values
@@ -43,7 +43,7 @@ extension PostgresStore {
         let ids = Array(Set(dealIDs))
         guard !ids.isEmpty else { return [:] }
         guard ids.count <= HealthLimits.dealsPerCall else {
-            throw StoreError.invalid("asked for the health of \(ids.count) deals at once; at most \(HealthLimits.dealsPerCall)")
+            throw StoreError.invalid(.tooManyHealthDeals(asked: ids.count, limit: HealthLimits.dealsPerCall))
         }
         return try readAsActor { connection, who in
             let catalog = try StagePositions.catalog(connection)

@@ -22,7 +22,7 @@ extension PostgresStore {
     /// One action: checks, the new holding, the row saved with its version bumped and one event.
     private func act(_ id: Int64, _ action: OwnershipAction) throws -> Account {
         let user = actor
-        guard !user.isEmpty else { throw StoreError.invalid("who is acting? a user name is needed") }
+        guard !user.isEmpty else { throw StoreError.invalid(.missingActor) }
         let action = try action.validated(accountID: id)
         let now = clock()
         return try write { connection in
@@ -76,7 +76,7 @@ extension PostgresStore {
         let issues = rules.issues
         guard issues.isEmpty else { throw Self.invalid(issues) }
         try write { connection in
-            try requireTeamAdmin(connection, to: "change the pool rules")
+            try requireTeamAdmin(connection, to: .changePoolRules)
             let old = try Self.poolRules(connection)
             var changes = [String: FieldChange]()
             for entry in PoolRules.storedKeys {
@@ -124,13 +124,12 @@ extension PostgresStore {
 
     public func sweepPool(today: Day) throws -> PoolSweepReport {
         let user = actor
-        guard !user.isEmpty else { throw StoreError.invalid("who is sweeping? a user name is needed") }
+        guard !user.isEmpty else { throw StoreError.invalid(.missingSweeper) }
         return try write { connection in
             // The sweep takes accounts from every rep: a manager's act, like the rules themselves.
             let who = try knownActor(connection)
             guard who.isTeamAdmin else {
-                throw StoreError.refused("only a manager can sweep the pool; you are \(who.described) "
-                    + "(`closer pool sweep --dry-run` lists what would return; nothing was changed)")
+                throw StoreError.refused(.sweepManagerOnly(you: who))
             }
             let due = try Self.due(connection, today: today, as: who)
             for item in due {

@@ -30,7 +30,7 @@ extension PostgresStore {
     public func person(_ id: Int64) throws -> Person {
         try read { connection in
             let person = try Person(pg: try Self.fetchRow(connection, "person", id: id))
-            try requireAccess(connection, account: person.accountID, .read, subject: "person \(id)")
+            try requireAccess(connection, account: person.accountID, .read, subject: .person(id))
             return person
         }
     }
@@ -49,7 +49,7 @@ extension PostgresStore {
             let (old, updated) = try saveEdited(connection, Person.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
                 let issues = Validation.issues(new)
                 guard issues.isEmpty else { throw Self.invalid(issues) }
-                try requireAccess(connection, account: old.accountID, .write, subject: "person \(id)")
+                try requireAccess(connection, account: old.accountID, .write, subject: .person(id))
                 if new.accountID != old.accountID { try requireAccess(connection, account: new.accountID, .write) }
                 try checkPersonReferences(connection, new)
             }
@@ -67,7 +67,7 @@ extension PostgresStore {
                 throw StoreError.notFound(entity: "person", id: id)
             }
             let accountID = try row.int64("account_id")
-            try requireAccess(connection, account: accountID, .write, subject: "person \(id)")
+            try requireAccess(connection, account: accountID, .write, subject: .person(id))
             try connection.execute("DELETE FROM person WHERE id = ?", [.int(id)])
             try log(connection, event("person", id, "deleted", note: try row.string("name"), account: accountID))
             try refreshDerived(connection, accountID: accountID)
@@ -149,13 +149,13 @@ extension PostgresStore {
         var current: Int64? = manager
         while let id = current {
             guard seen.insert(id).inserted else {
-                throw StoreError.invalid("reports-to: person \(manager) already reports (directly or not) to \(person.name); that would make a loop")
+                throw StoreError.invalid(.reportsLoop(manager: manager, person: person.name))
             }
             guard let row = try connection.queryOne("SELECT account_id, reports_to FROM person WHERE id = ?", [.int(id)]) else {
                 throw StoreError.notFound(entity: "person", id: id)
             }
             if id == manager, try row.int64("account_id") != person.accountID {
-                throw StoreError.invalid("reports-to: person \(manager) works for another account")
+                throw StoreError.invalid(.reportsAcrossAccounts(manager: manager))
             }
             current = try row.optionalInt64("reports_to")
         }

@@ -11,22 +11,22 @@ extension PostgresStore {
         var plan = plan
         plan.text = plan.text.trimmingCharacters(in: .whitespacesAndNewlines)
         var issues = Validation.issues(plan)
-        if plan.due == nil { issues.append(ValidationIssue("due", "a planned activity needs a day")) }
+        if plan.due == nil { issues.append(ValidationIssue("due", "a planned activity needs a day", zh: "计划行动需要一个日期")) }
         guard issues.isEmpty else { throw Self.invalid(issues) }
         return try write { connection in
             guard let dealID = plan.dealID else {
                 // An action on the account alone: the account must exist and be the actor's to change.
                 _ = try Self.fetchRow(connection, "account", id: plan.accountID)
-                try requireAccess(connection, account: plan.accountID, .write, subject: "account \(plan.accountID)")
+                try requireAccess(connection, account: plan.accountID, .write, subject: .account(plan.accountID))
                 try Self.lockAccount(connection, plan.accountID)
                 try insertPlan(connection, &plan, accountID: plan.accountID)
                 return plan
             }
             let deal = try Deal(pg: try Self.fetchRow(connection, "deal", id: dealID))
-            try requireAccess(connection, account: deal.accountID, .write, subject: "deal \(deal.id)")
+            try requireAccess(connection, account: deal.accountID, .write, subject: .deal(deal.id))
             try Self.lockAccount(connection, deal.accountID)
             guard deal.outcome == .open else {
-                throw StoreError.refused("deal \(deal.id) is \(deal.outcome.rawValue): plan activities on an open deal (reopen it first)")
+                throw StoreError.refused(.planOnClosedDeal(deal: deal.id, deal.outcome))
             }
             try insertPlan(connection, &plan, accountID: deal.accountID)
             try syncNextStep(connection, dealID: deal.id)
@@ -37,7 +37,7 @@ extension PostgresStore {
     public func plannedActivity(_ id: Int64) throws -> PlannedActivity {
         try read { connection in
             let plan = try PlannedActivity(pg: try Self.fetchRow(connection, "planned_activity", id: id))
-            try requireAccess(connection, account: plan.accountID, .read, subject: "planned activity \(id)")
+            try requireAccess(connection, account: plan.accountID, .read, subject: .plannedActivity(id))
             return plan
         }
     }
@@ -98,7 +98,7 @@ extension PostgresStore {
     func writablePlan(_ connection: Connection, _ id: Int64, expected: Int?) throws -> PlannedActivity {
         let stored = try PlannedActivity(pg: try Self.fetchRow(connection, "planned_activity", id: id))
         // Who may touch it first: a stale version is reported only to those who may see it.
-        try requireAccess(connection, account: stored.accountID, .write, subject: "planned activity \(id)")
+        try requireAccess(connection, account: stored.accountID, .write, subject: .plannedActivity(id))
         try Self.lockAccount(connection, stored.accountID)
         return try PlannedActivity(pg: try currentRow(connection, table: "planned_activity", id: id, expected: expected))
     }

@@ -12,7 +12,7 @@ extension PostgresStore {
             var q = query
             if who.isRestricted {
                 if let rep = q.rep, rep != who.name {
-                    throw StoreError.refused("a rep reviews their own deals; \(rep)'s review is for \(rep) and the managers (nothing was read)")
+                    throw StoreError.refused(.othersReview(rep: rep))
                 }
                 q.rep = who.name
             }
@@ -47,8 +47,7 @@ extension PostgresStore {
         try write { connection in
             let who = try knownActor(connection)
             if !who.isTeamAdmin, call.rep != who.name {
-                throw StoreError.refused("only a manager records \(call.rep.isEmpty ? "the team's call" : "\(call.rep)'s call"); "
-                    + "you are \(who.described) and may record your own (nothing was saved)")
+                throw StoreError.refused(.forecastCallManagerOnly(rep: call.rep, you: who))
             }
             let old = try connection.queryOne("SELECT amount, currency FROM forecast_call WHERE period = ? AND rep = ? FOR UPDATE",
                                               [.text(call.period), .text(call.rep)])

@@ -72,7 +72,7 @@ extension PostgresStore {
     private static func checkMayChange(_ connection: Connection, filter: String, owner: String, user: String) throws {
         guard owner != user else { return }
         guard try PostgresTeam(connection: connection).role(of: user) == .manager else {
-            throw StoreError.refused("filter '\(filter)' belongs to \(owner): only they or a manager may change or delete it (nothing was changed)")
+            throw StoreError.refused(.filterNotYours(filter: filter, owner: owner))
         }
     }
 }

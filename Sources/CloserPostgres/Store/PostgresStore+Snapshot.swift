@@ -72,11 +72,11 @@ extension PostgresStore {
     /// statement each; the log's stage history is made set-based once the rows are in.
     public func importSnapshot(_ snapshot: Snapshot, locate: @escaping ImportLocator) throws -> ImportSummary {
         guard snapshot.format <= Snapshot.currentFormat else {
-            throw StoreError.invalid("the file is format \(snapshot.format); this version of Closer reads up to \(Snapshot.currentFormat)")
+            throw StoreError.invalid(.snapshotFormat(found: snapshot.format, readsUpTo: Snapshot.currentFormat))
         }
         let user = actor
         return try write { connection in
-            try requireTeamAdmin(connection, to: "import a whole store's file (users, processes and every account in it)")
+            try requireTeamAdmin(connection, to: .importStore)
             let catalog = ProcessCatalog(custom: try StagePositions.catalog(connection).processes + snapshot.processes)
             try SnapshotCheck(snapshot: snapshot, catalog: catalog, locate: locate).run(ServerSnapshotLookup(connection: connection))
             // The rows go in with the history's and health's triggers standing aside; what they

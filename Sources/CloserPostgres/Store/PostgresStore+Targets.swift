@@ -9,9 +9,9 @@ extension PostgresStore {
 
     public func setTarget(_ target: SalesTarget) throws {
         let user = actor
-        guard target.amount.minorUnits >= 0 else { throw StoreError.invalid("a target must not be negative") }
+        guard target.amount.minorUnits >= 0 else { throw StoreError.invalid(.negativeTarget) }
         try write { connection in
-            try requireTeamAdmin(connection, to: "set targets")
+            try requireTeamAdmin(connection, to: .setTargets)
             if !target.isTeam { try Self.requireRep(connection, target.rep) }
             let key = target.period.description
             let old = try connection.queryOne("SELECT amount, currency FROM sales_target WHERE period = ? AND rep = ? FOR UPDATE",
@@ -28,9 +28,9 @@ extension PostgresStore {
 
     public func deleteTarget(period: Period, rep: String) throws {
         try write { connection in
-            try requireTeamAdmin(connection, to: "delete targets")
+            try requireTeamAdmin(connection, to: .deleteTargets)
             let deleted = try connection.execute("DELETE FROM sales_target WHERE period = ? AND rep = ?", [.text(period.description), .text(rep)])
-            guard deleted == 1 else { throw StoreError.refused("no target is set for \(rep.isEmpty ? "the team" : rep) in \(period)") }
+            guard deleted == 1 else { throw StoreError.refused(.noTarget(rep: rep, period: period.description)) }
             try log(connection, event("target", 0, "deleted", note: period.description + (rep.isEmpty ? "" : " " + rep), account: nil))
         }
     }
@@ -58,7 +58,7 @@ extension PostgresStore {
             : try connection.queryOne("SELECT 1 AS x FROM deal WHERE owner = ? UNION ALL SELECT 1 FROM account WHERE owner = ? LIMIT 1",
                                       [.text(rep), .text(rep)]) != nil
         guard known else {
-            throw StoreError.invalid("'\(rep)' is not a rep of this store (add them first: closer user add \(rep) --role rep)")
+            throw StoreError.invalid(.notARep(rep))
         }
     }
 
@@ -71,13 +71,13 @@ extension PostgresStore {
     public func addLostReason(_ name: String) throws -> LostReason {
         let user = actor
         let checked: String
-        do { checked = try LostReason.check(name) } catch { throw StoreError.invalid(error.description) }
+        do { checked = try LostReason.check(name) } catch { throw StoreError.invalid(.lostReason(error)) }
         return try write { connection in
-            try requireTeamAdmin(connection, to: "change the list of lost reasons")
+            try requireTeamAdmin(connection, to: .changeLostReasons)
             try connection.execute("LOCK TABLE lost_reason IN SHARE ROW EXCLUSIVE MODE")
             let list = try Self.lostReasons(connection)
             if let same = list.first(where: { LostReason.sameName($0.name, checked) }) {
-                throw StoreError.invalid(LostReasonError.duplicate(same.name).description)
+                throw StoreError.invalid(.lostReason(.duplicate(same.name)))
             }
             let reason = LostReason(name: checked, position: (list.map(\.position).max() ?? 0) + 1)
             try connection.execute("INSERT INTO lost_reason (name, position, by, at) VALUES (?, ?, ?, ?)",
@@ -89,10 +89,10 @@ extension PostgresStore {
 
     public func deleteLostReason(_ name: String) throws {
         try write { connection in
-            try requireTeamAdmin(connection, to: "change the list of lost reasons")
+            try requireTeamAdmin(connection, to: .changeLostReasons)
             let list = try Self.lostReasons(connection)
             guard let listed = list.first(where: { LostReason.sameName($0.name, name) }) else {
-                throw StoreError.invalid(LostReasonError.unknown(name, known: list.map(\.name)).description)
+                throw StoreError.invalid(.lostReason(.unknown(name, known: list.map(\.name))))
             }
             try connection.execute("DELETE FROM lost_reason WHERE name = ?", [.text(listed.name)])
             try log(connection, event("lost-reason", 0, "deleted", note: listed.name, account: nil))

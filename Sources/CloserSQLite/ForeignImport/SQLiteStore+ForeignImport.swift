@@ -70,7 +70,7 @@ extension SQLiteStore {
         }
         // A new manager line may close a loop with the store's other lines: checked once all are written.
         for (old, new, line) in plan.personUpdates where new.reportsTo != nil && new.reportsTo != old.reportsTo {
-            do { try checkPersonReferences(db, new) } catch { throw StoreError.invalid("line \(line): \(error); nothing was imported") }
+            do { try checkPersonReferences(db, new) } catch { throw StoreError.invalid(.importLine(line, ErrorText.text(error))) }
         }
         for link in plan.managerLinks {
             try linkManager(db, link, account: id(link.account), inserted: insertedPersons)
@@ -218,14 +218,14 @@ extension SQLiteStore {
         guard let personID,
               let managerID = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE account_id = ? AND name = ? AND id != ? ORDER BY id LIMIT 1",
                                                  arguments: [account, link.manager, personID]) else {
-            throw StoreError.invalid("line \(link.line): reports to '\(link.manager)', who is not a person of this account; nothing was imported")
+            throw StoreError.invalid(.importManagerUnknown(line: link.line, manager: link.manager))
         }
         var person = Person(row: try Self.fetchRow(db, "person", id: personID))
         person.reportsTo = managerID
         do {
             try checkPersonReferences(db, person)
         } catch {
-            throw StoreError.invalid("line \(link.line): \(error); nothing was imported")
+            throw StoreError.invalid(.importLine(link.line, ErrorText.text(error)))
         }
         try db.execute(sql: "UPDATE person SET reports_to = ? WHERE id = ?", arguments: [managerID, personID])
     }

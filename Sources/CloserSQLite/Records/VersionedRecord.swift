@@ -34,7 +34,7 @@ extension SQLiteStore {
         let old = Record(row: try currentRow(db, table: Record.table, id: id, expected: expectedVersion))
         var updated = old
         try change(&updated)
-        guard updated.id == id else { throw StoreError.invalid("\(Record.table) \(id): the id of a row cannot change") }
+        guard updated.id == id else { throw StoreError.invalid(.idCannotChange(.row(table: Record.table, id: id))) }
         try check(old, updated)
         updated.version = old.version + 1
         updated.createdAt = old.createdAt

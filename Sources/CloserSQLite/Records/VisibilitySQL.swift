@@ -21,7 +21,7 @@ extension SQLiteStore {
     /// added instead of being shown an empty store.
     func knownActor(_ db: Database) throws -> Actor {
         let who = try Self.actor(db, actor)
-        if case .stranger(let name) = who { throw StoreError.refused(Actor.notAUserMessage(name)) }
+        if case .stranger(let name) = who { throw StoreError.refused(.notAUser(name)) }
         return who
     }
 
@@ -33,20 +33,20 @@ extension SQLiteStore {
     /// The account's holding when the actor has at least `wanted` access to it; else the
     /// refusal naming `subject` ("deal 12") and the account's owner, nothing more.
     @discardableResult
-    func requireAccess(_ db: Database, account accountID: Int64, _ wanted: AccountAccess, subject: String? = nil) throws -> AccountOwnership {
+    func requireAccess(_ db: Database, account accountID: Int64, _ wanted: AccountAccess, subject: Subject? = nil) throws -> AccountOwnership {
         let who = try knownActor(db)
         let (_, ownership) = try Self.fetchOwnership(db, accountID)
         guard ownership.access(for: who) >= wanted else {
-            throw StoreError.refused(ownership.refusal(for: who, subject: subject ?? "account \(accountID)"))
+            throw StoreError.refused(ownership.refusal(for: who, subject: subject ?? .account(accountID)))
         }
         return ownership
     }
 
     /// Team-wide settings (processes, users, pool rules, whole-store imports): a manager's, or
     /// anyone's while the store has no users.
-    func requireTeamAdmin(_ db: Database, to verb: String) throws {
+    func requireTeamAdmin(_ db: Database, to verb: ManagerAct) throws {
         let who = try knownActor(db)
-        guard who.isTeamAdmin else { throw StoreError.refused("only a manager can \(verb); you are \(who.described)") }
+        guard who.isTeamAdmin else { throw StoreError.refused(.managerOnly(verb, you: who)) }
     }
 }
 

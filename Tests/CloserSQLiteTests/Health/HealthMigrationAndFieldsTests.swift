@@ -117,7 +117,7 @@ struct HealthMigrationAndFieldsTests {
         wrong.persons = []
         wrong.activities = []
         wrong.events = []
-        #expect(throws: StoreError.invalid("deals[0]: a need is stated by person 999, who is not a key person of account \(account.id) — nothing was imported")) {
+        #expect(throws: StoreError.invalid(.importRow("deals[0]", LocalizedText(en: "a need is stated by person 999, who is not a key person of account \(account.id)", zh: "需求由人员 999 提出，但其不是客户 \(account.id) 的关键人")))) {
             try store.importSnapshot(wrong)
         }
     }

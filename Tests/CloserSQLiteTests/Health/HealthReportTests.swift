@@ -113,7 +113,7 @@ struct HealthReportTests {
         let rep = DemoData.reps[0].login
         var settings = HealthSettings()
         settings.routeDays = 30
-        #expect(throws: StoreError.refused("only a manager can change the team's settings; you are \(rep) (rep)")) {
+        #expect(throws: StoreError.refused(.managerOnly(.changeSettings, you: .member(Viewer(name: rep, role: .rep))))) {
             try store.acting(as: rep).saveHealthSettings(settings)
         }
         try settings.set("project.pricing", to: "tender")

@@ -112,7 +112,7 @@ struct HealthStoreTests {
         let stranger = try store.addPerson(Person(accountID: other.id, name: "Smith"))
         var edited = try store.deal(deal.id)
         edited.needs.append(CustomerNeed(text: "Faster delivery", statedBy: stranger.id))
-        #expect(throws: StoreError.invalid("needs: person \(stranger.id) is not a key person of the deal's account (#\(deal.accountID)); nothing was saved")) {
+        #expect(throws: StoreError.invalid(.needByStranger(person: stranger.id, account: deal.accountID))) {
             try store.updateDeal(edited)
         }
         #expect(try store.deal(deal.id).needs.count == 1, "nothing was saved")
@@ -138,7 +138,7 @@ struct HealthStoreTests {
         #expect(try Set(boss.dealWarnings([d1.id, d2.id], today: today).keys) == [d1.id, d2.id])
         #expect(try boss.healthCounts([d1.id, d2.id, 999], today: today) == [d1.id: 2, d2.id: 2])
         #expect(throws: StoreError.self) { try boss.dealWarnings(Array(1...501), today: today) }
-        #expect(throws: StoreError.refused(Actor.notAUserMessage("nobody"))) { try store.acting(as: "nobody").dealWarnings([d1.id], today: today) }
+        #expect(throws: StoreError.refused(.notAUser("nobody"))) { try store.acting(as: "nobody").dealWarnings([d1.id], today: today) }
     }
 }
 
