@@ -95,9 +95,11 @@ enum StandupView {
         func l(_ en: String, _ zh: String) -> String { LocalizedText(en: en, zh: zh)[lang] }
         let items = list.items
         let columns = [
-            ReviewColumn(header: l("due", "到期"), cells: items.map { $0.dueText(today: today, lang: lang) }, keep: 90, shrinks: true, shortest: 5),
+            // Narrow, the short form keeps the overdue mark ("11-20 late"), which is as far as it gives way.
+            ReviewColumn(header: l("due", "到期"), cells: items.map { $0.dueText(today: today, lang: lang) }, keep: 90, shrinks: true, shortest: 10,
+                         compact: items.map { $0.shortDueText(today: today, lang: lang) }),
             ReviewColumn(header: l("rep", "销售"), cells: items.map { numbers.name($0.owner) }, keep: 80, shrinks: true),
-            ReviewColumn(header: l("account · action", "客户 · 行动"), cells: items.map { "\($0.accountName) · \($0.text)" }, keep: 99, shrinks: true, shortest: 12),
+            ReviewColumn(header: l("action · account", "行动 · 客户"), cells: items.map { "\($0.text) · \($0.accountName)" }, keep: 99, shrinks: true, shortest: 12),
         ]
         let room = max(0, area.height - 3)
         let shown = Array(items.indices.prefix(list.count > room ? max(0, room - 1) : room))

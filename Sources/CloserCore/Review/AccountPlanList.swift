@@ -55,4 +55,10 @@ public struct AccountPlanItem: Sendable, Hashable, Codable {
         let late = due.days(until: today)
         return day + LocalizedText(en: " · \(late) days late", zh: " · 逾期 \(late) 天")[lang]
     }
+
+    /// The same, short enough for a narrow table, the overdue mark kept: "11-20 late".
+    public func shortDueText(today: Day, lang: Language) -> String {
+        let day = ReviewWording.day(due, today: today)
+        return isOverdue(today: today) ? day + LocalizedText(en: " late", zh: " 逾期")[lang] : day
+    }
 }
