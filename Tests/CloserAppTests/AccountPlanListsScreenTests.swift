@@ -139,3 +139,4 @@ struct AccountPlanListsScreenTests {
         #expect(lines.contains { $0.contains("Overdue, largest first") })
     }
 }
+

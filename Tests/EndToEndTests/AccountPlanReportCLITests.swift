@@ -31,4 +31,15 @@ struct AccountPlanReportCLITests {
         // The manager still has it.
         #expect(try sandbox.ok(["report", "weekly", "--lang", "en"]).stdout.contains("joint promotion"))
     }
+
+    @Test("report winloss says a rep's figures are the accounts they can see, not the team's")
+    func winLossTitle() throws {
+        let sandbox = try Sandbox.withDemo()
+        let hers = try sandbox.ok(["report", "winloss", "--user", "li.na", "--lang", "zh"]).stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(hers.hasSuffix("· 李娜可见的客户 · 金额以 CNY 计"), "\(hers)")
+        let english = try sandbox.ok(["report", "winloss", "--user", "li.na", "--lang", "en"]).stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(english.hasSuffix(" · accounts 李娜 can see · amounts in CNY"), "\(english)")
+        let team = try sandbox.ok(["report", "winloss", "--lang", "en"]).stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(!team.contains("can see") && team.hasSuffix(" · amounts in CNY"), "\(team)")
+    }
 }

@@ -36,7 +36,7 @@ enum ReviewView {
         let process = state.process
         let layout = ReviewLayout(content: area, stages: process.stages.count)
         func stageName(_ key: String) -> String { state.catalog.stageName(key, preferring: process, lang: lang) }
-        let who = review.rep.map { $0 == state.user ? lang(.mine) : state.numbers.name($0) } ?? LocalizedText(en: "whole team", zh: "全体销售")[lang]
+        let who = FiguresScope.label(rep: review.rep, viewer: state.user, viewerIsRep: state.viewerIsRep, name: state.numbers.name, lang: lang)
         let week = ReviewWording.period(ReviewPeriod.week(of: review.since), today: state.today)
         let heading = LocalizedText(en: "Week \(week) · \(who) · [ ] week · t target · c call · r rep",
                                     zh: "周 \(week) · \(who) · [ ] 换周 · t 目标 · c 判断 · r 销售")[lang]
