@@ -37,6 +37,7 @@ extension SQLiteStore {
             review.attainment = forecast.team.compactMap { $0.attainment(rep: q.rep) }
             let flow = try Self.periodLists(db, q, rates: rates, from: period.0, until: period.1, into: &review)
             let open = try Self.currentLists(db, q, owner: owner, rates: rates, into: &review)
+            review.accountPlans = try Self.accountPlans(db, q, as: who)
             review.quadrantChanges = try Self.quadrantChanges(db, since: period.0, as: who)
             review.reps = try Self.repFigures(db, open: open, flow: flow, attainment: forecast.reps, base: rates.base)
             return review

@@ -54,6 +54,11 @@ struct TeamNumbersEndToEndTests {
         cli.expectRefusal(try sandbox.run(["currency", "rate", "XYZ", "7"]), mentioning: ["'XYZ' is not a currency code"])
         cli.expectRefusal(try sandbox.run(["currency", "rate", "USD", "0"]), mentioning: ["more than 0"])
         cli.expectRefusal(try sandbox.run(["currency", "rate", "USD", "--", "-7.1"]), mentioning: ["more than 0"])
+        // A negative rate typed as is (no "--") gets the same one line, not the parser's "Missing expected argument".
+        cli.expectRefusal(try sandbox.run(["currency", "rate", "USD", "-1"]), mentioning: ["a rate must be more than 0: '-1'"])
+        cli.expectRefusal(try sandbox.run(["currency", "rate", "USD", "-0.5", "--from", "2026-12-01"]), mentioning: ["more than 0: '-0.5'"])
+        cli.expectRefusal(try sandbox.run(["currency", "rate", "USD"]), mentioning: ["give the rate too"])
+        cli.expectRefusal(try sandbox.run(["currency", "rate", "USD", "7.1", "-1"]), mentioning: ["one rate, not 2 words (7.1 -1)"])
         cli.expectRefusal(try sandbox.run(["currency", "rate", "USD", "seven"]), mentioning: ["'seven' is not a rate"])
         cli.expectRefusal(try sandbox.run(["currency", "rate", "CNY", "1"]), mentioning: ["CNY is the base currency"])
         cli.expectRefusal(try sandbox.run(as: "wang.lei", ["currency", "rate", "USD", "7"]), mentioning: ["only a manager"])

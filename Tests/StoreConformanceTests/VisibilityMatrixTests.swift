@@ -380,8 +380,17 @@ enum MatrixRows {
 
     // The review, the log, exports
     static func reviewLogExports() -> [MatrixRow] { [
-        row("weeklyReview(_:)", ownDeals) { _, s, c in
-            try s.weeklyReview(query).missingNextStep.items.contains { $0.dealID == c.dealID }
+        // The account's own planned action (owner.rep's) is listed exactly where the account's deal is.
+        row("weeklyReview(_:)", ownDeals, prepare: { w, c in
+            _ = try w.manager.planActivity(PlannedActivity(dealID: nil, accountID: c.accountID, text: "联合促销", due: MatrixWorld.today,
+                                                          owner: MatrixRole.ownerRep.rawValue))
+        }) { _, s, c in
+            let review = try s.weeklyReview(query)
+            let deal = review.missingNextStep.items.contains { $0.dealID == c.dealID }
+            let plan = review.accountPlans.items.contains { $0.accountID == c.accountID }
+            // A plan seen without its deal is seen (where hidden, the cell fails); a deal seen without its plan is an error.
+            if deal && !plan { throw StoreError.invalid("the account's planned action is missing beside its deal") }
+            return deal || plan
         },
         row("saveForecastCall(_:)", managers) { _, s, c in
             try s.saveForecastCall(ForecastCall(period: "2026-Q\(c.rawValue % 4 + 1)", amount: Money(minorUnits: 1), by: s.actor, at: Date()))

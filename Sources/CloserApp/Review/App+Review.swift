@@ -15,6 +15,9 @@ extension App {
         case .list(let kind):
             let items = review.list(kind).items
             if items.indices.contains(index) { openDeal(items[index].dealID) }
+        case .accountPlans:
+            let items = review.accountPlans.items
+            if items.indices.contains(index) { openAccount360(items[index].accountID) }
         case .closeDates:
             if review.closeDateChanges.indices.contains(index) { openDeal(review.closeDateChanges[index].item.dealID) }
         case .quadrants:

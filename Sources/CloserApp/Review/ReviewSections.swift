@@ -27,6 +27,15 @@ enum ReviewSections {
                 columns.insert(ReviewColumn(header: l("Stage", "阶段"), cells: items.map { stageName($0.stage) }, keep: 80, shrinks: true), at: 3)
             }
             return columns
+        case .accountPlans:
+            let items = review.accountPlans.items
+            return [
+                ReviewColumn(header: l("Due", "到期"), cells: items.map { $0.dueText(today: today, lang: lang) }, keep: 96, shrinks: true, shortest: 10,
+                             compact: items.map { $0.shortDueText(today: today, lang: lang) }),
+                ReviewColumn(header: lang(.account), cells: items.map(\.accountName), keep: 95, shrinks: true, shortest: 8),
+                ReviewColumn(header: lang(.owner), cells: items.map { numbers.name($0.owner) }, keep: 70, shrinks: true),
+                ReviewColumn(header: l("Action", "行动"), cells: items.map(\.text), keep: 97, shrinks: true, shortest: 12),
+            ]
         case .health(let rule):
             let items = state.review.health?.list(rule)?.items ?? []
             return [

@@ -7,6 +7,8 @@ public struct ReviewState: Sendable {
     /// The sections a manager walks through, in order: the lists, close dates, quadrants, reps.
     public enum Section: Hashable, Sendable {
         case list(ReviewListKind)
+        /// Actions planned on accounts alone (from the quadrant), overdue or due this coming week.
+        case accountPlans
         /// The open deals tripping one health rule (issue 19's warnings), then the rules per rep.
         case health(HealthRule)
         case healthByRep
@@ -20,7 +22,7 @@ public struct ReviewState: Sendable {
         }
     }
 
-    public static let sections: [Section] = ReviewListKind.allCases.map { .list($0) } + HealthRule.allCases.map { .health($0) }
+    public static let sections: [Section] = ReviewListKind.allCases.map { .list($0) } + [.accountPlans] + HealthRule.allCases.map { .health($0) }
         + [.healthByRep, .closeDates, .quadrants, .reps]
 
     public var review: WeeklyReview?
@@ -46,6 +48,7 @@ public struct ReviewState: Sendable {
         guard let review else { return 0 }
         switch currentSection {
         case .list(let kind): return review.list(kind).items.count
+        case .accountPlans: return review.accountPlans.items.count
         case .closeDates: return review.closeDateChanges.count
         case .quadrants: return review.quadrantChanges.count
         case .reps: return review.reps.count

@@ -36,7 +36,7 @@ enum ReviewView {
         let process = state.process
         let layout = ReviewLayout(content: area, stages: process.stages.count)
         func stageName(_ key: String) -> String { state.catalog.stageName(key, preferring: process, lang: lang) }
-        let who = review.rep.map { $0 == state.user ? lang(.mine) : state.numbers.name($0) } ?? LocalizedText(en: "whole team", zh: "全体销售")[lang]
+        let who = FiguresScope.label(rep: review.rep, viewer: state.user, viewerIsRep: state.viewerIsRep, name: state.numbers.name, lang: lang)
         let week = ReviewWording.period(ReviewPeriod.week(of: review.since), today: state.today)
         let heading = LocalizedText(en: "Week \(week) · \(who) · [ ] week · t target · c call · r rep",
                                     zh: "周 \(week) · \(who) · [ ] 换周 · t 目标 · c 判断 · r 销售")[lang]
@@ -127,6 +127,7 @@ enum ReviewView {
     static func sectionTitle(_ section: ReviewState.Section, _ state: AppState, _ review: WeeklyReview, lang: Language) -> (String, Int?) {
         switch section {
         case .list(let kind): (kind.label[lang], review.list(kind).count)
+        case .accountPlans: (AccountPlanList.label[lang], review.accountPlans.count)
         case .health(let rule): (BoardView.healthGlyph + " " + rule.shortLabel[lang], state.review.health.map { $0.list(rule)?.count ?? 0 })
         case .healthByRep: (BoardView.healthGlyph + LocalizedText(en: " per rep", zh: " 各销售健康")[lang], state.review.health?.flaggedDeals)
         case .closeDates: (LocalizedText(en: "Close dates moved", zh: "成交日期变动")[lang], review.closeDatesMoved)
@@ -146,6 +147,7 @@ enum ReviewView {
             let attention: Bool = switch sections[index] {
             case .list(let kind): [.lost, .forced, .stalled, .missingNextStep, .overdueNextStep, .slipped, .pastClose].contains(kind) && (count ?? 0) > 0
             case .health: (count ?? 0) > 0
+            case .accountPlans: review.accountPlans.overdue > 0
             default: false
             }
             let line = TextWidth.padRight(title, to: max(0, inner.width - 5)) + TextWidth.padLeft(count.map { "\($0)" } ?? "·", to: 5)
@@ -160,6 +162,9 @@ enum ReviewView {
         var heading = "\(title) · \(count.map { "\($0)" } ?? "…")"
         switch section {
         case .list(let kind) where review.list(kind).count > 0: heading += " · " + ReviewWording.total(review.list(kind).base, lang: lang)
+        case .accountPlans:
+            let last = review.accountPlans.through.map { ReviewWording.day($0, today: state.today) } ?? "—"
+            heading += LocalizedText(en: " · \(review.accountPlans.overdue) overdue · due by \(last)", zh: " · 逾期 \(review.accountPlans.overdue) · 截至 \(last)")[lang]
         case .health(let rule):
             if let list = state.review.health?.list(rule), list.count > 0 {
                 heading += " · " + ReviewWording.total(state.numbers.total(list.amount.map { ($0.key, $0.value) }, on: state.today), lang: lang)
@@ -176,7 +181,10 @@ enum ReviewView {
         let columns = ReviewSections.columns(section, state, review, stageName: stageName, lang: lang)
         let total = columns.first?.cells.count ?? 0
         guard total > 0 else {
-            let none = section.isHealth ? LocalizedText(en: "no open deal trips it", zh: "没有在途商机触发") : LocalizedText(en: "nothing in this period", zh: "本期没有")
+            let none = section.isHealth ? LocalizedText(en: "no open deal trips it", zh: "没有在途商机触发")
+                : section == .accountPlans ? LocalizedText(en: "no action planned on an account is overdue or due this coming week (quadrant: P)",
+                                                           zh: "没有逾期或未来一周到期的客户行动（客户象限：P）")
+                : LocalizedText(en: "nothing in this period", zh: "本期没有")
             canvas.put(none[lang], x: inner.x + 1, y: inner.y, role: .dim, maxWidth: inner.width - 1)
             return
         }

@@ -65,6 +65,9 @@ public struct AppState: Sendable {
         self.storeLocation = storeLocation
     }
 
+    /// The user reads only the accounts they may see (a rep): headings say so rather than "whole team".
+    public var viewerIsRep: Bool { numbers.isRep(user) }
+
     public var isTooSmall: Bool { width < AppState.minimumWidth || height < AppState.minimumHeight }
 
     /// The area between the tab bar and the status line.

@@ -15,6 +15,10 @@ public struct TeamNumbers: Sendable {
 
     public var base: String { rates.base }
 
+    /// Whether `login` is a rep, whom the store limits to the accounts they may see (false on a
+    /// store with no users, where nobody is limited).
+    public func isRep(_ login: String) -> Bool { directory.users.contains { $0.name == login && $0.role == .rep } }
+
     /// The name a rep is shown by.
     public func name(_ login: String) -> String { directory.name(login) }
 

@@ -69,17 +69,55 @@ enum StandupView {
         }
         let listX = area.x + 36
         guard listX + 20 < area.maxX else { return }
-        // Overdue first, then today's steps, then the deals with none: each with its amount, as many as the wall holds.
+        // Overdue first, then today's steps, then the actions planned on accounts, then the deals
+        // with no next step: each with its amount or day, as many as the wall holds.
         var row = area.y + 7
-        let lists: [(ReviewListKind?, ReviewList, String)] = [
-            (.overdueNextStep, review.overdueNextStep, l("Overdue, largest first", "逾期（按金额）")),
-            (nil, review.dueToday, l("Due today", "今日到期")),
-            (.missingNextStep, review.missingNextStep, l("No next step", "无下一步")),
-        ]
-        for (_, list, title) in lists where list.count > 0 && row + 3 < area.maxY {
-            row = dealList(list, title: title, numbers: numbers, today: today, base: review.baseCurrency, lang: lang, into: &canvas,
-                           area: Rect(x: listX, y: row, width: area.maxX - listX, height: area.maxY - row)) + 1
+        func room(above bottom: Int) -> Rect? { row + 3 < bottom ? Rect(x: listX, y: row, width: area.maxX - listX, height: bottom - row) : nil }
+        // The deals' lists leave the account actions their title, header and first few rows.
+        let plans = review.accountPlans
+        let reserved = plans.count == 0 ? 0 : 3 + min(plans.count, 3) + (plans.count > 3 ? 1 : 0)
+        for (list, title) in [(review.overdueNextStep, l("Overdue, largest first", "逾期（按金额）")), (review.dueToday, l("Due today", "今日到期"))] {
+            guard list.count > 0, let rect = room(above: area.maxY - reserved) else { continue }
+            row = dealList(list, title: title, numbers: numbers, today: today, base: review.baseCurrency, lang: lang, into: &canvas, area: rect) + 1
         }
+        if plans.count > 0, let rect = room(above: area.maxY) {
+            row = accountPlanList(plans, numbers: numbers, today: today, lang: lang, into: &canvas, area: rect) + 1
+        }
+        if review.missingNextStep.count > 0, let rect = room(above: area.maxY) {
+            row = dealList(review.missingNextStep, title: l("No next step", "无下一步"), numbers: numbers, today: today, base: review.baseCurrency,
+                           lang: lang, into: &canvas, area: rect) + 1
+        }
+    }
+
+    /// The actions planned on accounts alone (overdue ones first, marked), with their day, rep and
+    /// account, while they fit; returns the next free row.
+    static func accountPlanList(_ list: AccountPlanList, numbers: TeamNumbers, today: Day, lang: Language, into canvas: inout Canvas, area: Rect) -> Int {
+        func l(_ en: String, _ zh: String) -> String { LocalizedText(en: en, zh: zh)[lang] }
+        let items = list.items
+        let columns = [
+            // Narrow, the short form keeps the overdue mark ("11-20 late"), which is as far as it gives way.
+            ReviewColumn(header: l("due", "到期"), cells: items.map { $0.dueText(today: today, lang: lang) }, keep: 90, shrinks: true, shortest: 10,
+                         compact: items.map { $0.shortDueText(today: today, lang: lang) }),
+            ReviewColumn(header: l("rep", "销售"), cells: items.map { numbers.name($0.owner) }, keep: 80, shrinks: true),
+            ReviewColumn(header: l("action · account", "行动 · 客户"), cells: items.map { "\($0.text) · \($0.accountName)" }, keep: 99, shrinks: true, shortest: 12),
+        ]
+        let room = max(0, area.height - 3)
+        let shown = Array(items.indices.prefix(list.count > room ? max(0, room - 1) : room))
+        let laid = ReviewTable.fit(columns, width: area.width, rows: shown)
+        var row = area.y
+        let title = AccountPlanList.label[lang] + " · \(list.count)" + (list.overdue > 0 ? l(" · \(list.overdue) overdue", " · 逾期 \(list.overdue)") : "")
+        canvas.put(title, x: area.x, y: row, role: list.overdue > 0 ? .cardOverdue : .header, maxWidth: area.width)
+        row += 1
+        canvas.put(laid.header, x: area.x, y: row, role: .dim, maxWidth: area.width)
+        for index in shown {
+            row += 1
+            canvas.put(laid.row(index), x: area.x, y: row, role: items[index].isOverdue(today: today) ? .cardOverdue : .normal, maxWidth: area.width)
+        }
+        if list.count > shown.count, row + 1 < area.maxY {
+            row += 1
+            canvas.put(l("… \(list.count - shown.count) more", "… 另有 \(list.count - shown.count) 条"), x: area.x, y: row, role: .dim, maxWidth: area.width)
+        }
+        return row + 1
     }
 
     /// A list's title, then its deals (due date, amount, rep, deal and account) while they fit; returns the next free row.

@@ -30,8 +30,7 @@ enum WinLossView {
         let lang = state.lang
         let layout = WinLossLayout(content: area)
         let span = state.winLoss.span ?? .containing(state.today, .quarter)
-        let who = state.filter.owner.map { $0 == state.user ? lang(.mine) : state.numbers.name($0) }
-            ?? LocalizedText(en: "whole team", zh: "全体销售")[lang]
+        let who = FiguresScope.label(rep: state.filter.owner, viewer: state.user, viewerIsRep: state.viewerIsRep, name: state.numbers.name, lang: lang)
         let last = span.end.adding(days: -1)
         let days = ReviewWording.period(ReviewPeriod(since: span.start, through: last) ?? ReviewPeriod.week(of: span.start), today: state.today)
         let heading = LocalizedText(en: "Win/loss \(span.label(.en)) (\(days)) · \(who) · in \(state.numbers.base) · [ ] \(span.lengthName(.en))",

@@ -34,6 +34,8 @@ public struct WeeklyReview: Sendable, Hashable, Codable {
     public var dueToday: ReviewList
     /// Open deals whose expected close date has passed.
     public var pastClose: ReviewList
+    /// Actions planned on accounts alone, overdue or due in the coming week (the rep's own, for a rep).
+    public var accountPlans: AccountPlanList
     public var closeDateChanges: [CloseDateChange]
     /// How many deals had their close date moved in the period (the list carries the first `listLimit`).
     public var closeDatesMoved: Int
@@ -66,6 +68,7 @@ public struct WeeklyReview: Sendable, Hashable, Codable {
         overdueNextStep = ReviewList()
         dueToday = ReviewList()
         pastClose = ReviewList()
+        accountPlans = AccountPlanList(through: AccountPlanList.lastDay(from: query.today))
         closeDateChanges = []
         closeDatesMoved = 0
         quadrantChanges = []

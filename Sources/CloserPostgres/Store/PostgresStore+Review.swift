@@ -35,6 +35,7 @@ extension PostgresStore {
             review.attainment = forecast.team.compactMap { $0.attainment(rep: q.rep) }
             let flow = try history.periodLists(q, rates: rates, from: period.0, until: period.1, into: &review)
             let open = try Self.currentLists(connection, q, owner: owner, rates: rates, into: &review)
+            review.accountPlans = try Self.accountPlans(connection, q, as: who)
             review.quadrantChanges = try Self.quadrantChanges(connection, since: period.0, as: who)
             review.reps = try Self.repFigures(connection, open: open, flow: flow, attainment: forecast.reps, base: rates.base)
             return review

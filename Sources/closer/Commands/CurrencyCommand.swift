@@ -37,15 +37,32 @@ struct CurrencyCommand: ParsableCommand {
 
     struct Rate: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "What one unit of a currency is worth in the base currency, from a day on (managers).")
+            abstract: "What one unit of a currency is worth in the base currency, from a day on (managers).",
+            usage: "closer currency rate <currency> <rate> [--from <from>] [--db <path|url>] [--user <name>]")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The currency, e.g. USD.") var currency: String
-        @Argument(help: "Base units per unit, more than 0, at most six decimals, e.g. 7.10.") var rate: String
+        /// Taken as whatever the parser does not recognise, so that a negative rate reaches
+        /// `typedRate` (below): swift-argument-parser reads "-1" as an option, never as a positional
+        /// value (apple/swift-argument-parser#31), and would answer "Missing expected argument".
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("Base units per unit, more than 0, at most six decimals, e.g. 7.10.", valueName: "rate"))
+        var rate: [String] = []
         @Option(help: "First day the rate is in force (YYYY-MM-DD, today, +N; default today).") var from: String = "today"
+
+        /// The rate typed, or one line saying what is missing or too much; "-1" and "0" are then
+        /// refused by `Parse.rate` as not more than 0.
+        func typedRate() throws -> String {
+            // "--" (the usual way to pass a value starting with "-") is captured too: it is no word of the rate.
+            let words = rate.filter { $0 != "--" }
+            switch words.count {
+            case 1: return words[0]
+            case 0: throw CLIError("give the rate too: what one \(currency) is worth in the base currency, e.g. 7.10")
+            default: throw CLIError("one rate, not \(words.count) words (\(words.joined(separator: " "))): e.g. closer currency rate USD 7.10")
+            }
+        }
 
         func run() throws {
             let code = try Parse.currency(currency)
-            let micros = try Parse.rate(rate)
+            let micros = try Parse.rate(try typedRate())
             let day = try Parse.day(from)
             let saved = try store.open().setExchangeRate(currency: code, micros: micros, from: day)
             Output.line("1 \(saved.currency) = \(saved.text) \(saved.base) from \(saved.from)")

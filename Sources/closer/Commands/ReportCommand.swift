@@ -107,19 +107,25 @@ struct ReportCommand: ParsableCommand {
 
     struct Stalled: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Open deals with no activity for --stalled-days, with no or an overdue next step, and past their close date.")
+            abstract: "Open deals with no activity for --stalled-days, with no or an overdue next step, and past their close date; "
+                + "actions planned on accounts, overdue or due in the coming week.")
         @OptionGroup var options: Options
 
         func run() throws {
             let text = try options.review()
             let review = text.review
             if options.format == .json {
-                try Output.json(["stalled": review.stalled, "missingNextStep": review.missingNextStep, "overdueNextStep": review.overdueNextStep,
-                                 "pastClose": review.pastClose])
+                try Output.json(Attention(stalled: review.stalled, missingNextStep: review.missingNextStep, overdueNextStep: review.overdueNextStep,
+                                          pastClose: review.pastClose, accountPlans: review.accountPlans))
                 return
             }
             let wanted = Set([ReviewListKind.stalled, .missingNextStep, .overdueNextStep, .pastClose].map { "\($0.label[options.language]) ·" })
-            options.printSections(text.sections.filter { section in wanted.contains { section.title.hasPrefix($0) } })
+            options.printSections(text.sections.filter { section in wanted.contains { section.title.hasPrefix($0) } } + [text.accountPlansSection])
+        }
+
+        struct Attention: Encodable {
+            var stalled, missingNextStep, overdueNextStep, pastClose: ReviewList
+            var accountPlans: AccountPlanList
         }
     }
 

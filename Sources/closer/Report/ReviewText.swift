@@ -78,6 +78,7 @@ struct ReviewText {
                                 ReviewWording.detail(item, kind, lang: lang, today: today, stageName: stageName)]
                            }))
         }
+        result.append(accountPlansSection)
         result.append((l("Close dates moved", "预计成交日期变动") + " · \(review.closeDatesMoved)",
                        ["#", l("deal", "商机"), l("owner", "负责人"), l("from", "原日期"), l("to", "新日期"), l("days", "天数"), l("pushed ever", "累计推迟")],
                        review.closeDateChanges.map { c in
@@ -98,6 +99,16 @@ struct ReviewText {
                                    money(standing?.gap)]
                        }))
         return result
+    }
+
+    /// The actions planned on accounts alone, overdue (marked) or due in the coming week.
+    var accountPlansSection: Section {
+        func l(_ en: String, _ zh: String) -> String { LocalizedText(en: en, zh: zh)[lang] }
+        let plans = review.accountPlans
+        let last = plans.through.map { ReviewWording.day($0, today: today) } ?? "—"
+        let heading = AccountPlanList.label[lang] + " · \(plans.count)" + l(" · \(plans.overdue) overdue · due by \(last)", " · 逾期 \(plans.overdue) · 截至 \(last)")
+        return (heading, ["#", l("due", "到期"), l("account", "客户"), l("rep", "销售"), l("action", "行动")],
+                plans.items.map { ["\($0.planID)", $0.dueText(today: today, lang: lang), $0.accountName, directory.name($0.owner), $0.text] })
     }
 
     /// Each rep's and the team's standing against target this month and quarter.

@@ -9,9 +9,19 @@ struct WinLossText {
     let lang: Language
     let directory: TeamDirectory
     let stageName: (String) -> String
+    /// The reader when the store limits them to the accounts they may see (a rep), else nil.
+    var limitedReader: String? = nil
 
     var title: String {
-        let who = report.rep.map { " · \(directory.name($0))" } ?? ""
+        let who: String
+        if let rep = report.rep {
+            who = " · \(directory.name(rep))"
+        } else if let reader = limitedReader {
+            // A rep's figures are the accounts they may see, not the team's.
+            who = LocalizedText(en: " · accounts \(directory.name(reader)) can see", zh: " · \(directory.name(reader))可见的客户")[lang]
+        } else {
+            who = ""
+        }
         let last = report.until.adding(days: -1)
         return LocalizedText(en: "Win/loss \(report.since) – \(last)\(who) · amounts in \(report.baseCurrency)",
                              zh: "赢单/丢单分析 \(report.since) 至 \(last)\(who) · 金额以 \(report.baseCurrency) 计")[lang]
@@ -58,8 +68,10 @@ extension ReportCommand {
             if format == .json { return try Output.json(report) }
             let language = lang.language
             let preferred = process.flatMap { catalog.process($0) }
+            let reader = try db.whoIsActing()
             let text = WinLossText(report: report, lang: language, directory: directory,
-                                   stageName: { catalog.stageName($0, preferring: preferred, lang: language) })
+                                   stageName: { catalog.stageName($0, preferring: preferred, lang: language) },
+                                   limitedReader: reader.viewer?.role == .rep ? reader.name : nil)
             text.lines(format).forEach { Output.line($0) }
         }
     }
