@@ -1,6 +1,7 @@
 import CloserCore
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -13,6 +14,9 @@ import PostgresNIO
 final class Connection: Sendable {
     let raw: PostgresConnection
     let location: String
+    /// The event-log rows of the open transaction, appended together just before it commits
+    /// (EventLog): the log's lock is then held for one statement and the commit, not the whole write.
+    let pendingLog = NIOLockedValueBox<[ChangeEvent]>([])
 
     private init(raw: PostgresConnection, location: String) {
         self.raw = raw

@@ -10,11 +10,14 @@ enum Transaction {
 
     static func run<T>(on connection: Connection, isolation: Isolation = .readCommitted, readOnly: Bool = false,
                        _ body: () throws -> T) throws -> T {
+        connection.pendingLog.withLockedValue { $0 = [] }
         try connection.execute("BEGIN ISOLATION LEVEL \(isolation.rawValue)\(readOnly ? " READ ONLY" : "")")
         let result: T
         do {
             result = try body()
+            try EventLog.flush(connection)
         } catch {
+            connection.pendingLog.withLockedValue { $0 = [] }
             // A connection the server dropped has nothing to roll back; the pool replaces it.
             if !connection.isClosed { _ = try? connection.execute("ROLLBACK") }
             throw error
