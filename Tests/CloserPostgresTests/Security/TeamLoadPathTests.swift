@@ -34,7 +34,7 @@ struct TeamLoadPathTests {
     @Test func aWriteAppendsItsLogRowsWhenItCommitsInTheOrderItMadeThem() throws {
         let store = try TestServer.store(actor: "admin")
         defer { store.close() }
-        let account = try store.addAccount(Account(name: "宝钢"))
+        let account = try store.addAccount(Account(name: "宝钢", owner: "admin"))
         let deal = try store.addDeal(Deal(accountID: account.id, title: "热轧", processKey: "project", stageKey: "develop",
                                           amount: Money(minorUnits: 100_000, currency: "CNY"), owner: "admin"))
         _ = try store.setNextStep(dealID: deal.id, text: "回访", due: Day(Date()), expectedVersion: nil)
@@ -47,7 +47,7 @@ struct TeamLoadPathTests {
     @Test func aWriteThatFailsLeavesNoLogRowsBehindForTheNextOnItsConnection() throws {
         let store = try TestServer.store(actor: "admin")
         defer { store.close() }
-        let account = try store.addAccount(Account(name: "宝钢"))
+        let account = try store.addAccount(Account(name: "宝钢", owner: "admin"))
         let before = try store.events(EventQuery(limit: 100)).count
         struct Refused: Error {}
         try store.pool.withConnection { connection in
@@ -67,7 +67,7 @@ struct TeamLoadPathTests {
     @Test func undoFindsTheRowItLoggedInTheSameWrite() throws {
         let store = try TestServer.store(actor: "admin")
         defer { store.close() }
-        let account = try store.addAccount(Account(name: "宝钢"))
+        let account = try store.addAccount(Account(name: "宝钢", owner: "admin"))
         let renamed = try store.editAccount(account.id, expectedVersion: account.version) { $0.name = "宝山钢铁" }
         guard let change = try store.lastUndoableChange(since: Date().addingTimeInterval(-60)) else {
             Issue.record("the rename is undoable")
