@@ -76,6 +76,22 @@ final class Connection: Sendable {
         }
     }
 
+    /// Sends a statement without waiting for its answer. Statements sent one behind another run
+    /// in that order, each handed to the server as soon as it answered the one before, with no
+    /// wait for the calling thread to wake up in between.
+    func send(_ sql: String, _ values: [SQLValue] = []) -> EventLoopFuture<PostgresQueryResult> {
+        raw.query(PostgresQuery(sql, values), logger: Self.logger)
+    }
+
+    /// Waits for the answer to a statement `send` sent.
+    func wait(_ sent: EventLoopFuture<PostgresQueryResult>) throws {
+        do {
+            _ = try sent.wait()
+        } catch {
+            throw PostgresFailure.statement(error, location: location)
+        }
+    }
+
     func queryOne(_ sql: String, _ values: [SQLValue] = []) throws -> SQLRow? {
         try query(sql, values).first
     }

@@ -13,12 +13,19 @@ enum EventLog {
     /// Appends the rows the open transaction noted, if any. A read of the log inside a write
     /// (undo finds the row it just logged) flushes first.
     static func flush(_ connection: Connection) throws {
+        guard let append = take(connection) else { return }
+        try connection.execute(append.sql, append.values)
+    }
+
+    /// The statement appending the rows the open transaction noted (nil for none); they are no
+    /// longer pending.
+    static func take(_ connection: Connection) -> (sql: String, values: [SQLValue])? {
         let rows = connection.pendingLog.withLockedValue { rows -> [ChangeEvent] in
             defer { rows = [] }
             return rows
         }
-        guard !rows.isEmpty else { return }
-        try connection.execute("SELECT closer_log_append(?)", [.text(encoded(rows))])
+        guard !rows.isEmpty else { return nil }
+        return ("SELECT closer_log_append(?)", [.text(encoded(rows))])
     }
 
     /// One JSON array, a member per row in the order logged.
