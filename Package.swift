@@ -27,15 +27,21 @@ let package = Package(
         ),
         // The shared model: entities, process templates, rules, queries, the Store protocol.
         .target(name: "CloserCore"),
+        // Files in and out, whatever the store: CSV/TSV and vCard from other programs, Closer's own
+        // export, and the import planner that matches a file's rows against a store.
+        .target(
+            name: "CloserExchange",
+            dependencies: ["CloserCore", .product(name: "CSV", package: "CSV.swift")]
+        ),
         // The local file store: SQLite through GRDB, migrations, import and export.
         .target(
             name: "CloserSQLite",
             dependencies: [
                 "CloserCore",
+                "CloserExchange",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The SQLite C API, for binding a bulk import's values without boxing them.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // The team server store: PostgreSQL through postgres-nio, the same protocols, LISTEN/NOTIFY.
@@ -43,6 +49,7 @@ let package = Package(
             name: "CloserPostgres",
             dependencies: [
                 "CloserCore",
+                "CloserExchange",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -58,24 +65,25 @@ let package = Package(
         .executableTarget(
             name: "closer",
             dependencies: [
-                "CloserCore", "CloserSQLite", "CloserPostgres", "CloserApp", "TerminalUI",
+                "CloserCore", "CloserExchange", "CloserSQLite", "CloserPostgres", "CloserApp", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "closer-bench",
-            dependencies: ["CloserCore", "CloserSQLite", "CloserPostgres", "CloserApp", "TerminalUI"]
+            dependencies: ["CloserCore", "CloserExchange", "CloserSQLite", "CloserPostgres", "CloserApp", "TerminalUI"]
         ),
         .testTarget(name: "CloserCoreTests", dependencies: ["CloserCore"]),
-        .testTarget(name: "CloserSQLiteTests", dependencies: ["CloserSQLite", "CloserCore"]),
+        .testTarget(name: "CloserExchangeTests", dependencies: ["CloserExchange", "CloserCore", .product(name: "CSV", package: "CSV.swift")]),
+        .testTarget(name: "CloserSQLiteTests", dependencies: ["CloserSQLite", "CloserExchange", "CloserCore"]),
         // What the store tests share: the throwaway PostgreSQL server, the backends to run against.
-        .target(name: "StoreTestSupport", dependencies: ["CloserCore", "CloserSQLite", "CloserPostgres"], path: "Tests/StoreTestSupport"),
+        .target(name: "StoreTestSupport", dependencies: ["CloserCore", "CloserExchange", "CloserSQLite", "CloserPostgres"], path: "Tests/StoreTestSupport"),
         .testTarget(name: "CloserPostgresTests", dependencies: ["CloserPostgres", "CloserSQLite", "CloserCore", "StoreTestSupport"]),
         // The store protocols' behaviour, the same tests against every backend.
-        .testTarget(name: "StoreConformanceTests", dependencies: ["CloserCore", "CloserSQLite", "CloserPostgres", "StoreTestSupport"]),
+        .testTarget(name: "StoreConformanceTests", dependencies: ["CloserCore", "CloserExchange", "CloserSQLite", "CloserPostgres", "StoreTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "CloserAppTests", dependencies: [
-            "CloserApp", "CloserCore", "CloserSQLite", "TerminalUI",
+            "CloserApp", "CloserCore", "CloserExchange", "CloserSQLite", "TerminalUI",
             // Rows as an older version left them, written past the store's checks.
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -1,10 +1,13 @@
 import CloserCore
+import CloserExchange
+import CloserPostgres
 import CloserSQLite
 import Foundation
 
 /// `closer-bench import`: writes a deals CSV as another CRM exports it (Chinese headers,
 /// amounts like ¥1,200,000.00 and 120万, CRLF), then times importing it into a new store,
-/// re-importing it (every row matched, nothing duplicated) and a dry run.
+/// re-importing it (every row matched, nothing duplicated) and a dry run. On a server
+/// (`--db postgres://…`, an empty database after `closer server init`) each case runs once.
 struct ImportBench {
     let path: String
     let rows: Int
@@ -22,9 +25,9 @@ struct ImportBench {
         accounts = max(1, try arguments.int("accounts", default: 5_000))
         seed = UInt64(try arguments.int("seed", default: 1))
         cases = min(3, max(1, try arguments.int("cases", default: 3)))
-        runs = max(1, try arguments.int("runs", default: 5))
+        runs = BenchStore.isServer(path) ? 1 : max(1, try arguments.int("runs", default: 5))
         guard rows >= 1 else { throw BenchError("--rows must be at least 1") }
-        for candidate in [path] + (1..<max(1, runs)).map({ "\(path).run\($0)" }) where FileManager.default.fileExists(atPath: candidate) {
+        for candidate in [path] + (1..<max(1, runs)).map({ "\(path).run\($0)" }) where !BenchStore.isServer(path) && FileManager.default.fileExists(atPath: candidate) {
             throw BenchError("\(candidate) exists: the import benchmark creates new stores there; give a path that does not exist")
         }
     }
@@ -53,7 +56,7 @@ struct ImportBench {
         print("each case run \(runs) times; the first import each time into a new store (the last one is \(path))\n")
         var table = Table(["case", "read+map ms", "plan+write ms", "total min", "median", "max", "CPU ms", "result"], firstNumeric: 1)
         struct Sample { var read, write, cpu: Double; var summary: String }
-        func once(_ store: SQLiteStore, dryRun: Bool) throws -> Sample {
+        func once(_ store: any Store & ForeignBatchImporting, dryRun: Bool) throws -> Sample {
             let cpuBefore = cpuMS()
             let (foreign, readMS) = try Timer.ms { () throws -> ForeignFile in
                 guard let data = FileManager.default.contents(atPath: file) else { throw BenchError("cannot read \(file)") }
@@ -68,20 +71,31 @@ struct ImportBench {
             table.add([name, fmt(Stats(samples.map(\.read)).median), fmt(Stats(samples.map(\.write)).median), fmt(totals.min),
                        fmt(totals.median), fmt(totals.max), fmt(Stats(samples.map(\.cpu)).median), samples.last?.summary ?? ""])
         }
+        if BenchStore.isServer(path), try open(path).deals(DealQuery(filter: DealFilter(includeClosed: true), limit: 1)).total > 0 {
+            throw BenchError("\(path) holds deals already: give an empty database (closer server init --db URL)")
+        }
         var first = [Sample]()
         for run in 1...runs {
             let target = run == runs ? path : "\(path).run\(run)"
-            first.append(try once(try SQLiteStore(path: target, actor: "bench"), dryRun: false))
+            first.append(try once(try open(target), dryRun: false))
             if target != path { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: target + suffix) } }
         }
         add("import into an empty store", first)
-        let store = try SQLiteStore(path: path, actor: "bench")
+        let store = try open(path)
         if cases >= 2 { add("re-import the same file", try (1...runs).map { _ in try once(store, dryRun: false) }) }
         if cases >= 3 { add("dry run", try (1...runs).map { _ in try once(store, dryRun: true) }) }
         print(table.printed())
         print("(wall-clock ms, medians but for min and max of the total; CPU ms is this process's user+system time, all threads)")
         let deals = try store.deals(DealQuery(filter: DealFilter(includeClosed: true), limit: 1)).total
         print("store now holds \(deals) deals")
+    }
+}
+
+extension ImportBench {
+    /// A new store file, or the server's database.
+    func open(_ location: String) throws -> any Store & ForeignBatchImporting {
+        if BenchStore.isServer(location) { return try PostgresStore(settings: try PostgresSettings(url: location), actor: "bench") }
+        return try SQLiteStore(path: location, actor: "bench")
     }
 }
 

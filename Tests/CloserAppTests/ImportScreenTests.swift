@@ -1,5 +1,6 @@
 import CloserApp
 import CloserCore
+import CloserExchange
 import CloserSQLite
 import Foundation
 import TerminalUI

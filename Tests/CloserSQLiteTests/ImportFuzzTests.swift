@@ -1,4 +1,5 @@
 import CloserCore
+import CloserExchange
 import CloserSQLite
 import Foundation
 import Testing

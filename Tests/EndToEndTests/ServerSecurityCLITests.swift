@@ -4,45 +4,33 @@ import Testing
 /// `closer user add|remove` and `--user` on a PostgreSQL server, from the command line.
 @Suite("On a server: login roles from the CLI, the connected role is the user")
 struct ServerSecurityCLITests {
-    /// A new database on the test run's throwaway server, and the URL of it as `role`.
-    private func database() throws -> (admin: String, as: (String) -> String) {
-        guard let server = ProcessInfo.processInfo.environment["CLOSER_TEST_PG"], let slash = server.lastIndex(of: "/") else {
-            throw E2EError("CLOSER_TEST_PG is not set: run scripts/test (or scripts/with-postgres swift test)")
-        }
-        let name = "e2e_\(UUID().uuidString.prefix(8).lowercased())"
-        let created = try runProcess("/usr/bin/env", ["psql", server, "-qc", "CREATE DATABASE \(name)"], environment: ProcessInfo.processInfo.environment)
-        guard created.status == 0 else { throw E2EError("createdb: \(created)") }
-        let admin = server[..<slash] + "/" + name
-        return (String(admin), { role in admin.replacingOccurrences(of: "://closer@", with: "://\(role)@") })
-    }
-
     @Test("user add makes a login, the log names the connected role, --user for another is refused, user remove locks them out")
     func loginsAndTheConnectedRole() throws {
         let sandbox = try Sandbox("closer-e2e-server")
-        let db = try database()
+        let db = try ServerDatabase()
         let rep = "wang.lei_\(UUID().uuidString.prefix(6).lowercased())"
         let manager = "li.na_\(UUID().uuidString.prefix(6).lowercased())"
         try sandbox.ok(["server", "init", "--db", db.admin])
         try sandbox.ok(["user", "add", manager, "--role", "manager", "--db", db.admin])
-        let added = try sandbox.run(["user", "add", rep, "--role", "rep", "--password-stdin", "--db", db.as(manager)], stdin: Data("pw 密码\n".utf8))
+        let added = try sandbox.run(["user", "add", rep, "--role", "rep", "--password-stdin", "--db", db.url(as: manager)], stdin: Data("pw 密码\n".utf8))
         #expect(added.status == 0 && added.stdout.contains("saved user \(rep) (rep)"), "\(added)")
         // The rep works as themselves (CLOSER_USER, set in the sandbox for its files, is not a claim here)…
-        let account = try sandbox.ok(["account", "add", "华东石化", "--db", db.as(rep)])
+        let account = try sandbox.ok(["account", "add", "华东石化", "--db", db.url(as: rep)])
         #expect(account.stdout.hasPrefix("added account #"), "\(account)")
         let log = try sandbox.ok(["log", "--entity", "account", "--db", db.admin])
         #expect(log.stdout.contains(rep), "\(log)")
         #expect(!log.stdout.contains("e2e-rep"), "\(log)")
         // …and cannot claim to be someone else.
-        let claimed = try sandbox.run(["account", "list", "--user", manager, "--db", db.as(rep)])
+        let claimed = try sandbox.run(["account", "list", "--user", manager, "--db", db.url(as: rep)])
         #expect(claimed.status != 0)
         #expect(claimed.stderr.contains("you act as the role you connect as (\(rep)), not as \(manager)"), "\(claimed)")
         #expect(claimed.stderr.split(separator: "\n").count == 1, "one line: \(claimed)")
         // A rep adds no users.
-        let promoted = try sandbox.run(["user", "add", rep, "--role", "manager", "--db", db.as(rep)])
+        let promoted = try sandbox.run(["user", "add", rep, "--role", "manager", "--db", db.url(as: rep)])
         #expect(promoted.status != 0 && promoted.stderr.contains("only a manager can add or change users"), "\(promoted)")
         // Removed: their next command reads nothing, because they cannot log in at all.
-        try sandbox.ok(["user", "remove", rep, "--db", db.as(manager)])
-        let after = try sandbox.run(["account", "list", "--db", db.as(rep)])
+        try sandbox.ok(["user", "remove", rep, "--db", db.url(as: manager)])
+        let after = try sandbox.run(["account", "list", "--db", db.url(as: rep)])
         #expect(after.status != 0 && after.stderr.contains("not permitted to log in"), "\(after)")
         let users = try sandbox.ok(["user", "list", "--db", db.admin])
         #expect(!users.stdout.contains(rep) && users.stdout.contains(manager), "\(users)")

@@ -1,4 +1,5 @@
 import CloserCore
+import CloserExchange
 import CloserSQLite
 import Foundation
 import StoreTestSupport
@@ -70,8 +71,8 @@ struct ExportImportRoundTripTests {
         let original = try Self.original(backend)
         let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("closer-round-trip-\(UUID().uuidString)")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        // Another CRM's files come in through the file store's importer, whichever store wrote them.
-        let copy = try SQLiteStore(inMemoryWithClock: { StoreFixture.now }, actor: "admin")
+        // Another CRM's files come in through the same importer on every store.
+        let copy = try StoreFixture.store(backend)
         let service = ForeignImportService(store: copy.acting(as: "carol"))
         for path in try Self.export(original, to: folder, lang: lang, excel: excel) {
             let file = try service.read(path: path, options: ForeignImportOptions())

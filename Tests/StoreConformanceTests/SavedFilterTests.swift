@@ -39,7 +39,7 @@ struct SavedFilterTests {
 
     @Test(arguments: Backend.allCases) func invalidQueryIsRefusedAndNothingIsWritten(_ backend: Backend) throws {
         let store = try StoreFixture.store(backend)
-        let before = try store.changeToken()
+        let before = try store.settledChangeToken()
         do {
             try store.acting(as: "alice").saveFilter(SavedFilter(name: "bad", query: "grade:A colour:red", owner: "alice"))
             Issue.record("an unknown condition was saved")

@@ -1,4 +1,5 @@
 import CloserCore
+import CloserExchange
 import CloserSQLite
 import Foundation
 import StoreTestSupport
@@ -131,7 +132,7 @@ struct SnapshotTests {
     private func expectRefused(_ backend: Backend, _ snapshot: Snapshot, naming row: String, _ detail: String, into store: (any TestStore)? = nil) throws {
         let store = try store ?? Self.targetStore(backend)
         let before = try StoreFixture.counts(store)
-        let token = try store.changeToken()
+        let token = try store.settledChangeToken()
         do {
             _ = try store.acting(as: "importer").importSnapshot(snapshot)
             Issue.record("the import was accepted")

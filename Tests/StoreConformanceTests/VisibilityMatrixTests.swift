@@ -1,4 +1,5 @@
 import CloserCore
+import CloserExchange
 import CloserPostgres
 @testable import CloserSQLite
 import Foundation
@@ -401,6 +402,13 @@ enum MatrixRows {
             }
             return deal
         },
+        // Another program's file: a row naming the account adds a deal to it only where the user may write.
+        row("importForeign(_:dryRun:skipBad:)", writes) { _, s, c in
+            let text = "商机名称,客户名称,金额,阶段\n导入商机\(c.rawValue),客户\(c),10万,开发\n"
+            let file = try ForeignFile(Data(text.utf8), fileName: "deals.csv", mapping: nil, catalog: try s.processCatalog(), user: s.actor)
+            let report = try s.importForeign(file.batch, dryRun: false, skipBad: false)
+            return report.written && report.rejections.isEmpty && report.count(.create, .accounts) == 0
+        },
         row("importSnapshot(_:)", managers) { _, s, c in
             _ = try s.importSnapshot(Snapshot(accounts: [Account(id: 100 + c.accountID, name: "导入\(c.rawValue)", visibility: .pool)]))
             return true
@@ -547,7 +555,7 @@ extension MatrixRows {
 /// read from their source files.
 enum ProtocolMethods {
     static let files = ["Store.swift", "OwnershipStore.swift", "SavedFilterStore.swift", "HealthStore.swift", "PlanStore.swift", "UndoStore.swift",
-                        "DuplicateCheck.swift", "TeamNumbersStore.swift"]
+                        "DuplicateCheck.swift", "TeamNumbersStore.swift", "ForeignBatchImporting.swift"]
 
     static func declared() throws -> Set<String> {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

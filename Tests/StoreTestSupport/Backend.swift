@@ -20,7 +20,7 @@ public enum Backend: String, CaseIterable, Sendable, CustomStringConvertible {
 }
 
 /// A store the tests can ask to act as someone else, whichever backend it is.
-public protocol TestStore: Store, HealthStore, PlanStore, UndoStore, DuplicateCheck, TeamNumbersStore {
+public protocol TestStore: Store, HealthStore, PlanStore, UndoStore, DuplicateCheck, TeamNumbersStore, ForeignBatchImporting {
     func acting(as user: String) -> Self
     func importSnapshot(_ snapshot: Snapshot, locate: @escaping ImportLocator) throws -> ImportSummary
 }

@@ -26,6 +26,9 @@ public enum Actor: Sendable, Hashable {
 
     public var isManager: Bool { viewer?.role == .manager }
 
+    /// True when reads must be limited by account (a rep).
+    public var isRestricted: Bool { viewer?.role == .rep }
+
     /// May act for the team: change processes, users, pool rules; import whole snapshots; sweep
     /// the pool. A manager, or anyone while the store has no users.
     public var isTeamAdmin: Bool {

@@ -27,6 +27,7 @@ enum PostgresSchema {
                    statements: TeamWorkSQL.statements),
          Migration(version: 3, name: "plans on an account alone", statements: TeamWorkSQL.accountPlans),
          SecurityMigration.migration,
+         HiddenHoldersSQL.migration,
          PlannedPolicies.migration]
     }
 

@@ -1,4 +1,4 @@
-/// Schema version 11: the same row-level security rule (version 10), written so PostgreSQL plans
+/// Schema version 12: the same row-level security rule (version 10), written so PostgreSQL plans
 /// it once per statement instead of calling functions for every row.
 ///
 /// Version 10's policies called `closer_is_manager()`, `closer_role()` and
@@ -13,7 +13,7 @@
 /// account, so a manager passes before the probe; the rows hanging from an account cannot
 /// outlive it (`account_id` is NOT NULL and a foreign key), so nothing more is visible to them.
 enum PlannedPolicies {
-    static let version = 11
+    static let version = 12
 
     /// With the log's append at commit (EventLog), what a team of fifty writing at once needs.
     static var migration: PostgresSchema.Migration {

@@ -100,11 +100,6 @@ extension PostgresStore {
     }
 }
 
-extension Actor {
-    /// True when reads must be limited by account (a rep).
-    var isRestricted: Bool { viewer?.role == .rep }
-}
-
 /// The rule's SQL: what a rep may see of `account <alias>`.
 enum VisibilitySQL {
     /// A condition on an account alias, taking the values of `values(for:)`.

@@ -53,20 +53,25 @@ extension PostgresStore {
         let issues = Validation.issues(account)
         guard issues.isEmpty else { throw Self.invalid(issues) }
         return try write { connection in
-            if account.id > 0, try connection.queryOne("SELECT 1 AS x FROM account WHERE id = ?", [.int(account.id)]) != nil {
-                throw StoreError.duplicate("an account with id \(account.id) exists already")
-            }
-            // Roles, the team and the per-rep limit.
-            try PostgresTeam(connection: connection).checkAccountAdd(account, by: try knownActor(connection))
-            // The duplicate check (查重): a rep does not add a second copy of an account another holds.
-            let hidden = try Self.hiddenAccounts(connection, .name(account.name), who: try knownActor(connection))
-            if hidden.exist {
-                throw StoreError.duplicate(hidden.text.en + ": ask them or a manager to share or assign it to you (nothing was added)")
-            }
-            account.id = try Self.insert(connection, into: "account", columns: Account.pgColumns, values: account.pgValues(updatedBy: actor))
-            try log(connection, event("account", account.id, "created", note: account.name, account: account.id))
+            try insertAccount(connection, &account)
             return account
         }
+    }
+
+    /// `addAccount` inside an open transaction: the account checked, written at version 1 and logged.
+    func insertAccount(_ connection: Connection, _ account: inout Account) throws {
+        if account.id > 0, try connection.queryOne("SELECT 1 AS x FROM account WHERE id = ?", [.int(account.id)]) != nil {
+            throw StoreError.duplicate("an account with id \(account.id) exists already")
+        }
+        // Roles, the team and the per-rep limit.
+        try PostgresTeam(connection: connection).checkAccountAdd(account, by: try knownActor(connection))
+        // The duplicate check (查重): a rep does not add a second copy of an account another holds.
+        let hidden = try Self.hiddenAccounts(connection, .name(account.name), who: try knownActor(connection))
+        if hidden.exist {
+            throw StoreError.duplicate(hidden.text.en + ": ask them or a manager to share or assign it to you (nothing was added)")
+        }
+        account.id = try Self.insert(connection, into: "account", columns: Account.pgColumns, values: account.pgValues(updatedBy: actor))
+        try log(connection, event("account", account.id, "created", note: account.name, account: account.id))
     }
 
     public func account(_ id: Int64) throws -> Account {

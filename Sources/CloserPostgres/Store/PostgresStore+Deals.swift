@@ -10,26 +10,32 @@ extension PostgresStore {
         deal.updatedAt = now
         deal.stageEnteredAt = now
         return try write { connection in
-            let catalog = try StagePositions.catalog(connection)
-            let issues = Validation.issues(deal, catalog: catalog)
-            guard issues.isEmpty else { throw Self.invalid(issues) }
-            guard let accountName = try connection.queryOne("SELECT name FROM account WHERE id = ?", [.int(deal.accountID)])?.string("name") else {
-                throw StoreError.notFound(entity: "account", id: deal.accountID)
-            }
-            try requireAccess(connection, account: deal.accountID, .write)
-            try Self.checkNeeds(connection, deal)
-            try Self.lockAccount(connection, deal.accountID)
-            let evidence = try Self.evidence(connection, accountID: deal.accountID)
-            let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: evidence)
-            deal.id = try Self.insert(connection, into: "deal", columns: Deal.pgColumns,
-                                      values: deal.pgValues(derived: derived, accountName: accountName, updatedBy: actor))
-            try Self.refreshAccountRollup(connection, accountID: deal.accountID)
-            try log(connection, DealLog.created(deal, by: actor, at: clock()))
-            // A next step given with the deal is its first planned activity.
-            if !deal.nextStep.isEmpty || deal.nextStepDue != nil {
-                try replaceNextStep(connection, deal: deal, text: deal.nextStep, due: deal.nextStepDue)
-            }
+            try insertDeal(connection, &deal)
             return deal
+        }
+    }
+
+    /// `addDeal` inside an open transaction: checked, written at version 1 with its derived
+    /// columns, logged, and its next step made its first planned activity.
+    func insertDeal(_ connection: Connection, _ deal: inout Deal) throws {
+        let catalog = try StagePositions.catalog(connection)
+        let issues = Validation.issues(deal, catalog: catalog)
+        guard issues.isEmpty else { throw Self.invalid(issues) }
+        guard let accountName = try connection.queryOne("SELECT name FROM account WHERE id = ?", [.int(deal.accountID)])?.string("name") else {
+            throw StoreError.notFound(entity: "account", id: deal.accountID)
+        }
+        try requireAccess(connection, account: deal.accountID, .write)
+        try Self.checkNeeds(connection, deal)
+        try Self.lockAccount(connection, deal.accountID)
+        let evidence = try Self.evidence(connection, accountID: deal.accountID)
+        let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: evidence)
+        deal.id = try Self.insert(connection, into: "deal", columns: Deal.pgColumns,
+                                  values: deal.pgValues(derived: derived, accountName: accountName, updatedBy: actor))
+        try Self.refreshAccountRollup(connection, accountID: deal.accountID)
+        try log(connection, DealLog.created(deal, by: actor, at: clock()))
+        // A next step given with the deal is its first planned activity.
+        if !deal.nextStep.isEmpty || deal.nextStepDue != nil {
+            try replaceNextStep(connection, deal: deal, text: deal.nextStep, due: deal.nextStepDue)
         }
     }
 
@@ -57,15 +63,20 @@ extension PostgresStore {
         let old = held.deal
         var edited = old
         try change(&edited)
-        let text = edited.nextStep.trimmingCharacters(in: .whitespacesAndNewlines)
-        if text != old.nextStep || edited.nextStepDue != old.nextStepDue {
-            try replaceNextStep(connection, deal: old, text: text, due: edited.nextStepDue)
-            (edited.nextStep, edited.nextStepDue) = try Self.derivedNextStep(connection, dealID: id)
-        }
+        try settleNextStep(connection, old: old, &edited)
         let change = edited
         return try mutateDeal(connection, id, expectedVersion: old.version, held: held) { old, _, _ in
             DealChanges.edit(old, to: change, note: note)
         }
+    }
+
+    /// A changed next step rewrites the deal's earliest planned activity, and the deal shows the
+    /// step its plans now derive.
+    func settleNextStep(_ connection: Connection, old: Deal, _ edited: inout Deal) throws {
+        let text = edited.nextStep.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text != old.nextStep || edited.nextStepDue != old.nextStepDue else { return }
+        try replaceNextStep(connection, deal: old, text: text, due: edited.nextStepDue)
+        (edited.nextStep, edited.nextStepDue) = try Self.derivedNextStep(connection, dealID: old.id)
     }
 
     public func moveDeal(_ id: Int64, to stageKey: String, forceReason: String?, expectedVersion: Int?) throws -> Deal {

@@ -11,23 +11,19 @@ extension PostgresStore {
     /// every account: nothing is hidden from them.
     static func hiddenAccounts(_ connection: Connection, _ query: HiddenAccountQuery, who: Actor) throws -> HiddenAccounts {
         guard let viewer = who.viewer, who.isRestricted else { return HiddenAccounts(query: query, holders: []) }
-        var filter = SQLConditions()
+        var name: SQLValue = .null, pattern: SQLValue = .null
         switch query {
-        case .name(let name):
-            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .name(let text):
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { return HiddenAccounts(query: query, holders: []) }
-            // Folded as the file store folds (ASCII letters only), whatever the database's locale.
-            filter.add(#"lower(a.name) = lower(? COLLATE "C")"#, [.text(trimmed)])
+            name = .text(trimmed)
         case .search(let text):
-            let pattern = SearchText.pattern(for: text.trimmingCharacters(in: .whitespacesAndNewlines))
-            guard !pattern.isEmpty else { return HiddenAccounts(query: query, holders: []) }
-            filter.add("a.search_key LIKE ? ESCAPE '\\'", [.text("%" + pattern + "%")])
+            let folded = SearchText.pattern(for: text.trimmingCharacters(in: .whitespacesAndNewlines))
+            guard !folded.isEmpty else { return HiddenAccounts(query: query, holders: []) }
+            pattern = .text("%" + folded + "%")
         }
-        filter.add("NOT " + VisibilitySQL.visibleToRep("a"), VisibilitySQL.values(for: viewer.name))
-        let rows = try connection.query(#"""
-            SELECT DISTINCT a.owner, u.display_name FROM account a LEFT JOIN "user" u ON u.name = a.owner
-            \#(filter.whereClause) ORDER BY a.owner LIMIT 20
-            """#, filter.values)
+        // Past row-level security: a rep's own connection cannot read the accounts it asks about.
+        let rows = try connection.query("SELECT owner, display_name FROM closer_hidden_holders(?, ?, ?)", [.text(viewer.name), name, pattern])
         let holders = try rows.compactMap { row -> String? in
             guard let owner = try row.optionalText("owner") else { return nil }
             let display = try row.optionalText("display_name") ?? ""

@@ -11,14 +11,20 @@ extension PostgresStore {
         let issues = Validation.issues(person)
         guard issues.isEmpty else { throw Self.invalid(issues) }
         return try write { connection in
-            try checkPersonReferences(connection, person)
-            try requireAccess(connection, account: person.accountID, .write)
-            try Self.lockAccount(connection, person.accountID)
-            person.id = try Self.insert(connection, into: "person", columns: Person.pgColumns, values: person.pgValues(updatedBy: actor))
-            try log(connection, event("person", person.id, "created", note: person.name, account: person.accountID))
+            try insertPerson(connection, &person)
             try refreshDerived(connection, accountID: person.accountID)
             return person
         }
+    }
+
+    /// `addPerson` inside an open transaction, without re-deriving the account's deals (a bulk
+    /// write does that once per account).
+    func insertPerson(_ connection: Connection, _ person: inout Person) throws {
+        try checkPersonReferences(connection, person)
+        try requireAccess(connection, account: person.accountID, .write)
+        try Self.lockAccount(connection, person.accountID)
+        person.id = try Self.insert(connection, into: "person", columns: Person.pgColumns, values: person.pgValues(updatedBy: actor))
+        try log(connection, event("person", person.id, "created", note: person.name, account: person.accountID))
     }
 
     public func person(_ id: Int64) throws -> Person {

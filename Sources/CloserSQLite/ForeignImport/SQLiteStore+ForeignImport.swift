@@ -1,4 +1,5 @@
 import CloserCore
+import CloserExchange
 import Foundation
 import GRDB
 
@@ -10,28 +11,13 @@ extension SQLiteStore {
     /// behind another rep's back) but change only accounts the rep may change: a row for another
     /// rep's account is rejected naming its holder, and the report says nothing more of it.
     public func importForeign(_ batch: ForeignBatch, dryRun: Bool, skipBad: Bool) throws -> ForeignImportReport {
-        if dryRun {
-            return try read { db in try plan(batch, db).report }
-        }
-        do {
-            return try write { db in
-                let plan = try plan(batch, db)
-                if !plan.report.rejections.isEmpty, !skipBad { throw RefusedImport(report: plan.report) }
-                try apply(plan, db)
-                var report = plan.report
-                report.written = true
-                try log(db, event("store", 0, "imported", note: "\(batch.fileName): \(report.summary)", account: nil))
-                return report
-            }
-        } catch let refused as RefusedImport {
-            return refused.report
-        }
+        try ForeignImportRule.run(batch, dryRun: dryRun, skipBad: skipBad, read: { try read($0) }, write: { try write($0) },
+                                  plan: { [self] in try plan(batch, $0) }, apply: { [self] in try apply($0, $1) },
+                                  logImported: { [self] note, db in try log(db, event("store", 0, "imported", note: note, account: nil)) })
     }
 
-    private struct RefusedImport: Error { let report: ForeignImportReport }
-
     private func plan(_ batch: ForeignBatch, _ db: Database) throws -> ForeignPlan {
-        try ForeignPlan(batch: batch, db: db, actor: try knownActor(db)) { old, new in try checkAccountEdit(db, old: old, new: new) }
+        try ForeignPlan(batch: batch, store: SQLiteImportSource(store: self, db: db, importer: try knownActor(db)))
     }
 
     private func apply(_ plan: ForeignPlan, _ db: Database) throws {
@@ -265,3 +251,5 @@ extension SQLiteStore {
         try db.cachedStatement(sql: SQLText.update(Record.table, columns: Record.columns)).execute(arguments: StatementArguments(values + [old.id, old.version]))
     }
 }
+
+extension SQLiteStore: ForeignBatchImporting {}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CloserCore
+import CloserExchange
 import CloserSQLite
 import Foundation
 
@@ -139,7 +140,7 @@ struct ImportCommand: ParsableCommand {
             if lower.hasSuffix(".csv"), let data = FileManager.default.contents(atPath: path), SnapshotCSV.isOwnFile(data) {
                 try importOwn(SnapshotCSV.decode(files: [(fileName, data)]), locate: { _, index in "\(fileName) row \(index + 2)" })
             } else {
-                try ForeignImport(path: path, options: options, store: try store.openFile(for: "importing another program's file")).run()
+                try ForeignImport(path: path, options: options, store: try store.open()).run()
             }
         }
     }

@@ -1,4 +1,5 @@
 import CloserCore
+import CloserExchange
 import CloserSQLite
 import Foundation
 import TerminalUI
@@ -8,7 +9,7 @@ import TerminalUI
 struct ForeignImport {
     var path: String
     var options: ImportOptions
-    var store: SQLiteStore
+    var store: any CLIStore
 
     func run() throws {
         do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CloserApp
 import CloserCore
+import CloserExchange
 import CloserSQLite
 import Foundation
 import TerminalUI
@@ -24,8 +25,8 @@ struct TUICommand: ParsableCommand {
                              user: store.actor, storeLocation: db.location)
         if let warning = themeWarning { state.message = StatusMessage(warning, isError: true) }
         if db.isReadOnly { state.message = StatusMessage("\(db.location): read-only — changes will be refused", isError: true) }
-        // Another program's files come in through the file store's importer; on a server, `closer copy`.
-        let importer = (db as? SQLiteStore).map { ForeignImportService(store: $0) }
+        // Another program's files come in through the same importer on either store.
+        let importer = ForeignImportService(store: db)
         // On a file store, `m` with nothing owned may choose who is at the keyboard, as --user does;
         // on a server the user is the connected role and is not offered a choice.
         let actAs = (db as? SQLiteStore).map { file in

@@ -90,7 +90,7 @@ struct ListOptions: ParsableArguments {
 }
 
 /// What the commands ask of a store, on either backend.
-protocol CLIStore: Store {
+protocol CLIStore: Store, ForeignBatchImporting {
     var isReadOnly: Bool { get }
     func importSnapshot(_ snapshot: Snapshot, locate: @escaping ImportLocator) throws -> ImportSummary
 }

@@ -125,6 +125,25 @@ struct RowSecurityTests {
         #expect(try owner.execute("UPDATE deal SET next_step = 'send quote' WHERE id = $1", [.int(deal.id)]) == 1)
     }
 
+    /// The duplicate check (查重) as a rep's own login: the exclusive account they cannot read is
+    /// still found by name, saying only who holds it; a name they can read is not "hidden"; and by
+    /// raw SQL the function answers for the connected rep, whomever the caller names.
+    @Test func theDuplicateCheckSeesPastRowSecurityAndSaysOnlyWhoHolds() throws {
+        let team = try SecurityTeam()
+        defer { team.close() }
+        let app = try team.app(as: team.other)
+        defer { app.close() }
+        let hidden = try app.hiddenAccounts(.name(team.exclusive.name))
+        #expect(hidden.holders == [team.owner], "\(hidden)")
+        #expect(try app.hiddenAccounts(.name(team.shared.name)).holders.isEmpty)
+        #expect(throws: StoreError.self) { try app.addAccount(Account(name: team.exclusive.name, owner: team.other)) }
+        let rep = try team.connect(as: team.other)
+        defer { rep.close() }
+        let asOwner = try rep.query("SELECT owner FROM closer_hidden_holders($1, $2, NULL)", [.text(team.owner), .text(team.exclusive.name)])
+        #expect(try asOwner.map { try $0.string("owner") } == [team.owner], "asking as the owner still answers for the connected rep")
+        #expect(try rep.ids("account").contains(team.exclusive.id) == false)
+    }
+
     @Test func aPoolAccountIsReadUntilClaimedAndClaimsKeepTheLimit() throws {
         let team = try SecurityTeam()
         defer { team.close() }

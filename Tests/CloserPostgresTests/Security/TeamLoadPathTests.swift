@@ -11,7 +11,7 @@ struct TeamLoadPathTests {
     /// Each table a member reads under a policy, with a column to read.
     static let policed = ["account", "deal", "person", "activity", "planned_activity", "event", "stage_event",
                           "stage_day", "stage_list_day", "saved_filter", "account_health"]
-    /// The rule's helpers that a policy called on every row before schema version 11.
+    /// The rule's helpers that a policy called on every row before schema version 12.
     static let perRowHelpers = ["closer_may_read(", "closer_is_manager()", "closer_role()"]
 
     @Test func everyRoleReadsUnderPoliciesThatCallNoHelperOnEachRow() throws {

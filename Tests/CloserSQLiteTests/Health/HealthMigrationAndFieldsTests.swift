@@ -1,4 +1,5 @@
 import CloserCore
+import CloserExchange
 @testable import CloserSQLite
 import Foundation
 import GRDB

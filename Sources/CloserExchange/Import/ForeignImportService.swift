@@ -5,9 +5,9 @@ import Foundation
 /// dashboard's import screen: read the file from disk, map and check it, preview or write
 /// it, and put the rows an import skipped in a file the user can fix.
 public struct ForeignImportService: ForeignImporting {
-    public let store: SQLiteStore
+    public let store: any ForeignBatchImporting
 
-    public init(store: SQLiteStore) {
+    public init(store: any ForeignBatchImporting) {
         self.store = store
     }
 

@@ -1,9 +1,8 @@
 import CloserCore
 import Foundation
-import GRDB
 
 /// An account a row belongs to: one in the store, or one the import creates.
-enum AccountRef: Hashable {
+public enum AccountRef: Hashable, Sendable {
     case stored(Int64)
     case new(Int)
 }
@@ -11,30 +10,31 @@ enum AccountRef: Hashable {
 /// What an import will write, worked out against the store before anything is written:
 /// every row matched by external id, else by its natural key (account name; person name in
 /// its account; deal title in its account), so importing the same file twice updates.
-struct ForeignPlan {
-    var report: ForeignImportReport
-    var newAccounts: [Account] = []
-    var accountUpdates: [(old: Account, new: Account)] = []
-    var personInserts: [(person: Person, account: AccountRef, line: Int)] = []
-    var personUpdates: [(old: Person, new: Person, line: Int)] = []
+public struct ForeignPlan {
+    public var report: ForeignImportReport
+    public var newAccounts: [Account] = []
+    public var accountUpdates: [(old: Account, new: Account)] = []
+    public var personInserts: [(person: Person, account: AccountRef, line: Int)] = []
+    public var personUpdates: [(old: Person, new: Person, line: Int)] = []
     /// Persons whose manager this file itself adds: linked once both are written.
-    var managerLinks: [ManagerLink] = []
-    var dealInserts: [(deal: Deal, account: AccountRef)] = []
-    var dealUpdates: [(old: Deal, new: Deal)] = []
-    var activityInserts: [(activity: Activity, account: AccountRef)] = []
+    public var managerLinks: [ManagerLink] = []
+    public var dealInserts: [(deal: Deal, account: AccountRef)] = []
+    public var dealUpdates: [(old: Deal, new: Deal)] = []
+    public var activityInserts: [(activity: Activity, account: AccountRef)] = []
     /// Lines whose rows were rejected, for `--skip-bad`'s file of rejects.
-    var rejectedLines: Set<Int> { Set(report.rejections.map(\.line)) }
+    public var rejectedLines: Set<Int> { Set(report.rejections.map(\.line)) }
 
-    /// Works the plan out row by row (`ForeignPlanner`), then refuses persons whose manager is
-    /// nowhere to be found.
-    init(batch: ForeignBatch, db: Database, actor: Actor, checkEdit: (Account, Account) throws -> Void) throws {
-        var planner = try ForeignPlanner(batch: batch, db: db, actor: actor)
+    /// Works the plan out row by row (`ForeignPlanner`) against what `store` holds, then refuses
+    /// persons whose manager is nowhere to be found. Every store plans the same way; only the
+    /// reading of its rows differs.
+    public init(batch: ForeignBatch, store: some ForeignPlanSource) throws {
+        var planner = try ForeignPlanner(batch: batch, store: store)
         for record in batch.records {
             switch record {
-            case .account(let draft): try planner.planAccount(draft, db: db, checkEdit: checkEdit)
-            case .person(let draft): try planner.planPerson(draft, db: db)
-            case .deal(let draft): try planner.planDeal(draft, db: db)
-            case .activity(let draft): planner.planActivity(draft)
+            case .account(let draft): try planner.planAccount(draft)
+            case .person(let draft): try planner.planPerson(draft)
+            case .deal(let draft): try planner.planDeal(draft)
+            case .activity(let draft): try planner.planActivity(draft)
             }
         }
         planner.rejectUnknownManagers()
@@ -53,21 +53,22 @@ struct ForeignPlan {
 
     /// How many more accounts the importing rep may come to hold; unbounded for managers and in
     /// a store without users.
-    static func roomForAccounts(_ db: Database, _ actor: Actor) throws -> Int {
-        guard actor.isRestricted else { return .max }
-        let rules = try SQLiteStore.poolRules(db)
+    static func roomForAccounts(_ store: some ForeignPlanSource) throws -> Int {
+        guard store.importer.isRestricted else { return .max }
+        let rules = try store.poolRules()
         guard rules.maxAccountsPerRep > 0 else { return .max }
-        return max(0, rules.maxAccountsPerRep - (try SQLiteStore.heldCount(db, actor.name)))
+        return max(0, rules.maxAccountsPerRep - (try store.heldCount(store.importer.name)))
     }
 }
 
 /// Works out a `ForeignPlan` one record at a time: what each row matches in the store (or in
 /// the rows before it), whether the actor may write it, and what it will create or change.
-struct ForeignPlanner {
+struct ForeignPlanner<Source: ForeignPlanSource> {
     var plan: ForeignPlan
+    let store: Source
     let batch: ForeignBatch
     let actor: Actor
-    let index: StoreIndex
+    let index: ImportMatchIndex
     /// A rep's new accounts are theirs or the pool's, within the per-rep limit, as `addAccount` rules.
     var roomForAccounts: Int
     var newAccountByName = [String: Int](), newAccountByExternal = [String: Int]()
@@ -78,35 +79,37 @@ struct ForeignPlanner {
     var accountByExactName = [ExactText: AccountRef]()
     var personsInFile = Set<PersonInFile>()
 
-    init(batch: ForeignBatch, db: Database, actor: Actor) throws {
+    init(batch: ForeignBatch, store: Source) throws {
         plan = ForeignPlan(batch: batch)
+        self.store = store
         self.batch = batch
-        self.actor = actor
-        index = try StoreIndex(db: db, entity: batch.mapping.entity, actor: actor)
-        roomForAccounts = try ForeignPlan.roomForAccounts(db, actor)
+        self.actor = store.importer
+        index = try ImportMatchIndex(store: store, entity: batch.mapping.entity)
+        roomForAccounts = try ForeignPlan.roomForAccounts(store)
         seen = [RecordKey: Int](minimumCapacity: batch.records.count)
         plan.report.actions.reserveCapacity(batch.records.count)
     }
 
     // MARK: Rows
 
-    mutating func planAccount(_ draft: ForeignDraft<Account>, db: Database, checkEdit: (Account, Account) throws -> Void) throws {
+    mutating func planAccount(_ draft: ForeignDraft<Account>) throws {
         let a = draft.value
         guard firstSighting(RecordKey(.accounts, a.externalID, nil, a.name), draft.line, a.externalID == nil ? .account : .externalID) else { return }
         let stored = a.externalID.flatMap { index.accountByExternal[$0] }
             ?? (index.accountsByName[a.name]?.count == 1 ? index.accountsByName[a.name]?.first : nil)
         if let id = stored {
             if let refusal = index.refusal(id) { reject(draft.line, .account, refusal); return }
-            let old = Account(row: try index.row(db, "account", id: id))
+            let old = try store.storedAccount(id)
             let merged = ForeignMerge.account(old, a, draft.present)
             if let issue = Validation.issues(merged).first { reject(draft.line, nil, issue.description); return }
-            do { try checkEdit(old, merged) } catch { reject(draft.line, .account, "\(error)"); return }
+            do { try store.checkAccountEdit(old: old, new: merged) } catch { reject(draft.line, .account, "\(error)"); return }
             if merged != old { plan.accountUpdates.append((old, merged)) }
             act(draft.line, verb(merged != old), .accounts, a.name)
         } else if (index.accountsByName[a.name]?.count ?? 0) > 1 {
             reject(draft.line, .account, "\(index.accountsByName[a.name]?.count ?? 0) accounts are named '\(a.name)'; add an external id column to say which")
         } else {
             if let issue = Validation.issues(a).first { reject(draft.line, nil, issue.description); return }
+            if let hidden = try store.hiddenAccountRefusal(named: a.name) { reject(draft.line, .account, hidden); return }
             if actor.isRestricted, let owner = a.owner, owner != actor.name, a.visibility != .pool {
                 reject(draft.line, .owner, "only a manager imports an account for someone else: '\(a.name)' would belong to \(owner)")
                 return
@@ -125,9 +128,9 @@ struct ForeignPlanner {
         }
     }
 
-    mutating func planPerson(_ draft: ForeignDraft<Person>, db: Database) throws {
+    mutating func planPerson(_ draft: ForeignDraft<Person>) throws {
         var p = draft.value
-        guard let ref = account(draft.account, line: draft.line) else { return }
+        guard let ref = try account(draft.account, line: draft.line) else { return }
         guard firstSighting(RecordKey(.persons, p.externalID, ref, p.name), draft.line, p.externalID == nil ? .person : .externalID) else { return }
         var storedID = p.externalID.flatMap { index.personByExternal[$0] }
         if storedID == nil, case .stored(let accountID) = ref { storedID = index.personByAccountName[NameInAccount(accountID, p.name)] }
@@ -141,7 +144,7 @@ struct ForeignPlanner {
             }
         }
         if let id = storedID {
-            let old = Person(row: try index.row(db, "person", id: id))
+            let old = try store.storedPerson(id)
             let merged = ForeignMerge.person(old, p, draft.present)
             if let issue = Validation.issues(merged).first { reject(draft.line, nil, issue.description); return }
             let changed = merged != old || managerInFile
@@ -157,21 +160,21 @@ struct ForeignPlanner {
         personsInFile.insert(PersonInFile(account: ref, name: p.name))
     }
 
-    mutating func planDeal(_ draft: ForeignDraft<Deal>, db: Database) throws {
+    mutating func planDeal(_ draft: ForeignDraft<Deal>) throws {
         let d = draft.value
-        guard let ref = account(draft.account, line: draft.line) else { return }
+        guard let ref = try account(draft.account, line: draft.line) else { return }
         guard firstSighting(RecordKey(.deals, d.externalID, ref, d.title), draft.line, d.externalID == nil ? .deal : .externalID) else { return }
         var storedID = d.externalID.flatMap { index.dealByExternal[$0] }
         if storedID == nil, case .stored(let accountID) = ref { storedID = index.dealByAccountTitle[NameInAccount(accountID, d.title)] }
         if let id = storedID {
             // Most rows of a re-import are unchanged: tell from the importable columns
             // alone, and decode the whole deal only for the ones that change.
-            let importable = try index.importableDeal(db, id: id)
+            let importable = try store.importableDeal(id)
             if ForeignMerge.deal(importable, d, draft.present) == importable {
                 act(draft.line, .unchanged, .deals, d.title)
                 return
             }
-            let old = Deal(row: try index.row(db, "deal", id: id))
+            let old = try store.storedDeal(id)
             let merged = ForeignMerge.deal(old, d, draft.present)
             if let issue = Validation.issues(merged, catalog: index.catalog).first { reject(draft.line, nil, issue.description); return }
             if merged != old { plan.dealUpdates.append((old, merged)) }
@@ -183,9 +186,9 @@ struct ForeignPlanner {
         }
     }
 
-    mutating func planActivity(_ draft: ForeignDraft<Activity>) {
+    mutating func planActivity(_ draft: ForeignDraft<Activity>) throws {
         var a = draft.value
-        guard let ref = account(draft.account, line: draft.line) else { return }
+        guard let ref = try account(draft.account, line: draft.line) else { return }
         if !draft.dealTitle.isEmpty {
             guard case .stored(let accountID) = ref, let dealID = index.dealByAccountTitle[NameInAccount(accountID, draft.dealTitle)] else {
                 reject(draft.line, .deal, "no deal '\(draft.dealTitle)' at account '\(draft.account.name)'")
@@ -221,17 +224,17 @@ struct ForeignPlanner {
     // MARK: Accounts a row belongs to
 
     /// The account a person, deal or activity row names, remembered by its exact name.
-    mutating func account(_ key: AccountKey, line: Int) -> AccountRef? {
-        guard key.externalID == nil, !key.name.isEmpty else { return resolveAccount(key, line: line) }
+    mutating func account(_ key: AccountKey, line: Int) throws -> AccountRef? {
+        guard key.externalID == nil, !key.name.isEmpty else { return try resolveAccount(key, line: line) }
         let exact = ExactText(key.name)
         if let known = accountByExactName[exact] { return known }
-        let found = resolveAccount(key, line: line)
+        let found = try resolveAccount(key, line: line)
         if let found { accountByExactName[exact] = found }
         return found
     }
 
     /// By external id, else by name; a name nobody has yet becomes a new account of the actor's.
-    mutating func resolveAccount(_ key: AccountKey, line: Int) -> AccountRef? {
+    mutating func resolveAccount(_ key: AccountKey, line: Int) throws -> AccountRef? {
         if let external = key.externalID {
             if let id = index.accountByExternal[external] { return writable(id, line: line, column: .accountExternalID) }
             if let position = newAccountByExternal[external] { return .new(position) }
@@ -245,6 +248,10 @@ struct ForeignPlanner {
                 return nil
             }
             if let position = newAccountByName[key.name] { return .new(position) }
+            if let hidden = try store.hiddenAccountRefusal(named: key.name) {
+                reject(line, .account, hidden)
+                return nil
+            }
         } else {
             reject(line, .accountExternalID, "no account has the external id '\(key.externalID ?? "")'")
             return nil
@@ -302,12 +309,12 @@ struct PersonInFile: Hashable {
 }
 
 /// A person whose manager is a person this file adds: the link is made once both are written.
-struct ManagerLink {
-    enum Target { case stored(Int64), inserted(line: Int) }
-    var line: Int
-    var account: AccountRef
-    var person: Target
-    var manager: String
+public struct ManagerLink: Sendable {
+    public enum Target: Sendable { case stored(Int64), inserted(line: Int) }
+    public var line: Int
+    public var account: AccountRef
+    public var person: Target
+    public var manager: String
 }
 
 /// One record in a file: by its external id when it has one, else by its name in its account.
@@ -341,86 +348,4 @@ struct ActivityKey: Hashable {
     var kind: String
     var day: String
     var notes: String
-}
-
-/// The keys an import matches rows by, read once per import (one query per table).
-struct StoreIndex {
-    var catalog: ProcessCatalog
-    var accountByExternal = [String: Int64]()
-    var accountsByName = [String: [Int64]]()
-    var personByExternal = [String: Int64]()
-    var personByAccountName = [NameInAccount: Int64]()
-    var dealByExternal = [String: Int64]()
-    var dealByAccountTitle = [NameInAccount: Int64]()
-    var activityKeys = Set<ActivityKey>()
-    /// Why the actor may not change each stored account they may not change (none for a manager).
-    var refusals = [Int64: String]()
-
-    init(db: Database, entity: ImportEntity, actor: Actor) throws {
-        catalog = try SQLiteStore.catalog(db)
-        for row in try Row.fetchAll(db, sql: """
-            SELECT id, name, external_id, owner, visibility, shared_with, (protected = 1 OR visibility = 'protected') AS protected FROM account
-            """) {
-            let id: Int64 = row["id"]
-            if let external: String = row["external_id"] { accountByExternal[external] = id }
-            accountsByName[row["name"], default: []].append(id)
-            if actor.isRestricted {
-                let holding = AccountOwnership(accountID: id, owner: row["owner"], visibility: Visibility(rawValue: row["visibility"]) ?? .owned,
-                                               sharedWith: ColumnCoding.strings(from: row["shared_with"]), isProtected: row["protected"],
-                                               ownedSince: nil, returnedReason: nil)
-                if holding.access(for: actor) < .write {
-                    refusals[id] = holding.refusal(for: actor, subject: "account \(id) ('\(row["name"] as String)')")
-                }
-            }
-        }
-        switch entity {
-        case .persons:
-            for row in try Row.fetchAll(db, sql: "SELECT id, account_id, name, external_id FROM person") {
-                let id: Int64 = row["id"], accountID: Int64 = row["account_id"], name: String = row["name"]
-                if let external: String = row["external_id"] { personByExternal[external] = id }
-                personByAccountName[NameInAccount(accountID, name)] = personByAccountName[NameInAccount(accountID, name)] ?? id
-            }
-        case .deals, .activities:
-            for row in try Row.fetchAll(db, sql: "SELECT id, account_id, title, external_id FROM deal") {
-                let id: Int64 = row["id"], accountID: Int64 = row["account_id"], title: String = row["title"]
-                if let external: String = row["external_id"] { dealByExternal[external] = id }
-                dealByAccountTitle[NameInAccount(accountID, title)] = dealByAccountTitle[NameInAccount(accountID, title)] ?? id
-            }
-            if entity == .activities {
-                for row in try Row.fetchAll(db, sql: "SELECT account_id, kind, day, notes FROM activity") {
-                    let accountID: Int64 = row["account_id"], kind: String = row["kind"], day: String = row["day"], notes: String = row["notes"]
-                    activityKeys.insert(ActivityKey(account: .stored(accountID), kind: kind, day: day, notes: notes))
-                }
-            }
-        case .accounts:
-            break
-        }
-    }
-
-    /// A deal with only the columns an import can change read (by position: this runs per row
-    /// of a re-import); the rest keep their defaults.
-    func importableDeal(_ db: Database, id: Int64) throws -> Deal {
-        let statement = try db.cachedStatement(sql: """
-            SELECT account_id, title, process_key, stage_key, amount, currency, expected_close, next_step, next_step_due,
-                   competitors, owner, outcome, outcome_reason, closed_on, external_id, loss_reason, lost_to FROM deal WHERE id = ?
-            """)
-        guard let row = try Row.fetchOne(statement, arguments: [id]) else { throw StoreError.notFound(entity: "deal", id: id) }
-        let competitors: String = row[9]
-        return Deal(id: id, accountID: row[0], title: row[1], processKey: row[2], stageKey: row[3],
-                    amount: Money(minorUnits: row[4], currency: row[5]), expectedClose: ColumnCoding.day(row[6]), nextStep: row[7],
-                    nextStepDue: ColumnCoding.day(row[8]), competitors: competitors == "[]" ? [] : ColumnCoding.strings(from: competitors),
-                    owner: row[10], outcome: Outcome(rawValue: row[11]) ?? .open, outcomeReason: row[12], lossReason: row[15], lostTo: row[16],
-                    closedOn: ColumnCoding.day(row[13]), externalID: row[14])
-    }
-
-    func refusal(_ accountID: Int64) -> String? { refusals[accountID] }
-
-    /// A stored row by id, through a statement compiled once per import (not once per row).
-    func row(_ db: Database, _ table: String, id: Int64) throws -> Row {
-        guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE id = ?"), arguments: [id]) else {
-            throw StoreError.notFound(entity: table, id: id)
-        }
-        return row
-    }
-
 }

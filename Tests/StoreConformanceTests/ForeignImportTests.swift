@@ -1,6 +1,7 @@
 import CloserCore
-import CloserSQLite
+import CloserExchange
 import Foundation
+import StoreTestSupport
 import Testing
 
 /// Importing another program's rows into a store: plans, all or nothing, skip-bad, re-import.
@@ -15,18 +16,18 @@ struct ForeignImportTests {
 
         """
 
-    private func file(_ text: String, _ name: String = "deals.csv", store: SQLiteStore, mapping: MappingFile? = nil) throws -> ForeignFile {
+    private func file(_ text: String, _ name: String = "deals.csv", store: any TestStore, mapping: MappingFile? = nil) throws -> ForeignFile {
         try ForeignFile(Data(text.utf8), fileName: name, mapping: mapping, catalog: try store.processCatalog(), user: "alice")
     }
 
-    private func importing(_ text: String, _ name: String = "deals.csv", into store: SQLiteStore, dryRun: Bool = false,
+    private func importing(_ text: String, _ name: String = "deals.csv", into store: any TestStore, dryRun: Bool = false,
                            skipBad: Bool = false) throws -> ForeignImportReport {
         try store.acting(as: "alice").importForeign(try file(text, name, store: store).batch, dryRun: dryRun, skipBad: skipBad)
     }
 
-    @Test("deals import with their accounts, stages, amounts, dates and owners")
-    func deals() throws {
-        let store = try StoreFixture.store()
+    @Test("deals import with their accounts, stages, amounts, dates and owners", arguments: Backend.allCases)
+    func deals(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         let report = try importing(Self.deals, into: store)
         #expect(report.written && report.rejections.isEmpty)
         #expect(report.count(.create, .accounts) == 2 && report.count(.create, .deals) == 3)
@@ -46,9 +47,9 @@ struct ForeignImportTests {
 
     /// Each imported deal starts its history, so the weekly review counts it as a new deal and
     /// the log says who created it.
-    @Test("imported deals have a created row each and are on the review's list of new deals")
-    func importedDealsHaveAHistory() throws {
-        let store = try StoreFixture.store()
+    @Test("imported deals have a created row each and are on the review's list of new deals", arguments: Backend.allCases)
+    func importedDealsHaveAHistory(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         #expect(try importing(Self.deals, into: store).written)
         let created = try store.events(EventQuery(entity: "deal", limit: 10)).filter { $0.action == "created" }
         #expect(Set(created.map(\.entityID)) == [1, 2, 3] && created.allSatisfy { $0.user == "alice" && $0.accountID != nil })
@@ -56,9 +57,9 @@ struct ForeignImportTests {
         #expect(Set(review.newDeals.items.map(\.dealID)) == [1, 2, 3], "\(review.newDeals.items)")
     }
 
-    @Test("importing the same file again updates, never duplicates")
-    func reimport() throws {
-        let store = try StoreFixture.store()
+    @Test("importing the same file again updates, never duplicates", arguments: Backend.allCases)
+    func reimport(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         _ = try importing(Self.deals, into: store)
         let before = try StoreFixture.counts(store)
         let again = try importing(Self.deals, into: store)
@@ -73,9 +74,9 @@ struct ForeignImportTests {
         #expect(deals.first { $0.title == "宝钢扩建" }?.amount.minorUnits == 150_000_000)
     }
 
-    @Test("without external ids rows match by natural key: account by name, deal by title in its account")
-    func naturalKeys() throws {
-        let store = try StoreFixture.store()
+    @Test("without external ids rows match by natural key: account by name, deal by title in its account", arguments: Backend.allCases)
+    func naturalKeys(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         let text = "商机名称,客户名称,金额,阶段\n扩建,宝钢,100万,开发\n改造,宝钢,50万,提案\n"
         _ = try importing(text, into: store)
         let report = try importing(text.replacingOccurrences(of: "50万", with: "60万"), into: store)
@@ -83,10 +84,10 @@ struct ForeignImportTests {
         #expect(try store.exportSnapshot().deals.count == 2)
     }
 
-    @Test("a dry run plans the same as the import and writes nothing")
-    func dryRun() throws {
-        let store = try StoreFixture.store()
-        let token = try store.changeToken()
+    @Test("a dry run plans the same as the import and writes nothing", arguments: Backend.allCases)
+    func dryRun(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
+        let token = try store.settledChangeToken()
         let report = try importing(Self.deals + "006D,Bad,宝钢,lots,Proposal,,,\n", into: store, dryRun: true)
         #expect(!report.written)
         #expect(report.count(.create, .deals) == 3 && report.rejections.count == 1)
@@ -95,9 +96,9 @@ struct ForeignImportTests {
         #expect(try store.changeToken() == token)
     }
 
-    @Test("one bad row and nothing is written; --skip-bad writes the rest")
-    func allOrNothing() throws {
-        let store = try StoreFixture.store()
+    @Test("one bad row and nothing is written; --skip-bad writes the rest", arguments: Backend.allCases)
+    func allOrNothing(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         let bad = Self.deals + "006D,Mystery,宝钢,5,Perception Analysis,,,\n"
         let refused = try importing(bad, into: store)
         #expect(!refused.written && refused.rejections.count == 1)
@@ -108,9 +109,9 @@ struct ForeignImportTests {
         #expect(try store.exportSnapshot().deals.count == 3)
     }
 
-    @Test("the rejected rows file reads back and, fixed, imports")
-    func rejectsRoundTrip() throws {
-        let store = try StoreFixture.store()
+    @Test("the rejected rows file reads back and, fixed, imports", arguments: Backend.allCases)
+    func rejectsRoundTrip(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         let bad = Self.deals + "006D,Mystery,宝钢,5,Perception Analysis,,,\n"
         let first = try file(bad, store: store)
         let report = try store.acting(as: "alice").importForeign(first.batch, dryRun: false, skipBad: true)
@@ -126,17 +127,17 @@ struct ForeignImportTests {
         #expect(try store.exportSnapshot().deals.first { $0.externalID == "006D" }?.stageKey == "bid")
     }
 
-    @Test("the same record twice in one file is refused on the second line")
-    func twiceInFile() throws {
-        let store = try StoreFixture.store()
+    @Test("the same record twice in one file is refused on the second line", arguments: Backend.allCases)
+    func twiceInFile(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         let report = try importing("Deal Name,Company,Amount\nPumps,Acme,5\nPumps,Acme,6\n", into: store, dryRun: true)
         #expect(report.rejections.map(\.line) == [3])
         #expect(report.rejections.first?.reason.contains("line 2") == true)
     }
 
-    @Test("persons become key persons of their accounts, and re-import updates them")
-    func persons() throws {
-        let store = try StoreFixture.store()
+    @Test("persons become key persons of their accounts, and re-import updates them", arguments: Backend.allCases)
+    func persons(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         let text = "客户名称,联系人,职位,电话,邮箱\n中国石化,王伟,采购经理,13800000000,wang@example.cn\n中国石化,李娜,总工,,\n"
         let report = try importing(text, "contacts.csv", into: store)
         #expect(report.count(.create, .persons) == 2 && report.count(.create, .accounts) == 1)
@@ -149,9 +150,9 @@ struct ForeignImportTests {
         #expect(bad.rejections.first?.column == "Email")
     }
 
-    @Test("accounts update only the columns the file has")
-    func accounts() throws {
-        let store = try StoreFixture.store()
+    @Test("accounts update only the columns the file has", arguments: Backend.allCases)
+    func accounts(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         let existing = try store.acting(as: "alice").addAccount(Account(name: "中国石化", grade: .b, industry: "石化", region: "北京", owner: "alice"))
         let report = try importing("Account Name,Rating,Billing State/Province\n中国石化,Hot,\nNew Co,,Shanghai\n", "accounts.csv", into: store)
         #expect(report.count(.update, .accounts) == 1 && report.count(.create, .accounts) == 1)
@@ -159,9 +160,9 @@ struct ForeignImportTests {
         #expect(updated.grade == .a && updated.industry == "石化" && updated.region == "北京")
     }
 
-    @Test("activities attach to accounts and deals, and are not logged twice")
-    func activities() throws {
-        let store = try StoreFixture.store()
+    @Test("activities attach to accounts and deals, and are not logged twice", arguments: Backend.allCases)
+    func activities(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         _ = try importing(Self.deals, into: store)
         let text = "Company,Deal Name,Activity Type,Date,Notes\n宝钢,宝钢扩建,拜访,2026-11-20,met the chief engineer\n宝钢,,Call,2026-11-21,\n"
         let report = try importing(text, "visits.csv", into: store)
@@ -180,13 +181,13 @@ struct VCardImportTests {
     static let cards = "BEGIN:VCARD\r\nVERSION:3.0\r\nN:王;伟;;;\r\nORG:中国石化\r\nTITLE:采购经理\r\nUID:u-1\r\nEND:VCARD\r\n"
         + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:李娜\r\nORG:中国石化\r\nTITLE:总工\r\nEND:VCARD\r\n"
 
-    private func file(_ text: String, account: String? = nil, store: SQLiteStore) throws -> ForeignFile {
+    private func file(_ text: String, account: String? = nil, store: any TestStore) throws -> ForeignFile {
         try ForeignFile(vCard: Data(text.utf8), fileName: "c.vcf", account: account, catalog: try store.processCatalog(), user: "alice")
     }
 
-    @Test("cards become key persons of their ORG's account; re-import by UID or name updates")
-    func persons() throws {
-        let store = try StoreFixture.store()
+    @Test("cards become key persons of their ORG's account; re-import by UID or name updates", arguments: Backend.allCases)
+    func persons(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         let existing = try store.acting(as: "alice").addAccount(StoreFixture.account("中国石化"))
         let report = try store.acting(as: "alice").importForeign(try file(Self.cards, store: store).batch, dryRun: false, skipBad: false)
         #expect(report.written && report.count(.create, .persons) == 2 && report.count(.create, .accounts) == 0)
@@ -197,9 +198,9 @@ struct VCardImportTests {
         #expect(try store.exportSnapshot().persons.map(\.name).sorted() == ["李娜", "王伟强"])
     }
 
-    @Test("--account puts every card under one account; a card without ORG needs it")
-    func account() throws {
-        let store = try StoreFixture.store()
+    @Test("--account puts every card under one account; a card without ORG needs it", arguments: Backend.allCases)
+    func account(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         let noOrg = "BEGIN:VCARD\nVERSION:4.0\nFN:Ann\nEND:VCARD\n"
         let refused = try store.acting(as: "alice").importForeign(try file(noOrg, store: store).batch, dryRun: true, skipBad: false)
         #expect(refused.rejections.first?.description == "c.vcf line 1, column 'ORG': the card names no organization; import with --account NAME")
@@ -210,9 +211,9 @@ struct VCardImportTests {
 }
 
 extension ForeignImportTests {
-    @Test("rows name their account however its text is spelled: one account per name, composed or not")
-    func accountNamesSpelledTwoWays() throws {
-        let store = try StoreFixture.store()
+    @Test("rows name their account however its text is spelled: one account per name, composed or not", arguments: Backend.allCases)
+    func accountNamesSpelledTwoWays(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         // The plan caches each name's account by its bytes; "Café" composed and decomposed
         // are different bytes but one name, so they must still land on one account.
         var text = "Opportunity Name,Account Name,Amount,Stage\n"
@@ -231,9 +232,9 @@ extension ForeignImportTests {
         #expect(again.count(.unchanged, .deals) == 40 && again.count(.create, .accounts) == 0)
     }
 
-    @Test("a row's present fields are the mapped columns with a value, blank and unmapped ones left out")
-    func presentFields() throws {
-        let store = try StoreFixture.store()
+    @Test("a row's present fields are the mapped columns with a value, blank and unmapped ones left out", arguments: Backend.allCases)
+    func presentFields(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         let text = """
             Opportunity Name,Account Name,Amount,Stage,Next Step,Colour
             Boiler,宝钢,1000,Proposal,,red

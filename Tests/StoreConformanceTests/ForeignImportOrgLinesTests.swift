@@ -1,18 +1,19 @@
 import CloserCore
-import CloserSQLite
+import CloserExchange
 import Foundation
+import StoreTestSupport
 import Testing
 
 /// A contact list carries the org chart: influence, when we last met, and who reports to whom
 /// (by name within the account); a deal list carries why a deal was lost.
 @Suite("Foreign import: reports-to, influence, last met, close reason")
 struct ForeignImportOrgLinesTests {
-    static func importing(_ text: String, _ name: String = "contacts.csv", into store: SQLiteStore, skipBad: Bool = false) throws -> ForeignImportReport {
+    static func importing(_ text: String, _ name: String = "contacts.csv", into store: any TestStore, skipBad: Bool = false) throws -> ForeignImportReport {
         let file = try ForeignFile(Data(text.utf8), fileName: name, catalog: try store.processCatalog(), user: "alice")
         return try store.acting(as: "alice").importForeign(file.batch, dryRun: false, skipBad: skipBad)
     }
 
-    static func persons(_ store: SQLiteStore) throws -> [String: Person] {
+    static func persons(_ store: any TestStore) throws -> [String: Person] {
         Dictionary(try store.exportSnapshot().persons.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -26,9 +27,9 @@ struct ForeignImportOrgLinesTests {
 
         """
 
-    @Test("managers named in the same file are linked whichever row comes first; influence and last met are read")
-    func linesFromOneFile() throws {
-        let store = try StoreFixture.store()
+    @Test("managers named in the same file are linked whichever row comes first; influence and last met are read", arguments: Backend.allCases)
+    func linesFromOneFile(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         let report = try Self.importing(Self.contacts, into: store, skipBad: true)
         // 王总 works for 宝钢, not for 中国石化: 赵六's row is refused, the rest are written.
         #expect(report.rejections.map(\.line) == [5])
@@ -44,9 +45,9 @@ struct ForeignImportOrgLinesTests {
         #expect(again.count(.unchanged, .persons) == 3 && again.count(.update, .persons) == 0 && again.count(.create, .persons) == 0)
     }
 
-    @Test("a manager in the store is found by name; a changed line is an update; a loop refuses the file")
-    func linesAgainstTheStore() throws {
-        let store = try StoreFixture.store()
+    @Test("a manager in the store is found by name; a changed line is an update; a loop refuses the file", arguments: Backend.allCases)
+    func linesAgainstTheStore(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         _ = try Self.importing(Self.contacts, into: store, skipBad: true)
         let moved = try Self.importing("Full Name,Account Name,Reports To\n张三,宝钢,王总\n", into: store)
         #expect(moved.written && moved.count(.update, .persons) == 1)
@@ -62,9 +63,9 @@ struct ForeignImportOrgLinesTests {
         #expect(!badInfluence.written && badInfluence.rejections.first?.column == "影响力")
     }
 
-    @Test("a lost deal's reason comes from its column; a re-import with another reason updates it")
-    func closeReason() throws {
-        let store = try StoreFixture.store()
+    @Test("a lost deal's reason comes from its column; a re-import with another reason updates it", arguments: Backend.allCases)
+    func closeReason(_ backend: Backend) throws {
+        let store = try StoreFixture.store(backend)
         let deals = "Deal Name,Account Name,Amount,Stage,Lost Reason\n扩建,宝钢,120万,Closed Lost,价格高于西门子\n改造,宝钢,80万,投标,不该用上\n"
         let report = try Self.importing(deals, "deals.csv", into: store)
         #expect(report.written && report.count(.create, .deals) == 2)

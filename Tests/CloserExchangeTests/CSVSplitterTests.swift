@@ -1,4 +1,4 @@
-@testable import CloserSQLite
+@testable import CloserExchange
 import CSV
 import Foundation
 import Testing

@@ -1,5 +1,5 @@
 import CloserCore
-import CloserSQLite
+import CloserExchange
 import Foundation
 import Testing
 
