@@ -156,20 +156,12 @@ public final class PostgresStore: Store {
     /// Any number, the same in every copy of the program: the advisory lock of the event log.
     static let logLock: Int64 = 0x636c_6f67
 
-    /// Appends to the log. Writers append one at a time (the lock is held until commit), and a
-    /// writer whose clock runs behind logs at the latest time already logged, so the log's order
-    /// (and the stage history read from it) is the order the changes were committed in.
+    /// Notes a log row of the open write; its transaction appends its rows just before it commits
+    /// (EventLog), one writer at a time under the log's lock, each row at the latest instant
+    /// already logged if the writer's clock runs behind, so the log's order (and the stage history
+    /// read from it) is the order the changes were committed in.
     func log(_ connection: Connection, _ event: ChangeEvent) throws {
-        try connection.execute("SELECT pg_advisory_xact_lock(?)", [.int(Self.logLock)])
-        var event = event
-        // The latest line by anyone, read past the writer's own row security: as a rep, max(at)
-        // over the policy walked the log's index back through every line they may not read.
-        if let latest = try connection.queryOne("SELECT closer_log_latest() AS at")?.optionalDouble("at"),
-           latest > event.at.timeIntervalSince1970 {
-            event.at = Date(timeIntervalSince1970: latest)
-        }
-        let (sql, values) = StatementText.insert(into: "event", columns: ChangeEvent.pgColumns, values: event.pgValues, returningID: false)
-        try connection.execute(sql, values)
+        connection.pendingLog.withLockedValue { $0.append(event) }
     }
 
     /// An event-log row by the actor. `account` is the account the entity hangs from (an

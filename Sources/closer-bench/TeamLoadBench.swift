@@ -42,6 +42,7 @@ struct TeamLoadBench {
               + "(\(team.sharedDeals.count) on accounts shared by 5 reps); kills every \(killEvery) s, restart at \(restartAt) s")
 
         let record = LoadRecord()
+        let cpuAtStart = Self.processCPU(), machineAtStart = MachineCPU.read()
         let start = Date()
         let stopAt = start.addingTimeInterval(Double(seconds))
         var threads: [Thread] = []
@@ -59,9 +60,18 @@ struct TeamLoadBench {
         faults.run()
         while record.finished < threads.count { Thread.sleep(forTimeInterval: 0.1) }
         let elapsed = Date().timeIntervalSince(start)
+        let cpu = Self.processCPU() - cpuAtStart
+        let machine = MachineCPU.read().busyShare(since: machineAtStart)
         // Let the server settle after a restart before the accounting reads.
         let verifier = try reopen(settings)
-        try TeamLoadReport(record: record, elapsed: elapsed, found: try markersInStore(verifier)).print()
+        try TeamLoadReport(record: record, elapsed: elapsed, cpu: cpu, machineBusy: machine, found: try markersInStore(verifier)).print()
+    }
+
+    /// User and system CPU seconds of this process so far.
+    static func processCPU() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     private func login(_ role: String) -> PostgresSettings {
@@ -185,7 +195,16 @@ final class LoadRecord: @unchecked Sendable {
     private(set) var moveProofs: [String: String] = [:]
 
     func begin(_ marker: String, at: Date) { lock.withLock { started[marker] = at } }
-    func commit(_ marker: String) { lock.withLock { committed[marker] = started[marker] } }
+    /// Per committed write: its start → its commit, in ms.
+    private(set) var writeTimes: [Double] = []
+
+    func commit(_ marker: String) {
+        let now = Date()
+        lock.withLock {
+            committed[marker] = started[marker]
+            if let begun = started[marker] { writeTimes.append(now.timeIntervalSince(begun) * 1000) }
+        }
+    }
     func moved(_ marker: String, deal: Int64, version: Int) { lock.withLock { moveProofs[marker] = Proof.move(deal: deal, version: version) } }
     func refuseStale(named: Bool) { lock.withLock { if named { stale += 1 } else { staleUnnamed += 1 } } }
     func refuse(_ marker: String, _ message: String) { lock.withLock { refused.append((marker, message)) } }
@@ -379,6 +398,10 @@ extension PostgresSettings {
 struct TeamLoadReport {
     let record: LoadRecord
     let elapsed: Double
+    /// CPU seconds this process spent during the run.
+    let cpu: Double
+    /// The share of every core's time that anything on the machine was busy during the run.
+    let machineBusy: Double?
     let found: Set<String>
 
     func print() throws {
@@ -406,11 +429,41 @@ struct TeamLoadReport {
         table.add(["wall sightings", "\(visible.count)"])
         let reads = Stats(record.wallReads)
         table.add(["wall read p50 / p99 ms", String(format: "%.0f / %.0f", reads.median, reads.percentile(99))])
+        let writes = Stats(record.writeTimes)
+        table.add(["write start → commit p50 / p99 ms", String(format: "%.0f / %.0f", writes.median, writes.percentile(99))])
+        // The bench's own cost: 50 reps and the walls are threads of this one process, on the
+        // same cores as the server.
+        let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
+        table.add(["bench process CPU s (of cores × s)", String(format: "%.1f (of %.0f: %.0f%%)", cpu, cores * elapsed, 100 * cpu / (cores * elapsed))])
+        if let machineBusy { table.add(["machine busy (every process)", String(format: "%.0f%%", 100 * machineBusy)]) }
         Swift.print(table.printed())
         var errors: [String: Int] = [:]
         for (_, message) in record.refused { errors[String(message.prefix(100)), default: 0] += 1 }
         for (message, count) in errors.sorted(by: { $0.value > $1.value }) { Swift.print("  error ×\(count): \(message)") }
         for (message, count) in record.wallErrors.sorted(by: { $0.value > $1.value }) { Swift.print("  wall error ×\(count): \(message)") }
         for fault in record.faults { Swift.print("  fault: \(fault)") }
+    }
+}
+
+/// The machine's CPU counters (Linux /proc/stat): to tell a saturated machine from a slow server.
+struct MachineCPU {
+    let busy: Double
+    let total: Double
+
+    static func read() -> MachineCPU? {
+        guard let text = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("cpu ") }) else { return nil }
+        let fields = line.split(separator: " ").dropFirst().compactMap { Double($0) }
+        guard fields.count >= 5 else { return nil }
+        let idle = fields[3] + fields[4]
+        let total = fields.prefix(8).reduce(0, +)
+        return MachineCPU(busy: total - idle, total: total)
+    }
+}
+
+extension Optional where Wrapped == MachineCPU {
+    func busyShare(since start: MachineCPU?) -> Double? {
+        guard let end = self, let start, end.total > start.total else { return nil }
+        return (end.busy - start.busy) / (end.total - start.total)
     }
 }

@@ -389,7 +389,7 @@ enum MatrixRows {
             let deal = review.missingNextStep.items.contains { $0.dealID == c.dealID }
             let plan = review.accountPlans.items.contains { $0.accountID == c.accountID }
             // A plan seen without its deal is seen (where hidden, the cell fails); a deal seen without its plan is an error.
-            if deal && !plan { throw StoreError.invalid("the account's planned action is missing beside its deal") }
+            if deal && !plan { throw MatrixFailure("the account's planned action is missing beside its deal") }
             return deal || plan
         },
         row("saveForecastCall(_:)", managers) { _, s, c in

@@ -1,6 +1,7 @@
 import CloserCore
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -13,6 +14,9 @@ import PostgresNIO
 final class Connection: Sendable {
     let raw: PostgresConnection
     let location: String
+    /// The event-log rows of the open transaction, appended together just before it commits
+    /// (EventLog): the log's lock is then held for one statement and the commit, not the whole write.
+    let pendingLog = NIOLockedValueBox<[ChangeEvent]>([])
 
     private init(raw: PostgresConnection, location: String) {
         self.raw = raw
@@ -67,6 +71,22 @@ final class Connection: Sendable {
     func execute(_ sql: String, _ values: [SQLValue] = []) throws -> Int {
         do {
             return try raw.query(PostgresQuery(sql, values), logger: Self.logger).wait().metadata.rows ?? 0
+        } catch {
+            throw PostgresFailure.statement(error, location: location)
+        }
+    }
+
+    /// Sends a statement without waiting for its answer. Statements sent one behind another run
+    /// in that order, each handed to the server as soon as it answered the one before, with no
+    /// wait for the calling thread to wake up in between.
+    func send(_ sql: String, _ values: [SQLValue] = []) -> EventLoopFuture<PostgresQueryResult> {
+        raw.query(PostgresQuery(sql, values), logger: Self.logger)
+    }
+
+    /// Waits for the answer to a statement `send` sent.
+    func wait(_ sent: EventLoopFuture<PostgresQueryResult>) throws {
+        do {
+            _ = try sent.wait()
         } catch {
             throw PostgresFailure.statement(error, location: location)
         }

@@ -27,7 +27,8 @@ enum PostgresSchema {
                    statements: TeamWorkSQL.statements),
          Migration(version: 3, name: "plans on an account alone", statements: TeamWorkSQL.accountPlans),
          SecurityMigration.migration,
-         HiddenHoldersSQL.migration]
+         HiddenHoldersSQL.migration,
+         PlannedPolicies.migration]
     }
 
     /// Text compares and sorts by its bytes, as in the file store (SQLite's BINARY), whatever

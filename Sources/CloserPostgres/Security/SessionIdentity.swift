@@ -44,7 +44,12 @@ extension PostgresStore {
     /// administrator acting as itself is a manager whether or not the user table names it.
     func actingActor(_ connection: Connection) throws -> Actor {
         try session.requireActing(as: actor, location: location)
-        let who = try Self.actor(connection, actor)
+        return try actingActor(from: try connection.queryOne("SELECT \(Self.actorColumns)", [.text(actor)]))
+    }
+
+    /// The actor from a row carrying `actorColumns`.
+    func actingActor(from row: SQLRow?) throws -> Actor {
+        let who = try Self.actor(from: row, actor)
         if session.administers, actor == session.role, case .stranger(let name) = who {
             return .member(Viewer(name: name, role: .manager))
         }

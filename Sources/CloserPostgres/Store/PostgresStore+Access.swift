@@ -6,11 +6,16 @@ import Foundation
 extension PostgresStore {
     /// The actor as the user table knows them in this transaction.
     static func actor(_ connection: Connection, _ name: String) throws -> Actor {
-        let row = try connection.queryOne(#"""
-            SELECT EXISTS (SELECT 1 FROM "user") AS team, (SELECT role FROM "user" WHERE name = ?) AS role
-            """#, [.text(name)])
-        guard try row?.bool("team") == true else { return .anyone(name) }
-        guard let role = try row?.optionalText("role") else { return .stranger(name) }
+        try actor(from: try connection.queryOne("SELECT \(actorColumns)", [.text(name)]), name)
+    }
+
+    /// What the user table says of the actor (named by the one value these columns take), as
+    /// columns any statement can carry along.
+    static let actorColumns = #"EXISTS (SELECT 1 FROM "user") AS closer_team, (SELECT role FROM "user" WHERE name = ?) AS closer_role"#
+
+    static func actor(from row: SQLRow?, _ name: String) throws -> Actor {
+        guard try row?.bool("closer_team") == true else { return .anyone(name) }
+        guard let role = try row?.optionalText("closer_role") else { return .stranger(name) }
         return .member(Viewer(name: name, role: UserRole(rawValue: role) ?? .rep))
     }
 
@@ -46,7 +51,10 @@ extension PostgresStore {
     }
 
     static func fetchOwnership(_ connection: Connection, _ id: Int64) throws -> (Account, AccountOwnership) {
-        let row = try fetchRow(connection, "account", id: id)
+        try ownership(of: try fetchRow(connection, "account", id: id), id)
+    }
+
+    static func ownership(of row: SQLRow, _ id: Int64) throws -> (Account, AccountOwnership) {
         let account = try Account(pg: row)
         let ownership = AccountOwnership(
             accountID: id, owner: account.owner, visibility: account.visibility, sharedWith: account.sharedWith,
@@ -54,6 +62,41 @@ extension PostgresStore {
             ownedSince: try row.optionalDouble("owned_since").map { Date(timeIntervalSince1970: $0) },
             returnedReason: try row.optionalText("returned_reason"))
         return (account, ownership)
+    }
+
+    /// What a write starts from: an account, or the account of a deal.
+    enum WriteTarget {
+        case account(Int64)
+        case accountOfDeal(Int64)
+    }
+
+    /// The account a write changes, locked until the transaction ends, once the actor may write
+    /// it: who is acting, the account and its lock in one statement (they were four: a write's
+    /// round trips are what fifty reps at once wait on). When the statement finds no row (no such
+    /// deal or account, or one the actor may not read) the checks run one by one, to refuse
+    /// with the very words they always used.
+    @discardableResult
+    func lockWritableAccount(_ connection: Connection, _ target: WriteTarget, subject: Subject) throws -> Account {
+        try session.requireActing(as: actor, location: location)
+        let (condition, id): (String, Int64) = switch target {
+        case .account(let id): ("a.id = ?", id)
+        case .accountOfDeal(let id): ("a.id = (SELECT d.account_id FROM deal d WHERE d.id = ?)", id)
+        }
+        if let row = try connection.queryOne("SELECT \(Self.actorColumns), a.* FROM account a WHERE \(condition) FOR UPDATE OF a",
+                                             [.text(actor), .int(id)]) {
+            let who = try actingActor(from: row)
+            if case .stranger(let name) = who { throw StoreError.refused(.notAUser(name)) }
+            let (account, ownership) = try Self.ownership(of: row, try row.int64("id"))
+            guard ownership.access(for: who) >= .write else { throw StoreError.refused(ownership.refusal(for: who, subject: subject)) }
+            return account
+        }
+        let accountID: Int64 = switch target {
+        case .account(let id): id
+        case .accountOfDeal(let id): try Deal(pg: try Self.fetchRow(connection, "deal", id: id)).accountID
+        }
+        try requireAccess(connection, account: accountID, .write, subject: subject)
+        try Self.lockAccount(connection, accountID)
+        return try Account(pg: try Self.fetchRow(connection, "account", id: accountID))
     }
 }
 

@@ -23,15 +23,8 @@ extension PostgresStore {
         }
         guard issues.isEmpty else { throw Self.invalid(issues) }
         do {
-            if let dealID = activity.dealID {
-                guard let row = try connection.queryOne("SELECT account_id FROM deal WHERE id = ?", [.int(dealID)]) else {
-                    throw StoreError.notFound(entity: "deal", id: dealID)
-                }
-                activity.accountID = try row.int64("account_id")
-            }
-            try requireAccess(connection, account: activity.accountID, .write,
-                              subject: activity.dealID.map { .deal($0) } ?? .account(activity.accountID))
-            try Self.lockAccount(connection, activity.accountID)
+            activity.accountID = try lockWritableAccount(connection, activity.dealID.map { .accountOfDeal($0) } ?? .account(activity.accountID),
+                                                         subject: activity.dealID.map { .deal($0) } ?? .account(activity.accountID)).id
             for personID in activity.personIDs {
                 guard try connection.queryOne("SELECT account_id FROM person WHERE id = ?", [.int(personID)])?.int64("account_id") == activity.accountID else {
                     throw StoreError.invalid(.notAKeyPersonOfAccount(person: personID, account: activity.accountID))

@@ -59,15 +59,13 @@ extension PostgresStore {
 
     /// `editDeal` inside an open transaction, its log row noted (an undo says which change it takes back).
     func editDeal(_ connection: Connection, _ id: Int64, expectedVersion: Int?, note: String, _ change: (inout Deal) throws -> Void) throws -> Deal {
-        let stored = try Deal(pg: try Self.fetchRow(connection, "deal", id: id))
-        try requireAccess(connection, account: stored.accountID, .write, subject: .deal(id))
-        try Self.lockAccount(connection, stored.accountID)
-        let old = try Deal(pg: try currentRow(connection, table: "deal", id: id, expected: expectedVersion))
+        let held = try writableDeal(connection, id, expected: expectedVersion)
+        let old = held.deal
         var edited = old
         try change(&edited)
         try settleNextStep(connection, old: old, &edited)
         let change = edited
-        return try mutateDeal(connection, id, expectedVersion: old.version) { old, _, _ in
+        return try mutateDeal(connection, id, expectedVersion: old.version, held: held) { old, _, _ in
             DealChanges.edit(old, to: change, note: note)
         }
     }
@@ -99,12 +97,9 @@ extension PostgresStore {
     /// plan is then earliest.
     public func setNextStep(dealID: Int64, text: String, due: Day?, expectedVersion: Int?) throws -> Deal {
         try write { connection in
-            let stored = try Deal(pg: try Self.fetchRow(connection, "deal", id: dealID))
-            try requireAccess(connection, account: stored.accountID, .write, subject: .deal(dealID))
-            try Self.lockAccount(connection, stored.accountID)
-            let old = try Deal(pg: try currentRow(connection, table: "deal", id: dealID, expected: expectedVersion))
-            try replaceNextStep(connection, deal: old, text: text.trimmingCharacters(in: .whitespacesAndNewlines), due: due)
-            return try syncNextStep(connection, dealID: dealID) ?? old
+            let held = try writableDeal(connection, dealID, expected: expectedVersion)
+            try replaceNextStep(connection, deal: held.deal, text: text.trimmingCharacters(in: .whitespacesAndNewlines), due: due)
+            return try syncNextStep(connection, dealID: dealID, held: held) ?? held.deal
         }
     }
 
@@ -153,18 +148,34 @@ extension PostgresStore {
         try write { connection in try mutateDeal(connection, id, expectedVersion: expectedVersion, change) }
     }
 
+    /// A deal a write starts from, with its account: the account locked once the actor may write
+    /// it, then the deal locked and refused if it is no longer at the version the caller read.
+    struct HeldDeal {
+        let deal: Deal
+        let account: Account
+    }
+
+    func writableDeal(_ connection: Connection, _ id: Int64, expected: Int?) throws -> HeldDeal {
+        // Who may touch it first: a stale version is reported only to those who may see the deal.
+        var account = try lockWritableAccount(connection, .accountOfDeal(id), subject: .deal(id))
+        let deal = try Deal(pg: try currentRow(connection, table: "deal", id: id, expected: expected))
+        // Moved to another account meanwhile: that one is the account to hold.
+        if deal.accountID != account.id {
+            account = try lockWritableAccount(connection, .account(deal.accountID), subject: .deal(id))
+        }
+        return HeldDeal(deal: deal, account: account)
+    }
+
     /// `mutateDeal` inside a transaction already open: for writes that change other rows too.
+    /// `held` is the deal as this transaction already locked it (nothing has changed it since).
     func mutateDeal(
-        _ connection: Connection, _ id: Int64, expectedVersion: Int?,
+        _ connection: Connection, _ id: Int64, expectedVersion: Int?, held: HeldDeal? = nil,
         _ change: (Deal, ProcessTemplate, DealEvidence) throws -> (deal: Deal, action: String, note: String)
     ) throws -> Deal {
         let user = actor
         do {
-            let stored = try Deal(pg: try Self.fetchRow(connection, "deal", id: id))
-            // Who may touch it first: a stale version is reported only to those who may see the deal.
-            try requireAccess(connection, account: stored.accountID, .write, subject: .deal(id))
-            try Self.lockAccount(connection, stored.accountID)
-            let old = try Deal(pg: try currentRow(connection, table: "deal", id: id, expected: expectedVersion))
+            let held = try held ?? writableDeal(connection, id, expected: expectedVersion)
+            let old = held.deal
             let currentVersion = old.version
             let catalog = try StagePositions.catalog(connection)
             guard let process = catalog.process(old.processKey) else {
@@ -179,7 +190,12 @@ extension PostgresStore {
             updated.version = currentVersion + 1
             updated.createdAt = old.createdAt
             updated.updatedAt = clock()
-            guard let accountName = try connection.queryOne("SELECT name FROM account WHERE id = ?", [.int(updated.accountID)])?.string("name") else {
+            let accountName: String
+            if updated.accountID == held.account.id {
+                accountName = held.account.name
+            } else if let name = try connection.queryOne("SELECT name FROM account WHERE id = ?", [.int(updated.accountID)])?.string("name") {
+                accountName = name
+            } else {
                 throw StoreError.notFound(entity: "account", id: updated.accountID)
             }
             if updated.accountID != old.accountID {

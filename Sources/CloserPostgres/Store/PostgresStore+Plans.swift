@@ -172,13 +172,14 @@ extension PostgresStore {
 
     /// Brings the deal's next step in line with its plans, as a logged, versioned change of the
     /// deal ("next-step"); nil when it already was, or for a plan on no deal.
+    /// `held`: the deal as this transaction locked it, unchanged since (its plans may have).
     @discardableResult
-    func syncNextStep(_ connection: Connection, dealID: Int64?) throws -> Deal? {
+    func syncNextStep(_ connection: Connection, dealID: Int64?, held: HeldDeal? = nil) throws -> Deal? {
         guard let dealID else { return nil }
         let (text, due) = try Self.derivedNextStep(connection, dealID: dealID)
-        let deal = try Deal(pg: try Self.fetchRow(connection, "deal", id: dealID))
+        let deal = try held?.deal ?? Deal(pg: try Self.fetchRow(connection, "deal", id: dealID))
         guard deal.nextStep != text || deal.nextStepDue != due else { return nil }
-        return try mutateDeal(connection, dealID, expectedVersion: nil) { old, _, _ in
+        return try mutateDeal(connection, dealID, expectedVersion: nil, held: held) { old, _, _ in
             var updated = old
             (updated.nextStep, updated.nextStepDue) = (text, due)
             return (updated, "next-step", "")

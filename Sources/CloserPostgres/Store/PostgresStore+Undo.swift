@@ -37,6 +37,7 @@ extension PostgresStore {
                     person = try reverted(person, change)
                 }
             }
+            try EventLog.flush(connection)
             guard let logged = try connection.queryOne("SELECT * FROM event WHERE note = ? ORDER BY id DESC LIMIT 1", [.text(note)]) else {
                 throw UndoRefusal.nothingToUndo(change: change.id)
             }
