@@ -26,7 +26,8 @@ enum PostgresSchema {
          Migration(version: 2, name: "planned activities, undo, team numbers, review lists once per deal, names by pinyin",
                    statements: TeamWorkSQL.statements),
          Migration(version: 3, name: "plans on an account alone", statements: TeamWorkSQL.accountPlans),
-         SecurityMigration.migration]
+         SecurityMigration.migration,
+         BulkHistorySQL.migration]
     }
 
     /// Text compares and sorts by its bytes, as in the file store (SQLite's BINARY), whatever
