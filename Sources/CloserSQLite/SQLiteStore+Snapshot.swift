@@ -166,9 +166,12 @@ extension SQLiteStore {
             let maxEventID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0
             let keepIDs = (snapshot.events.map(\.id).min() ?? 1) > maxEventID
             let eventStatement = try db.makeStatement(sql: SQLText.insert(into: "event", columns: ChangeEvent.columns))
-            for var event in snapshot.events {
-                if !keepIDs { event.id = 0 }
-                try eventStatement.execute(arguments: StatementArguments(event.columnValues))
+            // The stage history of the deals these rows are about is made once they are all in (StageHistoryRebuild).
+            try StageHistoryRebuild.loggingInBulk(db, expectedEvents: snapshot.events.count) {
+                for var event in snapshot.events {
+                    if !keepIDs { event.id = 0 }
+                    try eventStatement.execute(arguments: StatementArguments(event.columnValues))
+                }
             }
             summary.events = snapshot.events.count
             try EventAccounts.fill(db)

@@ -268,6 +268,7 @@ enum Schema {
                 """)
         }
         migrator.registerMigration("v21-plans-on-accounts") { db in try PlanSchema.allowPlansWithoutDeal(db) }
+        migrator.registerMigration("v22-every-forced-gate-chained") { db in try StageListSchema.chainEveryForcedGate(db) }
         return migrator
     }
 }

@@ -155,19 +155,15 @@ enum StageHistorySchema {
             """
     }
 
-    /// Fills the table from the log, event by event in time order, with the trigger's own statements.
-    /// `processKey` limits it to one process's deals (after that process's stages changed).
-    static func fill(_ db: Database, processKey: String? = nil) throws {
+    /// Fills the table from the log, event by event in time order, with the trigger's own statements
+    /// (v10, on the table as it was then; later fills are StageHistoryRebuild's, set-based).
+    static func fill(_ db: Database) throws {
         let insert = try db.makeStatement(sql: insertRow)
         let advance = try db.makeStatement(sql: markAdvanced)
-        var filter = "e.entity = 'deal' AND e.action IN \(stageActions)"
-        var arguments: StatementArguments = []
-        if let processKey {
-            filter += " AND e.entity_id IN (SELECT id FROM deal WHERE process_key = ?)"
-            arguments = [processKey]
-        }
-        let events = try Row.fetchCursor(db, sql: "SELECT e.id, e.entity_id, e.at, e.action, e.changes FROM event e WHERE \(filter) ORDER BY e.at, e.id",
-                                         arguments: arguments)
+        let events = try Row.fetchCursor(db, sql: """
+            SELECT e.id, e.entity_id, e.at, e.action, e.changes FROM event e
+            WHERE e.entity = 'deal' AND e.action IN \(stageActions) ORDER BY e.at, e.id
+            """)
         while let event = try events.next() {
             let values: StatementArguments = ["event_id": event["id"] as Int64, "deal_id": event["entity_id"] as Int64,
                                               "event_at": event["at"] as Double, "event_action": event["action"] as String,
@@ -188,8 +184,7 @@ enum StageHistorySchema {
                                arguments: [process, stage, position])
             }
             if stored[process] != nil {
-                try db.execute(sql: "DELETE FROM stage_event WHERE process_key = ?", arguments: [process])
-                try fill(db, processKey: process)
+                try StageHistoryRebuild.rebuild(db, deals: "SELECT id FROM deal WHERE process_key = ?", arguments: [process])
             }
         }
     }

@@ -65,6 +65,21 @@ enum StageListSchema {
         try db.execute(sql: triggers)
     }
 
+    /// v22: a forced gate into the stage the deal already stood in moves it neither on nor back, so
+    /// it is in no list, and the triggers above let it pass without chaining it to the deal's other
+    /// forced gates (the set-based fill, StageHistoryRebuild, and the server chain every one). The
+    /// triggers now chain every forced gate, and a store's gates are chained again once.
+    static func chainEveryForcedGate(_ db: Database) throws {
+        let nextForced = "SELECT MIN(y.at) FROM stage_event y WHERE y.deal_id = stage_event.deal_id AND y.kind = 'forced' AND \(after("y", "stage_event"))"
+        try db.execute(sql: """
+            DROP TRIGGER stage_event_next_insert;
+            DROP TRIGGER stage_event_next_delete;
+            \(nextTriggers(when: { "(\(list($0)) IS NOT NULL OR \($0).kind = 'forced')" }))
+            UPDATE stage_event SET next_forced_at = (\(nextForced))
+            WHERE kind = 'forced' AND next_forced_at IS NOT (\(nextForced));
+            """)
+    }
+
     /// v10's daily entries and exits of `stage_day`, as its triggers kept them (v10's own text stays as it ran).
     static func stageDay(_ row: String, _ sign: String) -> String {
         """
@@ -104,9 +119,17 @@ enum StageListSchema {
                             next_same_at, next_forced_at
             ON stage_event
             BEGIN \(days("OLD", "-")) \(days("NEW", "+")) END;
+            \(nextTriggers(when: { "\(list($0)) IS NOT NULL" }))
+            """
+    }
+
+    /// Each event's successors of its list and among its deal's forced gates, kept as events come
+    /// and go, for the events `when` picks (NEW or OLD). A new deal's first event has nothing before
+    /// or after it: a bulk write of new deals needs none of this.
+    static func nextTriggers(when: (String) -> String) -> String {
+        """
             -- A new event is the next of the deal's previous one in its list, and has a next itself when one came later.
-            -- A new deal's first event has nothing before or after it: a bulk write of new deals needs none of this.
-            CREATE TRIGGER stage_event_next_insert AFTER INSERT ON stage_event WHEN \(list("NEW")) IS NOT NULL AND \(StageHistoryBulk.standAside)
+            CREATE TRIGGER stage_event_next_insert AFTER INSERT ON stage_event WHEN \(when("NEW")) AND \(StageHistoryBulk.standAside)
             BEGIN
                 UPDATE stage_event SET next_same_at = NEW.at
                 WHERE deal_id = NEW.deal_id AND event_id <> NEW.event_id AND \(after("NEW", "stage_event"))
@@ -122,7 +145,7 @@ enum StageListSchema {
                 WHERE NEW.kind = 'forced' AND event_id = NEW.event_id;
             END;
             -- A removed event's previous one in its list takes its next.
-            CREATE TRIGGER stage_event_next_delete AFTER DELETE ON stage_event WHEN \(list("OLD")) IS NOT NULL
+            CREATE TRIGGER stage_event_next_delete AFTER DELETE ON stage_event WHEN \(when("OLD"))
             BEGIN
                 UPDATE stage_event SET next_same_at = OLD.next_same_at
                 WHERE deal_id = OLD.deal_id AND next_same_at = OLD.at AND \(list("stage_event")) = \(list("OLD"));

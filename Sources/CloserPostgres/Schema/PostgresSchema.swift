@@ -28,7 +28,8 @@ enum PostgresSchema {
          Migration(version: 3, name: "plans on an account alone", statements: TeamWorkSQL.accountPlans),
          SecurityMigration.migration,
          HiddenHoldersSQL.migration,
-         PlannedPolicies.migration]
+         PlannedPolicies.migration,
+         BulkHistorySQL.migration]
     }
 
     /// Text compares and sorts by its bytes, as in the file store (SQLite's BINARY), whatever

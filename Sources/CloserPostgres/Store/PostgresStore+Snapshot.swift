@@ -152,11 +152,11 @@ extension PostgresStore {
             try Self.placeEvents(connection)
             let historyDeals = Set(snapshot.events.filter { $0.entity == "deal" }.map(\.entityID))
             if !historyDeals.isEmpty {
-                // The history is made set-based, and its daily sums follow it (their triggers listen again).
+                // The history is made set-based, each event's successors with it, and its daily
+                // sums follow it (their triggers listen again).
                 try connection.execute("SET LOCAL closer.history = 'deferred'")
                 let deals = SQLValue.text("{" + historyDeals.sorted().map(String.init).joined(separator: ",") + "}")
                 try connection.execute("SELECT closer_stage_fill(?::bigint[])", [deals])
-                try connection.execute("SELECT closer_stage_next(?::bigint[])", [deals])
             }
             try Self.advanceIdentities(connection)
             try log(connection, event("store", 0, "imported", note: summary.description, account: nil))
