@@ -63,22 +63,22 @@ enum Account360Update {
             return []
         case .failed(_ as ReadAccount360, let error) where StoreError.isUnreachable(error):
             // The store is away for now: the account stays as last read, the banner says why.
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             return []
         case .failed(let read as ReadAccount360, let error):
             // Handed to someone this user may no longer see, or gone: the view closes.
             if current(state) != nil { state.overlay = nil }
-            if !read.afterOwnership { state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true) }
+            if !read.afterOwnership { state.message = .failure(error, in: state.lang) }
             return []
         case .failed(_ as ChangeOwnership, let error):
             if var detail = current(state) {
                 detail.ownership.step = nil
                 show(detail, &state)
             }
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             return []
         case .failed(_, let error):
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             return []
         default:
             return []

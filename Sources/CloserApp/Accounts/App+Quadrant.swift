@@ -126,7 +126,7 @@ enum QuadrantUpdate {
             scoresSaved(&state, scores)
             return [.reload(keeping: nil)]
         case .failed(let work, let error):
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             return work is SaveScores ? [.reload(keeping: nil)] : []
         case .mouse, .reply:
             return nil

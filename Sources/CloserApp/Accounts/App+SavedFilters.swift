@@ -70,7 +70,7 @@ enum SavedFilterUpdate {
         case .reply(let saved as SavedFilter):
             state.message = StatusMessage(LocalizedText(en: "Saved filter “\(saved.name)”", zh: "已保存筛选“\(saved.name)”")[lang])
         case .failed(_, let error):
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
         default:
             break
         }

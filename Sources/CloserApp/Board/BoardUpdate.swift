@@ -88,7 +88,7 @@ enum BoardUpdate {
             state.board.health.merge(reply.health) { $1 }
             return []
         case .failed(_, let error):
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             return []
         case .reply:
             return []

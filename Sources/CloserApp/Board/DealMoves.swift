@@ -72,10 +72,10 @@ enum DealMoves {
                                             unmet: unmet, accountID: nil, evidence: nil, lang: lang))
             return []
         case .failed(let move as MoveDeal, let error):
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             return [.reload(keeping: move.dealID)]
         case .failed(let tick as TickAndMove, let error):
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             return [.reload(keeping: tick.dealID)]
         default:
             return []

@@ -39,7 +39,7 @@ enum OrgChartUpdate {
             state.relayoutOrgChart()
             return []
         case .failed(_, let error):
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             return []
         default:
             return nil

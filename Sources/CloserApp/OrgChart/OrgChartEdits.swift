@@ -90,7 +90,7 @@ enum OrgChartEdits {
                 en: "\(conflict.by) changed \(change.save.original.name) since the chart showed it; nothing was overwritten — it shows their version now",
                 zh: "\(conflict.by) 在此之前修改了 \(change.save.original.name)；没有覆盖任何内容 —— 现在显示其修改后的版本")[lang], isError: true)
         case .failed(_, let error):
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
         default:
             return []
         }

@@ -77,20 +77,20 @@ enum DealDetailUpdate {
             state.message = StatusMessage("#\(save.original.id) " + conflict.message(lang), isError: true)
             return []
         case .failed(let close as CloseDeal, let error):
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             return [.reload(keeping: close.dealID)]
         case .failed(_ as ReadDealDetail, let error) where StoreError.isUnreachable(error):
             // The store is away for now: the deal stays as last read, the banner says why.
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             return []
         case .failed(_ as ReadDealDetail, let error):
             // The deal is gone or no longer ours to see: nothing to show.
             if current(state) != nil { state.overlay = nil }
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             return []
         case .failed(_, let error):
             // A refused write: said in red; what was typed stays.
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             guard let detail = current(state) else { return [] }
             if case .browse = detail.mode { return [read(state, detail.deal.id, cursor: detail.cursor)] }
             return []

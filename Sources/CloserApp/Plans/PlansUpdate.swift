@@ -23,7 +23,7 @@ enum PlansUpdate {
         case .reply(let reply): return take(reply, &plans, &state)
         case .failed(_, let error):
             // What was typed stays in the form; the refusal is said on the status line.
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             return []
         case .load, .mouse:
             return []

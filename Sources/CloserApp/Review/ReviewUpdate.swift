@@ -123,7 +123,7 @@ enum ReviewUpdate {
                                                         zh: "经理判断 \(call.period)：\(call.amount)")[state.lang])
             return [.reload(keeping: nil)]
         case .failed(let work, let error):
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             return work is SaveForecastCall || work is SaveTarget ? [.reload(keeping: nil)] : []
         case .command, .mouse, .reply:
             return nil

@@ -121,7 +121,7 @@ public final class App {
             state.catalog = startup.catalog
             state.reps = startup.reps
         case .success: break
-        case .failure(let error): state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+        case .failure(let error): state.message = .failure(error, in: state.lang)
         }
         reload()
     }
@@ -261,7 +261,7 @@ public final class App {
             state.reps = loaded.reps
             state.message = StatusMessage(loaded.summary.text[state.lang])
         case .success: break
-        case .failure(let error): state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+        case .failure(let error): state.message = .failure(error, in: state.lang)
         }
         reload()
     }
@@ -277,7 +277,7 @@ public final class App {
         case .success(let read as Int64): token = read
         case .success: return
         case .failure(let error):
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             if ConnectionWatch.noteFailure(&state, error, now: Date()), let refusal = ConnectionWatch.refusal(error, lang: state.lang) {
                 state.message = refusal
             }

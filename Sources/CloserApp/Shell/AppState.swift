@@ -10,6 +10,11 @@ public struct StatusMessage: Sendable, Equatable {
         self.text = text
         self.isError = isError
     }
+
+    /// A failure said on the status line in the reader's language.
+    static func failure(_ error: any Error, in lang: Language) -> StatusMessage {
+        StatusMessage(ErrorText.of(error, in: lang), isError: true)
+    }
 }
 
 /// Everything a frame is drawn from. `AppView.render` reads only this, so a screen can be

@@ -61,7 +61,7 @@ enum TeamNumbersUpdate {
         case .reply(let numbers as TeamNumbers):
             state.numbers = numbers
         case .failed(_, let error):
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
         default:
             break
         }

@@ -95,7 +95,7 @@ enum TableExportFlow {
                                                         zh: "已导出 \(done.rows) 行到 \(done.path)")[lang])
             return []
         case .failed(_, let error):
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             return []
         default:
             return []

@@ -154,7 +154,7 @@ enum PagedTableUpdate<Source: PagedSource> {
             state[keyPath: Source.table].totals = totals
             return []
         case .failed(_, let error):
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             return []
         case .reply:
             return nil

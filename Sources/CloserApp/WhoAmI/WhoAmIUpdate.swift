@@ -46,7 +46,7 @@ enum WhoAmIUpdate {
                 return []
             }
         case .failed(_, let error):
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             return []
         default:
             return []

@@ -51,7 +51,7 @@ enum WinLossUpdate {
             state.winLoss.rows.clamp(count: state.winLoss.rowCount, pageSize: WinLossLayout(content: state.contentRect).tableRows)
             return []
         case .failed(_, let error):
-            state.message = StatusMessage(ErrorText.of(error, in: state.lang), isError: true)
+            state.message = .failure(error, in: state.lang)
             return []
         case .command, .mouse, .reply:
             return nil
