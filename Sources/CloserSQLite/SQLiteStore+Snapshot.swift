@@ -106,34 +106,39 @@ extension SQLiteStore {
             // Persons and activities go in with the health triggers standing aside (HealthBulk).
             try HealthBulk.begin(db)
             // Managers may come after the people who report to them: link reports-to afterwards.
-            let personStatement = try db.makeStatement(sql: SQLText.insert(into: "person", columns: Person.columns))
-            for person in snapshot.persons {
-                var unlinked = person
-                unlinked.reportsTo = nil
-                try personStatement.execute(arguments: StatementArguments(unlinked.columnValues(searchKey: person.searchKey, updatedBy: user)))
-            }
-            let linkStatement = try db.makeStatement(sql: "UPDATE person SET reports_to = ? WHERE id = ?")
-            for person in snapshot.persons where person.reportsTo != nil {
-                try linkStatement.execute(arguments: [person.reportsTo, person.id])
+            // Each table's secondary indexes are built once after its rows when that is cheaper (BulkIndexes).
+            try BulkIndexes.inserting(snapshot.persons.count, into: "person", db) {
+                let personStatement = try db.makeStatement(sql: SQLText.insert(into: "person", columns: Person.columns))
+                for person in snapshot.persons {
+                    var unlinked = person
+                    unlinked.reportsTo = nil
+                    try personStatement.execute(arguments: StatementArguments(unlinked.columnValues(searchKey: person.searchKey, updatedBy: user)))
+                }
+                let linkStatement = try db.makeStatement(sql: "UPDATE person SET reports_to = ? WHERE id = ?")
+                for person in snapshot.persons where person.reportsTo != nil {
+                    try linkStatement.execute(arguments: [person.reportsTo, person.id])
+                }
             }
             summary.persons = snapshot.persons.count
             let evidence = try Self.allEvidence(db)
-            let dealStatement = try db.makeStatement(sql: SQLText.insert(into: "deal", columns: Deal.columns))
-            for deal in snapshot.deals {
-                let accountName: String
-                if let name = accountNames[deal.accountID] {
-                    accountName = name
-                } else {
-                    accountName = try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [deal.accountID]) ?? ""
+            try BulkIndexes.inserting(snapshot.deals.count, into: "deal", db) {
+                var deals = try DealInsertStatement(db)
+                for deal in snapshot.deals {
+                    let accountName: String
+                    if let name = accountNames[deal.accountID] {
+                        accountName = name
+                    } else {
+                        accountName = try String.fetchOne(db, sql: "SELECT name FROM account WHERE id = ?", arguments: [deal.accountID]) ?? ""
+                    }
+                    let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: evidence[deal.accountID] ?? DealEvidence())
+                    try deals.insert(deal, derived: derived, searchKey: Deal.searchKey(title: deal.title, accountName: accountName),
+                                     updatedBy: user, keepingID: true)
                 }
-                let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: evidence[deal.accountID] ?? DealEvidence())
-                try dealStatement.execute(arguments: StatementArguments(deal.columnValues(
-                    derived: derived, searchKey: Deal.searchKey(title: deal.title, accountName: accountName), updatedBy: user)))
             }
             summary.deals = snapshot.deals.count
-            let activityStatement = try db.makeStatement(sql: SQLText.insert(into: "activity", columns: Activity.columns))
-            for activity in snapshot.activities {
-                try activityStatement.execute(arguments: StatementArguments(activity.columnValues))
+            try BulkIndexes.inserting(snapshot.activities.count, into: "activity", db) {
+                var activities = try BulkInsert<Activity>(db, into: "activity", what: "an activity")
+                for activity in snapshot.activities { try activities.insert(activity) }
             }
             summary.activities = snapshot.activities.count
             let planStatement = try db.makeStatement(sql: SQLText.insert(into: "planned_activity", columns: PlannedActivity.columns))
@@ -165,12 +170,12 @@ extension SQLiteStore {
             // Keep the log's ids when they do not collide, so an export → import round trip is exact.
             let maxEventID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0
             let keepIDs = (snapshot.events.map(\.id).min() ?? 1) > maxEventID
-            let eventStatement = try db.makeStatement(sql: SQLText.insert(into: "event", columns: ChangeEvent.columns))
+            var events = try BulkInsert<ChangeEvent>(db, into: "event", what: "a log row")
             // The stage history of the deals these rows are about is made once they are all in (StageHistoryRebuild).
             try StageHistoryRebuild.loggingInBulk(db, expectedEvents: snapshot.events.count) {
                 for var event in snapshot.events {
                     if !keepIDs { event.id = 0 }
-                    try eventStatement.execute(arguments: StatementArguments(event.columnValues))
+                    try events.insert(event)
                 }
             }
             summary.events = snapshot.events.count
@@ -178,7 +183,7 @@ extension SQLiteStore {
             try PlanSchema.fillEventAccounts(db)
             try log(db, event("store", 0, "imported", note: summary.description, account: nil))
             // A bulk import changes the shape of the data: refresh the planner's statistics.
-            if snapshot.deals.count + snapshot.persons.count > 1_000 { try db.execute(sql: "ANALYZE") }
+            if snapshot.deals.count + snapshot.persons.count > 1_000 { try BulkIndexes.refreshStatistics(db) }
             return summary
         }
     }

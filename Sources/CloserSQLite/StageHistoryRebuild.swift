@@ -23,11 +23,7 @@ enum StageHistoryRebuild {
         let logged = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM event") ?? 0
         try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, 1)", arguments: [StageHistoryBulk.flag])
         // Many rows into a small log go in without its indexes, which are then built once each.
-        if BulkIndexes.worthDropping(inserts: expectedEvents, existing: logged) {
-            try BulkIndexes.withoutSecondaryIndexes(on: "event", db, body)
-        } else {
-            try body()
-        }
+        try BulkIndexes.inserting(expectedEvents, into: "event", db, existing: logged, body)
         try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [StageHistoryBulk.flag])
         try rebuild(db, deals: """
             SELECT DISTINCT entity_id FROM event WHERE id > ? AND entity = 'deal' AND action IN \(StageHistorySchema.stageActions)
@@ -48,11 +44,7 @@ enum StageHistoryRebuild {
         let rows = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.bulk_history") ?? 0
         let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stage_event") ?? 0
         try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, 1)", arguments: [StageHistoryBulk.flag])
-        if BulkIndexes.worthDropping(inserts: rows, existing: existing) {
-            try BulkIndexes.withoutSecondaryIndexes(on: "stage_event", db) { try db.execute(sql: insertRows) }
-        } else {
-            try db.execute(sql: insertRows)
-        }
+        try BulkIndexes.inserting(rows, into: "stage_event", db, existing: existing) { try db.execute(sql: insertRows) }
         try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [StageHistoryBulk.flag])
         try db.execute(sql: addToSums("s.deal_id IN \(chosen)"))
     }

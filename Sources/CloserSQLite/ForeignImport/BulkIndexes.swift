@@ -10,7 +10,25 @@ enum BulkIndexes {
     /// Worth it when the insert is large and at least as big as what the table holds: then
     /// rebuilding costs less than maintaining the indexes row by row.
     static func worthDropping(inserts: Int, existing: Int) -> Bool {
-        inserts >= 5_000 && inserts >= existing
+        inserts >= fewestWorthDropping && inserts >= existing
+    }
+
+    private static let fewestWorthDropping = 5_000
+
+    /// `body` inserts `inserts` rows into `table`: without its secondary indexes when that is
+    /// cheaper (`worthDropping`), with them otherwise.
+    static func inserting<T>(_ inserts: Int, into table: String, _ db: Database, existing: Int? = nil, _ body: () throws -> T) throws -> T {
+        guard inserts >= fewestWorthDropping else { return try body() }
+        let existing = try existing ?? Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+        guard worthDropping(inserts: inserts, existing: existing) else { return try body() }
+        return try withoutSecondaryIndexes(on: table, db, body)
+    }
+
+    /// After a bulk load changed the data's shape: the planner's statistics from a sample of each
+    /// index (as PRAGMA optimize takes them). Reading all of a million activities' and eleven
+    /// deal indexes cost seconds and gave plans no better.
+    static func refreshStatistics(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA analysis_limit = 0")
     }
 
     static func withoutSecondaryIndexes<T>(on table: String, _ db: Database, _ body: () throws -> T) throws -> T {

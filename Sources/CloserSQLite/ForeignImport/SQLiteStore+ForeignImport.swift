@@ -80,13 +80,8 @@ extension SQLiteStore {
             for accountID in touched { try refreshDerived(db, accountID: accountID) }
         }
 
-        let existingDeals = plan.dealInserts.isEmpty ? 0 : try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal") ?? 0
         let lastDealID = plan.dealInserts.isEmpty ? 0 : try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM deal") ?? 0
-        if BulkIndexes.worthDropping(inserts: plan.dealInserts.count, existing: existingDeals) {
-            try BulkIndexes.withoutSecondaryIndexes(on: "deal", db) {
-                try writeDeals(plan, db, user: user, now: now, accountID: id, names: &names, touched: &touched)
-            }
-        } else {
+        try BulkIndexes.inserting(plan.dealInserts.count, into: "deal", db) {
             try writeDeals(plan, db, user: user, now: now, accountID: id, names: &names, touched: &touched)
         }
         // A next step from the file is a planned activity: the new deals' in one statement; an
@@ -122,9 +117,7 @@ extension SQLiteStore {
             for accountID in touched { try Self.refreshAccountRollup(db, accountID: accountID) }
         }
         if plan.dealInserts.count + plan.personInserts.count + plan.newAccounts.count > 1_000 {
-            // Statistics from a sample of each index (as PRAGMA optimize takes them): reading all of
-            // eleven deal indexes after a 100k-row import took longer than building one.
-            try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA analysis_limit = 0")
+            try BulkIndexes.refreshStatistics(db)
         }
     }
 

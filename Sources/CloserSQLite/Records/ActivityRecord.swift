@@ -2,7 +2,7 @@ import CloserCore
 import Foundation
 import GRDB
 
-extension Activity {
+extension Activity: ColumnWriting {
     init(row: Row) {
         self.init(
             id: row["id"], accountID: row["account_id"], dealID: row["deal_id"],
@@ -13,13 +13,21 @@ extension Activity {
 
     static let columns = ["id", "account_id", "deal_id", "kind", "day", "person_ids", "notes", "outcome", "by", "created_at"]
 
-    var columnValues: [(any DatabaseValueConvertible)?] {
-        [id, accountID, dealID, kind.rawValue, day.description, ColumnCoding.ids(personIDs), notes, outcome, by,
-         ColumnCoding.time(createdAt)]
+    func writeColumns(to row: inout some ColumnSink) {
+        row.int(id)
+        row.int(accountID)
+        row.int(dealID)
+        row.text(kind.rawValue)
+        row.text(day.description)
+        row.text(ColumnCoding.ids(personIDs))
+        row.text(notes)
+        row.text(outcome)
+        row.text(by)
+        row.double(ColumnCoding.time(createdAt))
     }
 }
 
-extension ChangeEvent {
+extension ChangeEvent: ColumnWriting {
     init(row: Row) {
         self.init(
             id: row["id"], at: ColumnCoding.date(row["at"]), user: row.text("user"), entity: row.text("entity"),
@@ -30,9 +38,17 @@ extension ChangeEvent {
 
     static let columns = ["id", "at", "user", "entity", "entity_id", "action", "changes", "note", "account_id", "version"]
 
-    var columnValues: [(any DatabaseValueConvertible)?] {
-        [id == 0 ? nil : id, ColumnCoding.time(at), user, entity, entityID, action,
-         changes.isEmpty ? "{}" : ColumnCoding.codable(changes), note, accountID, version]
+    func writeColumns(to row: inout some ColumnSink) {
+        row.int(id == 0 ? nil : id)
+        row.double(ColumnCoding.time(at))
+        row.text(user)
+        row.text(entity)
+        row.int(entityID)
+        row.text(action)
+        row.text(changes.isEmpty ? "{}" : ColumnCoding.codable(changes))
+        row.text(note)
+        row.int(accountID)
+        row.int(version.map(Int64.init))
     }
 }
 
