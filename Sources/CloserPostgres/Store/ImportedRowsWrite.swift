@@ -20,7 +20,7 @@ extension PostgresStore {
     /// Holds the stored accounts the rows hang from, in id order, until the import commits.
     static func lockAccounts(_ connection: Connection, _ ids: Set<Int64>) throws {
         guard !ids.isEmpty else { return }
-        try connection.execute("SELECT 1 FROM account WHERE id = ANY (?::bigint[]) ORDER BY id FOR UPDATE",
+        try connection.execute("SELECT 1 FROM account a JOIN unnest(?::bigint[]) AS x (id) ON a.id = x.id ORDER BY a.id FOR UPDATE OF a",
                                [ImportedRows.idArray(ids.sorted())])
     }
 
@@ -72,14 +72,14 @@ extension PostgresStore {
         }
         let accountIDs = ImportedRows.idArray(Set(drafts.map(\.accountID)).sorted())
         var names = [Int64: String]()
-        for row in try connection.query("SELECT id, name FROM account WHERE id = ANY (?::bigint[])", [accountIDs]) {
+        for row in try connection.query("SELECT a.id, a.name FROM account a JOIN unnest(?::bigint[]) AS x (id) ON a.id = x.id", [accountIDs]) {
             names[try row.int64("id")] = try row.string("name")
         }
         if let missing = drafts.first(where: { names[$0.accountID] == nil }) {
             throw StoreError.notFound(entity: "account", id: missing.accountID)
         }
         var evidence = [Int64: DealEvidence]()
-        for row in try connection.query("SELECT account_id, \(Self.evidenceColumns) FROM person WHERE account_id = ANY (?::bigint[]) GROUP BY account_id",
+        for row in try connection.query("SELECT account_id, \(Self.evidenceColumns) FROM person JOIN unnest(?::bigint[]) AS x (id) ON account_id = x.id GROUP BY account_id",
                                         [accountIDs]) {
             evidence[try row.int64("account_id")] = DealEvidence(hasInsideCoach: try row.bool("coach"), hasDecisionMaker: try row.bool("decider"))
         }
@@ -128,7 +128,7 @@ extension PostgresStore {
         for activity in activities { try checkRecordable(activity) }
         let dealIDs = Set(activities.compactMap(\.dealID)).sorted()
         var dealAccounts = [Int64: Int64]()
-        for row in try connection.query("SELECT id, account_id FROM deal WHERE id = ANY (?::bigint[])", [ImportedRows.idArray(dealIDs)]) {
+        for row in try connection.query("SELECT d.id, d.account_id FROM deal d JOIN unnest(?::bigint[]) AS x (id) ON d.id = x.id", [ImportedRows.idArray(dealIDs)]) {
             dealAccounts[try row.int64("id")] = try row.int64("account_id")
         }
         for index in activities.indices {
@@ -139,7 +139,7 @@ extension PostgresStore {
         let met = activities.flatMap { activity in activity.personIDs.map { (person: $0, account: activity.accountID) } }
         if !met.isEmpty {
             var personAccounts = [Int64: Int64]()
-            for row in try connection.query("SELECT id, account_id FROM person WHERE id = ANY (?::bigint[])", [ImportedRows.idArray(met.map(\.person))]) {
+            for row in try connection.query("SELECT p.id, p.account_id FROM person p JOIN unnest(?::bigint[]) AS x (id) ON p.id = x.id", [ImportedRows.idArray(met.map(\.person))]) {
                 personAccounts[try row.int64("id")] = try row.int64("account_id")
             }
             if let stranger = met.first(where: { personAccounts[$0.person] != $0.account }) {
@@ -152,7 +152,8 @@ extension PostgresStore {
         if !dealIDs.isEmpty {
             try connection.execute("""
                 UPDATE deal d SET last_activity = greatest(coalesce(d.last_activity, ''), x.day)
-                FROM (SELECT deal_id, max(day) AS day FROM activity WHERE id = ANY (?::bigint[]) AND deal_id IS NOT NULL GROUP BY deal_id) x
+                FROM (SELECT a.deal_id, max(a.day) AS day FROM activity a JOIN unnest(?::bigint[]) AS n (id) ON a.id = n.id
+                      WHERE a.deal_id IS NOT NULL GROUP BY a.deal_id) x
                 WHERE d.id = x.deal_id
                 """, [ImportedRows.idArray(ids)])
         }
@@ -161,7 +162,8 @@ extension PostgresStore {
                 UPDATE person p SET last_met = greatest(coalesce(p.last_met, ''), x.day)
                 FROM (SELECT m.person, max(a.day) AS day FROM activity a
                       CROSS JOIN LATERAL unnest(string_to_array(a.person_ids, ',')::bigint[]) AS m(person)
-                      WHERE a.id = ANY (?::bigint[]) AND a.person_ids <> '' GROUP BY m.person) x
+                      JOIN unnest(?::bigint[]) AS n (id) ON a.id = n.id
+                      WHERE a.person_ids <> '' GROUP BY m.person) x
                 WHERE p.id = x.person
                 """, [ImportedRows.idArray(ids)])
         }
