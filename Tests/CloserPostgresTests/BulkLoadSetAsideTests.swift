@@ -1,5 +1,6 @@
 @testable import CloserPostgres
 import CloserCore
+import CloserExchange
 import CloserSQLite
 import Foundation
 import StoreTestSupport
@@ -50,5 +51,25 @@ struct BulkLoadSetAsideTests {
         let accounts = AccountQuery(limit: 2_000)
         #expect(try server.acting(as: manager).accounts(accounts).rows == file.acting(as: manager).accounts(accounts).rows)
         #expect(try server.exportSnapshot().activities.count == snapshot.activities.count)
+    }
+
+    @Test func aLargeImportOfAnotherProgramsFilePutsBackWhatItSetAside() throws {
+        let rows = BulkLoadSetAside.minimumRows
+        var text = "Opportunity Name,Account Name,Amount,Stage,Next Step\n"
+        for index in 0..<rows { text += "项目 \(index),客户 \(index % 700),\(index + 1)万,开发,电话跟进\n" }
+        let settings = try TestServer.initializedDatabase()
+        let connection = try Connection.open(settings)
+        defer { connection.close() }
+        let before = try schema(connection)
+        let server = try PostgresStore(settings: settings, actor: "admin", clock: { Self.now })
+        defer { server.close() }
+        let file = try ForeignFile(Data(text.utf8), fileName: "deals.csv", catalog: try server.processCatalog(), user: "admin")
+        let report = try server.importForeign(file.batch, dryRun: false, skipBad: false)
+        #expect(report.written && report.count(.create, .deals) == rows)
+        #expect(try schema(connection) == before)
+        // Every deal has its created row and its history, and its next step its plan.
+        #expect(try connection.queryOne("SELECT count(*) AS n FROM stage_event WHERE kind = 'created'")?.int("n") == rows)
+        #expect(try connection.queryOne("SELECT count(*) AS n FROM planned_activity")?.int("n") == rows)
+        #expect(try connection.queryOne("SELECT count(*) AS n FROM event WHERE entity = 'deal' AND \"user\" = 'admin'")?.int("n") == rows)
     }
 }

@@ -1,15 +1,16 @@
 import Foundation
 
-/// What a whole store's load sets aside while its rows go in, for each table the load at least
-/// doubles (it brings as many rows as the table holds, and thousands of them), when the store's
-/// administrator (the tables' owner, who has no team role) loads it:
+/// What a large load (a whole store's, or an import of another program's file) sets aside while
+/// its rows go in, for each table the load at least doubles (it brings as many rows as the table
+/// holds, and thousands of them), when the store's administrator (the tables' owner, who has no
+/// team role) loads it — a member's load keeps every index and key, whose changes others wait on:
 /// - the table's secondary indexes, built again once from all the rows, which costs less than
 ///   keeping each of them row by row;
 /// - its foreign keys, checked again in one join per key when they are put back, instead of one
 ///   deferred check per row at commit (2.5 million of them for the 100k demo);
 /// - the log's row triggers, which leave such a load's rows as they are anyway: the author
 ///   trigger does not touch the administrator's rows, and the history's is silent under
-///   `closer.history = 'verbatim'` (its history is filled set-based afterwards).
+///   `closer.history` 'verbatim' or 'deferred' (the history is filled set-based afterwards).
 /// Everything goes back in the same transaction, so a load that fails leaves the schema as it was.
 struct BulkLoadSetAside {
     /// A table is set aside for a load of this many rows or more.
@@ -54,6 +55,9 @@ struct BulkLoadSetAside {
         }
         return aside
     }
+
+    /// Whether anything is set aside (the log's rows must then go in before `end`).
+    var isActive: Bool { !restore.isEmpty }
 
     /// Puts back what `begin` set aside: the indexes built, the keys checked, the triggers on.
     func end(_ connection: Connection) throws {

@@ -30,6 +30,11 @@ extension PostgresStore: ForeignBatchImporting {
             if case .stored(let id) = ref { stored.insert(id) }
         }
         try Self.lockAccounts(connection, stored)
+        let newRows = plan.newAccounts.count + plan.personInserts.count + plan.dealInserts.count * 2 + plan.activityInserts.count
+        let setAside = try BulkLoadSetAside.begin(connection, rows: [
+            "account": plan.newAccounts.count, "person": plan.personInserts.count, "deal": plan.dealInserts.count,
+            "planned_activity": plan.dealInserts.count, "activity": plan.activityInserts.count, "event": newRows,
+        ])
         let newAccountIDs = try insertImportedAccounts(connection, plan.newAccounts, now: now)
         func id(_ ref: AccountRef) -> Int64 {
             switch ref {
@@ -75,12 +80,13 @@ extension PostgresStore: ForeignBatchImporting {
         let dealAccounts = plan.dealInserts.map { id($0.account) } + plan.activityInserts.map { id($0.account) }
         try Self.refreshAccountRollups(connection, Set(dealAccounts))
         let historyDeals = dealIDs + plan.dealUpdates.map(\.old.id)
+        // The log goes in now (its lock held to the commit), so the history is made from it.
+        if !historyDeals.isEmpty || setAside.isActive { try EventLog.flush(connection) }
         if !historyDeals.isEmpty {
-            // The log goes in now (its lock held to the commit), so the history is made from it.
-            try EventLog.flush(connection)
             try connection.execute("SELECT closer_stage_fill(?::bigint[])", [ImportedRows.idArray(historyDeals.sorted())])
         }
-        if plan.newAccounts.count + plan.personInserts.count + plan.dealInserts.count + plan.activityInserts.count > 10_000 {
+        try setAside.end(connection)
+        if newRows > 10_000 {
             // A bulk import changes the shape of the data: the planner's statistics follow.
             try connection.execute("ANALYZE account, person, deal, activity, planned_activity")
         }
