@@ -130,6 +130,8 @@ extension PostgresStore {
             summary.activities = snapshot.activities.count
             try Self.insertAll(connection, "planned_activity", PlannedActivity.pgColumns, snapshot.plans.map { $0.pgValues(updatedBy: user) })
             summary.plans = snapshot.plans.count
+            // The set-based passes below join whole tables: the planner learns their new sizes first.
+            if snapshot.deals.count + snapshot.activities.count > 10_000 { try connection.execute("ANALYZE account, person, deal, activity") }
             // A file from before planned activities: each deal's next step becomes its first plan.
             // Either way the deals show their earliest open plan as their next step.
             if !snapshot.deals.isEmpty { try Self.plansFromNextSteps(connection, dealsAfter: 0) }
