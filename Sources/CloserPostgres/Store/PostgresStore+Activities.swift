@@ -15,13 +15,7 @@ extension PostgresStore {
     func insertActivity(_ connection: Connection, _ activity: inout Activity) throws {
         activity.createdAt = clock()
         if activity.by.isEmpty { activity.by = actor }
-        var issues = Validation.issues(activity)
-        let today = Day(clock())
-        if activity.day > today {
-            issues.append(ValidationIssue("day", "\(activity.day) is after today (\(today)): an activity is recorded once it has happened; plan it instead",
-                                          zh: "\(activity.day) 晚于今天（\(today)）：行动发生后才记录；请改为计划"))
-        }
-        guard issues.isEmpty else { throw Self.invalid(issues) }
+        try checkRecordable(activity)
         do {
             activity.accountID = try lockWritableAccount(connection, activity.dealID.map { .accountOfDeal($0) } ?? .account(activity.accountID),
                                                          subject: activity.dealID.map { .deal($0) } ?? .account(activity.accountID)).id
@@ -41,11 +35,27 @@ extension PostgresStore {
                     """, [.text(activity.day.description)] + activity.personIDs.map(SQLValue.int))
             }
             try Self.refreshAccountRollup(connection, accountID: activity.accountID)
-            var changes = ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)]
-            if !activity.personIDs.isEmpty { changes["met"] = FieldChange(old: nil, new: activity.personIDs.map(String.init).joined(separator: ", ")) }
-            try log(connection, event("activity", activity.id, "created", changes,
-                                      note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)", account: activity.accountID))
+            try log(connection, recorded(activity))
         }
+    }
+
+    /// The log row of a recorded activity.
+    func recorded(_ activity: Activity) -> ChangeEvent {
+        var changes = ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)]
+        if !activity.personIDs.isEmpty { changes["met"] = FieldChange(old: nil, new: activity.personIDs.map(String.init).joined(separator: ", ")) }
+        return event("activity", activity.id, "created", changes,
+                     note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)", account: activity.accountID)
+    }
+
+    /// An activity's fields, and its day: back-dating is fine, the future is a plan.
+    func checkRecordable(_ activity: Activity) throws {
+        var issues = Validation.issues(activity)
+        let today = Day(clock())
+        if activity.day > today {
+            issues.append(ValidationIssue("day", "\(activity.day) is after today (\(today)): an activity is recorded once it has happened; plan it instead",
+                                          zh: "\(activity.day) 晚于今天（\(today)）：行动发生后才记录；请改为计划"))
+        }
+        guard issues.isEmpty else { throw Self.invalid(issues) }
     }
 
     public func activity(_ id: Int64) throws -> Activity {
