@@ -1,4 +1,5 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 import GRDB
 
@@ -93,7 +94,7 @@ extension SQLiteStore {
                     WHERE id = ?
                     """, arguments: [ColumnCoding.time(clock()), actor, planID])
                 try log(db, event("plan", planID, "reopened", note: "activity \(id) deleted", account: accountID))
-                try syncNextStep(db, dealID: row["deal_id"])
+                try backend.syncNextStep(db, dealID: row["deal_id"])
             }
             try Self.refreshAccountRollup(db, accountID: accountID)
             try log(db, event("activity", id, "deleted", account: accountID))

@@ -1,4 +1,5 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 import GRDB
 
@@ -79,7 +80,7 @@ extension SQLiteStore {
             guard let stage = change.changes["stage"]?.old else { throw UndoRefusal.movedNoStage(change: change.id) }
             let entered = try Double.fetchOne(db, sql: "SELECT entered_at FROM stage_event WHERE event_id = ?", arguments: [change.id])
             let forced = Set((change.changes["forced"]?.new ?? "").components(separatedBy: ", ").filter { !$0.isEmpty })
-            _ = try mutateDeal(db, change.entityID, expectedVersion: change.version) { old, _, _ in
+            _ = try backend.mutateDeal(db, change.entityID, expectedVersion: change.version) { old, _, _ in
                 var back = old
                 back.stageKey = stage
                 back.stageEnteredAt = entered.map { Date(timeIntervalSince1970: $0) } ?? clock()
@@ -88,14 +89,14 @@ extension SQLiteStore {
             }
         case "milestone":
             let ticked = change.changes["milestone"]?.new, unticked = change.changes["milestone"]?.old
-            _ = try mutateDeal(db, change.entityID, expectedVersion: change.version) { old, _, _ in
+            _ = try backend.mutateDeal(db, change.entityID, expectedVersion: change.version) { old, _, _ in
                 var back = old
                 if let ticked { back.milestonesDone.remove(ticked) }
                 if let unticked { back.milestonesDone.insert(unticked) }
                 return (back, "milestone", note)
             }
         default:
-            _ = try editDeal(db, change.entityID, expectedVersion: change.version, note: note) { deal in
+            _ = try backend.editDeal(db, change.entityID, expectedVersion: change.version, note: note) { deal in
                 deal = try reverted(deal, change)
             }
         }

@@ -1,4 +1,5 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 
 extension PostgresStore {
@@ -85,7 +86,7 @@ extension PostgresStore {
                     WHERE id = ?
                     """, [.time(clock()), .text(actor), .int(planID)])
                 try log(connection, event("plan", planID, "reopened", note: "activity \(id) deleted", account: accountID))
-                try syncNextStep(connection, dealID: try row.optionalInt64("deal_id"))
+                try backend.syncNextStep(connection, dealID: try row.optionalInt64("deal_id"))
             }
             try Self.refreshAccountRollup(connection, accountID: accountID)
             try log(connection, event("activity", id, "deleted", account: accountID))

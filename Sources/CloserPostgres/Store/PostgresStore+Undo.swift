@@ -1,4 +1,5 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 
 /// Undo on the server, as the file store does it (SQLiteStore+Undo): a change of one's own is
@@ -84,7 +85,7 @@ extension PostgresStore {
             let entered = try connection.queryOne("SELECT entered_at FROM stage_event WHERE event_id = ?", [.int(change.id)])?
                 .optionalDouble("entered_at")
             let forced = Set((change.changes["forced"]?.new ?? "").components(separatedBy: ", ").filter { !$0.isEmpty })
-            _ = try mutateDeal(connection, change.entityID, expectedVersion: change.version) { old, _, _ in
+            _ = try backend.mutateDeal(connection, change.entityID, expectedVersion: change.version) { old, _, _ in
                 var back = old
                 back.stageKey = stage
                 back.stageEnteredAt = entered.map { Date(timeIntervalSince1970: $0) } ?? clock()
@@ -93,14 +94,14 @@ extension PostgresStore {
             }
         case "milestone":
             let ticked = change.changes["milestone"]?.new, unticked = change.changes["milestone"]?.old
-            _ = try mutateDeal(connection, change.entityID, expectedVersion: change.version) { old, _, _ in
+            _ = try backend.mutateDeal(connection, change.entityID, expectedVersion: change.version) { old, _, _ in
                 var back = old
                 if let ticked { back.milestonesDone.remove(ticked) }
                 if let unticked { back.milestonesDone.insert(unticked) }
                 return (back, "milestone", note)
             }
         default:
-            _ = try editDeal(connection, change.entityID, expectedVersion: change.version, note: note) { deal in
+            _ = try backend.editDeal(connection, change.entityID, expectedVersion: change.version, note: note) { deal in
                 deal = try reverted(deal, change)
             }
         }

@@ -1,5 +1,6 @@
 import CloserCore
 import CloserExchange
+import CloserStoreKit
 import Foundation
 import GRDB
 
@@ -94,7 +95,7 @@ extension SQLiteStore {
         if !plan.dealInserts.isEmpty { try PlanSchema.plansFromNextSteps(db, dealsAfter: lastDealID, fresh: true) }
         let rescheduled = plan.dealUpdates.filter { $0.old.nextStep != $0.new.nextStep || $0.old.nextStepDue != $0.new.nextStepDue }
         for (old, new) in rescheduled {
-            try replaceNextStep(db, deal: old, text: new.nextStep.trimmingCharacters(in: .whitespacesAndNewlines), due: new.nextStepDue)
+            try backend.replaceNextStep(db, deal: old, text: new.nextStep.trimmingCharacters(in: .whitespacesAndNewlines), due: new.nextStepDue)
         }
         try Self.deriveNextSteps(db, dealIDs: rescheduled.map(\.old.id))
 
