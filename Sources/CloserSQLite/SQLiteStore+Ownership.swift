@@ -34,16 +34,6 @@ extension SQLiteStore {
 
     // MARK: Checks shared with account edits and deletes
 
-    /// The checks of a plain edit (`updateAccount`): the actor may change the account, and a
-    /// rep changes neither owner, visibility nor share list by editing it — those go through the
-    /// ownership actions, which know the pool rules.
-    func checkAccountEdit(_ db: Database, old: Account, new: Account) throws {
-        try requireAccess(db, account: old.id, .write)
-        if try knownActor(db).isRestricted, old.owner != new.owner || old.visibility != new.visibility || old.sharedWith != new.sharedWith {
-            throw StoreError.refused(.repEditsHolding(account: old.id))
-        }
-    }
-
     /// The checks of `deleteAccount`: the actor may change it, and once the store has users only
     /// the owner or a manager deletes.
     func checkAccountDelete(_ db: Database, id: Int64) throws {
