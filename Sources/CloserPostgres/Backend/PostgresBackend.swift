@@ -5,9 +5,7 @@ import Foundation
 /// The server store's transaction primitives for the shared flows (CloserStoreKit): a transaction
 /// is one of the store's connections, inside `read` or `write`.
 ///
-/// A value beside the store rather than the store itself: `Connection` is this module's own
-/// type, so the store's conformance could not name it as its `Transaction` in a protocol the
-/// file store shares; the value, internal like it, can.
+/// Why a value beside the store and not the store itself: CloserStoreKit/README.md.
 struct PostgresBackend: StoreBackend {
     let store: PostgresStore
 

@@ -6,8 +6,7 @@ import GRDB
 /// The file store's transaction primitives for the shared flows (CloserStoreKit): a transaction
 /// is GRDB's `Database`, inside the store's `read` or `write`.
 ///
-/// A value beside the store rather than the store itself, as on the server: the flows' names
-/// (`editDeal`, `moveDeal`…) are the store's public methods too, which call into them.
+/// Why a value beside the store and not the store itself: CloserStoreKit/README.md.
 struct SQLiteBackend: StoreBackend {
     let store: SQLiteStore
 
