@@ -46,7 +46,7 @@ extension PostgresStore {
     /// a manager named from the store is checked as `insertPerson` checks it. Returns their ids.
     func insertImportedPersons(_ connection: Connection, _ drafts: [Person], now: Date) throws -> [Int64] {
         guard !drafts.isEmpty else { return [] }
-        for person in drafts where person.reportsTo != nil { try checkPersonReferences(connection, person) }
+        for person in drafts where person.reportsTo != nil { try backend.checkPersonReferences(connection, person) }
         let ids = try Self.reserveIDs(connection, "person", count: drafts.count)
         let persons = zip(drafts, ids).map { draft, id in
             var person = draft
@@ -68,7 +68,7 @@ extension PostgresStore {
         for deal in drafts {
             let issues = Validation.issues(deal, catalog: catalog)
             guard issues.isEmpty else { throw Self.invalid(issues) }
-            try Self.checkNeeds(connection, deal)
+            try backend.checkNeeds(connection, deal, keeping: nil)
         }
         let accountIDs = ImportedRows.idArray(Set(drafts.map(\.accountID)).sorted())
         var names = [Int64: String]()

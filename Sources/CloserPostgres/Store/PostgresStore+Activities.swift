@@ -1,4 +1,5 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 
 extension PostgresStore {
@@ -58,13 +59,7 @@ extension PostgresStore {
         guard issues.isEmpty else { throw Self.invalid(issues) }
     }
 
-    public func activity(_ id: Int64) throws -> Activity {
-        try read { connection in
-            let activity = try Activity(pg: try Self.fetchRow(connection, "activity", id: id))
-            try requireAccess(connection, account: activity.accountID, .read, subject: .activity(id))
-            return activity
-        }
-    }
+    public func activity(_ id: Int64) throws -> Activity { try backend.readActivity(id) }
 
     public func activities(accountID: Int64?, dealID: Int64?, limit: Int) throws -> [Activity] {
         try readAsActor { connection, who in
@@ -77,30 +72,7 @@ extension PostgresStore {
         }
     }
 
-    public func deleteActivity(_ id: Int64) throws {
-        try write { connection in
-            guard let row = try connection.queryOne("SELECT account_id FROM activity WHERE id = ? FOR UPDATE", [.int(id)]) else {
-                throw StoreError.notFound(entity: "activity", id: id)
-            }
-            let accountID = try row.int64("account_id")
-            try requireAccess(connection, account: accountID, .write, subject: .activity(id))
-            try Self.lockAccount(connection, accountID)
-            // A plan it recorded as done is open again: what proved it is gone.
-            let reopened = try connection.query("SELECT id, deal_id FROM planned_activity WHERE activity_id = ?", [.int(id)])
-            try connection.execute("DELETE FROM activity WHERE id = ?", [.int(id)])
-            for row in reopened {
-                let planID = try row.int64("id")
-                try connection.execute("""
-                    UPDATE planned_activity SET done_on = NULL, activity_id = NULL, version = version + 1, updated_at = ?, updated_by = ?
-                    WHERE id = ?
-                    """, [.time(clock()), .text(actor), .int(planID)])
-                try log(connection, event("plan", planID, "reopened", note: "activity \(id) deleted", account: accountID))
-                try syncNextStep(connection, dealID: try row.optionalInt64("deal_id"))
-            }
-            try Self.refreshAccountRollup(connection, accountID: accountID)
-            try log(connection, event("activity", id, "deleted", account: accountID))
-        }
-    }
+    public func deleteActivity(_ id: Int64) throws { try backend.deleteActivity(id) }
 
     public func events(_ query: EventQuery) throws -> [ChangeEvent] {
         try readAsActor { connection, who in
