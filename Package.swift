@@ -27,6 +27,9 @@ let package = Package(
         ),
         // The shared model: entities, process templates, rules, queries, the Store protocol.
         .target(name: "CloserCore"),
+        // Store machinery both backends share: the flows of a write, written once on a few
+        // transaction primitives each backend implements with its own SQL (README inside).
+        .target(name: "CloserStoreKit", dependencies: ["CloserCore"], exclude: ["README.md"]),
         // Files in and out, whatever the store: CSV/TSV and vCard from other programs, Closer's own
         // export, and the import planner that matches a file's rows against a store.
         .target(
@@ -39,6 +42,7 @@ let package = Package(
             dependencies: [
                 "CloserCore",
                 "CloserExchange",
+                "CloserStoreKit",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The SQLite C API, for binding a bulk import's values without boxing them.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -50,6 +54,7 @@ let package = Package(
             dependencies: [
                 "CloserCore",
                 "CloserExchange",
+                "CloserStoreKit",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -1,4 +1,5 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 import GRDB
 
@@ -48,27 +49,7 @@ extension SQLiteStore {
     }
 
     public func editAccount(_ id: Int64, expectedVersion: Int?, _ change: (inout Account) throws -> Void) throws -> Account {
-        try write { db in try editAccount(db, id, expectedVersion: expectedVersion, note: "", change) }
-    }
-
-    /// `editAccount` inside an open transaction, its log row noted (an undo says which change it takes back).
-    func editAccount(_ db: Database, _ id: Int64, expectedVersion: Int?, note: String, _ change: (inout Account) throws -> Void) throws -> Account {
-        // Visibility, protection and who-holds-it rules for the acting user (SQLiteStore+Ownership).
-        let (old, updated) = try saveEdited(db, Account.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
-            let issues = Validation.issues(new)
-            guard issues.isEmpty else { throw Self.invalid(issues) }
-            try checkAccountEdit(db, old: old, new: new)
-        }
-        var changes = FieldDiff.between(old, updated)
-        if old.quadrant != updated.quadrant {
-            changes["quadrant"] = FieldChange(old: old.quadrant.rawValue, new: updated.quadrant.rawValue)
-        }
-        let scoresChanged = changes["assistance"] != nil || changes["loyalty"] != nil
-        try log(db, event("account", id, scoresChanged ? "scores" : "updated", changes, note: note, account: id, version: updated.version))
-        if old.name != updated.name {
-            try refreshDealSearchKeys(db, accountID: id, accountName: updated.name)
-        }
-        return updated
+        try backend.editAccount(id, expectedVersion: expectedVersion, change)
     }
 
     public func deleteAccount(_ id: Int64) throws {
@@ -97,13 +78,5 @@ extension SQLiteStore {
         filter.add(conditions: query.conditions, me: who.name)
         filter.restrict(to: who)
         return filter
-    }
-
-    func refreshDealSearchKeys(_ db: Database, accountID: Int64, accountName: String) throws {
-        let rows = try Row.fetchAll(db, sql: "SELECT id, title FROM deal WHERE account_id = ?", arguments: [accountID])
-        for row in rows {
-            let key = Deal.searchKey(title: row.text("title"), accountName: accountName)
-            try db.execute(sql: "UPDATE deal SET search_key = ? WHERE id = ?", arguments: [key, row["id"] as Int64])
-        }
     }
 }

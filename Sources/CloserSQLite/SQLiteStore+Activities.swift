@@ -1,4 +1,5 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 import GRDB
 
@@ -56,13 +57,7 @@ extension SQLiteStore {
                           note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)", account: activity.accountID))
     }
 
-    public func activity(_ id: Int64) throws -> Activity {
-        try read { db in
-            let activity = Activity(row: try Self.fetchRow(db, "activity", id: id))
-            try requireAccess(db, account: activity.accountID, .read, subject: .activity(id))
-            return activity
-        }
-    }
+    public func activity(_ id: Int64) throws -> Activity { try backend.readActivity(id) }
 
     public func activities(accountID: Int64?, dealID: Int64?, limit: Int) throws -> [Activity] {
         try readAsActor { db, who in
@@ -77,28 +72,7 @@ extension SQLiteStore {
         }
     }
 
-    public func deleteActivity(_ id: Int64) throws {
-        try write { db in
-            guard let accountID = try Int64.fetchOne(db, sql: "SELECT account_id FROM activity WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound(entity: "activity", id: id)
-            }
-            try requireAccess(db, account: accountID, .write, subject: .activity(id))
-            // A plan it recorded as done is open again: what proved it is gone.
-            let reopened = try Row.fetchAll(db, sql: "SELECT id, deal_id FROM planned_activity WHERE activity_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM activity WHERE id = ?", arguments: [id])
-            for row in reopened {
-                let planID: Int64 = row["id"]
-                try db.execute(sql: """
-                    UPDATE planned_activity SET done_on = NULL, activity_id = NULL, version = version + 1, updated_at = ?, updated_by = ?
-                    WHERE id = ?
-                    """, arguments: [ColumnCoding.time(clock()), actor, planID])
-                try log(db, event("plan", planID, "reopened", note: "activity \(id) deleted", account: accountID))
-                try syncNextStep(db, dealID: row["deal_id"])
-            }
-            try Self.refreshAccountRollup(db, accountID: accountID)
-            try log(db, event("activity", id, "deleted", account: accountID))
-        }
-    }
+    public func deleteActivity(_ id: Int64) throws { try backend.deleteActivity(id) }
 
     public func events(_ query: EventQuery) throws -> [ChangeEvent] {
         try readAsActor { db, who in

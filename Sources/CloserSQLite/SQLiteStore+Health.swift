@@ -1,4 +1,5 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 import GRDB
 
@@ -9,9 +10,7 @@ import GRDB
 extension SQLiteStore {
     static let healthSettingPrefix = "health."
 
-    public func healthSettings() throws -> HealthSettings {
-        try readAsActor { db, _ in try Self.healthSettings(db) }
-    }
+    public func healthSettings() throws -> HealthSettings { try backend.readHealthSettings() }
 
     static func healthSettings(_ db: Database) throws -> HealthSettings {
         var values = [String: String]()
@@ -22,48 +21,10 @@ extension SQLiteStore {
         return HealthSettings(values: values)
     }
 
-    public func saveHealthSettings(_ settings: HealthSettings) throws {
-        let user = actor
-        try write { db in
-            try requireTeamAdmin(db, to: .changeSettings)
-            let issues = settings.issues(catalog: try Self.catalog(db))
-            guard issues.isEmpty else { throw Self.invalid(issues) }
-            let old = try Self.healthSettings(db).values
-            let new = settings.values
-            try db.execute(sql: "DELETE FROM setting WHERE key >= ? AND key < ?", arguments: [Self.healthSettingPrefix, "health/"])
-            for (key, value) in new.sorted(by: { $0.key < $1.key }) {
-                try db.execute(sql: "INSERT INTO setting (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?)",
-                               arguments: [Self.healthSettingPrefix + key, value, user, clock().timeIntervalSince1970])
-            }
-            var changes = [String: FieldChange]()
-            for key in Set(old.keys).union(new.keys) where old[key] != new[key] {
-                changes[key] = FieldChange(old: old[key], new: new[key])
-            }
-            try log(db, event("settings", 0, "health", changes, account: nil))
-        }
-    }
+    public func saveHealthSettings(_ settings: HealthSettings) throws { try backend.saveHealthSettings(settings) }
 
     public func dealWarnings(_ dealIDs: [Int64], today: Day) throws -> [Int64: [HealthWarning]] {
-        let ids = Array(Set(dealIDs))
-        guard !ids.isEmpty else { return [:] }
-        guard ids.count <= HealthLimits.dealsPerCall else {
-            throw StoreError.invalid(.tooManyHealthDeals(asked: ids.count, limit: HealthLimits.dealsPerCall))
-        }
-        return try readAsActor { db, who in
-            let catalog = try Self.catalog(db)
-            let settings = try Self.healthSettings(db)
-            var filter = SQLFilter()
-            filter.add("d.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))", ids)
-            filter.restrict(to: who)
-            var result = [Int64: [HealthWarning]]()
-            for row in try Row.fetchAll(db, sql: "SELECT \(HealthRows.columns) FROM deal d \(HealthRows.joins) \(filter.whereClause)",
-                                        arguments: filter.arguments) {
-                let deal = Deal(row: row)
-                result[deal.id] = DealHealth.warnings(HealthContext(
-                    deal: deal, process: catalog.process(deal.processKey), facts: HealthRows.facts(row), settings: settings, today: today))
-            }
-            return result
-        }
+        try backend.dealWarnings(dealIDs, today: today)
     }
 
     public func healthReport(_ q: HealthReportQuery) throws -> HealthReport {

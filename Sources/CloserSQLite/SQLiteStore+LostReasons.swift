@@ -1,4 +1,5 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 import GRDB
 
@@ -39,8 +40,8 @@ extension SQLiteStore {
     }
 
     public func loseDeal(_ id: Int64, _ loss: DealLoss, expectedVersion: Int?) throws -> Deal {
-        try mutateDeal(id, expectedVersion: expectedVersion) { old, _, _ in
-            let lost = try ruled { try DealRules.lose(old, loss, on: Day(clock())) }
+        try backend.mutateDeal(id, expectedVersion: expectedVersion) { old, _, _ in
+            let lost = try backend.ruled { try DealRules.lose(old, loss, on: Day(clock())) }
             return (lost, Outcome.lost.rawValue, lost.outcomeReason)
         }
     }

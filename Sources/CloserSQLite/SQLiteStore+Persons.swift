@@ -1,4 +1,5 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 import GRDB
 
@@ -12,61 +13,29 @@ extension SQLiteStore {
         let issues = Validation.issues(person)
         guard issues.isEmpty else { throw Self.invalid(issues) }
         return try write { db in
-            try checkPersonReferences(db, person)
+            try backend.checkPersonReferences(db, person)
             try requireAccess(db, account: person.accountID, .write)
             var values = person.columnValues(searchKey: person.searchKey, updatedBy: actor)
             if person.id == 0 { values[0] = nil }
             try db.execute(sql: SQLText.insert(into: "person", columns: Person.columns), arguments: StatementArguments(values))
             person.id = db.lastInsertedRowID
             try log(db, event("person", person.id, "created", note: person.name, account: person.accountID))
-            try refreshDerived(db, accountID: person.accountID)
+            try backend.refreshDerived(db, accountID: person.accountID)
             return person
         }
     }
 
-    public func person(_ id: Int64) throws -> Person {
-        try read { db in
-            let person = Person(row: try Self.fetchRow(db, "person", id: id))
-            try requireAccess(db, account: person.accountID, .read, subject: .person(id))
-            return person
-        }
-    }
+    public func person(_ id: Int64) throws -> Person { try backend.readPerson(id) }
 
     public func updatePerson(_ person: Person) throws -> Person {
         try editPerson(person.id, expectedVersion: person.version) { $0 = person }
     }
 
     public func editPerson(_ id: Int64, expectedVersion: Int?, _ change: (inout Person) throws -> Void) throws -> Person {
-        try write { db in try editPerson(db, id, expectedVersion: expectedVersion, note: "", change) }
+        try backend.editPerson(id, expectedVersion: expectedVersion, change)
     }
 
-    /// `editPerson` inside an open transaction, its log row noted (an undo says which change it takes back).
-    func editPerson(_ db: Database, _ id: Int64, expectedVersion: Int?, note: String, _ change: (inout Person) throws -> Void) throws -> Person {
-        let (old, updated) = try saveEdited(db, Person.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
-            let issues = Validation.issues(new)
-            guard issues.isEmpty else { throw Self.invalid(issues) }
-            try requireAccess(db, account: old.accountID, .write, subject: .person(id))
-            if new.accountID != old.accountID { try requireAccess(db, account: new.accountID, .write) }
-            try checkPersonReferences(db, new)
-        }
-        try log(db, event("person", id, "updated", FieldDiff.between(old, updated), note: note, account: updated.accountID,
-                          version: updated.version))
-        try refreshDerived(db, accountID: updated.accountID)
-        if old.accountID != updated.accountID { try refreshDerived(db, accountID: old.accountID) }
-        return updated
-    }
-
-    public func deletePerson(_ id: Int64) throws {
-        try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT account_id, name FROM person WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound(entity: "person", id: id)
-            }
-            try requireAccess(db, account: row["account_id"], .write, subject: .person(id))
-            try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
-            try log(db, event("person", id, "deleted", note: row.text("name"), account: row["account_id"]))
-            try refreshDerived(db, accountID: row["account_id"])
-        }
-    }
+    public func deletePerson(_ id: Int64) throws { try backend.deletePerson(id) }
 
     public func persons(_ query: PersonQuery) throws -> Page<Person> {
         try readAsActor { db, who in
@@ -133,35 +102,7 @@ extension SQLiteStore {
         }
     }
 
-    /// The account must exist, the manager must be in the same account, and reports-to must
-    /// not loop back: an org chart is a tree.
-    func checkPersonReferences(_ db: Database, _ person: Person) throws {
-        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM account WHERE id = ?", arguments: [person.accountID]) == true else {
-            throw StoreError.notFound(entity: "account", id: person.accountID)
-        }
-        guard let manager = person.reportsTo else { return }
-        var seen: Set<Int64> = [person.id]
-        var current: Int64? = manager
-        while let id = current {
-            guard seen.insert(id).inserted else {
-                throw StoreError.invalid(.reportsLoop(manager: manager, person: person.name))
-            }
-            guard let row = try Row.fetchOne(db, sql: "SELECT account_id, reports_to FROM person WHERE id = ?", arguments: [id]) else {
-                throw StoreError.notFound(entity: "person", id: id)
-            }
-            if id == manager, (row["account_id"] as Int64) != person.accountID {
-                throw StoreError.invalid(.reportsAcrossAccounts(manager: manager))
-            }
-            current = row["reports_to"]
-        }
-    }
-
-    public func evidence(accountID: Int64) throws -> DealEvidence {
-        try read { db in
-            try requireAccess(db, account: accountID, .read)
-            return try Self.evidence(db, accountID: accountID)
-        }
-    }
+    public func evidence(accountID: Int64) throws -> DealEvidence { try backend.readEvidence(accountID: accountID) }
 
     static func evidence(_ db: Database, accountID: Int64) throws -> DealEvidence {
         let row = try Row.fetchOne(db, sql: """
@@ -183,19 +124,5 @@ extension SQLiteStore {
             evidence[row["account_id"]] = DealEvidence(hasInsideCoach: (row["coach"] as Int?) == 1, hasDecisionMaker: (row["decider"] as Int?) == 1)
         }
         return evidence
-    }
-
-    /// Persons prove milestones, so a change to them re-derives the account's deals.
-    func refreshDerived(_ db: Database, accountID: Int64) throws {
-        let catalog = try Self.catalog(db)
-        let evidence = try Self.evidence(db, accountID: accountID)
-        let deals = try Row.fetchAll(db, sql: "SELECT * FROM deal WHERE account_id = ?", arguments: [accountID]).map(Deal.init(row:))
-        for deal in deals {
-            let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: evidence)
-            try db.execute(sql: """
-                UPDATE deal SET probability = ?, weighted = ?, at_risk = ?, milestones_met = ?, milestones_total = ? WHERE id = ?
-                """, arguments: [derived.probability, derived.weighted, derived.atRisk, derived.milestonesMet, derived.milestonesTotal, deal.id])
-        }
-        if !deals.isEmpty { try Self.refreshAccountRollup(db, accountID: accountID) }
     }
 }

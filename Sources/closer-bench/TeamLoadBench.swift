@@ -1,10 +1,13 @@
+import CloserApp
 import CloserCore
 import CloserPostgres
 import Foundation
+import TerminalUI
 
-/// 50 reps, each on their own login and connection, writing about once a second (next steps,
-/// forced moves, activities; some on the same shared deals, with the version they read), while
-/// wall screens read the stand-up's picture whenever LISTEN/NOTIFY says someone wrote. Optionally
+/// 50 reps, each on their own login and connection, writing once a second on a schedule (next
+/// steps, forced moves, activities; some on the same shared deals, with the version they read),
+/// while wall screens run the dashboard's own stand-up wall (`closer standup`): between keys it
+/// asks whether anyone wrote, as heard by LISTEN/NOTIFY, and reads the picture again. Optionally
 /// connections are killed at random and the server restarted mid-run. Then every write is
 /// accounted for: committed and in the log, refused as stale, or refused with an error.
 ///
@@ -38,8 +41,9 @@ struct TeamLoadBench {
         let admin = try PostgresStore(settings: settings, actor: settings.user)
         guard try admin.users().isEmpty else { throw BenchError("\(settings.location) already has users: give a new, empty database") }
         let team = try TeamLoadSeed.make(admin, reps: reps, password: password)
-        print("team-load: \(reps) reps (own login each), \(walls) walls, \(seconds) s, \(team.deals.count) deals "
-              + "(\(team.sharedDeals.count) on accounts shared by 5 reps); kills every \(killEvery) s, restart at \(restartAt) s")
+        // Written at once, not buffered: a run stopped by a timeout still shows that it started.
+        FileHandle.standardOutput.write(Data(("team-load: \(reps) reps (own login each), \(walls) walls, \(seconds) s, \(team.deals.count) deals "
+              + "(\(team.sharedDeals.count) on accounts shared by 5 reps); kills every \(killEvery) s, restart at \(restartAt) s\n").utf8))
 
         let record = LoadRecord()
         let cpuAtStart = Self.processCPU(), machineAtStart = MachineCPU.read()
@@ -50,21 +54,31 @@ struct TeamLoadBench {
             threads.append(Thread { WallLoop(settings: login(team.manager), record: record, stopAt: stopAt, index: index).run() })
         }
         for (index, rep) in team.reps.enumerated() {
+            // The reps' first writes spread over the first second, so their schedules interleave.
+            let firstDue = start.addingTimeInterval(Double(index) / Double(team.reps.count))
             threads.append(Thread {
-                RepLoop(settings: login(rep), rep: rep, index: index, team: team, record: record, stopAt: stopAt).run()
+                RepLoop(settings: login(rep), rep: rep, index: index, team: team, record: record, firstDue: firstDue, stopAt: stopAt).run()
             })
         }
         threads.forEach { $0.stackSize = 1 << 20; $0.start() }
         let faults = FaultLoop(settings: settings, killEvery: killEvery, restartAt: restartAt, restartCommand: restartCommand,
                                start: start, stopAt: stopAt, record: record)
         faults.run()
-        while record.finished < threads.count { Thread.sleep(forTimeInterval: 0.1) }
+        // A thread still waiting long after the end is a caller stuck on the server: say so and report.
+        let giveUpAt = stopAt.addingTimeInterval(30)
+        while record.finished < threads.count, Date() < giveUpAt { Thread.sleep(forTimeInterval: 0.1) }
+        if record.finished < threads.count {
+            record.fault("\(threads.count - record.finished) of \(threads.count) threads still waiting 30 s after the end")
+        }
         let elapsed = Date().timeIntervalSince(start)
         let cpu = Self.processCPU() - cpuAtStart
         let machine = MachineCPU.read().busyShare(since: machineAtStart)
         // Let the server settle after a restart before the accounting reads.
         let verifier = try reopen(settings)
-        try TeamLoadReport(record: record, elapsed: elapsed, cpu: cpu, machineBusy: machine, found: try markersInStore(verifier)).print()
+        // Writes of the last 2 s may come after the walls' last read.
+        let unseen = record.unseen(committedBefore: stopAt.addingTimeInterval(-2), walls: walls)
+        try TeamLoadReport(record: record, window: Double(seconds), elapsed: elapsed, cpu: cpu, machineBusy: machine,
+                           found: try markersInStore(verifier), unseenByWalls: unseen).print()
     }
 
     /// User and system CPU seconds of this process so far.
@@ -176,6 +190,18 @@ struct TeamLoadSeed: Sendable {
 final class LoadRecord: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var committed: [String: Date] = [:]
+    /// Every commit in the order it returned, with the instant it did: a wall read that began
+    /// after that instant reads a snapshot holding the write.
+    private var commits: [(at: Date, marker: String)] = []
+    /// Per wall: how far into `commits` its reads have seen.
+    private var wallSeen: [Int: Int] = [:]
+    /// Writes the schedule asked for; those not offered because the rep was still busy with the
+    /// one before (more than half a second late) or could not reach the store.
+    private(set) var due = 0
+    private(set) var skippedBehind = 0
+    private(set) var skippedUnreachable = 0
+    /// Per offered write: how late after its due time it started, in ms.
+    private(set) var lateness: [Double] = []
     private(set) var stale = 0
     private(set) var staleUnnamed = 0
     /// Refused with an error: the marker and the first words of the message.
@@ -184,7 +210,6 @@ final class LoadRecord: @unchecked Sendable {
     private(set) var ambiguous: [String] = []
     /// Per wall sighting: write start → the end of the wall read that showed it.
     private(set) var visible: [Double] = []
-    private var seenByWall: [Int: Set<String>] = [:]
     private(set) var wallReads: [Double] = []
     private(set) var wallErrors: [String: Int] = [:]
     private(set) var faults: [String] = []
@@ -199,12 +224,17 @@ final class LoadRecord: @unchecked Sendable {
     private(set) var writeTimes: [Double] = []
 
     func commit(_ marker: String) {
-        let now = Date()
         lock.withLock {
+            let now = Date()
             committed[marker] = started[marker]
+            commits.append((now, marker))
             if let begun = started[marker] { writeTimes.append(now.timeIntervalSince(begun) * 1000) }
         }
     }
+    func slotDue() { lock.withLock { due += 1 } }
+    func skippedBehindSchedule() { lock.withLock { skippedBehind += 1 } }
+    func skippedUnreachableStore() { lock.withLock { skippedUnreachable += 1 } }
+    func offered(late ms: Double) { lock.withLock { lateness.append(ms) } }
     func moved(_ marker: String, deal: Int64, version: Int) { lock.withLock { moveProofs[marker] = Proof.move(deal: deal, version: version) } }
     func refuseStale(named: Bool) { lock.withLock { if named { stale += 1 } else { staleUnnamed += 1 } } }
     func refuse(_ marker: String, _ message: String) { lock.withLock { refused.append((marker, message)) } }
@@ -214,27 +244,44 @@ final class LoadRecord: @unchecked Sendable {
     func fault(_ text: String) { lock.withLock { faults.append(text) } }
     func done() { lock.withLock { finished += 1 } }
 
-    func sighted(_ markers: [String], wall: Int, at: Date) {
+    /// A wall read that began at `begun` and was on screen at `shown`: it holds every write
+    /// committed before it began.
+    func wallShowed(readBegun begun: Date, shown: Date, wall: Int) {
         lock.withLock {
-            var seen = seenByWall[wall] ?? []
-            for marker in markers where !seen.contains(marker) {
-                seen.insert(marker)
-                if let begun = started[marker] { visible.append(at.timeIntervalSince(begun) * 1000) }
+            var next = wallSeen[wall] ?? 0
+            while next < commits.count, commits[next].at < begun {
+                if let started = started[commits[next].marker] { visible.append(shown.timeIntervalSince(started) * 1000) }
+                next += 1
             }
-            seenByWall[wall] = seen
+            wallSeen[wall] = next
+        }
+    }
+
+    /// Per wall, the writes committed before `cutoff` that none of its reads showed.
+    func unseen(committedBefore cutoff: Date, walls: Int) -> Int {
+        lock.withLock {
+            let early = commits.prefix { $0.at < cutoff }.count
+            return (0..<walls).reduce(0) { $0 + max(0, early - (wallSeen[$1] ?? 0)) }
         }
     }
 
     var startedCount: Int { lock.withLock { started.count } }
 }
 
-/// One rep: about one write a second on their own connection.
+/// One rep: one write a second on their own connection, on a schedule: the next write is due a
+/// second (± 50 ms) after the one before was due, not after it returned, so the team offers one
+/// write per rep per second. A rep still busy more than half a second past a due time lets that
+/// write go, and the run says how many went, rather than piling them up.
 struct RepLoop {
+    static let period: TimeInterval = 1
+    static let tolerance: TimeInterval = 0.5
+
     let settings: PostgresSettings
     let rep: String
     let index: Int
     let team: TeamLoadSeed
     let record: LoadRecord
+    let firstDue: Date
     let stopAt: Date
 
     func run() {
@@ -243,13 +290,25 @@ struct RepLoop {
         var seq = 0
         var random = SystemRandomNumberGenerator()
         let stages = ["develop", "entry", "proposal"]
-        while Date() < stopAt {
-            Thread.sleep(forTimeInterval: Double.random(in: 0.5...1.5, using: &random))
+        var due = firstDue
+        while due < stopAt {
+            defer { due = due.addingTimeInterval(Self.period + Double.random(in: -0.05...0.05, using: &random)) }
+            record.slotDue()
+            let wait = due.timeIntervalSinceNow
+            if wait > 0 { Thread.sleep(forTimeInterval: wait) }
+            if -due.timeIntervalSinceNow > Self.tolerance {
+                record.skippedBehindSchedule()
+                continue
+            }
             if store == nil {
                 store = try? PostgresStore(settings: settings, actor: rep)
-                if store == nil { continue }
+                if store == nil {
+                    record.skippedUnreachableStore()
+                    continue
+                }
             }
             guard let store else { continue }
+            record.offered(late: -due.timeIntervalSinceNow * 1000)
             seq += 1
             let marker = Marker.make(rep: index + 1, seq: seq)
             let own = team.ownDeals[index]
@@ -293,9 +352,13 @@ struct RepLoop {
     }
 }
 
-/// One wall: the stand-up's reads (the day's review and the quadrants) whenever anyone wrote,
-/// then the next steps it shows, to see which writes it holds.
+/// One wall: the dashboard's stand-up wall as `closer standup` runs it (TerminalRunner): draw,
+/// wait a quarter second for a key that never comes, ask the store whether anyone wrote, and if
+/// so read the whole picture again (`ReadWall`), paced as the wall paces it. Reads never queue:
+/// one runs at a time, and every write made meanwhile is seen by the next one.
 struct WallLoop {
+    static let width = 160, height = 48
+
     let settings: PostgresSettings
     let record: LoadRecord
     let stopAt: Date
@@ -303,32 +366,34 @@ struct WallLoop {
 
     func run() {
         defer { record.done() }
-        var store: PostgresStore?
-        var last: Int64 = -1
-        while Date() < stopAt {
-            do {
-                if store == nil { store = try PostgresStore(settings: settings, actor: settings.user, readOnly: true) }
-                guard let store else { continue }
-                let token = try store.changeToken()
-                if token == last {
-                    Thread.sleep(forTimeInterval: 0.005)
-                    continue
-                }
-                last = token
-                let begun = Date()
-                let today = Day(begun)
-                _ = try store.weeklyReview(ReviewQuery(today: today, since: today.adding(days: -1), until: today, processKey: "project", listLimit: 12))
-                _ = try store.quadrantSummary(AccountQuery(), topPerQuadrant: 3, rankByLifetimeValue: false)
-                let deals = try store.deals(DealQuery(limit: 5_000))
-                let now = Date()
-                record.wallRead(ms: now.timeIntervalSince(begun) * 1000)
-                record.sighted(deals.rows.flatMap { Marker.all(in: $0.nextStep) }, wall: index, at: now)
-            } catch {
-                record.wallError(String("\(error)".prefix(90)))
-                Thread.sleep(forTimeInterval: 0.2)
-            }
+        var opened: PostgresStore?
+        while opened == nil, Date() < stopAt {
+            opened = try? PostgresStore(settings: settings, actor: settings.user, readOnly: true)
+            if opened == nil { Thread.sleep(forTimeInterval: 0.5) }
         }
-        store?.close()
+        guard let store = opened else { return }
+        defer { store.close() }
+        let app = App(store: store, state: AppState(lang: .en, width: Self.width, height: Self.height, today: Day(Date()),
+                                                    user: settings.user, storeLocation: store.location))
+        app.startStandup(interval: 15, wallOnly: true)
+        var canvas = Canvas(width: Self.width, height: Self.height)
+        var lastLoaded = app.state.standup?.loadedAt
+        var lastProblem: String?
+        while Date() < stopAt {
+            AppView.render(app.state, into: &canvas)
+            Thread.sleep(forTimeInterval: Double(TerminalRunner.pollMilliseconds) / 1000)
+            let begun = Date()
+            _ = app.pollStore(now: begun)
+            let shown = Date()
+            let standup = app.state.standup
+            if let loaded = standup?.loadedAt, loaded != lastLoaded {
+                lastLoaded = loaded
+                record.wallRead(ms: shown.timeIntervalSince(begun) * 1000)
+                record.wallShowed(readBegun: begun, shown: shown, wall: index)
+            }
+            if let problem = standup?.problem, problem != lastProblem { record.wallError(String(problem.prefix(90))) }
+            lastProblem = standup?.problem
+        }
     }
 }
 
@@ -397,12 +462,15 @@ extension PostgresSettings {
 
 struct TeamLoadReport {
     let record: LoadRecord
+    /// The seconds the reps wrote for, and those until the last thread ended.
+    let window: Double
     let elapsed: Double
     /// CPU seconds this process spent during the run.
     let cpu: Double
     /// The share of every core's time that anything on the machine was busy during the run.
     let machineBusy: Double?
     let found: Set<String>
+    let unseenByWalls: Int
 
     func print() throws {
         let committed = Set(record.committed.keys)
@@ -413,9 +481,15 @@ struct TeamLoadReport {
         let refusedButKept = refusedMarkers.intersection(found)
         let ambiguous = Set(record.ambiguous)
         var table = Table(["figure", "value"], firstNumeric: 1)
-        table.add(["writes attempted", "\(record.startedCount)"])
+        table.add(["writes due (1 per rep per s)", "\(record.due)"])
+        table.add(["skipped (rep > 0.5 s behind)", "\(record.skippedBehind)"])
+        table.add(["skipped (store unreachable)", "\(record.skippedUnreachable)"])
+        table.add(["writes offered", "\(record.startedCount)"])
+        table.add(["offered per second", String(format: "%.1f", Double(record.startedCount) / window)])
+        let late = Stats(record.lateness)
+        table.add(["offered after due p50 / p99 ms", String(format: "%.0f / %.0f", late.median, late.percentile(99))])
         table.add(["committed", "\(committed.count)"])
-        table.add(["committed per second", String(format: "%.1f", Double(committed.count) / elapsed)])
+        table.add(["held: committed per second", String(format: "%.1f", Double(committed.count) / window)])
         table.add(["refused as stale, naming who", "\(record.stale)"])
         table.add(["refused as stale, not naming who", "\(record.staleUnnamed)"])
         table.add(["refused with an error", "\(record.refused.count)"])
@@ -427,6 +501,7 @@ struct TeamLoadReport {
         table.add(["write → visible on a wall p99 ms", String(format: "%.0f", visible.percentile(99))])
         table.add(["write → visible on a wall max ms", String(format: "%.0f", visible.max)])
         table.add(["wall sightings", "\(visible.count)"])
+        table.add(["committed, not shown by a wall (× walls)", "\(unseenByWalls)"])
         let reads = Stats(record.wallReads)
         table.add(["wall read p50 / p99 ms", String(format: "%.0f / %.0f", reads.median, reads.percentile(99))])
         let writes = Stats(record.writeTimes)
@@ -435,10 +510,15 @@ struct TeamLoadReport {
         // same cores as the server.
         let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
         table.add(["bench process CPU s (of cores × s)", String(format: "%.1f (of %.0f: %.0f%%)", cpu, cores * elapsed, 100 * cpu / (cores * elapsed))])
+        table.add(["run / until every thread ended s", String(format: "%.0f / %.1f", window, elapsed)])
         if let machineBusy { table.add(["machine busy (every process)", String(format: "%.0f%%", 100 * machineBusy)]) }
         Swift.print(table.printed())
         var errors: [String: Int] = [:]
-        for (_, message) in record.refused { errors[String(message.prefix(100)), default: 0] += 1 }
+        // One line per kind of refusal, whichever rep's login it names.
+        for (_, message) in record.refused {
+            let kind = message.replacingOccurrences(of: #"bench\.rep\d+@"#, with: "bench.rep…@", options: .regularExpression)
+            errors[String(kind.prefix(110)), default: 0] += 1
+        }
         for (message, count) in errors.sorted(by: { $0.value > $1.value }) { Swift.print("  error ×\(count): \(message)") }
         for (message, count) in record.wallErrors.sorted(by: { $0.value > $1.value }) { Swift.print("  wall error ×\(count): \(message)") }
         for fault in record.faults { Swift.print("  fault: \(fault)") }

@@ -84,36 +84,67 @@ struct PlanEndToEndTests {
 }
 
 /// A rep's morning on the command line: mine, a deal, two plans, one done with a person met, a
-/// score changed and taken back; an undo refused once someone else changed the row.
+/// score changed and taken back; an undo refused once someone else changed the row. On a server
+/// each person works through their own login role (the server ignores a claimed --user); on a
+/// file --user names them.
 @Suite("A rep's morning end to end")
 struct RepMorningEndToEndTests {
+    /// Someone at work on the store: `closer ARGS` as them.
+    private struct Person {
+        let sandbox: Sandbox
+        let claim: [String]
+
+        /// On a server the administrator first gives the demo's user a login role of their own.
+        init(_ user: String, role: String, on sandbox: Sandbox) throws {
+            if sandbox.isServer {
+                try sandbox.ok(["user", "add", user, "--role", role])
+                self.sandbox = try sandbox.loggedIn(as: user)
+                claim = []
+            } else {
+                self.sandbox = sandbox
+                claim = ["--user", user]
+            }
+        }
+
+        @discardableResult
+        func ok(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
+            try sandbox.ok(arguments + claim, sourceLocation: sourceLocation)
+        }
+        func run(_ arguments: [String]) throws -> RunResult { try sandbox.run(arguments + claim) }
+        func json(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> Any {
+            try sandbox.json(arguments + claim, sourceLocation: sourceLocation)
+        }
+        func deals(_ extra: [String]) throws -> [[String: Any]] { try sandbox.deals(extra + claim) }
+    }
+
     @Test(arguments: StoreKind.allCases) func morning(_ kind: StoreKind) throws {
-        let sandbox = try kind.withDemo()
-        let mine = try sandbox.deals(["--owner", "me", "--user", "wang.lei"])
+        let store = try kind.withDemo()
+        let rep = try Person("wang.lei", role: "rep", on: store), manager = try Person("sun.hao", role: "manager", on: store)
+        let mine = try rep.deals(["--owner", "me"])
         let deal = try #require(mine.first { ($0["accountID"] as? Int) != nil })
         let dealID = try #require(deal["id"] as? Int), accountID = try #require(deal["accountID"] as? Int)
-        let persons = try #require(try sandbox.json(["person", "list", "--account", "\(accountID)", "--json", "--user", "wang.lei"]) as? [[String: Any]])
+        let persons = try #require(try rep.json(["person", "list", "--account", "\(accountID)", "--json"]) as? [[String: Any]])
         let met = try #require(persons.first?["name"] as? String)
 
-        try sandbox.ok(["activity", "plan", "\(dealID)", "call the chief engineer", "--due", "tomorrow", "--time", "10:00", "--kind", "call", "--user", "wang.lei"])
-        let quote = try sandbox.ok(["activity", "plan", "\(dealID)", "send the quote", "--due", "+3", "--user", "wang.lei"])
+        try rep.ok(["activity", "plan", "\(dealID)", "call the chief engineer", "--due", "tomorrow", "--time", "10:00", "--kind", "call"])
+        let quote = try rep.ok(["activity", "plan", "\(dealID)", "send the quote", "--due", "+3"])
         let quoteID = try #require(quote.stdout.split(separator: " ").dropFirst().first.map(String.init))
-        let done = try sandbox.ok(["activity", "done", quoteID, "--met", met, "--user", "wang.lei"])
+        let done = try rep.ok(["activity", "done", quoteID, "--met", met])
         #expect(done.stdout.contains("with \(met)"), "\(done)")
-        let list = try sandbox.ok(["activity", "list", "--deal", "\(dealID)", "--user", "wang.lei"])
+        let list = try rep.ok(["activity", "list", "--deal", "\(dealID)"])
         #expect(list.stdout.contains("call the chief engineer") && list.stdout.contains("done (\(quoteID))"), "\(list)")
 
-        let before = try #require(try sandbox.json(["account", "show", "\(accountID)", "--json", "--user", "wang.lei"]) as? [String: Any])
-        try sandbox.ok(["account", "edit", "\(accountID)", "--loyalty", "10", "--user", "wang.lei"])
-        let undone = try sandbox.ok(["undo", "--user", "wang.lei"])
+        let before = try #require(try rep.json(["account", "show", "\(accountID)", "--json"]) as? [String: Any])
+        try rep.ok(["account", "edit", "\(accountID)", "--loyalty", "10"])
+        let undone = try rep.ok(["undo"])
         #expect(undone.stdout.hasPrefix("undone: scores · loyalty: 10 → "), "\(undone)")
-        let after = try #require(try sandbox.json(["account", "show", "\(accountID)", "--json", "--user", "wang.lei"]) as? [String: Any])
+        let after = try #require(try rep.json(["account", "show", "\(accountID)", "--json"]) as? [String: Any])
         #expect(after["loyalty"] as? Int == before["loyalty"] as? Int)
 
         // Changed again, then by the manager: the undo is refused and names them.
-        try sandbox.ok(["account", "edit", "\(accountID)", "--loyalty", "9", "--user", "wang.lei"])
-        try sandbox.ok(["account", "edit", "\(accountID)", "--industry", "化工", "--user", "sun.hao"])
-        let refused = try sandbox.run(["undo", "--user", "wang.lei"])
+        try rep.ok(["account", "edit", "\(accountID)", "--loyalty", "9"])
+        try manager.ok(["account", "edit", "\(accountID)", "--industry", "化工"])
+        let refused = try rep.run(["undo"])
         CLITests().expectRefusal(refused, mentioning: ["was changed by sun.hao since", "nothing was undone"])
     }
 }

@@ -17,10 +17,26 @@ final class Connection: Sendable {
     /// The event-log rows of the open transaction, appended together just before it commits
     /// (EventLog): the log's lock is then held for one statement and the commit, not the whole write.
     let pendingLog = NIOLockedValueBox<[ChangeEvent]>([])
+    /// The callers waiting for an answer on this connection, told together when it ends.
+    private let waiting = NIOLockedValueBox(Waiting())
+
+    private struct Waiting {
+        var ended = false
+        var next = 0
+        var callers: [Int: @Sendable () -> Void] = [:]
+    }
 
     private init(raw: PostgresConnection, location: String) {
         self.raw = raw
         self.location = location
+        raw.closeFuture.whenComplete { [waiting] _ in
+            let callers = waiting.withLockedValue { waiting in
+                defer { waiting.callers = [:] }
+                waiting.ended = true
+                return Array(waiting.callers.values)
+            }
+            callers.forEach { $0() }
+        }
     }
 
     /// One event-loop thread serves every connection of the process: the work on it is only
@@ -60,7 +76,7 @@ final class Connection: Sendable {
     /// Every row of a statement's result.
     func query(_ sql: String, _ values: [SQLValue] = []) throws -> [SQLRow] {
         do {
-            return try raw.query(PostgresQuery(sql, values), logger: Self.logger).wait().rows.map(SQLRow.init)
+            return try answer(raw.query(PostgresQuery(sql, values), logger: Self.logger)).rows.map(SQLRow.init)
         } catch {
             throw PostgresFailure.statement(error, location: location)
         }
@@ -70,7 +86,7 @@ final class Connection: Sendable {
     @discardableResult
     func execute(_ sql: String, _ values: [SQLValue] = []) throws -> Int {
         do {
-            return try raw.query(PostgresQuery(sql, values), logger: Self.logger).wait().metadata.rows ?? 0
+            return try answer(raw.query(PostgresQuery(sql, values), logger: Self.logger)).metadata.rows ?? 0
         } catch {
             throw PostgresFailure.statement(error, location: location)
         }
@@ -86,10 +102,28 @@ final class Connection: Sendable {
     /// Waits for the answer to a statement `send` sent.
     func wait(_ sent: EventLoopFuture<PostgresQueryResult>) throws {
         do {
-            _ = try sent.wait()
+            _ = try answer(sent)
         } catch {
             throw PostgresFailure.statement(error, location: location)
         }
+    }
+
+    /// The answer to a statement, or `ConnectionLost` as soon as the connection ends, whichever
+    /// comes first. postgres-nio drops a statement handed to a connection that has already closed
+    /// without ever answering it, so waiting for the answer alone left the caller blocked for
+    /// good after a killed backend or a server restart.
+    private func answer<T: Sendable>(_ sent: EventLoopFuture<T>) throws -> T {
+        let settled = sent.eventLoop.makePromise(of: T.self)
+        sent.cascade(to: settled)
+        let ticket = waiting.withLockedValue { waiting -> Int? in
+            if waiting.ended { return nil }
+            waiting.next += 1
+            waiting.callers[waiting.next] = { settled.fail(ConnectionLost()) }
+            return waiting.next
+        }
+        if ticket == nil { settled.fail(ConnectionLost()) }
+        defer { if let ticket { _ = waiting.withLockedValue { $0.callers.removeValue(forKey: ticket) } } }
+        return try settled.futureResult.wait()
     }
 
     func queryOne(_ sql: String, _ values: [SQLValue] = []) throws -> SQLRow? {
@@ -102,6 +136,9 @@ final class Connection: Sendable {
         _ = try? raw.close().wait()
     }
 }
+
+/// The connection ended before the server answered (the server or the network dropped it).
+struct ConnectionLost: Error {}
 
 /// A thread-safe counter for connection ids.
 final class Counter: @unchecked Sendable {

@@ -89,6 +89,9 @@ enum PostgresFailure {
     /// Why a statement failed, as one line; `location` names the store.
     static func statement(_ error: any Error, location: String) -> StoreError {
         if let error = error as? StoreError { return error }
+        if error is ConnectionLost {
+            return .unreachable("the connection to \(location) was lost: nothing was written, try again in a moment")
+        }
         if let state = sqlState(error) {
             let message = serverMessage(error) ?? state
             switch state {

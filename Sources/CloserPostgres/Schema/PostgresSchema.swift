@@ -29,7 +29,8 @@ enum PostgresSchema {
          SecurityMigration.migration,
          HiddenHoldersSQL.migration,
          PlannedPolicies.migration,
-         BulkHistorySQL.migration]
+         BulkHistorySQL.migration,
+         FillByJoinSQL.migration]
     }
 
     /// Text compares and sorts by its bytes, as in the file store (SQLite's BINARY), whatever

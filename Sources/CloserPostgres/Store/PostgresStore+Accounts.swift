@@ -1,4 +1,5 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 
 /// A row kept under optimistic concurrency: read, edit, and saved only if still at the version read.
@@ -22,27 +23,6 @@ extension Person: ServerVersioned {
 }
 
 extension PostgresStore {
-    /// Applies `change` to the row as it is now — refused first if `expectedVersion` is given and
-    /// someone saved the row since — and saves it: the fields `change` left alone keep what is
-    /// stored, so two people editing different fields both keep their edit. `check` sees the row
-    /// before and after, and may refuse. Returns both.
-    func saveEdited<Record: ServerVersioned>(_ connection: Connection, _ type: Record.Type, id: Int64, expectedVersion: Int?,
-                                             change: (inout Record) throws -> Void,
-                                             check: (Record, Record) throws -> Void) throws -> (old: Record, new: Record) {
-        let old = try Record(pg: try currentRow(connection, table: Record.table, id: id, expected: expectedVersion))
-        var updated = old
-        try change(&updated)
-        guard updated.id == id else { throw StoreError.invalid(.idCannotChange(.row(table: Record.table, id: id))) }
-        try check(old, updated)
-        updated.version = old.version + 1
-        updated.createdAt = old.createdAt
-        updated.updatedAt = clock()
-        var values = updated.pgValues(updatedBy: actor)
-        values.removeFirst()
-        try connection.execute(StatementText.update(Record.table, columns: Record.pgColumns), values + [.int(id), .int(old.version)])
-        return (old, updated)
-    }
-
     public func addAccount(_ account: Account) throws -> Account {
         var account = account
         let now = clock()
@@ -86,37 +66,18 @@ extension PostgresStore {
     }
 
     public func editAccount(_ id: Int64, expectedVersion: Int?, _ change: (inout Account) throws -> Void) throws -> Account {
-        try write { connection in try editAccount(connection, id, expectedVersion: expectedVersion, note: "", change) }
+        try backend.editAccount(id, expectedVersion: expectedVersion, change)
     }
 
-    /// `editAccount` inside an open transaction, its log row noted (an undo says which change it takes back).
-    func editAccount(_ connection: Connection, _ id: Int64, expectedVersion: Int?, note: String, _ change: (inout Account) throws -> Void) throws -> Account {
-        do {
-            let (old, updated) = try saveEdited(connection, Account.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
-                let issues = Validation.issues(new)
-                guard issues.isEmpty else { throw Self.invalid(issues) }
-                try checkAccountEdit(connection, old: old, new: new)
-            }
-            var changes = FieldDiff.between(old, updated)
-            if old.quadrant != updated.quadrant {
-                changes["quadrant"] = FieldChange(old: old.quadrant.rawValue, new: updated.quadrant.rawValue)
-            }
-            let scoresChanged = changes["assistance"] != nil || changes["loyalty"] != nil
-            try log(connection, event("account", id, scoresChanged ? "scores" : "updated", changes, note: note, account: id, version: updated.version))
-            if old.name != updated.name {
-                try refreshDealSearchKeys(connection, accountID: id, accountName: updated.name)
-            }
-            return updated
-        }
+    /// `editAccount` inside an open transaction (see `RecordBackend.editAccount`), for an import's update of an account.
+    func editAccount(_ connection: Connection, _ id: Int64, expectedVersion: Int?, note: String,
+                     _ change: (inout Account) throws -> Void) throws -> Account {
+        try backend.editAccount(connection, id, expectedVersion: expectedVersion, note: note, change)
     }
 
-    /// The checks of a plain edit: the actor may change the account, and a rep changes neither
-    /// owner, visibility nor share list by editing it — those go through the ownership actions.
+    /// The checks of a plain edit (see `RecordBackend.checkAccountEdit`), for an import's update of an account.
     func checkAccountEdit(_ connection: Connection, old: Account, new: Account) throws {
-        try requireAccess(connection, account: old.id, .write)
-        if try knownActor(connection).isRestricted, old.owner != new.owner || old.visibility != new.visibility || old.sharedWith != new.sharedWith {
-            throw StoreError.refused(.repEditsHolding(account: old.id))
-        }
+        try backend.checkAccountEdit(connection, old: old, new: new)
     }
 
     public func deleteAccount(_ id: Int64) throws {
@@ -150,11 +111,5 @@ extension PostgresStore {
         return filter
     }
 
-    /// A deal is found by its account's name too: a renamed account's deals get new keys.
-    func refreshDealSearchKeys(_ connection: Connection, accountID: Int64, accountName: String) throws {
-        for row in try connection.query("SELECT id, title FROM deal WHERE account_id = ?", [.int(accountID)]) {
-            let key = Deal.searchKey(title: try row.string("title"), accountName: accountName)
-            try connection.execute("UPDATE deal SET search_key = ? WHERE id = ?", [.text(key), .int(try row.int64("id"))])
-        }
-    }
+
 }

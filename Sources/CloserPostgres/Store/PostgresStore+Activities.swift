@@ -1,4 +1,5 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 
 extension PostgresStore {
@@ -15,13 +16,7 @@ extension PostgresStore {
     func insertActivity(_ connection: Connection, _ activity: inout Activity) throws {
         activity.createdAt = clock()
         if activity.by.isEmpty { activity.by = actor }
-        var issues = Validation.issues(activity)
-        let today = Day(clock())
-        if activity.day > today {
-            issues.append(ValidationIssue("day", "\(activity.day) is after today (\(today)): an activity is recorded once it has happened; plan it instead",
-                                          zh: "\(activity.day) 晚于今天（\(today)）：行动发生后才记录；请改为计划"))
-        }
-        guard issues.isEmpty else { throw Self.invalid(issues) }
+        try checkRecordable(activity)
         do {
             activity.accountID = try lockWritableAccount(connection, activity.dealID.map { .accountOfDeal($0) } ?? .account(activity.accountID),
                                                          subject: activity.dealID.map { .deal($0) } ?? .account(activity.accountID)).id
@@ -41,20 +36,30 @@ extension PostgresStore {
                     """, [.text(activity.day.description)] + activity.personIDs.map(SQLValue.int))
             }
             try Self.refreshAccountRollup(connection, accountID: activity.accountID)
-            var changes = ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)]
-            if !activity.personIDs.isEmpty { changes["met"] = FieldChange(old: nil, new: activity.personIDs.map(String.init).joined(separator: ", ")) }
-            try log(connection, event("activity", activity.id, "created", changes,
-                                      note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)", account: activity.accountID))
+            try log(connection, recorded(activity))
         }
     }
 
-    public func activity(_ id: Int64) throws -> Activity {
-        try read { connection in
-            let activity = try Activity(pg: try Self.fetchRow(connection, "activity", id: id))
-            try requireAccess(connection, account: activity.accountID, .read, subject: .activity(id))
-            return activity
-        }
+    /// The log row of a recorded activity.
+    func recorded(_ activity: Activity) -> ChangeEvent {
+        var changes = ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)]
+        if !activity.personIDs.isEmpty { changes["met"] = FieldChange(old: nil, new: activity.personIDs.map(String.init).joined(separator: ", ")) }
+        return event("activity", activity.id, "created", changes,
+                     note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)", account: activity.accountID)
     }
+
+    /// An activity's fields, and its day: back-dating is fine, the future is a plan.
+    func checkRecordable(_ activity: Activity) throws {
+        var issues = Validation.issues(activity)
+        let today = Day(clock())
+        if activity.day > today {
+            issues.append(ValidationIssue("day", "\(activity.day) is after today (\(today)): an activity is recorded once it has happened; plan it instead",
+                                          zh: "\(activity.day) 晚于今天（\(today)）：行动发生后才记录；请改为计划"))
+        }
+        guard issues.isEmpty else { throw Self.invalid(issues) }
+    }
+
+    public func activity(_ id: Int64) throws -> Activity { try backend.readActivity(id) }
 
     public func activities(accountID: Int64?, dealID: Int64?, limit: Int) throws -> [Activity] {
         try readAsActor { connection, who in
@@ -67,30 +72,7 @@ extension PostgresStore {
         }
     }
 
-    public func deleteActivity(_ id: Int64) throws {
-        try write { connection in
-            guard let row = try connection.queryOne("SELECT account_id FROM activity WHERE id = ? FOR UPDATE", [.int(id)]) else {
-                throw StoreError.notFound(entity: "activity", id: id)
-            }
-            let accountID = try row.int64("account_id")
-            try requireAccess(connection, account: accountID, .write, subject: .activity(id))
-            try Self.lockAccount(connection, accountID)
-            // A plan it recorded as done is open again: what proved it is gone.
-            let reopened = try connection.query("SELECT id, deal_id FROM planned_activity WHERE activity_id = ?", [.int(id)])
-            try connection.execute("DELETE FROM activity WHERE id = ?", [.int(id)])
-            for row in reopened {
-                let planID = try row.int64("id")
-                try connection.execute("""
-                    UPDATE planned_activity SET done_on = NULL, activity_id = NULL, version = version + 1, updated_at = ?, updated_by = ?
-                    WHERE id = ?
-                    """, [.time(clock()), .text(actor), .int(planID)])
-                try log(connection, event("plan", planID, "reopened", note: "activity \(id) deleted", account: accountID))
-                try syncNextStep(connection, dealID: try row.optionalInt64("deal_id"))
-            }
-            try Self.refreshAccountRollup(connection, accountID: accountID)
-            try log(connection, event("activity", id, "deleted", account: accountID))
-        }
-    }
+    public func deleteActivity(_ id: Int64) throws { try backend.deleteActivity(id) }
 
     public func events(_ query: EventQuery) throws -> [ChangeEvent] {
         try readAsActor { connection, who in

@@ -17,16 +17,25 @@ extension PostgresStore: ForeignBatchImporting {
         try ForeignPlan(batch: batch, store: PostgresImportSource(store: self, connection: connection, importer: try knownActor(connection)))
     }
 
+    /// New rows go in a table at a time (ImportedRowsWrite), changed rows through the checked
+    /// edits one by one; the log comes out as the one-row writes would log it. The history's
+    /// row trigger stands aside (`deferred`): the deals' stage history and its daily sums are
+    /// made once, set-based, for the deals the import wrote.
     private func apply(_ plan: ForeignPlan, _ connection: Connection, fileName: String) throws {
         let note = "imported from \(fileName)"
-        var newAccountIDs = [Int64]()
-        for draft in plan.newAccounts {
-            var account = draft
-            account.version = 1
-            (account.createdAt, account.updatedAt) = (clock(), clock())
-            try insertAccount(connection, &account)
-            newAccountIDs.append(account.id)
+        let now = clock()
+        try connection.execute("SET LOCAL closer.history = 'deferred'")
+        var stored = Set<Int64>()
+        for ref in plan.personInserts.map(\.account) + plan.dealInserts.map(\.account) + plan.activityInserts.map(\.account) {
+            if case .stored(let id) = ref { stored.insert(id) }
         }
+        try Self.lockAccounts(connection, stored)
+        let newRows = plan.newAccounts.count + plan.personInserts.count + plan.dealInserts.count * 2 + plan.activityInserts.count
+        let setAside = try BulkLoadSetAside.begin(connection, rows: [
+            "account": plan.newAccounts.count, "person": plan.personInserts.count, "deal": plan.dealInserts.count,
+            "planned_activity": plan.dealInserts.count, "activity": plan.activityInserts.count, "event": newRows,
+        ])
+        let newAccountIDs = try insertImportedAccounts(connection, plan.newAccounts, now: now)
         func id(_ ref: AccountRef) -> Int64 {
             switch ref {
             case .stored(let id): id
@@ -37,40 +46,49 @@ extension PostgresStore: ForeignBatchImporting {
             _ = try editAccount(connection, old.id, expectedVersion: old.version, note: note) { $0 = new }
         }
 
-        var touched = Set<Int64>()
-        var insertedPersons = [Int: Int64]()
-        for (draft, ref, line) in plan.personInserts {
+        let personIDs = try insertImportedPersons(connection, plan.personInserts.map { draft, ref, _ in
             var person = draft
             person.accountID = id(ref)
-            person.version = 1
-            (person.createdAt, person.updatedAt) = (clock(), clock())
-            try atLine(line) { try insertPerson(connection, &person) }
-            insertedPersons[line] = person.id
-            touched.insert(person.accountID)
-        }
+            return person
+        }, now: now)
+        let insertedPersons = Dictionary(zip(plan.personInserts.map(\.line), personIDs), uniquingKeysWith: { first, _ in first })
         for (old, new, line) in plan.personUpdates {
             _ = try atLine(line) { try editPerson(connection, old.id, expectedVersion: old.version, note: note) { $0 = new } }
         }
         for link in plan.managerLinks {
             try linkManager(connection, link, account: id(link.account), inserted: insertedPersons, note: note)
         }
-        // Persons prove milestones: the new persons' accounts' deals are re-derived once each.
-        for accountID in touched.sorted() { try refreshDerived(connection, accountID: accountID) }
+        // Persons prove milestones: the deals of stored accounts that gained persons are
+        // re-derived once each (the accounts this import made have no deals yet).
+        let gainedPersons = Set(plan.personInserts.compactMap { _, ref, _ in if case .stored(let id) = ref { id } else { nil } })
+        for accountID in gainedPersons.sorted() { try refreshDerived(connection, accountID: accountID) }
 
-        for (draft, ref) in plan.dealInserts {
+        let dealIDs = try insertImportedDeals(connection, plan.dealInserts.map { draft, ref in
             var deal = draft
             deal.accountID = id(ref)
-            deal.version = 1
-            (deal.createdAt, deal.updatedAt, deal.stageEnteredAt) = (clock(), clock(), clock())
-            try insertDeal(connection, &deal)
-        }
+            return deal
+        }, now: now)
         for (old, new) in plan.dealUpdates {
             try updateImportedDeal(connection, old: old, new: new, note: note)
         }
-        for (draft, ref) in plan.activityInserts {
+        try insertImportedActivities(connection, plan.activityInserts.map { draft, ref in
             var activity = draft
             activity.accountID = id(ref)
-            try insertActivity(connection, &activity)
+            return activity
+        }, now: now)
+
+        let dealAccounts = plan.dealInserts.map { id($0.account) } + plan.activityInserts.map { id($0.account) }
+        try Self.refreshAccountRollups(connection, Set(dealAccounts))
+        let historyDeals = dealIDs + plan.dealUpdates.map(\.old.id)
+        // The log goes in now (its lock held to the commit), so the history is made from it.
+        if !historyDeals.isEmpty || setAside.isActive { try EventLog.flush(connection) }
+        if !historyDeals.isEmpty {
+            try connection.execute("SELECT closer_stage_fill(?::bigint[])", [ImportedRows.idArray(historyDeals.sorted())])
+        }
+        try setAside.end(connection)
+        if newRows > 10_000 {
+            // A bulk import changes the shape of the data: the planner's statistics follow.
+            try connection.execute("ANALYZE account, person, deal, activity, planned_activity")
         }
     }
 

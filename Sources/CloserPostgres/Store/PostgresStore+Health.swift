@@ -1,4 +1,5 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 
 /// Deal health: the team's settings, one screen's deals' warnings, and the report — the file
@@ -6,9 +7,7 @@ import Foundation
 extension PostgresStore {
     static let healthSettingPrefix = "health."
 
-    public func healthSettings() throws -> HealthSettings {
-        try readAsActor { connection, _ in try Self.healthSettings(connection) }
-    }
+    public func healthSettings() throws -> HealthSettings { try backend.readHealthSettings() }
 
     static func healthSettings(_ connection: Connection) throws -> HealthSettings {
         var values = [String: String]()
@@ -18,47 +17,10 @@ extension PostgresStore {
         return HealthSettings(values: values)
     }
 
-    public func saveHealthSettings(_ settings: HealthSettings) throws {
-        let user = actor
-        try write { connection in
-            try requireTeamAdmin(connection, to: .changeSettings)
-            let issues = settings.issues(catalog: try StagePositions.catalog(connection))
-            guard issues.isEmpty else { throw Self.invalid(issues) }
-            let old = try Self.healthSettings(connection).values
-            let new = settings.values
-            try connection.execute("DELETE FROM setting WHERE key >= ? AND key < ?", [.text(Self.healthSettingPrefix), .text("health/")])
-            for (key, value) in new.sorted(by: { $0.key < $1.key }) {
-                try connection.execute("INSERT INTO setting (key, value, updated_by, updated_at) VALUES (?, ?, ?, ?)",
-                                       [.text(Self.healthSettingPrefix + key), .text(value), .text(user), .time(clock())])
-            }
-            var changes = [String: FieldChange]()
-            for key in Set(old.keys).union(new.keys) where old[key] != new[key] {
-                changes[key] = FieldChange(old: old[key], new: new[key])
-            }
-            try log(connection, event("settings", 0, "health", changes, account: nil))
-        }
-    }
+    public func saveHealthSettings(_ settings: HealthSettings) throws { try backend.saveHealthSettings(settings) }
 
     public func dealWarnings(_ dealIDs: [Int64], today: Day) throws -> [Int64: [HealthWarning]] {
-        let ids = Array(Set(dealIDs))
-        guard !ids.isEmpty else { return [:] }
-        guard ids.count <= HealthLimits.dealsPerCall else {
-            throw StoreError.invalid(.tooManyHealthDeals(asked: ids.count, limit: HealthLimits.dealsPerCall))
-        }
-        return try readAsActor { connection, who in
-            let catalog = try StagePositions.catalog(connection)
-            let settings = try Self.healthSettings(connection)
-            var filter = SQLConditions()
-            filter.add("d.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))", ids.map(SQLValue.int))
-            filter.restrict(to: who)
-            var result = [Int64: [HealthWarning]]()
-            for row in try connection.query("SELECT \(HealthRows.columns) FROM deal d \(HealthRows.joins) \(filter.whereClause)", filter.values) {
-                let deal = try Deal(pg: row)
-                result[deal.id] = DealHealth.warnings(HealthContext(
-                    deal: deal, process: catalog.process(deal.processKey), facts: try HealthRows.facts(row), settings: settings, today: today))
-            }
-            return result
-        }
+        try backend.dealWarnings(dealIDs, today: today)
     }
 
     public func healthReport(_ q: HealthReportQuery) throws -> HealthReport {

@@ -1,4 +1,5 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 
 extension PostgresStore {
@@ -12,7 +13,7 @@ extension PostgresStore {
         guard issues.isEmpty else { throw Self.invalid(issues) }
         return try write { connection in
             try insertPerson(connection, &person)
-            try refreshDerived(connection, accountID: person.accountID)
+            try backend.refreshDerived(connection, accountID: person.accountID)
             return person
         }
     }
@@ -20,59 +21,30 @@ extension PostgresStore {
     /// `addPerson` inside an open transaction, without re-deriving the account's deals (a bulk
     /// write does that once per account).
     func insertPerson(_ connection: Connection, _ person: inout Person) throws {
-        try checkPersonReferences(connection, person)
+        try backend.checkPersonReferences(connection, person)
         try requireAccess(connection, account: person.accountID, .write)
         try Self.lockAccount(connection, person.accountID)
         person.id = try Self.insert(connection, into: "person", columns: Person.pgColumns, values: person.pgValues(updatedBy: actor))
         try log(connection, event("person", person.id, "created", note: person.name, account: person.accountID))
     }
 
-    public func person(_ id: Int64) throws -> Person {
-        try read { connection in
-            let person = try Person(pg: try Self.fetchRow(connection, "person", id: id))
-            try requireAccess(connection, account: person.accountID, .read, subject: .person(id))
-            return person
-        }
-    }
+    public func person(_ id: Int64) throws -> Person { try backend.readPerson(id) }
 
     public func updatePerson(_ person: Person) throws -> Person {
         try editPerson(person.id, expectedVersion: person.version) { $0 = person }
     }
 
     public func editPerson(_ id: Int64, expectedVersion: Int?, _ change: (inout Person) throws -> Void) throws -> Person {
-        try write { connection in try editPerson(connection, id, expectedVersion: expectedVersion, note: "", change) }
+        try backend.editPerson(id, expectedVersion: expectedVersion, change)
     }
 
-    /// `editPerson` inside an open transaction, its log row noted (an undo says which change it takes back).
-    func editPerson(_ connection: Connection, _ id: Int64, expectedVersion: Int?, note: String, _ change: (inout Person) throws -> Void) throws -> Person {
-        do {
-            let (old, updated) = try saveEdited(connection, Person.self, id: id, expectedVersion: expectedVersion, change: change) { old, new in
-                let issues = Validation.issues(new)
-                guard issues.isEmpty else { throw Self.invalid(issues) }
-                try requireAccess(connection, account: old.accountID, .write, subject: .person(id))
-                if new.accountID != old.accountID { try requireAccess(connection, account: new.accountID, .write) }
-                try checkPersonReferences(connection, new)
-            }
-            try log(connection, event("person", id, "updated", FieldDiff.between(old, updated), note: note, account: updated.accountID,
-                                      version: updated.version))
-            try refreshDerived(connection, accountID: updated.accountID)
-            if old.accountID != updated.accountID { try refreshDerived(connection, accountID: old.accountID) }
-            return updated
-        }
+    /// `editPerson` inside an open transaction (see `RecordBackend.editPerson`), for an import's update of a person.
+    func editPerson(_ connection: Connection, _ id: Int64, expectedVersion: Int?, note: String,
+                    _ change: (inout Person) throws -> Void) throws -> Person {
+        try backend.editPerson(connection, id, expectedVersion: expectedVersion, note: note, change)
     }
 
-    public func deletePerson(_ id: Int64) throws {
-        try write { connection in
-            guard let row = try connection.queryOne("SELECT account_id, name FROM person WHERE id = ? FOR UPDATE", [.int(id)]) else {
-                throw StoreError.notFound(entity: "person", id: id)
-            }
-            let accountID = try row.int64("account_id")
-            try requireAccess(connection, account: accountID, .write, subject: .person(id))
-            try connection.execute("DELETE FROM person WHERE id = ?", [.int(id)])
-            try log(connection, event("person", id, "deleted", note: try row.string("name"), account: accountID))
-            try refreshDerived(connection, accountID: accountID)
-        }
-    }
+    public func deletePerson(_ id: Int64) throws { try backend.deletePerson(id) }
 
     public func persons(_ query: PersonQuery) throws -> Page<Person> {
         try readAsActor { connection, who in
@@ -138,35 +110,7 @@ extension PostgresStore {
         }
     }
 
-    /// The account must exist, the manager must be in the same account, and reports-to must
-    /// not loop back: an org chart is a tree.
-    func checkPersonReferences(_ connection: Connection, _ person: Person) throws {
-        guard try connection.queryOne("SELECT 1 AS x FROM account WHERE id = ?", [.int(person.accountID)]) != nil else {
-            throw StoreError.notFound(entity: "account", id: person.accountID)
-        }
-        guard let manager = person.reportsTo else { return }
-        var seen: Set<Int64> = [person.id]
-        var current: Int64? = manager
-        while let id = current {
-            guard seen.insert(id).inserted else {
-                throw StoreError.invalid(.reportsLoop(manager: manager, person: person.name))
-            }
-            guard let row = try connection.queryOne("SELECT account_id, reports_to FROM person WHERE id = ?", [.int(id)]) else {
-                throw StoreError.notFound(entity: "person", id: id)
-            }
-            if id == manager, try row.int64("account_id") != person.accountID {
-                throw StoreError.invalid(.reportsAcrossAccounts(manager: manager))
-            }
-            current = try row.optionalInt64("reports_to")
-        }
-    }
-
-    public func evidence(accountID: Int64) throws -> DealEvidence {
-        try read { connection in
-            try requireAccess(connection, account: accountID, .read)
-            return try Self.evidence(connection, accountID: accountID)
-        }
-    }
+    public func evidence(accountID: Int64) throws -> DealEvidence { try backend.readEvidence(accountID: accountID) }
 
     static let evidenceColumns = """
         coalesce(bool_or(inside_coach), false) AS coach,
@@ -187,18 +131,8 @@ extension PostgresStore {
         return evidence
     }
 
-    /// Persons prove milestones, so a change to them re-derives the account's deals.
+    /// Persons prove milestones (see `RecordBackend.refreshDerived`), for an import's persons.
     func refreshDerived(_ connection: Connection, accountID: Int64) throws {
-        let catalog = try StagePositions.catalog(connection)
-        let evidence = try Self.evidence(connection, accountID: accountID)
-        let deals = try connection.query("SELECT * FROM deal WHERE account_id = ?", [.int(accountID)]).map(Deal.init(pg:))
-        for deal in deals {
-            let derived = DealDerived(deal: deal, process: catalog.process(deal.processKey), evidence: evidence)
-            try connection.execute("""
-                UPDATE deal SET probability = ?, weighted = ?, at_risk = ?, milestones_met = ?, milestones_total = ? WHERE id = ?
-                """, [.int(derived.probability), .int(derived.weighted), .bool(derived.atRisk), .int(derived.milestonesMet),
-                      .int(derived.milestonesTotal), .int(deal.id)])
-        }
-        if !deals.isEmpty { try Self.refreshAccountRollup(connection, accountID: accountID) }
+        try backend.refreshDerived(connection, accountID: accountID)
     }
 }

@@ -83,6 +83,11 @@ extension PostgresStore {
             // would do row by row is done once for all the rows below (`settleImportedRows`).
             try connection.execute("SET LOCAL closer.history = 'verbatim'")
             try connection.execute("SET CONSTRAINTS ALL DEFERRED")
+            let setAside = try BulkLoadSetAside.begin(connection, rows: [
+                "account": snapshot.accounts.count, "person": snapshot.persons.count, "deal": snapshot.deals.count,
+                "activity": snapshot.activities.count, "planned_activity": snapshot.plans.count + snapshot.deals.count,
+                "event": snapshot.events.count,
+            ])
             var summary = ImportSummary()
             for user in snapshot.users {
                 try connection.execute("""
@@ -125,6 +130,8 @@ extension PostgresStore {
             summary.activities = snapshot.activities.count
             try Self.insertAll(connection, "planned_activity", PlannedActivity.pgColumns, snapshot.plans.map { $0.pgValues(updatedBy: user) })
             summary.plans = snapshot.plans.count
+            // The set-based passes below join whole tables: the planner learns their new sizes first.
+            if snapshot.deals.count + snapshot.activities.count > 10_000 { try connection.execute("ANALYZE account, person, deal, activity") }
             // A file from before planned activities: each deal's next step becomes its first plan.
             // Either way the deals show their earliest open plan as their next step.
             if !snapshot.deals.isEmpty { try Self.plansFromNextSteps(connection, dealsAfter: 0) }
@@ -158,6 +165,7 @@ extension PostgresStore {
                 let deals = SQLValue.text("{" + historyDeals.sorted().map(String.init).joined(separator: ",") + "}")
                 try connection.execute("SELECT closer_stage_fill(?::bigint[])", [deals])
             }
+            try setAside.end(connection)
             try Self.advanceIdentities(connection)
             try log(connection, event("store", 0, "imported", note: summary.description, account: nil))
             // A bulk import changes the shape of the data: refresh the planner's statistics.

@@ -69,7 +69,7 @@ struct SQLiteImportSource: ForeignPlanSource {
     }
 
     func checkAccountEdit(old: Account, new: Account) throws {
-        try store.checkAccountEdit(db, old: old, new: new)
+        try store.backend.checkAccountEdit(db, old: old, new: new)
     }
 
     /// A stored row by id, through a statement compiled once per import (not once per row).

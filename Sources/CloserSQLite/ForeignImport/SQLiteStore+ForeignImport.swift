@@ -1,5 +1,6 @@
 import CloserCore
 import CloserExchange
+import CloserStoreKit
 import Foundation
 import GRDB
 
@@ -51,7 +52,7 @@ extension SQLiteStore {
         }
         var touched = Set<Int64>(plan.accountUpdates.filter { $0.old.name != $0.new.name }.map(\.new.id))
         for account in plan.accountUpdates where account.old.name != account.new.name {
-            try refreshDealSearchKeys(db, accountID: account.new.id, accountName: account.new.name)
+            try backend.refreshDealSearchKeys(db, accountID: account.new.id, accountName: account.new.name)
         }
 
         var insertedPersons = [Int: Int64]()
@@ -70,14 +71,14 @@ extension SQLiteStore {
         }
         // A new manager line may close a loop with the store's other lines: checked once all are written.
         for (old, new, line) in plan.personUpdates where new.reportsTo != nil && new.reportsTo != old.reportsTo {
-            do { try checkPersonReferences(db, new) } catch { throw StoreError.invalid(.importLine(line, ErrorText.text(error))) }
+            do { try backend.checkPersonReferences(db, new) } catch { throw StoreError.invalid(.importLine(line, ErrorText.text(error))) }
         }
         for link in plan.managerLinks {
             try linkManager(db, link, account: id(link.account), inserted: insertedPersons)
         }
         // Persons prove milestones: re-derive the deals of accounts whose persons changed.
         if !plan.personInserts.isEmpty || !plan.personUpdates.isEmpty {
-            for accountID in touched { try refreshDerived(db, accountID: accountID) }
+            for accountID in touched { try backend.refreshDerived(db, accountID: accountID) }
         }
 
         let lastDealID = plan.dealInserts.isEmpty ? 0 : try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM deal") ?? 0
@@ -89,7 +90,7 @@ extension SQLiteStore {
         if !plan.dealInserts.isEmpty { try PlanSchema.plansFromNextSteps(db, dealsAfter: lastDealID, fresh: true) }
         let rescheduled = plan.dealUpdates.filter { $0.old.nextStep != $0.new.nextStep || $0.old.nextStepDue != $0.new.nextStepDue }
         for (old, new) in rescheduled {
-            try replaceNextStep(db, deal: old, text: new.nextStep.trimmingCharacters(in: .whitespacesAndNewlines), due: new.nextStepDue)
+            try backend.replaceNextStep(db, deal: old, text: new.nextStep.trimmingCharacters(in: .whitespacesAndNewlines), due: new.nextStepDue)
         }
         try Self.deriveNextSteps(db, dealIDs: rescheduled.map(\.old.id))
 
@@ -216,7 +217,7 @@ extension SQLiteStore {
         var person = Person(row: try Self.fetchRow(db, "person", id: personID))
         person.reportsTo = managerID
         do {
-            try checkPersonReferences(db, person)
+            try backend.checkPersonReferences(db, person)
         } catch {
             throw StoreError.invalid(.importLine(link.line, ErrorText.text(error)))
         }

@@ -22,27 +22,3 @@ extension Account: VersionedRecord {
 extension Person: VersionedRecord {
     static var table: String { "person" }
 }
-
-extension SQLiteStore {
-    /// Applies `change` to the row as it is now — refused first if `expectedVersion` is given and
-    /// someone saved the row since — and saves it: the fields `change` left alone keep what is
-    /// stored, so two people editing different fields both keep their edit. `check` sees the
-    /// row before and after, and may refuse. Returns both.
-    func saveEdited<Record: VersionedRecord>(_ db: Database, _ type: Record.Type, id: Int64, expectedVersion: Int?,
-                                             change: (inout Record) throws -> Void,
-                                             check: (Record, Record) throws -> Void) throws -> (old: Record, new: Record) {
-        let old = Record(row: try currentRow(db, table: Record.table, id: id, expected: expectedVersion))
-        var updated = old
-        try change(&updated)
-        guard updated.id == id else { throw StoreError.invalid(.idCannotChange(.row(table: Record.table, id: id))) }
-        try check(old, updated)
-        updated.version = old.version + 1
-        updated.createdAt = old.createdAt
-        updated.updatedAt = clock()
-        var values = updated.columnValues(searchKey: updated.searchKey, updatedBy: actor)
-        values.removeFirst()
-        try db.execute(sql: SQLText.update(Record.table, columns: Record.columns),
-                       arguments: StatementArguments(values + [id, old.version]))
-        return (old, updated)
-    }
-}
