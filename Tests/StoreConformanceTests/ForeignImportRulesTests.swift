@@ -33,8 +33,7 @@ struct ForeignImportRulesTests {
         #expect(try store.acting(as: Team.wang).exportSnapshot().deals.map(\.title) == ["扩建"])
     }
 
-    /// The file store's import does not ask the holding rules about the owners a manager's file names (yet).
-    @Test("a manager's import gives a rep no more accounts than the limit, refused as adding them one by one is", arguments: [Backend.postgres])
+    @Test("a manager's import gives a rep no more accounts than the limit, refused as adding them one by one is", arguments: Backend.allCases)
     func managerGivesOverTheLimit(_ backend: Backend) throws {
         let store = try Team.store(backend)
         try store.acting(as: Team.zhao).savePoolRules(PoolRules(noFollowUpDays: 30, noWinDays: 0, warnDays: 7, maxAccountsPerRep: 2))

@@ -26,6 +26,8 @@ extension SQLiteStore {
         let now = clock()
         var newAccountIDs = [Int64]()
         var names = [Int64: String]()
+        // The holding rules for every owner the file names, as adding the accounts one by one would ask them.
+        try NewAccountsCheck(SQLiteTeam(db: db)).check(plan.newAccounts, by: try knownActor(db))
         for account in plan.newAccounts {
             let id = try insert(db, account, user: user, now: now)
             newAccountIDs.append(id)
