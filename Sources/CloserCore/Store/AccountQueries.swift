@@ -73,10 +73,8 @@ public struct SavedFilter: Sendable, Hashable, Codable {
         guard !query.isEmpty else { throw StoreError.invalid(.filterNeedsQuery(name)) }
         do {
             _ = try AccountQueryLanguage.parse(query)
-        } catch let error as QueryError {
-            throw StoreError.invalid(.filterQueryWrong(name, LocalizedText(en: error.description, zh: error.chineseDescription)))
         } catch {
-            throw StoreError.invalid(.filterQueryWrong(name, LocalizedText(en: "\(error)", zh: "\(error)")))
+            throw StoreError.invalid(.filterQueryWrong(name, LocalizedText(en: error.description, zh: error.chineseDescription)))
         }
         return (name, query)
     }
