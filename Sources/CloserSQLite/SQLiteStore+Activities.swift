@@ -17,12 +17,7 @@ extension SQLiteStore {
     func insertActivity(_ db: Database, _ activity: inout Activity) throws {
         activity.createdAt = clock()
         if activity.by.isEmpty { activity.by = actor }
-        var issues = Validation.issues(activity)
-        let today = Day(clock())
-        if activity.day > today {
-            issues.append(ValidationIssue("day", "\(activity.day) is after today (\(today)): an activity is recorded once it has happened; plan it instead",
-                                          zh: "\(activity.day) 晚于今天（\(today)）：行动发生后才记录；请改为计划"))
-        }
+        let issues = Validation.issues(recording: activity, today: Day(clock()))
         guard issues.isEmpty else { throw Self.invalid(issues) }
         if let dealID = activity.dealID {
             guard let accountID = try Int64.fetchOne(db, sql: "SELECT account_id FROM deal WHERE id = ?", arguments: [dealID]) else {

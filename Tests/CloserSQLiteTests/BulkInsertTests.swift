@@ -16,13 +16,15 @@ struct BulkInsertTests {
         return (0..<row.count).map { row[$0] ?? "missing" }
     }
 
-    /// The record written both ways (the bound one under `id + 1000`); the two stored rows.
-    static func bothWays<Record: ColumnWriting>(_ db: Database, _ record: Record, table: String, id: Int64,
-                                               renumbered: (Int64) -> Record) throws -> (boxed: [String], bound: [String]) {
+    /// The record written both ways (the bound one under its id + 1000); the two stored rows.
+    static func bothWays<Record: ColumnWriting>(_ db: Database, _ record: Record, table: String,
+                                               id: WritableKeyPath<Record, Int64>) throws -> (boxed: [String], bound: [String]) {
         try db.execute(sql: SQLText.insert(into: table, columns: Record.columns), arguments: StatementArguments(record.columnValues))
         var bulk = try BulkInsert<Record>(db, into: table, what: table)
-        let boundID = try bulk.insert(renumbered(id + 1000))
-        return (try stored(db, table: table, columns: Record.columns, id: id),
+        var renumbered = record
+        renumbered[keyPath: id] += 1000
+        let boundID = try bulk.insert(renumbered)
+        return (try stored(db, table: table, columns: Record.columns, id: record[keyPath: id]),
                 try stored(db, table: table, columns: Record.columns, id: boundID))
     }
 
@@ -40,11 +42,7 @@ struct BulkInsertTests {
         ]
         try store.write { db in
             for activity in samples {
-                let rows = try Self.bothWays(db, activity, table: "activity", id: activity.id) { id in
-                    var copy = activity
-                    copy.id = id
-                    return copy
-                }
+                let rows = try Self.bothWays(db, activity, table: "activity", id: \.id)
                 #expect(rows.bound.count == Activity.columns.count - 1)
                 #expect(rows.bound == rows.boxed)
             }
@@ -61,11 +59,7 @@ struct BulkInsertTests {
         let bare = ChangeEvent(id: 501, at: at, user: "", entity: "store", entityID: 0, action: "imported")
         try store.write { db in
             for event in [full, bare] {
-                let rows = try Self.bothWays(db, event, table: "event", id: event.id) { id in
-                    var copy = event
-                    copy.id = id
-                    return copy
-                }
+                let rows = try Self.bothWays(db, event, table: "event", id: \.id)
                 #expect(rows.bound.count == ChangeEvent.columns.count - 1)
                 #expect(rows.bound == rows.boxed)
             }

@@ -97,6 +97,16 @@ public enum Validation {
             + controlIssues(["by": activity.by, "notes": activity.notes, "outcome": activity.outcome])
     }
 
+    /// An activity being recorded: its fields, and its day — back-dating is fine, the future is a plan.
+    public static func issues(recording activity: Activity, today: Day) -> [ValidationIssue] {
+        var issues = issues(activity)
+        if activity.day > today {
+            issues.append(ValidationIssue("day", "\(activity.day) is after today (\(today)): an activity is recorded once it has happened; plan it instead",
+                                          zh: "\(activity.day) 晚于今天（\(today)）：行动发生后才记录；请改为计划"))
+        }
+        return issues
+    }
+
     public static func issues(_ plan: PlannedActivity) -> [ValidationIssue] {
         var issues = [ValidationIssue]()
         if plan.text.isEmpty { issues.append(ValidationIssue("text", "a planned activity says what is to be done", zh: "计划行动需要写明要做什么")) }

@@ -50,12 +50,7 @@ extension PostgresStore {
 
     /// An activity's fields, and its day: back-dating is fine, the future is a plan.
     func checkRecordable(_ activity: Activity) throws {
-        var issues = Validation.issues(activity)
-        let today = Day(clock())
-        if activity.day > today {
-            issues.append(ValidationIssue("day", "\(activity.day) is after today (\(today)): an activity is recorded once it has happened; plan it instead",
-                                          zh: "\(activity.day) 晚于今天（\(today)）：行动发生后才记录；请改为计划"))
-        }
+        let issues = Validation.issues(recording: activity, today: Day(clock()))
         guard issues.isEmpty else { throw Self.invalid(issues) }
     }
 
