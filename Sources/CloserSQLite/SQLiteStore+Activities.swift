@@ -46,10 +46,13 @@ extension SQLiteStore {
                 """, arguments: StatementArguments([activity.day.description] + activity.personIDs.map { $0 as (any DatabaseValueConvertible)? }))
         }
         try Self.refreshAccountRollup(db, accountID: activity.accountID)
-        var changes = ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)]
-        if !activity.personIDs.isEmpty { changes["met"] = FieldChange(old: nil, new: activity.personIDs.map(String.init).joined(separator: ", ")) }
-        try log(db, event("activity", activity.id, "created", changes,
-                          note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)", account: activity.accountID))
+        try log(db, recorded(activity))
+    }
+
+    /// The log row of a recorded activity.
+    func recorded(_ activity: Activity) -> ChangeEvent {
+        let row = ActivityLog.recorded(activity)
+        return event("activity", activity.id, "created", row.changes, note: row.note, account: activity.accountID)
     }
 
     public func activity(_ id: Int64) throws -> Activity { try backend.readActivity(id) }

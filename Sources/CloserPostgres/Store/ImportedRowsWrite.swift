@@ -109,10 +109,7 @@ extension PostgresStore {
 
     /// The log row of a new plan, as `insertPlan` writes it.
     private func planned(_ plan: PlannedActivity) -> ChangeEvent {
-        var changes = ["text": FieldChange(old: nil, new: plan.text), "kind": FieldChange(old: nil, new: plan.kind.rawValue)]
-        if let due = plan.due { changes["due"] = FieldChange(old: nil, new: due.description) }
-        if let time = plan.time { changes["time"] = FieldChange(old: nil, new: time.description) }
-        return event("plan", plan.id, "planned", changes, note: plan.subject, account: plan.accountID, version: plan.version)
+        event("plan", plan.id, "planned", ActivityLog.planned(plan), note: plan.subject, account: plan.accountID, version: plan.version)
     }
 
     /// New activities, checked as `insertActivity` checks each: recordable, on the account of

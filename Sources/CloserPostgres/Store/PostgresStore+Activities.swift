@@ -42,10 +42,8 @@ extension PostgresStore {
 
     /// The log row of a recorded activity.
     func recorded(_ activity: Activity) -> ChangeEvent {
-        var changes = ["kind": FieldChange(old: nil, new: activity.kind.rawValue), "day": FieldChange(old: nil, new: activity.day.description)]
-        if !activity.personIDs.isEmpty { changes["met"] = FieldChange(old: nil, new: activity.personIDs.map(String.init).joined(separator: ", ")) }
-        return event("activity", activity.id, "created", changes,
-                     note: activity.dealID.map { "deal \($0)" } ?? "account \(activity.accountID)", account: activity.accountID)
+        let row = ActivityLog.recorded(activity)
+        return event("activity", activity.id, "created", row.changes, note: row.note, account: activity.accountID)
     }
 
     /// An activity's fields, and its day: back-dating is fine, the future is a plan.

@@ -89,7 +89,16 @@ extension SQLiteStore {
         }
         // A next step from the file is a planned activity: the new deals' in one statement; an
         // updated deal's rewrites its earliest plan, as setting the next step does.
-        if !plan.dealInserts.isEmpty { try PlanSchema.plansFromNextSteps(db, dealsAfter: lastDealID, fresh: true) }
+        if !plan.dealInserts.isEmpty {
+            let lastPlanID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM planned_activity") ?? 0
+            try PlanSchema.plansFromNextSteps(db, dealsAfter: lastDealID, fresh: true)
+            // Each made plan is logged as planning it by hand logs it.
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM planned_activity WHERE id > ? ORDER BY id", arguments: [lastPlanID]) {
+                let made = PlannedActivity(row: row)
+                try log(db, event("plan", made.id, "planned", ActivityLog.planned(made), note: made.subject, account: made.accountID,
+                                  version: made.version))
+            }
+        }
         let rescheduled = plan.dealUpdates.filter { $0.old.nextStep != $0.new.nextStep || $0.old.nextStepDue != $0.new.nextStepDue }
         for (old, new) in rescheduled {
             try backend.replaceNextStep(db, deal: old, text: new.nextStep.trimmingCharacters(in: .whitespacesAndNewlines), due: new.nextStepDue)
@@ -105,6 +114,8 @@ extension SQLiteStore {
             var values = activity.columnValues
             values[0] = nil
             try insertActivity.execute(arguments: StatementArguments(values))
+            activity.id = db.lastInsertedRowID
+            try log(db, recorded(activity))
             touched.insert(activity.accountID)
         }
         try HealthBulk.end(db, accounts: [], deals: HealthBulk.deals(of: plan.activityInserts.map(\.0)))

@@ -24,10 +24,8 @@ extension PlanBackend {
         plan.doneOn = nil
         plan.activityID = nil
         plan.id = try insertPlanRow(transaction, plan)
-        var changes = ["text": FieldChange(old: nil, new: plan.text), "kind": FieldChange(old: nil, new: plan.kind.rawValue)]
-        if let due = plan.due { changes["due"] = FieldChange(old: nil, new: due.description) }
-        if let time = plan.time { changes["time"] = FieldChange(old: nil, new: time.description) }
-        try log(transaction, event("plan", plan.id, "planned", changes, note: plan.subject, account: plan.accountID, version: plan.version))
+        try log(transaction, event("plan", plan.id, "planned", ActivityLog.planned(plan), note: plan.subject, account: plan.accountID,
+                                   version: plan.version))
     }
 
     /// Writes a changed plan over `old` (at its version), logging what changed.
