@@ -106,7 +106,7 @@ public struct ForeignImportReport: Sendable {
     public func counts(_ verb: Verb) -> String? {
         let parts = ImportEntity.allCases.compactMap { entity -> String? in
             let n = count(verb, entity)
-            return n == 0 ? nil : "\(n) \(n == 1 ? String(entity.rawValue.dropLast()) : entity.rawValue)"
+            return n == 0 ? nil : "\(n) \(n == 1 ? entity.singular : entity.rawValue)"
         }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }

@@ -3,6 +3,16 @@ import Foundation
 /// What one row of a spreadsheet from another CRM becomes.
 public enum ImportEntity: String, Sendable, CaseIterable, Codable {
     case accounts, persons, deals, activities
+
+    /// The English noun for one of them ("1 activity", not "1 activitie").
+    public var singular: String {
+        switch self {
+        case .accounts: "account"
+        case .persons: "person"
+        case .deals: "deal"
+        case .activities: "activity"
+        }
+    }
 }
 
 /// A field of our model that a foreign column can fill. The raw value is what a mapping file
