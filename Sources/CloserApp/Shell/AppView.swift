@@ -81,7 +81,8 @@ public enum AppView {
     }
 }
 
-/// The store path as the status line shows it: home as "~", long paths cut from the left.
+/// The store path as the status line shows it after "user@": home as "~", long paths cut from
+/// the left; a server as its host, port and database (the user stands in front already).
 struct StorePathName {
     let path: String
     var home = ProcessInfo.processInfo.environment["HOME"] ?? ""
@@ -89,8 +90,14 @@ struct StorePathName {
     var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
 
     var short: String {
-        var text = path
+        var text = place
         if !home.isEmpty, home != "/", text.hasPrefix(home + "/") { text = "~" + text.dropFirst(home.count) }
         return text.count > 40 ? "…" + text.suffix(39) : text
+    }
+
+    private var place: String {
+        let scheme = "postgres://"
+        guard path.hasPrefix(scheme), let at = path.dropFirst(scheme.count).firstIndex(of: "@") else { return path }
+        return String(path[path.index(after: at)...])
     }
 }
