@@ -13,7 +13,7 @@ import GRDB
 ///
 /// While the log is written, the insert triggers stand aside (StageHistoryBulk's flag); the
 /// deals' old rows are deleted with their triggers listening, so every sum stays the sum of the
-/// rows it counts, and the new rows are added to the sums by one grouped upsert each.
+/// rows it counts, and what the new rows add is counted in memory and upserted (StageHistorySums).
 enum StageHistoryRebuild {
     /// Runs `body` (which writes to the log) with the log's stage triggers standing aside, then
     /// makes the history of every deal with a stage event among the rows it logged.
@@ -45,7 +45,7 @@ enum StageHistoryRebuild {
             for row in rows { try insert.insert(row) }
         }
         try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [StageHistoryBulk.flag])
-        try db.execute(sql: addToSums("s.deal_id IN \(chosen)"))
+        try StageHistorySums(rows).add(to: db)
     }
 
     /// The chosen deals' stage events from the log, deal by deal in the log's order, each deal's
@@ -90,32 +90,5 @@ enum StageHistoryRebuild {
         }
         flush()
         return records
-    }
-
-    /// What the rows `condition` picks (on alias `s`) add to the daily sums, one grouped upsert per sum.
-    static func addToSums(_ condition: String) -> String {
-        let day = "CAST(s.at / 86400 AS INTEGER)"
-        return """
-            INSERT INTO stage_day (process_key, day, owner, position, advanced, left_stage, entries, exits, seconds)
-            SELECT s.process_key, \(day), s.owner, s.entry_position, s.advanced_at IS NOT NULL, '', COUNT(*), 0, 0
-            FROM stage_event s WHERE \(condition) AND s.entry_position IS NOT NULL AND s.prev_entry_at IS NULL
-            GROUP BY 1, 2, 3, 4, 5
-            ON CONFLICT DO UPDATE SET entries = entries + excluded.entries;
-            INSERT INTO stage_day (process_key, day, owner, position, advanced, left_stage, entries, exits, seconds)
-            SELECT s.process_key, \(day), s.owner, -1, 0, s.left_stage, 0, COUNT(*), SUM(s.at - s.entered_at)
-            FROM stage_event s WHERE \(condition) AND s.entered_at IS NOT NULL AND s.left_stage IS NOT NULL
-            GROUP BY 1, 2, 3, 6
-            ON CONFLICT DO UPDATE SET exits = exits + excluded.exits, seconds = seconds + excluded.seconds;
-            INSERT INTO stage_list_day (day, list, owner, currency, deals, amount)
-            SELECT \(day), \(StageListSchema.list("s")), s.owner, s.currency, COUNT(*), SUM(s.amount)
-            FROM stage_event s WHERE \(condition) AND \(StageListSchema.list("s")) IS NOT NULL AND s.next_same_at IS NULL
-            GROUP BY 1, 2, 3, 4
-            ON CONFLICT DO UPDATE SET deals = deals + excluded.deals, amount = amount + excluded.amount;
-            INSERT INTO stage_list_day (day, list, owner, currency, deals, amount)
-            SELECT \(day), 'forced', s.owner, s.currency, COUNT(*), SUM(s.amount)
-            FROM stage_event s WHERE \(condition) AND s.kind = 'forced' AND s.next_forced_at IS NULL
-            GROUP BY 1, 2, 3, 4
-            ON CONFLICT DO UPDATE SET deals = deals + excluded.deals, amount = amount + excluded.amount;
-            """
     }
 }
