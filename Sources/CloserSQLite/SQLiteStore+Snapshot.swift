@@ -170,12 +170,20 @@ extension SQLiteStore {
             // Keep the log's ids when they do not collide, so an export → import round trip is exact.
             let maxEventID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM event") ?? 0
             let keepIDs = (snapshot.events.map(\.id).min() ?? 1) > maxEventID
-            var events = try BulkInsert<ChangeEvent>(db, into: "event", what: "a log row")
+            var events = try BulkInsert<EncodedEvent>(db, into: "event", what: "a log row")
+            var encoded = [[String: FieldChange]: String]()
             // The stage history of the deals these rows are about is made once they are all in (StageHistoryRebuild).
             try StageHistoryRebuild.loggingInBulk(db, expectedEvents: snapshot.events.count) {
                 for var event in snapshot.events {
                     if !keepIDs { event.id = 0 }
-                    try events.insert(event)
+                    let changes: String
+                    if let known = encoded[event.changes] {
+                        changes = known
+                    } else {
+                        changes = ChangeEvent.encoded(event.changes)
+                        encoded[event.changes] = changes
+                    }
+                    try events.insert(EncodedEvent(event: event, changes: changes))
                 }
             }
             summary.events = snapshot.events.count

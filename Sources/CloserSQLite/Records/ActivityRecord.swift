@@ -39,16 +39,34 @@ extension ChangeEvent: ColumnWriting {
     static let columns = ["id", "at", "user", "entity", "entity_id", "action", "changes", "note", "account_id", "version"]
 
     func writeColumns(to row: inout some ColumnSink) {
-        row.int(id == 0 ? nil : id)
-        row.double(ColumnCoding.time(at))
-        row.text(user)
-        row.text(entity)
-        row.int(entityID)
-        row.text(action)
-        row.text(changes.isEmpty ? "{}" : ColumnCoding.codable(changes))
-        row.text(note)
-        row.int(accountID)
-        row.int(version.map(Int64.init))
+        EncodedEvent(event: self, changes: Self.encoded(changes)).writeColumns(to: &row)
+    }
+
+    static func encoded(_ changes: [String: FieldChange]) -> String {
+        changes.isEmpty ? "{}" : ColumnCoding.codable(changes)
+    }
+}
+
+/// A log row whose changes are already JSON: a whole store's log repeats the same few changes
+/// (a move from one stage to the next, a milestone met) thousands of times, and encoding each
+/// with JSONEncoder cost seconds of a 100k-deal load.
+struct EncodedEvent: ColumnWriting {
+    var event: ChangeEvent
+    var changes: String
+
+    static var columns: [String] { ChangeEvent.columns }
+
+    func writeColumns(to row: inout some ColumnSink) {
+        row.int(event.id == 0 ? nil : event.id)
+        row.double(ColumnCoding.time(event.at))
+        row.text(event.user)
+        row.text(event.entity)
+        row.int(event.entityID)
+        row.text(event.action)
+        row.text(changes)
+        row.text(event.note)
+        row.int(event.accountID)
+        row.int(event.version.map(Int64.init))
     }
 }
 
