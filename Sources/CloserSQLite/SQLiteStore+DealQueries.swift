@@ -16,8 +16,11 @@ extension SQLiteStore {
     /// rep's visible accounts are best made once as a set and met through `deal_account`; a page
     /// or a column's cards walk an index in order and check each deal's account as they go.
     /// `text`: how the filter's text is met (`DealTextSQL.plan`); the plain scan unless given.
+    /// `eachDeal`: a page walked in index order checks each deal's account by its key, with no
+    /// join: joined, the planner first filters every account into a Bloom filter (a rep's first
+    /// page at 100k deals: 5.6 ms joined, 0.4 ms checked deal by deal).
     static func sqlFilter(_ filter: DealFilter, as who: Actor, text: DealTextSQL? = nil,
-                          counting: Bool = false) -> (filter: SQLFilter, needsAccount: Bool) {
+                          counting: Bool = false, eachDeal: Bool = false) -> (filter: SQLFilter, needsAccount: Bool) {
         var sql = SQLFilter()
         if !filter.includeClosed { sql.add("d.outcome = 'open'") }
         if let process = filter.processKey { sql.add("d.process_key = ?", [process]) }
@@ -33,6 +36,10 @@ extension SQLiteStore {
         if counting {
             // The index's few candidates each look up their account; a scan meets the set.
             sql.restrict(accountColumn: "d.account_id", to: who, checking: text.usesIndex ? .perRow : .asSet)
+            return (sql, byAccount)
+        }
+        if eachDeal {
+            sql.restrict(accountColumn: "d.account_id", to: who, checking: .perRow)
             return (sql, byAccount)
         }
         sql.restrict(to: who)
@@ -80,8 +87,11 @@ extension SQLiteStore {
             let countJoin = counting.needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
             let total = try dealCounts.count(db, "SELECT COUNT(*) FROM deal d \(countJoin) \(counting.filter.whereClause)",
                                              counting.filter.arguments)
+            // Past the last deal (a rep's offset from a manager's table, a page after a delete)
+            // nothing is shown: no walk through every deal to find that out.
+            guard query.offset < total else { return Page(rows: [], total: total, offset: query.offset) }
             let pageText = try Self.pageText(db, text, query, total: total)
-            let (filter, needsAccount) = Self.sqlFilter(query.filter, as: who, text: pageText)
+            let (filter, needsAccount) = Self.sqlFilter(query.filter, as: who, text: pageText, eachDeal: true)
             // Deferred join: page through ids in the index, then read only the rows shown. A deep
             // OFFSET would otherwise build every skipped row with its account.
             let innerJoin = needsAccount || query.sort == .account ? "JOIN account a ON a.id = d.account_id" : ""

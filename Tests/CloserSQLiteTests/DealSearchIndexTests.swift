@@ -91,6 +91,8 @@ struct DealSearchIndexTests {
         func found(_ text: String) throws -> Set<Int64> {
             let page = try store.deals(DealQuery(filter: DealFilter(text: text), limit: 10_000))
             #expect(page.rows.map(\.id) == (try store.deals(DealQuery(filter: DealFilter(text: text), limit: 10_000), planning: Self.scanning).rows.map(\.id)))
+            // The total is counted once per store state: every write below must move it.
+            #expect(page.total == page.rows.count, "\(text)")
             return Set(page.rows.map(\.id))
         }
         var deal = try store.addDeal(Deal(accountID: account.id, title: "焦化厂 DCS 改造", processKey: "project", stageKey: "develop",
