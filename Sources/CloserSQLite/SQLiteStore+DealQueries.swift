@@ -15,7 +15,12 @@ extension SQLiteStore {
     /// `counting`: the statement aggregates every matching deal (a count, column totals), where a
     /// rep's visible accounts are best made once as a set and met through `deal_account`; a page
     /// or a column's cards walk an index in order and check each deal's account as they go.
-    static func sqlFilter(_ filter: DealFilter, as who: Actor, counting: Bool = false) -> (filter: SQLFilter, needsAccount: Bool) {
+    /// `text`: how the filter's text is met (`DealTextSQL.plan`); the plain scan unless given.
+    /// `eachDeal`: a page walked in index order checks each deal's account by its key, with no
+    /// join: joined, the planner first filters every account into a Bloom filter (a rep's first
+    /// page at 100k deals: 5.6 ms joined, 0.4 ms checked deal by deal).
+    static func sqlFilter(_ filter: DealFilter, as who: Actor, text: DealTextSQL? = nil,
+                          counting: Bool = false, eachDeal: Bool = false) -> (filter: SQLFilter, needsAccount: Bool) {
         var sql = SQLFilter()
         if !filter.includeClosed { sql.add("d.outcome = 'open'") }
         if let process = filter.processKey { sql.add("d.process_key = ?", [process]) }
@@ -23,14 +28,18 @@ extension SQLiteStore {
         if let account = filter.accountID { sql.add("d.account_id = ?", [account]) }
         if filter.atRiskOnly { sql.add("d.at_risk = 1") }
         if !filter.grades.isEmpty { sql.add("a.grade", in: filter.grades.map(\.rawValue).sorted()) }
-        if !filter.text.trimmingCharacters(in: .whitespaces).isEmpty {
-            sql.add("d.search_key LIKE ? ESCAPE '\\'", ["%" + SearchText.pattern(for: filter.text) + "%"])
-        }
+        let text = text ?? DealTextSQL.scanning(filter.text)
+        text.add(to: &sql)
         // The account query's conditions are written over `account a`, the alias the deal queries join.
         sql.add(conditions: filter.accountConditions, me: who.name)
         let byAccount = !filter.grades.isEmpty || !filter.accountConditions.isEmpty
         if counting {
-            sql.restrict(accountColumn: "d.account_id", to: who, checking: .asSet)
+            // The index's few candidates each look up their account; a scan meets the set.
+            sql.restrict(accountColumn: "d.account_id", to: who, checking: text.usesIndex ? .perRow : .asSet)
+            return (sql, byAccount)
+        }
+        if eachDeal {
+            sql.restrict(accountColumn: "d.account_id", to: who, checking: .perRow)
             return (sql, byAccount)
         }
         sql.restrict(to: who)
@@ -66,13 +75,23 @@ extension SQLiteStore {
     }
 
     public func deals(_ query: DealQuery) throws -> Page<DealSummary> {
+        try deals(query, planning: DealTextSQL.plan)
+    }
+
+    /// `planning` chooses how the text is met (the tests compare the index's way with the scan).
+    func deals(_ query: DealQuery, planning: (Database, String) throws -> DealTextSQL) throws -> Page<DealSummary> {
         let order = Self.dealOrder(query)
         return try readAsActor { db, who in
-            let (filter, needsAccount) = Self.sqlFilter(query.filter, as: who)
-            let counting = Self.sqlFilter(query.filter, as: who, counting: true)
+            let text = try planning(db, query.filter.text)
+            let counting = Self.sqlFilter(query.filter, as: who, text: text, counting: true)
             let countJoin = counting.needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deal d \(countJoin) \(counting.filter.whereClause)",
-                                         arguments: counting.filter.arguments) ?? 0
+            let total = try dealCounts.count(db, "SELECT COUNT(*) FROM deal d \(countJoin) \(counting.filter.whereClause)",
+                                             counting.filter.arguments)
+            // Past the last deal (a rep's offset from a manager's table, a page after a delete)
+            // nothing is shown: no walk through every deal to find that out.
+            guard query.offset < total else { return Page(rows: [], total: total, offset: query.offset) }
+            let pageText = try Self.pageText(db, text, query, total: total)
+            let (filter, needsAccount) = Self.sqlFilter(query.filter, as: who, text: pageText, eachDeal: true)
             // Deferred join: page through ids in the index, then read only the rows shown. A deep
             // OFFSET would otherwise build every skipped row with its account.
             let innerJoin = needsAccount || query.sort == .account ? "JOIN account a ON a.id = d.account_id" : ""
@@ -86,6 +105,18 @@ extension SQLiteStore {
         }
     }
 
+    /// How a page meets the text once the count is known. Walking the amount (or id) index and
+    /// testing each deal stops after `offset + limit` matches, about `(offset + limit) × deals /
+    /// total` steps; the index's candidates are each looked up and sorted. A common text's first
+    /// page walks (长春 as a manager: 2 000 matches, a match every 35 deals), a rare one's reads
+    /// its candidates (zgsh: 96 matches among 100k).
+    static func pageText(_ db: Database, _ text: DealTextSQL, _ query: DealQuery, total: Int) throws -> DealTextSQL {
+        guard case .candidates(_, let pattern, let candidates) = text, query.sort == .amount || query.sort == .id else { return text }
+        let deals = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM deal") ?? 0
+        let steps = Double(query.offset + query.limit) * Double(deals) / Double(max(total, 1))
+        return steps <= Double(candidates) ? .scan(pattern: pattern) : text
+    }
+
     /// A board is one aggregate query for every column's totals, then one small indexed query
     /// per stage for the cards that fit on screen.
     public func board(_ query: BoardQuery) throws -> Board {
@@ -97,8 +128,9 @@ extension SQLiteStore {
             var filter = query.filter
             filter.processKey = process.key
             filter.includeClosed = false
-            let sql = Self.sqlFilter(filter, as: who).filter
-            let counting = Self.sqlFilter(filter, as: who, counting: true)
+            let text = try DealTextSQL.plan(db, text: filter.text)
+            let sql = Self.sqlFilter(filter, as: who, text: text).filter
+            let counting = Self.sqlFilter(filter, as: who, text: text, counting: true)
             let join = counting.needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
             var counts = [String: Int]()
             var totals = [String: [CurrencyTotal]]()
@@ -127,7 +159,8 @@ extension SQLiteStore {
         filter.processKey = processKey
         filter.includeClosed = false
         return try readAsActor { db, who in
-            try Self.cards(db, Self.sqlFilter(filter, as: who).filter, stage: stageKey, limit: limit, offset: offset)
+            let text = try DealTextSQL.plan(db, text: filter.text)
+            return try Self.cards(db, Self.sqlFilter(filter, as: who, text: text).filter, stage: stageKey, limit: limit, offset: offset)
         }
     }
 

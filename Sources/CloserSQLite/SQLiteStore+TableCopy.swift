@@ -5,6 +5,7 @@ import GRDB
 /// The file's side of `closer copy`: tables read in one read transaction, written in one write
 /// transaction. SQLite cannot silence a trigger, so the history triggers are dropped for the
 /// copy and made again from their own text before it commits; foreign keys are checked at commit.
+/// The deals' search index is not copied: the target fills its own from the deals it received.
 extension SQLiteStore: TableSource, TableTarget {
     /// Bookkeeping of this backend that a copy does not carry.
     static let notCopied: Set<String> = ["meta", "grdb_migrations"]
@@ -12,7 +13,7 @@ extension SQLiteStore: TableSource, TableTarget {
     public func copyableTables() throws -> [TableShape] {
         try read { db in
             let names = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            return try names.filter { !Self.notCopied.contains($0) }.map { name in
+            return try names.filter { !Self.notCopied.contains($0) && !DealSearchSchema.isIndexTable($0) }.map { name in
                 TableShape(name: name, columns: try db.columns(in: name).map(\.name))
             }
         }
@@ -31,6 +32,7 @@ extension SQLiteStore: TableSource, TableTarget {
             }
             try body(SQLiteTableRows(db: db))
             for trigger in triggers { try db.execute(sql: trigger) }
+            try DealSearchSchema.refill(db)
         }
     }
 }

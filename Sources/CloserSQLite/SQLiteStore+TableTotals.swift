@@ -6,7 +6,7 @@ extension SQLiteStore {
     /// The deals the user may see that `filter` selects.
     public func dealTotals(_ filter: DealFilter) throws -> TableTotals {
         try readAsActor { db, who in
-            let (sql, needsAccount) = Self.sqlFilter(filter, as: who, counting: true)
+            let (sql, needsAccount) = Self.sqlFilter(filter, as: who, text: try DealTextSQL.plan(db, text: filter.text), counting: true)
             let join = needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
             return try Self.totals(db, count: nil, """
                 SELECT d.currency, COUNT(*) AS n, SUM(d.amount) AS amount, SUM(d.weighted) AS weighted

@@ -11,6 +11,9 @@ public final class SQLiteStore: Store {
     let database: any DatabaseWriter
     public let isReadOnly: Bool
     let clock: @Sendable () -> Date
+    /// The deal table's totals while nothing is written (shared by every actor's handle: the
+    /// statements carry the actor's visibility).
+    let dealCounts: CountCache
 
     /// Opens (creating if needed) the store at `path`; falls back to read-only when the file
     /// cannot be written, so a user can still look.
@@ -22,6 +25,7 @@ public final class SQLiteStore: Store {
         location = path
         self.actor = actor
         self.clock = clock
+        dealCounts = CountCache()
         var configuration = Configuration()
         configuration.busyMode = .timeout(3)
         configuration.foreignKeysEnabled = true
@@ -83,6 +87,7 @@ public final class SQLiteStore: Store {
         location = ":memory:"
         self.actor = actor
         self.clock = clock
+        dealCounts = CountCache()
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         let queue = try DatabaseQueue(configuration: configuration)
@@ -102,6 +107,7 @@ public final class SQLiteStore: Store {
         database = queue
         isReadOnly = false
         clock = other.clock
+        dealCounts = CountCache()
         self.actor = actor
     }
 
@@ -110,6 +116,7 @@ public final class SQLiteStore: Store {
         database = other.database
         isReadOnly = other.isReadOnly
         clock = other.clock
+        dealCounts = other.dealCounts
         self.actor = actor
     }
 

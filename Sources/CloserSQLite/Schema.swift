@@ -269,6 +269,7 @@ enum Schema {
         }
         migrator.registerMigration("v21-plans-on-accounts") { db in try PlanSchema.allowPlansWithoutDeal(db) }
         migrator.registerMigration("v22-every-forced-gate-chained") { db in try StageListSchema.chainEveryForcedGate(db) }
+        migrator.registerMigration("v23-deal-search-index") { db in try DealSearchSchema.migrate(db) }
         return migrator
     }
 }
