@@ -11,7 +11,9 @@
 ///   that uses them.
 ///
 /// The board's column totals and the review's funnel add up the open deals of one process by
-/// stage and currency: with amount and weighted in the index they are read from it alone.
+/// stage and currency, the review's forecast the open deals closing in the quarter and the deals
+/// won in it: with the figures they add in the index, they are read from it alone (the won
+/// deals' rows lay over the whole table, 6 000 pages for 14 000 deals).
 enum ScreenIndexesSQL {
     static let version = 15
 
@@ -19,7 +21,7 @@ enum ScreenIndexesSQL {
     static let searchedTables = ["deal", "account"]
 
     static var migration: PostgresSchema.Migration {
-        PostgresSchema.Migration(version: version, name: "search and board indexes", statements: statements)
+        PostgresSchema.Migration(version: version, name: "search, board and forecast indexes", statements: statements)
     }
 
     static var statements: [String] {
@@ -30,6 +32,12 @@ enum ScreenIndexesSQL {
                     "CREATE INDEX \(table)_search_characters ON \(table) USING gin (\(SearchPatternSQL.characters("search_key")))",
                 ]
             }
-            + ["CREATE INDEX deal_stage_totals ON deal (process_key, outcome, stage_key, currency) INCLUDE (amount, weighted)"]
+            + [
+                "CREATE INDEX deal_stage_totals ON deal (process_key, outcome, stage_key, currency) INCLUDE (amount, weighted)",
+                "DROP INDEX deal_expected_close",
+                "CREATE INDEX deal_expected_close ON deal (outcome, expected_close) INCLUDE (forecast_category, currency, owner, amount, weighted)",
+                "DROP INDEX deal_closed_on",
+                "CREATE INDEX deal_closed_on ON deal (outcome, closed_on) INCLUDE (currency, owner, amount) WHERE closed_on IS NOT NULL",
+            ]
     }
 }

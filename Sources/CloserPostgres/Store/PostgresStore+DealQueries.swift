@@ -27,21 +27,6 @@ extension PostgresStore {
         return (sql, !filter.grades.isEmpty || !filter.accountConditions.isEmpty || who.isRestricted)
     }
 
-    /// When a filter asks for the open deals of some accounts and nothing else of the deals, the
-    /// conditions on `account a` that pick those accounts: their open deals are counted by the
-    /// account's own figure (`open_deals`, kept by every deal write), not by joining each deal to
-    /// its account — for a rep, a join of every open deal was most of a page's time.
-    static func openDealAccounts(_ filter: DealFilter, as who: Actor) -> SQLConditions? {
-        // Only what names accounts may differ from the filter of every open deal.
-        guard filter == DealFilter(grades: filter.grades, accountConditions: filter.accountConditions,
-                                   accountFilterName: filter.accountFilterName) else { return nil }
-        var sql = SQLConditions()
-        if !filter.grades.isEmpty { sql.add("a.grade", in: filter.grades.map(\.rawValue).sorted()) }
-        sql.add(conditions: filter.accountConditions, me: who.name)
-        sql.restrict(to: who)
-        return sql
-    }
-
     /// The deal table's ORDER BY: the sort column, then the id so that pages never overlap.
     static func dealOrder(_ query: DealQuery) -> String {
         let direction = query.ascending ? "ASC" : "DESC"
@@ -68,30 +53,6 @@ extension PostgresStore {
                 \(filter.whereClause) ORDER BY \(Self.dealOrder(query))
                 """, filter.values)
         }, DealSummary.init(pg:), body)
-    }
-
-    public func deals(_ query: DealQuery) throws -> Page<DealSummary> {
-        let order = Self.dealOrder(query)
-        return try readAsActor { connection, who in
-            let (filter, needsAccount) = Self.dealConditions(query.filter, as: who)
-            let total: Int
-            if needsAccount, let accounts = Self.openDealAccounts(query.filter, as: who) {
-                total = try connection.queryOne("SELECT coalesce(sum(a.open_deals), 0)::bigint AS n FROM account a \(accounts.whereClause)",
-                                                accounts.values)?.int("n") ?? 0
-            } else {
-                let countJoin = needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
-                total = try connection.queryOne("SELECT count(*) AS n FROM deal d \(countJoin) \(filter.whereClause)", filter.values)?.int("n") ?? 0
-            }
-            // Deferred join: page through ids in the index, then read only the rows shown.
-            let innerJoin = needsAccount || query.sort == .account ? "JOIN account a ON a.id = d.account_id" : ""
-            let rows = try connection.query("""
-                SELECT \(Self.summaryColumns)
-                FROM (SELECT d.id FROM deal d \(innerJoin) \(filter.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?) page
-                JOIN deal d ON d.id = page.id JOIN account a ON a.id = d.account_id
-                ORDER BY \(order)
-                """, filter.values(appending: [.int(query.limit), .int(query.offset)])).map(DealSummary.init(pg:))
-            return Page(rows: rows, total: total, offset: query.offset)
-        }
     }
 
     /// A board is one aggregate query for every column's totals, then one small indexed query
