@@ -12,7 +12,7 @@ extension SQLConditions {
     private mutating func add(_ condition: AccountCondition, me: String) {
         switch condition {
         case .text(let text):
-            if !text.isEmpty { add("a.search_key LIKE ? ESCAPE '\\'", [.text("%" + SearchText.pattern(for: text) + "%")]) }
+            if !text.isEmpty { addSearch(text, alias: "a") }
         case .grades(let grades):
             addAny("a.grade", Grade.allCases.filter(grades.contains).map(\.rawValue))
         case .quadrants(let quadrants):

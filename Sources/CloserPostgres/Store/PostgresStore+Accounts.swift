@@ -103,7 +103,7 @@ extension PostgresStore {
     /// conditions and what the actor may see. Shared by the table and the quadrant summary.
     static func accountFilter(_ query: AccountQuery, as who: Actor) -> SQLConditions {
         var filter = SQLConditions()
-        if !query.text.isEmpty { filter.add("a.search_key LIKE ? ESCAPE '\\'", [.text("%" + SearchText.pattern(for: query.text) + "%")]) }
+        if !query.text.isEmpty { filter.addSearch(query.text, alias: "a") }
         if !query.grades.isEmpty { filter.add("a.grade", in: query.grades.map(\.rawValue).sorted()) }
         if let owner = query.owner { filter.add("a.owner = ?", [.text(owner)]) }
         filter.add(conditions: query.conditions, me: who.name)

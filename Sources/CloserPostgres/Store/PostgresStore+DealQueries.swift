@@ -20,7 +20,7 @@ extension PostgresStore {
         if filter.atRiskOnly { sql.add("d.at_risk") }
         if !filter.grades.isEmpty { sql.add("a.grade", in: filter.grades.map(\.rawValue).sorted()) }
         if !filter.text.trimmingCharacters(in: .whitespaces).isEmpty {
-            sql.add("d.search_key LIKE ? ESCAPE '\\'", [.text("%" + SearchText.pattern(for: filter.text) + "%")])
+            sql.addSearch(filter.text, alias: "d")
         }
         sql.add(conditions: filter.accountConditions, me: who.name)
         sql.restrict(to: who)
@@ -53,24 +53,6 @@ extension PostgresStore {
                 \(filter.whereClause) ORDER BY \(Self.dealOrder(query))
                 """, filter.values)
         }, DealSummary.init(pg:), body)
-    }
-
-    public func deals(_ query: DealQuery) throws -> Page<DealSummary> {
-        let order = Self.dealOrder(query)
-        return try readAsActor { connection, who in
-            let (filter, needsAccount) = Self.dealConditions(query.filter, as: who)
-            let countJoin = needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
-            let total = try connection.queryOne("SELECT count(*) AS n FROM deal d \(countJoin) \(filter.whereClause)", filter.values)?.int("n") ?? 0
-            // Deferred join: page through ids in the index, then read only the rows shown.
-            let innerJoin = needsAccount || query.sort == .account ? "JOIN account a ON a.id = d.account_id" : ""
-            let rows = try connection.query("""
-                SELECT \(Self.summaryColumns)
-                FROM (SELECT d.id FROM deal d \(innerJoin) \(filter.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?) page
-                JOIN deal d ON d.id = page.id JOIN account a ON a.id = d.account_id
-                ORDER BY \(order)
-                """, filter.values(appending: [.int(query.limit), .int(query.offset)])).map(DealSummary.init(pg:))
-            return Page(rows: rows, total: total, offset: query.offset)
-        }
     }
 
     /// A board is one aggregate query for every column's totals, then one small indexed query
