@@ -2,12 +2,23 @@ import CloserCore
 import Foundation
 
 extension Connection {
-    /// Inserts many rows with one statement: the rows travel as one JSON text that the server
-    /// turns into rows of the table's own type (`json_populate_recordset`), so a batch costs one
-    /// round trip and one parse whatever its size, with no limit on the number of parameters.
-    /// (COPY is faster still, but postgres-nio offers it only as an async call, and a store
-    /// call that waits for async work can starve Swift's thread pool.)
+    /// Inserts many rows: by COPY where the user may (`copyIn`), else with one statement.
     func insertRows(table: String, columns: [String], rows: [[CellValue]]) throws {
+        guard !rows.isEmpty else { return }
+        if try mayCopyIn(table) {
+            try copyIn(table: table, columns: columns) { copy in
+                for row in rows { try copy.append(row) }
+            }
+        } else {
+            try insertRowsByJSON(table: table, columns: columns, rows: rows)
+        }
+    }
+
+    /// Inserts many rows with one statement, as row-level security lets a member of the team:
+    /// the rows travel as one JSON text that the server turns into rows of the table's own type
+    /// (`json_populate_recordset`), so a batch costs one round trip and one parse whatever its
+    /// size, with no limit on the number of parameters.
+    func insertRowsByJSON(table: String, columns: [String], rows: [[CellValue]]) throws {
         guard !rows.isEmpty else { return }
         let keys = columns.map(BulkJSON.quotedKey)
         var json = "["
