@@ -30,7 +30,8 @@ enum PostgresSchema {
          HiddenHoldersSQL.migration,
          PlannedPolicies.migration,
          BulkHistorySQL.migration,
-         FillByJoinSQL.migration]
+         FillByJoinSQL.migration,
+         BulkFillMemorySQL.migration]
     }
 
     /// Text compares and sorts by its bytes, as in the file store (SQLite's BINARY), whatever
