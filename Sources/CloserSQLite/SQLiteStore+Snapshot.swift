@@ -108,11 +108,11 @@ extension SQLiteStore {
             // Managers may come after the people who report to them: link reports-to afterwards.
             // Each table's secondary indexes are built once after its rows when that is cheaper (BulkIndexes).
             try BulkIndexes.inserting(snapshot.persons.count, into: "person", db) {
-                let personStatement = try db.makeStatement(sql: SQLText.insert(into: "person", columns: Person.columns))
+                var persons = try BulkInsert<PersonColumns>(db, into: "person", what: "a person")
                 for person in snapshot.persons {
                     var unlinked = person
                     unlinked.reportsTo = nil
-                    try personStatement.execute(arguments: StatementArguments(unlinked.columnValues(searchKey: person.searchKey, updatedBy: user)))
+                    try persons.insert(PersonColumns(person: unlinked, searchKey: person.searchKey, updatedBy: user))
                 }
                 let linkStatement = try db.makeStatement(sql: "UPDATE person SET reports_to = ? WHERE id = ?")
                 for person in snapshot.persons where person.reportsTo != nil {

@@ -15,6 +15,10 @@ extension ColumnSink {
     mutating func int(_ value: Int64?) {
         if let value { int(value) } else { null() }
     }
+
+    mutating func double(_ value: Double?) {
+        if let value { double(value) } else { null() }
+    }
 }
 
 /// A record's columns as GRDB arguments.

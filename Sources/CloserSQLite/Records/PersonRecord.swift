@@ -23,11 +23,42 @@ extension Person {
     ]
 
     func columnValues(searchKey: String, updatedBy: String) -> [(any DatabaseValueConvertible)?] {
-        [
-            id, accountID, name, title, level.rawValue, function.rawValue, roles.sorted().map(\.rawValue).joined(separator: ","),
-            stance.rawValue, influence, isInsideCoach, reportsTo, cares, notes, phone, email, lastMet?.description, externalID,
-            searchKey, version, ColumnCoding.time(createdAt), ColumnCoding.time(updatedAt), updatedBy, NameCollation.key(name),
-        ]
+        PersonColumns(person: self, searchKey: searchKey, updatedBy: updatedBy).columnValues
     }
+}
 
+/// A person's row: the person with what the store keeps beside it. Its columns are said once,
+/// for one row's arguments and for a whole store's persons bound straight into one INSERT.
+struct PersonColumns: ColumnWriting {
+    var person: Person
+    var searchKey: String
+    var updatedBy: String
+
+    static var columns: [String] { Person.columns }
+
+    func writeColumns(to row: inout some ColumnSink) {
+        row.int(person.id)
+        row.int(person.accountID)
+        row.text(person.name)
+        row.text(person.title)
+        row.text(person.level.rawValue)
+        row.text(person.function.rawValue)
+        row.text(person.roles.sorted().map(\.rawValue).joined(separator: ","))
+        row.text(person.stance.rawValue)
+        row.int(Int64(person.influence))
+        row.int(person.isInsideCoach ? 1 : 0)
+        row.int(person.reportsTo)
+        row.text(person.cares)
+        row.text(person.notes)
+        row.text(person.phone)
+        row.text(person.email)
+        row.text(person.lastMet?.description)
+        row.text(person.externalID)
+        row.text(searchKey)
+        row.int(Int64(person.version))
+        row.double(ColumnCoding.time(person.createdAt))
+        row.double(ColumnCoding.time(person.updatedAt))
+        row.text(updatedBy)
+        row.text(NameCollation.key(person.name))
+    }
 }
