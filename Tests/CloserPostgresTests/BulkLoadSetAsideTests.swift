@@ -72,4 +72,50 @@ struct BulkLoadSetAsideTests {
         #expect(try connection.queryOne("SELECT count(*) AS n FROM planned_activity")?.int("n") == rows)
         #expect(try connection.queryOne("SELECT count(*) AS n FROM event WHERE entity = 'deal' AND \"user\" = 'admin'")?.int("n") == rows)
     }
+
+    @Test func aWholeStoresCopyPutsBackWhatItSetAside() throws {
+        let snapshot = DemoCompany.generate(seed: 5, scale: 300, today: Self.today, user: "admin", now: Self.now)
+        let file = try SQLiteStore(inMemoryWithClock: { Self.now }, actor: "admin")
+        _ = try file.importSnapshot(snapshot)
+        let settings = try TestServer.initializedDatabase()
+        let connection = try Connection.open(settings)
+        defer { connection.close() }
+        let before = try schema(connection)
+        let server = try PostgresStore(settings: settings, actor: "admin", clock: { Self.now })
+        defer { server.close() }
+        let report = try TableCopier.copy(from: file, to: server)
+        #expect(report.tables.first { $0.name == "activity" }?.rows == snapshot.activities.count)
+        #expect(try schema(connection) == before)
+    }
+}
+
+/// COPY's text format: what needs escaping is escaped, and the server reads back what was sent.
+@Suite("Rows by COPY")
+struct CopyInTests {
+    @Test func cellsAreWrittenInCopysTextFormat() throws {
+        var chunks: [String] = []
+        var rows = CopyTextRows { chunks.append(String(decoding: $0.readableBytesView, as: UTF8.self)) }
+        try rows.append([CellValue.integer(-7), .real(0.5), .null, .text("a\tb\nc\rd\\e 长春")])
+        try rows.append([SQLValue.bool(true), .text("")])
+        rows.flush()
+        #expect(chunks == ["-7\t0.5\t\\N\ta\\tb\\nc\\rd\\\\e 长春\n1\t\n"])
+        #expect(throws: StoreError.self) { try rows.append([CellValue.text("a\u{0}b")]) }
+        #expect(throws: StoreError.self) { try rows.append([CellValue.real(.infinity)]) }
+    }
+
+    @Test func textWithTabsNewlinesAndBackslashesComesBackExact() throws {
+        let settings = try TestServer.initializedDatabase()
+        let connection = try Connection.open(settings)
+        defer { connection.close() }
+        try connection.execute("CREATE TEMP TABLE copied (id bigint, name text, share double precision, flag boolean)")
+        let names = ["tab\there", "line\nbreak\r\n", "back\\slash \\N", "\\.", "客户\t長春", ""]
+        #expect(try connection.mayCopyIn("copied"))
+        try connection.insertRows(table: "copied", columns: ["id", "name", "share", "flag"], rows: names.enumerated().map { index, name in
+            [.integer(Int64(index)), .text(name), index == 0 ? .null : .real(Double(index) / 3), .integer(Int64(index % 2))]
+        })
+        let back = try connection.query("SELECT name, share, flag FROM copied ORDER BY id")
+        #expect(try back.map { try $0.string("name") } == names)
+        #expect(try back.map { try $0.optionalDouble("share") } == names.indices.map { $0 == 0 ? nil : Double($0) / 3 })
+        #expect(try back.map { try $0.bool("flag") } == names.indices.map { $0 % 2 == 1 })
+    }
 }

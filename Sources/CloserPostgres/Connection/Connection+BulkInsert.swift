@@ -2,26 +2,25 @@ import CloserCore
 import Foundation
 
 extension Connection {
-    /// Inserts many rows with one statement: the rows travel as one JSON text that the server
-    /// turns into rows of the table's own type (`json_populate_recordset`), so a batch costs one
-    /// round trip and one parse whatever its size, with no limit on the number of parameters.
-    /// (COPY is faster still, but postgres-nio offers it only as an async call, and a store
-    /// call that waits for async work can starve Swift's thread pool.)
+    /// Inserts many rows: by COPY where the user may (`copyIn`), else with one statement.
     func insertRows(table: String, columns: [String], rows: [[CellValue]]) throws {
         guard !rows.isEmpty else { return }
-        let keys = columns.map(BulkJSON.quotedKey)
-        var json = "["
-        json.reserveCapacity(rows.count * 64 * max(1, columns.count / 4))
-        for (index, row) in rows.enumerated() {
-            json += index == 0 ? "{" : ",{"
-            for (column, cell) in zip(keys.indices, row) {
-                if column > 0 { json += "," }
-                json += keys[column]
-                try BulkJSON.append(cell, to: &json)
+        if try mayCopyIn(table) {
+            try copyIn(table: table, columns: columns) { copy in
+                for row in rows { try copy.append(row) }
             }
-            json += "}"
+        } else {
+            try insertRowsByJSON(table: table, columns: columns, rows: rows)
         }
-        json += "]"
+    }
+
+    /// Inserts many rows with one statement, as row-level security lets a member of the team:
+    /// the rows travel as one JSON text that the server turns into rows of the table's own type
+    /// (`json_populate_recordset`), so a batch costs one round trip and one parse whatever its
+    /// size, with no limit on the number of parameters.
+    func insertRowsByJSON(table: String, columns: [String], rows: [[CellValue]]) throws {
+        guard !rows.isEmpty else { return }
+        let json = try BulkJSON.array(columns: columns, rows: rows)
         let quotedTable = CopyText.quoted(table)
         let list = columns.map(CopyText.quoted).joined(separator: ", ")
         try execute("INSERT INTO \(quotedTable) (\(list)) SELECT \(list) FROM json_populate_recordset(NULL::\(quotedTable), $1::json)",
@@ -38,6 +37,23 @@ enum CopyText {
 /// JSON text for a batch of rows: numbers as Swift prints them (the shortest text that reads
 /// back as the same double, which is what PostgreSQL reads), text escaped per RFC 8259.
 enum BulkJSON {
+    /// The rows as one JSON array of objects, a member per column.
+    static func array(columns: [String], rows: [[CellValue]]) throws -> String {
+        let keys = columns.map(quotedKey)
+        var json = "["
+        json.reserveCapacity(rows.count * 64 * max(1, columns.count / 4))
+        for (index, row) in rows.enumerated() {
+            json += index == 0 ? "{" : ",{"
+            for (column, cell) in zip(keys.indices, row) {
+                if column > 0 { json += "," }
+                json += keys[column]
+                try append(cell, to: &json)
+            }
+            json += "}"
+        }
+        return json + "]"
+    }
+
     static func quotedKey(_ column: String) -> String {
         var key = ""
         appendString(column, to: &key)

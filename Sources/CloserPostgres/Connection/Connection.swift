@@ -112,7 +112,7 @@ final class Connection: Sendable {
     /// comes first. postgres-nio drops a statement handed to a connection that has already closed
     /// without ever answering it, so waiting for the answer alone left the caller blocked for
     /// good after a killed backend or a server restart.
-    private func answer<T: Sendable>(_ sent: EventLoopFuture<T>) throws -> T {
+    func answer<T: Sendable>(_ sent: EventLoopFuture<T>) throws -> T {
         let settled = sent.eventLoop.makePromise(of: T.self)
         sent.cascade(to: settled)
         let ticket = waiting.withLockedValue { waiting -> Int? in

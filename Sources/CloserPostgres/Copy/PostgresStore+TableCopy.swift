@@ -2,8 +2,9 @@ import CloserCore
 import Foundation
 
 /// The server's side of `closer copy`: tables read through a cursor in one REPEATABLE READ
-/// snapshot; written a batch per statement in one transaction whose history triggers are quiet
-/// and whose foreign keys are checked at commit.
+/// snapshot; written a COPY per batch in one transaction whose history triggers are quiet, and,
+/// when the administrator copies, with the big tables' indexes and keys set aside (built and
+/// checked once at the end).
 extension PostgresStore: TableSource, TableTarget {
     public func copyableTables() throws -> [TableShape] {
         try read { connection in
@@ -27,7 +28,13 @@ extension PostgresStore: TableSource, TableTarget {
         try write { connection in
             try connection.execute("SET LOCAL closer.history = 'verbatim'")
             try connection.execute("SET CONSTRAINTS ALL DEFERRED")
+            // The copy fills empty tables (it refuses any other target, and the refusal rolls
+            // the set-aside back): each is set aside as for a load the size of the threshold.
+            let setAside = try BulkLoadSetAside.begin(connection, rows: Dictionary(uniqueKeysWithValues: BulkLoadSetAside.copiedTables.map {
+                ($0, BulkLoadSetAside.minimumRows)
+            }))
             try body(CopyWriter(connection: connection))
+            try setAside.end(connection)
             // Identity columns go on after the highest id copied, as the source's would.
             for row in try connection.query("""
                 SELECT table_name FROM information_schema.columns

@@ -31,7 +31,8 @@ enum PostgresSchema {
          PlannedPolicies.migration,
          BulkHistorySQL.migration,
          FillByJoinSQL.migration,
-         ScreenIndexesSQL.migration]
+         ScreenIndexesSQL.migration,
+         BulkFillMemorySQL.migration]
     }
 
     /// Text compares and sorts by its bytes, as in the file store (SQLite's BINARY), whatever

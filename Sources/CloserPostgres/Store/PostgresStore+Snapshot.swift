@@ -174,26 +174,47 @@ extension PostgresStore {
         }
     }
 
-    /// Rows of one table, a few thousand per statement. An id of 0 is numbered by the server.
+    /// Rows of one table: by one COPY where the user may, else a few thousand per statement. An
+    /// id of 0 is numbered by the server.
     static func insertAll(_ connection: Connection, _ table: String, _ columns: [String], _ rows: [[SQLValue]]) throws {
         guard !rows.isEmpty else { return }
+        let plainTable = table.replacingOccurrences(of: "\"", with: "")
         let plainColumns = columns.map { $0.replacingOccurrences(of: "\"", with: "") }
         let idIndex = plainColumns.firstIndex(of: "id")
-        let numbered = idIndex.map { index in rows.filter { $0[index] == .int(0) || $0[index] == .null } } ?? []
-        let kept = idIndex.map { index in rows.filter { $0[index] != .int(0) && $0[index] != .null } } ?? rows
-        for batch in stride(from: 0, to: kept.count, by: 5_000).map({ Array(kept[$0..<min($0 + 5_000, kept.count)]) }) {
-            try connection.insertRows(table: table.replacingOccurrences(of: "\"", with: ""), columns: plainColumns, rows: batch.map { $0.map(\.cell) })
+        func numbered(_ row: [SQLValue]) -> Bool {
+            idIndex.map { row[$0] == .int(0) || row[$0] == .null } ?? false
         }
-        if let idIndex, !numbered.isEmpty {
-            var withoutID = plainColumns
-            withoutID.remove(at: idIndex)
-            for batch in stride(from: 0, to: numbered.count, by: 5_000).map({ Array(numbered[$0..<min($0 + 5_000, numbered.count)]) }) {
-                try connection.insertRows(table: table, columns: withoutID, rows: batch.map { row in
-                    var row = row
-                    row.remove(at: idIndex)
-                    return row.map(\.cell)
-                })
+        func withoutID(_ row: [SQLValue]) -> [SQLValue] {
+            var row = row
+            if let idIndex { row.remove(at: idIndex) }
+            return row
+        }
+        let anyNumbered = rows.contains(where: numbered)
+        var unnumberedColumns = plainColumns
+        if let idIndex { unnumberedColumns.remove(at: idIndex) }
+        if try connection.mayCopyIn(plainTable) {
+            if !anyNumbered || rows.contains(where: { !numbered($0) }) {
+                try connection.copyIn(table: plainTable, columns: plainColumns) { copy in
+                    for row in rows where !numbered(row) { try copy.append(row) }
+                }
             }
+            if anyNumbered {
+                try connection.copyIn(table: plainTable, columns: unnumberedColumns) { copy in
+                    for row in rows where numbered(row) { try copy.append(withoutID(row)) }
+                }
+            }
+            return
+        }
+        let kept = anyNumbered ? rows.filter { !numbered($0) } : rows
+        for start in stride(from: 0, to: kept.count, by: 5_000) {
+            try connection.insertRowsByJSON(table: plainTable, columns: plainColumns,
+                                            rows: kept[start..<min(start + 5_000, kept.count)].map { $0.map(\.cell) })
+        }
+        guard anyNumbered else { return }
+        let numberedRows = rows.filter(numbered)
+        for start in stride(from: 0, to: numberedRows.count, by: 5_000) {
+            try connection.insertRowsByJSON(table: plainTable, columns: unnumberedColumns,
+                                            rows: numberedRows[start..<min(start + 5_000, numberedRows.count)].map { withoutID($0).map(\.cell) })
         }
     }
 
