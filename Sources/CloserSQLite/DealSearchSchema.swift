@@ -37,9 +37,13 @@ enum DealSearchSchema {
         try refill(db)
     }
 
-    static let triggers = """
+    static let addedTrigger = """
         CREATE TRIGGER deal_text_added AFTER INSERT ON deal
         BEGIN INSERT INTO deal_text (rowid, key) VALUES (NEW.id, NEW.search_key || char(31)); END;
+        """
+
+    static let triggers = addedTrigger + """
+
         CREATE TRIGGER deal_text_deleted AFTER DELETE ON deal
         BEGIN INSERT INTO deal_text (deal_text, rowid, key) VALUES ('delete', OLD.id, OLD.search_key || char(31)); END;
         CREATE TRIGGER deal_text_changed AFTER UPDATE OF id, search_key ON deal
@@ -56,6 +60,17 @@ enum DealSearchSchema {
             INSERT INTO deal_text (deal_text) VALUES ('delete-all');
             INSERT INTO deal_text (rowid, key) SELECT id, search_key || char(31) FROM deal;
             """)
+    }
+
+    /// A bulk insert of deals (BulkIndexes) goes in without the insert trigger; `putBack`, in the
+    /// same transaction, fills the index from every deal and makes the trigger again.
+    static func setAside(_ db: Database) throws {
+        try db.execute(sql: "DROP TRIGGER deal_text_added")
+    }
+
+    static func putBack(_ db: Database) throws {
+        try refill(db)
+        try db.execute(sql: addedTrigger)
     }
 
     /// The index's tables (the virtual tables and FTS5's shadow tables): not data, so a copy
