@@ -110,6 +110,48 @@ struct DealSearchIndexTests {
         #expect(try !found("硫回收装").contains(deal.id) && !found("钢联").contains(deal.id))
     }
 
+    /// A bulk insert of deals (BulkIndexes: an import, a whole store's file, the demo) goes in
+    /// without the index's trigger and fills the index once: every deal, old and new, is then
+    /// found, and the trigger is back for the next write.
+    @Test func aBulkInsertFillsTheIndexOnceAndPutsTheTriggerBack() throws {
+        let store = try Self.demo()
+        try store.write { db in
+            try BulkIndexes.withoutSecondaryIndexes(on: "deal", db) {
+                let triggers = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name = 'deal_text_added'")
+                #expect(triggers.isEmpty)
+                try db.execute(sql: """
+                    CREATE TEMP TABLE more_deals AS SELECT * FROM deal WHERE id <= 40;
+                    UPDATE more_deals SET id = id + 1000000, external_id = NULL, search_key = search_key || 'qxzq';
+                    INSERT INTO deal SELECT * FROM more_deals;
+                    DROP TABLE more_deals;
+                    """)
+            }
+        }
+        let found = { (text: String) in
+            try store.read { db in
+                (try Set(Int64.fetchAll(db, sql: "SELECT rowid FROM deal_text WHERE deal_text MATCH ?", arguments: ["\"\(text)\""])),
+                 try Set(Int64.fetchAll(db, sql: "SELECT id FROM deal WHERE search_key LIKE ?", arguments: ["%\(text)%"])))
+            }
+        }
+        let new = try found("xzq")
+        #expect(new.0.count == 40 && new.0 == new.1)
+        let keys = try store.read { db in try String.fetchAll(db, sql: "SELECT search_key FROM deal WHERE id < 1000000 ORDER BY id LIMIT 5") }
+        for key in keys {
+            let text = String(key.prefix(3))
+            let old = try found(text)
+            #expect(!old.0.isEmpty && old.0 == old.1, "\(text)")
+        }
+        _ = try store.write { db in
+            try db.execute(sql: """
+                CREATE TEMP TABLE one_more AS SELECT * FROM deal WHERE id = 1;
+                UPDATE one_more SET id = 2000000, external_id = NULL, search_key = 'wvwvw';
+                INSERT INTO deal SELECT * FROM one_more;
+                DROP TABLE one_more;
+                """)
+        }
+        #expect(try found("vwv").0 == [2_000_000])
+    }
+
     @Test func aCopyFillsTheTargetsIndexFromItsDeals() throws {
         let source = try Self.demo()
         let target = try SQLiteStore(inMemoryWithClock: { Self.now }, actor: "admin")
