@@ -34,18 +34,22 @@ struct StageHistorySums {
         // An exit: the stage left and how long the deal stood in it.
         if let entered = history.enteredAt, let left = history.leftStage {
             let key = StageDayKey(process: deal.process, day: day, owner: deal.owner, position: -1, advanced: false, leftStage: left)
-            stageDays[key, default: (0, 0, 0)].exits += 1
-            stageDays[key, default: (0, 0, 0)].seconds += event.at - entered
+            let sums = stageDays[key, default: (0, 0, 0)]
+            stageDays[key] = (sums.entries, sums.exits + 1, sums.seconds + event.at - entered)
         }
         // The review's lists count each deal's last event of a list in the period.
         if let list = StageHistoryReplay.list(kind: event.kind, step: history.step), history.nextSameAt == nil {
-            listDays[ListDayKey(day: day, list: list, owner: deal.owner, currency: deal.currency), default: (0, 0)].deals += 1
-            listDays[ListDayKey(day: day, list: list, owner: deal.owner, currency: deal.currency), default: (0, 0)].amount += deal.amount
+            addToList(list, day: day, deal: deal)
         }
         if event.kind == "forced", history.nextForcedAt == nil {
-            listDays[ListDayKey(day: day, list: "forced", owner: deal.owner, currency: deal.currency), default: (0, 0)].deals += 1
-            listDays[ListDayKey(day: day, list: "forced", owner: deal.owner, currency: deal.currency), default: (0, 0)].amount += deal.amount
+            addToList("forced", day: day, deal: deal)
         }
+    }
+
+    private mutating func addToList(_ list: String, day: Int64, deal: StageEventRecord.Deal) {
+        let key = ListDayKey(day: day, list: list, owner: deal.owner, currency: deal.currency)
+        let sums = listDays[key, default: (0, 0)]
+        listDays[key] = (sums.deals + 1, sums.amount + deal.amount)
     }
 
     /// Adds the counts to the sums already stored (deleting the deals' old rows took theirs away).
