@@ -62,16 +62,15 @@ enum DealSearchSchema {
             """)
     }
 
-    /// A bulk insert of deals (BulkIndexes) goes in without the insert trigger; `putBack`, in the
-    /// same transaction, fills the index from every deal and makes the trigger again.
-    static func setAside(_ db: Database) throws {
-        try db.execute(sql: "DROP TRIGGER deal_text_added")
-    }
-
-    static func putBack(_ db: Database) throws {
-        try refill(db)
-        try db.execute(sql: addedTrigger)
-    }
+    /// A bulk insert of deals (BulkIndexes) goes in without the insert trigger and fills the
+    /// index from every deal once after.
+    static let index = TriggerKeptIndex(
+        table: "deal",
+        setAside: { db in try db.execute(sql: "DROP TRIGGER deal_text_added") },
+        putBack: { db in
+            try refill(db)
+            try db.execute(sql: addedTrigger)
+        })
 
     /// The index's tables (the virtual tables and FTS5's shadow tables): not data, so a copy
     /// leaves them out and the target makes its own.

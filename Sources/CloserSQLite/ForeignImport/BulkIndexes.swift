@@ -15,6 +15,10 @@ enum BulkIndexes {
 
     private static let fewestWorthDropping = 5_000
 
+    /// The indexes kept by triggers rather than by SQLite, each able to stand aside for a bulk
+    /// insert into its table and be filled once after it.
+    static let triggerKept: [TriggerKeptIndex] = [DealSearchSchema.index]
+
     /// `body` inserts `inserts` rows into `table`: without its secondary indexes when that is
     /// cheaper (`worthDropping`), with them otherwise.
     static func inserting<T>(_ inserts: Int, into table: String, _ db: Database, existing: Int? = nil, _ body: () throws -> T) throws -> T {
@@ -41,12 +45,12 @@ enum BulkIndexes {
             let name: String = index["name"]
             try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
         }
-        // The deals' search index is an index too, kept by a trigger: filled once after the rows,
-        // it costs half of what 100k trigger runs did.
-        let searchIndex = table == "deal"
-        if searchIndex { try DealSearchSchema.setAside(db) }
+        // Indexes a trigger keeps (a full-text index) are set aside the same way: filled once
+        // after the rows, the deals' search index costs half of what 100k trigger runs did.
+        let kept = triggerKept.filter { $0.table == table }
+        for index in kept { try index.setAside(db) }
         let result = try body()
-        if searchIndex { try DealSearchSchema.putBack(db) }
+        for index in kept { try index.putBack(db) }
         // Each index is built by one sort of the whole table. SQLite sorts in pieces the size of
         // the page cache and merges them; pieces a few MB big, merged through temporary files the
         // OS keeps in memory, sorted 100k deals' eight indexes in 1.0 s where one 64 MB in-memory
@@ -68,6 +72,14 @@ enum BulkIndexes {
         }
         return result
     }
+}
+
+/// An index a trigger keeps on each insert into `table`: `setAside` drops the trigger, `putBack`
+/// (in the same transaction) fills the index from the whole table and makes the trigger again.
+struct TriggerKeptIndex: Sendable {
+    let table: String
+    let setAside: @Sendable (Database) throws -> Void
+    let putBack: @Sendable (Database) throws -> Void
 }
 
 /// Whether SQLite can make temporary files: it takes the first writable folder of these
