@@ -13,7 +13,7 @@ import GRDB
 ///
 /// While the log is written, the insert triggers stand aside (StageHistoryBulk's flag); the
 /// deals' old rows are deleted with their triggers listening, so every sum stays the sum of the
-/// rows it counts, and what the new rows add is counted in memory and upserted (StageHistorySums).
+/// rows it counts, and what the new rows add is counted in memory and upserted (StageHistorySums, shared with the server).
 enum StageHistoryRebuild {
     /// Runs `body` (which writes to the log) with the log's stage triggers standing aside, then
     /// makes the history of every deal with a stage event among the rows it logged.
@@ -41,7 +41,7 @@ enum StageHistoryRebuild {
         let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stage_event") ?? 0
         try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, 1)", arguments: [StageHistoryBulk.flag])
         try BulkIndexes.inserting(rows.count, into: "stage_event", db, existing: existing) {
-            var insert = try BulkInsert<StageEventRecord>(db, into: "stage_event", what: "a stage history row")
+            var insert = try BulkInsert<StageHistoryRecord>(db, into: "stage_event", what: "a stage history row")
             for row in rows { try insert.insert(row) }
         }
         try db.execute(sql: "DELETE FROM meta WHERE key = ?", arguments: [StageHistoryBulk.flag])
@@ -50,7 +50,7 @@ enum StageHistoryRebuild {
 
     /// The chosen deals' stage events from the log, deal by deal in the log's order, each deal's
     /// replayed into its history rows.
-    private static func replayedRows(_ db: Database, _ chosen: String) throws -> [StageEventRecord] {
+    private static func replayedRows(_ db: Database, _ chosen: String) throws -> [StageHistoryRecord] {
         var positions = [String: [String: Int64]]()
         for row in try Row.fetchAll(db, sql: "SELECT process_key, stage_key, position FROM process_stage") {
             positions[row[0], default: [:]][row[1]] = row[2]
@@ -64,31 +64,15 @@ enum StageHistoryRebuild {
             WHERE e.entity = 'deal' AND e.action IN \(StageHistorySchema.stageActions) AND e.entity_id IN \(chosen)
             ORDER BY e.entity_id, e.at, e.id
             """)
-        var records = [StageEventRecord]()
-        var deal: StageEventRecord.Deal?
-        var dealEvents = [StageHistoryReplay.Event](), closeDates = [(old: String?, new: String?)]()
-        func flush() {
-            guard let deal else { return }
-            for (index, row) in StageHistoryReplay.rows(dealEvents).enumerated() {
-                records.append(StageEventRecord(deal: deal, event: dealEvents[index], closeOld: closeDates[index].old,
-                                                closeNew: closeDates[index].new, history: row))
-            }
-            dealEvents.removeAll(keepingCapacity: true)
-            closeDates.removeAll(keepingCapacity: true)
-        }
+        var records = [StageHistoryRecord]()
+        var replay = StageHistoryLogReplay(positions: positions)
         while let row = try events.next() {
-            let dealID: Int64 = row[0]
-            if deal?.id != dealID {
-                flush()
-                deal = StageEventRecord.Deal(id: dealID, process: row[8], owner: row[9], amount: row[10], currency: row[11])
-            }
-            let process = positions[deal?.process ?? ""]
-            let from: String? = row[4], to: String? = row[5]
-            dealEvents.append(StageHistoryReplay.Event(eventID: row[1], at: row[2], kind: row[3], fromStage: from, toStage: to,
-                                                       fromPosition: from.flatMap { process?[$0] }, toPosition: to.flatMap { process?[$0] }))
-            closeDates.append((row[6], row[7]))
+            let entry = StageHistoryLogReplay.Entry(dealID: row[0], eventID: row[1], at: row[2], kind: row[3], fromStage: row[4], toStage: row[5],
+                                                    closeOld: row[6], closeNew: row[7])
+            replay.add(entry, deal: { StageHistoryRecord.Deal(id: row[0], process: row[8], owner: row[9], amount: row[10], currency: row[11]) },
+                       to: &records)
         }
-        flush()
+        replay.finish(to: &records)
         return records
     }
 }

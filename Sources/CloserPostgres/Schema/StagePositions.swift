@@ -47,8 +47,8 @@ enum StagePositions {
                                        [.text(process), .text(stage), .int(position)])
             }
             if stored[process] != nil {
-                try connection.execute("SELECT closer_stage_fill(coalesce(array_agg(id), ARRAY[]::bigint[])) FROM deal WHERE process_key = $1", [.text(process)])
-                try connection.execute("SELECT closer_stage_next(coalesce(array_agg(id), ARRAY[]::bigint[])) FROM deal WHERE process_key = $1", [.text(process)])
+                let deals = try connection.query("SELECT id FROM deal WHERE process_key = $1", [.text(process)]).map { try $0.int64("id") }
+                try StageHistoryFill.fill(connection, deals: deals)
             }
         }
     }

@@ -20,7 +20,7 @@ extension PostgresStore: ForeignBatchImporting {
     /// New rows go in a table at a time (ImportedRowsWrite), changed rows through the checked
     /// edits one by one; the log comes out as the one-row writes would log it. The history's
     /// row trigger stands aside (`deferred`): the deals' stage history and its daily sums are
-    /// made once, set-based, for the deals the import wrote.
+    /// made once, in one pass over the log (StageHistoryFill), for the deals the import wrote.
     private func apply(_ plan: ForeignPlan, _ connection: Connection, fileName: String) throws {
         let note = "imported from \(fileName)"
         let now = clock()
@@ -83,7 +83,7 @@ extension PostgresStore: ForeignBatchImporting {
         // The log goes in now (its lock held to the commit), so the history is made from it.
         if !historyDeals.isEmpty || setAside.isActive { try EventLog.flush(connection) }
         if !historyDeals.isEmpty {
-            try connection.execute("SELECT closer_stage_fill(?::bigint[])", [ImportedRows.idArray(historyDeals.sorted())])
+            try StageHistoryFill.fill(connection, deals: historyDeals)
         }
         try setAside.end(connection)
         if newRows > 10_000 {

@@ -69,7 +69,7 @@ extension PostgresStore {
 
     /// All or nothing: every row is checked against the snapshot and the store before the first
     /// one is written, and the writes share one transaction. Rows go in by batches of one
-    /// statement each; the log's stage history is made set-based once the rows are in.
+    /// statement each; the log's stage history is made in one pass once the rows are in.
     public func importSnapshot(_ snapshot: Snapshot, locate: @escaping ImportLocator) throws -> ImportSummary {
         guard snapshot.format <= Snapshot.currentFormat else {
             throw StoreError.invalid(.snapshotFormat(found: snapshot.format, readsUpTo: Snapshot.currentFormat))
@@ -159,11 +159,10 @@ extension PostgresStore {
             try Self.placeEvents(connection)
             let historyDeals = Set(snapshot.events.filter { $0.entity == "deal" }.map(\.entityID))
             if !historyDeals.isEmpty {
-                // The history is made set-based, each event's successors with it, and its daily
-                // sums follow it (their triggers listen again).
+                // The history is made in one pass over the log, each event's successors with it,
+                // and its daily sums follow it (the old rows' triggers listen again).
                 try connection.execute("SET LOCAL closer.history = 'deferred'")
-                let deals = SQLValue.text("{" + historyDeals.sorted().map(String.init).joined(separator: ",") + "}")
-                try connection.execute("SELECT closer_stage_fill(?::bigint[])", [deals])
+                try StageHistoryFill.fill(connection, deals: Array(historyDeals))
             }
             try setAside.end(connection)
             try Self.advanceIdentities(connection)
