@@ -65,6 +65,53 @@ struct StageFillTests {
         #expect(try history(connection) == fromFile)
     }
 
+    /// A whole store's load holds the stage events it logs: its history is replayed from them, not
+    /// read back, and must be the history the log gives. A later load with events for the same
+    /// deals reads their earlier ones from the log.
+    @Test func aWholeStoresLoadReplaysTheEventsItHoldsAsTheLogWould() throws {
+        let snapshot = DemoCompany.generate(seed: 4, scale: nil, today: StoreCopyTests.today, user: "admin")
+        let settings = try TestServer.initializedDatabase()
+        let server = try TestServer.store(on: settings, actor: "admin")
+        defer { server.close() }
+        _ = try server.importSnapshot(snapshot)
+        let connection = try Connection.open(settings)
+        defer { connection.close() }
+        let loaded = try history(connection)
+        #expect(loaded.count > 500)
+        try fill(connection, nil, by: .server)
+        #expect(try history(connection) == loaded)
+
+        let deal = try #require(snapshot.deals.first { $0.outcome == .open })
+        let last = try #require(snapshot.events.map(\.id).max())
+        let later = Date(timeIntervalSince1970: try #require(snapshot.events.map(\.at.timeIntervalSince1970).max()) + 3_600)
+        let events = [ChangeEvent(id: last + 5, at: later, user: "admin", entity: "deal", entityID: deal.id, action: "close-date",
+                                  changes: ["expectedClose": FieldChange(old: "2026-12-01", new: "2027-01-15")]),
+                      ChangeEvent(id: last + 6, at: later, user: "admin", entity: "deal", entityID: deal.id, action: "lost")]
+        _ = try server.importSnapshot(Snapshot(events: events))
+        let added = try history(connection)
+        #expect(added.count > loaded.count)
+        try fill(connection, nil, by: .server)
+        #expect(try history(connection) == added)
+
+        // A deleted deal's events stay in the log; a file's deal under its id is made from them too.
+        let gone = try server.addDeal(Deal(accountID: deal.accountID, title: "旧项目", processKey: "project", stageKey: "develop",
+                                           amount: Money(minorUnits: 50_000), owner: deal.owner))
+        _ = try server.moveDeal(gone.id, to: "entry", forceReason: "旧", expectedVersion: nil)
+        try server.deleteDeal(gone.id)
+        let logged = try #require(try connection.queryOne("SELECT max(id) AS id FROM event")?.int64("id"))
+        var again = gone
+        again.title = "新项目"
+        _ = try server.importSnapshot(Snapshot(deals: [again], events: [
+            ChangeEvent(id: logged + 5, at: later, user: "admin", entity: "deal", entityID: gone.id, action: "created",
+                        changes: ["stage": FieldChange(old: nil, new: "develop")]),
+        ]))
+        let reused = try history(connection)
+        // Its two old events and the file's one (each history row reads "e (event, deal, …").
+        #expect(reused.filter { $0.hasPrefix("e (") && $0.split(separator: ",").dropFirst().first == "\(gone.id)" }.count == 3)
+        try fill(connection, nil, by: .server)
+        #expect(try history(connection) == reused)
+    }
+
     @Test(arguments: Fill.allCases) func theServersRowTriggerAgreesWithTheFill(_ by: Fill) throws {
         let settings = try TestServer.initializedDatabase()
         let connection = try Connection.open(settings)

@@ -162,7 +162,9 @@ extension PostgresStore {
                 // The history is made in one pass over the log, each event's successors with it,
                 // and its daily sums follow it (the old rows' triggers listen again).
                 try connection.execute("SET LOCAL closer.history = 'deferred'")
-                try StageHistoryFill.fill(connection, deals: Array(historyDeals))
+                // With the log's ids kept, the rows just written are the ones in hand.
+                let held = keepIDs ? StageHistoryFill.Held(events: snapshot.events, deals: snapshot.deals, loggedAfter: maxEventID) : nil
+                try StageHistoryFill.fill(connection, deals: Array(historyDeals), held: held)
             }
             try setAside.end(connection)
             try Self.advanceIdentities(connection)

@@ -17,7 +17,16 @@ enum StageHistoryFill {
     /// Log rows fetched from the cursor at a time: a few megabytes, not the whole log in memory.
     static let batch = 50_000
 
-    static func fill(_ connection: Connection, deals: [Int64]) throws {
+    /// A load's own stage events and deals, in hand. When no stage event of its deals was logged
+    /// before it (at or below `loggedAfter`), the history is replayed from these and the log is
+    /// not read back; the rows then go in in the log's order, as the primary key keeps them.
+    struct Held {
+        var events: [ChangeEvent]
+        var deals: [Deal]
+        var loggedAfter: Int64
+    }
+
+    static func fill(_ connection: Connection, deals: [Int64], held: Held? = nil) throws {
         guard !deals.isEmpty else { return }
         let ids = ImportedRows.idArray(deals.sorted())
         guard try writesHistory(connection) else {
@@ -28,14 +37,16 @@ enum StageHistoryFill {
         let mode = try connection.queryOne("SELECT coalesce(current_setting('closer.history', true), '') AS mode")?.text("mode") ?? ""
         // The deals' old rows go through the delete triggers: the sums lose exactly what they counted.
         try connection.execute("DELETE FROM stage_event WHERE deal_id IN \(chosen)", [ids])
-        let incoming = try connection.queryOne("""
+        let positions = try positions(connection)
+        let inHand = try held.flatMap { try rows(of: $0, ids, chosen, positions, connection) }
+        let incoming = try inHand?.count ?? connection.queryOne("""
             SELECT count(*) AS n FROM event WHERE entity = 'deal' AND action IN \(PostgresSchema.stageActions) AND entity_id IN \(chosen)
             """, [ids])?.int("n") ?? 0
         let setAside = try BulkLoadSetAside.begin(connection, rows: ["stage_event": incoming])
         // The new rows' sums are added from memory below: the insert triggers stand aside meanwhile.
         try connection.execute("SET LOCAL closer.history = 'verbatim'")
         var sums = StageHistorySums()
-        try replay(connection, ids, chosen) { records in
+        func write(_ records: [StageHistoryRecord]) throws {
             guard !records.isEmpty else { return }
             try connection.copyIn(table: "stage_event", columns: StageHistoryRecord.columns) { copy in
                 for record in records {
@@ -44,9 +55,38 @@ enum StageHistoryFill {
                 }
             }
         }
+        if let inHand {
+            try write(inHand.sorted { $0.event.eventID < $1.event.eventID })
+        } else {
+            try replayLog(connection, ids, chosen, positions, write: write)
+        }
         try add(sums, connection)
         try connection.execute("SELECT set_config('closer.history', ?, true)", [.text(mode)])
         try setAside.end(connection)
+    }
+
+    /// Each process's stages and their positions.
+    private static func positions(_ connection: Connection) throws -> [String: [String: Int64]] {
+        var positions = [String: [String: Int64]]()
+        for row in try connection.query("SELECT process_key, stage_key, position FROM process_stage") {
+            positions[try row.text("process_key"), default: [:]][try row.text("stage_key")] = try row.int64("position")
+        }
+        return positions
+    }
+
+    /// The history rows of a load's events in hand; nil when the log holds earlier stage events of its deals.
+    private static func rows(of held: Held, _ ids: SQLValue, _ chosen: String, _ positions: [String: [String: Int64]],
+                             _ connection: Connection) throws -> [StageHistoryRecord]? {
+        let earlier = try connection.queryOne("""
+            SELECT EXISTS (SELECT 1 FROM event WHERE id <= ? AND entity = 'deal' AND action IN \(PostgresSchema.stageActions)
+                                                 AND entity_id IN \(chosen)) AS earlier
+            """, [.int(held.loggedAfter), ids])?.bool("earlier") ?? true
+        guard !earlier else { return nil }
+        let deals = Dictionary(held.deals.map { deal in
+            (deal.id, StageHistoryRecord.Deal(id: deal.id, process: deal.processKey, owner: deal.owner, amount: deal.amount.minorUnits,
+                                              currency: deal.amount.currency))
+        }, uniquingKeysWith: { _, last in last })
+        return StageHistoryLogReplay.rows(of: held.events, deals: deals, positions: positions)
     }
 
     /// Whether this connection's user writes the history itself: the administrator, whom no
@@ -62,12 +102,8 @@ enum StageHistoryFill {
 
     /// The deals' stage events in the log's order, deal by deal, replayed into history rows that
     /// are handed to `write` a batch at a time.
-    private static func replay(_ connection: Connection, _ ids: SQLValue, _ chosen: String,
-                               write: ([StageHistoryRecord]) throws -> Void) throws {
-        var positions = [String: [String: Int64]]()
-        for row in try connection.query("SELECT process_key, stage_key, position FROM process_stage") {
-            positions[try row.text("process_key"), default: [:]][try row.text("stage_key")] = try row.int64("position")
-        }
+    private static func replayLog(_ connection: Connection, _ ids: SQLValue, _ chosen: String, _ positions: [String: [String: Int64]],
+                                  write: ([StageHistoryRecord]) throws -> Void) throws {
         // The cursor's sort happens once, at the first fetch: in memory rather than on disk.
         let memory = try connection.queryOne("SELECT current_setting('work_mem') AS memory")?.text("memory") ?? "4MB"
         try connection.execute("SET LOCAL work_mem = '256MB'")

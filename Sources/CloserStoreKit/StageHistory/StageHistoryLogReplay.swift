@@ -1,3 +1,6 @@
+import CloserCore
+import Foundation
+
 /// The stage history rows of many deals, made from their logged stage events read in one pass
 /// ordered by deal, then time, then event id: each deal's events are gathered, and replayed
 /// (`StageHistoryReplay`) as soon as the next deal's first event shows they are complete. A store
@@ -63,5 +66,32 @@ package struct StageHistoryLogReplay {
         self.deal = nil
         events.removeAll(keepingCapacity: true)
         closeDates.removeAll(keepingCapacity: true)
+    }
+}
+
+extension StageHistoryLogReplay {
+    /// The log's actions that make a stage history row.
+    package static let stageActions: Set<String> = ["created", "moved", "forced", "won", "lost", "withdrawn", "reopened", "close-date"]
+
+    /// The rows of the stage events among `events` when the caller holds them all, and the deals
+    /// they are about as the store now holds them (a whole store's load: the rows it has just
+    /// written need not be read back). Nil when an event is about a deal not in `deals`.
+    package static func rows(of events: [ChangeEvent], deals: [Int64: StageHistoryRecord.Deal],
+                             positions: [String: [String: Int64]]) -> [StageHistoryRecord]? {
+        let staged = events.filter { $0.entity == "deal" && stageActions.contains($0.action) }
+        // The log's order within each deal: time, then event id.
+        let ordered = staged.sorted { ($0.entityID, $0.at, $0.id) < ($1.entityID, $1.at, $1.id) }
+        var replay = StageHistoryLogReplay(positions: positions)
+        var records = [StageHistoryRecord]()
+        records.reserveCapacity(ordered.count)
+        for event in ordered {
+            guard let deal = deals[event.entityID] else { return nil }
+            let entry = Entry(dealID: event.entityID, eventID: event.id, at: event.at.timeIntervalSince1970, kind: event.action,
+                              fromStage: event.changes["stage"]?.old, toStage: event.changes["stage"]?.new,
+                              closeOld: event.changes["expectedClose"]?.old, closeNew: event.changes["expectedClose"]?.new)
+            replay.add(entry, deal: { deal }, to: &records)
+        }
+        replay.finish(to: &records)
+        return records
     }
 }
