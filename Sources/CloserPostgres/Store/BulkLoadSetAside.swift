@@ -53,8 +53,13 @@ struct BulkLoadSetAside {
                 aside.restore.append("ALTER TABLE \(quoted) ENABLE TRIGGER \(CopyText.quoted(trigger))")
             }
         }
-        // The indexes go back in one sort each: in memory, not in batches on disk.
-        if aside.isActive { try connection.execute("SET LOCAL maintenance_work_mem = '256MB'") }
+        // The indexes go back in one sort each: in memory, not in batches on disk. The load's
+        // set-based passes over whole tables (its deals' derived columns, the account rollups)
+        // sort and hash in memory too, not in the 4 MB the server gives a screen's query.
+        if aside.isActive {
+            try connection.execute("SET LOCAL maintenance_work_mem = '256MB'")
+            try connection.execute("SET LOCAL work_mem = '256MB'")
+        }
         return aside
     }
 
