@@ -103,6 +103,8 @@ extension PostgresStore {
                 summary.processes += 1
             }
             if !snapshot.processes.isEmpty { try StagePositions.sync(connection, catalog: catalog) }
+            // The history of the file's own events is replayed meanwhile, on another thread.
+            let heldHistory = HeldHistory(events: snapshot.events, deals: snapshot.deals, positions: try StageHistoryFill.positions(connection))
             try Self.insertAll(connection, "account", Account.pgColumns, snapshot.accounts.map { $0.pgValues(updatedBy: user) })
             summary.accounts = snapshot.accounts.count
             // The pool clocks run from when the current holder got the account; a file does not
@@ -164,7 +166,7 @@ extension PostgresStore {
                 // and its daily sums follow it (the old rows' triggers listen again).
                 try connection.execute("SET LOCAL closer.history = 'deferred'")
                 // With the log's ids kept, the rows just written are the ones in hand.
-                let held = keepIDs ? StageHistoryFill.Held(events: snapshot.events, deals: snapshot.deals, loggedAfter: maxEventID) : nil
+                let held = keepIDs ? StageHistoryFill.Held(history: heldHistory, loggedAfter: maxEventID) : nil
                 try StageHistoryFill.fill(connection, deals: Array(historyDeals), held: held)
             }
             try setAside.end(connection)

@@ -1,5 +1,6 @@
 import CloserCore
 import CloserStoreKit
+import Foundation
 
 /// The stage history of many deals made again from the log, after a load that logged their
 /// stage events with the row trigger silent (`closer.history = 'deferred'`: an import, the demo)
@@ -17,12 +18,12 @@ enum StageHistoryFill {
     /// Log rows fetched from the cursor at a time: a few megabytes, not the whole log in memory.
     static let batch = 50_000
 
-    /// A load's own stage events and deals, in hand. When no stage event of its deals was logged
-    /// before it (at or below `loggedAfter`), the history is replayed from these and the log is
-    /// not read back; the rows then go in in the log's order, as the primary key keeps them.
+    /// A load's own stage events and deals, in hand, replayed on another thread while the load
+    /// writes its rows (the server is busy then, and the program idle). When no stage event of its
+    /// deals was logged before it (at or below `loggedAfter`), the history is made from these and
+    /// the log is not read back; the rows go in in the log's order, as the primary key keeps them.
     struct Held {
-        var events: [ChangeEvent]
-        var deals: [Deal]
+        var history: HeldHistory
         var loggedAfter: Int64
     }
 
@@ -39,6 +40,7 @@ enum StageHistoryFill {
         try connection.execute("DELETE FROM stage_event WHERE deal_id IN \(chosen)", [ids])
         let positions = try positions(connection)
         let inHand = try held.flatMap { try rows(of: $0, ids, chosen, positions, connection) }
+        // The rows just replayed go in in the log's order (they are sorted already).
         let incoming = try inHand?.count ?? connection.queryOne("""
             SELECT count(*) AS n FROM event WHERE entity = 'deal' AND action IN \(PostgresSchema.stageActions) AND entity_id IN \(chosen)
             """, [ids])?.int("n") ?? 0
@@ -56,7 +58,7 @@ enum StageHistoryFill {
             }
         }
         if let inHand {
-            try write(inHand.sorted { $0.event.eventID < $1.event.eventID })
+            try write(inHand)
         } else {
             try replayLog(connection, ids, chosen, positions, write: write)
         }
@@ -66,7 +68,7 @@ enum StageHistoryFill {
     }
 
     /// Each process's stages and their positions.
-    private static func positions(_ connection: Connection) throws -> [String: [String: Int64]] {
+    static func positions(_ connection: Connection) throws -> [String: [String: Int64]] {
         var positions = [String: [String: Int64]]()
         for row in try connection.query("SELECT process_key, stage_key, position FROM process_stage") {
             positions[try row.text("process_key"), default: [:]][try row.text("stage_key")] = try row.int64("position")
@@ -82,11 +84,7 @@ enum StageHistoryFill {
                                                  AND entity_id IN \(chosen)) AS earlier
             """, [.int(held.loggedAfter), ids])?.bool("earlier") ?? true
         guard !earlier else { return nil }
-        let deals = Dictionary(held.deals.map { deal in
-            (deal.id, StageHistoryRecord.Deal(id: deal.id, process: deal.processKey, owner: deal.owner, amount: deal.amount.minorUnits,
-                                              currency: deal.amount.currency))
-        }, uniquingKeysWith: { _, last in last })
-        return StageHistoryLogReplay.rows(of: held.events, deals: deals, positions: positions)
+        return held.history.rows(positions: positions)
     }
 
     /// Whether this connection's user writes the history itself: the administrator, whom no
@@ -169,5 +167,34 @@ enum StageHistoryFill {
             ON CONFLICT (day, list, owner, currency) DO UPDATE SET deals = t.deals + excluded.deals, amount = t.amount + excluded.amount
             """)
         try connection.execute("DROP TABLE closer_stage_day_add, closer_stage_list_day_add")
+    }
+}
+
+/// The history rows of a load's stage events, replayed from the rows it holds on a thread of
+/// their own as soon as the processes' stages are known.
+final class HeldHistory: @unchecked Sendable {
+    private let positions: [String: [String: Int64]]
+    private let replayed = DispatchGroup()
+    // Written once on the replaying thread before `replayed` leaves; read only after waiting for it.
+    private var records: [StageHistoryRecord]?
+
+    init(events: [ChangeEvent], deals: [Deal], positions: [String: [String: Int64]]) {
+        self.positions = positions
+        replayed.enter()
+        DispatchQueue.global().async { [self] in
+            let held = Dictionary(deals.map { deal in
+                (deal.id, StageHistoryRecord.Deal(id: deal.id, process: deal.processKey, owner: deal.owner, amount: deal.amount.minorUnits,
+                                                  currency: deal.amount.currency))
+            }, uniquingKeysWith: { _, last in last })
+            records = StageHistoryLogReplay.rows(of: events, deals: held, positions: positions)?.sorted { $0.event.eventID < $1.event.eventID }
+            replayed.leave()
+        }
+    }
+
+    /// The rows, in the log's order; nil when an event is about a deal the load does not hold,
+    /// or the stages' positions are no longer those the replay used.
+    func rows(positions current: [String: [String: Int64]]) -> [StageHistoryRecord]? {
+        replayed.wait()
+        return current == positions ? records : nil
     }
 }
