@@ -33,7 +33,8 @@ enum PostgresSchema {
          FillByJoinSQL.migration,
          ScreenIndexesSQL.migration,
          BulkFillMemorySQL.migration,
-         DealCountsSQL.migration]
+         DealCountsSQL.migration,
+         ReviewIndexSQL.migration]
     }
 
     /// Text compares and sorts by its bytes, as in the file store (SQLite's BINARY), whatever
