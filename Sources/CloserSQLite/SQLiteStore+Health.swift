@@ -43,49 +43,26 @@ extension SQLiteStore {
 
             // One pass over the open deals' index, grouped as it walks: per rep, currency, stage and
             // flags, a count and a sum, and the day's rules summed.
-            var report = HealthReport(today: q.today, rep: q.rep, processKey: q.processKey)
-            var lists = [HealthRule: HealthRuleList]()
-            var reps = [String: HealthRepFigures]()
-            func add(_ rule: HealthRule, _ count: Int, _ amount: Int64, _ currency: String, to figures: inout HealthRepFigures) {
-                guard count > 0 else { return }
-                figures.counts[rule.rawValue, default: 0] += count
-                lists[rule, default: HealthRuleList(rule: rule)].count += count
-                lists[rule, default: HealthRuleList(rule: rule)].amount[currency, default: 0] += amount
-            }
-            for row in try Row.fetchAll(db, sql: Self.healthGroupsSQL(health, joins: accountJoin + " " + healthJoin, open: open),
-                                        arguments: Self.healthGroupsArguments(health) + open.arguments) {
-                let owner: String = row["owner"], currency: String = row["currency"]
-                let count: Int = row["n"], amount: Int64 = row["amount"]
-                let rules = health.staticRules(processKey: row["process_key"], stageKey: row["stage_key"], budgetKnown: row["budget_known"],
-                                               hasNeeds: row["has_needs"], quoted: row["quoted"], pitched: row["pitched"])
-                var figures = reps[owner] ?? HealthRepFigures(rep: owner)
-                figures.openDeals += count
-                report.openDeals += count
-                report.openAmount[currency, default: 0] += amount
-                for rule in rules { add(rule, count, amount, currency, to: &figures) }
-                for (index, condition) in health.timed.enumerated() {
-                    add(condition.rule, row["n\(index)"] ?? 0, row["amount\(index)"] ?? 0, currency, to: &figures)
-                }
-                // Every deal of the group is flagged by a rule of its flags; else those a rule of the day flags.
-                let flagged: Int = rules.isEmpty ? row["flagged"] ?? 0 : count
-                let flaggedAmount: Int64 = rules.isEmpty ? row["flagged_amount"] ?? 0 : amount
-                if flagged > 0 {
-                    figures.flaggedDeals += flagged
-                    figures.flaggedAmount[currency, default: 0] += flaggedAmount
-                    report.flaggedDeals += flagged
-                    report.flaggedAmount[currency, default: 0] += flaggedAmount
-                }
-                reps[owner] = figures
+            var tally = HealthReportTally(q, plan: health.plan)
+            let column = Dictionary(uniqueKeysWithValues: health.timed.enumerated().map { ($1.rule, $0) })
+            try Row.forEach(db, sql: Self.healthGroupsSQL(health, joins: accountJoin + " " + healthJoin, open: open),
+                            arguments: Self.healthGroupsArguments(health) + open.arguments) { row in
+                let flags = HealthReportTally.GroupFlags(processKey: row["process_key"], stageKey: row["stage_key"], budgetKnown: row["budget_known"],
+                                                         hasNeeds: row["has_needs"], quoted: row["quoted"], pitched: row["pitched"])
+                tally.addGroup(rep: row["owner"], currency: row["currency"], deals: row["n"], amount: row["amount"], flags: flags,
+                               timed: { rule in
+                                   let index = column[rule] ?? 0
+                                   return (row["n\(index)"] ?? 0, row["amount\(index)"] ?? 0)
+                               },
+                               anyTimed: { (row["flagged"] ?? 0, row["flagged_amount"] ?? 0) })
             }
             for condition in health.conditions where q.listLimit > 0 {
-                guard let count = lists[condition.rule]?.count else { continue }
-                lists[condition.rule]?.items = try Self.healthItems(
-                    db, condition, open: open, joins: accountJoin, limit: q.listLimit, walkByAmount: q.listLimit * report.openDeals / count <= 5_000,
-                    catalog: catalog, settings: settings, today: q.today)
+                guard let count = tally.count(of: condition.rule) else { continue }
+                tally.setItems(try Self.healthItems(
+                    db, condition, open: open, joins: accountJoin, limit: q.listLimit, walkByAmount: q.listLimit * tally.openDeals / count <= 5_000,
+                    catalog: catalog, settings: settings, today: q.today), of: condition.rule)
             }
-            report.rules = health.conditions.map { lists[$0.rule] ?? HealthRuleList(rule: $0.rule) }
-            report.reps = reps.values.sorted { $0.rep < $1.rep }
-            return report
+            return tally.finish()
         }
     }
 

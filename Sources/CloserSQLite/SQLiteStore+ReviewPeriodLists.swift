@@ -1,16 +1,10 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 import GRDB
 
 /// The review's lists of what happened in the period, each deal once (StageListSchema).
 extension SQLiteStore {
-    /// What the period's lists tell about each rep: how many deals they moved (forward, back: a deal
-    /// that went both ways counts in both, as in the lists), and what they won.
-    struct PeriodFlow {
-        var moved: [String: Int] = [:]
-        var won: [String: (amount: CurrencyTotals, base: BaseTotal)] = [:]
-    }
-
     /// What happened in the period: new, advanced, slipped, won, lost, withdrawn, forced. Each list
     /// counts a deal once, however often it moved, with its moves under it; its amount is the
     /// deal's in its currency and in the base currency at the rate in force on the day of the deal's
@@ -19,29 +13,18 @@ extension SQLiteStore {
     /// and for the events whose deal did the same again after the period; only each list's largest
     /// `listLimit` deals are read.
     static func periodLists(_ db: Database, _ q: ReviewQuery, rates: RateTable, from: Double, until: Double,
-                            into review: inout WeeklyReview) throws -> PeriodFlow {
+                            into review: inout WeeklyReview) throws -> PeriodListTally.Flow {
         let pieces = RatePieces(rates, from: q.since, until: q.until)
         // Piece i of the period runs from bounds[i] (the start of pieces.starts[i]) to bounds[i + 1].
         let bounds = [from] + pieces.cuts.map { q.start(of: $0).timeIntervalSince1970 } + [until]
-        var lists: [String: ReviewList] = [:], builders: [String: BaseTotalBuilder] = [:]
-        var won: [String: (amount: CurrencyTotals, base: BaseTotalBuilder)] = [:]
-        var flow = PeriodFlow()
+        var tally = PeriodListTally(rates: rates)
         func add(_ row: Row, on day: Day) {
-            guard let list: String = row["list"], let deals: Int = row["deals"], deals != 0 else { return }
-            let owner: String = row["owner"], currency: String = row["currency"], amount: Int64 = row["amount"]
-            lists[list, default: ReviewList(base: BaseTotal(currency: rates.base))].count += deals
-            lists[list]?.amount[currency, default: 0] += amount
-            builders[list, default: BaseTotalBuilder(rates: rates)].add(amount, currency: currency, on: day, deals: deals)
-            if list == "won" {
-                won[owner, default: ([:], BaseTotalBuilder(rates: rates))].amount[currency, default: 0] += amount
-                won[owner]?.base.add(amount, currency: currency, on: day, deals: deals)
-            }
-            if list == "advanced" || list == "slipped" { flow.moved[owner, default: 0] += deals }
+            tally.add(list: row["list"], owner: row["owner"], currency: row["currency"], deals: row["deals"], amount: row["amount"], on: day)
         }
         let listed = "s.kind IN ('created','moved','forced','won','lost','withdrawn')"
         for piece in 0..<(bounds.count - 1) {
             let day = pieces.day(ofPiece: piece)
-            let (days, edges) = split(from: bounds[piece], until: bounds[piece + 1])
+            let (days, edges) = ReviewRollup.split(from: bounds[piece], until: bounds[piece + 1])
             if !days.isEmpty {
                 var rollup = SQLFilter()
                 rollup.add("day >= ? AND day < ?", [days.lowerBound, days.upperBound])
@@ -76,25 +59,14 @@ extension SQLiteStore {
                 }
             }
         }
-        for (kind, key, condition, last) in Self.listConditions {
-            guard var list = lists[key], list.count > 0 else { continue }
-            list.base = builders[key]?.total ?? BaseTotal(currency: rates.base)
+        for (kind, key, condition, last) in Self.listConditions where tally.holdsDeals(key) {
             var filter = stageOwner(q.rep)
             filter.add(condition("s"))
             filter.add("s.at >= ? AND s.at < ?", [from, until])
             filter.add("(s.\(last) IS NULL OR s.\(last) >= ?)", [until])
-            list.items = try periodItems(db, q, list: kind, condition: condition, filter: filter, rates: rates, from: from, until: until)
-            lists[key] = list
+            tally.setItems(try periodItems(db, q, list: kind, condition: condition, filter: filter, rates: rates, from: from, until: until), of: key)
         }
-        flow.won = won.mapValues { ($0.amount, $0.base.total) }
-        func list(_ key: String) -> ReviewList { lists[key] ?? ReviewList(base: BaseTotal(currency: rates.base)) }
-        review.newDeals = list("created")
-        review.advanced = list("advanced")
-        review.slipped = list("slipped")
-        review.won = list("won")
-        review.lost = list("lost")
-        review.withdrawn = list("withdrawn")
-        review.forced = list("forced")
+        let flow = tally.finish(into: &review)
         review.closeDateChanges = try closeDateChanges(db, q, from: from, until: until)
         var closeMoved = stageOwner(q.rep)
         closeMoved.add("s.kind = 'close-date'")
@@ -109,7 +81,7 @@ extension SQLiteStore {
     static func periodItems(_ db: Database, _ q: ReviewQuery, list: ReviewListKind, condition: @Sendable (String) -> String, filter: SQLFilter,
                             rates: RateTable, from: Double, until: Double) throws -> [ReviewItem] {
         let rank = RateSQL.rank(amount: "s.amount", currency: "s.currency", rates: rates, on: q.today)
-        var items: [ReviewItem] = []
+        var items = PeriodItems(list, rates: rates)
         var arguments = rank.arguments + filter.arguments(appending: [q.listLimit])
         _ = arguments.append(contentsOf: [from, until])
         try Row.forEach(db, sql: """
@@ -124,28 +96,14 @@ extension SQLiteStore {
             WHERE \(condition("x")) AND x.at >= ? AND x.at < ?
             ORDER BY top.value DESC, top.deal_id, x.at, x.event_id
             """, arguments: arguments) { row in
-            let dealID: Int64 = row["deal_id"]
-            let day = Day(ColumnCoding.date(row["at"]), timeZone: q.timeZone)
-            let from: String? = row["from_stage"], to: String? = row["to_stage"], kind: String = row["kind"]
-            if items.last?.dealID != dealID {
+            items.add(dealID: row["deal_id"], day: Day(ColumnCoding.date(row["at"]), timeZone: q.timeZone),
+                          fromStage: row["from_stage"], toStage: row["to_stage"], kind: row["kind"], note: row.text("note")) {
                 var item = reviewItem(row, q, dealColumn: "deal_id")
                 item.expectedClose = ColumnCoding.day(row["expected_close"])
-                item.fromStage = from
-                items.append(item)
-            }
-            let index = items.count - 1
-            items[index].day = day
-            items[index].toStage = to
-            items[index].converted = rates.convert(items[index].amount, on: day)
-            switch list {
-            case .advanced, .slipped, .forced:
-                items[index].moves.append(ReviewMove(day: day, fromStage: from, toStage: to, forced: kind == "forced", note: row.text("note")))
-                items[index].detail = row.text("note")
-            case .newDeals: break
-            default: items[index].detail = row.text("note")
+                return item
             }
         }
-        return items
+        return items.items
     }
 
     /// Each period list: its key in `stage_list_day`, the condition a stage event meets to be in it

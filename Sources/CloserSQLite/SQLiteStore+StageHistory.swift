@@ -14,22 +14,11 @@ extension SQLiteStore {
         return filter
     }
 
-    /// A window as the daily rollup sees it: the whole UTC days inside it, and the partial days
-    /// at its edges (a user's midnight is not UTC's), read row by row.
-    static func split(from: Double, until: Double) -> (days: Range<Int>, edges: [(Double, Double)]) {
-        let first = Int((from / 86_400).rounded(.up)), last = Int((until / 86_400).rounded(.down))
-        guard first < last else { return (0..<0, from < until ? [(from, until)] : []) }
-        var edges: [(Double, Double)] = []
-        if Double(first) * 86_400 > from { edges.append((from, Double(first) * 86_400)) }
-        if Double(last) * 86_400 < until { edges.append((Double(last) * 86_400, until)) }
-        return (first..<last, edges)
-    }
-
     /// Of the deals that entered each stage in [from, until), how many reached a later stage before
     /// `until`: each deal's first entry into a stage within the window, and whether it went further.
     /// Whole days from the rollup; the edges, the re-entries and the advances after `until` by row.
     static func conversions(_ db: Database, process: ProcessTemplate, from: Double, until: Double, rep: String?) throws -> [StageConversion] {
-        let (days, edges) = split(from: from, until: until)
+        let (days, edges) = ReviewRollup.split(from: from, until: until)
         var figures: [Int: (entered: Int, advanced: Int)] = [:]
         func add(_ sql: String, _ filter: SQLFilter, before: StatementArguments = []) throws {
             try Row.forEach(db, sql: sql, arguments: before + filter.arguments) { row in
@@ -91,7 +80,7 @@ extension SQLiteStore {
     /// For every exit from a stage in [from, until), the days since the deal entered it; averaged per
     /// stage. Whole days from the rollup, the edges by row.
     static func durations(_ db: Database, process: ProcessTemplate, from: Double, until: Double, rep: String?) throws -> [StageDuration] {
-        let (days, edges) = split(from: from, until: until)
+        let (days, edges) = ReviewRollup.split(from: from, until: until)
         var totals: [String: (exits: Int, seconds: Double)] = [:]
         func add(_ sql: String, _ filter: SQLFilter) throws {
             try Row.forEach(db, sql: sql, arguments: filter.arguments) { row in
@@ -117,11 +106,7 @@ extension SQLiteStore {
             if let rep { rollup.add("owner = ?", [rep]) }
             try add("SELECT left_stage, SUM(exits) AS exits, SUM(seconds) AS seconds FROM stage_day \(rollup.whereClause) GROUP BY left_stage", rollup)
         }
-        return process.stages.map { stage in
-            let total = totals[stage.key]
-            return StageDuration(stage: stage.key, exits: total?.exits ?? 0,
-                                 averageDays: total.map { $0.exits == 0 ? 0 : $0.seconds / 86_400 / Double($0.exits) } ?? 0)
-        }
+        return ReviewRollup.durations(process, totals)
     }
 
     /// The deals whose close date moved in the period, those pushed most often over their whole

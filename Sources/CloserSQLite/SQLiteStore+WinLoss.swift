@@ -9,12 +9,9 @@ extension SQLiteStore {
     public func winLoss(_ query: WinLossQuery) throws -> WinLossReport {
         try readAsActor { db, who in
             let rates = try Self.rateTable(db)
-            var report = WinLossReport(since: query.since, until: query.until, rep: query.rep, baseCurrency: rates.base)
-            report.total = try Self.winLossRows(db, query, key: nil, rates: rates, as: who)[""] ?? WinLossRow(key: "", base: rates.base)
-            for dimension in WinLossDimension.allCases {
-                report.set(dimension, WinLoss.ordered(try Self.winLossRows(db, query, key: dimension, rates: rates, as: who), dimension))
+            return try WinLoss.report(query, rates: rates) { dimension in
+                try Self.winLossRows(db, query, key: dimension, rates: rates, as: who)
             }
-            return report
         }
     }
 

@@ -89,6 +89,18 @@ public struct WinLossTally: Sendable, Hashable {
 }
 
 public enum WinLoss {
+    /// The whole report: the total, then every dimension in its order, from a store's rows for one
+    /// dimension at a time (nil: one row for all the closed deals).
+    public static func report(_ query: WinLossQuery, rates: RateTable,
+                              rows: (WinLossDimension?) throws -> [String: WinLossRow]) rethrows -> WinLossReport {
+        var report = WinLossReport(since: query.since, until: query.until, rep: query.rep, baseCurrency: rates.base)
+        report.total = try rows(nil)[""] ?? WinLossRow(key: "", base: rates.base)
+        for dimension in WinLossDimension.allCases {
+            report.set(dimension, ordered(try rows(dimension), dimension))
+        }
+        return report
+    }
+
     /// Rows from tallies: amounts converted at the rate in force on each tally's day (one
     /// conversion per currency and rate within a row), counts and cycle days added.
     public static func rows(_ tallies: [WinLossTally], rates: RateTable) -> [String: WinLossRow] {

@@ -37,15 +37,6 @@ extension PostgresStore {
             let accountJoin = who.isRestricted ? "JOIN account a ON a.id = d.account_id" : ""
             let healthJoin = health.needsAccountHealth ? "LEFT JOIN account_health h ON h.account_id = d.account_id" : ""
 
-            var report = HealthReport(today: q.today, rep: q.rep, processKey: q.processKey)
-            var lists = [HealthRule: HealthRuleList]()
-            var reps = [String: HealthRepFigures]()
-            func add(_ rule: HealthRule, _ count: Int, _ amount: Int64, _ currency: String, to figures: inout HealthRepFigures) {
-                guard count > 0 else { return }
-                figures.counts[rule.rawValue, default: 0] += count
-                lists[rule, default: HealthRuleList(rule: rule)].count += count
-                lists[rule, default: HealthRuleList(rule: rule)].amount[currency, default: 0] += amount
-            }
             var sums: [String] = [], values: [SQLValue] = []
             for (index, condition) in health.timed.enumerated() {
                 sums.append("count(*) FILTER (WHERE \(condition.sql)) AS n\(index), sum(d.amount) FILTER (WHERE \(condition.sql))::bigint AS amount\(index)")
@@ -54,43 +45,30 @@ extension PostgresStore {
             sums.append("count(*) FILTER (WHERE \(health.anyTimedSQL)) AS flagged, sum(d.amount) FILTER (WHERE \(health.anyTimedSQL))::bigint AS flagged_amount")
             values += health.anyTimedValues + health.anyTimedValues
             let groups = "d.owner, d.currency, d.process_key, d.stage_key, d.budget_known, d.has_needs, d.quoted, d.pitched"
+            var tally = HealthReportTally(q, plan: health.plan)
+            let column = Dictionary(uniqueKeysWithValues: health.timed.enumerated().map { ($1.rule, $0) })
             for row in try connection.query("""
                 SELECT \(groups), count(*) AS n, sum(d.amount)::bigint AS amount, \(sums.joined(separator: ", "))
                 FROM deal d \(accountJoin) \(healthJoin) \(open.whereClause)
                 GROUP BY \(groups)
                 """, values + open.values) {
-                let owner = try row.string("owner"), currency = try row.string("currency")
-                let count = try row.int("n"), amount = try row.int64("amount")
-                let rules = health.staticRules(processKey: try row.string("process_key"), stageKey: try row.string("stage_key"),
-                                               budgetKnown: try row.bool("budget_known"), hasNeeds: try row.bool("has_needs"),
-                                               quoted: try row.bool("quoted"), pitched: try row.bool("pitched"))
-                var figures = reps[owner] ?? HealthRepFigures(rep: owner)
-                figures.openDeals += count
-                report.openDeals += count
-                report.openAmount[currency, default: 0] += amount
-                for rule in rules { add(rule, count, amount, currency, to: &figures) }
-                for (index, condition) in health.timed.enumerated() {
-                    add(condition.rule, try row.optionalInt("n\(index)") ?? 0, try row.optionalInt64("amount\(index)") ?? 0, currency, to: &figures)
-                }
-                // Every deal of the group is flagged by a rule of its flags; else those a rule of the day flags.
-                let flagged = rules.isEmpty ? try row.optionalInt("flagged") ?? 0 : count
-                let flaggedAmount = rules.isEmpty ? try row.optionalInt64("flagged_amount") ?? 0 : amount
-                if flagged > 0 {
-                    figures.flaggedDeals += flagged
-                    figures.flaggedAmount[currency, default: 0] += flaggedAmount
-                    report.flaggedDeals += flagged
-                    report.flaggedAmount[currency, default: 0] += flaggedAmount
-                }
-                reps[owner] = figures
+                let flags = HealthReportTally.GroupFlags(processKey: try row.string("process_key"), stageKey: try row.string("stage_key"),
+                                                         budgetKnown: try row.bool("budget_known"), hasNeeds: try row.bool("has_needs"),
+                                                         quoted: try row.bool("quoted"), pitched: try row.bool("pitched"))
+                try tally.addGroup(rep: try row.string("owner"), currency: try row.string("currency"), deals: try row.int("n"),
+                                   amount: try row.int64("amount"), flags: flags,
+                                   timed: { rule in
+                                       let index = column[rule] ?? 0
+                                       return (try row.optionalInt("n\(index)") ?? 0, try row.optionalInt64("amount\(index)") ?? 0)
+                                   },
+                                   anyTimed: { (try row.optionalInt("flagged") ?? 0, try row.optionalInt64("flagged_amount") ?? 0) })
             }
             for condition in health.conditions where q.listLimit > 0 {
-                guard lists[condition.rule]?.count != nil else { continue }
-                lists[condition.rule]?.items = try Self.healthItems(connection, condition, open: open, joins: accountJoin, limit: q.listLimit,
-                                                                    catalog: catalog, settings: settings, today: q.today)
+                guard tally.count(of: condition.rule) != nil else { continue }
+                tally.setItems(try Self.healthItems(connection, condition, open: open, joins: accountJoin, limit: q.listLimit,
+                                                    catalog: catalog, settings: settings, today: q.today), of: condition.rule)
             }
-            report.rules = health.conditions.map { lists[$0.rule] ?? HealthRuleList(rule: $0.rule) }
-            report.reps = reps.values.sorted { $0.rep < $1.rep }
-            return report
+            return tally.finish()
         }
     }
 

@@ -1,81 +1,40 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 
-/// The quadrant screen's aggregates, read as the file store reads them (see its
-/// SQLiteStore+Quadrant): one grouped scan for counts and sums per score cell, a bounded sort per
-/// quadrant for its leaders, one read by id of the lone accounts not read already.
+/// The quadrant screen's aggregates: the server's SQL for the reads QuadrantAssembly puts together.
 extension PostgresStore {
     public func quadrantSummary(_ query: AccountQuery, topPerQuadrant: Int, rankByLifetimeValue: Bool) throws -> QuadrantSummary {
-        let top = max(0, topPerQuadrant)
         let order = Self.quadrantOrder(rankByLifetimeValue)
         return try readAsActor { connection, who in
             let filter = Self.accountFilter(query, as: who)
-            var summary = QuadrantSummary(rankByLifetimeValue: rankByLifetimeValue)
-            let groups = try connection.query("""
-                SELECT a.quadrant AS quadrant, a.assistance AS assistance, a.loyalty AS loyalty, count(*) AS n,
-                       sum(a.pipeline)::bigint AS pipeline, sum(a.weighted)::bigint AS weighted, sum(a.won)::bigint AS won, min(a.id) AS lone
-                FROM account a \(filter.whereClause)
-                GROUP BY 1, 2, 3
-                """, filter.values)
-            var lone: [Int64] = []
-            for row in groups {
-                let count = try row.int("n")
-                let pipeline = try row.int64("pipeline"), weighted = try row.int64("weighted"), won = try row.int64("won")
-                summary.total += count
-                if let quadrant = Quadrant(rawValue: try row.string("quadrant")) {
-                    var group = summary.group(quadrant)
-                    group.count += count
-                    group.pipeline += pipeline
-                    group.weighted += weighted
-                    group.won += won
-                    summary.quadrants[quadrant] = group
-                }
-                let index = Self.cellIndex(try row.int("assistance"), try row.int("loyalty"))
-                summary.cells[index].count += count
-                summary.cells[index].pipeline += pipeline
-                summary.cells[index].weighted += weighted
-                summary.cells[index].won += won
-                if count == 1 { lone.append(try row.int64("lone")) }
-            }
-            guard summary.total > 0 else { return summary }
             let and = filter.whereClause.isEmpty ? "WHERE" : filter.whereClause + " AND"
-            var fetched: [Int64: AccountSummary] = [:]
-            if top > 0 {
-                let present = Quadrant.allCases.filter { summary.group($0).count > 0 }
-                let small = present.filter { summary.group($0).count <= top }
-                if !small.isEmpty {
-                    let rows = try connection.query("""
-                        SELECT a.* FROM account a \(and) a.quadrant IN (\(small.map { _ in "?" }.joined(separator: ",")))
-                        """, filter.values(appending: small.map { .text($0.rawValue) }))
-                    for row in rows {
-                        let account = try AccountSummary(pg: row)
-                        fetched[account.id] = account
-                        if let quadrant = Quadrant(rawValue: try row.string("quadrant")) { summary.quadrants[quadrant]?.top.append(account) }
+            return try QuadrantAssembly.summary(topPerQuadrant: topPerQuadrant, rankByLifetimeValue: rankByLifetimeValue, .init(
+                groups: {
+                    try connection.query("""
+                        SELECT a.quadrant AS quadrant, a.assistance AS assistance, a.loyalty AS loyalty, count(*) AS n,
+                               sum(a.pipeline)::bigint AS pipeline, sum(a.weighted)::bigint AS weighted, sum(a.won)::bigint AS won, min(a.id) AS lone
+                        FROM account a \(filter.whereClause)
+                        GROUP BY 1, 2, 3
+                        """, filter.values).map { row in
+                        QuadrantAssembly.Group(quadrant: try row.string("quadrant"), assistance: try row.int("assistance"), loyalty: try row.int("loyalty"),
+                                               count: try row.int("n"), pipeline: try row.int64("pipeline"), weighted: try row.int64("weighted"),
+                                               won: try row.int64("won"), lone: try row.int64("lone"))
                     }
-                    for quadrant in small {
-                        summary.quadrants[quadrant]?.top.sort { QuadrantSummary.ranks($0, before: $1, byLifetimeValue: rankByLifetimeValue) }
-                    }
-                }
-                for quadrant in present where summary.group(quadrant).count > top {
-                    let rows = try connection.query("SELECT a.* FROM account a \(and) a.quadrant = ? ORDER BY \(order) LIMIT ?",
-                                                    filter.values(appending: [.text(quadrant.rawValue), .int(top)])).map(AccountSummary.init(pg:))
-                    for row in rows { fetched[row.id] = row }
-                    summary.quadrants[quadrant]?.top = rows
-                }
-            }
-            // A cell holding one account shows its grade.
-            let missing = lone.filter { fetched[$0] == nil }
-            if !missing.isEmpty {
-                let rows = try connection.query("SELECT a.* FROM account a WHERE a.id IN (\(missing.map { _ in "?" }.joined(separator: ",")))",
-                                                missing.map(SQLValue.int))
-                for row in try rows.map(AccountSummary.init(pg:)) { fetched[row.id] = row }
-            }
-            for id in lone {
-                guard let row = fetched[id] else { continue }
-                let index = Self.cellIndex(row.account.assistance, row.account.loyalty)
-                if summary.cells[index].count == 1 { summary.cells[index].top = [row] }
-            }
-            return summary
+                },
+                wholeQuadrants: { quadrants in
+                    try connection.query("SELECT a.* FROM account a \(and) a.quadrant IN (\(quadrants.map { _ in "?" }.joined(separator: ",")))",
+                                         filter.values(appending: quadrants.map { .text($0.rawValue) }))
+                        .map { (try $0.string("quadrant"), try AccountSummary(pg: $0)) }
+                },
+                leaders: { quadrant, limit in
+                    try connection.query("SELECT a.* FROM account a \(and) a.quadrant = ? ORDER BY \(order) LIMIT ?",
+                                         filter.values(appending: [.text(quadrant.rawValue), .int(limit)])).map(AccountSummary.init(pg:))
+                },
+                byID: { ids in
+                    try connection.query("SELECT a.* FROM account a WHERE a.id IN (\(ids.map { _ in "?" }.joined(separator: ",")))",
+                                         ids.map(SQLValue.int)).map(AccountSummary.init(pg:))
+                }))
         }
     }
 
@@ -93,10 +52,5 @@ extension PostgresStore {
     /// Larger value first, then name, then id: `QuadrantSummary.ranks`.
     static func quadrantOrder(_ rankByLifetimeValue: Bool) -> String {
         (rankByLifetimeValue ? "(a.won + a.weighted)" : "a.pipeline") + " DESC, a.name, a.id"
-    }
-
-    /// The cell of a score pair, out-of-range scores clamped to the edge.
-    static func cellIndex(_ assistance: Int, _ loyalty: Int) -> Int {
-        (min(10, max(1, loyalty)) - 1) * 10 + (min(10, max(1, assistance)) - 1)
     }
 }

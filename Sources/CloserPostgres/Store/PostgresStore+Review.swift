@@ -1,4 +1,5 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 
 /// The weekly review: what is open now from the deal table, what happened from the stage
@@ -119,22 +120,12 @@ extension PostgresStore {
 
     /// One row per rep who holds an open deal, closed or moved one in the period, or has a target
     /// this month or quarter; in the order of the names the team knows them by (pinyin for Chinese).
-    static func repFigures(_ connection: Connection, open: [String: RepFigures], flow: StageHistoryQueries.PeriodFlow,
+    static func repFigures(_ connection: Connection, open: [String: RepFigures], flow: PeriodListTally.Flow,
                            attainment: [String: [Attainment]], base: String) throws -> [RepFigures] {
-        var reps = open
-        for name in Set(flow.moved.keys).union(flow.won.keys).union(attainment.keys) where reps[name] == nil {
-            reps[name] = RepFigures(rep: name, base: base)
-        }
-        for (name, moved) in flow.moved { reps[name]?.moved = moved }
-        for (name, won) in flow.won {
-            reps[name]?.won = won.amount
-            reps[name]?.baseWon = won.base
-        }
-        for (name, standing) in attainment { reps[name]?.attainment = standing }
-        let directory = TeamDirectory(users: try connection.query(#"SELECT name, display_name FROM "user""#).map {
+        let team = TeamDirectory(users: try connection.query(#"SELECT name, display_name FROM "user""#).map {
             User(name: try $0.string("name"), displayName: try $0.string("display_name"))
         })
-        return directory.sorted(Array(reps.values)) { $0.rep }
+        return RepFigures.merged(open: open, flow: flow, attainment: attainment, base: base, team: team)
     }
 
     /// A deal as a review list shows it, from the columns every list query selects.

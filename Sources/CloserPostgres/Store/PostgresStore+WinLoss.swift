@@ -8,12 +8,9 @@ extension PostgresStore {
     public func winLoss(_ query: WinLossQuery) throws -> WinLossReport {
         try readAsActor { connection, who in
             let rates = try Self.rateTable(connection)
-            var report = WinLossReport(since: query.since, until: query.until, rep: query.rep, baseCurrency: rates.base)
-            report.total = try Self.winLossRows(connection, query, key: nil, rates: rates, as: who)[""] ?? WinLossRow(key: "", base: rates.base)
-            for dimension in WinLossDimension.allCases {
-                report.set(dimension, WinLoss.ordered(try Self.winLossRows(connection, query, key: dimension, rates: rates, as: who), dimension))
+            return try WinLoss.report(query, rates: rates) { dimension in
+                try Self.winLossRows(connection, query, key: dimension, rates: rates, as: who)
             }
-            return report
         }
     }
 

@@ -1,35 +1,21 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 
 /// The review's lists of what happened in the period, each deal once (TeamWorkSQL,
 /// SQLiteStore+ReviewPeriodLists): counts and sums from `stage_list_day` for the whole UTC days of
 /// each piece of the period a rate holds for, by row for the partial days and for the events
 /// whose deal did the same again after the period; only each list's largest deals are read.
+/// PeriodListTally adds them up.
 extension StageHistoryQueries {
-    /// What the period's lists tell about each rep: how many deals they moved, and what they won.
-    struct PeriodFlow {
-        var moved: [String: Int] = [:]
-        var won: [String: (amount: CurrencyTotals, base: BaseTotal)] = [:]
-    }
-
-    func periodLists(_ q: ReviewQuery, rates: RateTable, from: Double, until: Double, into review: inout WeeklyReview) throws -> PeriodFlow {
+    func periodLists(_ q: ReviewQuery, rates: RateTable, from: Double, until: Double, into review: inout WeeklyReview) throws -> PeriodListTally.Flow {
         let pieces = RatePieces(rates, from: q.since, until: q.until)
         let bounds = [from] + pieces.cuts.map { q.start(of: $0).timeIntervalSince1970 } + [until]
-        var lists: [String: ReviewList] = [:], builders: [String: BaseTotalBuilder] = [:]
-        var won: [String: (amount: CurrencyTotals, base: BaseTotalBuilder)] = [:]
-        var flow = PeriodFlow()
+        var tally = PeriodListTally(rates: rates)
         func add(_ rows: [SQLRow], on day: Day) throws {
             for row in rows {
-                guard let list = try row.optionalText("list"), let deals = try row.optionalInt64("deals").map(Int.init), deals != 0 else { continue }
-                let owner = try row.string("owner"), currency = try row.string("currency"), amount = try row.optionalInt64("amount") ?? 0
-                lists[list, default: ReviewList(base: BaseTotal(currency: rates.base))].count += deals
-                lists[list]?.amount[currency, default: 0] += amount
-                builders[list, default: BaseTotalBuilder(rates: rates)].add(amount, currency: currency, on: day, deals: deals)
-                if list == "won" {
-                    won[owner, default: ([:], BaseTotalBuilder(rates: rates))].amount[currency, default: 0] += amount
-                    won[owner]?.base.add(amount, currency: currency, on: day, deals: deals)
-                }
-                if list == "advanced" || list == "slipped" { flow.moved[owner, default: 0] += deals }
+                tally.add(list: try row.optionalText("list"), owner: try row.string("owner"), currency: try row.string("currency"),
+                          deals: try row.optionalInt64("deals").map(Int.init), amount: try row.optionalInt64("amount") ?? 0, on: day)
             }
         }
         let listed = "s.kind IN ('created','moved','forced','won','lost','withdrawn')"
@@ -69,25 +55,14 @@ extension StageHistoryQueries {
                 }
             }
         }
-        for (kind, key, condition, last) in Self.listConditions {
-            guard var list = lists[key], list.count > 0 else { continue }
-            list.base = builders[key]?.total ?? BaseTotal(currency: rates.base)
+        for (kind, key, condition, last) in Self.listConditions where tally.holdsDeals(key) {
             var filter = stageOwner()
             filter.add(condition("s"))
             filter.add("s.at >= ? AND s.at < ?", [.double(from), .double(until)])
             filter.add("(s.\(last) IS NULL OR s.\(last) >= ?)", [.double(until)])
-            list.items = try periodItems(q, list: kind, condition: condition, filter: filter, rates: rates, from: from, until: until)
-            lists[key] = list
+            tally.setItems(try periodItems(q, list: kind, condition: condition, filter: filter, rates: rates, from: from, until: until), of: key)
         }
-        flow.won = won.mapValues { ($0.amount, $0.base.total) }
-        func list(_ key: String) -> ReviewList { lists[key] ?? ReviewList(base: BaseTotal(currency: rates.base)) }
-        review.newDeals = list("created")
-        review.advanced = list("advanced")
-        review.slipped = list("slipped")
-        review.won = list("won")
-        review.lost = list("lost")
-        review.withdrawn = list("withdrawn")
-        review.forced = list("forced")
+        let flow = tally.finish(into: &review)
         review.closeDateChanges = try closeDateChanges(q, from: from, until: until)
         var closeMoved = stageOwner()
         closeMoved.add("s.kind = 'close-date'")
@@ -102,7 +77,7 @@ extension StageHistoryQueries {
     func periodItems(_ q: ReviewQuery, list: ReviewListKind, condition: (String) -> String, filter: SQLConditions,
                      rates: RateTable, from: Double, until: Double) throws -> [ReviewItem] {
         let rank = RateSQL.rank(amount: "s.amount", currency: "s.currency", rates: rates, on: q.today)
-        var items: [ReviewItem] = []
+        var items = PeriodItems(list, rates: rates)
         // One row per deal: a deal's last event of the period is the one the filter keeps.
         for row in try connection.query("""
             WITH top AS (
@@ -116,28 +91,15 @@ extension StageHistoryQueries {
             WHERE \(condition("x")) AND x.at >= ? AND x.at < ?
             ORDER BY top.value DESC, top.deal_id, x.at, x.event_id
             """, rank.values + filter.values + [.int(q.listLimit), .double(from), .double(until)]) {
-            let dealID = try row.int64("deal_id")
-            let day = Day(try row.date("at"), timeZone: q.timeZone)
-            let from = try row.optionalText("from_stage"), to = try row.optionalText("to_stage"), kind = try row.string("kind")
-            if items.last?.dealID != dealID {
+            try items.add(dealID: try row.int64("deal_id"), day: Day(try row.date("at"), timeZone: q.timeZone),
+                          fromStage: try row.optionalText("from_stage"), toStage: try row.optionalText("to_stage"),
+                          kind: try row.string("kind"), note: try row.string("note")) {
                 var item = try PostgresStore.reviewItem(row, dealColumn: "deal_id")
                 item.expectedClose = try row.day("expected_close")
-                item.fromStage = from
-                items.append(item)
-            }
-            let index = items.count - 1
-            items[index].day = day
-            items[index].toStage = to
-            items[index].converted = rates.convert(items[index].amount, on: day)
-            switch list {
-            case .advanced, .slipped, .forced:
-                items[index].moves.append(ReviewMove(day: day, fromStage: from, toStage: to, forced: kind == "forced", note: try row.string("note")))
-                items[index].detail = try row.string("note")
-            case .newDeals: break
-            default: items[index].detail = try row.string("note")
+                return item
             }
         }
-        return items
+        return items.items
     }
 
     /// Each period list: its key in `stage_list_day`, the condition a stage event meets to be in it

@@ -100,11 +100,7 @@ struct StageHistoryQueries {
             try add("SELECT left_stage, sum(exits)::bigint AS exits, sum(seconds) AS seconds FROM stage_day \(rollup.whereClause) GROUP BY left_stage",
                     rollup)
         }
-        return process.stages.map { stage in
-            let total = totals[stage.key]
-            return StageDuration(stage: stage.key, exits: total?.exits ?? 0,
-                                 averageDays: total.map { $0.exits == 0 ? 0 : $0.seconds / 86_400 / Double($0.exits) } ?? 0)
-        }
+        return ReviewRollup.durations(process, totals)
     }
 
     /// The deals whose close date moved in the period, those pushed most often over their whole
