@@ -25,11 +25,14 @@ struct RateSQL {
     }
 
     /// `amount` times its currency's rate in millionths on `day` (face value without a rate): an order, not a figure.
+    /// In double precision, as the file store's product turns to a real past 64 bits: exact to 2^53, in the same
+    /// order as the amounts of one currency beyond, and half the time of a numeric product (the review ranks
+    /// 20 000 stage events a list).
     static func rank(amount: String, currency: String, rates: RateTable, on day: Day) -> RateSQL {
         let rated = rates.currencies.compactMap { code in rates.rate(code, on: day).map { (code, $0.micros) } }
-        guard !rated.isEmpty else { return RateSQL(sql: "\(amount)::numeric", values: []) }
-        let whens = rated.map { _ in "WHEN ? THEN ?::numeric" }.joined(separator: " ")
-        return RateSQL(sql: "(\(amount)::numeric * CASE \(currency) \(whens) ELSE \(ExchangeRate.scale) END)",
+        guard !rated.isEmpty else { return RateSQL(sql: "\(amount)::float8", values: []) }
+        let whens = rated.map { _ in "WHEN ? THEN ?::float8" }.joined(separator: " ")
+        return RateSQL(sql: "(\(amount)::float8 * CASE \(currency) \(whens) ELSE \(ExchangeRate.scale) END)",
                        values: rated.flatMap { code, micros -> [SQLValue] in [.text(code), .int(micros)] })
     }
 }

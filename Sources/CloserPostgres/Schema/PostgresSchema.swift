@@ -32,7 +32,9 @@ enum PostgresSchema {
          BulkHistorySQL.migration,
          FillByJoinSQL.migration,
          ScreenIndexesSQL.migration,
-         BulkFillMemorySQL.migration]
+         BulkFillMemorySQL.migration,
+         DealCountsSQL.migration,
+         ReviewIndexSQL.migration]
     }
 
     /// Text compares and sorts by its bytes, as in the file store (SQLite's BINARY), whatever

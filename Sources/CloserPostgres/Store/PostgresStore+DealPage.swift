@@ -16,29 +16,88 @@ extension PostgresStore {
         return try readAsActor { connection, who in
             let (filter, needsAccount) = Self.dealConditions(query.filter, as: who)
             let join = needsAccount || query.sort == .account ? "JOIN account a ON a.id = d.account_id" : ""
-            let ids = "SELECT d.id FROM deal d \(join) \(filter.whereClause) ORDER BY \(order)"
-            func count() throws -> Int { try Self.dealCount(connection, query.filter, filter, needsAccount: needsAccount, as: who) }
-            func page() throws -> [Int64] {
-                try connection.query("\(ids) LIMIT ? OFFSET ?", filter.values(appending: [.int(limit), .int(offset)])).map { try $0.int64("id") }
+            let ids = "SELECT d.id FROM deal d \(join) \(filter.whereClause)"
+            if query.filter.text.trimmingCharacters(in: .whitespaces).isEmpty {
+                return try Self.browsedPage(connection, deals: "FROM deal d \(join)", filter, order: order,
+                                            total: Self.dealTotal(query.filter, filter, needsAccount: needsAccount, as: who),
+                                            offset: offset, limit: limit)
             }
             let total: Int, shown: [Int64]
-            if query.filter.text.trimmingCharacters(in: .whitespaces).isEmpty {
-                // Page through ids in the index, then read only the rows shown; past the last deal
-                // there is nothing to walk to (a rep's deep page walked every deal of the team).
-                total = try count()
-                shown = offset < total ? try page() : []
+            let probe = try connection.query("\(ids) ORDER BY \(order) LIMIT ?", filter.values(appending: [.int(Self.searchProbeLimit + 1)]))
+                .map { try $0.int64("id") }
+            if probe.count <= Self.searchProbeLimit {
+                (total, shown) = (probe.count, Array(probe.dropFirst(offset).prefix(limit)))
             } else {
-                let probe = try connection.query("\(ids) LIMIT ?", filter.values(appending: [.int(Self.searchProbeLimit + 1)]))
-                    .map { try $0.int64("id") }
-                if probe.count <= Self.searchProbeLimit {
-                    (total, shown) = (probe.count, Array(probe.dropFirst(offset).prefix(limit)))
-                } else {
-                    total = try count()
-                    shown = offset + limit <= Self.searchProbeLimit ? Array(probe.dropFirst(offset).prefix(limit)) : try page()
-                }
+                let count = Self.dealTotal(query.filter, filter, needsAccount: needsAccount, as: who)
+                total = try connection.queryOne("SELECT (\(count.sql)) AS n", count.values)?.int("n") ?? 0
+                shown = offset + limit <= Self.searchProbeLimit ? Array(probe.dropFirst(offset).prefix(limit))
+                    : try connection.query("\(ids) ORDER BY \(order) LIMIT ? OFFSET ?", filter.values(appending: [.int(limit), .int(offset)]))
+                        .map { try $0.int64("id") }
             }
             return Page(rows: try Self.dealRows(connection, ids: shown, order: order), total: total, offset: offset)
         }
+    }
+
+    /// A page of the table unsearched, in one statement: the total, then the page's ids walked in
+    /// the index from whichever end is nearer (the total is exact, so page 50 000 of 70 000 is
+    /// page 20 000 from the other end, read backwards), then those deals' rows. Past the last deal
+    /// nothing is walked (a rep's deep page walked every deal of the team).
+    static func browsedPage(_ connection: Connection, deals: String, _ filter: SQLConditions, order: String,
+                            total: (sql: String, values: [SQLValue]), offset: Int, limit: Int) throws -> Page<DealSummary> {
+        let n = "(SELECT n FROM total)"
+        var forward = filter, backward = filter
+        forward.add("\(n) > ? AND 2 * ? < \(n)", [.int(offset), .int(offset)])
+        // The rows offset ..< offset + limit are the last `n - offset` of the order (at most
+        // `limit` of them), which the reversed order starts with, past its first `n - offset - limit`.
+        backward.add("\(n) > ? AND 2 * ? >= \(n)", [.int(offset), .int(offset)])
+        let sql = """
+            WITH total AS MATERIALIZED (SELECT (\(total.sql)) AS n),
+            forward AS (SELECT d.id \(deals) \(forward.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?),
+            backward AS (SELECT d.id \(deals) \(backward.whereClause)
+                         ORDER BY \(reversed(order)) LIMIT greatest(0, least(?, \(n) - ?)) OFFSET greatest(0, \(n) - ? - ?)),
+            -- At most a page, as the planner sees too: it then looks up only those deals and accounts.
+            page AS (SELECT id FROM forward UNION ALL SELECT id FROM backward LIMIT ?)
+            SELECT t.n AS closer_total, \(summaryColumns)
+            FROM total t LEFT JOIN (page p JOIN deal d ON d.id = p.id JOIN account a ON a.id = d.account_id) ON true
+            ORDER BY \(order)
+            """
+        let values = total.values + forward.values(appending: [.int(limit), .int(offset)])
+            + backward.values(appending: [.int(limit), .int(offset), .int(offset), .int(limit), .int(limit)])
+        let rows = try connection.query(sql, values)
+        let count = try rows.first?.int("closer_total") ?? 0
+        let shown = try rows.filter { try $0.optionalInt64("id") != nil }.map(DealSummary.init(pg:))
+        return Page(rows: shown, total: count, offset: offset)
+    }
+
+    /// `order` (a `dealOrder`) the other way round, term by term: walking it from the start is
+    /// walking `order` from the end (PostgreSQL puts NULLs last going up and first going down, so
+    /// they turn round too).
+    static func reversed(_ order: String) -> String {
+        order.components(separatedBy: ", ").map { term in
+            if term.hasSuffix(" ASC") { return String(term.dropLast(4)) + " DESC" }
+            if term.hasSuffix(" DESC") { return String(term.dropLast(5)) + " ASC" }
+            return term + " DESC"
+        }.joined(separator: ", ")
+    }
+
+    /// A scalar query counting the deals `conditions` (the filter's, `dealConditions`) select.
+    /// The open deals of everything the actor sees are added up from their visibility units
+    /// (DealCountsSQL): a handful of rows, under the same rule as the accounts.
+    static func dealTotal(_ filter: DealFilter, _ conditions: SQLConditions, needsAccount: Bool,
+                          as who: Actor) -> (sql: String, values: [SQLValue]) {
+        var plain = filter
+        plain.accountFilterName = nil
+        plain.text = ""
+        if plain == DealFilter() {
+            var units = SQLConditions()
+            units.restrict("u", to: who)
+            return ("SELECT coalesce(sum(u.open_deals), 0)::bigint FROM \(DealCountsSQL.table) u \(units.whereClause)", units.values)
+        }
+        if needsAccount, let accounts = openDealAccounts(filter, as: who) {
+            return ("SELECT coalesce(sum(a.open_deals), 0)::bigint FROM account a \(accounts.whereClause)", accounts.values)
+        }
+        let join = needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
+        return ("SELECT count(*) FROM deal d \(join) \(conditions.whereClause)", conditions.values)
     }
 
     /// The deals with these ids as the table shows them, in the page's order.
@@ -48,17 +107,6 @@ extension PostgresStore {
             SELECT \(summaryColumns) FROM deal d JOIN account a ON a.id = d.account_id
             WHERE d.id IN (\(ids.map { _ in "?" }.joined(separator: ","))) ORDER BY \(order)
             """, ids.map(SQLValue.int)).map(DealSummary.init(pg:))
-    }
-
-    /// How many deals `conditions` (the filter's, `dealConditions`) select.
-    static func dealCount(_ connection: Connection, _ filter: DealFilter, _ conditions: SQLConditions, needsAccount: Bool,
-                          as who: Actor) throws -> Int {
-        if needsAccount, let accounts = openDealAccounts(filter, as: who) {
-            return try connection.queryOne("SELECT coalesce(sum(a.open_deals), 0)::bigint AS n FROM account a \(accounts.whereClause)",
-                                           accounts.values)?.int("n") ?? 0
-        }
-        let join = needsAccount ? "JOIN account a ON a.id = d.account_id" : ""
-        return try connection.queryOne("SELECT count(*) AS n FROM deal d \(join) \(conditions.whereClause)", conditions.values)?.int("n") ?? 0
     }
 
     /// When a filter asks for the open deals of some accounts and nothing else of the deals, the
