@@ -105,6 +105,10 @@ enum StageHistoryFill {
         // The cursor's sort happens once, at the first fetch: in memory rather than on disk.
         let memory = try connection.queryOne("SELECT current_setting('work_mem') AS memory")?.text("memory") ?? "4MB"
         try connection.execute("SET LOCAL work_mem = '256MB'")
+        // Every row is fetched: a plan for the first rows (a cursor's default) walked the log's
+        // index with a lookup per event, 5 minutes for a 100k-deal import instead of one sort.
+        let fraction = try connection.queryOne("SELECT current_setting('cursor_tuple_fraction') AS fraction")?.text("fraction") ?? "0.1"
+        try connection.execute("SET LOCAL cursor_tuple_fraction = 1.0")
         try connection.execute("""
             DECLARE closer_history NO SCROLL CURSOR FOR
             SELECT e.entity_id, e.id, e.at, e.action, raw.j #>> '{stage,old}' AS from_s, raw.j #>> '{stage,new}' AS to_s,
@@ -136,6 +140,7 @@ enum StageHistoryFill {
         }
         try connection.execute("CLOSE closer_history")
         try connection.execute("SELECT set_config('work_mem', ?, true)", [.text(memory)])
+        try connection.execute("SELECT set_config('cursor_tuple_fraction', ?, true)", [.text(fraction)])
         log.finish(to: &records)
         try write(records)
     }
