@@ -45,10 +45,8 @@ struct StageFillTests {
     }
 
     @Test(arguments: Fill.allCases) func theFillAgreesWithTheFileStoresTrigger(_ by: Fill) throws {
-        let path = NSTemporaryDirectory() + "closer-fill-\(UUID().uuidString).sqlite"
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        let file = try SQLiteStore(path: path, actor: "admin")
-        _ = try file.importSnapshot(DemoCompany.generate(seed: 3, scale: nil, today: StoreCopyTests.today, user: "admin"))
+        let (path, file) = try StoreCopyTests.demoFile(seed: 3)
+        defer { StoreCopyTests.remove(path) }
         let settings = try TestServer.initializedDatabase()
         let server = try PostgresStore(settings: settings)
         defer { server.close() }

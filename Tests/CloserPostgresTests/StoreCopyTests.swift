@@ -9,20 +9,22 @@ import Testing
 struct StoreCopyTests {
     static let today = Day(year: 2026, month: 11, day: 23)!
 
-    private func demoFile() throws -> (path: String, store: SQLiteStore) {
+    /// A new file store holding the demo company of `seed`, and its path.
+    static func demoFile(seed: UInt64 = 7) throws -> (path: String, store: SQLiteStore) {
         let path = NSTemporaryDirectory() + "closer-copy-\(UUID().uuidString).sqlite"
         let store = try SQLiteStore(path: path, actor: "admin")
-        _ = try store.importSnapshot(DemoCompany.generate(seed: 7, scale: nil, today: Self.today, user: "admin"))
+        _ = try store.importSnapshot(DemoCompany.generate(seed: seed, scale: nil, today: today, user: "admin"))
         return (path, store)
     }
 
-    private func remove(_ path: String) {
+    /// Removes a file store and its journal files.
+    static func remove(_ path: String) {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     @Test func aFileCopiedToTheServerAndBackIsTheSameStore() throws {
-        let (path, file) = try demoFile()
-        defer { remove(path) }
+        let (path, file) = try Self.demoFile()
+        defer { Self.remove(path) }
         let server = try PostgresStore(settings: try TestServer.initializedDatabase())
         defer { server.close() }
         let there = try TableCopier.copy(from: file, to: server, batchSize: 97)
@@ -31,7 +33,7 @@ struct StoreCopyTests {
         #expect(Set(there.tables.map(\.name)).isSuperset(of: ["user", "account", "person", "deal", "activity", "event", "stage_day"]))
 
         let backPath = NSTemporaryDirectory() + "closer-copy-back-\(UUID().uuidString).sqlite"
-        defer { remove(backPath) }
+        defer { Self.remove(backPath) }
         let back = try SQLiteStore(path: backPath, actor: "admin")
         let again = try TableCopier.copy(from: server, to: back)
         #expect(again == there)
@@ -41,8 +43,8 @@ struct StoreCopyTests {
     }
 
     @Test func theServerKeepsCountingIdsAfterTheCopiedOnes() throws {
-        let (path, file) = try demoFile()
-        defer { remove(path) }
+        let (path, file) = try Self.demoFile()
+        defer { Self.remove(path) }
         let settings = try TestServer.initializedDatabase()
         let server = try PostgresStore(settings: settings)
         defer { server.close() }
@@ -58,15 +60,15 @@ struct StoreCopyTests {
     }
 
     @Test func aTargetWithRowsIsRefusedAndKeepsThem() throws {
-        let (path, file) = try demoFile()
-        defer { remove(path) }
+        let (path, file) = try Self.demoFile()
+        defer { Self.remove(path) }
         let server = try PostgresStore(settings: try TestServer.initializedDatabase())
         defer { server.close() }
         _ = try TableCopier.copy(from: file, to: server)
         let said = refusal { try TableCopier.copy(from: file, to: server) }
         #expect(said == "\(server.location) is not empty (its user table has rows): copy into a new store")
         let targetPath = NSTemporaryDirectory() + "closer-copy-full-\(UUID().uuidString).sqlite"
-        defer { remove(targetPath) }
+        defer { Self.remove(targetPath) }
         _ = try TableCopier.copy(from: server, to: try SQLiteStore(path: targetPath, actor: "admin"))
         #expect(refusal { try TableCopier.copy(from: server, to: try SQLiteStore(path: targetPath, actor: "admin")) }
                 == "\(targetPath) is not empty (its user table has rows): copy into a new store")
@@ -75,8 +77,8 @@ struct StoreCopyTests {
     /// A target that changes one value on the way in: the read-back checksum catches it and
     /// nothing is committed.
     @Test func aCopyThatDoesNotMatchItsSourceCommitsNothing() throws {
-        let (path, file) = try demoFile()
-        defer { remove(path) }
+        let (path, file) = try Self.demoFile()
+        defer { Self.remove(path) }
         let server = try PostgresStore(settings: try TestServer.initializedDatabase())
         defer { server.close() }
         let said = refusal { try TableCopier.copy(from: file, to: Tampering(store: server)) }
