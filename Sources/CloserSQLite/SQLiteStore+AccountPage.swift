@@ -1,12 +1,12 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 import GRDB
 
 /// One page of the account table, with the count of every account the query selects: what
 /// each keystroke of the search field asks for, so it must cost one pass over the accounts.
 extension SQLiteStore {
-    /// A filtered query reads up to this many matching ids in order in the pass that finds them,
-    /// and counts them in Swift; a broader match is counted by a second pass. 2 000 ids cost less
+    /// A filtered query probes this many matching ids (ProbedPage). 2 000 ids cost less
     /// than a second scan of 20k accounts (a text condition is tested on every row), and a dense
     /// match reaches them early; 5 000 made a manager's `z` (11k matches) read ids it never shows.
     static let accountProbeLimit = 2_000
@@ -24,20 +24,15 @@ extension SQLiteStore {
                                           arguments: [limit, offset], AccountSummary.init(row:))
                 return Page(rows: rows, total: total, offset: offset)
             }
-            let probe = try Int64.fetchAll(db, sql: "SELECT a.id FROM account a \(filter.whereClause) ORDER BY \(order) LIMIT ?",
-                                           arguments: filter.arguments(appending: [Self.accountProbeLimit + 1]))
-            let total: Int
-            let ids: [Int64]
-            if probe.count <= Self.accountProbeLimit {
-                total = probe.count
-                ids = Array(probe.dropFirst(offset).prefix(limit))
-            } else {
-                total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account a \(filter.whereClause)", arguments: filter.arguments) ?? 0
-                ids = offset + limit <= Self.accountProbeLimit
-                    ? Array(probe.dropFirst(offset).prefix(limit))
-                    : try Int64.fetchAll(db, sql: "SELECT a.id FROM account a \(filter.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
-                                         arguments: filter.arguments(appending: [limit, offset]))
-            }
+            let (ids, total) = try ProbedPage.ids(offset: offset, limit: limit, probeLimit: Self.accountProbeLimit, probe: { n in
+                try Int64.fetchAll(db, sql: "SELECT a.id FROM account a \(filter.whereClause) ORDER BY \(order) LIMIT ?",
+                                   arguments: filter.arguments(appending: [n]))
+            }, count: {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM account a \(filter.whereClause)", arguments: filter.arguments) ?? 0
+            }, page: {
+                try Int64.fetchAll(db, sql: "SELECT a.id FROM account a \(filter.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
+                                   arguments: filter.arguments(appending: [limit, offset]))
+            })
             return Page(rows: try Self.accountRows(db, ids: ids), total: total, offset: offset)
         }
     }

@@ -1,4 +1,5 @@
 import CloserCore
+import CloserStoreKit
 import Foundation
 
 /// One page of the deal table with the count of every deal the filter selects: the table's first
@@ -22,18 +23,15 @@ extension PostgresStore {
                                             total: Self.dealTotal(query.filter, filter, needsAccount: needsAccount, as: who),
                                             offset: offset, limit: limit)
             }
-            let total: Int, shown: [Int64]
-            let probe = try connection.query("\(ids) ORDER BY \(order) LIMIT ?", filter.values(appending: [.int(Self.searchProbeLimit + 1)]))
-                .map { try $0.int64("id") }
-            if probe.count <= Self.searchProbeLimit {
-                (total, shown) = (probe.count, Array(probe.dropFirst(offset).prefix(limit)))
-            } else {
+            let (shown, total) = try ProbedPage.ids(offset: offset, limit: limit, probeLimit: Self.searchProbeLimit, probe: { n in
+                try connection.query("\(ids) ORDER BY \(order) LIMIT ?", filter.values(appending: [.int(n)])).map { try $0.int64("id") }
+            }, count: {
                 let count = Self.dealTotal(query.filter, filter, needsAccount: needsAccount, as: who)
-                total = try connection.queryOne("SELECT (\(count.sql)) AS n", count.values)?.int("n") ?? 0
-                shown = offset + limit <= Self.searchProbeLimit ? Array(probe.dropFirst(offset).prefix(limit))
-                    : try connection.query("\(ids) ORDER BY \(order) LIMIT ? OFFSET ?", filter.values(appending: [.int(limit), .int(offset)]))
-                        .map { try $0.int64("id") }
-            }
+                return try connection.queryOne("SELECT (\(count.sql)) AS n", count.values)?.int("n") ?? 0
+            }, page: {
+                try connection.query("\(ids) ORDER BY \(order) LIMIT ? OFFSET ?", filter.values(appending: [.int(limit), .int(offset)]))
+                    .map { try $0.int64("id") }
+            })
             return Page(rows: try Self.dealRows(connection, ids: shown, order: order), total: total, offset: offset)
         }
     }
