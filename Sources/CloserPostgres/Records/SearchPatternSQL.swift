@@ -15,15 +15,32 @@ enum SearchPatternSQL {
     static func usesCharacters(_ folded: String) -> Bool {
         folded.unicodeScalars.contains { !$0.isASCII }
     }
+
+    /// The rows of `alias` whose search key holds `text`, folded as keys are.
+    static func condition(_ text: String, alias: String) -> (sql: String, values: [SQLValue]) {
+        let like = "\(alias).search_key LIKE ? ESCAPE '\\'"
+        let pattern = SQLValue.text("%" + SearchText.pattern(for: text) + "%")
+        let folded = SearchText.fold(text)
+        guard usesCharacters(folded) else { return (like, [pattern]) }
+        return ("\(like) AND \(characters("\(alias).search_key")) @> \(characters("?"))", [pattern, .text(folded)])
+    }
 }
 
 extension SQLConditions {
     /// Rows of `alias` (a table of `ScreenIndexesSQL.searchedTables`) whose search key holds
-    /// `text`, folded as keys are.
+    /// `text`, folded as keys are. On deals, the indexes answer it beside `outcome = 'open'`
+    /// (DealSearchByOutcomeSQL); `addSearchOfEveryOutcome` is the deals' search with the closed ones.
     mutating func addSearch(_ text: String, alias: String) {
-        add("\(alias).search_key LIKE ? ESCAPE '\\'", [.text("%" + SearchText.pattern(for: text) + "%")])
-        let folded = SearchText.fold(text)
-        guard SearchPatternSQL.usesCharacters(folded) else { return }
-        add("\(SearchPatternSQL.characters("\(alias).search_key")) @> \(SearchPatternSQL.characters("?"))", [.text(folded)])
+        let (sql, values) = SearchPatternSQL.condition(text, alias: alias)
+        add(sql, values)
+    }
+
+    /// Deals of any outcome whose search key holds `text`. Their search indexes hold the open
+    /// deals apart from the closed ones (DealSearchByOutcomeSQL), and the planner uses an index
+    /// of part of a table only for a condition that names that part: the search is asked of
+    /// each part, and PostgreSQL joins what the two indexes find.
+    mutating func addSearchOfEveryOutcome(_ text: String, alias: String) {
+        let (sql, values) = SearchPatternSQL.condition(text, alias: alias)
+        add("((\(alias).outcome = 'open' AND \(sql)) OR (\(alias).outcome <> 'open' AND \(sql)))", values + values)
     }
 }

@@ -34,7 +34,8 @@ enum PostgresSchema {
          ScreenIndexesSQL.migration,
          BulkFillMemorySQL.migration,
          DealCountsSQL.migration,
-         ReviewIndexSQL.migration]
+         ReviewIndexSQL.migration,
+         DealSearchByOutcomeSQL.migration]
     }
 
     /// Text compares and sorts by its bytes, as in the file store (SQLite's BINARY), whatever

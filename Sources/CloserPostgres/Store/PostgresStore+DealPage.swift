@@ -23,17 +23,35 @@ extension PostgresStore {
                                             total: Self.dealTotal(query.filter, filter, needsAccount: needsAccount, as: who),
                                             offset: offset, limit: limit)
             }
-            let (shown, total) = try ProbedPage.ids(offset: offset, limit: limit, probeLimit: Self.searchProbeLimit, probe: { n in
-                try connection.query("\(ids) ORDER BY \(order) LIMIT ?", filter.values(appending: [.int(n)])).map { try $0.int64("id") }
+            let (shown, total) = try ProbedPage.rows(offset: offset, limit: limit, probeLimit: Self.searchProbeLimit, probe: { n in
+                try Self.probedPage(connection, ids: ids, filter, order: order, probe: n, offset: offset, limit: limit)
             }, count: {
                 let count = Self.dealTotal(query.filter, filter, needsAccount: needsAccount, as: who)
                 return try connection.queryOne("SELECT (\(count.sql)) AS n", count.values)?.int("n") ?? 0
             }, page: {
-                try connection.query("\(ids) ORDER BY \(order) LIMIT ? OFFSET ?", filter.values(appending: [.int(limit), .int(offset)]))
-                    .map { try $0.int64("id") }
+                let page = try connection.query("\(ids) ORDER BY \(order) LIMIT ? OFFSET ?", filter.values(appending: [.int(limit), .int(offset)]))
+                return try Self.dealRows(connection, ids: page.map { try $0.int64("id") }, order: order)
             })
-            return Page(rows: try Self.dealRows(connection, ids: shown, order: order), total: total, offset: offset)
+            return Page(rows: shown, total: total, offset: offset)
         }
+    }
+
+    /// The first `n` matches of a search, counted, and the deals of the page among them, in one
+    /// statement: the matches' ids stay in the server (a search's 2 000 ids, sent to be counted
+    /// and sliced here, cost more than finding them).
+    static func probedPage(_ connection: Connection, ids: String, _ filter: SQLConditions, order: String,
+                           probe n: Int, offset: Int, limit: Int) throws -> (matched: Int, rows: [DealSummary]) {
+        // ARRAY(…) keeps the order of the query inside it; the page is a slice of it.
+        let sql = """
+            WITH probe AS MATERIALIZED (SELECT ARRAY(\(ids) ORDER BY \(order) LIMIT ?) AS ids)
+            SELECT cardinality(p.ids) AS closer_matched, \(summaryColumns)
+            FROM probe p LEFT JOIN (deal d JOIN account a ON a.id = d.account_id) ON d.id = ANY (p.ids[?::integer : ?::integer])
+            ORDER BY \(order)
+            """
+        let first = min(offset, n) + 1, last = min(offset + limit, n)
+        let rows = try connection.query(sql, filter.values(appending: [.int(n), .int(first), .int(last)]))
+        let matched = try rows.first?.int("closer_matched") ?? 0
+        return (matched, try rows.filter { try $0.optionalInt64("id") != nil }.map(DealSummary.init(pg:)))
     }
 
     /// A page of the table unsearched, in one statement: the total, then the page's ids walked in

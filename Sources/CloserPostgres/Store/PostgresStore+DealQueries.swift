@@ -20,7 +20,11 @@ extension PostgresStore {
         if filter.atRiskOnly { sql.add("d.at_risk") }
         if !filter.grades.isEmpty { sql.add("a.grade", in: filter.grades.map(\.rawValue).sorted()) }
         if !filter.text.trimmingCharacters(in: .whitespaces).isEmpty {
-            sql.addSearch(filter.text, alias: "d")
+            if filter.includeClosed {
+                sql.addSearchOfEveryOutcome(filter.text, alias: "d")
+            } else {
+                sql.addSearch(filter.text, alias: "d")
+            }
         }
         sql.add(conditions: filter.accountConditions, me: who.name)
         sql.restrict(to: who)

@@ -7,12 +7,21 @@ package enum ProbedPage {
     /// `page()`: the ids at the page's offset and limit.
     package static func ids(offset: Int, limit: Int, probeLimit: Int, probe: (Int) throws -> [Int64],
                             count: () throws -> Int, page: () throws -> [Int64]) throws -> (ids: [Int64], total: Int) {
-        let probed = try probe(probeLimit + 1)
-        if probed.count <= probeLimit {
-            return (Array(probed.dropFirst(offset).prefix(limit)), probed.count)
-        }
-        let total = try count()
-        let ids = offset + limit <= probeLimit ? Array(probed.dropFirst(offset).prefix(limit)) : try page()
+        let (ids, total) = try rows(offset: offset, limit: limit, probeLimit: probeLimit, probe: { n in
+            let probed = try probe(n)
+            return (probed.count, Array(probed.dropFirst(offset).prefix(limit)))
+        }, count: count, page: page)
         return (ids, total)
+    }
+
+    /// The same probe where the store counts the first matches and picks the page among them
+    /// itself (in one statement, so the ids never travel): `probe(n)` gives how many of the first
+    /// `n` matches there are and the rows at the page's offset and limit among them.
+    package static func rows<Row>(offset: Int, limit: Int, probeLimit: Int, probe: (Int) throws -> (matched: Int, rows: [Row]),
+                                  count: () throws -> Int, page: () throws -> [Row]) throws -> (rows: [Row], total: Int) {
+        let probed = try probe(probeLimit + 1)
+        if probed.matched <= probeLimit { return (probed.rows, probed.matched) }
+        let total = try count()
+        return (offset + limit <= probeLimit ? probed.rows : try page(), total)
     }
 }
