@@ -94,4 +94,66 @@ struct ImportedDealChangesTests {
         let moves = [together.review.advanced, together.review.won, together.review.lost].map(\.items.count)
         #expect(moves.allSatisfy { $0 > 0 }, "the review sees the file's moves: \(moves)")
     }
+
+    /// A rep on their own login (row-level security judging every statement): the edited rows of
+    /// their accounts are written, the other rep's row is refused naming its holder, and with it
+    /// in the file nothing at all is written unless they skip it.
+    @Test func aRepsEditedFileChangesTheirDealsAndReportsTheOtherRepsRow() throws {
+        let team = try SecurityTeam()
+        defer { team.close() }
+        let rep = try team.app(as: team.owner)
+        defer { rep.close() }
+        let mine = [team.owned, team.shared, team.exclusive]
+        var text = "Opportunity Name,Account Name,Amount,Next Step\n"
+        for account in mine + [team.othersOwn] {
+            text += "Deal of \(account.name),\(account.name),25万,再次拜访\n"
+        }
+        let administrator = try Connection.open(team.settings)
+        defer { administrator.close() }
+        let before = try rows(administrator)
+
+        let refused = try importing(text, into: rep)
+        #expect(!refused.written && refused.rejections.map(\.line) == [5])
+        #expect(refused.rejections.first?.reason.contains(team.other) == true, "\(refused.rejections)")
+        #expect(try rows(administrator) == before, "nothing written, no log row")
+
+        let skipped = try importing(text, into: rep, skipBad: true)
+        #expect(skipped.written && skipped.count(.update, .deals) == 3, "\(skipped.summary)")
+        for account in mine {
+            let old = try #require(team.dealOf[account.id])
+            let now = try team.admin.deal(old.id)
+            #expect(now.version == old.version + 2, "the deal's next-step sync and the import: \(account.name)")
+            #expect(now.amount.minorUnits == 25_000_000 && now.nextStep == "再次拜访")
+            let logged = try administrator.query("""
+                SELECT action, "user", note FROM event WHERE entity = 'deal' AND entity_id = ? AND note LIKE 'imported%'
+                """, [.int(old.id)]).map { "\(try $0.text("action")) \(try $0.text("user"))" }
+            #expect(logged == ["updated \(team.owner)"])
+        }
+        let others = try #require(team.dealOf[team.othersOwn.id])
+        #expect(try team.admin.deal(others.id).version == others.version + 1, "the other rep's deal has only its plan's sync")
+    }
+
+    /// The server refuses one deal half-way through the file (a trigger standing in for any
+    /// failure of the statement): the import is refused and the store is as it was.
+    @Test func aFailureHalfWayWritesNothing() throws {
+        let hands = Hands()
+        let settings = try TestServer.initializedDatabase()
+        let store = try TestServer.store(on: settings, actor: "admin", clock: { hands.now })
+        defer { store.close() }
+        #expect(try importing(Self.file(edited: false), into: store).written)
+        hands.advance(days: 2)
+        let connection = try Connection.open(settings)
+        defer { connection.close() }
+        try connection.execute("""
+            CREATE FUNCTION refuse_project_30() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.title = '项目 30' THEN RAISE EXCEPTION 'deal 30 refused'; END IF;
+                RETURN NEW;
+            END $$
+            """)
+        try connection.execute("CREATE TRIGGER refuse_project_30 BEFORE UPDATE ON deal FOR EACH ROW EXECUTE FUNCTION refuse_project_30()")
+        let before = try rows(connection)
+        #expect(throws: (any Error).self) { try importing(Self.file(edited: true), into: store) }
+        #expect(try rows(connection) == before)
+    }
 }
