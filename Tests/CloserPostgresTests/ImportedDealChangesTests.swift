@@ -74,7 +74,10 @@ struct ImportedDealChangesTests {
             _ = try store.editDeal(deal.id, expectedVersion: nil) { $0.amount = Money(minorUnits: 77_700_000, currency: "CNY") }
         }
         hands.advance(days: 3)
-        let report = try PostgresStore.$changesDealsOneByOne.withValue(oneByOne) { try importing(Self.file(edited: true), into: store) }
+        // All at once the planner reads the stored deals a table at a time; one by one, each by its id.
+        let report = try PostgresStore.$changesDealsOneByOne.withValue(oneByOne) {
+            try StoredRows.$wholeTableRows.withValue(oneByOne ? .max : 1) { try importing(Self.file(edited: true), into: store) }
+        }
         let connection = try Connection.open(settings)
         defer { connection.close() }
         let review = try store.weeklyReview(ReviewQuery(today: Day(hands.now), listLimit: 100))

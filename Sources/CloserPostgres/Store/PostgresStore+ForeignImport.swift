@@ -14,7 +14,8 @@ extension PostgresStore: ForeignBatchImporting {
     }
 
     private func plan(_ batch: ForeignBatch, _ connection: Connection) throws -> ForeignPlan {
-        try ForeignPlan(batch: batch, store: PostgresImportSource(store: self, connection: connection, importer: try knownActor(connection)))
+        try ForeignPlan(batch: batch, store: PostgresImportSource(store: self, connection: connection, importer: try knownActor(connection),
+                                                                  fileRows: batch.records.count))
     }
 
     /// New rows go in a table at a time (ImportedRowsWrite), changed deals too (ImportedDealChanges),
