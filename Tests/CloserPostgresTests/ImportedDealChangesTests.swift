@@ -131,6 +131,8 @@ struct ImportedDealChangesTests {
                 SELECT action, "user", note FROM event WHERE entity = 'deal' AND entity_id = ? AND note LIKE 'imported%'
                 """, [.int(old.id)]).map { "\(try $0.text("action")) \(try $0.text("user"))" }
             #expect(logged == ["updated \(team.owner)"])
+            let history = try administrator.query("SELECT DISTINCT amount FROM stage_event WHERE deal_id = ?", [.int(old.id)])
+            #expect(try history.map { try $0.int64("amount") } == [25_000_000], "the deal's stage history under its new amount")
         }
         let others = try #require(team.dealOf[team.othersOwn.id])
         #expect(try team.admin.deal(others.id).version == others.version + 1, "the other rep's deal has only its plan's sync")

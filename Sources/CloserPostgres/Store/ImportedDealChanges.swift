@@ -45,7 +45,13 @@ extension PostgresStore {
             try log(connection, event("deal", old.id, action, DealLog.changes(old, updated), note: note, account: updated.accountID,
                                       version: updated.version))
         }
+        // The import makes these deals' stage history again from the log once it is logged
+        // (StageHistoryFill, in `apply`), under their new owners and amounts: the deal trigger's
+        // restamping of their old stage events, one statement per deal, stands aside meanwhile.
+        let mode = try connection.queryOne("SELECT coalesce(current_setting('closer.history', true), '') AS mode")?.text("mode") ?? ""
+        try connection.execute("SET LOCAL closer.history = 'verbatim'")
         try writeOver(connection, "deal", Deal.pgColumns, rows, at: versions)
+        try connection.execute("SELECT set_config('closer.history', ?, true)", [.text(mode)])
     }
 
     /// The changed deals' accounts locked (in id order) once the importer may write each, then the
