@@ -101,8 +101,16 @@ public final class PostgresStore: Store {
 
     /// Runs `body` in one REPEATABLE READ, read-only transaction: its statements see one snapshot.
     func read<T>(_ body: (Connection) throws -> T) throws -> T {
-        try pool.withConnection { connection in
-            try Transaction.run(on: connection, isolation: .repeatableRead, readOnly: true) { try body(connection) }
+        func once() throws -> T {
+            try pool.withConnection { connection in
+                try Transaction.run(on: connection, isolation: .repeatableRead, readOnly: true) { try body(connection) }
+            }
+        }
+        do {
+            return try once()
+        } catch is OutdatedStatement {
+            // The connection has forgotten the statements it kept; a read has nothing to undo.
+            do { return try once() } catch let outdated as OutdatedStatement { throw outdated.refusal }
         }
     }
 
@@ -114,13 +122,17 @@ public final class PostgresStore: Store {
     /// Runs a write in one transaction: its changes and its event-log rows commit together or not at all.
     func write<T>(_ body: (Connection) throws -> T) throws -> T {
         if isReadOnly { throw StoreError.readOnly(path: location) }
-        return try pool.withConnection { connection in
-            try Transaction.run(on: connection) {
-                let result = try body(connection)
-                // Persons the body changed leave their accounts' health facts to work out (HealthSchemaSQL).
-                try Self.refreshStaleAccountHealth(connection)
-                return result
+        do {
+            return try pool.withConnection { connection in
+                try Transaction.run(on: connection) {
+                    let result = try body(connection)
+                    // Persons the body changed leave their accounts' health facts to work out (HealthSchemaSQL).
+                    try Self.refreshStaleAccountHealth(connection)
+                    return result
+                }
             }
+        } catch let outdated as OutdatedStatement {
+            throw outdated.refusal
         }
     }
 
