@@ -22,6 +22,9 @@ public final class PostgresStore: Store {
     let lifetime: StoreLifetime
     /// The role this handle is connected as, and whether it administers the store.
     let session: SessionIdentity
+    /// Who the actor was at this handle's last read: the next read starts on it while the user
+    /// table is asked again in the same snapshot (PostgresStore+ActingRead).
+    let lastActor = NIOLockedValueBox<Actor?>(nil)
 
     /// Connects and checks the schema: a database without one, or with an older or newer one
     /// than this program's, is refused with one line saying what to do.
@@ -112,11 +115,6 @@ public final class PostgresStore: Store {
             // The connection has forgotten the statements it kept; a read has nothing to undo.
             do { return try once() } catch let outdated as OutdatedStatement { throw outdated.refusal }
         }
-    }
-
-    /// A read that knows who is reading (a name the team does not know is refused).
-    func readAsActor<T>(_ body: (Connection, Actor) throws -> T) throws -> T {
-        try read { connection in try body(connection, try knownActor(connection)) }
     }
 
     /// Runs a write in one transaction: its changes and its event-log rows commit together or not at all.

@@ -23,6 +23,17 @@ extension Connection {
 
     /// Every row of `sql`, a statement the caller runs often with other values.
     func queryReusingPlan(_ sql: String, _ values: [SQLValue] = []) throws -> [SQLRow] {
+        try wait(sendReusingPlan(sql, values))
+    }
+
+    /// A statement sent the way `queryReusingPlan` runs it, its answer to `wait` for later.
+    struct Reusing {
+        let rows: EventLoopFuture<[PostgresRow]>
+        /// Whether a kept statement ran (its rows' columns are labelled text: `SQLRow(kept:)`).
+        let kept: Bool
+    }
+
+    func sendReusingPlan(_ sql: String, _ values: [SQLValue] = []) -> Reusing {
         let text = Placeholders.numbered(sql, typedAs: values)
         enum Plan { case kept(PreparedQuery), keep, once }
         let plan = reused.withLockedValue { reused -> Plan in
@@ -38,15 +49,15 @@ extension Connection {
             reused.seen.insert(text)
             return .once
         }
-        if case .once = plan { return try query(sql, values) }
         let binds = values.map(\.data)
-        let rows: EventLoopFuture<[PostgresRow]>
         switch plan {
+        case .once:
+            return Reusing(rows: behindUnchecked(send(sql, values).map(\.rows)), kept: false)
         case .kept(let kept):
-            rows = kept.execute(binds)
-        default:
+            return Reusing(rows: behindUnchecked(kept.execute(binds)), kept: true)
+        case .keep:
             let box = reused
-            rows = raw.prepare(query: text).flatMap { prepared in
+            let rows = raw.prepare(query: text).flatMap { prepared in
                 let dropped = box.withLockedValue { reused -> PreparedQuery? in
                     reused.kept[text] = prepared
                     reused.order.append(text)
@@ -56,13 +67,18 @@ extension Connection {
                 _ = dropped?.deallocate()
                 return prepared.execute(binds)
             }
+            return Reusing(rows: behindUnchecked(rows), kept: true)
         }
+    }
+
+    func wait(_ sent: Reusing) throws -> [SQLRow] {
         do {
-            return try answer(behindUnchecked(rows)).map(SQLRow.init(kept:))
+            let rows = try answer(sent.rows)
+            return sent.kept ? rows.map(SQLRow.init(kept:)) : rows.map { SQLRow($0) }
         } catch {
             // A kept statement the server no longer has (a pooler's DISCARD ALL), or whose result
             // an upgrade of the tables changed: plain statements have neither problem.
-            if case .kept = plan, let state = PostgresFailure.sqlState(error), state == "26000" || state == "0A000" {
+            if sent.kept, let state = PostgresFailure.sqlState(error), state == "26000" || state == "0A000" {
                 forgetReusedStatements()
                 throw OutdatedStatement(location: location)
             }
