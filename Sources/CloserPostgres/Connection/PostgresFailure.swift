@@ -89,10 +89,16 @@ enum PostgresFailure {
         return .cannotOpen(path: location, reason: "could not reach the server \(server): \(description)")
     }
 
+    /// postgres-nio's older error type (statements kept by name) saying the connection closed.
+    private static func isClosedConnection(_ error: any Error) -> Bool {
+        guard case .connectionClosed = error as? PostgresError else { return false }
+        return true
+    }
+
     /// Why a statement failed, as one line; `location` names the store.
     static func statement(_ error: any Error, location: String) -> StoreError {
         if let error = error as? StoreError { return error }
-        if error is ConnectionLost || (error as? PostgresError).map({ if case .connectionClosed = $0 { true } else { false } }) == true {
+        if error is ConnectionLost || isClosedConnection(error) {
             return .unreachable("the connection to \(location) was lost: nothing was written, try again in a moment")
         }
         if let state = sqlState(error) {
