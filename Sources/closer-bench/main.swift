@@ -8,7 +8,7 @@
 //   closer-bench health --db PATH [--runs N] [--user NAME]
 //   closer-bench backends --db PATH|postgres://… [--runs N] [--user NAME] [--copy-to NEW]
 //   closer-bench team-load --db postgres://ADMIN@HOST/NEW-DB [--reps 50] [--walls 5] [--seconds 60] [--kill-every S] [--restart-at S --restart CMD]
-//   closer-bench import --db NEW-PATH [--rows N] [--accounts N] [--seed S] [--cases 1-3] [--runs N]
+//   closer-bench import --db NEW-PATH [--rows N] [--accounts N] [--seed S] [--cases 1-4] [--runs N]
 //
 // Build in release: swift build -c release --scratch-path .build-bench
 import Foundation
@@ -45,9 +45,9 @@ let usage = """
           they read) while --walls wall screens read the stand-up's picture on every change; kills a
           random rep's connection every S seconds and restarts the server once if asked; reports
           writes/s, write → visible on a wall p50/p99, errors, and every write accounted for
-      closer-bench import --db NEW-PATH [--rows 100000] [--accounts 5000] [--seed 1] [--cases 3] [--runs 5]
+      closer-bench import --db NEW-PATH [--rows 100000] [--accounts 5000] [--seed 1] [--cases 4] [--runs 5]
           writes a deals CSV as another CRM exports it, then times importing it into a new store,
-          re-importing it (all rows matched) and a dry run
+          re-importing it (all rows matched), re-importing it edited (a share of rows changed) and a dry run
     """
 
 do {

@@ -78,11 +78,7 @@ extension PostgresStore {
         if let missing = drafts.first(where: { names[$0.accountID] == nil }) {
             throw StoreError.notFound(entity: "account", id: missing.accountID)
         }
-        var evidence = [Int64: DealEvidence]()
-        for row in try connection.query("SELECT account_id, \(Self.evidenceColumns) FROM person JOIN unnest(?::bigint[]) AS x (id) ON account_id = x.id GROUP BY account_id",
-                                        [accountIDs]) {
-            evidence[try row.int64("account_id")] = DealEvidence(hasInsideCoach: try row.bool("coach"), hasDecisionMaker: try row.bool("decider"))
-        }
+        let evidence = try Self.evidence(connection, accounts: Array(names.keys))
         let ids = try Self.reserveIDs(connection, "deal", count: drafts.count)
         let deals = zip(drafts, ids).map { draft, id in
             var deal = draft

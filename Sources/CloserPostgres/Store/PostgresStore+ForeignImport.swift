@@ -14,11 +14,13 @@ extension PostgresStore: ForeignBatchImporting {
     }
 
     private func plan(_ batch: ForeignBatch, _ connection: Connection) throws -> ForeignPlan {
-        try ForeignPlan(batch: batch, store: PostgresImportSource(store: self, connection: connection, importer: try knownActor(connection)))
+        try ForeignPlan(batch: batch, store: PostgresImportSource(store: self, connection: connection, importer: try knownActor(connection),
+                                                                  fileRows: batch.records.count))
     }
 
-    /// New rows go in a table at a time (ImportedRowsWrite), changed rows through the checked
-    /// edits one by one; the log comes out as the one-row writes would log it. The history's
+    /// New rows go in a table at a time (ImportedRowsWrite), changed deals too (ImportedDealChanges),
+    /// changed accounts and persons through the checked edits one by one; the log comes out as the
+    /// one-row writes would log it. The history's
     /// row trigger stands aside (`deferred`): the deals' stage history and its daily sums are
     /// made once, in one pass over the log (StageHistoryFill), for the deals the import wrote.
     private func apply(_ plan: ForeignPlan, _ connection: Connection, fileName: String) throws {
@@ -68,16 +70,14 @@ extension PostgresStore: ForeignBatchImporting {
             deal.accountID = id(ref)
             return deal
         }, now: now)
-        for (old, new) in plan.dealUpdates {
-            try updateImportedDeal(connection, old: old, new: new, note: note)
-        }
+        try updateImportedDeals(connection, plan.dealUpdates, note: note)
         try insertImportedActivities(connection, plan.activityInserts.map { draft, ref in
             var activity = draft
             activity.accountID = id(ref)
             return activity
         }, now: now)
 
-        let dealAccounts = plan.dealInserts.map { id($0.account) } + plan.activityInserts.map { id($0.account) }
+        let dealAccounts = plan.dealInserts.map { id($0.account) } + plan.activityInserts.map { id($0.account) } + plan.dealUpdates.map(\.new.accountID)
         try Self.refreshAccountRollups(connection, Set(dealAccounts))
         let historyDeals = dealIDs + plan.dealUpdates.map(\.old.id)
         // The log goes in now (its lock held to the commit), so the history is made from it.
@@ -94,8 +94,9 @@ extension PostgresStore: ForeignBatchImporting {
 
     /// The file's deal as it stands in the other program: its stage, outcome and process are
     /// taken as they are (an import records what happened elsewhere; it does not pass gates),
-    /// logged as the file store logs them.
-    private func updateImportedDeal(_ connection: Connection, old: Deal, new: Deal, note: String) throws {
+    /// logged as the file store logs them. One deal at a time: the reference `updateImportedDeals`
+    /// is held to, and its path for a deal the file moves to another account.
+    func updateImportedDeal(_ connection: Connection, old: Deal, new: Deal, note: String) throws {
         var imported = new
         try settleNextStep(connection, old: old, &imported)
         if old.stageKey != imported.stageKey { imported.stageEnteredAt = clock() }
