@@ -4,13 +4,13 @@ import PostgresNIO
 
 /// Statements the store runs again and again (a screen's page, who is acting) kept on the server
 /// under a name: parsing and planning the deal table's page took twice as long as running it.
-/// The server plans a kept statement once for all values when that plan costs no more than one
-/// made for the values at hand (its `plan_cache_mode=auto`; a statement without values is always
-/// planned once), and each run then sends only the values.
+/// After five runs planned for the values at hand, the server plans a kept statement once for
+/// all values when that plan costs no more (its `plan_cache_mode=auto`; a statement without
+/// values is planned once from the start), and each run then sends only the values.
 ///
 /// A statement is kept from its second run on a connection, so a page nobody asks for twice
 /// (paging down through a long table) costs no more than before; a connection keeps at most
-/// `limit` of them, dropping the least recently used.
+/// `reusedLimit` of them, dropping the least recently used.
 extension Connection {
     struct ReusedStatements {
         var seen: Set<String> = []
