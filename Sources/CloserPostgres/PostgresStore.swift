@@ -22,6 +22,9 @@ public final class PostgresStore: Store {
     let lifetime: StoreLifetime
     /// The role this handle is connected as, and whether it administers the store.
     let session: SessionIdentity
+    /// Who the actor was at this handle's last read: the next read starts on it while the user
+    /// table is asked again in the same snapshot (PostgresStore+ActingRead).
+    let lastActor = NIOLockedValueBox<Actor?>(nil)
 
     /// Connects and checks the schema: a database without one, or with an older or newer one
     /// than this program's, is refused with one line saying what to do.
@@ -101,26 +104,33 @@ public final class PostgresStore: Store {
 
     /// Runs `body` in one REPEATABLE READ, read-only transaction: its statements see one snapshot.
     func read<T>(_ body: (Connection) throws -> T) throws -> T {
-        try pool.withConnection { connection in
-            try Transaction.run(on: connection, isolation: .repeatableRead, readOnly: true) { try body(connection) }
+        func once() throws -> T {
+            try pool.withConnection { connection in
+                try Transaction.run(on: connection, isolation: .repeatableRead, readOnly: true) { try body(connection) }
+            }
         }
-    }
-
-    /// A read that knows who is reading (a name the team does not know is refused).
-    func readAsActor<T>(_ body: (Connection, Actor) throws -> T) throws -> T {
-        try read { connection in try body(connection, try knownActor(connection)) }
+        do {
+            return try once()
+        } catch is OutdatedStatement {
+            // The connection has forgotten the statements it kept; a read has nothing to undo.
+            do { return try once() } catch let outdated as OutdatedStatement { throw outdated.refusal }
+        }
     }
 
     /// Runs a write in one transaction: its changes and its event-log rows commit together or not at all.
     func write<T>(_ body: (Connection) throws -> T) throws -> T {
         if isReadOnly { throw StoreError.readOnly(path: location) }
-        return try pool.withConnection { connection in
-            try Transaction.run(on: connection) {
-                let result = try body(connection)
-                // Persons the body changed leave their accounts' health facts to work out (HealthSchemaSQL).
-                try Self.refreshStaleAccountHealth(connection)
-                return result
+        do {
+            return try pool.withConnection { connection in
+                try Transaction.run(on: connection) {
+                    let result = try body(connection)
+                    // Persons the body changed leave their accounts' health facts to work out (HealthSchemaSQL).
+                    try Self.refreshStaleAccountHealth(connection)
+                    return result
+                }
             }
+        } catch let outdated as OutdatedStatement {
+            throw outdated.refusal
         }
     }
 

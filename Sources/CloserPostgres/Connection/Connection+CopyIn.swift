@@ -47,7 +47,8 @@ extension Connection {
             throw error
         }
         do {
-            try answer(finished.futureResult)
+            // Behind the transaction's BEGIN, sent without waiting (Connection+Pipeline).
+            try answer(behindUnchecked(finished.futureResult))
         } catch {
             throw PostgresFailure.statement(error, location: location)
         }

@@ -19,6 +19,10 @@ final class Connection: Sendable {
     let pendingLog = NIOLockedValueBox<[ChangeEvent]>([])
     /// The callers waiting for an answer on this connection, told together when it ends.
     private let waiting = NIOLockedValueBox(Waiting())
+    /// Statements sent without waiting for their answers (Connection+Pipeline).
+    let pipeline = NIOLockedValueBox(Pipeline())
+    /// The statements this connection has planned once and runs again by name (Connection+Reuse).
+    let reused = NIOLockedValueBox(ReusedStatements())
 
     private struct Waiting {
         var ended = false
@@ -76,7 +80,7 @@ final class Connection: Sendable {
     /// Every row of a statement's result.
     func query(_ sql: String, _ values: [SQLValue] = []) throws -> [SQLRow] {
         do {
-            return try answer(raw.query(PostgresQuery(sql, values), logger: Self.logger)).rows.map(SQLRow.init)
+            return try answer(behindUnchecked(raw.query(PostgresQuery(sql, values), logger: Self.logger))).rows.map { SQLRow($0) }
         } catch {
             throw PostgresFailure.statement(error, location: location)
         }
@@ -86,7 +90,7 @@ final class Connection: Sendable {
     @discardableResult
     func execute(_ sql: String, _ values: [SQLValue] = []) throws -> Int {
         do {
-            return try answer(raw.query(PostgresQuery(sql, values), logger: Self.logger)).metadata.rows ?? 0
+            return try answer(behindUnchecked(raw.query(PostgresQuery(sql, values), logger: Self.logger))).metadata.rows ?? 0
         } catch {
             throw PostgresFailure.statement(error, location: location)
         }
@@ -102,7 +106,7 @@ final class Connection: Sendable {
     /// Waits for the answer to a statement `send` sent.
     func wait(_ sent: EventLoopFuture<PostgresQueryResult>) throws {
         do {
-            _ = try answer(sent)
+            _ = try answer(behindUnchecked(sent))
         } catch {
             throw PostgresFailure.statement(error, location: location)
         }

@@ -3,7 +3,8 @@ import Foundation
 
 /// The connections of one store handle: a caller takes one, runs its statements, gives it back.
 /// A few callers can read at once (the dashboard's screen while an export runs); more wait their
-/// turn. A connection the server dropped is not given back, and the next caller gets a new one.
+/// turn. A connection the server dropped is not given back, and the next caller gets a new one;
+/// nor is one whose last transaction did not end cleanly.
 ///
 /// `@unchecked Sendable`: every stored `var` is read and written only while `condition` is locked.
 final class ConnectionPool: @unchecked Sendable {
@@ -39,12 +40,14 @@ final class ConnectionPool: @unchecked Sendable {
                 throw StoreError.refused(.storeClosed(location: location))
             }
             if let connection = idle.popLast() {
-                if connection.isClosed {
-                    open -= 1
-                    continue
-                }
                 condition.unlock()
-                return connection
+                // A read's COMMIT may still be under way (Connection+Pipeline): nobody gets the
+                // connection before it ended cleanly, and one that did not is closed, not reused.
+                if connection.readyForNextCaller() { return connection }
+                connection.close()
+                condition.lock()
+                open -= 1
+                continue
             }
             if open < limit {
                 open += 1

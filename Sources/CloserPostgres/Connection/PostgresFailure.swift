@@ -15,11 +15,14 @@ enum PostgresFailure {
 
     /// The server's SQLSTATE of an error, when the server sent one.
     static func sqlState(_ error: any Error) -> String? {
-        (error as? PSQLError)?.serverInfo?[.sqlState]
+        if case .server(let reply) = error as? PostgresError { return reply.fields[.sqlState] }
+        return (error as? PSQLError)?.serverInfo?[.sqlState]
     }
 
+    /// (Statements kept by name answer in postgres-nio's older error type.)
     static func serverMessage(_ error: any Error) -> String? {
-        (error as? PSQLError)?.serverInfo?[.message]
+        if case .server(let reply) = error as? PostgresError { return reply.fields[.message] }
+        return (error as? PSQLError)?.serverInfo?[.message]
     }
 
     /// Why connecting failed, as one line.
@@ -86,10 +89,16 @@ enum PostgresFailure {
         return .cannotOpen(path: location, reason: "could not reach the server \(server): \(description)")
     }
 
+    /// postgres-nio's older error type (statements kept by name) saying the connection closed.
+    private static func isClosedConnection(_ error: any Error) -> Bool {
+        guard case .connectionClosed = error as? PostgresError else { return false }
+        return true
+    }
+
     /// Why a statement failed, as one line; `location` names the store.
     static func statement(_ error: any Error, location: String) -> StoreError {
         if let error = error as? StoreError { return error }
-        if error is ConnectionLost {
+        if error is ConnectionLost || isClosedConnection(error) {
             return .unreachable("the connection to \(location) was lost: nothing was written, try again in a moment")
         }
         if let state = sqlState(error) {

@@ -19,6 +19,28 @@ public enum SQLValue: Sendable, Hashable {
     public static func optional(_ value: Date?) -> SQLValue { value.map { SQLValue.double($0.timeIntervalSince1970) } ?? .null }
     public static func time(_ value: Date) -> SQLValue { .double(value.timeIntervalSince1970) }
 
+    /// The cast that gives a parameter this value's type (none for NULL, which fits any).
+    var cast: String {
+        switch self {
+        case .null: ""
+        case .int: "::int8"
+        case .double: "::float8"
+        case .text: "::text"
+        case .bool: "::bool"
+        }
+    }
+
+    /// The value as postgres-nio's statements kept by name take it.
+    var data: PostgresData {
+        switch self {
+        case .null: .null
+        case .int(let value): PostgresData(int64: value)
+        case .double(let value): PostgresData(double: value)
+        case .text(let value): PostgresData(string: value)
+        case .bool(let value): PostgresData(bool: value)
+        }
+    }
+
     func bind(into bindings: inout PostgresBindings) {
         switch self {
         case .null: bindings.appendNull()
@@ -43,15 +65,38 @@ extension PostgresQuery {
 /// type than asked, is a programming error reported as a store error rather than a crash.
 public struct SQLRow: @unchecked Sendable {
     let row: PostgresRandomAccessRow
+    /// postgres-nio asks for every result in binary, but labels the columns of a statement kept
+    /// by name (Connection+Reuse) with the format the server described before that request: text.
+    let labelledText: Bool
 
-    init(_ row: PostgresRow) { self.row = PostgresRandomAccessRow(row) }
+    init(_ row: PostgresRow) {
+        self.row = PostgresRandomAccessRow(row)
+        labelledText = false
+    }
+
+    init(kept row: PostgresRow) {
+        self.row = PostgresRandomAccessRow(row)
+        labelledText = true
+    }
 
     public func contains(_ column: String) -> Bool { row.contains(column) }
+
+    private func cell(_ column: String) -> PostgresCell {
+        var cell = row[column]
+        if labelledText { cell.format = .binary }
+        return cell
+    }
+
+    private func cell(_ index: Int) -> PostgresCell {
+        var cell = row[index]
+        if labelledText { cell.format = .binary }
+        return cell
+    }
 
     func decode<T: PostgresDecodable>(_ column: String, as type: T.Type) throws -> T {
         guard row.contains(column) else { throw PostgresFailure.programming("no column \(column) in the result") }
         do {
-            return try row[column].decode(T.self)
+            return try cell(column).decode(T.self)
         } catch {
             throw PostgresFailure.programming("column \(column): \(String(describing: error))")
         }
@@ -75,7 +120,7 @@ public struct SQLRow: @unchecked Sendable {
     /// Every column as a value, in the statement's order: what a table copy and its checksum read.
     public func values() throws -> [SQLValue] {
         try (0..<row.count).map { index in
-            let cell = row[index]
+            let cell = cell(index)
             guard cell.bytes != nil else { return .null }
             switch cell.dataType {
             case .int2, .int4, .int8: return .int(try cell.decode(Int64.self))
@@ -86,5 +131,5 @@ public struct SQLRow: @unchecked Sendable {
         }
     }
 
-    public var columnNames: [String] { (0..<row.count).map { row[$0].columnName } }
+    public var columnNames: [String] { (0..<row.count).map { cell($0).columnName } }
 }

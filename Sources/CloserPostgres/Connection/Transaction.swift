@@ -13,11 +13,18 @@ enum Transaction {
     static func run<T>(on connection: Connection, isolation: Isolation = .readCommitted, readOnly: Bool = false,
                        _ body: () throws -> T) throws -> T {
         connection.pendingLog.withLockedValue { $0 = [] }
-        try connection.execute("BEGIN ISOLATION LEVEL \(isolation.rawValue)\(readOnly ? " READ ONLY" : "")")
+        // The body's first statement goes right behind BEGIN, and its wait takes in BEGIN's answer.
+        connection.sendUnchecked("BEGIN ISOLATION LEVEL \(isolation.rawValue)\(readOnly ? " READ ONLY" : "")")
         let result: T
         let committing: EventLoopFuture<PostgresQueryResult>
         do {
             result = try body()
+            if readOnly {
+                // Nothing to save, so nothing the caller must hear of: the pool checks the answer
+                // before it hands the connection to anyone else.
+                connection.endWithoutWaiting("COMMIT")
+                return result
+            }
             if let append = EventLog.take(connection) {
                 // The log's lock is held from the append to the commit: COMMIT goes right behind
                 // the append, not after this thread wakes up to its answer. Should the append

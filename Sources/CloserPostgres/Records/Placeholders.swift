@@ -3,6 +3,16 @@
 /// quoted literal or identifier is left alone (the store never uses PostgreSQL's `?` operators).
 enum Placeholders {
     static func numbered(_ sql: String) -> String {
+        numbered(sql) { _ in "" }
+    }
+
+    /// Numbered, each parameter cast to its value's type (`$1::int8`): a statement the server
+    /// keeps under a name is parsed once with these types, which its later values must match.
+    static func numbered(_ sql: String, typedAs values: [SQLValue]) -> String {
+        numbered(sql) { number in values.indices.contains(number - 1) ? values[number - 1].cast : "" }
+    }
+
+    private static func numbered(_ sql: String, suffix: (Int) -> String) -> String {
         guard sql.utf8.contains(UInt8(ascii: "?")) else { return sql }
         var result = ""
         result.reserveCapacity(sql.utf8.count + 16)
@@ -17,7 +27,7 @@ enum Placeholders {
                 result.append(character)
             } else if character == "?" {
                 number += 1
-                result += "$\(number)"
+                result += "$\(number)\(suffix(number))"
             } else {
                 result.append(character)
             }

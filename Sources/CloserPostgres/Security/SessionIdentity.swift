@@ -44,7 +44,7 @@ extension PostgresStore {
     /// administrator acting as itself is a manager whether or not the user table names it.
     func actingActor(_ connection: Connection) throws -> Actor {
         try session.requireActing(as: actor, location: location)
-        return try actingActor(from: try connection.queryOne("SELECT \(Self.actorColumns)", [.text(actor)]))
+        return try actingActor(from: try connection.queryReusingPlan("SELECT \(Self.actorColumns)", [.text(actor)]).first)
     }
 
     /// The actor from a row carrying `actorColumns`.

@@ -58,28 +58,30 @@ extension PostgresStore {
     /// the index from whichever end is nearer (the total is exact, so page 50 000 of 70 000 is
     /// page 20 000 from the other end, read backwards), then those deals' rows. Past the last deal
     /// nothing is walked (a rep's deep page walked every deal of the team).
+    ///
+    /// The offset and the page's length are written into the statement, not passed as values:
+    /// the server then keeps one plan for the page (Connection+Reuse), where planning it for
+    /// values it could not see took longer than running it.
     static func browsedPage(_ connection: Connection, deals: String, _ filter: SQLConditions, order: String,
                             total: (sql: String, values: [SQLValue]), offset: Int, limit: Int) throws -> Page<DealSummary> {
         let n = "(SELECT n FROM total)"
         var forward = filter, backward = filter
-        forward.add("\(n) > ? AND 2 * ? < \(n)", [.int(offset), .int(offset)])
+        forward.add("\(n) > \(offset) AND 2 * \(offset) < \(n)")
         // The rows offset ..< offset + limit are the last `n - offset` of the order (at most
         // `limit` of them), which the reversed order starts with, past its first `n - offset - limit`.
-        backward.add("\(n) > ? AND 2 * ? >= \(n)", [.int(offset), .int(offset)])
+        backward.add("\(n) > \(offset) AND 2 * \(offset) >= \(n)")
         let sql = """
             WITH total AS MATERIALIZED (SELECT (\(total.sql)) AS n),
-            forward AS (SELECT d.id \(deals) \(forward.whereClause) ORDER BY \(order) LIMIT ? OFFSET ?),
+            forward AS (SELECT d.id \(deals) \(forward.whereClause) ORDER BY \(order) LIMIT \(limit) OFFSET \(offset)),
             backward AS (SELECT d.id \(deals) \(backward.whereClause)
-                         ORDER BY \(reversed(order)) LIMIT greatest(0, least(?, \(n) - ?)) OFFSET greatest(0, \(n) - ? - ?)),
+                         ORDER BY \(reversed(order)) LIMIT greatest(0, least(\(limit), \(n) - \(offset))) OFFSET greatest(0, \(n) - \(offset) - \(limit))),
             -- At most a page, as the planner sees too: it then looks up only those deals and accounts.
-            page AS (SELECT id FROM forward UNION ALL SELECT id FROM backward LIMIT ?)
+            page AS (SELECT id FROM forward UNION ALL SELECT id FROM backward LIMIT \(limit))
             SELECT t.n AS closer_total, \(summaryColumns)
             FROM total t LEFT JOIN (page p JOIN deal d ON d.id = p.id JOIN account a ON a.id = d.account_id) ON true
             ORDER BY \(order)
             """
-        let values = total.values + forward.values(appending: [.int(limit), .int(offset)])
-            + backward.values(appending: [.int(limit), .int(offset), .int(offset), .int(limit), .int(limit)])
-        let rows = try connection.query(sql, values)
+        let rows = try connection.queryReusingPlan(sql, total.values + forward.values + backward.values)
         let count = try rows.first?.int("closer_total") ?? 0
         let shown = try rows.filter { try $0.optionalInt64("id") != nil }.map(DealSummary.init(pg:))
         return Page(rows: shown, total: count, offset: offset)
