@@ -143,7 +143,7 @@ struct PipelinedReadTests {
         #expect(try store.deals(DealQuery(limit: 40)).rows.map(\.id) == [deal.id])
         #expect(try store.deals(DealQuery(limit: 40)).rows.map(\.id) == [deal.id])
         // A pooler in front of the server, or a hand in psql, drops what the connection kept.
-        try store.pool.withConnection { try $0.execute("DEALLOCATE ALL") }
+        _ = try store.pool.withConnection { try $0.execute("DEALLOCATE ALL") }
         for _ in 0..<2 {
             let page = try store.deals(DealQuery(limit: 40))
             #expect(page.rows.map(\.id) == [deal.id])
