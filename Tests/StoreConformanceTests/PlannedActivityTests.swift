@@ -192,6 +192,25 @@ struct PlannedActivityTests {
         #expect(try store.plannedActivities(PlanQuery(dealID: added.id)).map(\.text) == ["拜访"])
     }
 
+    @Test("a next step set again logs what it did to the earliest open plan: planned, rescheduled for a new day, updated for new words, nothing for the same, cancelled when cleared", arguments: Backend.allCases)
+    func nextStepChangesAreLoggedByKind(_ backend: Backend) throws {
+        let world = try Self.world(backend)
+        let store = world.store
+        func planEvents() throws -> [ChangeEvent] { try store.events(EventQuery(entity: "plan")) }
+        var deal = try store.setNextStep(dealID: world.deal.id, text: "报价", due: Self.today.adding(days: 2), expectedVersion: world.deal.version)
+        #expect(try planEvents().first?.action == "planned")
+        deal = try store.setNextStep(dealID: deal.id, text: "报价", due: Self.today.adding(days: 4), expectedVersion: deal.version)
+        #expect(try planEvents().first?.action == "rescheduled")
+        deal = try store.setNextStep(dealID: deal.id, text: "改报价", due: Self.today.adding(days: 4), expectedVersion: deal.version)
+        #expect(try planEvents().first?.action == "updated")
+        let logged = try planEvents().count
+        deal = try store.setNextStep(dealID: deal.id, text: "改报价", due: Self.today.adding(days: 4), expectedVersion: deal.version)
+        #expect(try planEvents().count == logged)
+        _ = try store.setNextStep(dealID: deal.id, text: "", due: nil, expectedVersion: deal.version)
+        #expect(try planEvents().first?.action == "cancelled")
+        #expect(try store.plannedActivities(PlanQuery(dealID: deal.id)).isEmpty)
+    }
+
     @Test("plans travel in our JSON and CSV exports; a file from before plans gets them from its next steps", arguments: Backend.allCases)
     func snapshots(_ backend: Backend) throws {
         let world = try Self.world(backend)

@@ -81,9 +81,8 @@ extension PostgresStore {
         return writable
     }
 
-    /// What a changed next step does to each deal's plans (`PlanBackend.replaceNextStep`: the
-    /// earliest open plan rewritten, cancelled for no step, or a plan made when there is none),
-    /// written a statement per kind; then each deal's next step as its plans now give it.
+    /// What a changed next step does to each deal's plans (`NextStepReplacement`, the rule of the
+    /// one-deal edit), written a statement per kind; then each deal's next step as its plans now give it.
     /// Returns those next steps and each deal's plan log row, by deal.
     private func settleNextSteps(_ connection: Connection, _ changes: [(old: Deal, new: Deal)]) throws
         -> (nextSteps: [Int64: (String, Day?)], logged: [Int64: ChangeEvent]) {
@@ -101,34 +100,31 @@ extension PostgresStore {
             let plan = try PlannedActivity(pg: row)
             if let dealID = plan.dealID { first[dealID] = plan }
         }
-        let newCount = rescheduled.filter { first[$0.deal.id] == nil && !($0.text.isEmpty && $0.due == nil) }.count
+        let newCount = rescheduled.filter {
+            if case .plan = NextStepReplacement(first: first[$0.deal.id], text: $0.text, due: $0.due) { true } else { false }
+        }.count
         var newIDs = try Self.reserveIDs(connection, "planned_activity", count: newCount)[...]
         var logged = [Int64: ChangeEvent](), cancelled = [Int64](), inserted = [PlannedActivity]()
         var rewritten = [[SQLValue]](), versions = [Int]()
         for (deal, text, due) in rescheduled {
-            if text.isEmpty && due == nil {
-                guard let plan = first[deal.id] else { continue }
+            switch NextStepReplacement(first: first[deal.id], text: text, due: due) {
+            case .unchanged:
+                continue
+            case .cancel(let plan):
                 cancelled.append(plan.id)
-                logged[deal.id] = event("plan", plan.id, "cancelled", ["text": FieldChange(old: plan.text, new: nil)], note: plan.subject,
-                                        account: plan.accountID)
-            } else if let plan = first[deal.id] {
-                var updated = plan
-                (updated.text, updated.due) = (text, due)
-                guard updated != plan else { continue }
+                logged[deal.id] = backend.cancelledPlanEvent(plan)
+            case .rewrite(let plan, var updated, let action):
                 (updated.version, updated.updatedAt) = (plan.version + 1, clock())
                 rewritten.append(updated.pgValues(updatedBy: actor))
                 versions.append(plan.version)
-                var changes = FieldDiff.between(plan, updated)
-                changes.removeValue(forKey: "activityID")
-                logged[deal.id] = event("plan", plan.id, plan.due != due ? "rescheduled" : "updated", changes, note: updated.subject,
-                                        account: updated.accountID, version: updated.version)
-            } else if let id = newIDs.popFirst() {
+                logged[deal.id] = backend.savedPlanEvent(updated, old: plan, action: action)
+            case .plan:
+                guard let id = newIDs.popFirst() else { continue }
                 let now = clock()
                 let plan = PlannedActivity(id: id, dealID: deal.id, accountID: deal.accountID, text: text, due: due, owner: actor,
                                            version: 1, createdAt: now, updatedAt: now)
                 inserted.append(plan)
-                logged[deal.id] = event("plan", plan.id, "planned", ActivityLog.planned(plan), note: plan.subject, account: plan.accountID,
-                                        version: plan.version)
+                logged[deal.id] = backend.plannedEvent(plan)
             }
         }
         if !cancelled.isEmpty {

@@ -24,8 +24,7 @@ extension PlanBackend {
         plan.doneOn = nil
         plan.activityID = nil
         plan.id = try insertPlanRow(transaction, plan)
-        try log(transaction, event("plan", plan.id, "planned", ActivityLog.planned(plan), note: plan.subject, account: plan.accountID,
-                                   version: plan.version))
+        try log(transaction, plannedEvent(plan))
     }
 
     /// Writes a changed plan over `old` (at its version), logging what changed.
@@ -37,30 +36,26 @@ extension PlanBackend {
             throw StoreError.staleVersion(entity: "planned_activity", id: old.id, expected: old.version, current: old.version + 1,
                                           lastChangedBy: "another session")
         }
-        var changes = FieldDiff.between(old, plan)
-        changes.removeValue(forKey: "activityID")
-        try log(transaction, event("plan", plan.id, action, changes, note: note ?? plan.subject, account: plan.accountID, version: plan.version))
+        try log(transaction, savedPlanEvent(plan, old: old, action: action, note: note))
     }
 
     package func cancel(_ transaction: Transaction, _ plan: PlannedActivity) throws {
         try deletePlanRow(transaction, plan.id)
-        try log(transaction, event("plan", plan.id, "cancelled", ["text": FieldChange(old: plan.text, new: nil)], note: plan.subject,
-                                   account: plan.accountID))
+        try log(transaction, cancelledPlanEvent(plan))
     }
 
     /// What setting a deal's next step does to its plans: rewrites the earliest open one (its
     /// text and day), or plans one when there is none; empty text cancels it.
     package func replaceNextStep(_ transaction: Transaction, deal: Deal, text: String, due: Day?) throws {
         let first = try firstOpenPlan(transaction, dealID: deal.id)
-        if text.isEmpty && due == nil {
-            if let first { try cancel(transaction, first) }
-        } else if let first {
-            var updated = first
-            (updated.text, updated.due) = (text, due)
-            if updated != first {
-                try savePlan(transaction, &updated, old: first, action: first.due != due ? "rescheduled" : "updated")
-            }
-        } else {
+        switch NextStepReplacement(first: first, text: text, due: due) {
+        case .unchanged:
+            break
+        case .cancel(let plan):
+            try cancel(transaction, plan)
+        case .rewrite(let plan, var updated, let action):
+            try savePlan(transaction, &updated, old: plan, action: action)
+        case .plan:
             var plan = PlannedActivity(dealID: deal.id, text: text, due: due, owner: actor)
             try insertPlan(transaction, &plan, accountID: deal.accountID)
         }
