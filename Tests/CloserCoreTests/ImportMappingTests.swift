@@ -11,6 +11,9 @@ struct ImportMappingTests {
         ("Close Date", .closeDate), ("预计成交日期", .closeDate), ("联系人", .person), ("职位", .jobTitle), ("Job Title", .jobTitle),
         ("E-mail", .email), ("手机", .phone), ("Opportunity Owner", .owner), ("负责人", .owner), ("Record ID", .externalID),
         ("account_name", .account), ("ＡＭＯＵＮＴ", .amount), ("客户名称：", .account), (" Close  Date ", .closeDate),
+        // Another CRM's ids, and our own export's, are told apart.
+        ("Deal ID", .externalID), ("商机编号", .externalID), ("Closer Deal ID", .closerID), ("Closer 商机编号", .closerID),
+        ("Closer Contact ID", .closerID), ("Closer 客户编号", .closerID),
     ])
     func dictionary(header: String, field: ImportField) {
         #expect(HeaderDictionary.field(for: header) == field, "\(header)")
@@ -125,6 +128,23 @@ struct ImportMappingTests {
         #expect(batch.rejections[1].column == "阶段" && batch.rejections[1].description.contains("d.csv line 5"))
         #expect(batch.rejections[2].reason.contains("2 fields") && batch.rejections[2].reason.contains("6"))
         #expect(batch.unmappedStages == ["Perception": 1])
+    }
+
+    @Test("our own export's id column reads into the draft and is not another program's id; a value that is no id rejects its row")
+    func closerIDs() throws {
+        let mapping = try ColumnMapping(header: ["Closer Deal ID", "Deal Name", "Account Name"], fileName: "d.csv")
+        let reader = try ForeignRowReader(fileName: "d.csv", mapping: mapping, catalog: ProcessCatalog(), file: nil, process: nil, defaultOwner: "alice")
+        let batch = try reader.read([
+            ForeignRow(line: 2, values: ["13", "扩建", "宝钢"]),
+            ForeignRow(line: 3, values: ["", "改造", "宝钢"]),
+            ForeignRow(line: 4, values: ["D-7", "新建", "宝钢"]),
+            ForeignRow(line: 5, values: ["0", "新建", "宝钢"]),
+        ])
+        let drafts = batch.records.compactMap { record -> ForeignDraft<Deal>? in if case .deal(let d) = record { d } else { nil } }
+        #expect(drafts.map(\.closerID) == [13, nil])
+        #expect(drafts.allSatisfy { $0.value.externalID == nil })
+        #expect(batch.rejections.map(\.line) == [4, 5])
+        #expect(batch.rejections.first?.description == "d.csv line 4, column 'Closer Deal ID': 'D-7' is not a Closer id (a whole number)")
     }
 
     @Test("first and last names join in the order of the language")

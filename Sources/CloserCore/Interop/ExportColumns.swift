@@ -71,7 +71,7 @@ public enum DealExportColumn: String, ExportColumnKind {
 
     public var header: LocalizedText {
         switch self {
-        case .id: LocalizedText(en: "Deal ID", zh: "商机编号")
+        case .id: LocalizedText(en: "Closer Deal ID", zh: "Closer 商机编号")
         case .title: LocalizedText(en: "Deal Name", zh: "商机名称")
         case .account: LocalizedText(en: "Account Name", zh: "客户名称")
         case .stage: LocalizedText(en: "Stage", zh: "阶段")
@@ -127,7 +127,7 @@ public enum AccountExportColumn: String, ExportColumnKind {
 
     public var header: LocalizedText {
         switch self {
-        case .id: LocalizedText(en: "Account ID", zh: "客户编号")
+        case .id: LocalizedText(en: "Closer Account ID", zh: "Closer 客户编号")
         case .name: LocalizedText(en: "Account Name", zh: "客户名称")
         case .grade: LocalizedText(en: "Grade", zh: "客户等级")
         case .quadrant: LocalizedText(en: "Quadrant", zh: "象限")
@@ -184,7 +184,7 @@ public enum PersonExportColumn: String, ExportColumnKind {
 
     public var header: LocalizedText {
         switch self {
-        case .id: LocalizedText(en: "Contact ID", zh: "联系人编号")
+        case .id: LocalizedText(en: "Closer Contact ID", zh: "Closer 联系人编号")
         case .name: LocalizedText(en: "Contact Name", zh: "联系人")
         case .account: LocalizedText(en: "Account Name", zh: "客户名称")
         case .title: LocalizedText(en: "Job Title", zh: "职位")

@@ -45,7 +45,15 @@ public enum ForeignMerge {
         var merged = old
         if present.contains(.deal) { merged.title = new.title }
         if present.contains(.externalID) { merged.externalID = new.externalID }
-        if present.contains(.amount) || present.contains(.currency) { merged.amount = new.amount }
+        // An amount with no currency said is in the deal's own currency: an export without its
+        // currency column, read back, must not turn USD 10,000 into CNY 10,000. A currency with
+        // a blank amount relabels the stored amount, as the row says.
+        switch (present.contains(.amount), present.contains(.currency)) {
+        case (true, true): merged.amount = new.amount
+        case (true, false): merged.amount = Money(minorUnits: new.amount.minorUnits, currency: old.amount.currency)
+        case (false, true): merged.amount = Money(minorUnits: old.amount.minorUnits, currency: new.amount.currency)
+        case (false, false): break
+        }
         if present.contains(.process) { merged.processKey = new.processKey }
         if present.contains(.stage) || present.contains(.outcome) || present.contains(.process) {
             merged.stageKey = new.stageKey

@@ -60,6 +60,8 @@ public struct ForeignDraft<Value: Sendable>: Sendable {
     public var present: Set<ImportField>
     /// The person's manager, by name in the same account (persons only; empty: none said).
     public var reportsTo: String = ""
+    /// The row's id in this store, from our own export's id column (`ImportField.closerID`).
+    public var closerID: Int64? = nil
 }
 
 public enum ForeignRecord: Sendable {

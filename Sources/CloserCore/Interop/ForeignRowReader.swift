@@ -11,6 +11,8 @@ public struct ForeignRowReader: Sendable {
     let processStages: [String: StageMapper]
     let catalog: ProcessCatalog
     public let currency: String
+    /// The mapping file names the currency (else an amount is in the deal's own, or the default for a new deal).
+    let explicitCurrency: Bool
     /// Owner of deals and new accounts when the file names none: the importing user.
     public let defaultOwner: String
     /// The date format the user named (`--date-format`, else the mapping file's `dateFormat`);
@@ -37,6 +39,7 @@ public struct ForeignRowReader: Sendable {
             self.dateFormat = nil
         }
         currency = (file?.currency ?? Money.defaultCurrency).uppercased()
+        explicitCurrency = file?.currency != nil
         guard Money.isValidCurrency(currency) else { throw ImportError("currency '\(currency)' is not a code like CNY, USD", zh: "币种「\(currency)」不是代码（如 CNY、USD）") }
         if mapping.entity == .deals {
             let key = process ?? file?.process ?? "project"
@@ -199,12 +202,16 @@ public struct ForeignRowReader: Sendable {
                              reason: LocalizedText(en: "has \(row.values.count) fields, the header has \(mapping.header.count) (a missing or extra delimiter?)",
                                                    zh: "有 \(row.values.count) 个字段，表头有 \(mapping.header.count) 个（少了或多了分隔符？）"))
         }
-        let present = f.present
+        var present = f.present
+        // A mapping file's currency is the currency of every amount the file gives.
+        if explicitCurrency, present.contains(.amount) { present.insert(.currency) }
+        let closerID = try f.parse(.closerID, LocalizedText(en: "a Closer id (a whole number)", zh: "Closer 编号（整数）")) { Int64($0).flatMap { $0 > 0 ? $0 : nil } }
         switch mapping.entity {
-        case .accounts: return .account(ForeignDraft(line: row.line, value: try account(f), account: AccountKey(externalID: nil, name: ""), dealTitle: "", present: present))
+        case .accounts: return .account(ForeignDraft(line: row.line, value: try account(f), account: AccountKey(externalID: nil, name: ""), dealTitle: "", present: present,
+                                                     closerID: closerID))
         case .persons: return .person(ForeignDraft(line: row.line, value: try person(f), account: f.account, dealTitle: "", present: present,
-                                                   reportsTo: f.text(.reportsTo)))
-        case .deals: return .deal(ForeignDraft(line: row.line, value: try deal(f, memo), account: f.account, dealTitle: "", present: present))
+                                                   reportsTo: f.text(.reportsTo), closerID: closerID))
+        case .deals: return .deal(ForeignDraft(line: row.line, value: try deal(f, memo), account: f.account, dealTitle: "", present: present, closerID: closerID))
         case .activities: return .activity(ForeignDraft(line: row.line, value: try activity(f), account: f.account, dealTitle: f.text(.deal), present: present))
         }
     }

@@ -20,6 +20,9 @@ public enum ImportEntity: String, Sendable, CaseIterable, Codable {
 public enum ImportField: String, Sendable, CaseIterable, Codable {
     // Any entity: the row's own id in the other system, so a re-import updates it.
     case externalID = "external-id"
+    /// This store's own id for the row, as `closer export` writes it: a re-import of our own file
+    /// updates exactly the rows it came from, even where two share a title.
+    case closerID = "closer-id"
     case account, accountExternalID = "account-external-id"
     case grade, industry, region, businessNature = "business-nature", scale, owner, tags, notes, assistance, loyalty
     case person, firstName = "first-name", lastName = "last-name", jobTitle = "job-title", phone, email
@@ -39,7 +42,7 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
 
     /// The fields a row of `entity` reads; other mapped columns are reported as unused.
     public static func used(by entity: ImportEntity) -> Set<ImportField> {
-        let common: Set<ImportField> = [.externalID, .account, .accountExternalID, .notes, .owner, .ignore]
+        let common: Set<ImportField> = [.externalID, .closerID, .account, .accountExternalID, .notes, .owner, .ignore]
         switch entity {
         case .accounts:
             return common.union([.grade, .industry, .region, .businessNature, .scale, .tags, .assistance, .loyalty])

@@ -74,10 +74,15 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
     var newAccountByName = [String: Int](), newAccountByExternal = [String: Int]()
     /// The line each record was first seen on: a second row for the same record is refused.
     var seen: [RecordKey: Int]
+    /// The line that matched each stored row: two rows that land on one row are refused, whatever
+    /// keys led them there.
+    var matched: [StoredRecord: Int]
     /// Where each account name (without external id) led, so later rows of the same
     /// account skip the String-keyed lookups; rejections are not kept (each line reports its own).
     var accountByExactName = [ExactText: AccountRef]()
     var personsInFile = Set<PersonInFile>()
+    /// How many rows of a file of deals give each title in each account.
+    let dealTitlesInFile: [TitleInFile: Int]
 
     init(batch: ForeignBatch, store: Source) throws {
         plan = ForeignPlan(batch: batch)
@@ -87,6 +92,10 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
         index = try ImportMatchIndex(store: store, entity: batch.mapping.entity)
         roomForAccounts = try ForeignPlan.roomForAccounts(store)
         seen = [RecordKey: Int](minimumCapacity: batch.records.count)
+        matched = [StoredRecord: Int](minimumCapacity: batch.records.count)
+        var titles = [TitleInFile: Int]()
+        for case .deal(let draft) in batch.records { titles[TitleInFile(account: draft.account.name, title: draft.value.title), default: 0] += 1 }
+        dealTitlesInFile = titles
         plan.report.actions.reserveCapacity(batch.records.count)
     }
 
@@ -94,10 +103,12 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
 
     mutating func planAccount(_ draft: ForeignDraft<Account>) throws {
         let a = draft.value
-        guard firstSighting(RecordKey(.accounts, a.externalID, nil, a.name), draft.line, a.externalID == nil ? .account : .externalID) else { return }
-        let stored = a.externalID.flatMap { index.accountByExternal[$0] }
+        guard firstSighting(RecordKey(.accounts, draft, a.externalID, nil, a.name), draft.line, identityColumn(draft, a.externalID, .account)) else { return }
+        let stored = index.account(closerID: draft.closerID, named: a.name)
+            ?? a.externalID.flatMap { index.accountByExternal[$0] }
             ?? (index.accountsByName[a.name]?.count == 1 ? index.accountsByName[a.name]?.first : nil)
         if let id = stored {
+            guard firstMatch(.accounts, id, draft.line, .account) else { return }
             if let refusal = index.refusal(id) { reject(draft.line, .account, refusal); return }
             let old = try store.storedAccount(id)
             let merged = ForeignMerge.account(old, a, draft.present)
@@ -134,19 +145,27 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
     mutating func planPerson(_ draft: ForeignDraft<Person>) throws {
         var p = draft.value
         guard let ref = try account(draft.account, line: draft.line) else { return }
-        guard firstSighting(RecordKey(.persons, p.externalID, ref, p.name), draft.line, p.externalID == nil ? .person : .externalID) else { return }
-        var storedID = p.externalID.flatMap { index.personByExternal[$0] }
-        if storedID == nil, case .stored(let accountID) = ref { storedID = index.personByAccountName[NameInAccount(accountID, p.name)] }
+        guard firstSighting(RecordKey(.persons, draft, p.externalID, ref, p.name), draft.line, identityColumn(draft, p.externalID, .person)) else { return }
+        var storedID = index.person(closerID: draft.closerID, in: ref) ?? p.externalID.flatMap { index.personByExternal[$0] }
+        if storedID == nil, case .stored(let accountID) = ref {
+            switch index.person(named: p.name, in: accountID) {
+            case .none: break
+            case .one(let id): storedID = id
+            case .ambiguous(let n): reject(draft.line, .person, Self.samePersonName(n, p.name, draft.account.name)); return
+            }
+        }
         // The manager: a person the account has now, else one this file adds (linked once written).
         var managerInFile = false
         if !draft.reportsTo.isEmpty {
-            if case .stored(let accountID) = ref, let managerID = index.personByAccountName[NameInAccount(accountID, draft.reportsTo)], managerID != storedID {
-                p.reportsTo = managerID
-            } else {
-                managerInFile = true
+            let manager = if case .stored(let accountID) = ref { index.person(named: draft.reportsTo, in: accountID) } else { NaturalMatch.none }
+            switch manager {
+            case .one(let managerID) where managerID != storedID: p.reportsTo = managerID
+            case .ambiguous(let n): reject(draft.line, .reportsTo, Self.samePersonName(n, draft.reportsTo, draft.account.name)); return
+            default: managerInFile = true
             }
         }
         if let id = storedID {
+            guard firstMatch(.persons, id, draft.line, .person) else { return }
             let old = try store.storedPerson(id)
             let merged = ForeignMerge.person(old, p, draft.present)
             if let issue = Validation.issues(merged).first { reject(draft.line, nil, issue.text); return }
@@ -166,10 +185,19 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
     mutating func planDeal(_ draft: ForeignDraft<Deal>) throws {
         let d = draft.value
         guard let ref = try account(draft.account, line: draft.line) else { return }
-        guard firstSighting(RecordKey(.deals, d.externalID, ref, d.title), draft.line, d.externalID == nil ? .deal : .externalID) else { return }
-        var storedID = d.externalID.flatMap { index.dealByExternal[$0] }
-        if storedID == nil, case .stored(let accountID) = ref { storedID = index.dealByAccountTitle[NameInAccount(accountID, d.title)] }
+        guard firstSighting(RecordKey(.deals, draft, d.externalID, ref, d.title), draft.line, identityColumn(draft, d.externalID, .deal)) else { return }
+        var storedID = index.deal(closerID: draft.closerID, in: ref) ?? d.externalID.flatMap { index.dealByExternal[$0] }
+        if storedID == nil, case .stored(let accountID) = ref {
+            let closes = d.outcome != .open && !draft.present.isDisjoint(with: [.stage, .outcome])
+            let titleInFile = TitleInFile(account: draft.account.name, title: d.title)
+            switch index.deal(titled: d.title, in: accountID, preferOpen: !closes && dealTitlesInFile[titleInFile, default: 0] < 2) {
+            case .none: break
+            case .one(let id): storedID = id
+            case .ambiguous(let n): reject(draft.line, .deal, Self.sameDealTitle(n, d.title, draft.account.name)); return
+            }
+        }
         if let id = storedID {
+            guard firstMatch(.deals, id, draft.line, .deal) else { return }
             // Most rows of a re-import are unchanged: tell from the importable columns
             // alone, and decode the whole deal only for the ones that change.
             let importable = try store.importableDeal(id)
@@ -193,12 +221,15 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
         var a = draft.value
         guard let ref = try account(draft.account, line: draft.line) else { return }
         if !draft.dealTitle.isEmpty {
-            guard case .stored(let accountID) = ref, let dealID = index.dealByAccountTitle[NameInAccount(accountID, draft.dealTitle)] else {
+            let found = if case .stored(let accountID) = ref { index.deal(titled: draft.dealTitle, in: accountID, preferOpen: true) } else { NaturalMatch.none }
+            switch found {
+            case .one(let dealID): a.dealID = dealID
+            case .ambiguous(let n): reject(draft.line, .deal, Self.sameDealTitle(n, draft.dealTitle, draft.account.name)); return
+            case .none:
                 reject(draft.line, .deal, LocalizedText(en: "no deal '\(draft.dealTitle)' at account '\(draft.account.name)'",
                                                       zh: "客户「\(draft.account.name)」没有商机「\(draft.dealTitle)」"))
                 return
             }
-            a.dealID = dealID
         }
         if let issue = Validation.issues(a).first { reject(draft.line, nil, issue.text); return }
         let key = ActivityKey(account: ref, kind: a.kind.rawValue, day: a.day.description, notes: a.notes)
@@ -303,6 +334,31 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
         return true
     }
 
+    /// A second row that matched a stored row an earlier row already matched.
+    mutating func firstMatch(_ entity: ImportEntity, _ id: Int64, _ line: Int, _ column: ImportField) -> Bool {
+        if let earlier = matched[StoredRecord(entity: entity, id: id)] {
+            reject(line, column, LocalizedText(en: "matches the same stored \(entity.singular) as line \(earlier)", zh: "与第 \(earlier) 行匹配到同一条已有记录"))
+            return false
+        }
+        matched[StoredRecord(entity: entity, id: id)] = line
+        return true
+    }
+
+    /// The column a repeated row is reported in: the id that said it is the same record.
+    func identityColumn<Value>(_ draft: ForeignDraft<Value>, _ externalID: String?, _ name: ImportField) -> ImportField {
+        draft.closerID != nil ? .closerID : externalID != nil ? .externalID : name
+    }
+
+    static func sameDealTitle(_ count: Int, _ title: String, _ account: String) -> LocalizedText {
+        LocalizedText(en: "\(count) deals at '\(account)' are titled '\(title)'; none is clearly meant, so nothing was matched — add the Closer Deal ID column (closer export deals writes it) or the other program's id to say which",
+                      zh: "客户「\(account)」有 \(count) 个商机名为「\(title)」，无法确定是哪一个——请加上「Closer 商机编号」列（closer export deals 会导出）或外部编号以区分")
+    }
+
+    static func samePersonName(_ count: Int, _ name: String, _ account: String) -> LocalizedText {
+        LocalizedText(en: "\(count) persons at '\(account)' are named '\(name)'; none is clearly meant — add the Closer Contact ID column (closer export persons writes it) or the other program's id to say which",
+                      zh: "客户「\(account)」有 \(count) 位人员名为「\(name)」，无法确定是哪一位——请加上「Closer 联系人编号」列（closer export persons 会导出）或外部编号以区分")
+    }
+
     mutating func act(_ line: Int, _ verb: ForeignImportReport.Verb, _ entity: ImportEntity, _ name: String) {
         plan.report.actions.append(.init(line: line, verb: verb, entity: entity, name: name))
     }
@@ -325,19 +381,39 @@ public struct ManagerLink: Sendable {
     public var manager: String
 }
 
-/// One record in a file: by its external id when it has one, else by its name in its account.
+/// One record in a file: by our own id when it has one, else by its external id, else by its
+/// name in its account.
 struct RecordKey: Hashable {
+    enum Identity: Hashable {
+        case closer(Int64)
+        case external(String)
+        case name(AccountRef?, String)
+    }
+
     var entity: ImportEntity
-    var externalID: String?
-    var account: AccountRef?
-    var name: String
+    var identity: Identity
 
     init(_ entity: ImportEntity, _ externalID: String?, _ account: AccountRef?, _ name: String) {
         self.entity = entity
-        self.externalID = externalID
-        self.account = externalID == nil ? account : nil
-        self.name = externalID == nil ? name : ""
+        identity = externalID.map(Identity.external) ?? .name(account, name)
     }
+
+    init<Value>(_ entity: ImportEntity, _ draft: ForeignDraft<Value>, _ externalID: String?, _ account: AccountRef?, _ name: String) {
+        self.init(entity, externalID, account, name)
+        if let closerID = draft.closerID { identity = .closer(closerID) }
+    }
+}
+
+/// A deal title under an account name, as a file's rows give them.
+struct TitleInFile: Hashable {
+    var account: String
+    var title: String
+}
+
+/// A row of the store a file row matched.
+struct StoredRecord: Hashable {
+    var entity: ImportEntity
+    var id: Int64
 }
 
 /// A deal title or person name within one stored account.

@@ -57,60 +57,14 @@ public struct ImportRowKey: Sendable {
     public var accountID: Int64
     public var name: String
     public var externalID: String?
+    /// A deal still open (persons: always): a title shared with closed deals names the open one.
+    public var isOpen: Bool
 
-    public init(id: Int64, accountID: Int64, name: String, externalID: String?) {
+    public init(id: Int64, accountID: Int64, name: String, externalID: String?, isOpen: Bool = true) {
         self.id = id
         self.accountID = accountID
         self.name = name
         self.externalID = externalID
+        self.isOpen = isOpen
     }
-}
-
-/// The keys an import matches rows by, read once per import (one pass per table).
-struct ImportMatchIndex {
-    var catalog: ProcessCatalog
-    var accountByExternal = [String: Int64]()
-    var accountsByName = [String: [Int64]]()
-    var personByExternal = [String: Int64]()
-    var personByAccountName = [NameInAccount: Int64]()
-    var dealByExternal = [String: Int64]()
-    var dealByAccountTitle = [NameInAccount: Int64]()
-    var activityKeys = Set<ActivityKey>()
-    /// Why the importer may not change each stored account they may not change (none for a manager).
-    var refusals = [Int64: LocalizedText]()
-
-    init(store: some ForeignPlanSource, entity: ImportEntity) throws {
-        catalog = try store.processCatalog()
-        let actor = store.importer
-        try store.eachAccountKey { key in
-            if let external = key.externalID { accountByExternal[external] = key.id }
-            accountsByName[key.name, default: []].append(key.id)
-            if actor.isRestricted, key.ownership.access(for: actor) < .write {
-                refusals[key.id] = key.ownership.refusal(for: actor, subject: .namedAccount(key.id, key.name)).text
-            }
-        }
-        switch entity {
-        case .persons:
-            try store.eachPersonKey { key in
-                if let external = key.externalID { personByExternal[external] = key.id }
-                let place = NameInAccount(key.accountID, key.name)
-                personByAccountName[place] = personByAccountName[place] ?? key.id
-            }
-        case .deals, .activities:
-            try store.eachDealKey { key in
-                if let external = key.externalID { dealByExternal[external] = key.id }
-                let place = NameInAccount(key.accountID, key.name)
-                dealByAccountTitle[place] = dealByAccountTitle[place] ?? key.id
-            }
-            if entity == .activities {
-                try store.eachActivityKey { accountID, kind, day, notes in
-                    activityKeys.insert(ActivityKey(account: .stored(accountID), kind: kind, day: day, notes: notes))
-                }
-            }
-        case .accounts:
-            break
-        }
-    }
-
-    func refusal(_ accountID: Int64) -> LocalizedText? { refusals[accountID] }
 }

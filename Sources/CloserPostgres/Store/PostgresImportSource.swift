@@ -44,9 +44,9 @@ struct PostgresImportSource: ForeignPlanSource {
     }
 
     func eachDealKey(_ body: (ImportRowKey) throws -> Void) throws {
-        for row in try connection.query("SELECT id, account_id, title, external_id FROM deal") {
+        for row in try connection.query("SELECT id, account_id, title, external_id, outcome = 'open' AS open FROM deal") {
             try body(ImportRowKey(id: try row.int64("id"), accountID: try row.int64("account_id"), name: try row.string("title"),
-                                  externalID: try row.optionalText("external_id")))
+                                  externalID: try row.optionalText("external_id"), isOpen: try row.bool("open")))
         }
     }
 

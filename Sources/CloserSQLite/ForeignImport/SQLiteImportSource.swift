@@ -28,17 +28,17 @@ struct SQLiteImportSource: ForeignPlanSource {
     }
 
     func eachPersonKey(_ body: (ImportRowKey) throws -> Void) throws {
-        try eachKey("SELECT id, account_id, name, external_id FROM person", body)
+        try eachKey("SELECT id, account_id, name, external_id, 1 FROM person", body)
     }
 
     func eachDealKey(_ body: (ImportRowKey) throws -> Void) throws {
-        try eachKey("SELECT id, account_id, title, external_id FROM deal", body)
+        try eachKey("SELECT id, account_id, title, external_id, outcome = 'open' FROM deal", body)
     }
 
     private func eachKey(_ sql: String, _ body: (ImportRowKey) throws -> Void) throws {
         let rows = try Row.fetchCursor(db, sql: sql)
         while let row = try rows.next() {
-            try body(ImportRowKey(id: row[0], accountID: row[1], name: row[2], externalID: row[3]))
+            try body(ImportRowKey(id: row[0], accountID: row[1], name: row[2], externalID: row[3], isOpen: row[4]))
         }
     }
 
