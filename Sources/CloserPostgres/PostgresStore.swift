@@ -110,10 +110,14 @@ public final class PostgresStore: Store {
             }
         }
         do {
-            return try once()
-        } catch is OutdatedStatement {
-            // The connection has forgotten the statements it kept; a read has nothing to undo.
-            do { return try once() } catch let outdated as OutdatedStatement { throw outdated.refusal }
+            do {
+                return try once()
+            } catch is OutdatedStatement {
+                // The connection has forgotten the statements it kept; a read has nothing to undo.
+                do { return try once() } catch let outdated as OutdatedStatement { throw outdated.refusal }
+            }
+        } catch let error as StoreError {
+            throw explained(error)
         }
     }
 
@@ -131,6 +135,8 @@ public final class PostgresStore: Store {
             }
         } catch let outdated as OutdatedStatement {
             throw outdated.refusal
+        } catch let error as StoreError {
+            throw explained(error)
         }
     }
 

@@ -73,6 +73,23 @@ struct LoginRoleTests {
         #expect(try team.admin.users().map(\.name).contains(team.owner) == false)
     }
 
+    /// The dashboard of a user a manager removed: its next read and its next write say they are
+    /// no longer a user of the store, as on a file store — not the server's "permission denied";
+    /// a refusal the server gives a member (a rep adding users) keeps its own words.
+    @Test func aRemovedUsersOpenStoreSaysTheyAreNoLongerAUser() throws {
+        let team = try SecurityTeam()
+        defer { team.close() }
+        let rep = try team.app(as: team.owner)
+        defer { rep.close() }
+        #expect(try rep.accounts(AccountQuery(limit: 40)).rows.isEmpty == false)
+        #expect(refusal { try rep.saveTeamMember(User(name: team.owner, role: .manager), password: .unchanged) }?.contains("only a manager") == true)
+        #expect(try team.admin.removeTeamMember(team.owner))
+        let read = refusal { try rep.accounts(AccountQuery(limit: 40)) }
+        #expect(read?.contains("\(team.owner) is not a user of this store") == true, "\(read ?? "")")
+        let write = refusal { try rep.addAccount(Account(name: "新客户", owner: team.owner)) }
+        #expect(write?.contains("\(team.owner) is not a user of this store") == true, "\(write ?? "")")
+    }
+
     @Test func aManagerAddsUsersThroughTheirOwnLoginAndARepCannot() throws {
         let team = try SecurityTeam()
         defer { team.close() }
