@@ -186,6 +186,22 @@ struct ReimportMatchingTests {
         #expect(try Self.deal(f.store, usd.id)?.amount == Money(minorUnits: 1_200_000, currency: "EUR"))
     }
 
+    @Test("an export of a stage without its process names the process too, so a deal of another process reads back", arguments: Backend.allCases)
+    func stageBringsItsProcess(_ backend: Backend) throws {
+        let f = try Self.fixture(backend)
+        var technical = StoreFixture.deal("DCS 评估", account: f.chint.id, stage: "implement")
+        technical.processKey = "technical"
+        _ = try f.store.acting(as: "alice").addDeal(technical)
+        let columns = DealExportColumn.readableBack([.id, .title, .account, .stage])
+        #expect(columns == [.id, .title, .account, .stage, .process])
+        #expect(DealExportColumn.readableBack([.process, .stage]) == [.process, .stage])
+        let report = try Self.importing(try Self.export(f.store, .deals(DealQuery(), columns)), into: f.store)
+        #expect(report.written && report.rejections.isEmpty && report.count(.unchanged, .deals) == 3, "\(report.summary) \(report.rejections)")
+        // Without it, the row is refused (its stage is not one of the default process), never misread.
+        let bare = try Self.importing(try Self.export(f.store, .deals(DealQuery(), [.id, .title, .account, .stage])), into: f.store)
+        #expect(!bare.written && bare.rejections.first?.reason.contains("is not a stage of project") == true, "\(bare.rejections)")
+    }
+
     @Test("two persons of one name: a row naming them is refused, our id says which, and a manager of that name is refused",
           arguments: Backend.allCases)
     func sharedPersonName(_ backend: Backend) throws {

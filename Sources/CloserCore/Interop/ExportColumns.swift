@@ -69,6 +69,15 @@ public enum DealExportColumn: String, ExportColumnKind {
     /// process and the amount with its currency, so the file imports back.
     public static let defaults: [DealExportColumn] = [.id, .title, .account, .stage, .process, .amount, .currency, .probability, .nextStep, .due, .owner]
 
+    /// The columns asked for, each stage followed by its process: a stage name is read back in
+    /// its deal's process only when the file says which (as the dashboard's export writes them).
+    public static func readableBack(_ columns: [DealExportColumn]) -> [DealExportColumn] {
+        guard !columns.contains(.process), let stage = columns.firstIndex(of: .stage) else { return columns }
+        var paired = columns
+        paired.insert(.process, at: stage + 1)
+        return paired
+    }
+
     public var header: LocalizedText {
         switch self {
         case .id: LocalizedText(en: "Closer Deal ID", zh: "Closer 商机编号")

@@ -8,7 +8,7 @@ struct TableExportOptions: ParsableArguments {
     @Option(name: .customLong("where"), help: "An account query, e.g. \"grade:A,B region:华东 pipeline>500k\" (deals: their account must meet it).")
     var query: String?
     @Option(help: "A saved filter (closer filter list), combined with --where.") var filter: String?
-    @Option(help: "Columns in the order wanted, comma-separated (see the list below; default: the table's default columns).")
+    @Option(help: "Columns in the order wanted, comma-separated (see the list below; default: the table's default columns). A deal's stage brings its process, so the file imports back.")
     var columns: String?
     @Option(help: "Text or pinyin initials, as the table's / search.") var search: String?
     @Option(help: "Sort: deals amount, weighted, title, account, stage, close, due, updated, probability, owner, id; accounts name, grade, pipeline, …; persons name, account, title, level, influence, last-met, stance.")
@@ -32,7 +32,7 @@ struct TableExportOptions: ParsableArguments {
                 let filter = DealFilter(text: search ?? "", includeClosed: includeClosed, accountConditions: conditions)
                 // As the table: amount largest first unless a sort is named.
                 let ascending = sort == nil ? false : !desc
-                return .deals(DealQuery(filter: filter, sort: sortKey, ascending: ascending), try columns.map(DealExportColumn.parse) ?? DealExportColumn.defaults)
+                return .deals(DealQuery(filter: filter, sort: sortKey, ascending: ascending), try columns.map { DealExportColumn.readableBack(try DealExportColumn.parse($0)) } ?? DealExportColumn.defaults)
             case .accounts:
                 let sortKey = try sort.map { name in
                     guard let key = AccountSortKey(rawValue: name) else { throw CLIError("--sort: '\(name)' is not one of \(AccountSortKey.allCases.map(\.rawValue).joined(separator: ", "))") }
