@@ -17,6 +17,44 @@ struct ImportEndToEndTests {
         return (export?["deals"] as? [Any])?.count ?? -1
     }
 
+    /// The demo has a won deal and its open follow-up of one title at one account: a rep's own
+    /// export of open deals, one amount edited, changes that one deal and nothing else.
+    @Test("a rep's export of open deals, one amount edited, imports back as one change: the won deal of the same title is untouched")
+    func editedExportChangesOneDeal() throws {
+        let sandbox = try Sandbox.withDemo()
+        func snapshotDeals() throws -> [[String: Any]] {
+            let export = try JSONSerialization.jsonObject(with: try sandbox.ok(["export", "--format", "json"]).stdoutData) as? [String: Any]
+            return export?["deals"] as? [[String: Any]] ?? []
+        }
+        let deals = try snapshotDeals()
+        func key(_ deal: [String: Any]) -> String { "\(deal["accountID"] ?? "")/\(deal["title"] ?? "")" }
+        let closed = try #require(deals.first { deal in
+            deal["outcome"] as? String != "open" && deals.contains { $0["outcome"] as? String == "open" && key($0) == key(deal) && $0["owner"] as? String == deal["owner"] as? String }
+        }, "the demo has a closed deal whose title an open deal of its account and owner reuses")
+        let rep = try #require(closed["owner"] as? String)
+        let path = sandbox.path("mine.csv")
+        _ = try sandbox.ok(["export", "deals", "--user", rep, "--out", path])
+        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\r\n")
+        #expect(lines.first?.hasPrefix("Closer Deal ID,Deal Name,Account Name,Stage,Process,Amount,Currency") == true, "\(lines.first ?? "")")
+        let edited = try #require(lines.indices.dropFirst().first { !lines[$0].isEmpty })
+        var fields = lines[edited].components(separatedBy: ",")
+        let editedID = try #require(Int(fields[0]))
+        fields[5] = "987654.00"
+        lines[edited] = fields.joined(separator: ",")
+        try lines.joined(separator: "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let imported = try sandbox.ok(["import", path, "--user", rep])
+        #expect(imported.stdout.contains("updated 1 deal;"), "\(imported)")
+        let after = try snapshotDeals()
+        for before in deals {
+            let id = before["id"] as? Int
+            let now = try #require(after.first { $0["id"] as? Int == id })
+            #expect(now["externalID"] == nil, "deal \(id ?? 0) got an external id")
+            guard id != editedID else { continue }
+            #expect(now["version"] as? Int == before["version"] as? Int && now["outcome"] as? String == before["outcome"] as? String, "deal \(id ?? 0)")
+        }
+        #expect((after.first { $0["id"] as? Int == editedID }?["amount"] as? [String: Any])?["minorUnits"] as? Int == 98_765_400)
+    }
+
     @Test("dry run lists the plan and writes nothing; the import then creates it; again, it is unchanged")
     func dryRunThenImport() throws {
         let sandbox = try Sandbox()
