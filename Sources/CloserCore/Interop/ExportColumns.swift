@@ -131,8 +131,8 @@ public enum AccountExportColumn: String, ExportColumnKind {
     case id, name, grade, quadrant, industry, region, owner, pipeline, weighted, won, lastActivity = "last-activity", due,
          assistance, loyalty, nature, scale, tags, notes, openDeals = "open-deals"
 
-    /// What the account table shows at first.
-    public static let defaults: [AccountExportColumn] = [.name, .grade, .quadrant, .industry, .region, .owner, .pipeline, .weighted, .won, .lastActivity, .due]
+    /// What the account table shows at first, after our id (a re-import of the file changes the rows it came from).
+    public static let defaults: [AccountExportColumn] = [.id, .name, .grade, .quadrant, .industry, .region, .owner, .pipeline, .weighted, .won, .lastActivity, .due]
 
     public var header: LocalizedText {
         switch self {
@@ -188,8 +188,8 @@ public enum AccountExportColumn: String, ExportColumnKind {
 public enum PersonExportColumn: String, ExportColumnKind {
     case id, name, account, title, level, function, roles, stance, influence, lastMet = "last-met", reportsTo = "reports-to", phone, email, coach, notes
 
-    /// What the key-person table shows at first.
-    public static let defaults: [PersonExportColumn] = [.name, .account, .title, .level, .roles, .stance, .influence, .lastMet]
+    /// What the key-person table shows at first, after our id (so two 张伟 of one account read back apart).
+    public static let defaults: [PersonExportColumn] = [.id, .name, .account, .title, .level, .roles, .stance, .influence, .lastMet]
 
     public var header: LocalizedText {
         switch self {
