@@ -94,7 +94,7 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
         seen = [RecordKey: Int](minimumCapacity: batch.records.count)
         matched = [StoredRecord: Int](minimumCapacity: batch.records.count)
         var titles = [TitleInFile: Int]()
-        for case .deal(let draft) in batch.records { titles[TitleInFile(account: draft.account.name, title: draft.value.title), default: 0] += 1 }
+        for case .deal(let draft) in batch.records { titles[TitleInFile(account: draft.account, title: draft.value.title), default: 0] += 1 }
         dealTitlesInFile = titles
         plan.report.actions.reserveCapacity(batch.records.count)
     }
@@ -189,7 +189,7 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
         var storedID = index.deal(closerID: draft.closerID, in: ref) ?? d.externalID.flatMap { index.dealByExternal[$0] }
         if storedID == nil, case .stored(let accountID) = ref {
             let closes = d.outcome != .open && !draft.present.isDisjoint(with: [.stage, .outcome])
-            let titleInFile = TitleInFile(account: draft.account.name, title: d.title)
+            let titleInFile = TitleInFile(account: draft.account, title: d.title)
             switch index.deal(titled: d.title, in: accountID, preferOpen: !closes && dealTitlesInFile[titleInFile, default: 0] < 2) {
             case .none: break
             case .one(let id): storedID = id
@@ -404,9 +404,9 @@ struct RecordKey: Hashable {
     }
 }
 
-/// A deal title under an account name, as a file's rows give them.
+/// A deal title under an account, as a file's rows name them.
 struct TitleInFile: Hashable {
-    var account: String
+    var account: AccountKey
     var title: String
 }
 
