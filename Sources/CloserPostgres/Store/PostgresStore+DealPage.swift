@@ -12,29 +12,60 @@ extension PostgresStore {
     static let searchProbeLimit = 2_000
 
     public func deals(_ query: DealQuery) throws -> Page<DealSummary> {
+        if let page = try readInOneStatement({ who, actorColumns in
+            Self.dealPageInOneStatement(query, DealSelection(query, as: who), actorColumns: actorColumns, cache: searchProbes)
+        }) {
+            return page
+        }
         let order = Self.dealOrder(query)
         let offset = max(0, query.offset), limit = max(0, query.limit)
         return try readAsActor { connection, who in
-            let (filter, needsAccount) = Self.dealConditions(query.filter, as: who)
-            let joined = needsAccount || query.sort == .account
-            let join = joined ? "JOIN account a ON a.id = d.account_id" : ""
-            let text = query.filter.text.trimmingCharacters(in: .whitespaces)
-            let ids = "SELECT d.id FROM deal d \(joined ? Self.searchJoin(text) : "") \(filter.whereClause)"
-            if text.isEmpty {
-                return try Self.browsedPage(connection, deals: "FROM deal d \(join)", filter, order: order,
-                                            total: Self.dealTotal(query.filter, filter, needsAccount: needsAccount, as: who),
-                                            offset: offset, limit: limit)
+            let selection = DealSelection(query, as: who)
+            let filter = selection.filter
+            if selection.text.isEmpty {
+                guard let page = try Self.browsedPage(selection, order: order, offset: offset, limit: limit, actorColumns: nil).run(connection) else {
+                    throw PostgresFailure.programming("a browsed page always has its total")
+                }
+                return page
             }
             let (shown, total) = try ProbedPage.rows(offset: offset, limit: limit, probeLimit: Self.searchProbeLimit, probe: { n in
-                try Self.probedPage(connection, cache: searchProbes, ids: ids, filter, order: order, probe: n, offset: offset, limit: limit)
+                try Self.probedPage(connection, cache: searchProbes, ids: selection.ids, filter, order: order, probe: n, offset: offset, limit: limit)
             }, count: {
-                let count = Self.dealTotal(query.filter, filter, needsAccount: needsAccount, as: who)
+                let count = selection.total
                 return try connection.queryOne("SELECT (\(count.sql)) AS n", count.values)?.int("n") ?? 0
             }, page: {
-                let page = try connection.query("\(ids) ORDER BY \(order) LIMIT ? OFFSET ?", filter.values(appending: [.int(limit), .int(offset)]))
+                let page = try connection.query("\(selection.ids) ORDER BY \(order) LIMIT ? OFFSET ?", filter.values(appending: [.int(limit), .int(offset)]))
                 return try Self.dealRows(connection, ids: page.map { try $0.int64("id") }, order: order)
             })
             return Page(rows: shown, total: total, offset: offset)
+        }
+    }
+
+    /// What a deal query selects for an actor: the conditions, how the deals meet their accounts,
+    /// the search's ids and the count of every deal selected.
+    struct DealSelection {
+        let filter: SQLConditions
+        /// `FROM deal d …`, with the account when a condition or the order needs it.
+        let deals: String
+        /// The search text, trimmed (empty: the table browsed).
+        let text: String
+        /// The ids of the deals selected, unordered (a search's, `searchJoin`).
+        let ids: String
+        let total: (sql: String, values: [SQLValue])
+
+        init(_ query: DealQuery, as who: Actor) {
+            let (filter, needsAccount) = PostgresStore.dealConditions(query.filter, as: who)
+            let joined = needsAccount || query.sort == .account
+            self.filter = filter
+            deals = "FROM deal d \(joined ? "JOIN account a ON a.id = d.account_id" : "")"
+            text = query.filter.text.trimmingCharacters(in: .whitespaces)
+            ids = "SELECT d.id FROM deal d \(joined ? PostgresStore.searchJoin(text) : "") \(filter.whereClause)"
+            total = PostgresStore.dealTotal(query.filter, filter, needsAccount: needsAccount, as: who)
+        }
+
+        /// The key of a search's kept matches (`probedPage`) in this order.
+        func probeKey(order: String, probe n: Int) -> SearchProbeCache.Key {
+            SearchProbeCache.Key(statement: "\(ids) ORDER BY \(order)", values: filter.values, probe: n)
         }
     }
 
@@ -60,7 +91,7 @@ extension PostgresStore {
                            order: String, probe n: Int, offset: Int, limit: Int) throws -> (matched: Int, rows: [DealSummary]) {
         let key = SearchProbeCache.Key(statement: "\(ids) ORDER BY \(order)", values: filter.values, probe: n)
         if let cache, let entry = cache.entry(key),
-           let page = try cachedProbe(connection, entry, order: order, offset: offset, limit: limit) {
+           let page = try cachedProbe(entry, order: order, offset: offset, limit: limit, actorColumns: nil).run(connection) {
             return page
         }
         // ARRAY(…) keeps the order of the query inside it; the page is a slice of it.
@@ -86,18 +117,21 @@ extension PostgresStore {
 
     /// The page of a search whose matches `entry` holds, when the read's snapshot is the one they
     /// were found in (nil otherwise: they must be found again). A statement kept on the server:
-    /// its plan is a look-up of each id, whatever the values.
-    static func cachedProbe(_ connection: Connection, _ entry: SearchProbeCache.Entry, order: String,
-                            offset: Int, limit: Int) throws -> (matched: Int, rows: [DealSummary])? {
+    /// its plan is a look-up of each id, whatever the values. `actorColumns`: the read's
+    /// question of who is acting, when this statement is the whole read (OneStatementRead).
+    static func cachedProbe(_ entry: SearchProbeCache.Entry, order: String, offset: Int, limit: Int,
+                            actorColumns: String?) -> OneStatement<(matched: Int, rows: [DealSummary])> {
         let page = entry.ids.dropFirst(offset).prefix(limit)
-        let rows = try connection.queryReusingPlan("""
+        let sql = """
             WITH fresh AS MATERIALIZED (SELECT pg_current_snapshot()::text = ? AS same)
-            SELECT f.same AS closer_same, \(summaryColumns)
+            SELECT f.same AS closer_same, \(actorColumns.map { $0 + "," } ?? "") \(summaryColumns)
             FROM fresh f LEFT JOIN (deal d JOIN account a ON a.id = d.account_id) ON f.same AND d.id = ANY (?::bigint[])
             ORDER BY \(order)
-            """, [.text(entry.snapshot), .text("{" + page.map(String.init).joined(separator: ",") + "}")])
-        guard try rows.first?.bool("closer_same") == true else { return nil }
-        return (entry.ids.count, try DealSummary.pgRows(rows))
+            """
+        return OneStatement(sql: sql, values: [.text(entry.snapshot), .text("{" + page.map(String.init).joined(separator: ",") + "}")]) { rows in
+            guard try rows.first?.bool("closer_same") == true else { return nil }
+            return (entry.ids.count, try DealSummary.pgRows(rows))
+        }
     }
 
     /// The ids of an array's text (`{1,2,3}`); nil for anything else.
@@ -121,10 +155,11 @@ extension PostgresStore {
     /// The offset and the page's length are written into the statement, not passed as values:
     /// the server then keeps one plan for the page (Connection+Reuse), where planning it for
     /// values it could not see took longer than running it.
-    static func browsedPage(_ connection: Connection, deals: String, _ filter: SQLConditions, order: String,
-                            total: (sql: String, values: [SQLValue]), offset: Int, limit: Int) throws -> Page<DealSummary> {
+    static func browsedPage(_ selection: DealSelection, order: String, offset: Int, limit: Int,
+                            actorColumns: String?) -> OneStatement<Page<DealSummary>> {
+        let deals = selection.deals, total = selection.total
         let n = "(SELECT n FROM total)"
-        var forward = filter, backward = filter
+        var forward = selection.filter, backward = selection.filter
         forward.add("\(n) > \(offset) AND 2 * \(offset) < \(n)")
         // The rows offset ..< offset + limit are the last `n - offset` of the order (at most
         // `limit` of them), which the reversed order starts with, past its first `n - offset - limit`.
@@ -136,14 +171,13 @@ extension PostgresStore {
                          ORDER BY \(reversed(order)) LIMIT greatest(0, least(\(limit), \(n) - \(offset))) OFFSET greatest(0, \(n) - \(offset) - \(limit))),
             -- At most a page, as the planner sees too: it then looks up only those deals and accounts.
             page AS (SELECT id FROM forward UNION ALL SELECT id FROM backward LIMIT \(limit))
-            SELECT t.n AS closer_total, \(summaryColumns)
+            SELECT t.n AS closer_total, \(actorColumns.map { $0 + "," } ?? "") \(summaryColumns)
             FROM total t LEFT JOIN (page p JOIN deal d ON d.id = p.id JOIN account a ON a.id = d.account_id) ON true
             ORDER BY \(order)
             """
-        let rows = try connection.queryReusingPlan(sql, total.values + forward.values + backward.values)
-        let count = try rows.first?.int("closer_total") ?? 0
-        let shown = try DealSummary.pgRows(rows)
-        return Page(rows: shown, total: count, offset: offset)
+        return OneStatement(sql: sql, values: total.values + forward.values + backward.values) { rows in
+            Page(rows: try DealSummary.pgRows(rows), total: try rows.first?.int("closer_total") ?? 0, offset: offset)
+        }
     }
 
     /// `order` (a `dealOrder`) the other way round, term by term: walking it from the start is
