@@ -121,6 +121,17 @@ struct SearchPlanTests {
             kept = try oneStatement(search)
         }
         #expect(kept?.rows == searched.rows && kept?.total == searched.total && searched.total == 4)
+
+        // Written since: the kept matches are of another snapshot, and the search is found again in one statement.
+        let account = try #require(searched.rows.first { $0.accountName == "长春北方煤化工" }).accountID
+        let added = try store.addDeal(Deal(accountID: account, title: "长春新罐区", processKey: "project", stageKey: "develop",
+                                           amount: Money(minorUnits: 1, currency: "CNY"), owner: SearchIndexTests.rep))
+        let again = try #require(try store.readInOneStatement { who, columns in
+            PostgresStore.searchAgainInOneStatement(search, PostgresStore.DealSelection(search, as: who), actorColumns: columns,
+                                                    cache: store.searchProbes)
+        })
+        #expect(again.total == 5 && again.rows.map(\.id) == searched.rows.map(\.id) + [added.id])
+        #expect(try store.deals(search).rows == again.rows)
     }
 
     @Test func arrayTextReadsBack() {

@@ -12,11 +12,7 @@ extension PostgresStore {
     static let searchProbeLimit = 2_000
 
     public func deals(_ query: DealQuery) throws -> Page<DealSummary> {
-        if let page = try readInOneStatement({ who, actorColumns in
-            Self.dealPageInOneStatement(query, DealSelection(query, as: who), actorColumns: actorColumns, cache: searchProbes)
-        }) {
-            return page
-        }
+        if let page = try dealPageInOneStatement(query) { return page }
         let order = Self.dealOrder(query)
         let offset = max(0, query.offset), limit = max(0, query.limit)
         return try readAsActor { connection, who in
@@ -94,25 +90,37 @@ extension PostgresStore {
            let page = try cachedProbe(entry, order: order, offset: offset, limit: limit, actorColumns: nil).run(connection) {
             return page
         }
+        return try probe(ids: ids, filter, key: key, cache: cache, order: order, offset: offset, limit: limit, actorColumns: nil).run(connection)
+            ?? (0, [])
+    }
+
+    /// The statement of `probedPage` that finds the matches (`actorColumns`: the read's question
+    /// of who is acting, when it is the whole read), keeping them in `cache`.
+    static func probe(ids: String, _ filter: SQLConditions, key: SearchProbeCache.Key, cache: SearchProbeCache?, order: String,
+                      offset: Int, limit: Int, actorColumns: String?) -> OneStatement<(matched: Int, rows: [DealSummary])> {
+        let n = key.probe
         // ARRAY(…) keeps the order of the query inside it; the page is a slice of it.
         let sql = """
             WITH probe AS MATERIALIZED (SELECT ARRAY(\(ids) ORDER BY \(order) LIMIT ?) AS ids)
             SELECT cardinality(p.ids) AS closer_matched,
                    CASE WHEN d.id IS NOT DISTINCT FROM p.ids[?::integer] THEN pg_current_snapshot()::text END AS closer_snapshot,
                    CASE WHEN d.id IS NOT DISTINCT FROM p.ids[?::integer] THEN p.ids::text END AS closer_ids,
-                   \(summaryColumns)
+                   \(actorColumns.map { $0 + "," } ?? "") \(summaryColumns)
             FROM probe p LEFT JOIN (deal d JOIN account a ON a.id = d.account_id) ON d.id = ANY (p.ids[?::integer : ?::integer])
             ORDER BY \(order)
             """
         let first = min(offset, n) + 1, last = min(offset + limit, n)
-        let rows = try connection.query(sql, filter.values(appending: [.int(n), .int(first), .int(first), .int(first), .int(last)]))
-        let matched = try rows.first?.int("closer_matched") ?? 0
-        // The page's first row (or its one row without a deal) carries the ids.
-        if let cache, let row = rows.first, let snapshot = try row.optionalText("closer_snapshot"),
-           let found = try row.optionalText("closer_ids").flatMap(Self.ids(fromArray:)), found.count == matched {
-            cache.keep(SearchProbeCache.Entry(snapshot: snapshot, ids: found), for: key)
+        // Planned for its values each time: a plan kept for every pattern reads and hashes every account.
+        return OneStatement(sql: sql, values: filter.values(appending: [.int(n), .int(first), .int(first), .int(first), .int(last)]),
+                            kept: false) { rows in
+            let matched = try rows.first?.int("closer_matched") ?? 0
+            // The page's first row (or its one row without a deal) carries the ids.
+            if let cache, let row = rows.first, let snapshot = try row.optionalText("closer_snapshot"),
+               let found = try row.optionalText("closer_ids").flatMap(Self.ids(fromArray:)), found.count == matched {
+                cache.keep(SearchProbeCache.Entry(snapshot: snapshot, ids: found), for: key)
+            }
+            return (matched, try DealSummary.pgRows(rows))
         }
-        return (matched, try DealSummary.pgRows(rows))
     }
 
     /// The page of a search whose matches `entry` holds, when the read's snapshot is the one they

@@ -18,11 +18,17 @@ extension PostgresStore {
     struct OneStatement<T> {
         let sql: String
         let values: [SQLValue]
+        /// Whether the server keeps it from its second run (Connection+Reuse), or plans it for its values each time.
+        var kept = true
         let read: ([SQLRow]) throws -> T?
 
-        /// The statement run on `connection` (in a read's transaction), its rows read.
+        /// The statement run on `connection` (in a read's transaction, or as the whole read), its rows read.
         func run(_ connection: Connection) throws -> T? {
-            try read(try connection.queryReusingPlan(sql, values))
+            try read(try rows(connection))
+        }
+
+        func rows(_ connection: Connection) throws -> [SQLRow] {
+            kept ? try connection.queryReusingPlan(sql, values) : try connection.query(sql, values)
         }
     }
 
@@ -36,7 +42,7 @@ extension PostgresStore {
         guard let statement = try make(guess, columns) else { return nil }
         let rows: [SQLRow]
         do {
-            rows = try pool.withConnection { connection in try connection.queryReusingPlan(statement.sql, statement.values) }
+            rows = try pool.withConnection { connection in try statement.rows(connection) }
         } catch is OutdatedStatement {
             // The connection forgot its kept statements; the usual read plans them again.
             return nil
