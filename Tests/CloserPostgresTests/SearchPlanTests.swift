@@ -55,6 +55,13 @@ struct SearchPlanTests {
                                        values: filter.values, probe: PostgresStore.searchProbeLimit + 1)
         let entry = try #require(store.searchProbes.entry(key), "the search's matches were kept")
         #expect(entry.ids == found.rows.map(\.id))
+        // No match at all is kept too (an empty array read back).
+        let nothing = DealQuery(filter: DealFilter(text: "xyz", includeClosed: true), sort: .id, ascending: true, limit: 100)
+        #expect(try store.deals(nothing).total == 0)
+        let (none, _) = PostgresStore.dealConditions(nothing.filter, as: manager)
+        let noneKey = SearchProbeCache.Key(statement: "SELECT d.id FROM deal d  \(none.whereClause) ORDER BY \(PostgresStore.dealOrder(nothing))",
+                                           values: none.values, probe: PostgresStore.searchProbeLimit + 1)
+        #expect(store.searchProbes.entry(noneKey)?.ids == [])
         let again = try store.deals(query)
         #expect(again.rows == found.rows && again.total == found.total)
 
@@ -132,13 +139,6 @@ struct SearchPlanTests {
         })
         #expect(again.total == 5 && again.rows.map(\.id) == searched.rows.map(\.id) + [added.id])
         #expect(try store.deals(search).rows == again.rows)
-    }
-
-    @Test func arrayTextReadsBack() {
-        #expect(PostgresStore.ids(fromArray: "{}") == [])
-        #expect(PostgresStore.ids(fromArray: "{1,22,333}") == [1, 22, 333])
-        #expect(PostgresStore.ids(fromArray: "{1,x}") == nil)
-        #expect(PostgresStore.ids(fromArray: "1,2") == nil)
     }
 
     /// The names the rows are read by, in `summaryColumns`' order; a result whose columns are

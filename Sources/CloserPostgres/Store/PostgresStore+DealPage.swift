@@ -104,7 +104,7 @@ extension PostgresStore {
             WITH probe AS MATERIALIZED (SELECT ARRAY(\(ids) ORDER BY \(order) LIMIT ?) AS ids)
             SELECT cardinality(p.ids) AS closer_matched,
                    CASE WHEN d.id IS NOT DISTINCT FROM p.ids[?::integer] THEN pg_current_snapshot()::text END AS closer_snapshot,
-                   CASE WHEN d.id IS NOT DISTINCT FROM p.ids[?::integer] THEN p.ids::text END AS closer_ids,
+                   CASE WHEN d.id IS NOT DISTINCT FROM p.ids[?::integer] THEN p.ids END AS closer_ids,
                    \(actorColumns.map { $0 + "," } ?? "") \(summaryColumns)
             FROM probe p LEFT JOIN (deal d JOIN account a ON a.id = d.account_id) ON d.id = ANY (p.ids[?::integer : ?::integer])
             ORDER BY \(order)
@@ -116,7 +116,7 @@ extension PostgresStore {
             let matched = try rows.first?.int("closer_matched") ?? 0
             // The page's first row (or its one row without a deal) carries the ids.
             if let cache, let row = rows.first, let snapshot = try row.optionalText("closer_snapshot"),
-               let found = try row.optionalText("closer_ids").flatMap(Self.ids(fromArray:)), found.count == matched {
+               let found = try row.decode("closer_ids", as: [Int64]?.self), found.count == matched {
                 cache.keep(SearchProbeCache.Entry(snapshot: snapshot, ids: found), for: key)
             }
             return (matched, try DealSummary.pgRows(rows))
@@ -140,19 +140,6 @@ extension PostgresStore {
             guard try rows.first?.bool("closer_same") == true else { return nil }
             return (entry.ids.count, try DealSummary.pgRows(rows))
         }
-    }
-
-    /// The ids of an array's text (`{1,2,3}`); nil for anything else.
-    static func ids(fromArray text: String) -> [Int64]? {
-        guard text.hasPrefix("{"), text.hasSuffix("}") else { return nil }
-        let inner = text.dropFirst().dropLast()
-        if inner.isEmpty { return [] }
-        var ids: [Int64] = []
-        for part in inner.split(separator: ",", omittingEmptySubsequences: false) {
-            guard let id = Int64(part) else { return nil }
-            ids.append(id)
-        }
-        return ids
     }
 
     /// A page of the table unsearched, in one statement: the total, then the page's ids walked in
