@@ -25,6 +25,9 @@ public final class PostgresStore: Store {
     /// Who the actor was at this handle's last read: the next read starts on it while the user
     /// table is asked again in the same snapshot (PostgresStore+ActingRead).
     let lastActor = NIOLockedValueBox<Actor?>(nil)
+    /// Recent searches' matches, for as long as nothing is written (SearchProbeCache): shared
+    /// with every handle on these connections.
+    let searchProbes: SearchProbeCache
 
     /// Connects and checks the schema: a database without one, or with an older or newer one
     /// than this program's, is refused with one line saying what to do.
@@ -64,6 +67,7 @@ public final class PostgresStore: Store {
             throw error
         }
         pool = ConnectionPool(settings: settings, first: first)
+        searchProbes = SearchProbeCache()
     }
 
     private init(sharing other: PostgresStore, actor: String) {
@@ -74,6 +78,7 @@ public final class PostgresStore: Store {
         lifetime = other.lifetime
         isReadOnly = other.isReadOnly
         session = other.session
+        searchProbes = other.searchProbes
         self.actor = actor
     }
 

@@ -165,6 +165,24 @@ struct PipelinedReadTests {
         #expect(try manager.deals(DealQuery(limit: 40)).rows.map(\.id).contains(exclusiveDeal) == false)
     }
 
+    /// A search asked again is read in one statement from the matches kept for the actor's last
+    /// role (OneStatementRead, SearchProbeCache): demoted or removed in between, the very next
+    /// search answers for the rep they now are, or is refused.
+    @Test func aSearchAskedAgainAnswersForWhoTheActorIsNow() throws {
+        let team = try SecurityTeam()
+        defer { team.close() }
+        let manager = team.admin.acting(as: team.manager)
+        let exclusiveDeal = try #require(team.dealOf[team.exclusive.id]).id
+        let search = DealQuery(filter: DealFilter(text: "Deal of"), limit: 40)
+        for _ in 0 ..< 3 { #expect(try manager.deals(search).rows.map(\.id).contains(exclusiveDeal)) }
+
+        try team.admin.saveTeamMember(User(name: team.manager, role: .rep), password: .unchanged)
+        #expect(try manager.deals(search).rows.map(\.id).contains(exclusiveDeal) == false)
+        #expect(try manager.deals(search).rows.map(\.id).contains(exclusiveDeal) == false)
+        #expect(try team.admin.removeTeamMember(team.manager))
+        #expect(refusal { try manager.deals(search) }?.contains(team.manager) == true)
+    }
+
     @Test func aRemovedUserIsRefusedOnTheVeryNextRead() throws {
         let team = try SecurityTeam()
         defer { team.close() }

@@ -102,6 +102,20 @@ public struct SQLRow: @unchecked Sendable {
         }
     }
 
+    /// Where `column` is in the result (nil when the statement did not select it).
+    func index(of column: String) -> Int? { (0..<row.count).first { row[$0].columnName == column } }
+
+    /// The cell at `index`, for a reader that found a result's columns once and reads every row
+    /// by position: a name looked up in each cell of each row was a quarter of a page's decoding.
+    func decode<T: PostgresDecodable>(at index: Int, as type: T.Type) throws -> T {
+        guard index >= 0, index < row.count else { throw PostgresFailure.programming("no column \(index) in the result") }
+        do {
+            return try cell(index).decode(T.self)
+        } catch {
+            throw PostgresFailure.programming("column \(index): \(String(describing: error))")
+        }
+    }
+
     public func int64(_ column: String) throws -> Int64 { try decode(column, as: Int64.self) }
     public func int(_ column: String) throws -> Int { try decode(column, as: Int.self) }
     public func double(_ column: String) throws -> Double { try decode(column, as: Double.self) }

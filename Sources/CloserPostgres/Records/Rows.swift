@@ -116,26 +116,6 @@ extension Deal {
     }
 }
 
-extension DealSummary {
-    /// The columns of `PostgresStore.summaryColumns`.
-    init(pg row: SQLRow) throws {
-        let competitors = try row.string("competitors")
-        self.init(
-            id: try row.int64("id"), title: try row.string("title"), accountID: try row.int64("account_id"),
-            accountName: try row.string("account_name"), accountGrade: Grade(rawValue: try row.string("account_grade")) ?? .c,
-            processKey: try row.string("process_key"), stageKey: try row.string("stage_key"),
-            amount: Money(minorUnits: try row.int64("amount"), currency: try row.string("currency")),
-            probability: try row.int("probability"), weighted: try row.int64("weighted"), atRisk: try row.bool("at_risk"),
-            milestonesMet: try row.int("milestones_met"), milestonesTotal: try row.int("milestones_total"),
-            stageEnteredAt: try row.date("stage_entered_at"), expectedClose: try row.day("expected_close"),
-            nextStep: try row.string("next_step"), nextStepDue: try row.day("next_step_due"),
-            lastActivity: try row.day("last_activity"), owner: try row.string("owner"),
-            outcome: Outcome(rawValue: try row.string("outcome")) ?? .open, version: try row.int("version"),
-            competitors: competitors.isEmpty ? [] : ColumnCoding.strings(from: competitors),
-            outcomeReason: try row.string("outcome_reason"))
-    }
-}
-
 extension Activity {
     init(pg row: SQLRow) throws {
         self.init(

@@ -16,6 +16,14 @@ enum SearchPatternSQL {
         folded.unicodeScalars.contains { !$0.isASCII }
     }
 
+    /// Whether the indexes narrow a search for `folded` to a few rows: two characters or more
+    /// with one outside ASCII (the characters index), or three or more (the trigram index; a
+    /// shorter ASCII text has no trigram and is found by reading every row).
+    static func findsFew(_ folded: String) -> Bool {
+        let characters = folded.filter { !$0.isWhitespace }.count
+        return usesCharacters(folded) ? characters >= 2 : characters >= 3
+    }
+
     /// The rows of `alias` whose search key holds `text`, folded as keys are.
     static func condition(_ text: String, alias: String) -> (sql: String, values: [SQLValue]) {
         let like = "\(alias).search_key LIKE ? ESCAPE '\\'"

@@ -108,9 +108,9 @@ extension PostgresStore {
         guard limit > 0 else { return [] }
         var stageSQL = sql
         stageSQL.add("d.stage_key = ?", [.text(stage)])
-        return try connection.query("""
+        return try DealSummary.pgRows(connection.query("""
             SELECT \(summaryColumns) FROM deal d JOIN account a ON a.id = d.account_id
             \(stageSQL.whereClause) ORDER BY d.amount DESC, d.id LIMIT ? OFFSET ?
-            """, stageSQL.values(appending: [.int(limit), .int(max(0, offset))])).map(DealSummary.init(pg:))
+            """, stageSQL.values(appending: [.int(limit), .int(max(0, offset))])))
     }
 }
