@@ -46,6 +46,8 @@ extension PostgresStore {
         } catch is OutdatedStatement {
             // The connection forgot its kept statements; the usual read plans them again.
             return nil
+        } catch let error as StoreError {
+            throw explained(error)
         }
         // Every one-statement read answers at least one row (the page's total or its kept matches' check).
         guard let first = rows.first else { return nil }

@@ -82,10 +82,15 @@ struct LoginRoleTests {
         let rep = try team.app(as: team.owner)
         defer { rep.close() }
         #expect(try rep.accounts(AccountQuery(limit: 40)).rows.isEmpty == false)
+        // Twice: the deal table's second page read is one statement (no transaction around it).
+        #expect(try rep.deals(DealQuery(limit: 40)).rows.isEmpty == false)
+        #expect(try rep.deals(DealQuery(limit: 40)).rows.isEmpty == false)
         #expect(refusal { try rep.saveTeamMember(User(name: team.owner, role: .manager), password: .unchanged) }?.contains("only a manager") == true)
         #expect(try team.admin.removeTeamMember(team.owner))
         let read = refusal { try rep.accounts(AccountQuery(limit: 40)) }
         #expect(read?.contains("\(team.owner) is not a user of this store") == true, "\(read ?? "")")
+        let page = refusal { try rep.deals(DealQuery(limit: 40)) }
+        #expect(page?.contains("\(team.owner) is not a user of this store") == true, "\(page ?? "")")
         let write = refusal { try rep.addAccount(Account(name: "新客户", owner: team.owner)) }
         #expect(write?.contains("\(team.owner) is not a user of this store") == true, "\(write ?? "")")
     }
