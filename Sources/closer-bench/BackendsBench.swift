@@ -61,7 +61,7 @@ struct BackendsBench {
         for text in ["zgsh", "长春"] {
             let query = DealFilter(text: text)
             try time("search deals \"\(text)\" after a write", aim: "≤ 10", before: { store, run in
-                try store.saveFilter(SavedFilter(name: "closer-bench", query: run % 2 == 0 ? "grade:A" : "grade:B", owner: user))
+                try store.saveFilter(SavedFilter(name: "closer-bench-\(user)", query: run % 2 == 0 ? "grade:A" : "grade:B", owner: user))
                 _ = try store.deals(DealQuery(filter: DealFilter(text: "春"), sort: .amount, limit: 40))
             }) { _ = try $0.deals(DealQuery(filter: query, sort: .amount, limit: 40)) }
         }
