@@ -102,9 +102,6 @@ public struct SQLRow: @unchecked Sendable {
         }
     }
 
-    /// Where `column` is in the result (nil when the statement did not select it).
-    func index(of column: String) -> Int? { (0..<row.count).first { row[$0].columnName == column } }
-
     /// The cell at `index`, for a reader that found a result's columns once and reads every row
     /// by position: a name looked up in each cell of each row was a quarter of a page's decoding.
     func decode<T: PostgresDecodable>(at index: Int, as type: T.Type) throws -> T {

@@ -24,11 +24,6 @@ extension DealSummary {
         }
     }
 
-    /// A row on its own (a batch of `eachDeal`): its columns are found by name first.
-    init(pg row: SQLRow) throws {
-        try self.init(pg: row, at: try Self.pgStart(row))
-    }
-
     /// Where `summaryColumns` start in `row`'s result, checked name by name.
     static func pgStart(_ row: SQLRow) throws -> Int {
         let names = row.columnNames

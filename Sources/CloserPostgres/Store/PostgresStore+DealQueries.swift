@@ -50,13 +50,19 @@ extension PostgresStore {
     }
 
     public func eachDeal(_ query: DealQuery, batchSize: Int, _ body: ([DealSummary]) throws -> Void) throws {
+        // The columns are checked by name on the first row, then every row is read by position.
+        var start: Int?
         try eachRow(batchSize: batchSize, { who in
             let filter = Self.dealConditions(query.filter, as: who).filter
             return ("""
                 SELECT \(Self.summaryColumns) FROM deal d JOIN account a ON a.id = d.account_id
                 \(filter.whereClause) ORDER BY \(Self.dealOrder(query))
                 """, filter.values)
-        }, DealSummary.init(pg:), body)
+        }, { row in
+            let at = try start ?? DealSummary.pgStart(row)
+            start = at
+            return try DealSummary(pg: row, at: at)
+        }, body)
     }
 
     /// A board is one aggregate query for every column's totals, then one small indexed query
