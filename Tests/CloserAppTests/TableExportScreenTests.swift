@@ -53,9 +53,9 @@ struct TableExportScreenTests {
         #expect(app.state.message?.text == "已导出 2 行到 \(path)")
         // A CSV from the dashboard opens in Chinese Excel as UTF-8: it starts with the byte-order mark.
         #expect(try Self.text(path) == """
-            \u{FEFF}阶段,销售流程,商机名称,客户名称,Closer 商机编号,金额,币种,赢率%,预计成交日期,下一步,下一步日期\r
-            商务谈判,project,汽轮机组长期服务合同（十年期）,上海电气集团,5,500000.00,USD,80,,商务谈判,2026-11-30\r
-            销售进入,project,汽轮机备件,上海电气集团,3,80000.00,CNY,10,,准备技术交流,2026-11-23\r
+            \u{FEFF}阶段,销售流程,商机名称,客户名称,Closer 商机编号,Closer 版本,金额,币种,赢率%,预计成交日期,下一步,下一步日期\r
+            商务谈判,project,汽轮机组长期服务合同（十年期）,上海电气集团,5,0,500000.00,USD,80,,商务谈判,2026-11-30\r
+            销售进入,project,汽轮机备件,上海电气集团,3,0,80000.00,CNY,10,,准备技术交流,2026-11-23\r
 
             """)
     }

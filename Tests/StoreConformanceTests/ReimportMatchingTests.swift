@@ -70,6 +70,27 @@ struct ReimportMatchingTests {
         #expect(changes.map(\.entityID) == [f.pumps.id], "\(changes)")
     }
 
+    @Test("a row of our export for a deal another user changed since is refused, not written back over that change; its own edits go in",
+          arguments: Backend.allCases)
+    func staleRowDoesNotUndoAnotherUsersChange(_ backend: Backend) throws {
+        let f = try Self.fixture(backend)
+        let exported = try Self.export(f.store, .deals(DealQuery(), DealExportColumn.defaults))
+        #expect(exported.hasPrefix("Closer Deal ID,") && exported.components(separatedBy: "\r\n").first?.hasSuffix(",Closer Version") == true, "\(exported)")
+        let changed = try f.store.acting(as: "bob").editDeal(f.followUp.id, expectedVersion: f.followUp.version) { $0.amount = Money(minorUnits: 99_000_000, currency: "CNY") }
+        let edited = exported.replacingOccurrences(of: "123400.00", with: "150000.00")
+        let refused = try Self.importing(edited, into: f.store)
+        #expect(!refused.written && refused.rejections.map(\.line) == [2], "\(refused.rejections)")
+        #expect(refused.rejections.first?.description.contains("column 'Closer Version': deal #\(f.followUp.id) was changed after this file was exported (version 1 in the file, 2 now)") == true,
+                "\(refused.rejections)")
+        let skipped = try Self.importing(edited, into: f.store, skipBad: true)
+        #expect(skipped.written && skipped.count(.update, .deals) == 1, "\(skipped.summary)")
+        #expect(try Self.deal(f.store, f.followUp.id) == changed)
+        #expect(try Self.deal(f.store, f.pumps.id)?.amount.minorUnits == 15_000_000)
+        // A file made after the change, read back unedited, changes nothing.
+        let fresh = try Self.importing(try Self.export(f.store, .deals(DealQuery(), DealExportColumn.defaults)), into: f.store)
+        #expect(fresh.written && fresh.rejections.isEmpty && fresh.count(.update, .deals) == 0, "\(fresh.summary)")
+    }
+
     @Test("a title shared by a won deal and an open one names the open one; a row that closes it must say which", arguments: Backend.allCases)
     func titleMatchPrefersTheOpenDeal(_ backend: Backend) throws {
         let f = try Self.fixture(backend)

@@ -103,7 +103,7 @@ extension DealColumn {
     /// a next step with its date — what it takes to read the row back.
     public var exportColumns: [DealExportColumn] {
         switch self {
-        case .id: [.id]
+        case .id: [.id, .version]
         case .title: [.title]
         case .account: [.account]
         case .stage: [.stage, .process]

@@ -62,12 +62,13 @@ extension ExportValue {
 }
 
 public enum DealExportColumn: String, ExportColumnKind {
-    case id, title, account, stage, amount, currency, weighted, probability, close, nextStep = "next-step", due, owner, process,
+    case id, version, title, account, stage, amount, currency, weighted, probability, close, nextStep = "next-step", due, owner, process,
          grade, outcome, reason, atRisk = "at-risk", lastActivity = "last-activity", competitors
 
     /// What the deal table shows at first (weighted and close hidden), the stage with its
     /// process and the amount with its currency, so the file imports back.
-    public static let defaults: [DealExportColumn] = [.id, .title, .account, .stage, .process, .amount, .currency, .probability, .nextStep, .due, .owner]
+    public static let defaults: [DealExportColumn] = [.id, .title, .account, .stage, .process, .amount, .currency, .probability, .nextStep, .due, .owner,
+                                                      .version]
 
     /// The columns asked for, each stage followed by its process: a stage name is read back in
     /// its deal's process only when the file says which (as the dashboard's export writes them).
@@ -81,6 +82,7 @@ public enum DealExportColumn: String, ExportColumnKind {
     public var header: LocalizedText {
         switch self {
         case .id: LocalizedText(en: "Closer Deal ID", zh: "Closer 商机编号")
+        case .version: LocalizedText(en: "Closer Version", zh: "Closer 版本")
         case .title: LocalizedText(en: "Deal Name", zh: "商机名称")
         case .account: LocalizedText(en: "Account Name", zh: "客户名称")
         case .stage: LocalizedText(en: "Stage", zh: "阶段")
@@ -105,6 +107,7 @@ public enum DealExportColumn: String, ExportColumnKind {
     public func value(_ deal: DealSummary, context: ExportContext) -> ExportValue {
         switch self {
         case .id: .int(Int(deal.id))
+        case .version: .int(deal.version)
         case .title: .text(deal.title)
         case .account: .text(deal.accountName)
         case .stage: .text(context.catalog.process(deal.processKey)?.stage(deal.stageKey)?.name[context.lang] ?? deal.stageKey)

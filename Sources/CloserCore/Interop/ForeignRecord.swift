@@ -62,6 +62,8 @@ public struct ForeignDraft<Value: Sendable>: Sendable {
     public var reportsTo: String = ""
     /// The row's id in this store, from our own export's id column (`ImportField.closerID`).
     public var closerID: Int64? = nil
+    /// The row's version when it was exported (`ImportField.closerVersion`).
+    public var closerVersion: Int? = nil
 }
 
 public enum ForeignRecord: Sendable {

@@ -211,7 +211,10 @@ public struct ForeignRowReader: Sendable {
                                                      closerID: closerID))
         case .persons: return .person(ForeignDraft(line: row.line, value: try person(f), account: f.account, dealTitle: "", present: present,
                                                    reportsTo: f.text(.reportsTo), closerID: closerID))
-        case .deals: return .deal(ForeignDraft(line: row.line, value: try deal(f, memo), account: f.account, dealTitle: "", present: present, closerID: closerID))
+        case .deals:
+            let version = try f.parse(.closerVersion, LocalizedText(en: "a version (a whole number)", zh: "版本号（整数）")) { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
+            return .deal(ForeignDraft(line: row.line, value: try deal(f, memo), account: f.account, dealTitle: "", present: present, closerID: closerID,
+                                      closerVersion: version))
         case .activities: return .activity(ForeignDraft(line: row.line, value: try activity(f), account: f.account, dealTitle: f.text(.deal), present: present))
         }
     }

@@ -10,6 +10,7 @@ public enum HeaderDictionary {
         // Our own exports' id columns: told apart from another CRM's "Deal ID" by the name.
         .closerID: ["closer id", "closer deal id", "closer account id", "closer contact id", "closer person id",
                     "closer 编号", "closer 商机编号", "closer 客户编号", "closer 联系人编号"],
+        .closerVersion: ["closer version", "closer 版本"],
         .account: ["account", "account name", "company", "company name", "organization", "organisation", "organization name",
                    "organisation name", "organization - name", "deal - organization", "associated company", "customer",
                    "customer name", "client", "client name", "客户", "客户名称", "客户全称", "公司", "公司名称", "单位", "单位名称",

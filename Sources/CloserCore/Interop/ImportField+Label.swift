@@ -5,6 +5,7 @@ extension ImportField {
         switch self {
         case .externalID: LocalizedText(en: "external-id", zh: "外部编号")
         case .closerID: LocalizedText(en: "closer-id", zh: "Closer 编号")
+        case .closerVersion: LocalizedText(en: "closer-version", zh: "Closer 版本")
         case .account: LocalizedText(en: "account", zh: "客户")
         case .accountExternalID: LocalizedText(en: "account-external-id", zh: "客户外部编号")
         case .grade: LocalizedText(en: "grade", zh: "等级")

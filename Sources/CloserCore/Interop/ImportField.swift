@@ -23,6 +23,8 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
     /// This store's own id for the row, as `closer export` writes it: a re-import of our own file
     /// updates exactly the rows it came from, even where two share a title.
     case closerID = "closer-id"
+    /// The version of the row our export was made from: a row changed since is not undone by it.
+    case closerVersion = "closer-version"
     case account, accountExternalID = "account-external-id"
     case grade, industry, region, businessNature = "business-nature", scale, owner, tags, notes, assistance, loyalty
     case person, firstName = "first-name", lastName = "last-name", jobTitle = "job-title", phone, email
@@ -50,7 +52,7 @@ public enum ImportField: String, Sendable, CaseIterable, Codable {
             return common.union([.person, .firstName, .lastName, .jobTitle, .phone, .email, .level, .function, .roles, .stance, .insideCoach,
                                  .influence, .lastMet, .reportsTo])
         case .deals:
-            return common.union([.deal, .amount, .currency, .stage, .process, .closeDate, .nextStep, .nextStepDue, .competitors, .outcome,
+            return common.union([.closerVersion, .deal, .amount, .currency, .stage, .process, .closeDate, .nextStep, .nextStepDue, .competitors, .outcome,
                                  .outcomeReason])
         case .activities:
             return common.union([.kind, .day, .deal, .outcome])

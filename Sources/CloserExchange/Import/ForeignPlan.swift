@@ -208,6 +208,12 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
             let old = try store.storedDeal(id)
             let merged = ForeignMerge.deal(old, d, draft.present)
             if let issue = Validation.issues(merged, catalog: index.catalog).first { reject(draft.line, nil, issue.text); return }
+            // A row of our export for a deal changed since would undo that change: whose write wins
+            // is said here as for any stale edit, not by which file came last.
+            if merged != old, id == draft.closerID, let version = draft.closerVersion, version != old.version {
+                reject(draft.line, .closerVersion, Self.changedSinceExport(id, exported: version, now: old.version))
+                return
+            }
             if merged != old { plan.dealUpdates.append((old, merged)) }
             act(draft.line, verb(merged != old), .deals, d.title)
         } else {
@@ -352,6 +358,11 @@ struct ForeignPlanner<Source: ForeignPlanSource> {
     static func sameDealTitle(_ count: Int, _ title: String, _ account: String) -> LocalizedText {
         LocalizedText(en: "\(count) deals at '\(account)' are titled '\(title)'; none is clearly meant, so nothing was matched — add the Closer Deal ID column (closer export deals writes it) or the other program's id to say which",
                       zh: "客户「\(account)」有 \(count) 个商机名为「\(title)」，无法确定是哪一个——请加上「Closer 商机编号」列（closer export deals 会导出）或外部编号以区分")
+    }
+
+    static func changedSinceExport(_ id: Int64, exported: Int, now: Int) -> LocalizedText {
+        LocalizedText(en: "deal #\(id) was changed after this file was exported (version \(exported) in the file, \(now) now): its row would undo that change — export again and redo this row's edit, or see `closer deal show \(id)`",
+                      zh: "商机 #\(id) 在导出本文件后已被修改（文件中为版本 \(exported)，现在为 \(now)）：导入这一行会撤销那次修改——请重新导出后再改这一行，或用 `closer deal show \(id)` 查看")
     }
 
     static func samePersonName(_ count: Int, _ name: String, _ account: String) -> LocalizedText {
